@@ -1,0 +1,133 @@
+/* catalog.c: finding the bundled stories. */
+#include "core/catalog.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/paths.h"
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const CatalogEntry *x = a, *y = b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+Catalog *catalog_scan(const char *dir)
+{
+    Catalog *c = xcalloc(1, sizeof *c);
+    c->dir = xstrdup(dir);
+    Buf problems = {0};
+    DIR *d = opendir(dir);
+    if (!d) {
+        c->problems = xasprintf("%s: cannot read the scenarios folder", dir);
+        return c;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *main = xasprintf("%s/%s/story.lua", dir, e->d_name);
+        struct stat st;
+        if (stat(main, &st) == 0 && S_ISREG(st.st_mode)) {
+            grow(&names, &cap, n + 1, sizeof *names);
+            names[n++] = xstrdup(e->d_name);
+        }
+        free(main);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_name);
+    size_t ecap = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, names[i]);
+        Err err;
+        Story *s = story_load(path, &err);
+        if (!s) {
+            buf_printf(&problems, "%s%s", problems.len ? "\n" : "", err.msg);
+            free(path);
+        } else {
+            grow(&c->v, &ecap, c->n + 1, sizeof *c->v);
+            CatalogEntry *ce = &c->v[c->n++];
+            ce->id = xstrdup(s->id);
+            ce->title = xstrdup(s->title);
+            ce->summary = xstrdup(s->summary);
+            ce->order = s->order;
+            ce->path = path;
+            story_free(s);
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (c->n > 1)
+        qsort(c->v, c->n, sizeof *c->v, cmp_entry);
+    c->problems = problems.len ? buf_take(&problems) : NULL;
+    return c;
+}
+
+void catalog_free(Catalog *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->v[i].id);
+        free(c->v[i].title);
+        free(c->v[i].summary);
+        free(c->v[i].path);
+    }
+    free(c->v);
+    free(c->dir);
+    free(c->problems);
+    free(c);
+}
+
+Story *catalog_open(const char *ref, Err *err)
+{
+    struct stat st;
+    if (strchr(ref, '/') || str_ends_with(ref, ".lua") || stat(ref, &st) == 0)
+        return story_load(ref, err);
+    char *dir = paths_scenarios_dir();
+    /* the usual case: the folder is named after the story */
+    char *guess = xasprintf("%s/%s", dir, ref);
+    if (stat(guess, &st) == 0 && S_ISDIR(st.st_mode)) {
+        Story *s = story_load(guess, err);
+        free(guess);
+        if (!s || strcmp(s->id, ref) == 0) {
+            free(dir);
+            return s;
+        }
+        story_free(s);
+    } else {
+        free(guess);
+    }
+    Catalog *c = catalog_scan(dir);
+    Story *s = NULL;
+    bool found = false;
+    for (size_t i = 0; i < c->n && !found; i++)
+        if (strcmp(c->v[i].id, ref) == 0) {
+            found = true;
+            s = story_load(c->v[i].path, err);
+        }
+    if (!found) {
+        Buf ids = {0};
+        for (size_t i = 0; i < c->n; i++)
+            buf_printf(&ids, "%s%s", i ? ", " : "", c->v[i].id);
+        err_set(err, "no story '%s' (bundled stories: %s; or give a path to a scenario file or "
+                     "folder)",
+                ref, ids.len ? buf_str(&ids) : "none found in the scenarios folder");
+        buf_free(&ids);
+    }
+    catalog_free(c);
+    free(dir);
+    return s;
+}

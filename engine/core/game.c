@@ -1,0 +1,435 @@
+/* game.c: the rules. A decision applies the choice's effects and flags, finds the target
+ * (static or computed), lets a stat threshold force another target, enters the scene (its own
+ * effects, then thresholds again), and describes the new scene once: its text and the choices
+ * whose conditions hold. All randomness comes from the game's generator in that fixed order, so
+ * replaying the same choices from the same seed rebuilds the same game. */
+#include "core/game.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "lua/script.h"
+
+struct Game {
+    const Story *story;
+    uint64_t seed;
+    Rng rng;
+    char *player;
+    int *stats, *change;
+    Value *flags;
+    int *visits;
+    int scene;
+    const char *chapter;
+    char *text;
+    size_t *avail; /* indices of the choices shown now */
+    char **avail_text;
+    size_t n_avail;
+    Decision *journal;
+    size_t n_journal, cap_journal;
+    unsigned char *fired; /* thresholds fired during the current decision */
+};
+
+static void clear_screen(Game *g)
+{
+    for (size_t i = 0; i < g->n_avail; i++)
+        free(g->avail_text[i]);
+    g->n_avail = 0;
+    free(g->text);
+    g->text = NULL;
+}
+
+void game_free(Game *g)
+{
+    if (!g)
+        return;
+    clear_screen(g);
+    free(g->avail);
+    free(g->avail_text);
+    for (size_t i = 0; i < g->story->n_flags; i++)
+        value_free(&g->flags[i]);
+    free(g->flags);
+    for (size_t i = 0; i < g->n_journal; i++) {
+        free(g->journal[i].before);
+        free(g->journal[i].after);
+    }
+    free(g->journal);
+    free(g->stats);
+    free(g->change);
+    free(g->visits);
+    free(g->fired);
+    free(g->player);
+    free(g);
+}
+
+static int clamp_stat(const StatDef *d, long long v)
+{
+    return v < d->min ? d->min : v > d->max ? d->max : (int)v;
+}
+
+static void add_stat(Game *g, int i, int delta)
+{
+    g->stats[i] = clamp_stat(&g->story->stats[i], (long long)g->stats[i] + delta);
+}
+
+static int apply_effects(Game *g, const Effects *e, const CallSite *at, Err *err)
+{
+    for (size_t i = 0; i < e->n; i++)
+        add_stat(g, e->v[i].index, e->v[i].delta);
+    if (e->fn) {
+        Effect *v;
+        size_t n;
+        if (script_call_effects(g->story->script, e->fn, g, at, &v, &n, err) != 0)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            add_stat(g, v[i].index, v[i].delta);
+        script_free_effects(v, n);
+    }
+    return 0;
+}
+
+static void set_flag(Game *g, int i, const Value *v)
+{
+    value_free(&g->flags[i]);
+    g->flags[i] = value_copy(v);
+}
+
+static int apply_sets(Game *g, const Sets *s, const CallSite *at, Err *err)
+{
+    for (size_t i = 0; i < s->n; i++)
+        set_flag(g, s->v[i].index, &s->v[i].value);
+    if (s->fn) {
+        FlagSet *v;
+        size_t n;
+        if (script_call_set(g->story->script, s->fn, g, at, &v, &n, err) != 0)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            set_flag(g, v[i].index, &v[i].value);
+        script_free_sets(v, n);
+    }
+    return 0;
+}
+
+/* ---- interpolation ---- */
+
+static bool lookup(void *ud, const char *name, size_t len, Buf *out)
+{
+    const Game *g = ud;
+    char key[128];
+    if (len == 0 || len >= sizeof key)
+        return false;
+    memcpy(key, name, len);
+    key[len] = '\0';
+    if (strcmp(key, "player") == 0) {
+        if (out)
+            buf_puts(out, g->player);
+        return true;
+    }
+    int i = story_find_stat(g->story, key);
+    if (i >= 0) {
+        if (out)
+            buf_printf(out, "%d", g->stats[i]);
+        return true;
+    }
+    i = story_find_flag(g->story, key);
+    if (i >= 0) {
+        if (out)
+            value_format(&g->flags[i], out);
+        return true;
+    }
+    return false;
+}
+
+/* Evaluate a Text (function or literal), interpolate and lay it out. */
+static char *render(Game *g, const Text *t, const Pos *pos, const CallSite *at, Err *err)
+{
+    char *raw = NULL;
+    if (t->fn) {
+        if (script_call_string(g->story->script, t->fn, g, at, &raw, err) != 0)
+            return NULL;
+    }
+    Buf out = {0};
+    if (text_interpolate(raw ? raw : t->str, lookup, g, &out, err) != 0) {
+        err_prefix(err, "%s:%d: ", pos->file, pos->line);
+        buf_free(&out);
+        free(raw);
+        return NULL;
+    }
+    free(raw);
+    char *laid = text_layout(buf_str(&out));
+    buf_free(&out);
+    return laid;
+}
+
+/* Work out what the current scene shows. */
+static int describe(Game *g, Err *err)
+{
+    const Scene *sc = &g->story->scenes[g->scene];
+    clear_screen(g);
+    CallSite at = {sc, NULL, "text"};
+    g->text = render(g, &sc->text, &sc->pos, &at, err);
+    if (!g->text)
+        return -1;
+    for (size_t i = 0; i < sc->n_choices; i++) {
+        const Choice *c = &sc->choices[i];
+        CallSite cat = {sc, c, "when"};
+        bool shown = true;
+        if (c->when && script_call_bool(g->story->script, c->when, g, &cat, &shown, err) != 0)
+            return -1;
+        if (!shown)
+            continue;
+        cat.what = "text";
+        char *t = render(g, &c->text, &c->pos, &cat, err);
+        if (!t)
+            return -1;
+        g->avail[g->n_avail] = i;
+        g->avail_text[g->n_avail++] = t;
+    }
+    if (!sc->ending && g->n_avail == 0) {
+        err_set(err, "%s:%d: scene '%s' offers no choice here (every 'when' is false): a dead end",
+                sc->pos.file, sc->pos.line, sc->id);
+        return -1;
+    }
+    return 0;
+}
+
+/* The first threshold, in declaration order, that holds now but did not at the start of the
+ * decision; -1 if none. Each fires at most once per decision. */
+static int crossed(Game *g, const int *baseline)
+{
+    const Story *s = g->story;
+    for (size_t i = 0; i < s->n_thresholds; i++) {
+        const Threshold *t = &s->thresholds[i];
+        if (g->fired[i] || t->go_index == g->scene)
+            continue;
+        int now = g->stats[t->stat], then = baseline[t->stat];
+        bool holds = t->at_least ? now >= t->value : now <= t->value;
+        bool held = t->at_least ? then >= t->value : then <= t->value;
+        if (holds && !held) {
+            g->fired[i] = 1;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Arrive at target: visits, chapter, arrival effects and flags, thresholds; then describe. */
+static int enter(Game *g, int target, const int *baseline, int *forced, Err *err)
+{
+    const Story *s = g->story;
+    for (;;) {
+        g->scene = target;
+        g->visits[target]++;
+        const Scene *sc = &s->scenes[target];
+        if (sc->chapter)
+            g->chapter = sc->chapter;
+        CallSite at = {sc, NULL, "effects"};
+        if (apply_effects(g, &sc->effects, &at, err) != 0)
+            return -1;
+        at.what = "set";
+        if (apply_sets(g, &sc->set, &at, err) != 0)
+            return -1;
+        if (sc->ending)
+            break;
+        int t = crossed(g, baseline);
+        if (t < 0)
+            break;
+        *forced = t;
+        target = s->thresholds[t].go_index;
+    }
+    return describe(g, err);
+}
+
+static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
+{
+    Game *g = xcalloc(1, sizeof *g);
+    g->story = s;
+    g->seed = seed;
+    rng_seed(&g->rng, seed);
+    g->player = xstrdup(player && *player ? player : "Player");
+    g->stats = xcalloc(s->n_stats, sizeof *g->stats);
+    g->change = xcalloc(s->n_stats, sizeof *g->change);
+    for (size_t i = 0; i < s->n_stats; i++)
+        g->stats[i] = s->stats[i].start;
+    g->flags = xcalloc(s->n_flags, sizeof *g->flags);
+    for (size_t i = 0; i < s->n_flags; i++)
+        g->flags[i] = value_copy(&s->flags[i].initial);
+    g->visits = xcalloc(s->n_scenes, sizeof *g->visits);
+    g->fired = xcalloc(s->n_thresholds, 1);
+    size_t most = 1;
+    for (size_t i = 0; i < s->n_scenes; i++)
+        if (s->scenes[i].n_choices > most)
+            most = s->scenes[i].n_choices;
+    g->avail = xcalloc(most, sizeof *g->avail);
+    g->avail_text = xcalloc(most, sizeof *g->avail_text);
+    return g;
+}
+
+Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err)
+{
+    Game *g = alloc_game(s, seed, player);
+    int *baseline = xmalloc((s->n_stats ? s->n_stats : 1) * sizeof *baseline);
+    memcpy(baseline, g->stats, s->n_stats * sizeof *baseline);
+    int forced = -1;
+    int rc = enter(g, s->start_index, baseline, &forced, err);
+    free(baseline);
+    if (rc != 0) {
+        game_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+int game_choose(Game *g, size_t i, double seconds, Err *err)
+{
+    const Story *s = g->story;
+    if (i >= g->n_avail) {
+        err_set(err, "no choice number %zu here", i + 1);
+        return -1;
+    }
+    const Scene *from = &s->scenes[g->scene];
+    size_t ci = g->avail[i];
+    const Choice *c = &from->choices[ci];
+    Decision d = {.scene = g->scene, .choice = (int)ci, .seconds = seconds, .forced = -1};
+    size_t nb = (s->n_stats ? s->n_stats : 1) * sizeof(int);
+    d.before = xmalloc(nb);
+    memcpy(d.before, g->stats, s->n_stats * sizeof(int));
+    memset(g->fired, 0, s->n_thresholds);
+
+    CallSite at = {from, c, "effects"};
+    if (apply_effects(g, &c->effects, &at, err) != 0)
+        goto fail;
+    at.what = "set";
+    if (apply_sets(g, &c->set, &at, err) != 0)
+        goto fail;
+    int target = c->go_index;
+    if (c->go_fn) {
+        at.what = "go";
+        char *id;
+        if (script_call_string(s->script, c->go_fn, g, &at, &id, err) != 0)
+            goto fail;
+        target = story_find_scene(s, id);
+        if (target < 0) {
+            err_set(err, "%s:%d: go function returned unknown scene '%s' (scene '%s', choice '%s')",
+                    c->pos.file, c->pos.line, id, from->id, c->id);
+            free(id);
+            goto fail;
+        }
+        free(id);
+    }
+    int t = crossed(g, d.before);
+    if (t >= 0) {
+        d.forced = t;
+        target = s->thresholds[t].go_index;
+    }
+    if (enter(g, target, d.before, &d.forced, err) != 0)
+        goto fail;
+    d.after = xmalloc(nb);
+    memcpy(d.after, g->stats, s->n_stats * sizeof(int));
+    for (size_t k = 0; k < s->n_stats; k++)
+        g->change[k] = d.after[k] - d.before[k];
+    grow(&g->journal, &g->cap_journal, g->n_journal + 1, sizeof *g->journal);
+    g->journal[g->n_journal++] = d;
+    return 0;
+fail:
+    free(d.before);
+    return -1;
+}
+
+int game_choose_id(Game *g, const char *id, double seconds, Err *err)
+{
+    const Scene *sc = &g->story->scenes[g->scene];
+    for (size_t i = 0; i < g->n_avail; i++)
+        if (strcmp(sc->choices[g->avail[i]].id, id) == 0)
+            return game_choose(g, i, seconds, err);
+    err_set(err, "scene '%s' offers no choice '%s' now", sc->id, id);
+    return -1;
+}
+
+Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
+                  size_t *applied, Err *err)
+{
+    *applied = 0;
+    Game *g = game_new(s, seed, player, err);
+    if (!g)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (g->n_avail == 0 || strcmp(s->scenes[g->scene].id, steps[i].scene) != 0)
+            break;
+        const Scene *sc = &s->scenes[g->scene];
+        size_t k = 0;
+        while (k < g->n_avail && strcmp(sc->choices[g->avail[k]].id, steps[i].choice) != 0)
+            k++;
+        if (k == g->n_avail)
+            break;
+        if (game_choose(g, k, steps[i].seconds, err) != 0) {
+            game_free(g);
+            return NULL;
+        }
+        *applied = i + 1;
+    }
+    return g;
+}
+
+Game *game_rewind(const Game *g, size_t n, Err *err)
+{
+    if (n > g->n_journal)
+        n = g->n_journal;
+    Step *steps = xcalloc(n ? n : 1, sizeof *steps);
+    for (size_t i = 0; i < n; i++) {
+        const Decision *d = &g->journal[i];
+        steps[i].scene = g->story->scenes[d->scene].id;
+        steps[i].choice = g->story->scenes[d->scene].choices[d->choice].id;
+        steps[i].seconds = d->seconds;
+    }
+    size_t applied;
+    Game *r = game_replay(g->story, g->seed, g->player, steps, n, &applied, err);
+    free(steps);
+    if (r && applied != n) { /* cannot happen with the same story; be safe */
+        err_set(err, "replay diverged at decision %zu", applied + 1);
+        game_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+const Story *game_story(const Game *g) { return g->story; }
+uint64_t game_seed(const Game *g) { return g->seed; }
+const char *game_player(const Game *g) { return g->player; }
+const Scene *game_scene(const Game *g) { return &g->story->scenes[g->scene]; }
+int game_scene_index(const Game *g) { return g->scene; }
+const char *game_text(const Game *g) { return g->text ? g->text : ""; }
+const char *game_chapter(const Game *g) { return g->chapter; }
+bool game_ended(const Game *g) { return g->story->scenes[g->scene].ending; }
+size_t game_choice_count(const Game *g) { return g->n_avail; }
+int game_stat(const Game *g, size_t stat) { return g->stats[stat]; }
+int game_stat_change(const Game *g, size_t stat) { return g->change[stat]; }
+const Value *game_flag(const Game *g, size_t flag) { return &g->flags[flag]; }
+int game_visits(const Game *g, int scene) { return g->visits[scene]; }
+size_t game_decision_count(const Game *g) { return g->n_journal; }
+Rng *game_rng(Game *g) { return &g->rng; }
+
+const Choice *game_choice(const Game *g, size_t i)
+{
+    return i < g->n_avail ? &g->story->scenes[g->scene].choices[g->avail[i]] : NULL;
+}
+
+const char *game_choice_text(const Game *g, size_t i)
+{
+    return i < g->n_avail ? g->avail_text[i] : NULL;
+}
+
+const Decision *game_decision(const Game *g, size_t i)
+{
+    return i < g->n_journal ? &g->journal[i] : NULL;
+}
+
+const char *game_decision_lesson(const Game *g, size_t i)
+{
+    const Decision *d = game_decision(g, i);
+    if (!d)
+        return NULL;
+    const Scene *sc = &g->story->scenes[d->scene];
+    const Choice *c = &sc->choices[d->choice];
+    return c->lesson ? c->lesson : sc->lesson;
+}

@@ -1,0 +1,75 @@
+/* game.h: one playthrough of a story: stats, flags, the current scene, and the journal of
+ * decisions. The rules live here: effects are clamped deltas, thresholds force jumps, and every
+ * random number comes from the game's seeded generator, so (story, seed, choices) determine a
+ * playthrough completely. */
+#ifndef LADDER_GAME_H
+#define LADDER_GAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/rng.h"
+#include "core/story.h"
+
+typedef struct Game Game;
+
+/* One decision of the journal. before/after hold Story.n_stats values each. */
+typedef struct Decision {
+    int scene;     /* where the decision was taken */
+    int choice;    /* index into that scene's choices */
+    double seconds; /* time the player took */
+    int *before, *after;
+    int forced;    /* index of the threshold that forced the jump, or -1 */
+} Decision;
+
+/* A decision as stored in a save: ids, so it survives edits of the story. */
+typedef struct Step {
+    const char *scene, *choice;
+    double seconds;
+} Step;
+
+/* Start a game at the story's start scene. Returns NULL with err filled if the scenario fails
+ * on the way (a script error in the first scene, say). Caller frees with game_free. */
+Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err);
+void game_free(Game *g);
+
+/* Replay steps from the start. Stops at the first step that no longer fits the story (scene or
+ * choice gone or unavailable); *applied tells how many were replayed. Returns NULL only when a
+ * script fails, with err filled. */
+Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
+                  size_t *applied, Err *err);
+/* A new game replaying the first n decisions of g (n <= game_decision_count(g)). */
+Game *game_rewind(const Game *g, size_t n, Err *err);
+
+/* Take the i-th available choice (0-based). Returns 0, or -1 with err filled when a script
+ * fails; then the game is broken and should be rewound. */
+int game_choose(Game *g, size_t i, double seconds, Err *err);
+/* Take the available choice with this id; -1 with err if there is none. */
+int game_choose_id(Game *g, const char *id, double seconds, Err *err);
+
+const Story *game_story(const Game *g);
+uint64_t game_seed(const Game *g);
+const char *game_player(const Game *g);
+const Scene *game_scene(const Game *g);
+int game_scene_index(const Game *g);
+const char *game_text(const Game *g);    /* the current scene's prose, interpolated */
+const char *game_chapter(const Game *g); /* NULL if the story has no chapters yet */
+bool game_ended(const Game *g);
+size_t game_choice_count(const Game *g); /* choices available now */
+const Choice *game_choice(const Game *g, size_t i);
+const char *game_choice_text(const Game *g, size_t i);
+int game_stat(const Game *g, size_t stat);
+/* Change of the stat over the last decision (0 before the first). */
+int game_stat_change(const Game *g, size_t stat);
+const Value *game_flag(const Game *g, size_t flag);
+int game_visits(const Game *g, int scene);
+size_t game_decision_count(const Game *g);
+const Decision *game_decision(const Game *g, size_t i);
+/* The lesson for decision i: the choice's own, else its scene's; NULL if none. */
+const char *game_decision_lesson(const Game *g, size_t i);
+
+/* For the script host: the generator behind g:chance and g:roll. */
+Rng *game_rng(Game *g);
+
+#endif

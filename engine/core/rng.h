@@ -1,0 +1,19 @@
+/* rng.h: the engine's only source of randomness, a seeded PCG32 generator. */
+#ifndef LADDER_RNG_H
+#define LADDER_RNG_H
+
+#include <stdint.h>
+
+typedef struct Rng {
+    uint64_t state, inc;
+} Rng;
+
+/* Seed the generator. The same seed gives the same sequence on every machine. */
+void rng_seed(Rng *r, uint64_t seed);
+uint32_t rng_next(Rng *r);
+/* Uniform integer in [lo, hi] (inclusive, lo <= hi), without modulo bias. */
+int64_t rng_range(Rng *r, int64_t lo, int64_t hi);
+/* Uniform double in [0, 1), 53 bits. */
+double rng_unit(Rng *r);
+
+#endif

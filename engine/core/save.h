@@ -1,0 +1,34 @@
+/* save.h: a save is the game's journal as JSON: story id and content hash, seed, engine
+ * version, player, and every decision (scene, choice id, seconds, stats before and after).
+ * Loading replays it. Written atomically. */
+#ifndef LADDER_SAVE_H
+#define LADDER_SAVE_H
+
+#include <stdint.h>
+
+#include "core/game.h"
+
+#define SAVE_FORMAT "ladder-save"
+#define SAVE_VERSION 1
+#define SAVE_MAX_BYTES (16u << 20)
+
+typedef struct SaveData {
+    char *story_id, *title, *hash, *engine, *player, *created, *updated, *scene, *ending;
+    uint64_t seed;
+    Step *steps; /* strings owned here */
+    size_t n_steps;
+} SaveData;
+
+/* The JSON text of a save of g. created: ISO time of the first save (NULL: now). malloc'd. */
+char *save_to_json(const Game *g, const char *created);
+/* Write a save of g to path atomically. Returns 0 or -1 with err filled. */
+int save_write(const char *path, const Game *g, const char *created, Err *err);
+/* Read and check a save. Returns 0, or -1 with a message saying what is wrong with the file. */
+int save_read(const char *path, SaveData *out, Err *err);
+int save_parse(const char *text, size_t len, SaveData *out, Err *err);
+void save_data_free(SaveData *d);
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (at least 32 bytes). */
+void save_timestamp(char *buf, size_t n);
+
+#endif

@@ -1,0 +1,339 @@
+/* session.c: one game, its autosave and its save slots. */
+#include "core/session.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/paths.h"
+#include "core/save.h"
+
+struct Session {
+    Story *story;
+    Game *game;
+    char *save_dir, *autosave_path;
+    char created[32];
+    bool backup_pending; /* the autosave on disk belongs to another game: keep it aside */
+    Buf notice;
+};
+
+uint64_t session_random_seed(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t x = ((uint64_t)ts.tv_sec * 1000000007ULL) ^ (uint64_t)ts.tv_nsec ^
+                 ((uint64_t)getpid() << 32);
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x % 1000000000ULL; /* short enough to read aloud in a workshop */
+}
+
+static void notice(Session *s, const char *fmt, ...) LADDER_PRINTF(2, 3);
+static void notice(Session *s, const char *fmt, ...)
+{
+    if (s->notice.len)
+        buf_putc(&s->notice, '\n');
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&s->notice, fmt, ap);
+    va_end(ap);
+}
+
+char *session_take_notice(Session *s)
+{
+    return s->notice.len ? buf_take(&s->notice) : NULL;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static char *slot_path(const Session *s, const char *name_or_path)
+{
+    if (strchr(name_or_path, '/') || str_ends_with(name_or_path, ".json"))
+        return xstrdup(name_or_path);
+    return s->save_dir ? xasprintf("%s/%s.json", s->save_dir, name_or_path) : NULL;
+}
+
+/* Move the autosave of an earlier game aside, under a name the player can load. */
+static void keep_old_autosave(Session *s)
+{
+    s->backup_pending = false;
+    if (!s->autosave_path || !exists(s->autosave_path))
+        return;
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char *name = xasprintf("autosave-%s", stamp);
+    char *path = slot_path(s, name);
+    for (int k = 2; exists(path) && k < 100; k++) {
+        free(name);
+        free(path);
+        name = xasprintf("autosave-%s-%d", stamp, k);
+        path = slot_path(s, name);
+    }
+    if (rename(s->autosave_path, path) == 0)
+        notice(s, "Your previous game was kept as the save '%s' (load %s).", name, name);
+    else
+        notice(s, "Could not keep the previous autosave aside; autosave is off for this game.");
+    if (exists(s->autosave_path)) { /* never overwrite what we could not move */
+        free(s->autosave_path);
+        s->autosave_path = NULL;
+    }
+    free(name);
+    free(path);
+}
+
+static void autosave(Session *s)
+{
+    if (!s->autosave_path)
+        return;
+    if (s->backup_pending)
+        keep_old_autosave(s);
+    if (!s->autosave_path)
+        return;
+    Err err;
+    if (save_write(s->autosave_path, s->game, s->created, &err) != 0)
+        notice(s, "Autosave failed: %s", err.msg);
+}
+
+/* Replace the game with the one in a save. */
+static int load_into(Session *s, const char *path, Err *err)
+{
+    SaveData d;
+    if (save_read(path, &d, err) != 0)
+        return -1;
+    if (strcmp(d.story_id, s->story->id) != 0) {
+        err_set(err, "%s: this save is for the story '%s', not '%s'", path, d.story_id,
+                s->story->id);
+        save_data_free(&d);
+        return -1;
+    }
+    size_t applied;
+    Game *g = game_replay(s->story, d.seed, d.player, d.steps, d.n_steps, &applied, err);
+    if (!g) {
+        save_data_free(&d);
+        return -1;
+    }
+    if (applied < d.n_steps)
+        notice(s,
+               "The story has changed since this save: it resumes after decision %zu of %zu "
+               "(scene '%s' no longer offers '%s').",
+               applied, d.n_steps, d.steps[applied].scene, d.steps[applied].choice);
+    game_free(s->game);
+    s->game = g;
+    snprintf(s->created, sizeof s->created, "%s", d.created ? d.created : "");
+    save_data_free(&d);
+    return 0;
+}
+
+Session *session_open(Story *story, const SessionOptions *o, Err *err)
+{
+    Session *s = xcalloc(1, sizeof *s);
+    s->story = story;
+    if (!o->no_autosave) {
+        Err derr;
+        s->save_dir = paths_save_dir(story->id, &derr);
+        if (s->save_dir)
+            s->autosave_path = xasprintf("%s/autosave.json", s->save_dir);
+        else
+            notice(s, "Saving is off: %s", derr.msg);
+    }
+    save_timestamp(s->created, sizeof s->created);
+    if (o->resume || o->load) {
+        char *path = o->load ? slot_path(s, o->load) : xstrdup(s->autosave_path);
+        if (!path) {
+            err_set(err, "there is no save folder to load '%s' from", o->load ? o->load : "");
+            session_free(s);
+            return NULL;
+        }
+        if (o->resume && !exists(path)) {
+            err_set(err, "there is no autosave of '%s' to continue (%s)", story->id, path);
+            free(path);
+            session_free(s);
+            return NULL;
+        }
+        int rc = load_into(s, path, err);
+        free(path);
+        if (rc != 0) {
+            session_free(s);
+            return NULL;
+        }
+        s->backup_pending = o->load != NULL;
+        return s;
+    }
+    uint64_t seed = o->seed_given ? o->seed : session_random_seed();
+    s->game = game_new(story, seed, o->player, err);
+    if (!s->game) {
+        session_free(s);
+        return NULL;
+    }
+    s->backup_pending = true;
+    return s;
+}
+
+void session_free(Session *s)
+{
+    if (!s)
+        return;
+    game_free(s->game);
+    story_free(s->story);
+    free(s->save_dir);
+    free(s->autosave_path);
+    buf_free(&s->notice);
+    free(s);
+}
+
+const Game *session_game(const Session *s) { return s->game; }
+const Story *session_story(const Session *s) { return s->story; }
+const char *session_autosave_path(const Session *s) { return s->autosave_path; }
+
+int session_choose(Session *s, size_t i, double seconds, Err *err)
+{
+    if (game_ended(s->game)) {
+        err_set(err, "the story has ended");
+        return -2;
+    }
+    if (i >= game_choice_count(s->game)) {
+        err_set(err, "there is no choice %zu here", i + 1);
+        return -2;
+    }
+    if (game_choose(s->game, i, seconds, err) != 0) {
+        /* the game is half-way through a failed decision: rebuild it as it was */
+        Err rerr;
+        Game *back = game_rewind(s->game, game_decision_count(s->game), &rerr);
+        if (back) {
+            game_free(s->game);
+            s->game = back;
+        }
+        return -1;
+    }
+    autosave(s);
+    return 0;
+}
+
+int session_choose_id(Session *s, const char *id, double seconds, Err *err)
+{
+    for (size_t i = 0; i < game_choice_count(s->game); i++)
+        if (strcmp(game_choice(s->game, i)->id, id) == 0)
+            return session_choose(s, i, seconds, err);
+    err_set(err, "there is no choice '%s' here", id);
+    return -2;
+}
+
+int session_undo(Session *s, Err *err)
+{
+    size_t n = game_decision_count(s->game);
+    if (n == 0) {
+        err_set(err, "nothing to undo: this is the first decision");
+        return -1;
+    }
+    Game *g = game_rewind(s->game, n - 1, err);
+    if (!g)
+        return -1;
+    game_free(s->game);
+    s->game = g;
+    autosave(s);
+    return 0;
+}
+
+int session_save(Session *s, const char *name, char **path, Err *err)
+{
+    if (!paths_valid_save_name(name) || strcmp(name, "autosave") == 0) {
+        err_set(err, "'%s' is not a save name: use 1 to 64 letters, digits, _ or - (and not "
+                     "'autosave')",
+                name);
+        return -1;
+    }
+    if (!s->save_dir) {
+        err_set(err, "saving is off (no data folder)");
+        return -1;
+    }
+    char *p = slot_path(s, name);
+    int rc = save_write(p, s->game, s->created, err);
+    if (rc == 0 && path)
+        *path = p;
+    else
+        free(p);
+    return rc;
+}
+
+int session_load(Session *s, const char *name_or_path, Err *err)
+{
+    char *p = slot_path(s, name_or_path);
+    if (!p) {
+        err_set(err, "saving is off (no data folder)");
+        return -1;
+    }
+    if (!exists(p)) {
+        err_set(err, "no save named '%s'", name_or_path);
+        free(p);
+        return -1;
+    }
+    bool same = s->autosave_path && strcmp(p, s->autosave_path) == 0;
+    int rc = load_into(s, p, err);
+    free(p);
+    if (rc == 0 && !same)
+        s->backup_pending = true;
+    return rc;
+}
+
+static int cmp_info(const void *a, const void *b)
+{
+    const SaveInfo *x = a, *y = b;
+    return strcmp(y->updated, x->updated);
+}
+
+SaveInfo *session_list_saves(const Session *s, size_t *n)
+{
+    *n = 0;
+    if (!s->save_dir)
+        return NULL;
+    DIR *d = opendir(s->save_dir);
+    if (!d)
+        return NULL;
+    SaveInfo *v = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
+            continue;
+        char *path = xasprintf("%s/%s", s->save_dir, e->d_name);
+        SaveData sd;
+        Err err;
+        if (save_read(path, &sd, &err) == 0) {
+            grow(&v, &cap, *n + 1, sizeof *v);
+            SaveInfo *si = &v[(*n)++];
+            si->name = xstrndup(e->d_name, strlen(e->d_name) - 5);
+            si->updated = xstrdup(sd.updated ? sd.updated : "");
+            si->scene = xstrdup(sd.scene ? sd.scene : "");
+            si->decisions = sd.n_steps;
+            si->ended = sd.ending != NULL;
+            save_data_free(&sd);
+        }
+        free(path);
+    }
+    closedir(d);
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, cmp_info);
+    return v;
+}
+
+void session_free_saves(SaveInfo *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].updated);
+        free(v[i].scene);
+    }
+    free(v);
+}

@@ -1,0 +1,60 @@
+/* session.h: a game being played, as front ends see it: start, continue or load; choose;
+ * undo; save to named slots. Every decision is autosaved. This is the whole surface a front end
+ * needs besides the read-only accessors of game.h. */
+#ifndef LADDER_SESSION_H
+#define LADDER_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/game.h"
+
+typedef struct Session Session;
+
+typedef struct SessionOptions {
+    uint64_t seed;
+    bool seed_given; /* else a seed is drawn from the clock */
+    const char *player;
+    const char *load;  /* a save name or path to resume, or NULL */
+    bool resume;       /* continue the story's autosave */
+    bool no_autosave;  /* for tools and tests that must not touch the data folder */
+} SessionOptions;
+
+typedef struct SaveInfo {
+    char *name, *updated, *scene;
+    size_t decisions;
+    bool ended;
+} SaveInfo;
+
+/* Open a session on story (the session owns it from now on, even on failure). Returns NULL with
+ * err filled if a save cannot be read or the story fails at its start. */
+Session *session_open(Story *story, const SessionOptions *o, Err *err);
+void session_free(Session *s);
+
+const Game *session_game(const Session *s);
+const Story *session_story(const Session *s);
+
+/* Messages for the player that arose since the last call (backups made, a save that no longer
+ * fits the story, an autosave that failed). malloc'd, or NULL when there is nothing to say. */
+char *session_take_notice(Session *s);
+
+/* Take the i-th shown choice and autosave. Returns 0; -2 with err if there is no such choice
+ * (or the story has ended); -1 with err on a script error, the game staying where it was. */
+int session_choose(Session *s, size_t i, double seconds, Err *err);
+int session_choose_id(Session *s, const char *id, double seconds, Err *err);
+/* Go back one decision. -1 with err when there is none. */
+int session_undo(Session *s, Err *err);
+/* Save to a named slot (1-64 of A-Z a-z 0-9 _ -). *path (optional) receives the file written. */
+int session_save(Session *s, const char *name, char **path, Err *err);
+/* Load a save by slot name or file path; the game continues from it. */
+int session_load(Session *s, const char *name_or_path, Err *err);
+/* The saves of this story, newest first. Free with session_free_saves. */
+SaveInfo *session_list_saves(const Session *s, size_t *n);
+void session_free_saves(SaveInfo *v, size_t n);
+/* Where this session autosaves, or NULL when autosave is off. */
+const char *session_autosave_path(const Session *s);
+
+/* Draw a fresh seed from the clock and process id. */
+uint64_t session_random_seed(void);
+
+#endif

@@ -1,0 +1,164 @@
+/* story.h: the story model a scenario script builds: stats, flags, scenes, choices, endings.
+ * A Story is read-only once loaded; any number of Games can play it (one at a time). */
+#ifndef LADDER_STORY_H
+#define LADDER_STORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/util.h"
+
+typedef struct Script Script; /* the sandboxed Lua state behind a story (engine/lua) */
+
+/* A reference to a Lua function held by the story's script; 0 means none. */
+typedef int FnRef;
+
+typedef enum StatGood { GOOD_HIGH, GOOD_LOW, GOOD_NEUTRAL } StatGood;
+typedef enum Verdict { VERDICT_GOOD, VERDICT_MIXED, VERDICT_BAD } Verdict;
+
+/* A flag's value: false (never set), a boolean, an integer or a string. */
+typedef enum ValType { VAL_BOOL, VAL_INT, VAL_STR } ValType;
+typedef struct Value {
+    ValType type;
+    bool b;
+    long long i;
+    char *s; /* owned */
+} Value;
+
+/* Where a declaration came from, for file:line messages. file points into Story.files. */
+typedef struct Pos {
+    const char *file;
+    int line;
+} Pos;
+
+typedef struct StatDef {
+    char *id, *label;
+    int start, min, max;
+    StatGood good;
+    Pos pos;
+} StatDef;
+
+typedef struct FlagDef {
+    char *id;
+    Value initial;
+} FlagDef;
+
+/* Text is literal (possibly with {interpolation}) or computed by a Lua function. */
+typedef struct Text {
+    char *str;
+    FnRef fn;
+} Text;
+
+typedef struct Effect {
+    char *stat;
+    int index; /* into Story.stats, resolved at load */
+    int delta;
+} Effect;
+
+typedef struct FlagSet {
+    char *flag;
+    int index; /* into Story.flags */
+    Value value;
+} FlagSet;
+
+/* Stat deltas, static or from a function returning { stat = delta, ... }. */
+typedef struct Effects {
+    Effect *v;
+    size_t n;
+    FnRef fn;
+} Effects;
+
+/* Flag assignments, static or from a function returning { flag = value, ... }. */
+typedef struct Sets {
+    FlagSet *v;
+    size_t n;
+    FnRef fn;
+} Sets;
+
+typedef struct Choice {
+    char *id; /* stable within its scene */
+    Text text;
+    FnRef when; /* 0: always shown */
+    Effects effects;
+    Sets set;
+    char *go;     /* static target id, or NULL when go_fn is used */
+    int go_index; /* resolved static target */
+    FnRef go_fn;
+    char *lesson; /* optional, overrides the scene's lesson in the debrief */
+    Pos pos;
+} Choice;
+
+typedef struct Scene {
+    char *id;
+    bool ending;
+    char *chapter; /* optional: shown from this scene on */
+    Text text;
+    Effects effects; /* applied on arrival */
+    Sets set;        /* applied on arrival */
+    char *lesson, *discuss;
+    Choice *choices;
+    size_t n_choices;
+    /* endings */
+    char *title;
+    Verdict verdict;
+    Pos pos;
+} Scene;
+
+/* A forced jump when a stat crosses a threshold (e.g. burnout reaches 100). */
+typedef struct Threshold {
+    int stat;
+    bool at_least; /* true: stat >= value; false: stat <= value */
+    int value;
+    char *go;
+    int go_index;
+    Pos pos;
+} Threshold;
+
+typedef struct Story {
+    char *id, *title, *summary, *author, *content_note;
+    char *start;
+    int start_index;
+    int order;      /* position in the title menu (lower first) */
+    StatDef *stats;
+    size_t n_stats;
+    FlagDef *flags;
+    size_t n_flags;
+    Scene *scenes;
+    size_t n_scenes, cap_scenes;
+    Threshold *thresholds;
+    size_t n_thresholds;
+    char hash[24];  /* content hash of every file, hex */
+    char *path;     /* the file or folder it was loaded from */
+    char **files;   /* every file loaded, in order */
+    size_t n_files;
+    Pos pos;        /* of the story { } declaration */
+    Script *script; /* owned */
+    /* lookup table: open addressing over scene ids */
+    int *scene_slots;
+    size_t n_slots;
+} Story;
+
+/* Load a story from a scenario file or folder (every *.lua in it, story.lua first). Returns
+ * NULL and fills err with file:line messages when the script is broken. Caller frees. */
+Story *story_load(const char *path, Err *err);
+void story_free(Story *s);
+
+int story_find_scene(const Story *s, const char *id); /* -1 if absent */
+int story_find_stat(const Story *s, const char *id);
+int story_find_flag(const Story *s, const char *id);
+int story_find_choice(const Scene *sc, const char *id);
+
+/* Used by the loader. */
+Scene *story_add_scene(Story *s);
+void story_index_scenes(Story *s);
+
+const char *verdict_name(Verdict v); /* "good", "mixed", "bad" */
+const char *stat_good_name(StatGood g); /* "high", "low", "neutral" */
+
+void value_free(Value *v);
+Value value_copy(const Value *v);
+bool value_equal(const Value *a, const Value *b);
+/* Append the display form of v: "yes"/"no", a number, or the string. */
+void value_format(const Value *v, Buf *out);
+
+#endif

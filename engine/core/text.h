@@ -1,0 +1,33 @@
+/* text.h: scene prose: {name} interpolation, paragraph layout, and the light markup
+ * (*emphasis*, **strong**, "| " lines kept as they are) that front ends render. */
+#ifndef LADDER_TEXT_H
+#define LADDER_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/util.h"
+
+/* Append the value of name (len bytes, not NUL-terminated) to out; false if unknown. out may be
+ * NULL when only checking. */
+typedef bool (*TextLookup)(void *ud, const char *name, size_t len, Buf *out);
+
+/* Expand {name} in src; "{{" and "}}" stand for braces. Returns 0, or -1 with err naming the
+ * unknown name or unclosed brace. */
+int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err *err);
+
+/* Lay prose out: lines are trimmed, lines of a paragraph are joined by spaces, paragraphs are
+ * separated by one blank line ("\n\n"), and lines starting with "|" keep their own line ("\n").
+ * Returns a malloc'd string. */
+char *text_layout(const char *src);
+
+/* The text without markup characters (for plain output). malloc'd. */
+char *text_plain(const char *src);
+
+/* Number of words in src (runs of non-space). */
+size_t text_word_count(const char *src);
+
+/* Display width of a UTF-8 string in columns (one per code point; combining marks excluded). */
+size_t text_width(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,53 @@
+/* host.h: internals shared by the Lua host's files (script.c, loader.c, view.c). Nothing
+ * outside engine/lua includes this. */
+#ifndef LADDER_HOST_H
+#define LADDER_HOST_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "lua/script.h"
+
+/* The instruction hook fires every HOOK_STEP instructions; budgets are counted in these ticks. */
+#define HOOK_STEP 1000
+
+struct Script {
+    lua_State *L;
+    ScriptLimits limits;
+    size_t used;       /* bytes held by the Lua state */
+    long ticks;        /* hook ticks left for the running load or callback */
+    bool exhausted;    /* the budget ran out; stays set until the next call starts */
+    Story *story;      /* the story this state serves */
+    Game *game;        /* the game shown by the view during a callback; NULL while loading */
+    int view_ref;      /* registry: the read-only proxy passed to callbacks as g */
+    int names_ref;     /* registry: name -> code table behind the view */
+    /* loader state */
+    const char *file;  /* file being loaded (points into story->files) */
+    bool story_seen;
+    int pending_scenes;
+    Pos pending_pos;
+};
+
+Script *script_new(ScriptLimits limits, Err *err);
+/* Fetch the Script behind a lua_State (stored in its extra space). */
+Script *script_of(lua_State *L);
+/* Call the function sitting below its nargs arguments on top of the stack, under a fresh budget
+ * of `ticks` instructions (0: keep the running budget), with a message handler that adds
+ * file:line. On error, pops them and fills err. */
+int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err);
+/* Start a budgeted run without a call (for loads spanning several chunks). */
+void script_begin(Script *sc, long ticks);
+
+/* view.c */
+void view_build(Script *sc);         /* after the story is loaded: the name table and the proxy */
+
+/* Convert the Lua value at idx into a flag value; false if its type is not allowed. */
+bool script_to_value(lua_State *L, int idx, Value *v);
+
+/* True for the built-in names of the view (player, scene, chance, ...). */
+bool view_is_reserved(const char *name);
+
+/* loader.c */
+void loader_register(Script *sc);    /* story, scene, choice, ending in the sandbox globals */
+
+#endif

@@ -1,0 +1,940 @@
+/* loader.c: the scenario API (story, scene, choice, ending) and story_load, which runs a
+ * story's files in the sandbox and checks what they declared. */
+#include "lua/host.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/text.h"
+
+#define MAX_SCRIPT_BYTES (8u << 20)
+#define MAX_ERRORS 25
+
+/* ---- errors at a declaration's position ---- */
+
+static int raise_at(lua_State *L, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
+static int raise_at(lua_State *L, Pos pos, const char *fmt, ...)
+{
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    lua_pushfstring(L, "%s:%d: %s", pos.file ? pos.file : "?", pos.line, buf_str(&b));
+    buf_free(&b);
+    return lua_error(L);
+}
+
+static Pos caller_pos(lua_State *L)
+{
+    Script *sc = script_of(L);
+    Pos pos = {sc->file, 0};
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        pos.line = ar.currentline;
+    return pos;
+}
+
+static bool is_lua_name(const char *s)
+{
+    if (!s || !(isalpha((unsigned char)*s) || *s == '_'))
+        return false;
+    for (s++; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '_'))
+            return false;
+    return true;
+}
+
+/* ---- field readers: the value to read is on top of the stack ---- */
+
+static char *get_string(lua_State *L, Pos pos, const char *what, const char *field)
+{
+    if (lua_type(L, -1) != LUA_TSTRING)
+        raise_at(L, pos, "%s: '%s' must be a string, not %s", what, field, luaL_typename(L, -1));
+    return xstrdup(lua_tostring(L, -1));
+}
+
+static FnRef get_function(lua_State *L, Pos pos, const char *what, const char *field)
+{
+    if (lua_type(L, -1) != LUA_TFUNCTION)
+        raise_at(L, pos, "%s: '%s' must be a function, not %s", what, field,
+                 luaL_typename(L, -1));
+    lua_pushvalue(L, -1);
+    return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static int get_int(lua_State *L, Pos pos, const char *what, const char *field)
+{
+    int isnum = 0;
+    lua_Integer v = lua_tointegerx(L, -1, &isnum);
+    if (!isnum || v < -1000000000 || v > 1000000000)
+        raise_at(L, pos, "%s: '%s' must be an integer", what, field);
+    return (int)v;
+}
+
+static void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field)
+{
+    if (lua_type(L, -1) == LUA_TFUNCTION)
+        t->fn = get_function(L, pos, what, field);
+    else if (lua_type(L, -1) == LUA_TSTRING)
+        t->str = xstrdup(lua_tostring(L, -1));
+    else
+        raise_at(L, pos, "%s: '%s' must be a string or a function, not %s", what, field,
+                 luaL_typename(L, -1));
+}
+
+static int cmp_effect(const void *a, const void *b)
+{
+    return strcmp(((const Effect *)a)->stat, ((const Effect *)b)->stat);
+}
+
+static int cmp_set(const void *a, const void *b)
+{
+    return strcmp(((const FlagSet *)a)->flag, ((const FlagSet *)b)->flag);
+}
+
+static void get_effects(lua_State *L, Effects *e, Pos pos, const char *what)
+{
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        e->fn = get_function(L, pos, what, "effects");
+        return;
+    }
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "%s: 'effects' must be a table { stat = change } or a function", what);
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            raise_at(L, pos, "%s: effects keys must be stat names", what);
+        const char *k = lua_tostring(L, -2);
+        int isnum = 0;
+        lua_Integer d = lua_tointegerx(L, -1, &isnum);
+        if (!isnum || d < -1000000 || d > 1000000)
+            raise_at(L, pos, "%s: effect on '%s' must be an integer change", what, k);
+        grow(&e->v, &cap, e->n + 1, sizeof *e->v);
+        e->v[e->n].stat = xstrdup(k);
+        e->v[e->n].index = -1;
+        e->v[e->n].delta = (int)d;
+        e->n++;
+        lua_pop(L, 1);
+    }
+    if (e->n > 1)
+        qsort(e->v, e->n, sizeof *e->v, cmp_effect);
+}
+
+static void get_sets(lua_State *L, Sets *s, Pos pos, const char *what)
+{
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        s->fn = get_function(L, pos, what, "set");
+        return;
+    }
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "%s: 'set' must be a table { flag = value } or a function", what);
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING || !is_lua_name(lua_tostring(L, -2)))
+            raise_at(L, pos, "%s: set keys must be flag names (letters, digits, _)", what);
+        const char *k = lua_tostring(L, -2);
+        Value v;
+        if (!script_to_value(L, -1, &v))
+            raise_at(L, pos, "%s: flag '%s' must be a boolean, integer or string", what, k);
+        grow(&s->v, &cap, s->n + 1, sizeof *s->v);
+        s->v[s->n].flag = xstrdup(k);
+        s->v[s->n].index = -1;
+        s->v[s->n].value = v;
+        s->n++;
+        lua_pop(L, 1);
+    }
+    if (s->n > 1)
+        qsort(s->v, s->n, sizeof *s->v, cmp_set);
+}
+
+/* ---- choice { } ---- */
+
+static const char CHOICE_MT = 'c'; /* its address is the registry key of the choice marker */
+
+/* choice { ... } wraps its table with the position it was written at; the scene reads it. */
+static int l_choice(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    Pos pos = caller_pos(L);
+    lua_createtable(L, 0, 2);
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, "decl");
+    lua_pushinteger(L, pos.line);
+    lua_setfield(L, -2, "line");
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
+    lua_setmetatable(L, -2);
+    return 1;
+}
+
+/* A slug of the first words of text: "Resign now: the offer..." -> "resign-now-the-offer". */
+static char *slug(const char *text)
+{
+    Buf b = {0};
+    int words = 0;
+    bool gap = false;
+    for (const char *p = text; *p && words < 4; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c)) {
+            if (gap && b.len) {
+                if (++words >= 4 || b.len >= 28)
+                    break;
+                buf_putc(&b, '-');
+            }
+            buf_putc(&b, (char)tolower(c));
+            gap = false;
+        } else if (c != '\'' && c < 0x80) {
+            gap = true;
+        }
+    }
+    if (!b.len)
+        buf_puts(&b, "choice");
+    return buf_take(&b);
+}
+
+static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
+{
+    Script *s = script_of(L);
+    /* stack: wrapper */
+    lua_getfield(L, -1, "line");
+    c->pos.file = s->file;
+    c->pos.line = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "decl");
+    char what[200];
+    snprintf(what, sizeof what, "scene '%s', choice %d", sc->id, item);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TNUMBER && lua_tointeger(L, -2) == 1) {
+            get_text(L, &c->text, c->pos, what, "text");
+        } else if (lua_type(L, -2) != LUA_TSTRING) {
+            raise_at(L, c->pos, "%s: unexpected item (the text goes first, then name = value)",
+                     what);
+        } else {
+            const char *k = lua_tostring(L, -2);
+            if (strcmp(k, "id") == 0) {
+                c->id = get_string(L, c->pos, what, k);
+                if (!is_identifier(c->id))
+                    raise_at(L, c->pos, "%s: id '%s' must be letters, digits, _ or -", what,
+                             c->id);
+            } else if (strcmp(k, "text") == 0) {
+                get_text(L, &c->text, c->pos, what, k);
+            } else if (strcmp(k, "when") == 0) {
+                c->when = get_function(L, c->pos, what, k);
+            } else if (strcmp(k, "effects") == 0) {
+                get_effects(L, &c->effects, c->pos, what);
+            } else if (strcmp(k, "set") == 0) {
+                get_sets(L, &c->set, c->pos, what);
+            } else if (strcmp(k, "go") == 0) {
+                if (lua_type(L, -1) == LUA_TFUNCTION)
+                    c->go_fn = get_function(L, c->pos, what, k);
+                else
+                    c->go = get_string(L, c->pos, what, k);
+            } else if (strcmp(k, "lesson") == 0) {
+                c->lesson = get_string(L, c->pos, what, k);
+            } else {
+                raise_at(L, c->pos, "%s: unknown field '%s' (known: id, text, when, effects, set, "
+                                    "go, lesson)",
+                         what, k);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (!c->text.str && !c->text.fn)
+        raise_at(L, c->pos, "%s: a choice needs its text, as in choice { \"Do this\", go = ... }",
+                 what);
+    if (!c->go && !c->go_fn)
+        raise_at(L, c->pos, "%s: a choice needs go = \"scene\" (or a function)", what);
+    if (!c->id) {
+        if (!c->text.str)
+            raise_at(L, c->pos, "%s: a choice whose text is a function needs an id", what);
+        c->id = slug(c->text.str);
+    }
+    c->go_index = -1;
+}
+
+static bool is_choice(lua_State *L, int idx)
+{
+    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx))
+        return false;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
+    bool yes = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return yes;
+}
+
+/* ---- scene "id" { } and ending "id" { } ---- */
+
+static void parse_scene(lua_State *L, Scene *sc)
+{
+    const char *what_kind = sc->ending ? "ending" : "scene";
+    char what[200];
+    snprintf(what, sizeof what, "%s '%s'", what_kind, sc->id);
+    size_t n_items = lua_rawlen(L, 1);
+    if (sc->ending && n_items > 0)
+        raise_at(L, sc->pos, "%s: an ending has no choices", what);
+    sc->choices = xcalloc(n_items ? n_items : 1, sizeof *sc->choices);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (lua_type(L, -2) == LUA_TNUMBER) {
+            lua_Integer i = lua_tointeger(L, -2);
+            if (i < 1 || (size_t)i > n_items || !is_choice(L, -1))
+                raise_at(L, sc->pos, "%s: item %d is not a choice { }", what, (int)i);
+        } else if (lua_type(L, -2) != LUA_TSTRING) {
+            raise_at(L, sc->pos, "%s: unexpected key of type %s", what, luaL_typename(L, -2));
+        } else {
+            const char *k = lua_tostring(L, -2);
+            if (strcmp(k, "text") == 0)
+                get_text(L, &sc->text, sc->pos, what, k);
+            else if (strcmp(k, "chapter") == 0)
+                sc->chapter = get_string(L, sc->pos, what, k);
+            else if (strcmp(k, "effects") == 0)
+                get_effects(L, &sc->effects, sc->pos, what);
+            else if (strcmp(k, "set") == 0)
+                get_sets(L, &sc->set, sc->pos, what);
+            else if (strcmp(k, "lesson") == 0)
+                sc->lesson = get_string(L, sc->pos, what, k);
+            else if (strcmp(k, "discuss") == 0 && !sc->ending)
+                sc->discuss = get_string(L, sc->pos, what, k);
+            else if (strcmp(k, "title") == 0 && sc->ending)
+                sc->title = get_string(L, sc->pos, what, k);
+            else if (strcmp(k, "verdict") == 0 && sc->ending) {
+                char *v = get_string(L, sc->pos, what, k);
+                bool ok = true;
+                if (strcmp(v, "good") == 0)
+                    sc->verdict = VERDICT_GOOD;
+                else if (strcmp(v, "mixed") == 0)
+                    sc->verdict = VERDICT_MIXED;
+                else if (strcmp(v, "bad") == 0)
+                    sc->verdict = VERDICT_BAD;
+                else
+                    ok = false;
+                free(v);
+                if (!ok)
+                    raise_at(L, sc->pos, "%s: verdict must be \"good\", \"mixed\" or \"bad\"",
+                             what);
+            } else
+                raise_at(L, sc->pos, "%s: unknown field '%s' (known: %s)", what, k,
+                         sc->ending ? "title, verdict, text, chapter, effects, set, lesson"
+                                    : "text, chapter, effects, set, lesson, discuss, choice { }");
+        }
+        lua_pop(L, 1);
+    }
+    for (size_t i = 0; i < n_items; i++) {
+        lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        sc->n_choices = i + 1; /* before parsing, so story_free frees a half-read choice */
+        parse_choice(L, sc, &sc->choices[i], (int)i + 1);
+        lua_pop(L, 1);
+    }
+    if (!sc->text.str && !sc->text.fn)
+        raise_at(L, sc->pos, "%s: needs text", what);
+    if (sc->ending && !sc->title)
+        raise_at(L, sc->pos, "%s: needs a title", what);
+    /* derived ids that collide get -2, -3...; explicit duplicates are errors */
+    for (size_t i = 0; i < sc->n_choices; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(sc->choices[i].id, sc->choices[j].id) == 0) {
+                char *base = sc->choices[i].id;
+                int k = 2;
+                char *cand = NULL;
+                do {
+                    free(cand);
+                    cand = xasprintf("%s-%d", base, k++);
+                } while (story_find_choice(sc, cand) >= 0);
+                sc->choices[i].id = cand;
+                free(base);
+                break;
+            }
+}
+
+static int scene_body(lua_State *L)
+{
+    Script *s = script_of(L);
+    bool ending = lua_toboolean(L, lua_upvalueindex(3));
+    Pos pos = {lua_touserdata(L, lua_upvalueindex(4)), (int)lua_tointeger(L, lua_upvalueindex(2))};
+    const char *id = lua_tostring(L, lua_upvalueindex(1));
+    if (lua_type(L, 1) != LUA_TTABLE)
+        raise_at(L, pos, "%s '%s' needs a table: %s \"%s\" { text = ..., ... }",
+                 ending ? "ending" : "scene", id, ending ? "ending" : "scene", id);
+    s->pending_scenes--;
+    Scene *sc = story_add_scene(s->story);
+    sc->id = xstrdup(id);
+    sc->ending = ending;
+    sc->pos = pos;
+    sc->verdict = VERDICT_MIXED;
+    parse_scene(L, sc);
+    return 0;
+}
+
+static int declare(lua_State *L, bool ending)
+{
+    Script *s = script_of(L);
+    Pos pos = caller_pos(L);
+    const char *kind = ending ? "ending" : "scene";
+    if (lua_type(L, 1) != LUA_TSTRING)
+        raise_at(L, pos, "%s needs an id: %s \"id\" { ... }", kind, kind);
+    const char *id = lua_tostring(L, 1);
+    if (!is_identifier(id))
+        raise_at(L, pos, "%s id '%s' must be letters, digits, _ or -", kind, id);
+    s->pending_scenes++;
+    s->pending_pos = pos;
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, pos.line);
+    lua_pushboolean(L, ending);
+    lua_pushlightuserdata(L, (void *)(uintptr_t)pos.file);
+    lua_pushcclosure(L, scene_body, 4);
+    return 1;
+}
+
+static int l_scene(lua_State *L)
+{
+    return declare(L, false);
+}
+
+static int l_ending(lua_State *L)
+{
+    return declare(L, true);
+}
+
+/* ---- story { } ---- */
+
+static int cmp_stat(const void *a, const void *b)
+{
+    return strcmp(((const StatDef *)a)->label, ((const StatDef *)b)->label);
+}
+
+static int cmp_flag(const void *a, const void *b)
+{
+    return strcmp(((const FlagDef *)a)->id, ((const FlagDef *)b)->id);
+}
+
+/* A stat declaration is on top; its id is given (map form) or read from the table. */
+static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
+{
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "story: stat '%s' must be a table { start = ..., label = ... }",
+                 id ? id : "?");
+    st->min = 0;
+    st->max = 100;
+    st->start = INT32_MIN;
+    st->good = GOOD_HIGH;
+    st->pos = pos;
+    if (id)
+        st->id = xstrdup(id);
+    char what[160];
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            raise_at(L, pos, "story: stat '%s': unexpected item", id ? id : "?");
+        const char *k = lua_tostring(L, -2);
+        snprintf(what, sizeof what, "story: stat '%s'", st->id ? st->id : "?");
+        if (strcmp(k, "id") == 0 && !id)
+            st->id = get_string(L, pos, what, k);
+        else if (strcmp(k, "start") == 0)
+            st->start = get_int(L, pos, what, k);
+        else if (strcmp(k, "min") == 0)
+            st->min = get_int(L, pos, what, k);
+        else if (strcmp(k, "max") == 0)
+            st->max = get_int(L, pos, what, k);
+        else if (strcmp(k, "label") == 0)
+            st->label = get_string(L, pos, what, k);
+        else if (strcmp(k, "good") == 0) {
+            const char *g = lua_tostring(L, -1);
+            if (g && strcmp(g, "high") == 0)
+                st->good = GOOD_HIGH;
+            else if (g && strcmp(g, "low") == 0)
+                st->good = GOOD_LOW;
+            else if (g && strcmp(g, "neutral") == 0)
+                st->good = GOOD_NEUTRAL;
+            else
+                raise_at(L, pos, "%s: good must be \"high\", \"low\" or \"neutral\"", what);
+        } else
+            raise_at(L, pos, "%s: unknown field '%s' (known: start, min, max, label, good)", what,
+                     k);
+        lua_pop(L, 1);
+    }
+    if (!st->id || !is_lua_name(st->id))
+        raise_at(L, pos, "story: every stat needs an id made of letters, digits and _");
+    snprintf(what, sizeof what, "story: stat '%s'", st->id);
+    if (st->min >= st->max)
+        raise_at(L, pos, "%s: min must be below max", what);
+    if (st->start == INT32_MIN)
+        raise_at(L, pos, "%s: needs a start value", what);
+    if (st->start < st->min || st->start > st->max)
+        raise_at(L, pos, "%s: start %d is outside %d..%d", what, st->start, st->min, st->max);
+    if (!st->label)
+        st->label = xstrdup(st->id);
+}
+
+static void parse_stats(lua_State *L, Story *s, Pos pos)
+{
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "story: 'stats' must be a table");
+    size_t n = lua_rawlen(L, -1);
+    if (n > 0) { /* array form: the order is the display order */
+        s->stats = xcalloc(n, sizeof *s->stats);
+        for (size_t i = 0; i < n; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            s->n_stats = i + 1;
+            parse_stat(L, &s->stats[i], NULL, pos);
+            lua_pop(L, 1);
+        }
+    } else { /* map form: shown in alphabetical order of label */
+        size_t cap = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING)
+                raise_at(L, pos, "story: stats must be { name = { ... } } or a list");
+            grow(&s->stats, &cap, s->n_stats + 1, sizeof *s->stats);
+            memset(&s->stats[s->n_stats], 0, sizeof *s->stats);
+            s->n_stats++;
+            parse_stat(L, &s->stats[s->n_stats - 1], lua_tostring(L, -2), pos);
+            lua_pop(L, 1);
+        }
+        if (s->n_stats > 1)
+            qsort(s->stats, s->n_stats, sizeof *s->stats, cmp_stat);
+    }
+    for (size_t i = 0; i < s->n_stats; i++) {
+        if (view_is_reserved(s->stats[i].id))
+            raise_at(L, pos, "story: '%s' is a reserved name and cannot be a stat",
+                     s->stats[i].id);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(s->stats[i].id, s->stats[j].id) == 0)
+                raise_at(L, pos, "story: stat '%s' is declared twice", s->stats[i].id);
+    }
+}
+
+static void parse_flags(lua_State *L, Story *s, Pos pos)
+{
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "story: 'flags' must be a table { name = initial value }");
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (!k || !is_lua_name(k))
+            raise_at(L, pos, "story: flag names must be letters, digits and _");
+        Value v;
+        if (!script_to_value(L, -1, &v))
+            raise_at(L, pos, "story: flag '%s' must start as a boolean, integer or string", k);
+        grow(&s->flags, &cap, s->n_flags + 1, sizeof *s->flags);
+        s->flags[s->n_flags].id = xstrdup(k);
+        s->flags[s->n_flags].initial = v;
+        s->n_flags++;
+        lua_pop(L, 1);
+    }
+    if (s->n_flags > 1)
+        qsort(s->flags, s->n_flags, sizeof *s->flags, cmp_flag);
+}
+
+static void parse_threshold(lua_State *L, Story *s, int stat, Pos pos)
+{
+    const char *sid = s->stats[stat].id;
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "story: when_stat.%s must be { at_least = N, go = \"scene\" }", sid);
+    Threshold t = {.stat = stat, .go_index = -1, .pos = pos};
+    int have = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        char what[160];
+        snprintf(what, sizeof what, "story: when_stat.%s", sid);
+        if (strcmp(k, "at_least") == 0 || strcmp(k, "at_most") == 0) {
+            t.at_least = k[3] == 'l';
+            t.value = get_int(L, pos, what, k);
+            have++;
+        } else if (strcmp(k, "go") == 0) {
+            free(t.go);
+            t.go = get_string(L, pos, what, k);
+        } else {
+            free(t.go);
+            raise_at(L, pos, "%s: unknown field '%s' (known: at_least, at_most, go)", what, k);
+        }
+        lua_pop(L, 1);
+    }
+    if (have != 1 || !t.go) {
+        free(t.go);
+        raise_at(L, pos, "story: when_stat.%s needs one of at_least/at_most and go", sid);
+    }
+    s->thresholds = xrealloc(s->thresholds, (s->n_thresholds + 1) * sizeof *s->thresholds);
+    s->thresholds[s->n_thresholds++] = t;
+}
+
+static void parse_when_stat(lua_State *L, Story *s, Pos pos)
+{
+    if (!lua_istable(L, -1))
+        raise_at(L, pos, "story: 'when_stat' must be a table { stat = { at_least = N, go = ... } }");
+    /* In stat order, so the first rule that fires is the same on every run. */
+    for (size_t i = 0; i < s->n_stats; i++) {
+        lua_getfield(L, -1, s->stats[i].id);
+        if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
+            size_t n = lua_rawlen(L, -1);
+            for (size_t j = 1; j <= n; j++) {
+                lua_rawgeti(L, -1, (lua_Integer)j);
+                parse_threshold(L, s, (int)i, pos);
+                lua_pop(L, 1);
+            }
+        } else if (!lua_isnil(L, -1)) {
+            parse_threshold(L, s, (int)i, pos);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        if (story_find_stat(s, k) < 0)
+            raise_at(L, pos, "story: when_stat names unknown stat '%s'", k);
+        lua_pop(L, 1);
+    }
+}
+
+static int l_story(lua_State *L)
+{
+    Script *sc = script_of(L);
+    Story *s = sc->story;
+    Pos pos = caller_pos(L);
+    if (lua_type(L, 1) != LUA_TTABLE)
+        raise_at(L, pos, "story needs a table: story { id = ..., title = ..., ... }");
+    if (sc->story_seen)
+        raise_at(L, pos, "story { } is declared twice (first at %s:%d)", s->pos.file, s->pos.line);
+    sc->story_seen = true;
+    s->pos = pos;
+    s->order = 1000;
+    /* stats first: when_stat refers to them */
+    lua_getfield(L, 1, "stats");
+    if (!lua_isnil(L, -1))
+        parse_stats(L, s, pos);
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        if (!k)
+            raise_at(L, pos, "story: unexpected item; write name = value");
+        if (strcmp(k, "id") == 0) {
+            s->id = get_string(L, pos, "story", k);
+            if (!is_identifier(s->id))
+                raise_at(L, pos, "story: id '%s' must be letters, digits, _ or -", s->id);
+        } else if (strcmp(k, "title") == 0)
+            s->title = get_string(L, pos, "story", k);
+        else if (strcmp(k, "summary") == 0)
+            s->summary = get_string(L, pos, "story", k);
+        else if (strcmp(k, "author") == 0)
+            s->author = get_string(L, pos, "story", k);
+        else if (strcmp(k, "content_note") == 0)
+            s->content_note = get_string(L, pos, "story", k);
+        else if (strcmp(k, "start") == 0)
+            s->start = get_string(L, pos, "story", k);
+        else if (strcmp(k, "order") == 0)
+            s->order = get_int(L, pos, "story", k);
+        else if (strcmp(k, "flags") == 0)
+            parse_flags(L, s, pos);
+        else if (strcmp(k, "when_stat") == 0)
+            parse_when_stat(L, s, pos);
+        else if (strcmp(k, "stats") != 0)
+            raise_at(L, pos, "story: unknown field '%s' (known: id, title, summary, author, "
+                             "content_note, order, stats, flags, start, when_stat)",
+                     k);
+        lua_pop(L, 1);
+    }
+    if (!s->id || !s->title || !s->start)
+        raise_at(L, pos, "story: id, title and start are required");
+    if (!s->summary)
+        s->summary = xstrdup("");
+    return 0;
+}
+
+void loader_register(Script *sc)
+{
+    lua_State *L = sc->L;
+    lua_newtable(L);
+    lua_pushliteral(L, "choice");
+    lua_setfield(L, -2, "__name");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
+    lua_register(L, "story", l_story);
+    lua_register(L, "scene", l_scene);
+    lua_register(L, "ending", l_ending);
+    lua_register(L, "choice", l_choice);
+}
+
+/* ---- checks once every file has run ---- */
+
+typedef struct Check {
+    Story *s;
+    Buf errs;
+    int n;
+} Check;
+
+static void problem(Check *c, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
+static void problem(Check *c, Pos pos, const char *fmt, ...)
+{
+    if (++c->n > MAX_ERRORS)
+        return;
+    if (c->errs.len)
+        buf_putc(&c->errs, '\n');
+    buf_printf(&c->errs, "%s:%d: ", pos.file ? pos.file : "?", pos.line);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&c->errs, fmt, ap);
+    va_end(ap);
+}
+
+static bool check_name(void *ud, const char *name, size_t len, Buf *out)
+{
+    const Story *s = ud;
+    (void)out;
+    char key[128];
+    if (len == 0 || len >= sizeof key)
+        return false;
+    memcpy(key, name, len);
+    key[len] = '\0';
+    return strcmp(key, "player") == 0 || story_find_stat(s, key) >= 0 ||
+           story_find_flag(s, key) >= 0;
+}
+
+static void check_text(Check *c, const Text *t, Pos pos, const char *what)
+{
+    Err err;
+    if (t->str && text_interpolate(t->str, check_name, c->s, NULL, &err) != 0)
+        problem(c, pos, "%s: %s", what, err.msg);
+}
+
+static void resolve_effects(Check *c, Effects *e, Pos pos, const char *what)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        e->v[i].index = story_find_stat(c->s, e->v[i].stat);
+        if (e->v[i].index < 0)
+            problem(c, pos, "%s: effect on unknown stat '%s'", what, e->v[i].stat);
+    }
+}
+
+static void collect_flags(Story *s, const Sets *set, size_t *cap)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        if (story_find_flag(s, set->v[i].flag) >= 0)
+            continue;
+        grow(&s->flags, cap, s->n_flags + 1, sizeof *s->flags);
+        s->flags[s->n_flags].id = xstrdup(set->v[i].flag);
+        s->flags[s->n_flags].initial = (Value){.type = VAL_BOOL};
+        s->n_flags++;
+    }
+}
+
+static void resolve_sets(Story *s, Sets *set)
+{
+    for (size_t i = 0; i < set->n; i++)
+        set->v[i].index = story_find_flag(s, set->v[i].flag);
+}
+
+static void resolve_target(Check *c, const char *go, int *index, Pos pos, const char *what)
+{
+    *index = story_find_scene(c->s, go);
+    if (*index < 0)
+        problem(c, pos, "%s goes to unknown scene '%s'", what, go);
+}
+
+static void resolve(Script *sc, Check *c)
+{
+    Story *s = c->s;
+    Pos file_pos = {s->files ? s->files[0] : s->path, 1};
+    if (!sc->story_seen) {
+        problem(c, file_pos, "no story { } declaration (it names the story and its stats)");
+        return;
+    }
+    if (sc->pending_scenes > 0)
+        problem(c, sc->pending_pos, "a scene or ending id is not followed by its { } table");
+    story_index_scenes(s);
+    if (s->n_scenes == 0)
+        problem(c, s->pos, "the story has no scenes");
+    /* flags: declared ones, then every name a static set uses */
+    size_t cap = s->n_flags;
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        collect_flags(s, &s->scenes[i].set, &cap);
+        for (size_t j = 0; j < s->scenes[i].n_choices; j++)
+            collect_flags(s, &s->scenes[i].choices[j].set, &cap);
+    }
+    if (s->n_flags > 1)
+        qsort(s->flags, s->n_flags, sizeof *s->flags, cmp_flag);
+    for (size_t i = 0; i < s->n_flags; i++) {
+        if (story_find_stat(s, s->flags[i].id) >= 0)
+            problem(c, s->pos, "'%s' is both a stat and a flag", s->flags[i].id);
+        if (view_is_reserved(s->flags[i].id))
+            problem(c, s->pos, "'%s' is a reserved name and cannot be a flag", s->flags[i].id);
+    }
+    s->start_index = story_find_scene(s, s->start);
+    if (s->start_index < 0)
+        problem(c, s->pos, "story: start scene '%s' does not exist", s->start);
+    for (size_t i = 0; i < s->n_thresholds; i++) {
+        Threshold *t = &s->thresholds[i];
+        resolve_target(c, t->go, &t->go_index, t->pos, "when_stat");
+    }
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        Scene *sc_ = &s->scenes[i];
+        char what[200];
+        snprintf(what, sizeof what, "%s '%s'", sc_->ending ? "ending" : "scene", sc_->id);
+        int first = story_find_scene(s, sc_->id);
+        if (first != (int)i)
+            problem(c, sc_->pos, "%s is declared twice (first at %s:%d)", what,
+                    s->scenes[first].pos.file, s->scenes[first].pos.line);
+        if (!sc_->ending && sc_->n_choices == 0)
+            problem(c, sc_->pos, "%s has no choices and is not an ending (a dead end)", what);
+        check_text(c, &sc_->text, sc_->pos, what);
+        resolve_effects(c, &sc_->effects, sc_->pos, what);
+        resolve_sets(s, &sc_->set);
+        for (size_t j = 0; j < sc_->n_choices; j++) {
+            Choice *ch = &sc_->choices[j];
+            char cwhat[300];
+            snprintf(cwhat, sizeof cwhat, "scene '%s', choice '%s'", sc_->id, ch->id);
+            for (size_t k = 0; k < j; k++)
+                if (strcmp(sc_->choices[k].id, ch->id) == 0)
+                    problem(c, ch->pos, "%s: two choices have this id", cwhat);
+            check_text(c, &ch->text, ch->pos, cwhat);
+            resolve_effects(c, &ch->effects, ch->pos, cwhat);
+            resolve_sets(s, &ch->set);
+            if (ch->go)
+                resolve_target(c, ch->go, &ch->go_index, ch->pos, cwhat);
+        }
+    }
+}
+
+/* ---- running the files ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files of a story: the path itself, or story.lua then the other *.lua of the folder. */
+static int list_files(const char *path, char ***files, size_t *n, Err *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        err_set(err, "%s: no such file or folder", path);
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *files = xmalloc(sizeof **files);
+        (*files)[0] = xstrdup(path);
+        *n = 1;
+        return 0;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        err_set(err, "%s: cannot read folder", path);
+        return -1;
+    }
+    size_t cap = 0;
+    *n = 0;
+    *files = NULL;
+    bool has_main = false;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".lua"))
+            continue;
+        if (strcmp(e->d_name, "story.lua") == 0) {
+            has_main = true;
+            continue;
+        }
+        grow(files, &cap, *n + 1, sizeof **files);
+        (*files)[(*n)++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (!has_main) {
+        for (size_t i = 0; i < *n; i++)
+            free((*files)[i]);
+        free(*files);
+        *files = NULL;
+        *n = 0;
+        err_set(err, "%s: a story folder needs a story.lua", path);
+        return -1;
+    }
+    if (*n > 1)
+        qsort(*files, *n, sizeof **files, cmp_str);
+    grow(files, &cap, *n + 1, sizeof **files);
+    memmove(*files + 1, *files, *n * sizeof **files);
+    (*files)[0] = xstrdup("story.lua");
+    (*n)++;
+    size_t plen = strlen(path);
+    bool slash = plen && path[plen - 1] == '/';
+    for (size_t i = 0; i < *n; i++) {
+        char *full = xasprintf("%s%s%s", path, slash ? "" : "/", (*files)[i]);
+        free((*files)[i]);
+        (*files)[i] = full;
+    }
+    return 0;
+}
+
+Story *story_load(const char *path, Err *err)
+{
+    Story *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->start_index = -1;
+    if (list_files(path, &s->files, &s->n_files, err) != 0) {
+        story_free(s);
+        return NULL;
+    }
+    Script *sc = script_new(script_default_limits(), err);
+    if (!sc) {
+        story_free(s);
+        return NULL;
+    }
+    s->script = sc;
+    sc->story = s;
+    lua_State *L = sc->L;
+    unsigned long long hash = FNV1A64_INIT;
+    script_begin(sc, sc->limits.load_budget); /* one budget for all the files */
+    for (size_t i = 0; i < s->n_files; i++) {
+        size_t len;
+        char *code = read_file(s->files[i], MAX_SCRIPT_BYTES, &len, err);
+        if (!code) {
+            story_free(s);
+            return NULL;
+        }
+        hash = fnv1a64(hash, code, len);
+        const char *body = code;
+        if (len >= 3 && memcmp(code, "\xEF\xBB\xBF", 3) == 0) { /* UTF-8 byte order mark */
+            body += 3;
+            len -= 3;
+        }
+        sc->file = s->files[i];
+        char *chunk = xasprintf("@%s", s->files[i]);
+        int st = luaL_loadbufferx(L, body, len, chunk, "t");
+        free(chunk);
+        free(code);
+        if (st != LUA_OK) {
+            if (st == LUA_ERRMEM)
+                err_set(err, "%s: memory limit exceeded while compiling", s->files[i]);
+            else if (st == LUA_ERRSYNTAX && strstr(lua_tostring(L, -1), "binary chunk"))
+                err_set(err, "%s: not a Lua text file (binary chunks are not allowed)",
+                        s->files[i]);
+            else
+                err_set(err, "%s", lua_tostring(L, -1));
+            story_free(s);
+            return NULL;
+        }
+        if (script_pcall(sc, 0, 0, 0, err) != 0) {
+            story_free(s);
+            return NULL;
+        }
+    }
+    snprintf(s->hash, sizeof s->hash, "%016llx", hash);
+    Check c = {.s = s};
+    resolve(sc, &c);
+    if (c.n > 0) {
+        if (c.n > MAX_ERRORS)
+            buf_printf(&c.errs, "\n... and %d more problems", c.n - MAX_ERRORS);
+        err_set(err, "%s", buf_str(&c.errs));
+        buf_free(&c.errs);
+        story_free(s);
+        return NULL;
+    }
+    view_build(sc);
+    lua_gc(L, LUA_GCCOLLECT);
+    return s;
+}

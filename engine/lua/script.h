@@ -1,0 +1,50 @@
+/* script.h: the sandboxed Lua host behind a story. Scenario scripts are untrusted: only base,
+ * table, string, math, utf8 and coroutine; no io, os, debug, package, dofile, loadfile or binary
+ * chunks; a memory cap and an instruction budget per load and per callback that pcall cannot
+ * escape. Errors come back as "file:line: message (scene 'x', choice 'y')". */
+#ifndef LADDER_SCRIPT_H
+#define LADDER_SCRIPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/game.h"
+#include "core/story.h"
+
+typedef struct Script Script;
+
+typedef struct ScriptLimits {
+    size_t memory;     /* bytes the Lua state may hold */
+    long load_budget;  /* instructions to load all of a story's files */
+    long call_budget;  /* instructions for one callback */
+} ScriptLimits;
+
+/* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback. */
+ScriptLimits script_default_limits(void);
+
+/* What a callback is for, named in error messages. */
+typedef struct CallSite {
+    const Scene *scene;
+    const Choice *choice;
+    const char *what; /* "text", "when", "effects", "set", "go" */
+} CallSite;
+
+void script_free(Script *sc);
+
+/* Callbacks from the rules. Each runs fn(g) with g the read-only view of game. Return 0, or -1
+ * with err filled ("file:line: message (scene 's', choice 'c', when)"). */
+int script_call_bool(Script *sc, FnRef fn, Game *game, const CallSite *at, bool *out, Err *err);
+/* *out is malloc'd. */
+int script_call_string(Script *sc, FnRef fn, Game *game, const CallSite *at, char **out, Err *err);
+/* fn returns { stat = delta, ... }; *out is malloc'd, names resolved against the story. */
+int script_call_effects(Script *sc, FnRef fn, Game *game, const CallSite *at, Effect **out,
+                        size_t *n, Err *err);
+/* fn returns { flag = value, ... }. */
+int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSet **out, size_t *n,
+                    Err *err);
+
+/* Free arrays returned by script_call_effects / script_call_set. */
+void script_free_effects(Effect *v, size_t n);
+void script_free_sets(FlagSet *v, size_t n);
+
+#endif

@@ -1,0 +1,140 @@
+/* view.c: the read-only game view that callbacks receive as g: stats and flags by name, plus
+ * g.player, g.scene, g.decisions, g:chance(p), g:roll(a, b) and g:visited(scene). */
+#include "lua/host.h"
+
+#include <string.h>
+
+/* Codes in the name table: stats are 1..n, flags -1..-n, built-ins from BUILTIN up. */
+enum { BUILTIN = 1000000, B_PLAYER = BUILTIN, B_SCENE, B_DECISIONS, B_CHANCE, B_ROLL, B_VISITED };
+
+static const char *const builtin_names[] = {"player", "scene", "decisions",
+                                            "chance", "roll",  "visited"};
+
+bool view_is_reserved(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names; i++)
+        if (strcmp(name, builtin_names[i]) == 0)
+            return true;
+    return false;
+}
+
+static Game *need_game(lua_State *L, const char *what)
+{
+    Script *sc = script_of(L);
+    if (!sc->game)
+        luaL_error(L, "%s can only be used while the story is played, inside a function", what);
+    return sc->game;
+}
+
+static int l_chance(lua_State *L)
+{
+    lua_Number p = luaL_checknumber(L, 2);
+    if (!(p >= 0 && p <= 1))
+        return luaL_error(L, "g:chance(p): p must be between 0 and 1");
+    Game *g = need_game(L, "g:chance");
+    lua_pushboolean(L, rng_unit(game_rng(g)) < p);
+    return 1;
+}
+
+static int l_roll(lua_State *L)
+{
+    lua_Integer a = luaL_checkinteger(L, 2), b = luaL_checkinteger(L, 3);
+    if (a > b)
+        return luaL_error(L, "g:roll(a, b): a must not be greater than b");
+    Game *g = need_game(L, "g:roll");
+    lua_pushinteger(L, (lua_Integer)rng_range(game_rng(g), (int64_t)a, (int64_t)b));
+    return 1;
+}
+
+static int l_visited(lua_State *L)
+{
+    const char *id = luaL_checkstring(L, 2);
+    Game *g = need_game(L, "g:visited");
+    int idx = story_find_scene(game_story(g), id);
+    if (idx < 0)
+        return luaL_error(L, "g:visited: unknown scene '%s'", id);
+    lua_pushinteger(L, game_visits(g, idx));
+    return 1;
+}
+
+static void push_value(lua_State *L, const Value *v)
+{
+    switch (v->type) {
+    case VAL_BOOL: lua_pushboolean(L, v->b); break;
+    case VAL_INT: lua_pushinteger(L, (lua_Integer)v->i); break;
+    case VAL_STR: lua_pushstring(L, v->s); break;
+    }
+}
+
+static int l_index(lua_State *L)
+{
+    Script *sc = script_of(L);
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(1));
+    int isnum = 0;
+    lua_Integer code = lua_tointegerx(L, -1, &isnum);
+    if (!isnum) {
+        if (lua_type(L, 2) == LUA_TSTRING)
+            return luaL_error(L, "unknown stat or flag '%s'", lua_tostring(L, 2));
+        return luaL_error(L, "the game view has no field of type %s", luaL_typename(L, 2));
+    }
+    switch (code) {
+    case B_CHANCE: lua_pushcfunction(L, l_chance); return 1;
+    case B_ROLL: lua_pushcfunction(L, l_roll); return 1;
+    case B_VISITED: lua_pushcfunction(L, l_visited); return 1;
+    default: break;
+    }
+    Game *g = need_game(L, "the game view");
+    if (code > 0 && code < BUILTIN)
+        lua_pushinteger(L, game_stat(g, (size_t)code - 1));
+    else if (code < 0)
+        push_value(L, game_flag(g, (size_t)(-code - 1)));
+    else if (code == B_PLAYER)
+        lua_pushstring(L, game_player(g));
+    else if (code == B_SCENE)
+        lua_pushstring(L, game_scene(g)->id);
+    else if (code == B_DECISIONS)
+        lua_pushinteger(L, (lua_Integer)game_decision_count(g));
+    (void)sc;
+    return 1;
+}
+
+static int l_newindex(lua_State *L)
+{
+    return luaL_error(L, "the game view is read-only: change stats with effects and flags with "
+                         "set");
+}
+
+void view_build(Script *sc)
+{
+    lua_State *L = sc->L;
+    const Story *s = sc->story;
+    lua_createtable(L, 0, (int)(s->n_stats + s->n_flags + 6));
+    for (size_t i = 0; i < s->n_stats; i++) {
+        lua_pushinteger(L, (lua_Integer)i + 1);
+        lua_setfield(L, -2, s->stats[i].id);
+    }
+    for (size_t i = 0; i < s->n_flags; i++) {
+        lua_pushinteger(L, -(lua_Integer)i - 1);
+        lua_setfield(L, -2, s->flags[i].id);
+    }
+    for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names; i++) {
+        lua_pushinteger(L, BUILTIN + (lua_Integer)i);
+        lua_setfield(L, -2, builtin_names[i]);
+    }
+    lua_pushvalue(L, -1);
+    sc->names_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    lua_newtable(L); /* the proxy: always empty */
+    lua_createtable(L, 0, 3);
+    lua_pushvalue(L, -3);
+    lua_pushcclosure(L, l_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "the game view");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    sc->view_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
+}

@@ -1,0 +1,531 @@
+/* term.c: the plain terminal front end. Line based: it shows a scene, reads a line, and works
+ * the same with a pipe on stdin (whole games can be scripted) as with a person at a terminal.
+ * Each screen is built in one buffer and written at once. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "ui/ui.h"
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define ITALIC "\033[3m"
+#define RESET "\033[0m"
+
+typedef struct Term {
+    const UiConfig *cfg;
+    Session *s;
+    const char *chapter; /* last chapter heading shown */
+    int status;          /* exit status */
+    double shown_at;
+} Term;
+
+/* Turn *emphasis* and **strong** into escape codes (or drop the markers without colour). */
+static char *styled(const char *src, bool color)
+{
+    Buf b = {0};
+    bool em = false, strong = false;
+    for (const char *p = src; *p; p++) {
+        if (p[0] == '*' && p[1] == '*') {
+            strong = !strong;
+            if (color)
+                buf_puts(&b, strong ? BOLD : "\033[22m");
+            p++;
+        } else if (*p == '*') {
+            em = !em;
+            if (color)
+                buf_puts(&b, em ? ITALIC : "\033[23m");
+        } else {
+            buf_putc(&b, *p);
+        }
+    }
+    if (color && (em || strong))
+        buf_puts(&b, RESET);
+    return buf_take(&b);
+}
+
+/* Visible width of s, skipping escape sequences. */
+static size_t visible_width(const char *s, size_t len)
+{
+    size_t w = 0, i = 0;
+    while (i < len) {
+        if (s[i] == '\033') {
+            while (i < len && !isalpha((unsigned char)s[i]))
+                i++;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && s[j] != '\033')
+            j++;
+        w += text_width(s + i, j - i);
+        i = j;
+    }
+    return w;
+}
+
+/* Word-wrap one line of text (no newlines) into out: first line after `first` columns of
+ * prefix already written, then lines indented by `indent` spaces. */
+static void wrap_line(Buf *out, const char *line, size_t len, int width, int indent, int first)
+{
+    int col = first;
+    const char *p = line, *end = line + len;
+    bool line_start = true;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            p++;
+        if (p == end)
+            break;
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        int ww = (int)visible_width(w, (size_t)(p - w));
+        if (!line_start && col + 1 + ww > width) {
+            buf_putc(out, '\n');
+            for (int i = 0; i < indent; i++)
+                buf_putc(out, ' ');
+            col = indent;
+            line_start = true;
+        }
+        if (!line_start) {
+            buf_putc(out, ' ');
+            col++;
+        }
+        buf_add(out, w, (size_t)(p - w));
+        col += ww;
+        line_start = false;
+    }
+}
+
+/* Wrap laid-out prose (paragraphs split by blank lines, "\n" hard breaks). */
+static void wrap_text(Buf *out, const char *text, int width, int indent, bool color)
+{
+    char *st = styled(text, color);
+    const char *p = st;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        for (int i = 0; i < indent; i++)
+            buf_putc(out, ' ');
+        wrap_line(out, p, len, width, indent, indent);
+        buf_putc(out, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    free(st);
+}
+
+static void put(Term *t, Buf *b)
+{
+    fputs(buf_str(b), t->cfg->out);
+    fflush(t->cfg->out);
+    buf_free(b);
+}
+
+static void say(Term *t, const char *fmt, ...) LADDER_PRINTF(2, 3);
+static void say(Term *t, const char *fmt, ...)
+{
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    Buf w = {0};
+    wrap_text(&w, buf_str(&b), t->cfg->width, 0, t->cfg->color);
+    buf_free(&b);
+    put(t, &w);
+}
+
+static void show_notices(Term *t)
+{
+    char *n = session_take_notice(t->s);
+    if (n) {
+        say(t, "%s", n);
+        free(n);
+    }
+}
+
+static void rule(Buf *b, const Term *t, const char *title)
+{
+    bool c = t->cfg->color;
+    const char *bar = t->cfg->color ? "\u2500\u2500" : "--";
+    buf_printf(b, "\n%s%s %s %s", c ? BOLD : "", bar, title, bar);
+    buf_printf(b, "%s\n\n", c ? RESET : "");
+}
+
+static void show_stats(Term *t, Buf *b)
+{
+    const Game *g = session_game(t->s);
+    const Story *s = game_story(g);
+    size_t lw = 0;
+    for (size_t i = 0; i < s->n_stats; i++)
+        if (text_width(s->stats[i].label, strlen(s->stats[i].label)) > lw)
+            lw = text_width(s->stats[i].label, strlen(s->stats[i].label));
+    for (size_t i = 0; i < s->n_stats; i++) {
+        const StatDef *d = &s->stats[i];
+        int v = game_stat(g, i), cells = 20;
+        int fill = (int)((long long)(v - d->min) * cells / (d->max - d->min));
+        buf_printf(b, "  %s", d->label);
+        for (size_t k = text_width(d->label, strlen(d->label)); k < lw + 2; k++)
+            buf_putc(b, ' ');
+        buf_putc(b, '[');
+        for (int k = 0; k < cells; k++)
+            buf_puts(b, k < fill ? "#" : (t->cfg->color ? DIM "." RESET : "."));
+        buf_printf(b, "] %3d", v);
+        if (d->good == GOOD_LOW)
+            buf_puts(b, "  (lower is better)");
+        buf_putc(b, '\n');
+    }
+}
+
+static void show_scene(Term *t)
+{
+    const Game *g = session_game(t->s);
+    const Story *s = game_story(g);
+    Buf b = {0};
+    bool c = t->cfg->color;
+    const char *chapter = game_chapter(g);
+    if (chapter && chapter != t->chapter)
+        rule(&b, t, chapter);
+    else
+        buf_putc(&b, '\n');
+    t->chapter = chapter;
+    wrap_text(&b, game_text(g), t->cfg->width, 0, c);
+    if (game_ended(g)) {
+        const Scene *e = game_scene(g);
+        const char *kind = e->verdict == VERDICT_GOOD  ? "a good ending"
+                           : e->verdict == VERDICT_BAD ? "a bad ending"
+                                                       : "a mixed ending";
+        buf_printf(&b, "\n%sTHE END: %s%s (%s, after %zu decisions)\n\n", c ? BOLD : "", e->title,
+                   c ? RESET : "", kind, game_decision_count(g));
+        show_stats(t, &b);
+        bool any = false;
+        for (size_t i = 0; i < game_decision_count(g); i++) {
+            const char *lesson = game_decision_lesson(g, i);
+            if (!lesson)
+                continue;
+            if (!any)
+                buf_printf(&b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
+            any = true;
+            const Decision *d = game_decision(g, i);
+            const Choice *ch = &s->scenes[d->scene].choices[d->choice];
+            Buf line = {0};
+            buf_printf(&line, "You chose: \"%s\"", ch->text.str ? ch->text.str : ch->id);
+            char *laid = text_layout(buf_str(&line));
+            wrap_text(&b, laid, t->cfg->width, 2, c);
+            free(laid);
+            buf_free(&line);
+            wrap_text(&b, lesson, t->cfg->width, 4, c);
+            buf_putc(&b, '\n');
+        }
+        if (e->lesson) {
+            wrap_text(&b, e->lesson, t->cfg->width, 0, c);
+            buf_putc(&b, '\n');
+        }
+        buf_puts(&b, "\nType 'undo' to take back your last decision, 'history' to review, or "
+                     "'quit'.\n");
+    } else {
+        buf_putc(&b, '\n');
+        for (size_t i = 0; i < game_choice_count(g); i++) {
+            char head[32];
+            snprintf(head, sizeof head, "  %zu. ", i + 1);
+            buf_puts(&b, head);
+            char *st = styled(game_choice_text(g, i), c);
+            wrap_line(&b, st, strlen(st), t->cfg->width, 5, 5);
+            free(st);
+            buf_putc(&b, '\n');
+        }
+    }
+    put(t, &b);
+    t->shown_at = now_seconds();
+}
+
+static void show_history(Term *t)
+{
+    const Game *g = session_game(t->s);
+    const Story *s = game_story(g);
+    Buf b = {0};
+    if (game_decision_count(g) == 0)
+        buf_puts(&b, "No decisions yet.\n");
+    for (size_t i = 0; i < game_decision_count(g); i++) {
+        const Decision *d = game_decision(g, i);
+        const Choice *ch = &s->scenes[d->scene].choices[d->choice];
+        Buf line = {0};
+        buf_printf(&line, "%zu. %s", i + 1, ch->text.str ? ch->text.str : ch->id);
+        bool first = true;
+        for (size_t k = 0; k < s->n_stats; k++) {
+            int delta = d->after[k] - d->before[k];
+            if (delta) {
+                buf_printf(&line, "%s%s %+d", first ? " (" : ", ", s->stats[k].label, delta);
+                first = false;
+            }
+        }
+        if (!first)
+            buf_putc(&line, ')');
+        char *laid = text_layout(buf_str(&line));
+        wrap_text(&b, laid, t->cfg->width, 2, t->cfg->color);
+        free(laid);
+        buf_free(&line);
+    }
+    put(t, &b);
+}
+
+static void show_help(Term *t)
+{
+    say(t, "Type the number of a choice and press Enter. Other commands:\n"
+           "| stats            where you stand\n"
+           "| history          the decisions so far\n"
+           "| undo             take back the last decision\n"
+           "| save [NAME]      save to a slot (default: quicksave)\n"
+           "| load [NAME]      load a slot (without a name: list the saves)\n"
+           "| help             this list\n"
+           "| quit             leave (your game is autosaved after every decision)");
+}
+
+static void list_saves(Term *t)
+{
+    size_t n;
+    SaveInfo *v = session_list_saves(t->s, &n);
+    Buf b = {0};
+    if (n == 0)
+        buf_puts(&b, "There are no saves of this story yet.\n");
+    else
+        buf_puts(&b, "Saves of this story (load NAME):\n");
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "  %-28s %s  %zu decisions, %s%s\n", v[i].name, v[i].updated,
+                   v[i].decisions, v[i].ended ? "ended at " : "at ", v[i].scene);
+    session_free_saves(v, n);
+    put(t, &b);
+}
+
+static void show_changes(Term *t)
+{
+    const Game *g = session_game(t->s);
+    const Story *s = game_story(g);
+    Buf b = {0};
+    const Decision *d = game_decision(g, game_decision_count(g) - 1);
+    if (d && d->forced >= 0) {
+        const Threshold *th = &s->thresholds[d->forced];
+        buf_printf(&b, "\n%s%s has reached %d.%s\n", t->cfg->color ? BOLD : "",
+                   s->stats[th->stat].label, game_stat(g, (size_t)th->stat),
+                   t->cfg->color ? RESET : "");
+    }
+    Buf ch = {0};
+    ui_format_changes(g, t->cfg->color, &ch);
+    if (ch.len)
+        buf_printf(&b, "\n  [%s]\n", buf_str(&ch));
+    buf_free(&ch);
+    put(t, &b);
+}
+
+/* Read one line; false at end of input. */
+static bool read_line(Term *t, char *buf, size_t n)
+{
+    fputs("\n> ", t->cfg->out);
+    fflush(t->cfg->out);
+    if (!fgets(buf, (int)n, t->cfg->in)) {
+        fputc('\n', t->cfg->out);
+        return false;
+    }
+    if (!isatty(fileno(t->cfg->in))) /* echo scripted input so transcripts read naturally */
+        fputs(buf, t->cfg->out), fputs(strchr(buf, '\n') ? "" : "\n", t->cfg->out);
+    size_t len = strlen(buf);
+    if (len == n - 1 && buf[len - 1] != '\n') { /* overlong line: drop the rest */
+        int c;
+        while ((c = fgetc(t->cfg->in)) != EOF && c != '\n')
+            ;
+    }
+    while (len && isspace((unsigned char)buf[len - 1]))
+        buf[--len] = '\0';
+    return true;
+}
+
+static void report_error(Term *t, const char *msg)
+{
+    fprintf(stderr, "ladder: scenario error: %s\n", msg);
+    fflush(stderr);
+    say(t, "The story hit an error in its script (details above); the game is back where it was. "
+           "Try another choice, 'undo', or 'quit'.");
+}
+
+static bool handle(Term *t, char *line)
+{
+    char *p = line;
+    while (isspace((unsigned char)*p))
+        p++;
+    char *arg = p;
+    while (*arg && !isspace((unsigned char)*arg))
+        arg++;
+    if (*arg) {
+        *arg++ = '\0';
+        while (isspace((unsigned char)*arg))
+            arg++;
+    }
+    const Game *g = session_game(t->s);
+    Err err;
+    if (*p == '\0') {
+        if (!game_ended(g))
+            say(t, "Type a number from 1 to %zu, or 'help'.", game_choice_count(g));
+        return true;
+    }
+    if (isdigit((unsigned char)*p)) {
+        char *end;
+        long n = strtol(p, &end, 10);
+        if (*end || game_ended(g) || n < 1 || (size_t)n > game_choice_count(g)) {
+            if (game_ended(g))
+                say(t, "The story has ended. Type 'undo', 'history' or 'quit'.");
+            else
+                say(t, "Type a number from 1 to %zu, or 'help'.", game_choice_count(g));
+            return true;
+        }
+        double secs = now_seconds() - t->shown_at;
+        if (session_choose(t->s, (size_t)n - 1, secs, &err) != 0) {
+            t->status = 1;
+            report_error(t, err.msg);
+            show_scene(t);
+            return true;
+        }
+        show_changes(t);
+        show_notices(t);
+        show_scene(t);
+        return true;
+    }
+    for (char *q = p; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    if (strcmp(p, "quit") == 0 || strcmp(p, "q") == 0 || strcmp(p, "exit") == 0)
+        return false;
+    if (strcmp(p, "help") == 0 || strcmp(p, "h") == 0 || strcmp(p, "?") == 0) {
+        show_help(t);
+    } else if (strcmp(p, "stats") == 0 || strcmp(p, "s") == 0) {
+        Buf b = {0};
+        show_stats(t, &b);
+        put(t, &b);
+    } else if (strcmp(p, "history") == 0) {
+        show_history(t);
+    } else if (strcmp(p, "undo") == 0 || strcmp(p, "u") == 0) {
+        if (session_undo(t->s, &err) != 0) {
+            say(t, "%s", err.msg);
+        } else {
+            say(t, "You take back your last decision.");
+            t->chapter = NULL;
+            show_notices(t);
+            show_scene(t);
+        }
+    } else if (strcmp(p, "save") == 0) {
+        char *path = NULL;
+        const char *name = *arg ? arg : "quicksave";
+        if (session_save(t->s, name, &path, &err) != 0)
+            say(t, "Not saved: %s", err.msg);
+        else
+            say(t, "Saved as '%s'.", name);
+        free(path);
+        show_notices(t);
+    } else if (strcmp(p, "load") == 0) {
+        if (!*arg) {
+            list_saves(t);
+        } else if (session_load(t->s, arg, &err) != 0) {
+            say(t, "Not loaded: %s", err.msg);
+        } else {
+            say(t, "Loaded '%s'.", arg);
+            t->chapter = NULL;
+            show_notices(t);
+            show_scene(t);
+        }
+    } else {
+        say(t, "I don't know '%s'. Type a number from 1 to %zu, or 'help'.", p,
+            game_choice_count(g));
+    }
+    return true;
+}
+
+static int term_play(Session *s, const UiConfig *cfg)
+{
+    Term t = {.cfg = cfg, .s = s};
+    const Game *g = session_game(s);
+    const Story *st = game_story(g);
+    Buf b = {0};
+    bool c = cfg->color;
+    buf_printf(&b, "%s%s%s\n", c ? BOLD : "", st->title, c ? RESET : "");
+    if (st->summary && *st->summary)
+        wrap_text(&b, st->summary, cfg->width, 0, false);
+    if (game_decision_count(g) == 0 && st->content_note) {
+        Buf note = {0};
+        buf_printf(&note, "\n%sContent note:%s %s", c ? BOLD : "", c ? RESET : "",
+                   st->content_note);
+        wrap_text(&b, buf_str(&note), cfg->width, 0, false);
+        buf_free(&note);
+    }
+    if (game_decision_count(g) > 0)
+        buf_printf(&b, "\nContinuing after %zu decisions.\n", game_decision_count(g));
+    buf_puts(&b, "Type 'help' for commands.\n");
+    put(&t, &b);
+    show_notices(&t);
+    show_scene(&t);
+    char line[1024];
+    while (read_line(&t, line, sizeof line))
+        if (!handle(&t, line))
+            break;
+    return t.status;
+}
+
+static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
+{
+    Term t = {.cfg = cfg};
+    bool col = cfg->color;
+    char *cont_path = NULL, *cont_title = NULL, *cont_when = NULL;
+    bool can_continue = ui_find_latest_autosave(c, &cont_path, &cont_title, &cont_when);
+    Buf b = {0};
+    buf_printf(&b, "%sLADDER%s\n", col ? BOLD : "", col ? RESET : "");
+    wrap_text(&b, "Career stories about IT leaders: the choices, and what they cost.", cfg->width,
+              0, false);
+    buf_putc(&b, '\n');
+    for (size_t i = 0; i < c->n; i++) {
+        char head[32];
+        snprintf(head, sizeof head, "  %zu. ", i + 1);
+        buf_printf(&b, "%s%s%s%s", head, col ? BOLD : "", c->v[i].title, col ? RESET : "");
+        if (*c->v[i].summary) {
+            Buf line = {0};
+            buf_printf(&line, "%s", c->v[i].summary);
+            buf_puts(&b, "\n     ");
+            wrap_line(&b, buf_str(&line), line.len, cfg->width, 5, 5);
+            buf_free(&line);
+        }
+        buf_putc(&b, '\n');
+    }
+    if (c->n == 0)
+        buf_printf(&b, "  No stories found in %s.\n", c->dir);
+    if (can_continue)
+        buf_printf(&b, "  c. Continue %s (saved %s)\n", cont_title, cont_when);
+    buf_puts(&b, "  q. Quit\n");
+    put(&t, &b);
+    char line[256];
+    int rc = 1;
+    while (read_line(&t, line, sizeof line)) {
+        char *end;
+        long n = strtol(line, &end, 10);
+        if (line[0] && !*end && n >= 1 && (size_t)n <= c->n) {
+            pick->story_path = xstrdup(c->v[n - 1].path);
+            pick->resume = false;
+            rc = 0;
+            break;
+        }
+        if (can_continue && (strcmp(line, "c") == 0 || strcmp(line, "C") == 0)) {
+            pick->story_path = xstrdup(cont_path);
+            pick->resume = true;
+            rc = 0;
+            break;
+        }
+        if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0)
+            break;
+        say(&t, "Type a story's number%s, or q to quit.", can_continue ? ", c to continue" : "");
+    }
+    free(cont_path);
+    free(cont_title);
+    free(cont_when);
+    return rc;
+}
+
+const Frontend ui_term = {"term", term_play, term_menu};

@@ -1,0 +1,87 @@
+/* ui.c: helpers shared by the front ends. */
+#include "ui/ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/paths.h"
+#include "core/save.h"
+
+UiConfig ui_config_default(void)
+{
+    UiConfig c = {.in = stdin, .out = stdout, .width = 80};
+    const char *nc = getenv("NO_COLOR");
+    c.color = isatty(STDOUT_FILENO) && !(nc && *nc) && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0);
+    const char *cols = getenv("COLUMNS");
+    struct winsize ws;
+    if (cols && atoi(cols) > 0)
+        c.width = atoi(cols);
+    else if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        c.width = ws.ws_col;
+    if (c.width > 100)
+        c.width = 100;
+    if (c.width < 40)
+        c.width = 40;
+    return c;
+}
+
+int ui_change_sign(const Story *s, size_t i, int delta)
+{
+    if (delta == 0 || s->stats[i].good == GOOD_NEUTRAL)
+        return 0;
+    bool up = delta > 0;
+    return (s->stats[i].good == GOOD_HIGH) == up ? 1 : -1;
+}
+
+void ui_format_changes(const Game *g, bool color, Buf *out)
+{
+    const Story *s = game_story(g);
+    bool first = true;
+    for (size_t i = 0; i < s->n_stats; i++) {
+        int d = game_stat_change(g, i);
+        if (d == 0)
+            continue;
+        int sign = ui_change_sign(s, i, d);
+        if (!first)
+            buf_puts(out, ", ");
+        first = false;
+        if (color && sign)
+            buf_puts(out, sign > 0 ? "\033[32m" : "\033[31m");
+        buf_printf(out, "%s %+d", s->stats[i].label, d);
+        if (color && sign)
+            buf_puts(out, "\033[39m");
+    }
+}
+
+bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when)
+{
+    char best[32] = "";
+    int found = -1;
+    for (size_t i = 0; i < c->n; i++) {
+        Err err;
+        char *dir = paths_save_dir(c->v[i].id, &err);
+        if (!dir)
+            return false;
+        char *path = xasprintf("%s/autosave.json", dir);
+        free(dir);
+        SaveData d;
+        struct stat st;
+        if (stat(path, &st) == 0 && save_read(path, &d, &err) == 0) {
+            if (d.updated && strcmp(d.updated, best) > 0) {
+                snprintf(best, sizeof best, "%s", d.updated);
+                found = (int)i;
+            }
+            save_data_free(&d);
+        }
+        free(path);
+    }
+    if (found < 0)
+        return false;
+    *story_path = xstrdup(c->v[found].path);
+    *title = xstrdup(c->v[found].title);
+    *when = xstrdup(best);
+    return true;
+}

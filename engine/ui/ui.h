@@ -1,0 +1,54 @@
+/* ui.h: the contract every front end implements. A front end drives a Session (core/session.h)
+ * and reads the game through game.h's accessors; it knows nothing of Lua. */
+#ifndef LADDER_UI_H
+#define LADDER_UI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/catalog.h"
+#include "core/session.h"
+
+typedef struct UiConfig {
+    FILE *in, *out;
+    bool color; /* terminal escape codes allowed */
+    int width;  /* columns to wrap prose at */
+} UiConfig;
+
+/* What the title menu picked. */
+typedef struct MenuPick {
+    char *story_path; /* malloc'd */
+    bool resume;      /* continue its autosave */
+} MenuPick;
+
+typedef struct Frontend {
+    const char *name;
+    /* Play until the story ends and the player leaves, the player quits, or input ends.
+     * Returns the process exit status (0, or 1 if a scenario script failed). */
+    int (*play)(Session *s, const UiConfig *cfg);
+    /* Title menu over the bundled stories. Returns 0 with *pick filled, or 1 to quit. May be
+     * NULL for front ends without one. */
+    int (*menu)(const Catalog *c, const UiConfig *cfg, MenuPick *pick);
+} Frontend;
+
+extern const Frontend ui_term;
+extern const Frontend ui_json;
+
+/* Shared helpers for front ends. */
+
+/* A default UiConfig for stdin/stdout: colour when stdout is a terminal and NO_COLOR is unset,
+ * width from the terminal or $COLUMNS (40..100, default 80). */
+UiConfig ui_config_default(void);
+
+/* "Burnout +8, Savings -10" for the stat changes of the last decision; "" when none. With
+ * color, good changes are green and bad ones red (by each stat's good direction). */
+void ui_format_changes(const Game *g, bool color, Buf *out);
+
+/* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */
+int ui_change_sign(const Story *s, size_t i, int delta);
+
+/* The most recently updated autosave of any bundled story: its story path and title. Returns
+ * false when there is none. */
+bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when);
+
+#endif
