@@ -17,6 +17,8 @@ struct Script {
     size_t used;       /* bytes held by the Lua state */
     long ticks;        /* hook ticks left for the running load or callback */
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
+    char last_src[64]; /* where the hook last saw the script, for memory errors */
+    int last_line;
     Story *story;      /* the story this state serves */
     Game *game;        /* the game shown by the view during a callback; NULL while loading */
     int view_ref;      /* registry: the read-only proxy passed to callbacks as g */

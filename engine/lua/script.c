@@ -41,10 +41,15 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     Script *sc = script_of(L);
+    bool located = lua_getinfo(L, "Sl", ar) && ar->currentline > 0;
+    if (located) {
+        snprintf(sc->last_src, sizeof sc->last_src, "%s", ar->short_src);
+        sc->last_line = ar->currentline;
+    }
     if (!sc->exhausted && --sc->ticks >= 0)
         return;
     sc->exhausted = true;
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+    if (located)
         lua_pushfstring(L, "%s:%d: instruction budget exceeded (an endless loop?)", ar->short_src,
                         ar->currentline);
     else
@@ -289,7 +294,9 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
     int fn = lua_gettop(L) - nargs;
     /* Where the function was defined, for errors that carry no position (memory). */
     lua_Debug ar;
+    memset(&ar, 0, sizeof ar);
     char where[256] = "";
+    sc->last_line = 0;
     lua_pushvalue(L, fn);
     if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.linedefined);
@@ -302,6 +309,10 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
         lua_remove(L, fn);
         return 0;
     }
+    if (sc->last_line > 0) /* the latest place the script was seen beats its definition */
+        snprintf(where, sizeof where, "%s:%d: ", sc->last_src, sc->last_line);
+    else if (!where[0] && ar.short_src[0])
+        snprintf(where, sizeof where, "%s: ", ar.short_src);
     if (status == LUA_ERRMEM)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else if (lua_type(L, -1) == LUA_TSTRING && !is_memory_error(L, -1))
