@@ -290,7 +290,8 @@ int session_load(Session *s, const char *name_or_path, Err *err)
 static int cmp_info(const void *a, const void *b)
 {
     const SaveInfo *x = a, *y = b;
-    return strcmp(y->updated, x->updated);
+    int c = strcmp(y->updated, x->updated);
+    return c ? c : strcmp(x->name, y->name);
 }
 
 SaveInfo *session_list_saves(const Session *s, size_t *n)

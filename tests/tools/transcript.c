@@ -7,7 +7,9 @@
  *   text                           text the output (stdout and stderr) must contain, after the
  *                                  previous expected text
  *   !text                          text the output must not contain anywhere
- * The game runs in the source tree with a fresh XDG_DATA_HOME, under a 20 s time limit.
+ * A file may hold several runs, each starting at its own "# args:" line; they share one fresh
+ * XDG_DATA_HOME (so a later run can continue an earlier one's autosave). Each run happens in the
+ * source tree under a 20 s time limit, and its expectations are checked against its own output.
  * Usage: transcript LADDER SOURCE_DIR FILE */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -45,6 +47,55 @@ static void shell_quote(FILE *f, const char *s)
     fputc('\'', f);
 }
 
+typedef struct Run {
+    char *args;
+    int status;
+    char *input;   /* lines to feed */
+    char *expect;  /* expectation lines, with their line numbers encoded as "N\tline" */
+} Run;
+
+static char *append(char *s, const char *line)
+{
+    size_t a = s ? strlen(s) : 0, b = strlen(line);
+    s = realloc(s, a + b + 2);
+    memcpy(s + a, line, b);
+    s[a + b] = '\n';
+    s[a + b + 1] = '\0';
+    return s;
+}
+
+static int check(const char *file, const Run *r, const char *out)
+{
+    int failures = 0;
+    const char *cursor = out;
+    char *copy = r->expect ? strdup(r->expect) : NULL;
+    for (char *line = copy; line && *line;) {
+        char *nl = strchr(line, '\n');
+        *nl = '\0';
+        char *tab = strchr(line, '\t');
+        int lineno = atoi(line);
+        const char *e = tab + 1;
+        if (e[0] == '!') {
+            if (strstr(out, e + 1)) {
+                fprintf(stderr, "%s:%d: output contains \"%s\"\n", file, lineno, e + 1);
+                failures++;
+            }
+        } else {
+            const char *hit = strstr(cursor, e);
+            if (!hit) {
+                fprintf(stderr, "%s:%d: expected \"%s\"%s\n", file, lineno, e,
+                        strstr(out, e) ? " (found, but before the previous match)" : "");
+                failures++;
+            } else {
+                cursor = hit + strlen(e);
+            }
+        }
+        line = nl + 1;
+    }
+    free(copy);
+    return failures;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4) {
@@ -63,102 +114,110 @@ int main(int argc, char **argv)
         perror("mkdtemp");
         return 2;
     }
-    char in_path[512], out_path[512], cmd_path[512];
-    snprintf(in_path, sizeof in_path, "%s/input", dir);
-    snprintf(out_path, sizeof out_path, "%s/output", dir);
-    snprintf(cmd_path, sizeof cmd_path, "%s/cmd.sh", dir);
-    FILE *in = fopen(in_path, "w"), *cmd = fopen(cmd_path, "w");
-    int want_status = 0;
-    fprintf(cmd, "cd ");
-    shell_quote(cmd, src);
-    fprintf(cmd, " || exit 99\nexport XDG_DATA_HOME=%s/data XDG_CONFIG_HOME=%s/config "
-                 "HOME=%s NO_COLOR=1 COLUMNS=80\n",
-            dir, dir, dir);
-    char *args = NULL;
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        if (strncmp(line, "# args:", 7) == 0)
-            args = line + 7;
-        else if (strncmp(line, "# status:", 9) == 0)
-            want_status = atoi(line + 9);
-        else if (strncmp(line, "# env:", 6) == 0) {
-            fprintf(cmd, "export ");
-            const char *kv = line + 6;
-            while (*kv == ' ')
-                kv++;
-            const char *eq = strchr(kv, '=');
-            if (eq) {
-                fprintf(cmd, "%.*s=", (int)(eq - kv), kv);
-                shell_quote(cmd, eq + 1);
-            }
-            fputc('\n', cmd);
-        } else if (line[0] == '>') {
-            fprintf(in, "%s\n", line[1] == ' ' ? line + 2 : line + 1);
-        }
-    }
-    fclose(in);
-    if (!args) {
-        fprintf(stderr, "%s: no '# args:' line\n", file);
-        return 2;
-    }
-    fprintf(cmd, "exec timeout 20 ");
-    shell_quote(cmd, ladder);
-    fprintf(cmd, " %s < %s > %s 2>&1\n", args, in_path, out_path);
-    fclose(cmd);
-    char run[600];
-    snprintf(run, sizeof run, "sh %s", cmd_path);
-    int st = system(run);
-    int status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    size_t out_len;
-    char *out = slurp(out_path, &out_len);
-    if (!out)
-        out = strdup("");
-    int failures = 0;
-    if (status != want_status) {
-        fprintf(stderr, "%s: exit status %d, expected %d%s\n", file, status, want_status,
-                status == 124 ? " (timed out)" : "");
-        failures++;
-    }
-    /* re-read: strtok_r consumed the text */
-    free(text);
-    text = slurp(file, NULL);
-    const char *cursor = out;
+    Run runs[32];
+    int n = 0;
+    char *env = NULL;
     int lineno = 0;
-    save = NULL;
     for (char *line = text; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
         lineno++;
-        if (line[0] == '#' || line[0] == '>' || line[0] == '\0') {
-            /* not an expectation */
-        } else if (line[0] == '!') {
-            if (strstr(out, line + 1)) {
-                fprintf(stderr, "%s:%d: output contains \"%s\"\n", file, lineno, line + 1);
-                failures++;
+        if (strncmp(line, "# args:", 7) == 0) {
+            if (n == 32) {
+                fprintf(stderr, "%s: too many runs\n", file);
+                return 2;
             }
+            runs[n++] = (Run){.args = line + 7};
+        } else if (strncmp(line, "# env:", 6) == 0) {
+            env = append(env, line + 6);
+        } else if (line[0] == '#' || line[0] == '\0') {
+            /* comment */
+        } else if (n == 0) {
+            fprintf(stderr, "%s:%d: input or expectation before the first '# args:'\n", file,
+                    lineno);
+            return 2;
+        } else if (strncmp(line, "# status:", 9) == 0) {
+        } else if (line[0] == '>') {
+            runs[n - 1].input = append(runs[n - 1].input, line[1] == ' ' ? line + 2 : line + 1);
         } else {
-            const char *hit = strstr(cursor, line);
-            if (!hit) {
-                fprintf(stderr, "%s:%d: expected \"%s\"%s\n", file, lineno, line,
-                        strstr(out, line) ? " (found, but earlier than the previous match)"
-                                          : "");
-                failures++;
-            } else {
-                cursor = hit + strlen(line);
-            }
+            char buf[4096];
+            snprintf(buf, sizeof buf, "%d\t%s", lineno, line);
+            runs[n - 1].expect = append(runs[n - 1].expect, buf);
         }
+        if (n && strncmp(line, "# status:", 9) == 0)
+            runs[n - 1].status = atoi(line + 9);
         line = nl ? nl + 1 : NULL;
     }
-    if (failures) {
-        fprintf(stderr, "---- output of ladder %s ----\n%s---- end of output ----\n", args, out);
-    } else {
+    if (n == 0) {
+        fprintf(stderr, "%s: no '# args:' line\n", file);
+        return 2;
+    }
+    int failures = 0;
+    for (int i = 0; i < n; i++) {
+        char in_path[512], out_path[512], cmd_path[512];
+        snprintf(in_path, sizeof in_path, "%s/input", dir);
+        snprintf(out_path, sizeof out_path, "%s/output", dir);
+        snprintf(cmd_path, sizeof cmd_path, "%s/cmd.sh", dir);
+        FILE *in = fopen(in_path, "w"), *cmd = fopen(cmd_path, "w");
+        if (runs[i].input)
+            fputs(runs[i].input, in);
+        fclose(in);
+        fprintf(cmd, "cd ");
+        shell_quote(cmd, src);
+        fprintf(cmd, " || exit 99\nexport XDG_DATA_HOME=%s/data XDG_CONFIG_HOME=%s/config "
+                     "HOME=%s NO_COLOR=1 COLUMNS=80\n",
+                dir, dir, dir);
+        char *envc = env ? strdup(env) : NULL;
+        for (char *kv = envc; kv && *kv;) {
+            char *enl = strchr(kv, '\n');
+            *enl = '\0';
+            while (*kv == ' ')
+                kv++;
+            char *eq = strchr(kv, '=');
+            if (eq) {
+                fprintf(cmd, "export %.*s=", (int)(eq - kv), kv);
+                shell_quote(cmd, eq + 1);
+                fputc('\n', cmd);
+            }
+            kv = enl + 1;
+        }
+        free(envc);
+        fprintf(cmd, "exec timeout 20 ");
+        shell_quote(cmd, ladder);
+        fprintf(cmd, " %s < %s > %s 2>&1\n", runs[i].args, in_path, out_path);
+        fclose(cmd);
+        char run[600];
+        snprintf(run, sizeof run, "sh %s", cmd_path);
+        int st = system(run);
+        int status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+        char *out = slurp(out_path, NULL);
+        if (!out)
+            out = strdup("");
+        int f = 0;
+        if (status != runs[i].status) {
+            fprintf(stderr, "%s: run %d: exit status %d, expected %d%s\n", file, i + 1, status,
+                    runs[i].status, status == 124 ? " (timed out)" : "");
+            f++;
+        }
+        f += check(file, &runs[i], out);
+        if (f)
+            fprintf(stderr, "---- output of run %d: ladder%s ----\n%s---- end of output ----\n",
+                    i + 1, runs[i].args, out);
+        failures += f;
+        free(out);
+        free(runs[i].input);
+        free(runs[i].expect);
+    }
+    free(env);
+    free(text);
+    if (!failures) {
         char rm[600];
         snprintf(rm, sizeof rm, "rm -rf %s", dir);
         if (system(rm) != 0)
             fprintf(stderr, "could not remove %s\n", dir);
+    } else {
+        fprintf(stderr, "(files kept in %s)\n", dir);
     }
-    free(out);
-    free(text);
     return failures ? 1 : 0;
 }
