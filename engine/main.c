@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,9 +50,14 @@ static const char *const usage_play =
     "In the terminal, type a choice's number; 'help' lists stats, history, undo, save, load\n"
     "and quit.\n";
 
-static const char *const usage_list = "Usage: ladder list\n"
-                                      "\n"
-                                      "List the bundled stories: id, title and summary.\n";
+static const char *const usage_list =
+    "Usage: ladder list [--where]\n"
+    "\n"
+    "List the bundled stories: id, title and summary.\n"
+    "\n"
+    "Options:\n"
+    "      --where  also show where stories are read from and saves are kept\n"
+    "  -h, --help   show this help and exit\n";
 
 static int usage_error(const char *cmd, const char *fmt, ...) LADDER_PRINTF(2, 3);
 static int usage_error(const char *cmd, const char *fmt, ...)
@@ -139,12 +145,18 @@ static int cmd_play(int argc, char **argv)
 
 static int cmd_list(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'}, {"where", no_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
     int c;
+    bool where = false;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage_list, stdout);
             return 0;
+        }
+        if (c == 'w') {
+            where = true;
+            continue;
         }
         return usage_error("list ", "%s", "invalid option");
     }
@@ -159,6 +171,12 @@ static int cmd_list(int argc, char **argv)
             w = strlen(cat->v[i].id);
     for (size_t i = 0; i < cat->n; i++)
         printf("%-*s  %s: %s\n", (int)w, cat->v[i].id, cat->v[i].title, cat->v[i].summary);
+    if (where) {
+        Err err;
+        char *data = paths_data_dir(&err);
+        printf("\nstories: %s\nsaves:   %s/saves\n", cat->dir, data ? data : err.msg);
+        free(data);
+    }
     int rc = 0;
     if (cat->problems) {
         fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
