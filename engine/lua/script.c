@@ -163,6 +163,63 @@ static int safe_collectgarbage(lua_State *L)
     }
 }
 
+/* String matching runs in C, where the instruction hook cannot stop it, and backtracking
+ * patterns cost up to n^(q+1) steps for q quantifiers on a subject of n bytes. Refuse calls
+ * whose worst case exceeds PATTERN_BUDGET steps rather than let a script hang the engine. */
+#define PATTERN_BUDGET 2e8
+
+static int quantifiers(const char *p, size_t len)
+{
+    int q = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == '%') {
+            i++;
+        } else if (p[i] == '[') {
+            i++;
+            if (i < len && p[i] == '^')
+                i++;
+            if (i < len && p[i] == ']')
+                i++;
+            while (i < len && p[i] != ']')
+                i += p[i] == '%' ? 2 : 1;
+        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
+            q++;
+        }
+    }
+    return q;
+}
+
+static int guarded_match(lua_State *L)
+{
+    size_t n, m;
+    const char *s = luaL_checklstring(L, 1, &n);
+    const char *p = luaL_checklstring(L, 2, &m);
+    (void)s;
+    bool plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+    double cost = (double)n * (double)(m + 1);
+    if (!plain)
+        for (int q = quantifiers(p, m); q > 0 && cost <= PATTERN_BUDGET; q--)
+            cost *= (double)n;
+    if (cost > PATTERN_BUDGET)
+        return luaL_error(L, "string pattern too costly for a subject of %d bytes (simplify the "
+                             "pattern or split the text)",
+                          (int)n);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void guard_string(lua_State *L, const char *name, bool has_plain)
+{
+    lua_getglobal(L, LUA_STRLIBNAME);
+    lua_getfield(L, -1, name);
+    lua_pushboolean(L, has_plain);
+    lua_pushcclosure(L, guarded_match, 2);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+}
+
 static void wrap_global(lua_State *L, const char *name, lua_CFunction f)
 {
     lua_getglobal(L, name);
@@ -209,6 +266,10 @@ static void open_sandbox(lua_State *L)
     lua_pushcfunction(L, safe_collectgarbage);
     lua_setglobal(L, "collectgarbage");
     wrap_global(L, "load", safe_load);
+    guard_string(L, "find", true);
+    guard_string(L, "match", false);
+    guard_string(L, "gmatch", false);
+    guard_string(L, "gsub", false);
     wrap_global(L, "setmetatable", safe_setmetatable);
     lua_getglobal(L, LUA_COLIBNAME);
     lua_getfield(L, -1, "resume");
