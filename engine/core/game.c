@@ -5,6 +5,7 @@
  * replaying the same choices from the same seed rebuilds the same game. */
 #include "core/game.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,8 @@ struct Game {
     Decision *journal;
     size_t n_journal, cap_journal;
     unsigned char *fired; /* thresholds fired during the current decision */
+    int *init_stats;      /* the values the game started from (story starts, or carried) */
+    Value *init_flags;
 };
 
 static void clear_screen(Game *g)
@@ -58,6 +61,10 @@ void game_free(Game *g)
     free(g->change);
     free(g->visits);
     free(g->fired);
+    for (size_t i = 0; i < g->story->n_flags; i++)
+        value_free(&g->init_flags[i]);
+    free(g->init_flags);
+    free(g->init_stats);
     free(g->player);
     free(g);
 }
@@ -265,19 +272,62 @@ static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
     return g;
 }
 
-Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err)
+/* Enter the start scene from the game's initial values. */
+static Game *begin(Game *g, Err *err)
 {
-    Game *g = alloc_game(s, seed, player);
-    int *baseline = xmalloc((s->n_stats ? s->n_stats : 1) * sizeof *baseline);
-    memcpy(baseline, g->stats, s->n_stats * sizeof *baseline);
+    const Story *s = g->story;
+    if (s->start_index < 0) {
+        err_set(err, "'%s' is a campaign: its chapters are played through a session", s->id);
+        game_free(g);
+        return NULL;
+    }
+    g->init_stats = xmalloc((s->n_stats ? s->n_stats : 1) * sizeof *g->init_stats);
+    memcpy(g->init_stats, g->stats, s->n_stats * sizeof *g->stats);
+    g->init_flags = xcalloc(s->n_flags ? s->n_flags : 1, sizeof *g->init_flags);
+    for (size_t i = 0; i < s->n_flags; i++)
+        g->init_flags[i] = value_copy(&g->flags[i]);
     int forced = -1;
-    int rc = enter(g, s->start_index, baseline, &forced, err);
-    free(baseline);
-    if (rc != 0) {
+    if (enter(g, s->start_index, g->init_stats, &forced, err) != 0) {
         game_free(g);
         return NULL;
     }
     return g;
+}
+
+Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err)
+{
+    return begin(alloc_game(s, seed, player), err);
+}
+
+Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
+                     Err *err)
+{
+    Game *g = alloc_game(s, seed, player);
+    if (prev) {
+        const Story *ps = prev->story;
+        for (size_t i = 0; i < s->n_stats; i++) {
+            int k = story_find_stat(ps, s->stats[i].id);
+            if (k >= 0)
+                g->stats[i] = clamp_stat(&s->stats[i], prev->stats[k]);
+        }
+        int f = story_find_flag(s, "previous_verdict");
+        if (f >= 0 && game_ended(prev)) {
+            Value v = {.type = VAL_STR, .s = (char *)(uintptr_t)verdict_name(game_scene(prev)->verdict)};
+            set_flag(g, f, &v);
+        }
+    }
+    return begin(g, err);
+}
+
+/* A fresh game with the same initial values as g (for replays). */
+static Game *restart(const Game *g, Err *err)
+{
+    const Story *s = g->story;
+    Game *r = alloc_game(s, g->seed, g->player);
+    memcpy(r->stats, g->init_stats, s->n_stats * sizeof *r->stats);
+    for (size_t i = 0; i < s->n_flags; i++)
+        set_flag(r, (int)i, &g->init_flags[i]);
+    return begin(r, err);
 }
 
 int game_choose(Game *g, size_t i, double seconds, Err *err)
@@ -346,13 +396,11 @@ int game_choose_id(Game *g, const char *id, double seconds, Err *err)
     return -1;
 }
 
-Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
-                  size_t *applied, Err *err)
+/* Take steps on g while they fit; returns g, or NULL (g freed) on a script error. */
+static Game *replay_steps(Game *g, const Step *steps, size_t n, size_t *applied, Err *err)
 {
+    const Story *s = g->story;
     *applied = 0;
-    Game *g = game_new(s, seed, player, err);
-    if (!g)
-        return NULL;
     for (size_t i = 0; i < n; i++) {
         if (g->n_avail == 0 || strcmp(s->scenes[g->scene].id, steps[i].scene) != 0)
             break;
@@ -371,6 +419,20 @@ Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step 
     return g;
 }
 
+Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
+                  size_t *applied, Err *err)
+{
+    return game_replay_after(s, seed, player, NULL, steps, n, applied, err);
+}
+
+Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
+                        const Step *steps, size_t n, size_t *applied, Err *err)
+{
+    *applied = 0;
+    Game *g = game_new_after(s, seed, player, prev, err);
+    return g ? replay_steps(g, steps, n, applied, err) : NULL;
+}
+
 Game *game_rewind(const Game *g, size_t n, Err *err)
 {
     if (n > g->n_journal)
@@ -382,8 +444,10 @@ Game *game_rewind(const Game *g, size_t n, Err *err)
         steps[i].choice = g->story->scenes[d->scene].choices[d->choice].id;
         steps[i].seconds = d->seconds;
     }
-    size_t applied;
-    Game *r = game_replay(g->story, g->seed, g->player, steps, n, &applied, err);
+    size_t applied = 0;
+    Game *r = restart(g, err);
+    if (r)
+        r = replay_steps(r, steps, n, &applied, err);
     free(steps);
     if (r && applied != n) { /* cannot happen with the same story; be safe */
         err_set(err, "replay diverged at decision %zu", applied + 1);

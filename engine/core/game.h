@@ -34,11 +34,19 @@ typedef struct Step {
 Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err);
 void game_free(Game *g);
 
+/* Start a game that carries on from prev, the previous chapter of a campaign: every stat with
+ * the same id starts at prev's value (clamped), and a flag named previous_verdict, if the story
+ * declares one, holds the verdict of prev's ending ("good", "mixed", "bad"). prev may be NULL. */
+Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
+                     Err *err);
+
 /* Replay steps from the start. Stops at the first step that no longer fits the story (scene or
  * choice gone or unavailable); *applied tells how many were replayed. Returns NULL only when a
  * script fails, with err filled. */
 Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
                   size_t *applied, Err *err);
+Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
+                        const Step *steps, size_t n, size_t *applied, Err *err);
 /* A new game replaying the first n decisions of g (n <= game_decision_count(g)). */
 Game *game_rewind(const Game *g, size_t n, Err *err);
 

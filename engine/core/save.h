@@ -12,15 +12,30 @@
 #define SAVE_VERSION 1
 #define SAVE_MAX_BYTES (16u << 20)
 
+/* One chapter of a campaign save. */
+typedef struct SaveChapter {
+    char *story_id, *hash;
+    uint64_t seed;
+    Step *steps; /* strings owned here */
+    size_t n_steps;
+} SaveChapter;
+
 typedef struct SaveData {
     char *story_id, *title, *hash, *engine, *player, *created, *updated, *scene, *ending;
     uint64_t seed;
     Step *steps; /* strings owned here */
     size_t n_steps;
+    SaveChapter *chapters; /* a campaign's chapters so far; NULL for a single story */
+    size_t n_chapters;
 } SaveData;
 
 /* The JSON text of a save of g. created: ISO time of the first save (NULL: now). malloc'd. */
 char *save_to_json(const Game *g, const char *created);
+/* The JSON text of a campaign save: games[i] is chapter i's game (the last one is current). */
+char *save_campaign_to_json(const Story *campaign, uint64_t seed, const Game *const *games,
+                            size_t n, const char *created);
+/* Write text to path atomically (a thin wrapper for symmetry with save_write). */
+int save_write_text(const char *path, const char *text, Err *err);
 /* Write a save of g to path atomically. Returns 0 or -1 with err filled. */
 int save_write(const char *path, const Game *g, const char *created, Err *err);
 /* Read and check a save. Returns 0, or -1 with a message saying what is wrong with the file. */

@@ -9,12 +9,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/catalog.h"
 #include "core/paths.h"
 #include "core/save.h"
 
 struct Session {
-    Story *story;
+    Story *root;  /* the story or campaign the session was opened on */
+    Story *story; /* the story being played: root, or the current chapter of a campaign */
     Game *game;
+    /* a campaign's finished chapters, oldest first; the current one is story/game */
+    Story **past_stories;
+    Game **past_games;
+    size_t n_past;
+    uint64_t seed; /* the seed the session started from (chapter i plays seed + i) */
     char *save_dir, *autosave_path;
     char created[32];
     bool backup_pending; /* the autosave on disk belongs to another game: keep it aside */
@@ -93,6 +100,78 @@ static void keep_old_autosave(Session *s)
     free(path);
 }
 
+static void grow_past(Session *s)
+{
+    s->past_stories = xrealloc(s->past_stories, (s->n_past + 1) * sizeof *s->past_stories);
+    s->past_games = xrealloc(s->past_games, (s->n_past + 1) * sizeof *s->past_games);
+}
+
+static bool is_campaign(const Session *s)
+{
+    return s->root->n_chapters > 0;
+}
+
+static char *session_to_json(const Session *s)
+{
+    if (!is_campaign(s))
+        return save_to_json(s->game, s->created);
+    const Game **games = xmalloc((s->n_past + 1) * sizeof *games);
+    for (size_t i = 0; i < s->n_past; i++)
+        games[i] = s->past_games[i];
+    games[s->n_past] = s->game;
+    char *text = save_campaign_to_json(s->root, s->seed, games, s->n_past + 1, s->created);
+    free(games);
+    return text;
+}
+
+/* Load chapter i of the campaign: a sibling folder of the campaign's, else a bundled story. */
+static Story *load_chapter(const Session *s, size_t i, Err *err)
+{
+    const char *id = s->root->chapters[i];
+    char *dir = xstrdup(s->root->path);
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        dir[--len] = '\0';
+    char *slash = strrchr(dir, '/');
+    char *sibling = slash ? xasprintf("%.*s/%s", (int)(slash - dir), dir, id) : xstrdup(id);
+    free(dir);
+    struct stat st;
+    Story *story = stat(sibling, &st) == 0 ? story_load(sibling, err) : catalog_open(id, err);
+    free(sibling);
+    if (story && strcmp(story->id, id) != 0) {
+        err_set(err, "campaign '%s': chapter %zu should be the story '%s' but its folder holds '%s'",
+                s->root->id, i + 1, id, story->id);
+        story_free(story);
+        return NULL;
+    }
+    if (story && story->n_chapters) {
+        err_set(err, "campaign '%s': chapter '%s' is itself a campaign", s->root->id, id);
+        story_free(story);
+        return NULL;
+    }
+    return story;
+}
+
+static void drop_past(Session *s)
+{
+    for (size_t i = 0; i < s->n_past; i++) {
+        game_free(s->past_games[i]);
+        if (s->past_stories[i] != s->root)
+            story_free(s->past_stories[i]);
+    }
+    s->n_past = 0;
+}
+
+/* Replace the current game (and story, for campaigns), freeing the old ones. */
+static void set_current(Session *s, Story *story, Game *g)
+{
+    game_free(s->game);
+    if (s->story && s->story != s->root && s->story != story)
+        story_free(s->story);
+    s->story = story;
+    s->game = g;
+}
+
 static void autosave(Session *s)
 {
     if (!s->autosave_path)
@@ -102,8 +181,76 @@ static void autosave(Session *s)
     if (!s->autosave_path)
         return;
     Err err;
-    if (save_write(s->autosave_path, s->game, s->created, &err) != 0)
+    char *text = session_to_json(s);
+    if (save_write_text(s->autosave_path, text, &err) != 0)
         notice(s, "Autosave failed: %s", err.msg);
+    free(text);
+}
+
+/* Rebuild a campaign's chapters from a save; the session changes only on success. */
+static int load_campaign(Session *s, const SaveData *d, Err *err)
+{
+    if (d->n_chapters == 0 || d->n_chapters > s->root->n_chapters) {
+        err_set(err, "the save does not hold the chapters of the campaign '%s'", s->root->id);
+        return -1;
+    }
+    Story **stories = xcalloc(d->n_chapters, sizeof *stories);
+    Game **games = xcalloc(d->n_chapters, sizeof *games);
+    size_t n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < d->n_chapters; i++) {
+        const SaveChapter *c = &d->chapters[i];
+        if (strcmp(c->story_id, s->root->chapters[i]) != 0) {
+            err_set(err, "chapter %zu of the save is '%s', but the campaign plays '%s' there",
+                    i + 1, c->story_id, s->root->chapters[i]);
+            rc = -1;
+            break;
+        }
+        Story *story = load_chapter(s, i, err);
+        if (!story) {
+            rc = -1;
+            break;
+        }
+        size_t applied;
+        Game *g = game_replay_after(story, c->seed, d->player, n ? games[n - 1] : NULL, c->steps,
+                                    c->n_steps, &applied, err);
+        if (!g) {
+            story_free(story);
+            rc = -1;
+            break;
+        }
+        stories[n] = story;
+        games[n++] = g;
+        if (applied < c->n_steps) {
+            notice(s,
+                   "Chapter '%s' has changed since this save: it resumes after decision %zu of "
+                   "%zu (scene '%s' no longer offers '%s').",
+                   story->id, applied, c->n_steps, c->steps[applied].scene,
+                   c->steps[applied].choice);
+            break;
+        }
+        if (!game_ended(g))
+            break;
+    }
+    if (rc != 0) {
+        for (size_t i = 0; i < n; i++) {
+            game_free(games[i]);
+            story_free(stories[i]);
+        }
+    } else {
+        drop_past(s);
+        set_current(s, NULL, NULL);
+        for (size_t i = 0; i + 1 < n; i++) {
+            grow_past(s);
+            s->past_stories[s->n_past] = stories[i];
+            s->past_games[s->n_past++] = games[i];
+        }
+        s->story = stories[n - 1];
+        s->game = games[n - 1];
+    }
+    free(stories);
+    free(games);
+    return rc;
 }
 
 /* Replace the game with the one in a save. */
@@ -112,34 +259,44 @@ static int load_into(Session *s, const char *path, Err *err)
     SaveData d;
     if (save_read(path, &d, err) != 0)
         return -1;
-    if (strcmp(d.story_id, s->story->id) != 0) {
+    if (strcmp(d.story_id, s->root->id) != 0) {
         err_set(err, "%s: this save is for the story '%s', not '%s'", path, d.story_id,
-                s->story->id);
+                s->root->id);
         save_data_free(&d);
         return -1;
     }
-    size_t applied;
-    Game *g = game_replay(s->story, d.seed, d.player, d.steps, d.n_steps, &applied, err);
-    if (!g) {
-        save_data_free(&d);
-        return -1;
+    int rc = 0;
+    if (is_campaign(s)) {
+        rc = load_campaign(s, &d, err);
+        if (rc != 0)
+            err_prefix(err, "%s: ", path);
+        else
+            s->seed = d.seed;
+    } else {
+        size_t applied;
+        Game *g = game_replay(s->root, d.seed, d.player, d.steps, d.n_steps, &applied, err);
+        if (!g) {
+            rc = -1;
+        } else {
+            if (applied < d.n_steps)
+                notice(s,
+                       "The story has changed since this save: it resumes after decision %zu "
+                       "of %zu (scene '%s' no longer offers '%s').",
+                       applied, d.n_steps, d.steps[applied].scene, d.steps[applied].choice);
+            set_current(s, s->root, g);
+            s->seed = d.seed;
+        }
     }
-    if (applied < d.n_steps)
-        notice(s,
-               "The story has changed since this save: it resumes after decision %zu of %zu "
-               "(scene '%s' no longer offers '%s').",
-               applied, d.n_steps, d.steps[applied].scene, d.steps[applied].choice);
-    game_free(s->game);
-    s->game = g;
-    snprintf(s->created, sizeof s->created, "%s", d.created ? d.created : "");
+    if (rc == 0)
+        snprintf(s->created, sizeof s->created, "%s", d.created ? d.created : "");
     save_data_free(&d);
-    return 0;
+    return rc;
 }
 
 Session *session_open(Story *story, const SessionOptions *o, Err *err)
 {
     Session *s = xcalloc(1, sizeof *s);
-    s->story = story;
+    s->root = story;
     if (!o->no_autosave) {
         Err derr;
         s->save_dir = paths_save_dir(story->id, &derr);
@@ -164,6 +321,10 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
         }
         int rc = load_into(s, path, err);
         free(path);
+        if (rc == 0 && !s->game) {
+            err_set(err, "the save holds no game");
+            rc = -1;
+        }
         if (rc != 0) {
             session_free(s);
             return NULL;
@@ -171,12 +332,16 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
         s->backup_pending = o->load != NULL;
         return s;
     }
-    uint64_t seed = o->seed_given ? o->seed : session_random_seed();
-    s->game = game_new(story, seed, o->player, err);
-    if (!s->game) {
+    s->seed = o->seed_given ? o->seed : session_random_seed();
+    Story *first = is_campaign(s) ? load_chapter(s, 0, err) : story;
+    Game *g = first ? game_new(first, s->seed, o->player, err) : NULL;
+    if (!g) {
+        if (first != story)
+            story_free(first);
         session_free(s);
         return NULL;
     }
+    set_current(s, first, g);
     s->backup_pending = true;
     return s;
 }
@@ -185,8 +350,11 @@ void session_free(Session *s)
 {
     if (!s)
         return;
-    game_free(s->game);
-    story_free(s->story);
+    drop_past(s);
+    free(s->past_stories);
+    free(s->past_games);
+    set_current(s, NULL, NULL);
+    story_free(s->root);
     free(s->save_dir);
     free(s->autosave_path);
     buf_free(&s->notice);
@@ -195,6 +363,39 @@ void session_free(Session *s)
 
 const Game *session_game(const Session *s) { return s->game; }
 const Story *session_story(const Session *s) { return s->story; }
+const Story *session_root(const Session *s) { return s->root; }
+size_t session_chapter(const Session *s) { return s->n_past; }
+
+const char *session_next_chapter(const Session *s)
+{
+    if (!is_campaign(s) || !game_ended(s->game) || s->n_past + 1 >= s->root->n_chapters)
+        return NULL;
+    return s->root->chapters[s->n_past + 1];
+}
+
+int session_advance(Session *s, Err *err)
+{
+    if (!session_next_chapter(s)) {
+        err_set(err, "there is no next chapter to go on to");
+        return -2;
+    }
+    size_t k = s->n_past + 1;
+    Story *story = load_chapter(s, k, err);
+    if (!story)
+        return -1;
+    Game *g = game_new_after(story, s->seed + k, game_player(s->game), s->game, err);
+    if (!g) {
+        story_free(story);
+        return -1;
+    }
+    grow_past(s);
+    s->past_stories[s->n_past] = s->story;
+    s->past_games[s->n_past++] = s->game;
+    s->story = story;
+    s->game = g;
+    autosave(s);
+    return 0;
+}
 const char *session_autosave_path(const Session *s) { return s->autosave_path; }
 
 int session_choose(Session *s, size_t i, double seconds, Err *err)
@@ -233,6 +434,18 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err)
 int session_undo(Session *s, Err *err)
 {
     size_t n = game_decision_count(s->game);
+    if (n == 0 && s->n_past > 0) { /* back into the previous chapter, before its ending */
+        Story *story = s->past_stories[s->n_past - 1];
+        Game *prev = s->past_games[s->n_past - 1];
+        Game *g = game_rewind(prev, game_decision_count(prev) - 1, err);
+        if (!g)
+            return -1;
+        s->n_past--;
+        set_current(s, story, g);
+        game_free(prev);
+        autosave(s);
+        return 0;
+    }
     if (n == 0) {
         err_set(err, "nothing to undo: this is the first decision");
         return -1;
@@ -259,7 +472,9 @@ int session_save(Session *s, const char *name, char **path, Err *err)
         return -1;
     }
     char *p = slot_path(s, name);
-    int rc = save_write(p, s->game, s->created, err);
+    char *text = session_to_json(s);
+    int rc = save_write_text(p, text, err);
+    free(text);
     if (rc == 0 && path)
         *path = p;
     else

@@ -32,7 +32,17 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err);
 void session_free(Session *s);
 
 const Game *session_game(const Session *s);
+/* The story being played: the one opened, or the current chapter of a campaign. */
 const Story *session_story(const Session *s);
+/* The story or campaign the session was opened on. */
+const Story *session_root(const Session *s);
+/* Campaigns: the index of the current chapter (0 for a single story). */
+size_t session_chapter(const Session *s);
+/* Campaigns: the id of the next chapter when the current one has ended, else NULL. */
+const char *session_next_chapter(const Session *s);
+/* Campaigns: begin the next chapter, carrying stats over (game_new_after). Returns 0, -2 if
+ * there is none, -1 with err if it fails to load or start. */
+int session_advance(Session *s, Err *err);
 
 /* Messages for the player that arose since the last call (backups made, a save that no longer
  * fits the story, an autosave that failed). malloc'd, or NULL when there is nothing to say. */
@@ -42,7 +52,8 @@ char *session_take_notice(Session *s);
  * (or the story has ended); -1 with err on a script error, the game staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
 int session_choose_id(Session *s, const char *id, double seconds, Err *err);
-/* Go back one decision. -1 with err when there is none. */
+/* Go back one decision (in a campaign, from a chapter's start back into the previous chapter).
+ * -1 with err when there is none. */
 int session_undo(Session *s, Err *err);
 /* Save to a named slot (1-64 of A-Z a-z 0-9 _ -). *path (optional) receives the file written. */
 int session_save(Session *s, const char *name, char **path, Err *err);

@@ -66,6 +66,9 @@ void story_free(Story *s)
     for (size_t i = 0; i < s->n_thresholds; i++)
         free(s->thresholds[i].go);
     free(s->thresholds);
+    for (size_t i = 0; i < s->n_chapters; i++)
+        free(s->chapters[i]);
+    free(s->chapters);
     for (size_t i = 0; i < s->n_files; i++)
         free(s->files[i]);
     free(s->files);

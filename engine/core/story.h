@@ -132,6 +132,8 @@ typedef struct Story {
     char **files;   /* every file loaded, in order */
     size_t n_files;
     Pos pos;        /* of the story { } declaration */
+    char **chapters; /* a campaign: the ids of the stories it plays in order; else NULL */
+    size_t n_chapters;
     Script *script; /* owned */
     /* lookup table: open addressing over scene ids */
     int *scene_slots;

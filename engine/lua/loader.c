@@ -595,6 +595,22 @@ static void parse_when_stat(lua_State *L, Story *s, Pos pos)
     }
 }
 
+static void parse_chapters(lua_State *L, Story *s, Pos pos)
+{
+    size_t n = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    if (n == 0)
+        raise_at(L, pos, "story: chapters must be a list of story ids, e.g. { \"a\", \"b\" }");
+    s->chapters = xcalloc(n, sizeof *s->chapters);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
+        const char *id = lua_tostring(L, -1);
+        if (lua_type(L, -1) != LUA_TSTRING || !is_identifier(id))
+            raise_at(L, pos, "story: chapter %zu must be a story id", i + 1);
+        s->chapters[s->n_chapters++] = xstrdup(id);
+        lua_pop(L, 1);
+    }
+}
+
 static int l_story(lua_State *L)
 {
     Script *sc = script_of(L);
@@ -635,16 +651,23 @@ static int l_story(lua_State *L)
             s->order = get_int(L, pos, "story", k);
         else if (strcmp(k, "flags") == 0)
             parse_flags(L, s, pos);
+        else if (strcmp(k, "chapters") == 0)
+            parse_chapters(L, s, pos);
         else if (strcmp(k, "when_stat") == 0)
             parse_when_stat(L, s, pos);
         else if (strcmp(k, "stats") != 0)
             raise_at(L, pos, "story: unknown field '%s' (known: id, title, summary, author, "
-                             "content_note, order, stats, flags, start, when_stat)",
+                             "content_note, order, stats, flags, start, when_stat, chapters)",
                      k);
         lua_pop(L, 1);
     }
-    if (!s->id || !s->title || !s->start)
-        raise_at(L, pos, "story: id, title and start are required");
+    if (!s->id || !s->title)
+        raise_at(L, pos, "story: id and title are required");
+    if (s->n_chapters && (s->start || s->n_stats || s->n_flags || s->n_thresholds))
+        raise_at(L, pos, "story: a campaign (chapters = { ... }) has no start, stats, flags or "
+                         "when_stat of its own; its chapters do");
+    if (!s->n_chapters && !s->start)
+        raise_at(L, pos, "story: start is required (the id of the first scene)");
     if (!s->summary)
         s->summary = xstrdup("");
     return 0;
@@ -750,6 +773,11 @@ static void resolve(Script *sc, Check *c)
     if (sc->pending_scenes > 0)
         problem(c, sc->pending_pos, "a scene or ending id is not followed by its { } table");
     story_index_scenes(s);
+    if (s->n_chapters) {
+        if (s->n_scenes)
+            problem(c, s->scenes[0].pos, "a campaign has no scenes of its own; its chapters do");
+        return;
+    }
     if (s->n_scenes == 0)
         problem(c, s->pos, "the story has no scenes");
     /* flags: declared ones, then every name a static set uses */

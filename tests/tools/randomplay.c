@@ -2,16 +2,82 @@
  * endings, coverage and failures. Run i uses seed SEED+i for the game and for the choices, so
  * any failure can be replayed alone. Exits 1 on a script error, a dead end, or a playthrough
  * that does not end within the decision cap; with --all, also when a scene or ending was never
- * reached.
+ * reached. A campaign is played through its chapters (coverage is reported for single
+ * stories only).
  * Usage: randomplay STORY_PATH RUNS [SEED] [--max N] [--all] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/game.h"
+#include "core/session.h"
 #include "core/rng.h"
 #include "core/story.h"
 #include "core/text.h"
+
+/* Random playthroughs of a campaign, through the session so chapters carry over. */
+static int play_campaign(Story *root, const char *path, long runs, unsigned long long seed,
+                         long cap)
+{
+    long errors = 0, stuck = 0, total = 0;
+    long verdicts[3] = {0, 0, 0};
+    story_free(root);
+    for (long r = 0; r < runs; r++) {
+        Err err;
+        Story *s = story_load(path, &err);
+        if (!s) {
+            fprintf(stderr, "%s\n", err.msg);
+            return 1;
+        }
+        SessionOptions so = {.seed = seed + (unsigned long long)r, .seed_given = true,
+                             .no_autosave = true};
+        Session *ss = session_open(s, &so, &err);
+        if (!ss) {
+            if (errors++ < 5)
+                fprintf(stderr, "seed %llu: %s\n", (unsigned long long)so.seed, err.msg);
+            continue;
+        }
+        Rng pick;
+        rng_seed(&pick, so.seed + 0x5eed);
+        long d = 0;
+        for (;;) {
+            const Game *g = session_game(ss);
+            if (game_ended(g)) {
+                if (!session_next_chapter(ss))
+                    break;
+                if (session_advance(ss, &err) != 0) {
+                    if (errors++ < 5)
+                        fprintf(stderr, "seed %llu: %s\n", (unsigned long long)so.seed, err.msg);
+                    break;
+                }
+                continue;
+            }
+            if (d >= cap) {
+                if (stuck++ < 5)
+                    fprintf(stderr, "seed %llu: no ending within %ld decisions\n", (unsigned long long)so.seed, cap);
+                break;
+            }
+            size_t k = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
+            if (session_choose(ss, k, 0, &err) != 0) {
+                if (errors++ < 5)
+                    fprintf(stderr, "seed %llu, decision %ld: %s\n", (unsigned long long)so.seed, d + 1, err.msg);
+                break;
+            }
+            d++;
+        }
+        const Game *g = session_game(ss);
+        if (game_ended(g) && !session_next_chapter(ss))
+            verdicts[game_scene(g)->verdict]++;
+        total += d;
+        session_free(ss);
+    }
+    printf("campaign %s: %ld playthroughs from seed %llu\n", path, runs, seed);
+    printf("decisions per playthrough: mean %.1f\n", (double)total / (double)runs);
+    printf("final verdicts: good %ld, mixed %ld, bad %ld\n", verdicts[VERDICT_GOOD],
+           verdicts[VERDICT_MIXED], verdicts[VERDICT_BAD]);
+    printf("errors: %ld, unfinished: %ld\n", errors, stuck);
+    return errors || stuck ? 1 : 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -46,6 +112,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err.msg);
         return 1;
     }
+    if (s->n_chapters)
+        return play_campaign(s, path, runs, seed, cap);
     long *hits = calloc(s->n_scenes, sizeof *hits);
     long errors = 0, stuck = 0, total = 0, dmin = -1, dmax = 0, words = 0;
     for (long r = 0; r < runs; r++) {

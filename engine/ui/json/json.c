@@ -60,6 +60,19 @@ static void emit_scene(Session *s, const UiConfig *cfg)
         cJSON_AddNullToObject(o, "chapter");
     cJSON_AddStringToObject(o, "scene", sc->id);
     cJSON_AddNumberToObject(o, "decision", (double)game_decision_count(g));
+    const Story *root = session_root(s);
+    if (root != st) {
+        cJSON *c = cJSON_AddObjectToObject(o, "campaign");
+        cJSON_AddStringToObject(c, "id", root->id);
+        cJSON_AddStringToObject(c, "title", root->title);
+        cJSON_AddNumberToObject(c, "chapter", (double)session_chapter(s) + 1);
+        cJSON_AddNumberToObject(c, "chapters", (double)root->n_chapters);
+        const char *next = session_next_chapter(s);
+        if (next)
+            cJSON_AddStringToObject(c, "next", next);
+        else
+            cJSON_AddNullToObject(c, "next");
+    }
     cJSON_AddStringToObject(o, "text", game_text(g));
     cJSON *choices = cJSON_AddArrayToObject(o, "choices");
     for (size_t i = 0; i < game_choice_count(g); i++) {
@@ -190,13 +203,24 @@ static int json_play(Session *s, const UiConfig *cfg)
                 emit_notices(s, cfg);
                 emit_scene(s, cfg);
             }
+        } else if (cJSON_GetObjectItemCaseSensitive(in, "next")) {
+            int rc = session_advance(s, &err);
+            if (rc != 0) {
+                if (rc == -1)
+                    status = 1;
+                emit_error(cfg, err.msg, rc == -1);
+            } else {
+                emit_notices(s, cfg);
+                emit_scene(s, cfg);
+                shown = now_seconds();
+            }
         } else if (cJSON_GetObjectItemCaseSensitive(in, "look")) {
             emit_scene(s, cfg);
         } else if (cJSON_GetObjectItemCaseSensitive(in, "quit")) {
             cJSON_Delete(in);
             break;
         } else {
-            emit_error(cfg, "unknown request: use choose, undo, save, load, look or quit", false);
+            emit_error(cfg, "unknown request: use choose, undo, next, save, load, look or quit", false);
         }
         cJSON_Delete(in);
     }

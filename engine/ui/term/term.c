@@ -225,8 +225,14 @@ static void show_scene(Term *t)
             wrap_text(&b, e->lesson, t->cfg->width, 0, c);
             buf_putc(&b, '\n');
         }
-        buf_puts(&b, "\nType 'undo' to take back your last decision, 'history' to review, or "
-                     "'quit'.\n");
+        const char *next = session_next_chapter(t->s);
+        if (next)
+            buf_printf(&b, "\nType 'next' to go on to chapter %zu of %zu, or 'undo', 'history', "
+                           "'quit'.\n",
+                       session_chapter(t->s) + 2, session_root(t->s)->n_chapters);
+        else
+            buf_puts(&b, "\nType 'undo' to take back your last decision, 'history' to review, "
+                         "or 'quit'.\n");
     } else {
         buf_putc(&b, '\n');
         for (size_t i = 0; i < game_choice_count(g); i++) {
@@ -279,6 +285,7 @@ static void show_help(Term *t)
            "| stats            where you stand\n"
            "| history          the decisions so far\n"
            "| undo             take back the last decision\n"
+           "| next             (campaigns) go on to the next chapter after an ending\n"
            "| save [NAME]      save to a slot (default: quicksave)\n"
            "| load [NAME]      load a slot (without a name: list the saves)\n"
            "| help             this list\n"
@@ -351,6 +358,8 @@ static void report_error(Term *t, const char *msg)
            "Try another choice, 'undo', or 'quit'.");
 }
 
+static void show_intro(Term *t);
+
 static bool handle(Term *t, char *line)
 {
     char *p = line;
@@ -375,7 +384,10 @@ static bool handle(Term *t, char *line)
         char *end;
         long n = strtol(p, &end, 10);
         if (*end || game_ended(g) || n < 1 || (size_t)n > game_choice_count(g)) {
-            if (game_ended(g))
+            if (game_ended(g) && session_next_chapter(t->s))
+                say(t, "This chapter has ended. Type 'next' to go on, or 'undo', 'history', "
+                       "'quit'.");
+            else if (game_ended(g))
                 say(t, "The story has ended. Type 'undo', 'history' or 'quit'.");
             else
                 say(t, "Type a number from 1 to %zu, or 'help'.", game_choice_count(g));
@@ -403,6 +415,15 @@ static bool handle(Term *t, char *line)
         Buf b = {0};
         show_stats(t, &b);
         put(t, &b);
+    } else if (strcmp(p, "next") == 0 && session_next_chapter(t->s)) {
+        if (session_advance(t->s, &err) != 0) {
+            t->status = 1;
+            report_error(t, err.msg);
+        } else {
+            show_intro(t);
+            show_notices(t);
+            show_scene(t);
+        }
     } else if (strcmp(p, "history") == 0) {
         show_history(t);
     } else if (strcmp(p, "undo") == 0 || strcmp(p, "u") == 0) {
@@ -441,23 +462,36 @@ static bool handle(Term *t, char *line)
     return true;
 }
 
-static int term_play(Session *s, const UiConfig *cfg)
+/* The title block of the story being played (and of its campaign), with its content note. */
+static void show_intro(Term *t)
 {
-    Term t = {.cfg = cfg, .s = s};
-    const Game *g = session_game(s);
-    const Story *st = game_story(g);
+    const Game *g = session_game(t->s);
+    const Story *st = game_story(g), *root = session_root(t->s);
     Buf b = {0};
-    bool c = cfg->color;
+    bool c = t->cfg->color;
+    if (root != st)
+        buf_printf(&b, "%s%s%s, chapter %zu of %zu\n", c ? BOLD : "", root->title, c ? RESET : "",
+                   session_chapter(t->s) + 1, root->n_chapters);
     buf_printf(&b, "%s%s%s\n", c ? BOLD : "", st->title, c ? RESET : "");
     if (st->summary && *st->summary)
-        wrap_text(&b, st->summary, cfg->width, 0, false);
+        wrap_text(&b, st->summary, t->cfg->width, 0, false);
     if (game_decision_count(g) == 0 && st->content_note) {
         Buf note = {0};
         buf_printf(&note, "\n%sContent note:%s %s", c ? BOLD : "", c ? RESET : "",
                    st->content_note);
-        wrap_text(&b, buf_str(&note), cfg->width, 0, false);
+        wrap_text(&b, buf_str(&note), t->cfg->width, 0, false);
         buf_free(&note);
     }
+    put(t, &b);
+    t->chapter = NULL;
+}
+
+static int term_play(Session *s, const UiConfig *cfg)
+{
+    Term t = {.cfg = cfg, .s = s};
+    show_intro(&t);
+    const Game *g = session_game(s);
+    Buf b = {0};
     if (game_decision_count(g) > 0)
         buf_printf(&b, "\nContinuing after %zu decisions.\n", game_decision_count(g));
     buf_puts(&b, "Type 'help' for commands.\n");
