@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/catalog.h"
 #include "core/paths.h"
@@ -15,7 +16,7 @@
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2 };
 
 static const char *const usage_main =
-    "Usage: ladder [OPTION]\n"
+    "Usage: ladder [OPTION]...\n"
     "       ladder COMMAND [ARGS]\n"
     "\n"
     "Ladder is a text-adventure career simulation: four stories about IT leaders.\n"
@@ -27,8 +28,12 @@ static const char *const usage_main =
     "  help [CMD]   show help for a command\n"
     "\n"
     "Options:\n"
-    "  -h, --help     show this help and exit\n"
-    "  -V, --version  show the version and exit\n"
+    "      --ui NAME        sdl (a window) or term (the terminal); by default the window when\n"
+    "                       a display is available and the terminal otherwise\n"
+    "      --frames N       (window) draw N frames and exit, for start-up measurements\n"
+    "      --screenshot F   (window) write the first frame to F (.png or .bmp) and exit\n"
+    "  -h, --help           show this help and exit\n"
+    "  -V, --version        show the version and exit\n"
     "\n"
     "Saves go to $XDG_DATA_HOME/ladder (default ~/.local/share/ladder).\n"
     "Exit status: 0 ok, 1 a scenario script failed, 2 usage error.\n";
@@ -40,11 +45,15 @@ static const char *const usage_play =
     "A new game starts unless --continue or --load is given; the previous autosave is kept.\n"
     "\n"
     "Options:\n"
-    "      --ui NAME      front end: term (the terminal) or json (one JSON object per line)\n"
+    "      --ui NAME      front end: sdl (a window), term (the terminal) or json (one JSON\n"
+    "                     object per line); by default the window when a display is\n"
+    "                     available and stdin is a terminal, else the terminal\n"
     "      --seed N       seed for the story's random events (default: from the clock)\n"
     "      --player NAME  the player's name, as the story uses it\n"
     "      --load SAVE    resume a save (a slot name or a file path)\n"
     "      --continue     resume the autosave of this story\n"
+    "      --frames N     (window) draw N frames and exit\n"
+    "      --screenshot F (window) write the first frame to F (.png or .bmp) and exit\n"
     "  -h, --help         show this help and exit\n"
     "\n"
     "In the terminal, type a choice's number; 'help' lists stats, history, undo, save, load\n"
@@ -76,7 +85,32 @@ static void report_story_error(const char *msg)
     fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", msg);
 }
 
-static int run_session(Story *story, const SessionOptions *so, const Frontend *fe)
+/* Which front end: the one asked for, or the window when it can open and stdin is a
+ * terminal, else the terminal. NULL (after a message) when the window was insisted on and
+ * cannot open. */
+static const Frontend *pick_frontend(const char *ui)
+{
+    Err err;
+    if (ui && strcmp(ui, "term") == 0)
+        return &ui_term;
+    if (ui && strcmp(ui, "json") == 0)
+        return &ui_json;
+    if (ui && strcmp(ui, "sdl") == 0) {
+        if (ui_sdl_available(&err))
+            return &ui_sdl;
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return NULL;
+    }
+    if (!isatty(STDIN_FILENO))
+        return &ui_term;
+    if (ui_sdl_available(&err))
+        return &ui_sdl;
+    fprintf(stderr, "ladder: %s; playing in the terminal.\n", err.msg);
+    return &ui_term;
+}
+
+static int run_session(Story *story, const SessionOptions *so, const Frontend *fe,
+                       const UiConfig *cfg)
 {
     Err err;
     Session *s = session_open(story, so, &err);
@@ -84,10 +118,74 @@ static int run_session(Story *story, const SessionOptions *so, const Frontend *f
         fprintf(stderr, "ladder: %s\n", err.msg);
         return EXIT_SCRIPT;
     }
-    UiConfig cfg = ui_config_default();
-    int rc = fe->play(s, &cfg);
+    int rc = fe->play(s, cfg);
     session_free(s);
     return rc;
+}
+
+/* The title menu, then the story picked, then back to the menu when the player asks. */
+static int title_loop(const Frontend *fe, UiConfig *cfg)
+{
+    char *notice = NULL;
+    for (;;) {
+        char *dir = paths_scenarios_dir();
+        Catalog *cat = catalog_scan(dir);
+        free(dir);
+        if (cat->problems)
+            fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
+        MenuPick pick = {0};
+        cfg->notice = notice;
+        int rc = fe->menu(cat, cfg, &pick);
+        catalog_free(cat);
+        free(notice);
+        notice = NULL;
+        cfg->notice = NULL;
+        if (rc != 0)
+            return 0;
+        Err err;
+        Story *story = catalog_open(pick.story_path, &err);
+        free(pick.story_path);
+        if (!story) {
+            free(pick.load);
+            report_story_error(err.msg);
+            if (fe == &ui_term)
+                return EXIT_SCRIPT;
+            notice = xasprintf("That story cannot be loaded: %s", err.msg);
+            continue;
+        }
+        SessionOptions so = {.resume = pick.resume, .load = pick.load};
+        Session *s = session_open(story, &so, &err);
+        free(pick.load);
+        if (!s) {
+            fprintf(stderr, "ladder: %s\n", err.msg);
+            if (fe == &ui_term)
+                return EXIT_SCRIPT;
+            notice = xasprintf("%s", err.msg);
+            continue;
+        }
+        rc = fe->play(s, cfg);
+        session_free(s);
+        if (rc != UI_BACK_TO_TITLE)
+            return rc;
+    }
+}
+
+static int finish(const Frontend *fe, int rc)
+{
+    if (fe && fe->shutdown)
+        fe->shutdown();
+    return rc == UI_BACK_TO_TITLE ? 0 : rc;
+}
+
+static bool parse_count(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || !*s || v < 1 || v > 1000000)
+        return false;
+    *out = (int)v;
+    return true;
 }
 
 static int cmd_play(int argc, char **argv)
@@ -96,20 +194,25 @@ static int cmd_play(int argc, char **argv)
         {"ui", required_argument, NULL, 'u'},     {"seed", required_argument, NULL, 's'},
         {"player", required_argument, NULL, 'p'}, {"load", required_argument, NULL, 'l'},
         {"continue", no_argument, NULL, 'c'},     {"help", no_argument, NULL, 'h'},
+        {"frames", required_argument, NULL, 'f'}, {"screenshot", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     SessionOptions so = {0};
-    const Frontend *fe = &ui_term;
+    UiConfig cfg = ui_config_default();
+    const char *ui = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'u':
-            if (strcmp(optarg, "term") == 0)
-                fe = &ui_term;
-            else if (strcmp(optarg, "json") == 0)
-                fe = &ui_json;
-            else
-                return usage_error("play ", "unknown front end '%s' (use term or json)", optarg);
+            if (strcmp(optarg, "term") && strcmp(optarg, "json") && strcmp(optarg, "sdl"))
+                return usage_error("play ", "unknown front end '%s' (use sdl, term or json)",
+                                   optarg);
+            ui = optarg;
             break;
+        case 'f':
+            if (!parse_count(optarg, &cfg.frames))
+                return usage_error("play ", "--frames takes a count from 1, not '%s'", optarg);
+            break;
+        case 'S': cfg.screenshot = optarg; break;
         case 's': {
             char *end;
             errno = 0;
@@ -134,13 +237,23 @@ static int cmd_play(int argc, char **argv)
         return usage_error("play ", "unexpected argument '%s'", argv[optind + 1]);
     if (so.resume && so.load)
         return usage_error("play ", "%s", "use --continue or --load, not both");
+    if ((cfg.frames || cfg.screenshot) && !ui)
+        ui = "sdl";
     Err err;
     Story *story = catalog_open(argv[optind], &err);
     if (!story) {
         report_story_error(err.msg);
         return EXIT_SCRIPT;
     }
-    return run_session(story, &so, fe);
+    const Frontend *fe = pick_frontend(ui);
+    if (!fe) {
+        story_free(story);
+        return EXIT_SCRIPT;
+    }
+    int rc = run_session(story, &so, fe, &cfg);
+    if (rc == UI_BACK_TO_TITLE && fe->menu)
+        rc = title_loop(fe, &cfg);
+    return finish(fe, rc);
 }
 
 static int cmd_list(int argc, char **argv)
@@ -189,28 +302,17 @@ static int cmd_list(int argc, char **argv)
     return rc;
 }
 
-static int cmd_menu(void)
+static int cmd_menu(const char *ui, UiConfig *cfg)
 {
-    char *dir = paths_scenarios_dir();
-    Catalog *cat = catalog_scan(dir);
-    free(dir);
-    if (cat->problems)
-        fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
-    UiConfig cfg = ui_config_default();
-    MenuPick pick = {0};
-    int rc = ui_term.menu(cat, &cfg, &pick);
-    catalog_free(cat);
-    if (rc != 0)
-        return 0;
-    Err err;
-    Story *story = catalog_open(pick.story_path, &err);
-    free(pick.story_path);
-    if (!story) {
-        report_story_error(err.msg);
+    const Frontend *fe = pick_frontend(ui);
+    if (!fe)
         return EXIT_SCRIPT;
+    if (!fe->menu) {
+        fprintf(stderr, "ladder: the %s front end has no title menu; use 'ladder play STORY'\n",
+                fe->name);
+        return EXIT_USAGE;
     }
-    SessionOptions so = {.resume = pick.resume};
-    return run_session(story, &so, &ui_term);
+    return finish(fe, title_loop(fe, cfg));
 }
 
 static int cmd_help(int argc, char **argv)
@@ -232,19 +334,36 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
-                                         {"version", no_argument, NULL, 'V'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {"ui", required_argument, NULL, 'u'},      {"frames", required_argument, NULL, 'f'},
+        {"screenshot", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
+    UiConfig cfg = ui_config_default();
+    const char *ui = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(usage_main, stdout); return 0;
         case 'V': printf("ladder %s\n", LADDER_VERSION); return 0;
+        case 'u':
+            if (strcmp(optarg, "term") && strcmp(optarg, "sdl"))
+                return usage_error("", "unknown front end '%s' for the title menu (use sdl or "
+                                       "term)",
+                                   optarg);
+            ui = optarg;
+            break;
+        case 'f':
+            if (!parse_count(optarg, &cfg.frames))
+                return usage_error("", "--frames takes a count from 1, not '%s'", optarg);
+            break;
+        case 'S': cfg.screenshot = optarg; break;
         default: return usage_error("", "%s", "invalid option");
         }
     }
+    if ((cfg.frames || cfg.screenshot) && !ui)
+        ui = "sdl";
     if (optind >= argc)
-        return cmd_menu();
+        return cmd_menu(ui, &cfg);
     const char *cmd = argv[optind];
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;

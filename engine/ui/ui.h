@@ -13,12 +13,20 @@ typedef struct UiConfig {
     FILE *in, *out;
     bool color; /* terminal escape codes allowed */
     int width;  /* columns to wrap prose at */
+    /* window front end */
+    int frames;             /* > 0: render this many frames, then return */
+    const char *screenshot; /* write the first frame to this PNG or BMP file, then return */
+    const char *notice;     /* for the title menu: a message to show (e.g. a story that failed) */
 } UiConfig;
+
+/* play() returns this when the player asked for the title screen. */
+#define UI_BACK_TO_TITLE (-1)
 
 /* What the title menu picked. */
 typedef struct MenuPick {
     char *story_path; /* malloc'd */
     bool resume;      /* continue its autosave */
+    char *load;       /* or load this save file (malloc'd), else NULL */
 } MenuPick;
 
 typedef struct Frontend {
@@ -29,10 +37,17 @@ typedef struct Frontend {
     /* Title menu over the bundled stories. Returns 0 with *pick filled, or 1 to quit. May be
      * NULL for front ends without one. */
     int (*menu)(const Catalog *c, const UiConfig *cfg, MenuPick *pick);
+    /* Release what the front end holds (the window); may be NULL. */
+    void (*shutdown)(void);
 } Frontend;
 
 extern const Frontend ui_term;
 extern const Frontend ui_json;
+extern const Frontend ui_sdl;
+
+/* True if a window can be opened: a display is set and SDL's video starts. Otherwise false
+ * with the reason in err. */
+bool ui_sdl_available(Err *err);
 
 /* Shared helpers for front ends. */
 

@@ -1,0 +1,518 @@
+/* draw.c: fonts, themes, and cached rich-text layout for the window. */
+#include "ui/sdl/draw.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/paths.h"
+
+/* bg, panel, text, dim, accent, button, button_hover, button_border, button_text, good, bad,
+ * neutral, bar_bg, shade */
+const Theme THEMES[3] = {
+    {"light", {247, 243, 235, 255}, {236, 230, 218, 255}, {38, 34, 30, 255}, {120, 110, 100, 255},
+     {150, 68, 40, 255}, {255, 252, 246, 255}, {250, 236, 222, 255}, {196, 182, 164, 255},
+     {38, 34, 30, 255}, {46, 125, 70, 255}, {178, 50, 40, 255}, {110, 104, 96, 255},
+     {222, 214, 200, 255}, {30, 25, 20, 150}},
+    {"dark", {28, 30, 34, 255}, {38, 41, 47, 255}, {226, 222, 214, 255}, {150, 146, 140, 255},
+     {232, 150, 100, 255}, {46, 50, 57, 255}, {64, 60, 58, 255}, {86, 90, 98, 255},
+     {232, 228, 220, 255}, {120, 200, 140, 255}, {240, 120, 110, 255}, {160, 156, 150, 255},
+     {58, 62, 70, 255}, {0, 0, 0, 170}},
+    {"contrast", {0, 0, 0, 255}, {0, 0, 0, 255}, {255, 255, 255, 255}, {230, 230, 230, 255},
+     {255, 220, 0, 255}, {0, 0, 0, 255}, {40, 40, 0, 255}, {255, 255, 255, 255},
+     {255, 255, 255, 255}, {0, 255, 120, 255}, {255, 90, 90, 255}, {230, 230, 230, 255},
+     {70, 70, 70, 255}, {0, 0, 0, 210}},
+};
+
+static const char *const FONT_FILES[STYLE_COUNT] = {"CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf",
+                                                    "CharisSIL-Italic.ttf"};
+/* Fallbacks from common Debian font packages, when the bundled fonts are missing. */
+static const char *const SYSTEM_FONTS[STYLE_COUNT][3] = {
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+     "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+     "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
+};
+
+static bool readable(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
+
+/* The bundled fonts: $LADDER_FONTS, beside the scenarios folder in use (assets/ sits next to
+ * scenarios/ both in the source tree and once installed), the install prefix, the source tree. */
+static char *fonts_dir(void)
+{
+    const char *env = getenv("LADDER_FONTS");
+    if (env && *env)
+        return xstrdup(env);
+    char *scen = paths_scenarios_dir();
+    char *cands[3] = {xasprintf("%s/../assets/fonts", scen),
+                      xstrdup(LADDER_INSTALL_DATADIR "/assets/fonts"),
+                      xstrdup(LADDER_SOURCE_SCENARIOS "/../assets/fonts")};
+    free(scen);
+    int pick = 0;
+    for (int i = 0; i < 3; i++) {
+        char *probe = xasprintf("%s/%s", cands[i], FONT_FILES[0]);
+        bool ok = readable(probe);
+        free(probe);
+        if (ok) {
+            pick = i;
+            break;
+        }
+    }
+    for (int i = 0; i < 3; i++)
+        if (i != pick)
+            free(cands[i]);
+    return cands[pick];
+}
+
+int draw_find_fonts(char *paths[STYLE_COUNT], Err *err)
+{
+    char *dir = fonts_dir();
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        paths[s] = xasprintf("%s/%s", dir, FONT_FILES[s]);
+        if (readable(paths[s]))
+            continue;
+        free(paths[s]);
+        paths[s] = NULL;
+        for (int k = 0; k < 3 && !paths[s]; k++)
+            if (readable(SYSTEM_FONTS[s][k]))
+                paths[s] = xstrdup(SYSTEM_FONTS[s][k]);
+        if (!paths[s] && s > 0 && paths[0])
+            paths[s] = xstrdup(paths[0]); /* no bold or italic: use regular */
+        if (!paths[s]) {
+            err_set(err, "no font found: looked for %s/%s and the DejaVu and Liberation serif fonts "
+                         "(set LADDER_FONTS to a folder with the Charis SIL fonts)",
+                    dir, FONT_FILES[s]);
+            for (int k = 0; k < s; k++)
+                free(paths[k]);
+            free(dir);
+            return -1;
+        }
+    }
+    free(dir);
+    return 0;
+}
+
+static int role_px(const Draw *d, TextRole role)
+{
+    static const float factor[ROLE_COUNT] = {1.0f, 0.8f, 1.3f, 2.4f};
+    return (int)((float)d->body_px * factor[role] * d->scale + 0.5f);
+}
+
+int px(const Draw *d, int n)
+{
+    return (int)((float)n * d->scale + 0.5f);
+}
+
+static void clear_cache(Draw *d)
+{
+    for (int i = 0; i < TEXT_CACHE; i++) {
+        if (d->cache[i].tex)
+            SDL_DestroyTexture(d->cache[i].tex);
+        memset(&d->cache[i], 0, sizeof d->cache[i]);
+    }
+}
+
+static void close_fonts(Draw *d)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        for (int s = 0; s < STYLE_COUNT; s++) {
+            if (d->font[r][s])
+                TTF_CloseFont(d->font[r][s]);
+            d->font[r][s] = NULL;
+        }
+}
+
+static int open_fonts(Draw *d, Err *err)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        for (int s = 0; s < STYLE_COUNT; s++) {
+            d->font[r][s] = TTF_OpenFont(d->font_path[s], role_px(d, (TextRole)r));
+            if (!d->font[r][s]) {
+                err_set(err, "cannot open the font %s: %s", d->font_path[s], TTF_GetError());
+                close_fonts(d);
+                return -1;
+            }
+            TTF_SetFontHinting(d->font[r][s], TTF_HINTING_LIGHT);
+        }
+    return 0;
+}
+
+int draw_open(Draw *d, SDL_Renderer *r, int body_px, float scale, const Theme *theme, Err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->r = r;
+    d->body_px = body_px;
+    d->scale = scale;
+    d->theme = theme;
+    if (draw_find_fonts(d->font_path, err) != 0)
+        return -1;
+    if (open_fonts(d, err) != 0) {
+        for (int s = 0; s < STYLE_COUNT; s++)
+            free(d->font_path[s]);
+        return -1;
+    }
+    return 0;
+}
+
+int draw_resize(Draw *d, int body_px, float scale, Err *err)
+{
+    if (body_px == d->body_px && scale == d->scale)
+        return 0;
+    close_fonts(d);
+    clear_cache(d);
+    d->body_px = body_px;
+    d->scale = scale;
+    return open_fonts(d, err);
+}
+
+void draw_set_theme(Draw *d, const Theme *theme)
+{
+    d->theme = theme; /* colours are part of each cache key; nothing to flush */
+}
+
+void draw_close(Draw *d)
+{
+    clear_cache(d);
+    close_fonts(d);
+    for (int s = 0; s < STYLE_COUNT; s++)
+        free(d->font_path[s]);
+}
+
+int draw_line_height(Draw *d, TextRole role)
+{
+    return TTF_FontLineSkip(d->font[role][STYLE_REGULAR]);
+}
+
+/* ---- rich text layout ---- */
+
+typedef struct Seg {
+    const char *s;
+    int len;
+    FontStyle style;
+    int x, w; /* position within the line */
+} Seg;
+
+typedef struct Line {
+    int first, count; /* segments */
+    int w;
+} Line;
+
+typedef struct Layout {
+    Seg *segs;
+    size_t n_segs, cap_segs;
+    Line *lines;
+    size_t n_lines, cap_lines;
+    int height;
+    int *gap_before; /* extra space before line i (paragraph breaks) */
+} Layout;
+
+static int measure(TTF_Font *f, const char *s, int len)
+{
+    char buf[1024];
+    if (len <= 0)
+        return 0;
+    if (len >= (int)sizeof buf)
+        len = (int)sizeof buf - 1;
+    memcpy(buf, s, (size_t)len);
+    buf[len] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8(f, buf, &w, &h);
+    return w;
+}
+
+static void add_seg(Layout *L, const char *s, int len, FontStyle st, int x, int w)
+{
+    grow(&L->segs, &L->cap_segs, L->n_segs + 1, sizeof *L->segs);
+    L->segs[L->n_segs++] = (Seg){s, len, st, x, w};
+}
+
+static void new_line(Layout *L, int gap)
+{
+    grow(&L->lines, &L->cap_lines, L->n_lines + 1, sizeof *L->lines);
+    L->gap_before = xrealloc(L->gap_before, L->cap_lines * sizeof *L->gap_before);
+    L->lines[L->n_lines] = (Line){(int)L->n_segs, 0, 0};
+    L->gap_before[L->n_lines] = gap;
+    L->n_lines++;
+}
+
+static int utf8_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+}
+
+/* Word wrap: a word is a run of non-spaces (it may change style inside, as in "*this*,"). */
+static void layout(Draw *d, TextRole role, const char *text, int width, Layout *L)
+{
+    TTF_Font **f = d->font[role];
+    int space = measure(f[STYLE_REGULAR], " ", 1);
+    int para_gap = draw_line_height(d, role) * 6 / 10;
+    bool em = false, strong = false;
+    const char *p = text;
+    new_line(L, 0);
+    int x = 0;
+    while (*p) {
+        if (*p == '\n') {
+            int gap = 0;
+            if (p[1] == '\n') {
+                gap = para_gap;
+                while (p[1] == '\n')
+                    p++;
+            }
+            p++;
+            new_line(L, gap);
+            x = 0;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        /* measure the word, segment by segment */
+        const char *w = p;
+        int ww = 0;
+        bool e = em, s = strong;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\n') {
+            if (*q == '*') {
+                if (q[1] == '*') {
+                    s = !s;
+                    q += 2;
+                } else {
+                    e = !e;
+                    q++;
+                }
+                continue;
+            }
+            const char *r = q;
+            while (*r && *r != ' ' && *r != '\n' && *r != '*')
+                r++;
+            ww += measure(f[s ? STYLE_BOLD : e ? STYLE_ITALIC : STYLE_REGULAR], q, (int)(r - q));
+            q = r;
+        }
+        Line *line = &L->lines[L->n_lines - 1];
+        if (line->count > 0 && x + space + ww > width) {
+            new_line(L, 0);
+            x = 0;
+        } else if (line->count > 0) {
+            x += space;
+        }
+        /* emit the word's segments, breaking inside it only if it is wider than a line */
+        q = w;
+        while (*q && *q != ' ' && *q != '\n') {
+            if (*q == '*') {
+                if (q[1] == '*') {
+                    strong = !strong;
+                    q += 2;
+                } else {
+                    em = !em;
+                    q++;
+                }
+                continue;
+            }
+            FontStyle st = strong ? STYLE_BOLD : em ? STYLE_ITALIC : STYLE_REGULAR;
+            const char *r = q;
+            while (*r && *r != ' ' && *r != '\n' && *r != '*')
+                r++;
+            int sw = measure(f[st], q, (int)(r - q));
+            while (x + sw > width && x == 0 && r - q > 1) {
+                /* a word longer than the line: cut it at the last code point that fits */
+                const char *cut = q;
+                while (cut < r) {
+                    const char *nx = cut + utf8_len((unsigned char)*cut);
+                    if (nx > r || measure(f[st], q, (int)(nx - q)) > width)
+                        break;
+                    cut = nx;
+                }
+                if (cut == q)
+                    cut = q + utf8_len((unsigned char)*q);
+                int cw = measure(f[st], q, (int)(cut - q));
+                add_seg(L, q, (int)(cut - q), st, x, cw);
+                L->lines[L->n_lines - 1].count++;
+                L->lines[L->n_lines - 1].w = x + cw;
+                new_line(L, 0);
+                q = cut;
+                sw = measure(f[st], q, (int)(r - q));
+            }
+            if (r > q) {
+                add_seg(L, q, (int)(r - q), st, x, sw);
+                L->lines[L->n_lines - 1].count++;
+                x += sw;
+                L->lines[L->n_lines - 1].w = x;
+            }
+            q = r;
+        }
+        p = q;
+    }
+    int lh = draw_line_height(d, role);
+    L->height = 0;
+    for (size_t i = 0; i < L->n_lines; i++)
+        L->height += L->gap_before[i] + lh;
+}
+
+static void free_layout(Layout *L)
+{
+    free(L->segs);
+    free(L->lines);
+    free(L->gap_before);
+}
+
+static unsigned long long block_key(TextRole role, const char *text, int w, SDL_Color c)
+{
+    unsigned long long h = fnv1a64(FNV1A64_INIT, text, strlen(text));
+    int extra[6] = {(int)role, w, c.r, c.g, c.b, c.a};
+    return fnv1a64(h, extra, sizeof extra);
+}
+
+/* Render a laid-out block into a texture. */
+static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Color c, int w)
+{
+    if (L->n_segs == 0)
+        return NULL;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, L->height > 0 ? L->height : 1,
+                                                       32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surf)
+        return NULL;
+    SDL_FillRect(surf, NULL, SDL_MapRGBA(surf->format, c.r, c.g, c.b, 0));
+    SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_NONE);
+    int lh = draw_line_height(d, role), y = 0;
+    char buf[1024];
+    for (size_t i = 0; i < L->n_lines; i++) {
+        y += L->gap_before[i];
+        const Line *ln = &L->lines[i];
+        for (int k = 0; k < ln->count; k++) {
+            const Seg *sg = &L->segs[ln->first + k];
+            int len = sg->len < (int)sizeof buf - 1 ? sg->len : (int)sizeof buf - 1;
+            memcpy(buf, sg->s, (size_t)len);
+            buf[len] = '\0';
+            SDL_Surface *t = TTF_RenderUTF8_Blended(d->font[role][sg->style], buf, c);
+            if (t) {
+                SDL_SetSurfaceBlendMode(t, SDL_BLENDMODE_BLEND);
+                SDL_Rect dst = {sg->x, y, t->w, t->h};
+                SDL_BlitSurface(t, NULL, surf, &dst);
+                SDL_FreeSurface(t);
+            }
+        }
+        y += lh;
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(d->r, surf);
+    SDL_FreeSurface(surf);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
+static TextBlock *get_block(Draw *d, TextRole role, const char *text, int w, SDL_Color c)
+{
+    unsigned long long key = block_key(role, text, w, c);
+    d->tick++;
+    TextBlock *victim = &d->cache[0];
+    for (int i = 0; i < TEXT_CACHE; i++) {
+        TextBlock *b = &d->cache[i];
+        if (b->key == key && b->last_used) {
+            b->last_used = d->tick;
+            return b;
+        }
+        if (b->last_used < victim->last_used)
+            victim = b;
+    }
+    if (victim->tex)
+        SDL_DestroyTexture(victim->tex);
+    Layout L = {0};
+    layout(d, role, text, w, &L);
+    int maxw = 0;
+    for (size_t i = 0; i < L.n_lines; i++)
+        if (L.lines[i].w > maxw)
+            maxw = L.lines[i].w;
+    victim->key = key;
+    victim->tex = render_block(d, role, &L, c, maxw);
+    victim->w = maxw;
+    victim->h = L.n_segs ? L.height : 0;
+    victim->last_used = d->tick;
+    free_layout(&L);
+    return victim;
+}
+
+int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL_Color color,
+              bool render)
+{
+    if (!text || !*text)
+        return 0;
+    TextBlock *b = get_block(d, role, text, w, color);
+    if (render && b->tex) {
+        SDL_Rect dst = {x, y, b->w, b->h};
+        SDL_RenderCopy(d->r, b->tex, NULL, &dst);
+    }
+    return b->h;
+}
+
+int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,
+               SDL_Color color, bool render, int *h)
+{
+    if (h)
+        *h = draw_line_height(d, role);
+    if (!text || !*text)
+        return 0;
+    /* a label is a one-line block in the given style: wrap it in markup and never wrap */
+    const char *mark = style == STYLE_BOLD ? "**" : style == STYLE_ITALIC ? "*" : "";
+    char *t = xasprintf("%s%s%s", mark, text, mark);
+    TextBlock *b = get_block(d, role, t, INT_MAX / 2, color);
+    free(t);
+    if (render && b->tex) {
+        SDL_Rect dst = {x, y, b->w, b->h};
+        SDL_RenderCopy(d->r, b->tex, NULL, &dst);
+    }
+    return b->w;
+}
+
+void draw_fill(Draw *d, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(d->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(d->r, &r);
+}
+
+void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
+{
+    draw_fill(d, (SDL_Rect){r.x, r.y, r.w, t}, c);
+    draw_fill(d, (SDL_Rect){r.x, r.y + r.h - t, r.w, t}, c);
+    draw_fill(d, (SDL_Rect){r.x, r.y, t, r.h}, c);
+    draw_fill(d, (SDL_Rect){r.x + r.w - t, r.y, t, r.h}, c);
+}
+
+bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        Uint32 cp;
+        int n = utf8_len(*p);
+        if (n == 1)
+            cp = *p;
+        else if (n == 2)
+            cp = ((Uint32)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+        else if (n == 3)
+            cp = ((Uint32)(p[0] & 0x0F) << 12) | ((Uint32)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        else
+            cp = ((Uint32)(p[0] & 0x07) << 18) | ((Uint32)(p[1] & 0x3F) << 12) |
+                 ((Uint32)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+        for (int i = 0; i < n; i++)
+            if (!p[i])
+                return true; /* truncated sequence at the end: nothing to look up */
+        if (cp >= 0x20 && !TTF_GlyphIsProvided32(d->font[ROLE_BODY][STYLE_REGULAR], cp)) {
+            if (missing)
+                *missing = cp;
+            return false;
+        }
+        p += n;
+    }
+    return true;
+}

@@ -1,0 +1,70 @@
+/* draw.h: the window's drawing layer: fonts, themes, rich text laid out into cached textures,
+ * and a few primitives. Works in drawable pixels (HiDPI aware through `scale`). */
+#ifndef LADDER_DRAW_H
+#define LADDER_DRAW_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#include "core/util.h"
+
+typedef enum FontStyle { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_COUNT } FontStyle;
+/* Text roles map to sizes relative to the body size. */
+typedef enum TextRole { ROLE_BODY, ROLE_SMALL, ROLE_HEADING, ROLE_TITLE, ROLE_COUNT } TextRole;
+
+typedef struct Theme {
+    const char *name;
+    SDL_Color bg, panel, text, dim, accent, button, button_hover, button_border, button_text, good,
+        bad, neutral, bar_bg, shade;
+} Theme;
+
+extern const Theme THEMES[3]; /* light, dark, high contrast */
+
+typedef struct TextBlock {
+    unsigned long long key;
+    SDL_Texture *tex; /* NULL for empty text */
+    int w, h;
+    unsigned long last_used;
+} TextBlock;
+
+#define TEXT_CACHE 512
+
+typedef struct Draw {
+    SDL_Renderer *r;
+    TTF_Font *font[ROLE_COUNT][STYLE_COUNT];
+    char *font_path[STYLE_COUNT];
+    int body_px;  /* body text size in window points */
+    float scale;  /* drawable pixels per window point */
+    const Theme *theme;
+    TextBlock cache[TEXT_CACHE];
+    unsigned long tick;
+} Draw;
+
+/* Find the fonts: assets/fonts under the data folder, next to the binary, or the source tree;
+ * else a system serif. Returns 0 or -1 with err naming what was looked for. */
+int draw_find_fonts(char *paths[STYLE_COUNT], Err *err);
+int draw_open(Draw *d, SDL_Renderer *r, int body_px, float scale, const Theme *theme, Err *err);
+/* Change body size or scale: reopens the fonts and empties the cache. */
+int draw_resize(Draw *d, int body_px, float scale, Err *err);
+void draw_set_theme(Draw *d, const Theme *theme);
+void draw_close(Draw *d);
+
+/* Lay out text with *emphasis* / **strong** markup, paragraphs split by blank lines and kept
+ * line breaks, wrapped to width w (drawable px). Renders at (x, y) when render is true.
+ * Returns the height used. Results are cached by (text, role, width, colour). */
+int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL_Color color,
+              bool render);
+/* One line of plain text, no wrapping; returns its width (and height in *h if given). */
+int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,
+               SDL_Color color, bool render, int *h);
+int draw_line_height(Draw *d, TextRole role);
+/* Scaled length: n window points in drawable pixels. */
+int px(const Draw *d, int n);
+
+void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
+void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
+/* True if every code point of the UTF-8 text has a glyph in the body fonts. */
+bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing);
+
+#endif
