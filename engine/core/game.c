@@ -55,6 +55,7 @@ void game_free(Game *g)
     for (size_t i = 0; i < g->n_journal; i++) {
         free(g->journal[i].before);
         free(g->journal[i].after);
+        free(g->journal[i].text);
     }
     free(g->journal);
     free(g->stats);
@@ -340,7 +341,8 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     const Scene *from = &s->scenes[g->scene];
     size_t ci = g->avail[i];
     const Choice *c = &from->choices[ci];
-    Decision d = {.scene = g->scene, .choice = (int)ci, .seconds = seconds, .forced = -1};
+    Decision d = {.scene = g->scene, .choice = (int)ci, .seconds = seconds, .forced = -1,
+                  .text = xstrdup(g->avail_text[i])};
     size_t nb = (s->n_stats ? s->n_stats : 1) * sizeof(int);
     d.before = xmalloc(nb);
     memcpy(d.before, g->stats, s->n_stats * sizeof(int));
@@ -383,6 +385,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     return 0;
 fail:
     free(d.before);
+    free(d.text);
     return -1;
 }
 

@@ -21,6 +21,7 @@ typedef struct Decision {
     double seconds; /* time the player took */
     int *before, *after;
     int forced;    /* index of the threshold that forced the jump, or -1 */
+    char *text;    /* the choice's text as it was shown */
 } Decision;
 
 /* A decision as stored in a save: ids, so it survives edits of the story. */

@@ -33,9 +33,10 @@ static cJSON *decisions_json(const Game *g)
         const Scene *sc = &s->scenes[d->scene];
         const Choice *c = &sc->choices[d->choice];
         cJSON *o = cJSON_CreateObject();
+        (void)c;
         cJSON_AddStringToObject(o, "scene", sc->id);
         cJSON_AddStringToObject(o, "choice", c->id);
-        cJSON_AddStringToObject(o, "text", c->text.str ? c->text.str : c->id);
+        cJSON_AddStringToObject(o, "text", d->text);
         cJSON_AddNumberToObject(o, "seconds", (double)(long long)(d->seconds * 10 + 0.5) / 10);
         cJSON_AddItemToObject(o, "before", stats_object(s, d->before));
         cJSON_AddItemToObject(o, "after", stats_object(s, d->after));
@@ -65,6 +66,8 @@ static cJSON *save_header(const Story *s, uint64_t seed_v, const Game *g, const 
     cJSON_AddStringToObject(root, "created", created ? created : now);
     cJSON_AddStringToObject(root, "updated", now);
     cJSON_AddStringToObject(root, "scene", game_scene(g)->id);
+    if (game_chapter(g))
+        cJSON_AddStringToObject(root, "chapter", game_chapter(g));
     if (game_ended(g))
         cJSON_AddStringToObject(root, "ending", game_scene(g)->id);
     else
@@ -146,6 +149,7 @@ void save_data_free(SaveData *d)
     free(d->created);
     free(d->updated);
     free(d->scene);
+    free(d->chapter);
     free(d->ending);
     free_steps(d->steps, d->n_steps);
     for (size_t i = 0; i < d->n_chapters; i++) {
@@ -253,6 +257,7 @@ int save_parse(const char *text, size_t len, SaveData *out, Err *err)
     out->created = xstrdup(get_str(root, "created"));
     out->updated = xstrdup(get_str(root, "updated"));
     out->scene = xstrdup(get_str(root, "scene"));
+    out->chapter = xstrdup(get_str(root, "chapter"));
     out->ending = xstrdup(get_str(root, "ending"));
     if (parse_steps(root, &out->steps, &out->n_steps, "", err) != 0)
         goto done;

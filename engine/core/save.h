@@ -22,6 +22,7 @@ typedef struct SaveChapter {
 
 typedef struct SaveData {
     char *story_id, *title, *hash, *engine, *player, *created, *updated, *scene, *ending;
+    char *chapter; /* the chapter title at the time of saving, if the story has chapters */
     uint64_t seed;
     Step *steps; /* strings owned here */
     size_t n_steps;

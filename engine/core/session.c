@@ -531,7 +531,10 @@ SaveInfo *session_list_saves(const Session *s, size_t *n)
             SaveInfo *si = &v[(*n)++];
             si->name = xstrndup(e->d_name, strlen(e->d_name) - 5);
             si->updated = xstrdup(sd.updated ? sd.updated : "");
-            si->scene = xstrdup(sd.scene ? sd.scene : "");
+            si->scene = xstrdup(sd.ending    ? sd.ending
+                                : sd.chapter ? sd.chapter
+                                : sd.scene   ? sd.scene
+                                             : "");
             si->decisions = sd.n_steps;
             si->ended = sd.ending != NULL;
             save_data_free(&sd);

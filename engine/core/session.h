@@ -21,7 +21,8 @@ typedef struct SessionOptions {
 } SessionOptions;
 
 typedef struct SaveInfo {
-    char *name, *updated, *scene;
+    char *name, *updated;
+    char *scene; /* where it stands: the chapter title if the story has chapters, else the scene */
     size_t decisions;
     bool ended;
 } SaveInfo;

@@ -113,7 +113,7 @@ static void emit_scene(Session *s, const UiConfig *cfg)
             cJSON *x = cJSON_CreateObject();
             cJSON_AddStringToObject(x, "scene", ds->id);
             cJSON_AddStringToObject(x, "choice", ch->id);
-            cJSON_AddStringToObject(x, "text", ch->text.str ? ch->text.str : ch->id);
+            cJSON_AddStringToObject(x, "text", d->text);
             const char *lesson = game_decision_lesson(g, i);
             if (lesson)
                 cJSON_AddStringToObject(x, "lesson", lesson);

@@ -254,7 +254,9 @@ static int utf8_len(unsigned char c)
 static void layout(Draw *d, TextRole role, const char *text, int width, Layout *L)
 {
     TTF_Font **f = d->font[role];
-    int space = measure(f[STYLE_REGULAR], " ", 1);
+    int space = 0, dummy;
+    if (TTF_GlyphMetrics32(f[STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space) != 0)
+        space = measure(f[STYLE_REGULAR], "a a", 3) - 2 * measure(f[STYLE_REGULAR], "a", 1);
     int para_gap = draw_line_height(d, role) * 6 / 10;
     bool em = false, strong = false;
     const char *p = text;
@@ -373,41 +375,65 @@ static unsigned long long block_key(TextRole role, const char *text, int w, SDL_
     return fnv1a64(h, extra, sizeof extra);
 }
 
-/* Render a laid-out block into a texture. */
-static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Color c, int w)
+/* Render a laid-out block into a texture; *w receives its true width (runs of text rendered
+ * together can come out a pixel or two wider than the sum of their measured words). */
+static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Color c, int *w)
 {
     if (L->n_segs == 0)
         return NULL;
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, L->height > 0 ? L->height : 1,
-                                                       32, SDL_PIXELFORMAT_ARGB8888);
-    if (!surf)
-        return NULL;
-    SDL_FillRect(surf, NULL, SDL_MapRGBA(surf->format, c.r, c.g, c.b, 0));
-    SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_NONE);
-    int lh = draw_line_height(d, role), y = 0;
+    typedef struct Piece {
+        SDL_Surface *s;
+        int x, y;
+    } Piece;
+    Piece *pieces = xcalloc(L->n_segs, sizeof *pieces);
+    size_t n = 0;
+    int lh = draw_line_height(d, role), y = 0, width = 1;
     char buf[1024];
     for (size_t i = 0; i < L->n_lines; i++) {
         y += L->gap_before[i];
         const Line *ln = &L->lines[i];
-        for (int k = 0; k < ln->count; k++) {
+        for (int k = 0; k < ln->count;) {
+            /* one render for a run of words in one style: the font spaces them itself */
             const Seg *sg = &L->segs[ln->first + k];
-            int len = sg->len < (int)sizeof buf - 1 ? sg->len : (int)sizeof buf - 1;
+            int j = k + 1;
+            while (j < ln->count && L->segs[ln->first + j].style == sg->style &&
+                   !memchr(sg->s, '*', (size_t)(L->segs[ln->first + j].s - sg->s)))
+                j++;
+            const Seg *last = &L->segs[ln->first + j - 1];
+            int len = (int)(last->s + last->len - sg->s);
+            if (len > (int)sizeof buf - 1)
+                len = (int)sizeof buf - 1;
             memcpy(buf, sg->s, (size_t)len);
             buf[len] = '\0';
             SDL_Surface *t = TTF_RenderUTF8_Blended(d->font[role][sg->style], buf, c);
             if (t) {
-                SDL_SetSurfaceBlendMode(t, SDL_BLENDMODE_BLEND);
-                SDL_Rect dst = {sg->x, y, t->w, t->h};
-                SDL_BlitSurface(t, NULL, surf, &dst);
-                SDL_FreeSurface(t);
+                pieces[n++] = (Piece){t, sg->x, y};
+                if (sg->x + t->w > width)
+                    width = sg->x + t->w;
             }
+            k = j;
         }
         y += lh;
     }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(d->r, surf);
-    SDL_FreeSurface(surf);
-    if (tex)
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, width, L->height > 0 ? L->height : 1,
+                                                       32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Texture *tex = NULL;
+    if (surf) {
+        SDL_FillRect(surf, NULL, SDL_MapRGBA(surf->format, c.r, c.g, c.b, 0));
+        for (size_t i = 0; i < n; i++) {
+            SDL_SetSurfaceBlendMode(pieces[i].s, SDL_BLENDMODE_BLEND);
+            SDL_Rect dst = {pieces[i].x, pieces[i].y, pieces[i].s->w, pieces[i].s->h};
+            SDL_BlitSurface(pieces[i].s, NULL, surf, &dst);
+        }
+        tex = SDL_CreateTextureFromSurface(d->r, surf);
+        SDL_FreeSurface(surf);
+        if (tex)
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    }
+    for (size_t i = 0; i < n; i++)
+        SDL_FreeSurface(pieces[i].s);
+    free(pieces);
+    *w = width;
     return tex;
 }
 
@@ -434,7 +460,7 @@ static TextBlock *get_block(Draw *d, TextRole role, const char *text, int w, SDL
         if (L.lines[i].w > maxw)
             maxw = L.lines[i].w;
     victim->key = key;
-    victim->tex = render_block(d, role, &L, c, maxw);
+    victim->tex = render_block(d, role, &L, c, &maxw);
     victim->w = maxw;
     victim->h = L.n_segs ? L.height : 0;
     victim->last_used = d->tick;

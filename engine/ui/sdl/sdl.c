@@ -2,6 +2,7 @@
  * it sleeps in SDL_WaitEvent and draws only when something changed. Each frame lays out the
  * current screen, records its buttons, and renders; events act on the buttons of the last
  * frame. Text is drawn through draw.c's cache, so an unchanged paragraph is never re-shaped. */
+#define _GNU_SOURCE /* strptime, timegm */
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <dirent.h>
@@ -76,6 +77,7 @@ typedef struct App {
     /* buttons of the last frame */
     Button buttons[MAX_BUTTONS];
     int n_buttons, hover, focus;
+    bool inactive; /* drawing the screen under an overlay: no hover or focus */
     Overlay overlay;
     char *error;  /* OV_ERROR text */
     char *status; /* a line shown until the next action */
@@ -115,6 +117,22 @@ bool ui_sdl_available(Err *err)
         return false;
     }
     return true;
+}
+
+/* "2026-11-24T18:56:47Z" -> "24 Nov, 19:56" in local time (the input if it does not parse). */
+static char *human_time(const char *iso)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+    if (!end)
+        return xstrdup(iso ? iso : "");
+    time_t t = timegm(&tm);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    char buf[64];
+    strftime(buf, sizeof buf, "%e %b, %H:%M", &lt);
+    return xstrdup(buf[0] == ' ' ? buf + 1 : buf);
 }
 
 static void set_status(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
@@ -164,7 +182,7 @@ static int button(App *a, int x, int y, int w, const char *badge, const char *te
     SDL_Rect r = {x, y, w, h};
     int idx = a->n_buttons;
     add_button(a, r, action, arg);
-    bool hot = a->hover == idx, focused = a->focus == idx;
+    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
     draw_fill(d, r, hot ? t->button_hover : t->button);
     draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
     if (badge)
@@ -219,12 +237,8 @@ static void build_history(App *a)
         if (!gi)
             break;
         const Decision *dc = game_decision(g, i);
-        const char *chosen = "";
-        for (size_t k = 0; k < game_choice_count(gi); k++)
-            if (game_choice(gi, k) == &st->scenes[dc->scene].choices[dc->choice])
-                chosen = game_choice_text(gi, k);
         a->hist[i].text = xstrdup(game_text(gi));
-        a->hist[i].choice = xstrdup(chosen);
+        a->hist[i].choice = xstrdup(dc->text);
         a->hist[i].changes = changes_text(st, dc->before, dc->after, a->set.show_numbers);
         a->n_hist = i + 1;
         game_free(gi);
@@ -275,17 +289,21 @@ static int stat_panel(App *a, int x, int y, int w, bool render)
         int v = game_stat(g, i), dlt = game_stat_change(g, i);
         int sign = ui_change_sign(s, i, dlt);
         SDL_Color cc = sign > 0 ? t->good : sign < 0 ? t->bad : t->neutral;
+        /* the numbers on the right; the label wraps in what is left */
+        char num[48] = "", ch[24] = "";
+        if (a->set.show_numbers)
+            snprintf(num, sizeof num, "%d", v);
+        if (dlt && a->set.show_numbers)
+            snprintf(ch, sizeof ch, "%+d", dlt);
+        int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->text, false, NULL);
+        int cw = draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, 0, 0, cc, false, NULL);
+        int right = nw + (cw ? cw + px(d, 8) : 0) + (dlt && !a->set.show_numbers ? px(d, 16) : 0);
+        char *label = xasprintf("**%s**", sd->label);
+        int lh = draw_text(d, ROLE_SMALL, label, x, y, w - right - px(d, 8), t->text, render);
+        free(label);
         if (render) {
-            draw_label(d, ROLE_SMALL, STYLE_BOLD, sd->label, x, y, t->text, true, NULL);
-            char num[48] = "";
-            if (a->set.show_numbers)
-                snprintf(num, sizeof num, "%d", v);
-            int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->text, false, NULL);
             draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, y, t->text, true, NULL);
-            if (dlt && a->set.show_numbers) {
-                char ch[24];
-                snprintf(ch, sizeof ch, "%+d", dlt);
-                int cw = draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, 0, 0, cc, false, NULL);
+            if (cw) {
                 draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - px(d, 8), y, cc, true,
                            NULL);
             } else if (dlt) { /* a pip whose size tells the size of the change */
@@ -293,7 +311,7 @@ static int stat_panel(App *a, int x, int y, int w, bool render)
                 draw_fill(d, (SDL_Rect){x + w - 2 * r - px(d, 2), y + sh / 2 - r, 2 * r, 2 * r},
                           cc);
             }
-            SDL_Rect track = {x, y + sh + px(d, 3), w, bar};
+            SDL_Rect track = {x, y + lh + px(d, 3), w, bar};
             draw_fill(d, track, t->bar_bg);
             int fill = (int)((long long)(v - sd->min) * w / (sd->max - sd->min));
             SDL_Color fc = sd->good == GOOD_LOW ? mix(t->accent, t->bad, 96) : t->accent;
@@ -309,7 +327,7 @@ static int stat_panel(App *a, int x, int y, int w, bool render)
                 draw_fill(d, (SDL_Rect){x + lo, track.y + bar - px(d, 3), hi - lo, px(d, 3)}, cc);
             }
         }
-        y += sh + px(d, 3) + bar + gap;
+        y += lh + px(d, 3) + bar + gap;
     }
     return y - y0;
 }
@@ -376,7 +394,6 @@ static int story_column(App *a, int x, int y, int w, bool render)
     Draw *d = &a->d;
     const Theme *t = d->theme;
     const Game *g = session_game(a->s);
-    const Story *st = game_story(g);
     int y0 = y, gap = px(d, 18), sh = draw_line_height(d, ROLE_SMALL);
     for (size_t i = 0; i < a->n_hist; i++) {
         const HistoryItem *h = &a->hist[i];
@@ -432,12 +449,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
         if (!any)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) + px(d, 6);
         any = true;
-        const Decision *dc = game_decision(g, i);
-        const Choice *c = &st->scenes[dc->scene].choices[dc->choice];
-        char *line = xasprintf("*You chose: %s*", c->text.str ? c->text.str : c->id);
-        char *laid = text_layout(line);
-        y += draw_text(d, ROLE_BODY, laid, x, y, w, t->dim, render) + px(d, 4);
-        free(laid);
+        char *line = xasprintf("*You chose: %s*", game_decision(g, i)->text);
+        y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + px(d, 4);
         free(line);
         y += draw_text(d, ROLE_BODY, lesson, x + px(d, 16), y, w - px(d, 16), t->text, render) +
              gap;
@@ -702,10 +715,12 @@ static void render(App *a)
     SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
     SDL_RenderClear(a->ren);
     a->n_buttons = 0;
+    a->inactive = a->overlay != OV_NONE;
     if (a->s)
         game_screen(a);
     else
         title_screen(a);
+    a->inactive = false;
     if (a->overlay != OV_NONE)
         a->n_buttons = 0; /* only the overlay's buttons act */
     switch (a->overlay) {
@@ -879,9 +894,11 @@ static void open_save_slots(App *a)
         for (size_t i = 0; i < n; i++)
             if (strcmp(v[i].name, name) == 0)
                 hit = &v[i];
-        char *label = hit ? xasprintf("**Slot %d**  %s, %zu decisions, at %s", k, hit->updated,
-                                      hit->decisions, hit->scene)
+        char *when = hit ? human_time(hit->updated) : NULL;
+        char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decisions", k, when,
+                                      hit->scene, hit->decisions)
                           : xasprintf("**Slot %d**  *empty*", k);
+        free(when);
         add_slot(a, xstrdup(name), label, NULL, hit == NULL);
     }
     session_free_saves(v, n);
@@ -897,11 +914,14 @@ static void open_load_slots(App *a)
     if (a->s) {
         size_t n;
         SaveInfo *v = session_list_saves(a->s, &n);
-        for (size_t i = 0; i < n && i < 40; i++)
+        for (size_t i = 0; i < n && i < 40; i++) {
+            char *when = human_time(v[i].updated);
             add_slot(a, xstrdup(v[i].name),
-                     xasprintf("**%s**  %s, %zu decisions, %s %s", v[i].name, v[i].updated,
-                               v[i].decisions, v[i].ended ? "ended at" : "at", v[i].scene),
+                     xasprintf("**%s**  %s \u2014 %s%s, %zu decisions", v[i].name, when,
+                               v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions),
                      NULL, false);
+            free(when);
+        }
         session_free_saves(v, n);
     } else {
         for (size_t c = 0; c < a->cat->n && a->n_slots < 40; c++) {
@@ -917,12 +937,13 @@ static void open_load_slots(App *a)
                 char *path = xasprintf("%s/%s", dir, e->d_name);
                 SaveData sd;
                 if (save_read(path, &sd, &err) == 0) {
+                    char *when = human_time(sd.updated);
                     add_slot(a, path,
-                             xasprintf("**%s**: %.*s  %s, %zu decisions", a->cat->v[c].title,
-                                       (int)strlen(e->d_name) - 5, e->d_name,
-                                       sd.updated ? sd.updated : "",
-                                       sd.n_chapters ? sd.n_chapters : sd.n_steps),
+                             xasprintf("**%s** (%.*s)  %s \u2014 %s", a->cat->v[c].title,
+                                       (int)strlen(e->d_name) - 5, e->d_name, when,
+                                       sd.chapter ? sd.chapter : sd.scene ? sd.scene : ""),
                              xstrdup(a->cat->v[c].path), false);
+                    free(when);
                     save_data_free(&sd);
                 } else {
                     free(path);

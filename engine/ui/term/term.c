@@ -184,7 +184,6 @@ static void show_stats(Term *t, Buf *b)
 static void show_scene(Term *t)
 {
     const Game *g = session_game(t->s);
-    const Story *s = game_story(g);
     Buf b = {0};
     bool c = t->cfg->color;
     const char *chapter = game_chapter(g);
@@ -211,9 +210,8 @@ static void show_scene(Term *t)
                 buf_printf(&b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
             any = true;
             const Decision *d = game_decision(g, i);
-            const Choice *ch = &s->scenes[d->scene].choices[d->choice];
             Buf line = {0};
-            buf_printf(&line, "You chose: \"%s\"", ch->text.str ? ch->text.str : ch->id);
+            buf_printf(&line, "You chose: \"%s\"", d->text);
             char *laid = text_layout(buf_str(&line));
             wrap_text(&b, laid, t->cfg->width, 2, c);
             free(laid);
@@ -258,9 +256,8 @@ static void show_history(Term *t)
         buf_puts(&b, "No decisions yet.\n");
     for (size_t i = 0; i < game_decision_count(g); i++) {
         const Decision *d = game_decision(g, i);
-        const Choice *ch = &s->scenes[d->scene].choices[d->choice];
         Buf line = {0};
-        buf_printf(&line, "%zu. %s", i + 1, ch->text.str ? ch->text.str : ch->id);
+        buf_printf(&line, "%zu. %s", i + 1, d->text);
         bool first = true;
         for (size_t k = 0; k < s->n_stats; k++) {
             int delta = d->after[k] - d->before[k];
