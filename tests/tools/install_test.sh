@@ -8,6 +8,9 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > /dev/null
 test -x "$prefix/bin/ladder" || { echo "no binary in $prefix/bin"; exit 1; }
 test -f "$prefix/share/ladder/scenarios/demo/story.lua" || { echo "demo story not installed"; exit 1; }
+test -f "$prefix/share/ladder/assets/fonts/CharisSIL-Regular.ttf" || { echo "fonts not installed"; exit 1; }
+test -f "$prefix/share/applications/ladder.desktop" || { echo "launcher not installed"; exit 1; }
+test -f "$prefix/share/icons/hicolor/scalable/apps/ladder.svg" || { echo "icon not installed"; exit 1; }
 out=$(cd / && env -u LADDER_SCENARIOS HOME="$prefix" "$prefix/bin/ladder" list --where)
 echo "$out"
 echo "$out" | grep -q "^demo " || { echo "the installed binary does not list the demo story"; exit 1; }

@@ -182,6 +182,7 @@ void draw_set_theme(Draw *d, const Theme *theme)
 
 void draw_close(Draw *d)
 {
+    free(d->drawn);
     clear_cache(d);
     close_fonts(d);
     for (int s = 0; s < STYLE_COUNT; s++)
@@ -477,6 +478,8 @@ int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL
     if (render && b->tex) {
         SDL_Rect dst = {x, y, b->w, b->h};
         SDL_RenderCopy(d->r, b->tex, NULL, &dst);
+        grow(&d->drawn, &d->cap_drawn, d->n_drawn + 1, sizeof *d->drawn);
+        d->drawn[d->n_drawn++] = dst;
     }
     return b->h;
 }

@@ -39,6 +39,9 @@ typedef struct Draw {
     const Theme *theme;
     TextBlock cache[TEXT_CACHE];
     unsigned long tick;
+    /* where text was drawn this frame, for layout tests */
+    SDL_Rect *drawn;
+    size_t n_drawn, cap_drawn;
 } Draw;
 
 /* Find the fonts: assets/fonts under the data folder, next to the binary, or the source tree;

@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -91,6 +92,7 @@ typedef struct App {
     HistoryItem *hist;
     size_t n_hist;
     int scroll, content_h, pane_h, current_top;
+    SDL_Rect column; /* the story column of the last frame */
     bool scroll_to_current;
     double shown_at;
     /* slots overlay */
@@ -275,8 +277,9 @@ static const SDL_Color PALETTE[] = {{200, 70, 50, 255},  {40, 110, 190, 255}, {6
                                     {170, 110, 20, 255}, {130, 70, 170, 255}, {20, 150, 150, 255},
                                     {190, 60, 130, 255}, {90, 90, 90, 255}};
 
-/* The stats, as bars with the change of the last decision. Returns the height used. */
-static int stat_panel(App *a, int x, int y, int w, bool render)
+/* Stats first..first+count-1, as bars with the change of the last decision. Returns the
+ * height used. */
+static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
@@ -284,7 +287,7 @@ static int stat_panel(App *a, int x, int y, int w, bool render)
     const Story *s = game_story(g);
     int sh = draw_line_height(d, ROLE_SMALL), bar = px(d, 10), gap = px(d, 14);
     int y0 = y;
-    for (size_t i = 0; i < s->n_stats; i++) {
+    for (size_t i = first; i < s->n_stats && i < first + count; i++) {
         const StatDef *sd = &s->stats[i];
         int v = game_stat(g, i), dlt = game_stat_change(g, i);
         int sign = ui_change_sign(s, i, dlt);
@@ -487,21 +490,17 @@ static void game_screen(App *a)
         draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, bar_h + px(d, 20), t->dim,
                    true, NULL);
         stat_panel(a, sx, bar_h + px(d, 20) + draw_line_height(d, ROLE_SMALL) + px(d, 12),
-                   panel_w - px(d, 44), true);
+                   panel_w - px(d, 44), 0, SIZE_MAX, true);
     } else { /* narrow: stats in two columns under the bar */
         const Story *s = game_story(g);
-        int cols = 2, cw = (a->w - 3 * px(d, 16)) / cols;
-        int rows = (int)((s->n_stats + 1) / 2);
-        int row_h = draw_line_height(d, ROLE_SMALL) + px(d, 3) + px(d, 10) + px(d, 14);
-        int strip = rows * row_h + px(d, 12);
+        int gap = px(d, 16), cw = (a->w - 3 * gap) / 2;
+        size_t half = (s->n_stats + 1) / 2;
+        int h0 = stat_panel(a, 0, 0, cw, 0, half, false);
+        int h1 = stat_panel(a, 0, 0, cw, half, s->n_stats - half, false);
+        int strip = (h0 > h1 ? h0 : h1) + px(d, 8);
         draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
-        /* lay the stats out column by column through a temporary view of halves */
-        for (int c = 0; c < cols; c++) {
-            SDL_Rect clip = {px(d, 16) + c * (cw + px(d, 16)), bar_h + px(d, 8), cw, strip};
-            SDL_RenderSetClipRect(d->r, &clip);
-            stat_panel(a, clip.x, bar_h + px(d, 8) - c * rows * row_h, cw, true);
-        }
-        SDL_RenderSetClipRect(d->r, NULL);
+        stat_panel(a, gap, bar_h + px(d, 10), cw, 0, half, true);
+        stat_panel(a, 2 * gap + cw, bar_h + px(d, 10), cw, half, s->n_stats - half, true);
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;
     }
@@ -509,6 +508,7 @@ static void game_screen(App *a)
     if (col_w > px(d, 34 * a->set.text_size))
         col_w = px(d, 34 * a->set.text_size); /* about 70 characters a line */
     int col_x = pane_x + (pane_w - col_w) / 2;
+    a->column = (SDL_Rect){col_x, pane_y, col_w, pane_h};
     /* measure, place the scroll, then draw */
     int saved = a->n_buttons;
     a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
@@ -715,6 +715,8 @@ static void render(App *a)
     SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
     SDL_RenderClear(a->ren);
     a->n_buttons = 0;
+    a->d.n_drawn = 0;
+    a->column = (SDL_Rect){0, 0, 0, 0};
     a->inactive = a->overlay != OV_NONE;
     if (a->s)
         game_screen(a);
@@ -1316,6 +1318,41 @@ static int sdl_play(Session *s, const UiConfig *cfg)
     free_history(a);
     a->s = NULL;
     return rc;
+}
+
+void ui_sdl_frame(UiSdlFrame *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!app)
+        return;
+    f->w = app->w;
+    f->h = app->h;
+    f->column_x = app->column.x;
+    f->column_y = app->column.y;
+    f->column_w = app->column.w;
+    f->column_h = app->column.h;
+    f->buttons = app->buttons;
+    f->n_buttons = app->n_buttons;
+    f->texts = app->d.drawn;
+    f->n_texts = (int)app->d.n_drawn;
+}
+
+static void rect4(SDL_Rect r, int out[4])
+{
+    out[0] = r.x;
+    out[1] = r.y;
+    out[2] = r.w;
+    out[3] = r.h;
+}
+
+void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4])
+{
+    rect4(((const Button *)f->buttons)[i].r, r);
+}
+
+void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4])
+{
+    rect4(((const SDL_Rect *)f->texts)[i], r);
 }
 
 const Frontend ui_sdl = {"sdl", sdl_play, sdl_menu, sdl_shutdown};
