@@ -82,13 +82,14 @@ static void keep_old_autosave(Session *s)
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     char *name = xasprintf("autosave-%s", stamp);
     char *path = slot_path(s, name);
-    for (int k = 2; exists(path) && k < 100; k++) {
+    for (int k = 2; exists(path) && k < 1000; k++) {
         free(name);
         free(path);
         name = xasprintf("autosave-%s-%d", stamp, k);
         path = slot_path(s, name);
     }
-    if (rename(s->autosave_path, path) == 0)
+    /* link() fails instead of replacing a file that appeared meanwhile; then unlink the old */
+    if (!exists(path) && link(s->autosave_path, path) == 0 && unlink(s->autosave_path) == 0)
         notice(s, "Your previous game was kept as the save '%s' (load %s).", name, name);
     else
         notice(s, "Could not keep the previous autosave aside; autosave is off for this game.");

@@ -77,6 +77,7 @@ typedef struct Sets {
 
 typedef struct Choice {
     char *id; /* stable within its scene */
+    bool derived_id; /* id made from the text, not written by the author */
     Text text;
     FnRef when; /* 0: always shown */
     Effects effects;

@@ -256,6 +256,7 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
         if (!c->text.str)
             raise_at(L, c->pos, "%s: a choice whose text is a function needs an id", what);
         c->id = slug(c->text.str);
+        c->derived_id = true;
     }
     c->go_index = -1;
 }
@@ -337,9 +338,9 @@ static void parse_scene(lua_State *L, Scene *sc)
         raise_at(L, sc->pos, "%s: needs text", what);
     if (sc->ending && !sc->title)
         raise_at(L, sc->pos, "%s: needs a title", what);
-    /* derived ids that collide get -2, -3...; explicit duplicates are errors */
+    /* derived ids that collide get -2, -3...; explicit duplicates are errors (see resolve) */
     for (size_t i = 0; i < sc->n_choices; i++)
-        for (size_t j = 0; j < i; j++)
+        for (size_t j = 0; j < i && sc->choices[i].derived_id; j++)
             if (strcmp(sc->choices[i].id, sc->choices[j].id) == 0) {
                 char *base = sc->choices[i].id;
                 int k = 2;

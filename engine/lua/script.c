@@ -134,7 +134,9 @@ static int safe_load(lua_State *L)
 static int safe_setmetatable(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TTABLE) {
-        lua_getfield(L, 2, "__gc");
+        /* a raw read, as Lua's own check is: an __index must not get to add __gc meanwhile */
+        lua_pushliteral(L, "__gc");
+        lua_rawget(L, 2);
         bool has_gc = !lua_isnil(L, -1);
         lua_pop(L, 1);
         if (has_gc)

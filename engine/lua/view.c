@@ -125,7 +125,7 @@ void view_build(Script *sc)
     lua_pushvalue(L, -1);
     sc->names_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
-    lua_newtable(L); /* the proxy: always empty */
+    lua_newuserdatauv(L, 0, 0); /* the proxy: a userdata, so rawset cannot write to it */
     lua_createtable(L, 0, 3);
     lua_pushvalue(L, -3);
     lua_pushcclosure(L, l_index, 1);
