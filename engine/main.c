@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/paths.h"
 #include "core/session.h"
+#include "tools/explore.h"
 #include "ui/ui.h"
 
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2 };
@@ -25,6 +27,9 @@ static const char *const usage_main =
     "Commands:\n"
     "  play STORY   play a story (a bundled id, or a scenario file or folder)\n"
     "  list         list the bundled stories\n"
+    "  check        check stories for problems (file:line reports)\n"
+    "  explore      play a story many times: coverage, endings, stats, errors\n"
+    "  replay       print a save, or a seed and choices, as a transcript\n"
     "  help [CMD]   show help for a command\n"
     "\n"
     "Options:\n"
@@ -325,7 +330,14 @@ static int cmd_help(int argc, char **argv)
         fputs(usage_play, stdout);
     else if (strcmp(argv[1], "list") == 0)
         fputs(usage_list, stdout);
-    else if (strcmp(argv[1], "help") == 0)
+    else if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "explore") == 0 ||
+             strcmp(argv[1], "replay") == 0) {
+        char *args[] = {argv[1], (char *)(uintptr_t)"--help", NULL};
+        optind = 0;
+        return strcmp(argv[1], "check") == 0     ? tool_check(2, args)
+               : strcmp(argv[1], "explore") == 0 ? tool_explore(2, args)
+                                                 : tool_replay(2, args);
+    } else if (strcmp(argv[1], "help") == 0)
         fputs("Usage: ladder help [COMMAND]\n\nShow help for a command.\n", stdout);
     else
         return usage_error("", "unknown command '%s'", argv[1]);
@@ -374,5 +386,11 @@ int main(int argc, char **argv)
         return cmd_list(sub_argc, sub_argv);
     if (strcmp(cmd, "help") == 0)
         return cmd_help(sub_argc, sub_argv);
+    if (strcmp(cmd, "check") == 0)
+        return tool_check(sub_argc, sub_argv);
+    if (strcmp(cmd, "explore") == 0)
+        return tool_explore(sub_argc, sub_argv);
+    if (strcmp(cmd, "replay") == 0)
+        return tool_replay(sub_argc, sub_argv);
     return usage_error("", "unknown command '%s'", cmd);
 }

@@ -31,6 +31,8 @@ struct Game {
     unsigned char *fired; /* thresholds fired during the current decision */
     int *init_stats;      /* the values the game started from (story starts, or carried) */
     Value *init_flags;
+    bool quiet;
+    unsigned long (*when_counts)[2];
 };
 
 static void clear_screen(Game *g)
@@ -151,6 +153,8 @@ static bool lookup(void *ud, const char *name, size_t len, Buf *out)
 /* Evaluate a Text (function or literal), interpolate and lay it out. */
 static char *render(Game *g, const Text *t, const Pos *pos, const CallSite *at, Err *err)
 {
+    if (g->quiet && !t->fn)
+        return xstrdup("");
     char *raw = NULL;
     if (t->fn) {
         if (script_call_string(g->story->script, t->fn, g, at, &raw, err) != 0)
@@ -184,6 +188,8 @@ static int describe(Game *g, Err *err)
         bool shown = true;
         if (c->when && script_call_bool(g->story->script, c->when, g, &cat, &shown, err) != 0)
             return -1;
+        if (c->when && g->when_counts)
+            g->when_counts[sc->choice_base + i][shown]++;
         if (!shown)
             continue;
         cat.what = "text";
@@ -489,6 +495,88 @@ const char *game_choice_text(const Game *g, size_t i)
 const Decision *game_decision(const Game *g, size_t i)
 {
     return i < g->n_journal ? &g->journal[i] : NULL;
+}
+
+void game_set_quiet(Game *g, bool quiet)
+{
+    g->quiet = quiet;
+}
+
+void game_set_when_counts(Game *g, unsigned long (*counts)[2])
+{
+    g->when_counts = counts;
+}
+
+static int *copy_ints(const int *v, size_t n)
+{
+    int *c = xmalloc((n ? n : 1) * sizeof *c);
+    memcpy(c, v, n * sizeof *c);
+    return c;
+}
+
+Game *game_clone(const Game *g)
+{
+    const Story *s = g->story;
+    Game *c = alloc_game(s, g->seed, g->player);
+    c->rng = g->rng;
+    memcpy(c->stats, g->stats, s->n_stats * sizeof *c->stats);
+    memcpy(c->change, g->change, s->n_stats * sizeof *c->change);
+    for (size_t i = 0; i < s->n_flags; i++)
+        set_flag(c, (int)i, &g->flags[i]);
+    memcpy(c->visits, g->visits, s->n_scenes * sizeof *c->visits);
+    c->scene = g->scene;
+    c->chapter = g->chapter;
+    c->text = xstrdup(g->text);
+    for (size_t i = 0; i < g->n_avail; i++) {
+        c->avail[i] = g->avail[i];
+        c->avail_text[i] = xstrdup(g->avail_text[i]);
+    }
+    c->n_avail = g->n_avail;
+    c->journal = xcalloc(g->n_journal ? g->n_journal : 1, sizeof *c->journal);
+    c->cap_journal = g->n_journal ? g->n_journal : 1;
+    for (size_t i = 0; i < g->n_journal; i++) {
+        c->journal[i] = g->journal[i];
+        c->journal[i].before = copy_ints(g->journal[i].before, s->n_stats);
+        c->journal[i].after = copy_ints(g->journal[i].after, s->n_stats);
+        c->journal[i].text = xstrdup(g->journal[i].text);
+    }
+    c->n_journal = g->n_journal;
+    c->init_stats = copy_ints(g->init_stats, s->n_stats);
+    c->init_flags = xcalloc(s->n_flags ? s->n_flags : 1, sizeof *c->init_flags);
+    for (size_t i = 0; i < s->n_flags; i++)
+        c->init_flags[i] = value_copy(&g->init_flags[i]);
+    c->quiet = g->quiet;
+    c->when_counts = g->when_counts;
+    return c;
+}
+
+unsigned long long game_state_hash(const Game *g)
+{
+    const Story *s = g->story;
+    unsigned long long h = fnv1a64(FNV1A64_INIT, &g->scene, sizeof g->scene);
+    h = fnv1a64(h, g->stats, s->n_stats * sizeof *g->stats);
+    for (size_t i = 0; i < s->n_flags; i++) {
+        const Value *v = &g->flags[i];
+        h = fnv1a64(h, &v->type, sizeof v->type);
+        if (v->type == VAL_STR)
+            h = fnv1a64(h, v->s, strlen(v->s));
+        else if (v->type == VAL_INT)
+            h = fnv1a64(h, &v->i, sizeof v->i);
+        else
+            h = fnv1a64(h, &v->b, sizeof v->b);
+    }
+    return h;
+}
+
+bool game_same_state(const Game *a, const Game *b)
+{
+    const Story *s = a->story;
+    if (a->scene != b->scene || memcmp(a->stats, b->stats, s->n_stats * sizeof *a->stats) != 0)
+        return false;
+    for (size_t i = 0; i < s->n_flags; i++)
+        if (!value_equal(&a->flags[i], &b->flags[i]))
+            return false;
+    return true;
 }
 
 const char *game_decision_lesson(const Game *g, size_t i)

@@ -78,6 +78,20 @@ const Decision *game_decision(const Game *g, size_t i);
 /* The lesson for decision i: the choice's own, else its scene's; NULL if none. */
 const char *game_decision_lesson(const Game *g, size_t i);
 
+/* For tools that play many games (explore, check). */
+
+/* Quiet: skip laying out literal texts (function texts still run, so the random numbers drawn
+ * are the same as in play). game_text and game_choice_text then return "" for literal text. */
+void game_set_quiet(Game *g, bool quiet);
+/* Count each `when` result: counts[choice_base + i][0] when false, [1] when true. NULL: off. */
+void game_set_when_counts(Game *g, unsigned long (*counts)[2]);
+/* A deep copy of g, to branch from. */
+Game *game_clone(const Game *g);
+/* A hash of scene, stats and flags: equal states (for merging) hash equal. */
+unsigned long long game_state_hash(const Game *g);
+/* True if a and b have the same scene, stats and flags. */
+bool game_same_state(const Game *a, const Game *b);
+
 /* For the script host: the generator behind g:chance and g:roll. */
 Rng *game_rng(Game *g);
 

@@ -99,6 +99,7 @@ typedef struct Scene {
     char *lesson, *discuss;
     Choice *choices;
     size_t n_choices;
+    size_t choice_base; /* index of choices[0] among all of the story's choices */
     /* endings */
     char *title;
     Verdict verdict;
@@ -126,6 +127,7 @@ typedef struct Story {
     size_t n_flags;
     Scene *scenes;
     size_t n_scenes, cap_scenes;
+    size_t n_choices_total;
     Threshold *thresholds;
     size_t n_thresholds;
     char hash[24];  /* content hash of every file, hex */

@@ -58,6 +58,13 @@ static char *get_string(lua_State *L, Pos pos, const char *what, const char *fie
     return xstrdup(lua_tostring(L, -1));
 }
 
+/* Check that the value on top is a string (for fields read earlier). */
+static void get_string_check(lua_State *L, Pos pos, const char *what, const char *field)
+{
+    if (lua_type(L, -1) != LUA_TSTRING)
+        raise_at(L, pos, "%s: '%s' must be a string, not %s", what, field, luaL_typename(L, -1));
+}
+
 static FnRef get_function(lua_State *L, Pos pos, const char *what, const char *field)
 {
     if (lua_type(L, -1) != LUA_TFUNCTION)
@@ -408,7 +415,9 @@ static int l_ending(lua_State *L)
 
 static int cmp_stat(const void *a, const void *b)
 {
-    return strcmp(((const StatDef *)a)->label, ((const StatDef *)b)->label);
+    const StatDef *x = a, *y = b;
+    int c = strcmp(x->label, y->label);
+    return c ? c : strcmp(x->id, y->id);
 }
 
 static int cmp_flag(const void *a, const void *b)
@@ -427,8 +436,14 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
     st->start = INT32_MIN;
     st->good = GOOD_HIGH;
     st->pos = pos;
-    if (id)
+    if (id) {
         st->id = xstrdup(id);
+    } else { /* array form: read the id first, so messages can name the stat */
+        lua_getfield(L, -1, "id");
+        if (lua_type(L, -1) == LUA_TSTRING)
+            st->id = xstrdup(lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
     char what[160];
     lua_pushnil(L);
     while (lua_next(L, -2)) {
@@ -437,7 +452,7 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
         const char *k = lua_tostring(L, -2);
         snprintf(what, sizeof what, "story: stat '%s'", st->id ? st->id : "?");
         if (strcmp(k, "id") == 0 && !id)
-            st->id = get_string(L, pos, what, k);
+            get_string_check(L, pos, what, k);
         else if (strcmp(k, "start") == 0)
             st->start = get_int(L, pos, what, k);
         else if (strcmp(k, "min") == 0)
@@ -962,6 +977,10 @@ Story *story_load(const char *path, Err *err)
         buf_free(&c.errs);
         story_free(s);
         return NULL;
+    }
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        s->scenes[i].choice_base = s->n_choices_total;
+        s->n_choices_total += s->scenes[i].n_choices;
     }
     view_build(sc);
     lua_gc(L, LUA_GCCOLLECT);

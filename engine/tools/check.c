@@ -1,0 +1,277 @@
+/* check.c: `ladder check`, the story linter. Loading reports what can be seen in the text
+ * (Lua errors, unknown targets, stats, flags and names, duplicate ids, dead-end scenes); then
+ * the story is played (random and least-used strategies) to find what only play shows: scenes
+ * and endings nothing reaches, stats nothing changes, script errors in conditions and dead
+ * ends with no choice available. Every problem is reported as file:line: message. */
+#include <cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/catalog.h"
+#include "core/paths.h"
+#include "tools/explore.h"
+
+#define CHECK_RUNS 2000
+
+typedef struct Problems {
+    cJSON *list; /* for --json */
+    long n;
+    bool json;
+} Problems;
+
+static void problem(Problems *p, const char *story, const char *file, int line, const char *fmt,
+                    ...) LADDER_PRINTF(5, 6);
+static void problem(Problems *p, const char *story, const char *file, int line, const char *fmt,
+                    ...)
+{
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    p->n++;
+    if (p->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "story", story ? story : "");
+        cJSON_AddStringToObject(o, "file", file ? file : "");
+        cJSON_AddNumberToObject(o, "line", line);
+        cJSON_AddStringToObject(o, "message", buf_str(&b));
+        cJSON_AddItemToArray(p->list, o);
+    } else {
+        printf("%s:%d: %s\n", file ? file : "?", line, buf_str(&b));
+    }
+    buf_free(&b);
+}
+
+/* A load error message holds one "file:line: message" per line. */
+static void load_problems(Problems *p, const char *path, const char *msg)
+{
+    const char *s = msg;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        char *line = xstrndup(s, len);
+        char *c1 = strchr(line, ':');
+        char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+        long ln = c1 && c2 ? strtol(c1 + 1, NULL, 10) : 0;
+        if (c1 && c2 && ln > 0) {
+            *c1 = '\0';
+            problem(p, NULL, line, (int)ln, "%s", c2 + 2 <= line + len ? c2 + 2 : "");
+        } else {
+            problem(p, NULL, path, 0, "%s", line);
+        }
+        free(line);
+        s = nl ? nl + 1 : s + len;
+    }
+}
+
+/* Is scene i the target of a literal go, a threshold, or the start? */
+static bool statically_targeted(const Story *s, int i)
+{
+    if (s->start_index == i)
+        return true;
+    for (size_t t = 0; t < s->n_thresholds; t++)
+        if (s->thresholds[t].go_index == i)
+            return true;
+    for (size_t k = 0; k < s->n_scenes; k++)
+        for (size_t j = 0; j < s->scenes[k].n_choices; j++)
+            if (s->scenes[k].choices[j].go_index == i && !s->scenes[k].choices[j].go_fn)
+                return true;
+    return false;
+}
+
+static bool has_go_functions(const Story *s)
+{
+    for (size_t k = 0; k < s->n_scenes; k++)
+        for (size_t j = 0; j < s->scenes[k].n_choices; j++)
+            if (s->scenes[k].choices[j].go_fn)
+                return true;
+    return false;
+}
+
+static void check_story(Problems *p, const char *path)
+{
+    Err err;
+    Story *s = story_load(path, &err);
+    if (!s) {
+        load_problems(p, path, err.msg);
+        return;
+    }
+    if (s->n_chapters) { /* a campaign: check that each chapter loads */
+        for (size_t i = 0; i < s->n_chapters; i++) {
+            Story *c = catalog_open(s->chapters[i], &err);
+            if (!c)
+                problem(p, s->id, s->pos.file, s->pos.line, "chapter '%s' cannot be loaded: %s",
+                        s->chapters[i], err.msg);
+            story_free(c);
+        }
+        story_free(s);
+        return;
+    }
+    ExploreResult a, b;
+    ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1};
+    if (explore_run(s, path, &o, &a, &err) != 0) {
+        problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
+        story_free(s);
+        return;
+    }
+    o.strategy = STRATEGY_LEAST_USED;
+    if (explore_run(s, path, &o, &b, &err) != 0) {
+        explore_result_free(&a);
+        problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
+        story_free(s);
+        return;
+    }
+    /* errors first: they hide everything after them in a playthrough */
+    ExploreResult *rs[2] = {&a, &b};
+    bool failed = false;
+    for (int w = 0; w < 2 && !failed; w++) {
+        const ExploreResult *r = rs[w];
+        for (int i = 0; i < r->kept_errors; i++) {
+            const char *m = r->errors[i].message;
+            bool seen = false;
+            int count = 0;
+            for (int j = 0; j < r->kept_errors; j++) {
+                if (strcmp(r->errors[j].message, m) == 0) {
+                    seen = seen || j < i;
+                    count++;
+                }
+            }
+            if (seen)
+                continue;
+            /* the message starts with file:line when the script said where */
+            const char *c1 = strchr(m, ':');
+            long ln = c1 ? strtol(c1 + 1, NULL, 10) : 0;
+            const char *rest = c1 && ln > 0 ? strchr(c1 + 1, ':') : NULL;
+            char *file = rest ? xstrndup(m, (size_t)(c1 - m)) : xstrdup(s->pos.file);
+            problem(p, s->id, file, rest ? (int)ln : s->pos.line,
+                    "%s (in %s playthroughs; replay one: ladder replay %s --seed %llu --random)",
+                    rest ? rest + 2 : m,
+                    count == r->kept_errors && r->n_errors > count ? "many" : count > 1 ? "several" : "one",
+                    path, (unsigned long long)r->errors[i].seed);
+            free(file);
+            failed = true;
+        }
+        if (r->n_stuck) {
+            problem(p, s->id, s->pos.file, s->pos.line,
+                    "%ld playthroughs did not end within %ld decisions (replay one: ladder replay "
+                    "%s --seed %llu --random)",
+                    r->n_stuck, o.cap, path, (unsigned long long)r->stuck_seeds[0]);
+            failed = true;
+        }
+    }
+    if (failed) {
+        if (!p->json)
+            printf("%s: fix the errors above first; coverage and stats were not checked\n", s->id);
+        explore_result_free(&a);
+        explore_result_free(&b);
+        story_free(s);
+        return;
+    }
+    bool dynamic = has_go_functions(s);
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (a.scene_hits[i] || b.scene_hits[i])
+            continue;
+        const char *kind = sc->ending ? "ending" : "scene";
+        if (!statically_targeted(s, (int)i) && !dynamic)
+            problem(p, s->id, sc->pos.file, sc->pos.line, "%s '%s': no choice leads here", kind,
+                    sc->id);
+        else if (!statically_targeted(s, (int)i))
+            problem(p, s->id, sc->pos.file, sc->pos.line,
+                    "%s '%s': no choice names it, and no go function reached it in %d "
+                    "playthroughs",
+                    kind, sc->id, 2 * CHECK_RUNS);
+        else
+            problem(p, s->id, sc->pos.file, sc->pos.line,
+                    "%s '%s' is never reached in %d playthroughs (are the conditions on the way "
+                    "ever true?)",
+                    kind, sc->id, 2 * CHECK_RUNS);
+    }
+    for (size_t k = 0; k < s->n_stats; k++) {
+        bool moves = false;
+        for (size_t i = 0; i < s->n_scenes && !moves; i++) {
+            size_t x = i * s->n_stats + k;
+            if ((a.scene_hits[i] && (a.at_min[x] != s->stats[k].start ||
+                                     a.at_max[x] != s->stats[k].start)) ||
+                (b.scene_hits[i] && (b.at_min[x] != s->stats[k].start ||
+                                     b.at_max[x] != s->stats[k].start)))
+                moves = true;
+        }
+        if (!moves)
+            problem(p, s->id, s->stats[k].pos.file, s->stats[k].pos.line,
+                    "stat '%s' never changes in %d playthroughs", s->stats[k].id, 2 * CHECK_RUNS);
+    }
+    explore_result_free(&a);
+    explore_result_free(&b);
+    story_free(s);
+}
+
+static const char *const usage_check =
+    "Usage: ladder check [--json] [PATH]...\n"
+    "\n"
+    "Check stories (files or folders; default: every bundled story) and report each problem as\n"
+    "file:line: message. Loading finds Lua errors, choices to scenes that do not exist,\n"
+    "unknown stats, flags and names, duplicate ids and scenes with no way on; playing each\n"
+    "story 4,000 times finds scenes and endings nothing reaches, stats nothing changes, and\n"
+    "script errors and dead ends in play.\n"
+    "\n"
+    "  --json      a JSON array of {story, file, line, message}\n"
+    "  -h, --help  show this help and exit\n"
+    "\n"
+    "Exit status: 0 when clean, 1 when problems were found, 2 on a usage error.\n";
+
+int tool_check(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    Problems p = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': p.json = true; break;
+        case 'h': fputs(usage_check, stdout); return 0;
+        default:
+            fprintf(stderr, "ladder: invalid option\nTry 'ladder check --help' for more "
+                            "information.\n");
+            return 2;
+        }
+    }
+    if (p.json)
+        p.list = cJSON_CreateArray();
+    if (optind < argc) {
+        for (int i = optind; i < argc; i++) {
+            if (access(argv[i], F_OK) != 0) {
+                fprintf(stderr, "ladder: %s: no such file or folder\n", argv[i]);
+                cJSON_Delete(p.list);
+                return 2;
+            }
+            check_story(&p, argv[i]);
+        }
+    } else {
+        char *dir = paths_scenarios_dir();
+        Catalog *cat = catalog_scan(dir);
+        free(dir);
+        if (cat->problems)
+            load_problems(&p, cat->dir, cat->problems);
+        for (size_t i = 0; i < cat->n; i++)
+            check_story(&p, cat->v[i].path);
+        catalog_free(cat);
+    }
+    if (p.json) {
+        char *text = cJSON_PrintUnformatted(p.list);
+        puts(text ? text : "[]");
+        cJSON_free(text);
+        cJSON_Delete(p.list);
+    } else if (p.n == 0) {
+        fflush(stdout);
+        fprintf(stderr, "ladder check: no problems found\n");
+    } else {
+        fflush(stdout);
+        fprintf(stderr, "ladder check: %ld problem%s\n", p.n, p.n == 1 ? "" : "s");
+    }
+    return p.n ? 1 : 0;
+}

@@ -1,0 +1,386 @@
+/* commands.c: the author tools as subcommands: explore, check and replay. */
+#include <cJSON.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/catalog.h"
+#include "core/paths.h"
+#include "core/save.h"
+#include "core/session.h"
+#include "tools/explore.h"
+#include "ui/ui.h"
+
+enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
+
+static int usage(const char *cmd, const char *fmt, ...) LADDER_PRINTF(2, 3);
+static int usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "ladder: ");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'ladder %s --help' for more information.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static bool parse_long(const char *s, long lo, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || !*s || v < lo)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_seed(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || !*s || s[0] == '-')
+        return false;
+    *out = v;
+    return true;
+}
+
+static double mean(long long sum, long n)
+{
+    return n ? (double)sum / (double)n : 0.0;
+}
+
+static char *choice_name(const Scene *sc, const Choice *c)
+{
+    return xasprintf("%s/%s", sc->id, c->id);
+}
+
+/* ---------------------------------------------------------------- explore */
+
+static const char *const usage_explore =
+    "Usage: ladder explore STORY --random N [--seed S] [--strategy random|least-used]\n"
+    "                            [--jobs J] [--cap D] [--json]\n"
+    "       ladder explore STORY --exhaustive [--max-depth D] [--json]\n"
+    "\n"
+    "Play STORY (a bundled id or a path) many times and report what was reached.\n"
+    "\n"
+    "  --random N         N playthroughs; run i is seeded S+i, so any run replays alone\n"
+    "                     with 'ladder replay STORY --seed S+i'\n"
+    "  --seed S           first seed (default 1)\n"
+    "  --strategy NAME    random (default) or least-used (prefer choices taken least so far)\n"
+    "  --jobs J           share the runs among J processes (default: the number of cores);\n"
+    "                     the report is the same as with one\n"
+    "  --cap D            decisions before a playthrough counts as unfinished (default 500)\n"
+    "  --exhaustive       every choice of every reachable state, merging equal states\n"
+    "  --max-depth D      stop following a path after D decisions (default 200)\n"
+    "  --json             one JSON object instead of the report\n"
+    "  -h, --help         show this help and exit\n"
+    "\n"
+    "Exit status: 0, or 1 when a playthrough hit a script error, a dead end, or did not end.\n";
+
+static cJSON *json_report(const Story *s, const ExploreOptions *o, const ExploreResult *r)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "story", s->id);
+    cJSON_AddStringToObject(root, "title", s->title);
+    cJSON_AddStringToObject(root, "mode", o->exhaustive ? "exhaustive" : "random");
+    cJSON_AddNumberToObject(root, "runs", (double)r->runs);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)o->seed);
+    cJSON_AddNumberToObject(root, "seed", (double)o->seed);
+    if (!o->exhaustive)
+        cJSON_AddStringToObject(root, "strategy",
+                                o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random");
+    else {
+        cJSON_AddNumberToObject(root, "states", (double)r->states);
+        cJSON_AddBoolToObject(root, "truncated", r->truncated);
+        cJSON_AddNumberToObject(root, "depth_cut", (double)r->depth_cut);
+    }
+
+    cJSON *scenes = cJSON_AddObjectToObject(root, "scenes");
+    cJSON_AddNumberToObject(scenes, "total", (double)s->n_scenes);
+    cJSON *hits = cJSON_CreateObject(), *unreached = cJSON_CreateArray();
+    long reached = 0;
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        cJSON_AddNumberToObject(hits, s->scenes[i].id, (double)r->scene_hits[i]);
+        if (r->scene_hits[i])
+            reached++;
+        else
+            cJSON_AddItemToArray(unreached, cJSON_CreateString(s->scenes[i].id));
+    }
+    cJSON_AddNumberToObject(scenes, "reached", (double)reached);
+    cJSON_AddItemToObject(scenes, "unreached", unreached);
+    cJSON_AddItemToObject(scenes, "hits", hits);
+
+    cJSON *choices = cJSON_AddObjectToObject(root, "choices");
+    cJSON_AddNumberToObject(choices, "total", (double)s->n_choices_total);
+    cJSON *chits = cJSON_CreateObject(), *untaken = cJSON_CreateArray();
+    cJSON *always_true = cJSON_CreateArray(), *always_false = cJSON_CreateArray();
+    long taken = 0;
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        for (size_t j = 0; j < sc->n_choices; j++) {
+            size_t ci = sc->choice_base + j;
+            char *name = choice_name(sc, &sc->choices[j]);
+            cJSON_AddNumberToObject(chits, name, (double)r->choice_taken[ci]);
+            if (r->choice_taken[ci])
+                taken++;
+            else
+                cJSON_AddItemToArray(untaken, cJSON_CreateString(name));
+            if (sc->choices[j].when && r->when[ci][1] && !r->when[ci][0])
+                cJSON_AddItemToArray(always_true, cJSON_CreateString(name));
+            if (sc->choices[j].when && r->when[ci][0] && !r->when[ci][1])
+                cJSON_AddItemToArray(always_false, cJSON_CreateString(name));
+            free(name);
+        }
+    }
+    cJSON_AddNumberToObject(choices, "taken", (double)taken);
+    cJSON_AddItemToObject(choices, "untaken", untaken);
+    cJSON_AddItemToObject(choices, "hits", chits);
+    cJSON *conds = cJSON_AddObjectToObject(root, "conditions");
+    cJSON_AddItemToObject(conds, "always_true", always_true);
+    cJSON_AddItemToObject(conds, "always_false", always_false);
+
+    cJSON *endings = cJSON_AddObjectToObject(root, "endings");
+    for (size_t i = 0; i < s->n_scenes; i++)
+        if (s->scenes[i].ending)
+            cJSON_AddNumberToObject(endings, s->scenes[i].id, (double)r->scene_hits[i]);
+
+    cJSON *dec = cJSON_AddObjectToObject(root, "decisions");
+    cJSON_AddNumberToObject(dec, "min", (double)(r->dmin < 0 ? 0 : r->dmin));
+    cJSON_AddNumberToObject(dec, "mean", (double)(long long)(mean(r->dsum, r->completed) * 100 + 0.5) / 100);
+    cJSON_AddNumberToObject(dec, "max", (double)r->dmax);
+
+    cJSON *stats = cJSON_AddObjectToObject(root, "stats");
+    for (size_t k = 0; k < s->n_stats; k++) {
+        cJSON *st = cJSON_AddObjectToObject(stats, s->stats[k].id);
+        cJSON_AddNumberToObject(st, "min", r->completed ? r->end_min[k] : 0);
+        cJSON_AddNumberToObject(st, "mean",
+                                (double)(long long)(mean(r->end_sum[k], r->completed) * 10 + 0.5) / 10);
+        cJSON_AddNumberToObject(st, "max", r->completed ? r->end_max[k] : 0);
+        cJSON *per = cJSON_AddObjectToObject(st, "scenes");
+        for (size_t i = 0; i < s->n_scenes; i++) {
+            if (!r->scene_hits[i])
+                continue;
+            size_t x = i * s->n_stats + k;
+            cJSON *ps = cJSON_AddObjectToObject(per, s->scenes[i].id);
+            cJSON_AddNumberToObject(ps, "min", r->at_min[x]);
+            cJSON_AddNumberToObject(ps, "mean",
+                                    (double)(long long)(mean(r->at_sum[x], r->scene_hits[i]) * 10 + 0.5) / 10);
+            cJSON_AddNumberToObject(ps, "max", r->at_max[x]);
+        }
+    }
+
+    cJSON *errors = cJSON_AddArrayToObject(root, "errors");
+    for (int i = 0; i < r->kept_errors; i++) {
+        cJSON *e = cJSON_CreateObject();
+        if (!o->exhaustive)
+            cJSON_AddNumberToObject(e, "seed", (double)r->errors[i].seed);
+        cJSON_AddNumberToObject(e, "decision", (double)r->errors[i].decision);
+        cJSON_AddStringToObject(e, "message", r->errors[i].message);
+        if (r->errors[i].choices)
+            cJSON_AddStringToObject(e, "choices", r->errors[i].choices);
+        cJSON_AddItemToArray(errors, e);
+    }
+    cJSON_AddNumberToObject(root, "error_count", (double)r->n_errors);
+    cJSON_AddNumberToObject(root, "stuck", (double)r->n_stuck);
+    cJSON *ss = cJSON_AddArrayToObject(root, "stuck_seeds");
+    for (int i = 0; i < r->kept_stuck; i++)
+        cJSON_AddItemToArray(ss, cJSON_CreateNumber((double)r->stuck_seeds[i]));
+    cJSON_AddNumberToObject(root, "words", (double)explore_words(s));
+    return root;
+}
+
+static void text_report(const Story *s, const ExploreOptions *o, const ExploreResult *r,
+                        double secs)
+{
+    if (o->exhaustive)
+        printf("%s (%s): exhaustive, %ld distinct states%s, %ld paths to an ending, %.2f s\n",
+               s->id, s->title, r->states, r->truncated ? " (stopped at the state limit)" : "",
+               r->runs, secs);
+    else
+        printf("%s (%s): %ld %s playthroughs from seed %llu, %.2f s\n", s->id, s->title, r->runs,
+               o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random",
+               (unsigned long long)o->seed, secs);
+    printf("decisions per playthrough: min %ld, mean %.1f, max %ld\n", r->dmin < 0 ? 0 : r->dmin,
+           mean(r->dsum, r->completed), r->dmax);
+    printf("\nendings:\n");
+    long total_end = 0;
+    for (size_t i = 0; i < s->n_scenes; i++)
+        if (s->scenes[i].ending)
+            total_end += r->scene_hits[i];
+    for (size_t i = 0; i < s->n_scenes; i++)
+        if (s->scenes[i].ending)
+            printf("  %-28s %-6s %8ld  %5.1f%%\n", s->scenes[i].id,
+                   verdict_name(s->scenes[i].verdict), r->scene_hits[i],
+                   total_end ? 100.0 * (double)r->scene_hits[i] / (double)total_end : 0.0);
+    long reached = 0;
+    for (size_t i = 0; i < s->n_scenes; i++)
+        reached += r->scene_hits[i] > 0;
+    printf("\nscenes reached: %ld of %zu\n", reached, s->n_scenes);
+    for (size_t i = 0; i < s->n_scenes; i++)
+        if (!r->scene_hits[i])
+            printf("  never: %s:%d: %s '%s'\n", s->scenes[i].pos.file, s->scenes[i].pos.line,
+                   s->scenes[i].ending ? "ending" : "scene", s->scenes[i].id);
+    long taken = 0;
+    for (size_t i = 0; i < s->n_choices_total; i++)
+        taken += r->choice_taken[i] > 0;
+    printf("choices taken: %ld of %zu\n", taken, s->n_choices_total);
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        for (size_t j = 0; j < sc->n_choices; j++) {
+            size_t ci = sc->choice_base + j;
+            const Choice *c = &sc->choices[j];
+            if (!r->choice_taken[ci] && r->scene_hits[i])
+                printf("  never: %s:%d: scene '%s', choice '%s'%s\n", c->pos.file, c->pos.line,
+                       sc->id, c->id,
+                       c->when && r->when[ci][0] && !r->when[ci][1] ? " (its when was always false)"
+                                                                     : "");
+            else if (!r->choice_taken[ci])
+                printf("  never: %s:%d: scene '%s', choice '%s' (the scene was never reached)\n",
+                       c->pos.file, c->pos.line, sc->id, c->id);
+        }
+    }
+    if (o->exhaustive) {
+        for (size_t i = 0; i < s->n_scenes; i++) {
+            const Scene *sc = &s->scenes[i];
+            for (size_t j = 0; j < sc->n_choices; j++) {
+                size_t ci = sc->choice_base + j;
+                const Choice *c = &sc->choices[j];
+                if (c->when && r->when[ci][1] && !r->when[ci][0])
+                    printf("  condition always true: %s:%d: scene '%s', choice '%s'\n",
+                           c->pos.file, c->pos.line, sc->id, c->id);
+                if (c->when && r->when[ci][0] && !r->when[ci][1])
+                    printf("  condition always false: %s:%d: scene '%s', choice '%s'\n",
+                           c->pos.file, c->pos.line, sc->id, c->id);
+            }
+        }
+    }
+    printf("\nstats at the end:\n");
+    for (size_t k = 0; k < s->n_stats; k++)
+        printf("  %-28s min %4d   mean %6.1f   max %4d\n", s->stats[k].label,
+               r->completed ? r->end_min[k] : 0, mean(r->end_sum[k], r->completed),
+               r->completed ? r->end_max[k] : 0);
+    printf("\nwords of prose: %ld\n", explore_words(s));
+    if (r->n_errors) {
+        printf("\nscript errors: %ld\n", r->n_errors);
+        for (int i = 0; i < r->kept_errors; i++) {
+            if (o->exhaustive)
+                printf("  after %s: %s\n", r->errors[i].choices, r->errors[i].message);
+            else
+                printf("  seed %llu, decision %ld: %s\n", (unsigned long long)r->errors[i].seed,
+                       r->errors[i].decision, r->errors[i].message);
+        }
+        if (!o->exhaustive && r->kept_errors)
+            printf("  replay one: ladder replay %s --seed %llu --random\n", s->id,
+                   (unsigned long long)r->errors[0].seed);
+    }
+    if (r->n_stuck) {
+        printf("\nunfinished after %ld decisions: %ld (seeds", o->cap, r->n_stuck);
+        for (int i = 0; i < r->kept_stuck; i++)
+            printf(" %llu", (unsigned long long)r->stuck_seeds[i]);
+        printf("%s)\n", r->n_stuck > r->kept_stuck ? " ..." : "");
+    }
+}
+
+int tool_explore(int argc, char **argv)
+{
+    static const struct option opts[] = {{"random", required_argument, NULL, 'r'},
+                                         {"seed", required_argument, NULL, 's'},
+                                         {"strategy", required_argument, NULL, 'S'},
+                                         {"jobs", required_argument, NULL, 'j'},
+                                         {"cap", required_argument, NULL, 'c'},
+                                         {"exhaustive", no_argument, NULL, 'e'},
+                                         {"max-depth", required_argument, NULL, 'd'},
+                                         {"json", no_argument, NULL, 'J'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    ExploreOptions o = {.seed = 1, .cap = 500, .jobs = ncpu > 0 ? (int)ncpu : 1,
+                        .max_depth = 200, .max_states = 2000000};
+    bool json = false;
+    long v;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r':
+            if (!parse_long(optarg, 1, &o.runs))
+                return usage("explore", "--random takes a count from 1, not '%s'", optarg);
+            break;
+        case 's':
+            if (!parse_seed(optarg, &o.seed))
+                return usage("explore", "--seed takes a non-negative integer, not '%s'", optarg);
+            break;
+        case 'S':
+            if (strcmp(optarg, "random") == 0)
+                o.strategy = STRATEGY_RANDOM;
+            else if (strcmp(optarg, "least-used") == 0)
+                o.strategy = STRATEGY_LEAST_USED;
+            else
+                return usage("explore", "unknown strategy '%s' (use random or least-used)",
+                             optarg);
+            break;
+        case 'j':
+            if (!parse_long(optarg, 1, &v) || v > 64)
+                return usage("explore", "--jobs takes a count from 1 to 64, not '%s'", optarg);
+            o.jobs = (int)v;
+            break;
+        case 'c':
+            if (!parse_long(optarg, 1, &o.cap))
+                return usage("explore", "--cap takes a count from 1, not '%s'", optarg);
+            break;
+        case 'e': o.exhaustive = true; break;
+        case 'd':
+            if (!parse_long(optarg, 1, &o.max_depth))
+                return usage("explore", "--max-depth takes a count from 1, not '%s'", optarg);
+            break;
+        case 'J': json = true; break;
+        case 'h': fputs(usage_explore, stdout); return 0;
+        default: return usage("explore", "%s", "invalid option");
+        }
+    }
+    if (optind >= argc)
+        return usage("explore", "%s", "explore needs a STORY");
+    if (optind + 1 < argc)
+        return usage("explore", "unexpected argument '%s'", argv[optind + 1]);
+    if (o.exhaustive == (o.runs > 0))
+        return usage("explore", "%s", "give either --random N or --exhaustive");
+    Err err;
+    Story *s = catalog_open(argv[optind], &err);
+    if (!s) {
+        fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
+        return EXIT_PROBLEMS;
+    }
+    if (s->n_chapters) {
+        fprintf(stderr, "ladder: '%s' is a campaign; explore its chapters one by one\n", s->id);
+        story_free(s);
+        return EXIT_USAGE;
+    }
+    o.progress = isatty(STDERR_FILENO);
+    ExploreResult r;
+    double t0 = now_seconds();
+    if (explore_run(s, argv[optind], &o, &r, &err) != 0) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        story_free(s);
+        return EXIT_PROBLEMS;
+    }
+    double secs = now_seconds() - t0;
+    if (json) {
+        cJSON *root = json_report(s, &o, &r);
+        char *text = cJSON_PrintUnformatted(root);
+        puts(text ? text : "{}");
+        cJSON_free(text);
+        cJSON_Delete(root);
+    } else {
+        text_report(s, &o, &r, secs);
+    }
+    int rc = r.n_errors || r.n_stuck ? EXIT_PROBLEMS : 0;
+    explore_result_free(&r);
+    story_free(s);
+    return rc;
+}

@@ -1,0 +1,73 @@
+/* explore.h: playing a story many times to see what it does: seeded random playthroughs and an
+ * exhaustive walk of its states. Used by `ladder explore` and `ladder check`. */
+#ifndef LADDER_EXPLORE_H
+#define LADDER_EXPLORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/story.h"
+
+typedef enum Strategy { STRATEGY_RANDOM, STRATEGY_LEAST_USED } Strategy;
+
+typedef struct ExploreOptions {
+    long runs;
+    uint64_t seed;
+    Strategy strategy;
+    long cap;         /* decisions before a playthrough counts as unfinished (default 500) */
+    int jobs;         /* processes (1: this one) */
+    bool progress;    /* a progress line on stderr */
+    /* exhaustive mode */
+    bool exhaustive;
+    long max_depth;   /* default 200 */
+    long max_states;  /* default 2,000,000 */
+} ExploreOptions;
+
+typedef struct ExploreError {
+    uint64_t seed;    /* the run that hit it (random mode) */
+    long decision;    /* 0: at the start */
+    char *message;
+    char *choices;    /* exhaustive: the choice ids leading there, comma-separated */
+} ExploreError;
+
+#define EXPLORE_KEEP 25 /* errors and unfinished runs kept with their details */
+
+typedef struct ExploreResult {
+    long runs, completed;
+    long dmin, dmax;
+    long long dsum;
+    long *scene_hits;    /* arrivals, per scene */
+    long *choice_taken;  /* per choice (Scene.choice_base + i) */
+    unsigned long (*when)[2];
+    /* stats at the end of completed runs, per stat */
+    int *end_min, *end_max;
+    long long *end_sum;
+    /* stats on arrival, per scene x stat */
+    int *at_min, *at_max;
+    long long *at_sum;
+    long n_errors;
+    ExploreError errors[EXPLORE_KEEP];
+    int kept_errors;
+    long n_stuck;
+    uint64_t stuck_seeds[EXPLORE_KEEP];
+    int kept_stuck;
+    /* exhaustive */
+    long states;
+    bool truncated;
+    long depth_cut;
+} ExploreResult;
+
+/* Run the exploration. Returns 0, or -1 with err (e.g. a fork failure). */
+int explore_run(const Story *s, const char *path, const ExploreOptions *o, ExploreResult *r,
+                Err *err);
+void explore_result_free(ExploreResult *r);
+
+/* Words of prose in the story's literal texts (scenes, choices, endings). */
+long explore_words(const Story *s);
+
+/* The `ladder explore` and `ladder check` commands. */
+int tool_explore(int argc, char **argv);
+int tool_check(int argc, char **argv);
+int tool_replay(int argc, char **argv);
+
+#endif

@@ -1,0 +1,236 @@
+/* replay.c: `ladder replay`: a save, or a seed and choices, played back through the terminal
+ * front end as a transcript (the inputs echoed after each "> " prompt, stat changes included):
+ * the format of the transcript tests. A shadow session works out, step by step, which number
+ * each choice id has on screen; the real session then plays those numbers. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "core/rng.h"
+#include "core/save.h"
+#include "core/session.h"
+#include "tools/explore.h"
+#include "ui/ui.h"
+
+static const char *const usage_replay =
+    "Usage: ladder replay FILE [--story PATH]\n"
+    "       ladder replay STORY --seed S --choices ID,ID,...  [--player NAME]\n"
+    "       ladder replay STORY --seed S --random [--least-used] [--cap N]\n"
+    "\n"
+    "Print a playthrough as a transcript, stat changes included: a save or results FILE, or a\n"
+    "STORY played from seed S with the given choices (ids or numbers as shown, from 1), or the\n"
+    "random playthrough 'ladder explore' ran with that seed (to reproduce what it reported).\n"
+    "\n"
+    "  --story PATH  the story of FILE, when it is not a bundled one\n"
+    "  --seed S      the seed\n"
+    "  --choices L   comma-separated choice ids or numbers\n"
+    "  --random      choose as explore's random strategy does for seed S\n"
+    "  --cap N       stop a random replay after N decisions (default 500)\n"
+    "  --player NAME the player's name\n"
+    "  -h, --help    show this help and exit\n";
+
+typedef struct Script {
+    Buf input;
+    size_t n;
+} Script;
+
+/* Append the number the choice id (or number) has in the shadow game, and take it. Returns
+ * 0, or -1 with err when the choice is not there (or the script fails, which the real run
+ * will then show). */
+static int step(Session *shadow, Script *sc, const char *id, Err *err)
+{
+    const Game *g = session_game(shadow);
+    if (game_ended(g) && session_next_chapter(shadow)) {
+        buf_puts(&sc->input, "next\n");
+        if (session_advance(shadow, err) != 0)
+            return -1;
+        g = session_game(shadow);
+    }
+    size_t k = game_choice_count(g);
+    for (size_t i = 0; i < game_choice_count(g); i++)
+        if (strcmp(game_choice(g, i)->id, id) == 0)
+            k = i;
+    char *end;
+    long num = strtol(id, &end, 10);
+    if (k == game_choice_count(g) && !*end && num >= 1 && (size_t)num <= game_choice_count(g))
+        k = (size_t)num - 1;
+    if (k == game_choice_count(g)) {
+        err_set(err, "decision %zu: scene '%s' offers no choice '%s'", sc->n + 1,
+                game_scene(g)->id, id);
+        return -1;
+    }
+    buf_printf(&sc->input, "%zu\n", k + 1);
+    sc->n++;
+    int rc = session_choose(shadow, k, 0, err);
+    return rc == -1 ? 1 : rc; /* a script error: the real run will show it; stop here */
+}
+
+static int play_script(Story *story, uint64_t seed, const char *player, const Script *sc)
+{
+    Err err;
+    SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
+    Session *s = session_open(story, &so, &err);
+    if (!s) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    UiConfig cfg = ui_config_default();
+    cfg.color = false;
+    cfg.in = fmemopen((void *)(uintptr_t)buf_str(&sc->input), sc->input.len ? sc->input.len : 1,
+                      "r");
+    if (!cfg.in) {
+        fprintf(stderr, "ladder: %s\n", strerror(errno));
+        session_free(s);
+        return 1;
+    }
+    int rc = ui_term.play(s, &cfg);
+    fclose(cfg.in);
+    session_free(s);
+    return rc;
+}
+
+static Session *shadow_session(const char *ref, uint64_t seed, const char *player, Err *err)
+{
+    Story *st = catalog_open(ref, err);
+    if (!st)
+        return NULL;
+    SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
+    return session_open(st, &so, err);
+}
+
+int tool_replay(int argc, char **argv)
+{
+    static const struct option opts[] = {{"story", required_argument, NULL, 'S'},
+                                         {"seed", required_argument, NULL, 's'},
+                                         {"choices", required_argument, NULL, 'c'},
+                                         {"random", no_argument, NULL, 'r'},
+                                         {"least-used", no_argument, NULL, 'l'},
+                                         {"cap", required_argument, NULL, 'C'},
+                                         {"player", required_argument, NULL, 'p'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *story_path = NULL, *choices = NULL, *player = NULL;
+    uint64_t seed = 0;
+    bool has_seed = false, random = false, least = false;
+    long cap = 500;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'S': story_path = optarg; break;
+        case 's':
+            errno = 0;
+            seed = strtoull(optarg, &end, 10);
+            if (errno || *end || !*optarg || optarg[0] == '-') {
+                fprintf(stderr, "ladder: --seed takes a non-negative integer, not '%s'\n", optarg);
+                return 2;
+            }
+            has_seed = true;
+            break;
+        case 'c': choices = optarg; break;
+        case 'r': random = true; break;
+        case 'l': least = true; break;
+        case 'C': cap = strtol(optarg, &end, 10); if (*end || cap < 1) { fprintf(stderr, "ladder: --cap takes a count from 1\n"); return 2; } break;
+        case 'p': player = optarg; break;
+        case 'h': fputs(usage_replay, stdout); return 0;
+        default:
+            fprintf(stderr, "Try 'ladder replay --help' for more information.\n");
+            return 2;
+        }
+    }
+    if (optind + 1 != argc) {
+        fprintf(stderr, "ladder: replay needs one FILE or STORY\nTry 'ladder replay --help' for "
+                        "more information.\n");
+        return 2;
+    }
+    const char *arg = argv[optind];
+    Err err;
+    Script sc = {0};
+    Session *shadow = NULL;
+    const char *ref = arg;
+    if (!has_seed) { /* a save or results file */
+        if (choices || random) {
+            fprintf(stderr, "ladder: --choices and --random need --seed\n");
+            return 2;
+        }
+        SaveData d;
+        if (save_read(arg, &d, &err) != 0) {
+            fprintf(stderr, "ladder: %s\n", err.msg);
+            return 1;
+        }
+        ref = story_path ? story_path : d.story_id;
+        seed = d.seed;
+        shadow = shadow_session(ref, seed, d.player, &err);
+        if (!shadow) {
+            fprintf(stderr, "ladder: %s\n", err.msg);
+            save_data_free(&d);
+            return 1;
+        }
+        char *who = xstrdup(d.player);
+        int rc = 0;
+        if (d.n_chapters)
+            for (size_t k = 0; k < d.n_chapters && rc == 0; k++)
+                for (size_t i = 0; i < d.chapters[k].n_steps && rc == 0; i++)
+                    rc = step(shadow, &sc, d.chapters[k].steps[i].choice, &err);
+        else
+            for (size_t i = 0; i < d.n_steps && rc == 0; i++)
+                rc = step(shadow, &sc, d.steps[i].choice, &err);
+        save_data_free(&d);
+        session_free(shadow);
+        if (rc < 0)
+            fprintf(stderr, "ladder: the save no longer fits the story: %s\n", err.msg);
+        Story *st = catalog_open(ref, &err);
+        int out = st ? play_script(st, seed, who, &sc) : 1;
+        if (!st)
+            fprintf(stderr, "ladder: %s\n", err.msg);
+        free(who);
+        buf_free(&sc.input);
+        return rc < 0 ? 1 : out;
+    }
+    if (!choices == !random) {
+        fprintf(stderr, "ladder: give --choices or --random with --seed\n");
+        return 2;
+    }
+    shadow = shadow_session(ref, seed, player, &err);
+    if (!shadow) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    int rc = 0;
+    if (choices) {
+        char *list = xstrdup(choices), *save = NULL;
+        for (char *id = strtok_r(list, ",", &save); id && rc == 0; id = strtok_r(NULL, ",", &save))
+            rc = step(shadow, &sc, id, &err);
+        free(list);
+    } else if (least) {
+        fprintf(stderr, "ladder: a least-used run depends on every run before it; replay it with "
+                        "'ladder explore --strategy least-used' and --random with its count\n");
+        session_free(shadow);
+        return 2;
+    } else {
+        /* the same draws as explore's random strategy */
+        Rng pick;
+        rng_seed(&pick, seed ^ 0x9e3779b97f4a7c15ULL);
+        long d = 0;
+        while (rc == 0 && !game_ended(session_game(shadow)) && d++ < cap) {
+            const Game *g = session_game(shadow);
+            size_t k = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
+            rc = step(shadow, &sc, game_choice(g, k)->id, &err);
+        }
+    }
+    session_free(shadow);
+    if (rc < 0) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        buf_free(&sc.input);
+        return 1;
+    }
+    Story *st = catalog_open(ref, &err);
+    int out = st ? play_script(st, seed, player, &sc) : 1;
+    if (!st)
+        fprintf(stderr, "ladder: %s\n", err.msg);
+    buf_free(&sc.input);
+    return out;
+}
