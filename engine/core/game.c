@@ -160,6 +160,15 @@ static char *render(Game *g, const Text *t, const Pos *pos, const CallSite *at, 
         if (script_call_string(g->story->script, t->fn, g, at, &raw, err) != 0)
             return NULL;
     }
+    if (g->quiet) { /* only check the names it interpolates */
+        int rc = text_interpolate(raw, lookup, g, NULL, err);
+        free(raw);
+        if (rc != 0) {
+            err_prefix(err, "%s:%d: ", pos->file, pos->line);
+            return NULL;
+        }
+        return xstrdup("");
+    }
     Buf out = {0};
     if (text_interpolate(raw ? raw : t->str, lookup, g, &out, err) != 0) {
         err_prefix(err, "%s:%d: ", pos->file, pos->line);

@@ -36,9 +36,7 @@ int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err
             }
             p = end + 1;
         } else {
-            const char *q = p;
-            while (*q && *q != '{' && *q != '}')
-                q++;
+            const char *q = p + strcspn(p, "{}");
             if (q == p) /* a lone '}' */
                 q++;
             if (out)

@@ -37,6 +37,9 @@ Script *script_of(lua_State *L);
  * of `ticks` instructions (0: keep the running budget), with a message handler that adds
  * file:line. On error, pops them and fills err. */
 int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err);
+/* The same for a callback: fn (a registry reference to the function called) names where it was
+ * defined when an error carries no position, without the cost of looking it up on success. */
+int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, FnRef fn, Err *err);
 /* Start a budgeted run without a call (for loads spanning several chunks). */
 void script_begin(Script *sc, long ticks);
 

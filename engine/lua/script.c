@@ -351,18 +351,29 @@ void script_begin(Script *sc, long ticks)
     sc->exhausted = false;
 }
 
-int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
+/* Where a function was defined, as "file:line: " (or "file: " for a main chunk). */
+static void defined_at(lua_State *L, int idx, char *buf, size_t n)
+{
+    lua_Debug ar;
+    memset(&ar, 0, sizeof ar);
+    buf[0] = '\0';
+    lua_pushvalue(L, idx);
+    if (!lua_getinfo(L, ">S", &ar))
+        return;
+    if (ar.linedefined > 0)
+        snprintf(buf, n, "%s:%d: ", ar.short_src, ar.linedefined);
+    else if (ar.short_src[0])
+        snprintf(buf, n, "%s: ", ar.short_src);
+}
+
+static int pcall_common(Script *sc, int nargs, int nres, long ticks, FnRef ref, Err *err)
 {
     lua_State *L = sc->L;
     int fn = lua_gettop(L) - nargs;
-    /* Where the function was defined, for errors that carry no position (memory). */
-    lua_Debug ar;
-    memset(&ar, 0, sizeof ar);
     char where[256] = "";
+    if (!ref)
+        defined_at(L, fn, where, sizeof where);
     sc->last_line = 0;
-    lua_pushvalue(L, fn);
-    if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
-        snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.linedefined);
     lua_pushcfunction(L, message_handler);
     lua_insert(L, fn);
     if (ticks > 0)
@@ -372,10 +383,13 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
         lua_remove(L, fn);
         return 0;
     }
-    if (sc->last_line > 0) /* the latest place the script was seen beats its definition */
+    if (sc->last_line > 0) { /* the latest place the script was seen beats its definition */
         snprintf(where, sizeof where, "%s:%d: ", sc->last_src, sc->last_line);
-    else if (!where[0] && ar.short_src[0])
-        snprintf(where, sizeof where, "%s: ", ar.short_src);
+    } else if (ref) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+        defined_at(L, lua_gettop(L), where, sizeof where);
+        lua_pop(L, 1);
+    }
     if (status == LUA_ERRMEM)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else if (lua_type(L, -1) == LUA_TSTRING && !is_memory_error(L, -1))
@@ -387,6 +401,16 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
     lua_settop(L, fn - 1);
     lua_gc(L, LUA_GCCOLLECT);
     return -1;
+}
+
+int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
+{
+    return pcall_common(sc, nargs, nres, ticks, 0, err);
+}
+
+int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, FnRef fn, Err *err)
+{
+    return pcall_common(sc, nargs, nres, ticks, fn, err);
 }
 
 static void add_site(Err *err, const CallSite *at)
@@ -410,7 +434,7 @@ static int call(Script *sc, FnRef fn, Game *game, const CallSite *at, Err *err)
     lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->view_ref);
     sc->game = game;
-    int rc = script_pcall(sc, 1, 1, sc->limits.call_budget, err);
+    int rc = script_pcall_fn(sc, 1, 1, sc->limits.call_budget, fn, err);
     sc->game = NULL;
     if (rc != 0)
         add_site(err, at);
