@@ -1,0 +1,329 @@
+-- Derailed, act 4: the new way. Derailers 5 (failing to embrace change), 6 (burnout: no off
+-- times, no boundaries, no delegation) and 7 again (the customer behind the ticket).
+
+scene "new_coo" {
+  chapter = "The new way",
+  text = function(g)
+    return paras([[
+      November. Ben Adeyemi joins as chief operating officer, from a grocery-delivery startup in
+      Chicago. He is thirty-eight, wears running shoes to the boardroom, and in his first week he
+      reads Tom Fennell's 311-line ERP plan from end to end.
+
+      "Six more months before anyone outside IT sees a thing," he says, perched on the edge of
+      your desk. "Northstar ships something new every two weeks." He wants an ordering pilot live
+      with twenty restaurants by March, built in two-week sprints with Rosa's people in the
+      room, and the ERP plan cut into slices that each deliver something on their own.
+    ]], g.pitched == "you" and [[
+      "Dana liked the pilot you pitched at the exec meeting," he adds. "She's given it to me. I
+      want to run it with you."
+    ]] or g.pitched == "rosa" and [[
+      "Dana liked the pilot you and Rosa brought to the exec meeting," he adds. "She's given it
+      to me. I want to run it with the two of you."
+    ]] or nil, [[
+      Tom has run projects at Kessler for twenty-two years, and his plans finish on time, which
+      is more than most people's do. That afternoon he stands in your doorway with his reading
+      glasses in his hand. "Is there still a job for me in this?"
+    ]])
+  end,
+  lesson = "How IT delivers changes as the business changes. Holding on to the method you grew "
+        .. "up with is a choice to be left behind with it.",
+  discuss = "Which way of working that you are good at might your business not need in five "
+         .. "years? What would you learn instead?",
+  choice { "Back Ben: two-week sprints, Rosa's people in the room, the ERP plan re-cut",
+           id = "back_ben",
+           effects = { burnout = 5, acumen = 4, reputation = 5 },
+           set = { change = "embraced" },
+           go = "tom",
+           lesson = "Change cost you the comfort of the plan on the wall. Standing beside the "
+                 .. "wall would have cost more." },
+  choice { "Defend Tom's plan: the ERP first, in phases, the way that has always worked here",
+           id = "defend_plan",
+           effects = { reputation = -5, relationships = -3 },
+           set = { change = "clung" },
+           go = "shadow_it",
+           lesson = "The plan was sound for the company Kessler used to be. Defending the "
+                 .. "familiar way while the business moves on is how long careers stall." },
+  choice { "Agree in the meeting, then relabel Tom's phases as sprints",
+           id = "relabel",
+           effects = { reputation = -2 },
+           set = { change = "theatre" },
+           go = "pilot_launch",
+           lesson = "Calling the old plan by new names fooled nobody for long, and left you "
+                 .. "defending something you did not believe in." },
+}
+
+scene "tom" {
+  text = [[
+    Tom takes it better than you feared and worse than he lets on. By Friday he has filled a
+    whiteboard with objections: the auditors, testing, the AS/400 cutover, the drivers'
+    handhelds. Most of them are right.
+
+    Ben's view is that Tom is the wrong man for a team that changes its mind every two weeks.
+    Two agencies have already offered a "delivery lead" who could start in January at $160 an
+    hour, and Ben has forwarded you both emails.
+  ]],
+  lesson = "Embracing change includes bringing people through it, not only the plan.",
+  discuss = "Who on your team would find a change like this hardest? What would help them "
+         .. "through it?",
+  choice { "Keep Tom, and take the agile training with him: his objections belong in the sprints",
+           id = "keep_tom",
+           effects = { relationships = 6, burnout = 3 },
+           set = { tom = "kept" },
+           go = "pilot_launch",
+           lesson = "Bringing the veteran through the change kept twenty-two years of knowledge "
+                 .. "in the room, at the price of slower first sprints." },
+  choice { "Move Tom to the ERP cutover on his own, and hire the delivery lead for the pilot",
+           id = "move_tom",
+           effects = { acumen = 2, relationships = -3 },
+           set = { tom = "moved" },
+           go = "pilot_launch",
+           lesson = "The pilot got an expert and moved faster. Tom got a corner of the old "
+                 .. "world to finish alone, and everyone watched how you did it." },
+}
+
+scene "shadow_it" {
+  text = [[
+    January. At Ben's staff meeting a designer you have never met lays a phone on the table. On
+    it is Kessler's ordering app: Kessler's logo, Kessler's product photos, built in nine weeks
+    by Forkful, an agency in Cincinnati, under a contract Ben signed in December. It needs one
+    thing from IT: a live connection to the AS/400 for prices and stock.
+
+    Ben does not look embarrassed. "You told me the plan comes first. The restaurants couldn't
+    wait for it."
+
+    Beside you, Tom studies the table.
+  ]],
+  lesson = "When IT will not change, the business does not wait. It goes around.",
+  discuss = "Is there a system in your organisation that the business built or bought without "
+         .. "IT? Why did they?",
+  choice { "Refuse the connection until Forkful passes a full security review: eight weeks",
+           id = "block_forkful",
+           effects = { reputation = -6, relationships = -6 },
+           set = { change = "blocked", process_wall = true },
+           go = "pilot_launch",
+           lesson = "The review was defensible, and it found real problems. It also told the "
+                 .. "whole company that IT's process mattered more than its customers." },
+  choice { "Swallow it, and put Anil and Lucy on the connection this week",
+           id = "join_late",
+           effects = { reputation = 3, relationships = 3, burnout = 5 },
+           set = { change = "late" },
+           go = "pilot_launch",
+           lesson = "Joining late is still joining. The cost was the lead you could have had." },
+}
+
+scene "pilot_launch" {
+  effects = function(g)
+    if g.change == "theatre" then return { reputation = -5 } end
+    return {}
+  end,
+  text = function(g)
+    local launch
+    if g.change == "embraced" and g.tom == "kept" then
+      launch = [[
+        March. The pilot goes live on Monday, March 10, for twenty of Rosa's restaurants:
+        ordering until 1 a.m., a photo before every substitution. Lucy Tran built the
+        substitution screen, Anil the link to the AS/400, and Tom runs the sprint reviews as if
+        he had invented them.
+      ]]
+    elseif g.change == "embraced" then
+      launch = [[
+        March. The pilot goes live on Monday, March 10, for twenty of Rosa's restaurants:
+        ordering until 1 a.m., a photo before every substitution. The new delivery lead, Sasha
+        Kline, runs the sprints well. Tom is on the ERP cutover two floors down and eats lunch
+        at his desk.
+      ]]
+    elseif g.change == "late" then
+      launch = [[
+        March. Forkful's app goes live for twenty restaurants on Monday, March 10. It reaches
+        the AS/400 through a connection Anil and Lucy built in three weeks, which Ben has
+        mentioned twice in meetings, generously.
+      ]]
+    elseif g.change == "blocked" then
+      launch = [[
+        March. Forkful's app goes live for twenty restaurants on Monday, March 10, five weeks
+        behind Ben's date, after your security review. The review found two real problems.
+        Nobody outside IT remembers that part.
+      ]]
+    else
+      launch = [[
+        March. The pilot, listed as "Sprint 14" on Tom's chart, goes live on Monday, March 10,
+        with half the features Ben asked for. He has stopped coming to your status meetings and
+        started sending his questions to Lucy directly.
+      ]]
+    end
+    return paras(launch, [[
+      The same week, you and Noor have a cabin on Kelleys Island in Lake Erie, booked in
+      October and paid for, with her parents driving up from Toledo. On Sunday night Noor asks,
+      in the careful voice, whether you are actually coming.
+    ]], tired(g))
+  end,
+  lesson = "Boundaries are set before the emergency. A team that can run without you is what "
+        .. "makes an 'off' switch possible.",
+  discuss = "When did you last take a week with no work at all? What would have to be true for "
+         .. "you to do it?",
+  choice { "Go, and leave the laptop at home: Anil has the pager and Ben has Anil's number",
+           id = "go_off",
+           when = function(g) return g.anil_trained end,
+           effects = { burnout = -15, relationships = 3 },
+           set = { vacation = "off", always_on = false },
+           go = "chef_marco",
+           lesson = "Off time, honoured, is what lets you be fully on when it counts. You could "
+                 .. "take it because someone else could carry the week." },
+  choice { "Go, and leave the laptop at home: the team will have to cope",
+           id = "go_off_unready",
+           when = function(g) return not g.anil_trained end,
+           effects = { burnout = -10, reputation = -4 },
+           set = { vacation = "off_unready" },
+           go = "chef_marco",
+           lesson = "The rest was real. So was the wobble: nobody had been trained to decide "
+                 .. "anything in your absence." },
+  choice { "Go, but check email every evening, just in case",
+           id = "go_checking",
+           effects = { burnout = -3 },
+           set = { vacation = "checked", always_on = true },
+           go = "chef_marco",
+           lesson = "Half a holiday rests nobody. Your team read your 11 p.m. replies as the "
+                 .. "hours you expected of them." },
+  choice { "Cancel: the launch needs you",
+           id = "cancel_trip",
+           effects = { burnout = 12, relationships = -5, reputation = 2 },
+           set = { vacation = "cancelled", always_on = true },
+           go = "chef_marco",
+           lesson = "Cancelling impressed nobody for long. The exhaustion you banked that week "
+                 .. "came due later." },
+}
+
+scene "chef_marco" {
+  text = function(g)
+    local back
+    if g.vacation == "off" then
+      back = [[
+        You come back tanned and slept. Anil's handover note is one page: two bugs fixed, one
+        open, and a call he made about substitutions that you would have made the same way.
+      ]]
+    elseif g.vacation == "off_unready" then
+      back = [[
+        You come back rested, to 63 unread messages. The pilot had a bad Wednesday. Nobody knew
+        who could approve a fix, so nobody did, and Ben approved it himself on Thursday.
+      ]]
+    elseif g.vacation == "checked" then
+      back = [[
+        You come back more tired than you left. You answered forty emails from the cabin porch,
+        and Anil answered each of yours within minutes, at any hour.
+      ]]
+    else
+      back = [[
+        Noor went to the island with her parents. You spent the week in the project room. The
+        launch went fine. It would probably have gone fine anyway.
+      ]]
+    end
+    return paras(back, [[
+      April, 6:05 a.m. Rosa calls. "Marco Ruiz is going to Northstar."
+
+      Marco owns three restaurants in the Short North and has bought from Kessler for eleven
+      years. He joined the pilot as a favour to Rosa. Twice in a week, orders he placed on the
+      app never reached the warehouse, and on Friday he opened for a ninety-cover dinner with no
+      halibut.
+
+      | Ticket 48213, priority 3: Orders from app not received in warehouse
+      | Status: cause identified, fix scheduled for release of Tuesday, April 15
+
+      Keisha's team has found the cause: the app and the AS/400 disagree about what a "case" of
+      halibut is. The fix is in next week's release.
+    ]])
+  end,
+  lesson = "IT's customers include the business's own customers. Getting out from behind the "
+        .. "ticket is the job, not a favour.",
+  discuss = "When did someone from IT last sit with one of your company's customers? What "
+         .. "happened?",
+  choice { "Drive to Marco's kitchen before service and hear it from him",
+           id = "visit_marco",
+           effects = { burnout = 4, relationships = 6, acumen = 3 },
+           set = { marco = "visited" },
+           go = "rules",
+           lesson = "Standing in Marco's kitchen, you learned the ticket was the least of it. "
+                 .. "People stay with someone who shows up." },
+  choice { "Send Marco the root-cause analysis and the fix date from the ticket",
+           id = "send_rca",
+           effects = { reputation = -4 },
+           set = { marco = "ticket", process_wall = true },
+           go = "rules",
+           lesson = "A root cause and a release date were accurate and cold. Nobody wants to "
+                 .. "work with someone who hides behind the process." },
+  choice { "Leave it to Rosa: Marco is her account",
+           id = "leave_to_rosa",
+           effects = { relationships = -2 },
+           set = { marco = "rosa" },
+           go = "rules",
+           lesson = "Leaving the customer to sales kept IT out of the one room where its work "
+                 .. "was being judged." },
+}
+
+scene "rules" {
+  text = function(g)
+    local marco
+    if g.marco == "visited" then
+      marco = [[
+        Marco made you wait twenty minutes, then showed you the walk-in, the order on his phone
+        placed at 12:50 a.m., and the empty shelf where the halibut should have been. You did not
+        explain the case-size bug. You gave him your number, had Anil ship the fix that
+        afternoon instead of Tuesday, and came back on Friday night to watch him order. He is
+        still a Kessler customer, and he has told two other chefs about the person from IT who
+        came to his kitchen.
+      ]]
+    elseif g.marco == "ticket" then
+      marco = [[
+        Marco answered the root-cause analysis in one line: "I don't know what a unit-of-measure
+        mismatch is and I don't want to." In May his three restaurants move to Northstar. Rosa
+        does not mention it to you. She mentions it to Dana.
+      ]]
+    else
+      marco = [[
+        Rosa drove to Marco's kitchen herself and kept him, just. "He asked where the IT person
+        was," she tells you afterwards. "I didn't have an answer."
+      ]]
+    end
+    local habit
+    if g.always_on then
+      habit = [[
+        It is not the first time. Since the launch week you have answered email from bed, from
+        the car and once from the dentist's chair, and your team has learned to do the same.
+      ]]
+    end
+    return paras(marco, "May. " .. (g.vacation == "off" and "Old habits come back quietly. " or "")
+      .. [[
+      A Tuesday, 00:41. You send Anil a note about the next sprint. He replies at 00:44.
+      Lucy replies at 00:46. The next morning Keisha tells you, carefully, that the team thinks
+      you expect answers at night, because you send questions at night.
+    ]], habit, tired(g), [[
+      At breakfast Noor says, without looking up from her phone, "You're here, but you're not
+      here."
+    ]])
+  end,
+  lesson = "Burnout is prevented on calm days, with off times that are honoured and work that "
+        .. "others can carry.",
+  discuss = "What are your rules for evenings, weekends and holidays? Does your team know them, "
+         .. "and do you keep them?",
+  choice { "Publish rules and keep them: nothing after 7 p.m. or at weekends but a real "
+           .. "outage, and an on-call rota with you on it",
+           id = "set_rules",
+           effects = { burnout = -15, relationships = 4, reputation = -3 },
+           set = { rules = true, always_on = false },
+           go = "merger_news",
+           lesson = "Rules of engagement took courage to publish and more to keep: for a while "
+                 .. "Ben read your quiet evenings as less commitment. The hours you gave up came "
+                 .. "back as energy when it counted." },
+  choice { "Schedule your late emails to arrive at 8 a.m., and keep working at night",
+           id = "schedule_send",
+           effects = { burnout = 6 },
+           set = { always_on = true },
+           go = "merger_news",
+           lesson = "Hiding your hours spared the team your habits. It did not spare you." },
+  choice { "Push on: the rumours say something big is coming, and this is no time to slow down",
+           id = "push_on",
+           effects = { burnout = 12, reputation = 2 },
+           set = { always_on = true },
+           go = "merger_news",
+           lesson = "Impressing by exhaustion works for a few months. Then it stops working, "
+                 .. "all at once." },
+}

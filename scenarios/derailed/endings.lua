@@ -1,0 +1,230 @@
+-- Derailed, the endings: two ways up, a plateau, a demotion, a firing and a flame-out.
+-- Each ending names again, in the story's terms, what carried the player there.
+
+-- The things that carried you, as short phrases, in the order they happened.
+local function strengths(g)
+  local t = {}
+  if g.first_month ~= "systems" then t[#t + 1] = "you learned how Kessler earns its two cents before you learned its servers" end
+  if g.visited_floor then t[#t + 1] = "you stood in a freezer in Dayton at one in the morning" end
+  if g.budget == "business" then t[#t + 1] = "you let Martin teach you to build a budget" end
+  if g.anil_trained then t[#t + 1] = "you handed the bridge to Anil" end
+  if g.networked then t[#t + 1] = "you kept going to the Forum when you needed nothing from it" end
+  if g.change == "embraced" then t[#t + 1] = "you backed Ben's new way of working when the old one was yours" end
+  if g.rules then t[#t + 1] = "you set an off switch and kept it" end
+  if g.marco == "visited" then t[#t + 1] = "you went to Marco's kitchen instead of sending him a ticket" end
+  return t
+end
+
+-- The things that cost you, as short phrases.
+local function costs(g)
+  local t = {}
+  if g.first_month == "systems" and not g.knows_industry then t[#t + 1] = "you learned the servers and never the customers" end
+  if g.budget == "wishlist" then t[#t + 1] = "your budget was IT's shopping list" end
+  if pigeonholed(g) then t[#t + 1] = "you stayed the only one who could fix the bridge" end
+  if not g.networked then t[#t + 1] = "you met nobody outside the building until you needed them" end
+  if g.change == "blocked" or g.change == "theatre" then t[#t + 1] = "you held on to the old plan while the business moved" end
+  if g.process_wall then t[#t + 1] = "you answered people with process" end
+  if g.always_on then t[#t + 1] = "you never switched off" end
+  return t
+end
+
+-- "a, b and c", at most n items.
+local function listed(t, n)
+  local k = math.min(#t, n)
+  if k == 0 then return nil end
+  if k == 1 then return t[1] end
+  local head = {}
+  for i = 1, k - 1 do head[i] = t[i] end
+  return table.concat(head, ", ") .. " and " .. t[k]
+end
+
+ending "cio" {
+  title = "A Seat at the Table",
+  verdict = "good",
+  text = function(g)
+    local why = listed(strengths(g), 4)
+    return paras([[
+      Lena calls on Sunday, August 3, at eight in the morning. "It's yours," she says. "Chief
+      information officer of the combined company. You report to Dana, you sit on the executive
+      committee, and I'd like you to keep Greg. He's good with the Ridgeline side, and he'll
+      respect you for asking."
+    ]], g.anil_trained and [[
+      On Monday you hand Anil the last thing you still held: the release key for the bridge.
+      He has run it since autumn. Now the org chart says so.
+    ]] or nil, g.marco == "visited" and [[
+      A case of wine arrives at the office with a card in Marco's handwriting: *For the IT
+      person.*
+    ]] or nil, g.wes_ally and [[
+      At 4:50 on Tuesday morning Wes texts you a photo of the Dayton dock, empty. Every truck
+      gone on time.
+    ]] or nil, g.rules and [[
+      You leave at six. Noor has booked the island again, and this time you will both be on it.
+    ]] or [[
+      You leave at nine, which is early for you. You mean to change that. You have meant to for
+      a while.
+    ]], why and ("You got here because " .. why .. ". The title is new; the job, you have "
+      .. "been doing for a year.") or nil)
+  end,
+  lesson = "You looked beyond IT, learned the business's skills, built relationships before "
+        .. "you needed them, let go of the technical work, moved with the change and stayed "
+        .. "close to the people IT serves. None of it was about technology, and all of it was "
+        .. "the job.",
+}
+
+ending "cio_elsewhere" {
+  title = "The Call You Didn't Have to Make",
+  verdict = "good",
+  text = function(g)
+    return paras([[
+      You call Buckeye's CEO back that evening and say yes before she has finished asking.
+
+      In September you walk into a low brick building in Westerville as its first chief
+      information officer. Before you open a single console you spend a week on the loading
+      docks and two days riding with the delivery vans that carry dressings and catheters to
+      forty hospitals. The executive team notices. Nobody from IT has done that before.
+    ]], g.anil_trained and [[
+      Back at Kessler, Anil runs the bridge and Greg makes him a manager in October. He sends
+      you a photo of his new business cards.
+    ]] or [[
+      Back at Kessler, the bridge breaks in your second week at Buckeye. They call you. You
+      talk Anil through it from a car park, hands off the keyboard at last.
+    ]], [[
+      Gloria's Forum meets on the first Thursday. You go. This time someone new is sitting at
+      the end of the table, looking nervous, and you make sure to sit beside them.
+    ]])
+  end,
+  lesson = "The merger was out of your hands; the network was not. Because you built it before "
+        .. "you needed it, losing one contest meant choosing between two jobs, and you chose "
+        .. "the one with a seat at the table.",
+}
+
+ending "plateau" {
+  title = "Director, Indefinitely",
+  verdict = "mixed",
+  text = function(g)
+    local cost = listed(costs(g), 3)
+    return paras([[
+      Greg Salter becomes chief information officer of the combined company. You stay as
+      director of IT operations: the AS/400, the bridge, the help desk, the plumbing of the
+      merger. Greg is good with the board. Before every meeting he asks you for the numbers,
+      and after every meeting he tells you how they went.
+    ]], g.outside_offer and [[
+      You turned Buckeye down. Some evenings you look up who took the job instead.
+    ]] or nil, g.burnout >= 85 and [[
+      Lena told Martin afterwards that you looked like someone with nothing left for a bigger
+      job. She was not wrong, and you spend August finding that out.
+    ]] or nil, [[
+      Nobody calls it a failure. Your reviews say *reliable*. Two years on, you are a director
+      still, and the recruiters who call you are offering director jobs.
+    ]], cost and ("Looking back, " .. cost .. ". None of it looked like much at the "
+      .. "time.") or nil)
+  end,
+  lesson = "Nothing went badly wrong, and that was the trouble. Keeping the lights on earns "
+        .. "thanks, not a seat at the table: the leaders who climb are the ones who learned "
+        .. "the business, let go of the machinery and built ties beyond their own department.",
+}
+
+ending "demoted" {
+  title = "Keeper of the Bridge",
+  verdict = "bad",
+  text = function(g)
+    return paras([[
+      Lena's decision arrives in a calendar invitation titled *Org update*. Greg Salter will be
+      chief information officer. You will be principal systems architect, reporting to his
+      deputy from Ridgeline, a twenty-nine-year-old who asks, in your first meeting, what the
+      bridge is.
+    ]], [[
+      Your salary is protected for a year. Your team is not yours any more. The bridge is, and
+      the AS/400, and the pager that goes with them: Lena's note to the board calls you
+      "critical to operational continuity", which is a way of saying you cannot be spared from
+      the machine room.
+    ]], not g.anil_trained and [[
+      Anil leaves for a job in Cincinnati in October. He asked to learn the bridge three times.
+    ]] or nil, [[
+      You are very good at the work, and on some nights you even enjoy it. You are also doing
+      the job you did before Kessler ever hired you, with a longer title and a shorter future.
+    ]])
+  end,
+  lesson = "You stayed the person who could fix the machinery, and had little else to offer "
+        .. "at the table. Routine technical work has to be handed on, to people you train or "
+        .. "hire, before anyone sees you as more than the technician.",
+}
+
+ending "let_go" {
+  title = "Position Eliminated",
+  verdict = "bad",
+  text = function(g)
+    local cost = listed(costs(g), 3)
+    return paras([[
+      The meeting is on Thursday, August 7, in a room at the Groveport office you have never
+      been in. Someone from Harbor Lane's HR firm, a folder, a box of tissues nobody touches.
+      The combined company has one head of technology, Greg Salter, and no place for a second
+      director. Sixteen weeks of severance. Your badge works until Friday.
+    ]], cost and ("No single mistake did it. Looking back, " .. cost .. ". Each seemed small "
+      .. "at the time.") or nil, (g.networked or g.late_networker) and [[
+      On Saturday morning Gloria calls before you have told anyone. "Coffee on Monday," she says.
+      "Bring a list of what you want next. Not a résumé, a list."
+    ]] or [[
+      On Saturday you open LinkedIn and scroll your contacts, and count the ones who would
+      return your call within a week. You do not need both hands.
+    ]])
+  end,
+  lesson = "The derailers rarely announce themselves. A budget without the business, a ticket "
+        .. "where a visit was needed, an old way held too long, a network started late: each "
+        .. "looks harmless at the time, and together they leave a new owner nothing to keep.",
+}
+
+ending "flameout" {
+  title = "Off the Rails",
+  verdict = "bad",
+  text = function(g)
+    local when, after
+    if g:visited("merger_news") > 0 then
+      when = "in the middle of the merger"
+      after = [[
+        Harbor Lane does not wait. By the time you are allowed to read email again, Greg Salter
+        is chief information officer of the combined company, and the role you come back to is
+        smaller than the one you left.
+      ]]
+    elseif g:visited("pilot_launch") > 0 then
+      when = "a few weeks after the pilot went live"
+      after = [[
+        Ben runs the pilot without you and it goes well. When you come back, Martin has moved
+        the new projects to Ben's side and left you the machine room.
+      ]]
+    elseif g:visited("new_coo") > 0 then
+      when = "in your first winter at Kessler"
+      after = [[
+        While you are away Ben hands the pilot to an agency in Cincinnati, and it goes well.
+        When you come back, Martin has moved the new projects to Ben's side and left you the
+        machine room.
+      ]]
+    elseif g:visited("outage") > 0 then
+      when = "in your first autumn at Kessler"
+      after = [[
+        Martin brings in an interim director for the winter. When you come back, the interim
+        director is still there, and the question of who reports to whom is answered gently.
+      ]]
+    else
+      when = "before your first summer at Kessler"
+      after = [[
+        Martin is kind about it and clear: Kessler needs a director now. When you are well, he
+        says, there might be something in infrastructure.
+      ]]
+    end
+    return paras(
+      "It happens on an ordinary Wednesday, " .. when .. ". You stand up from your desk and the "
+      .. "room tilts. Keisha finds you sitting on the floor of the corridor under Tom's project "
+      .. "plan, unable to say what day it is. The doctor at Riverside calls it exhaustion, and "
+      .. "signs you off for eight weeks.",
+      after, g.anil_trained and [[
+        Anil keeps the bridge running the whole time. Nothing breaks. That is the hardest part
+        to hear.
+      ]] or [[
+        The bridge breaks twice while you are away. Nobody else knows it, so the trucks wait.
+      ]])
+  end,
+  lesson = "No off times, no boundaries, nobody trained to carry the load: you tried to impress "
+        .. "with energy, and the energy ran out. Limits set early are what keep a leader in "
+        .. "the job for the long run.",
+}
