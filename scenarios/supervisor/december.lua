@@ -1,0 +1,320 @@
+-- The Reluctant Supervisor, December: two roads at once, the conversation with Dana, and the
+-- holiday peak every road passes through.
+
+scene "sam_lunch" {
+  chapter = "December: Two Roads at Once",
+  text = function(g)
+    local hello
+    if g.sam_contact then
+      hello = "Sam Whitaker has grown a beard and acquired an office with a view of the "
+           .. "Milwaukee River. \"Three weeks to answer a message,\" he says. \"You really have "
+           .. "become management.\""
+    else
+      hello = "Sam Whitaker has grown a beard and acquired an office with a view of the "
+           .. "Milwaukee River. \"Ruth tells me you look tired,\" he says, \"so I invited "
+           .. "myself to lunch. You never answered my message.\""
+    end
+    return paras(hello, [[
+      Corvane is hiring two senior integration engineers to rebuild freight tracking on event
+      streams. "No direct reports," Sam says. "Design reviews, on call one week in six, and
+      problems nobody has solved yet. The pay is about what you make now."
+
+      He turns his coffee cup a quarter turn. "I'd rather hire you than a stranger. But I have
+      to ask what the panel will ask. Why would a supervisor with the best numbers in the
+      building want to go back to writing code?"
+    ]])
+  end,
+  lesson = "Looking outside while you still have a job means you never have to ask for "
+        .. "anything from desperation.",
+  discuss = "If you wanted to change jobs next year, who would you call first? When did you "
+         .. "last talk to them?",
+  choice { "Ask Sam for an interview", id = "apply",
+           effects = { relationships = 3 }, set = { applied = true }, go = "read_dana",
+           lesson = "Asking for the interview gave you a second road, and with it the calm to "
+                 .. "be honest on the first." },
+  choice { "Ask Sam how a move like that looks from his side of the table", id = "ask_sam_view",
+           effects = { relationships = 5, acumen = 3 }, set = { heard_truth = true },
+           go = "read_dana",
+           lesson = "Sam's answer was that it looks like someone who was promoted for being good "
+                 .. "and found out what they want. The people who hire you usually see it that "
+                 .. "way, if you tell it that way." },
+  choice { "Tell Sam you are not ready to look yet", id = "not_ready",
+           effects = { relationships = 2 }, go = "read_dana",
+           lesson = "Keeping the outside road closed put all the weight on the one conversation "
+                 .. "left." },
+}
+
+local function dana_open(g)
+  return g.relationships >= 50 or g.acting
+end
+
+scene "read_dana" {
+  text = function(g)
+    local t = [[
+      Thursday's staff meeting. Keisha, in front of everyone, asks whether she can move to a
+      four-day week when her daughter is born in March.
+    ]]
+    if dana_open(g) then
+      t = paras(t, [[
+        Dana does not blink. "Put a plan on paper and we'll make it work," she says, and after
+        the meeting she stops at Keisha's desk to ask about the due date.
+      ]])
+      if g.acting then
+        t = paras(t, "And you remember February: she agreed to call your promotion a trial.")
+      end
+    else
+      t = paras(t, [[
+        Dana says "Let's take that offline" in the voice that means no. Afterwards, walking
+        back with you, she adds: "I need people who step up right now, not people who step
+        back."
+      ]])
+    end
+    return paras(t, [[
+      You have known Dana for six years. She is easily disappointed and slow to forgive, and
+      you have never once seen her punish anyone for telling her the truth. You think.
+    ]])
+  end,
+  lesson = "Whether to talk to your manager first depends on the manager. Judge by what they "
+        .. "have done when others asked for something unusual.",
+  discuss = "How would your manager react if you asked to step back from a role they gave you? "
+         .. "What have you seen that tells you so?",
+  choice { "Book an hour with Dana for Monday morning", id = "book_dana",
+           when = function(g) return g:visited("the_talk") == 0 end, go = "the_talk" },
+  choice { id = "skip_talk",
+           text = function(g)
+             if g.applied then
+               return "Skip the conversation: she would take it badly. Pursue Corvane on your own"
+             end
+             return "Skip the conversation: she would take it badly. Call Sam back about that interview"
+           end,
+           set = { skipped_talk = true, applied = true, path = "corvane" }, go = onward,
+           lesson = "Skipping the talk is the right call with a boss who would punish it. With "
+                 .. "one who would not, it throws away the better half of the plan." },
+}
+
+scene "the_talk" {
+  text = function(g)
+    local open
+    if g.late_talk then
+      open = "It has taken you the whole winter to get here. Dana's office still has the "
+          .. "February org chart on the whiteboard, your name written over Glen's in green marker."
+    elseif g.straight then
+      open = "You do not rehearse. Monday, 8:30, before her first meeting, in an office that "
+          .. "still has the February org chart on the whiteboard: your name written over "
+          .. "Glen's in green marker."
+    elseif g:visited("rotation_pitch") > 0 then
+      open = "You come in with Linda's brochure folded in your jacket. Dana's whiteboard still "
+          .. "holds the February org chart, your name written over Glen's in green marker."
+    else
+      open = "Monday, 9:00. Dana's whiteboard still holds the February org chart, your name "
+          .. "written over Glen's in green marker."
+    end
+    local t = paras(open, [[
+      She closes the door. "You booked time with me without a subject line. That's never good
+      news."
+    ]])
+    if g.acting then
+      t = paras(t, "*We agreed it was a trial*, you could begin. She might even remember.")
+    end
+    if g.knows_worth then
+      t = paras(t, "You know to the dollar what it would cost her to replace you, in either job.")
+    end
+    return t
+  end,
+  lesson = "How you ask decides what you get: thanks first, the plain truth, and an offer to "
+        .. "make the change easy.",
+  discuss = "Write the first three sentences you would say to your manager. What do you offer, "
+         .. "and what do you ask for?",
+  choice { "Thank her for the chance, tell her managing is not what you love, and offer to hire and train your successor and stay through the handover",
+           id = "the_script", effects = { relationships = 5 }, set = { talked = true },
+           go = "dana_reply",
+           lesson = "Gratitude, the plain truth, and a promise to help with the handover: in that "
+                 .. "order it sounded like a plan, not a retreat." },
+  choice { "Put a one-page transition plan on her desk: timeline, successor candidates, what the Bridge rewrite needs",
+           id = "written_plan",
+           when = function(g) return g.acumen >= 45 end,
+           effects = { relationships = 8, reputation = 5 },
+           set = { talked = true, plan_on_paper = true }, go = "dana_reply",
+           lesson = "Knowing how the business plans let you bring Dana an answer instead of a "
+                 .. "problem. Half the handover was done before she said yes." },
+  choice { "Tell her it is your old job back or you go to Corvane", id = "ultimatum",
+           when = function(g) return g.applied end,
+           effects = { relationships = -15 }, set = { ultimatum = true }, go = "dana_reply",
+           lesson = "An ultimatum spent all your leverage at once, along with the goodwill you "
+                 .. "would need for the handover." },
+  choice { "Say you are feeling stretched, and see what she offers", id = "hedge",
+           set = { hedged = true }, go = "dana_reply",
+           lesson = "A hint got a hint's answer. Dana heard a supervisor who needed support, not "
+                 .. "one who wanted out." },
+}
+
+scene "dana_reply" {
+  text = function(g)
+    if g.ultimatum then
+      return [[
+        Dana's face closes like a door. "Your old job belongs to Anjali, and she's good at it.
+        I'm not moving her to make you comfortable." She stands up, which she has never done
+        in a one-on-one. "If Corvane is what you want, go and interview. Let me know how it
+        turns out."
+      ]]
+    end
+    if g.hedged then
+      return [[
+        Dana nods, visibly relieved. "Month eight is the hard part. I'll put you in the
+        leadership course in January and take the vendor reviews off your plate." She is
+        already writing it down. She heard a supervisor who needs support, and she is giving
+        you support: more of the job, made slightly easier to bear.
+      ]]
+    end
+    local t = ""
+    if g:visited("dana_reply") > 1 then
+      t = "You start again, and this time you do not soften it. Dana puts her pen down."
+    end
+    t = paras(t, [[
+      She is quiet for a long moment. "I'm disappointed," she says. "You're the best supervisor
+      I have." She looks at the whiteboard. "And your old seat is Anjali's. I can't hand it
+      back, and I wouldn't."
+    ]])
+    if g.plan_on_paper then
+      t = paras(t, "She reads your page twice. \"You've already done half my work,\" she says, "
+                .. "not quite smiling.")
+    end
+    t = paras(t, "\"But the Bridge rewrite is in next year's budget, and it needs a senior "
+              .. "engineer from " .. back_month(g) .. ". Run the team until then, get a "
+              .. "successor ready, and the rewrite is yours.\"")
+    if g.knows_rotation and g:visited("rotation") == 0 then
+      t = paras(t, "\"Or, if Linda's rotation program is more than a web page, the data "
+                .. "platform team would take you for six months. I'd need someone to act.\"")
+    end
+    if g.acting then
+      t = paras(t, "\"We did say it was a trial,\" she adds. \"I hoped it wouldn't end.\"")
+    end
+    if g.applied then
+      t = paras(t, "You have not mentioned Corvane yet.")
+    end
+    return t
+  end,
+  lesson = "Your manager will probably be disappointed. The real question is whether there is "
+        .. "a job to go back to, and when.",
+  discuss = "Your old role has been filled. What would you accept instead, and how long would "
+         .. "you wait for it?",
+  choice { id = "agree_wait",
+           text = function(g)
+             return "Agree: run the team until " .. back_month(g)
+                 .. ", and get your successor ready"
+           end,
+           when = function(g) return g.talked end,
+           set = { path = "internal" }, go = onward,
+           lesson = "Offering to stay through the transition cost you months more of the job "
+                 .. "you wanted to leave. It bought you the job you wanted, and Dana's trust." },
+  choice { "Ask for the six-month rotation instead", id = "take_rotation",
+           when = function(g)
+             return g.talked and g.knows_rotation and g:visited("rotation") == 0
+           end,
+           set = { path = "rotation", rotation_kind = "rotation" }, go = onward,
+           lesson = "The rotation let you try the other work without burning a bridge behind "
+                 .. "you. It also put someone else in your chair before they were ready." },
+  choice { id = "tell_corvane",
+           text = function(g)
+             if g.applied then
+               return "Tell her about the Corvane interview, and that you will decide in January"
+             end
+             return "Tell her you mean to interview at Corvane as well, and will decide in January"
+           end,
+           when = function(g)
+             return g.talked and g:visited("sam_lunch") > 0 and g:visited("interview") == 0
+           end,
+           effects = { relationships = 3 },
+           set = { told_dana = true, applied = true, path = "corvane" }, go = onward,
+           lesson = "Telling Dana about Corvane was a risk. It also meant nothing you did next "
+                 .. "would reach her from someone else." },
+  choice { "Go to the Corvane interview", id = "go_interview",
+           when = function(g)
+             return g.ultimatum and g.applied and g:visited("interview") == 0
+           end,
+           set = { path = "corvane" }, go = onward },
+  choice { "Try again, plainly this time", id = "try_again",
+           when = function(g) return g.hedged end,
+           effects = { relationships = 3 }, set = { hedged = false, talked = true },
+           go = "dana_reply",
+           lesson = "Correcting a hint on the spot was awkward for a minute, and it saved "
+                 .. "months of a misunderstanding." },
+  choice { "Back down: tell her you will stay, and try to mean it", id = "back_down",
+           when = function(g) return g.ultimatum or g.hedged end,
+           set = { path = "endure" }, go = onward,
+           lesson = "Backing down kept the peace and your title. It left the question exactly "
+                 .. "where it was." },
+}
+
+scene "peak" {
+  chapter = "December 22: Peak",
+  effects = function(g)
+    if g.pete == "covered" then return { relationships = -5, reputation = -5 } end
+    return {}
+  end,
+  text = function(g)
+    local t = [[
+      Three days before Christmas the warehouse in Menomonee Falls ships fourteen thousand
+      orders a day. At 4:50 p.m. on the 22nd the Bridge stops acknowledging them, and the
+      backlog grows by two hundred a minute. You are at your sister's in Wauwatosa with a plate
+      of kringle in your hand when your phone lights up.
+    ]]
+    if g.cross_trained then
+      t = paras(t, [[
+        It is Ruth. "We found it. The acknowledgement table filled up, Marco has the fix
+        running. All we need from you is a yes on a credit to Harcourt for the late trucks."
+        Behind her you can hear Marco explaining something to Anjali, patiently.
+      ]])
+    elseif g.kept_bridge then
+      t = paras(t, [[
+        It is Marco, and he sounds frightened. "We don't know where to start. Nobody has ever
+        deployed the thing except you."
+      ]])
+    else
+      t = paras(t, [[
+        It is Marco, tense but steady. "I think it's the acknowledgement table. I watched you
+        fix this once, two years ago."
+      ]])
+    end
+    if g.pete == "covered" then
+      t = paras(t, [[
+        Then a second message, from Ruth: she has found the fixes you slipped in under Pete's
+        name in November, and one of them is part of what broke. Pete knows, now, that you did
+        not trust him to do it. So does everyone on the call.
+      ]])
+    end
+    if g.path == "internal" then
+      t = paras(t, "The team knows you are leaving the job. They are watching what you do now.")
+    elseif g.path == "corvane" then
+      t = paras(t, "Your interview at Corvane is on January 9. You had planned to spend this "
+                .. "week preparing for it.")
+    elseif g.path == "internship" then
+      t = paras(t, "Your first MATC assignment is due on the 27th. You have not started it.")
+    end
+    return t
+  end,
+  lesson = "Whatever you kept to yourself in the spring came due at the worst moment of the year.",
+  discuss = "If your most critical system failed tonight, who would be called? Could they fix "
+         .. "it without you?",
+  choice { "Drive in and fix it yourself, all night if that is what it takes", id = "fix_it_yourself",
+           when = function(g) return not g.cross_trained end,
+           effects = { burnout = 20, satisfaction = 8, technical = 3, reputation = 5 },
+           go = after_peak,
+           lesson = "The night in the server logs was the most alive you had felt in months. It "
+                 .. "proved the team still could not manage without you, which was the problem." },
+  choice { "Talk Marco through it on the phone, one step at a time", id = "talk_through",
+           when = function(g) return not g.cross_trained end,
+           effects = { burnout = 8, relationships = 5 }, set = { taught_bridge = true },
+           go = after_peak,
+           lesson = "It took three hours instead of one. By midnight Marco could do it again "
+                 .. "without you, which was worth more than the hours." },
+  choice { "Approve the credit and go back to the kringle", id = "trust_team",
+           when = function(g) return g.cross_trained end,
+           effects = { burnout = -5, relationships = 3 }, go = after_peak,
+           lesson = "The design reviews in the spring paid for this evening. A team that can run "
+                 .. "without you is what makes leaving possible." },
+  choice { "Drive in anyway: you would rather see it with your own eyes", id = "drive_in",
+           when = function(g) return g.cross_trained end,
+           effects = { burnout = 8, relationships = -5, satisfaction = 3 }, go = after_peak,
+           lesson = "They had it handled. Your arrival told them you did not quite believe it." },
+}
