@@ -57,6 +57,8 @@ static const char *const usage_play =
     "      --player NAME  the player's name, as the story uses it\n"
     "      --load SAVE    resume a save (a slot name or a file path)\n"
     "      --continue     resume the autosave of this story\n"
+    "      --watch        reload the story when its files change and replay to the same\n"
+    "                     decision (a live preview while writing)\n"
     "      --frames N     (window) draw N frames and exit\n"
     "      --screenshot F (window) write the first frame to F (.png or .bmp) and exit\n"
     "  -h, --help         show this help and exit\n"
@@ -200,7 +202,7 @@ static int cmd_play(int argc, char **argv)
         {"player", required_argument, NULL, 'p'}, {"load", required_argument, NULL, 'l'},
         {"continue", no_argument, NULL, 'c'},     {"help", no_argument, NULL, 'h'},
         {"frames", required_argument, NULL, 'f'}, {"screenshot", required_argument, NULL, 'S'},
-        {NULL, 0, NULL, 0}};
+        {"watch", no_argument, NULL, 'w'},         {NULL, 0, NULL, 0}};
     SessionOptions so = {0};
     UiConfig cfg = ui_config_default();
     const char *ui = NULL;
@@ -218,6 +220,7 @@ static int cmd_play(int argc, char **argv)
                 return usage_error("play ", "--frames takes a count from 1, not '%s'", optarg);
             break;
         case 'S': cfg.screenshot = optarg; break;
+        case 'w': cfg.watch = true; break;
         case 's': {
             char *end;
             errno = 0;

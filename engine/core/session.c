@@ -255,11 +255,19 @@ static int load_campaign(Session *s, const SaveData *d, Err *err)
 }
 
 /* Replace the game with the one in a save. */
+/* Replace the game with the one a parsed save holds; path names it in messages. */
+static int load_data(Session *s, SaveData d, const char *path, Err *err);
+
 static int load_into(Session *s, const char *path, Err *err)
 {
     SaveData d;
     if (save_read(path, &d, err) != 0)
         return -1;
+    return load_data(s, d, path, err);
+}
+
+static int load_data(Session *s, SaveData d, const char *path, Err *err)
+{
     if (strcmp(d.story_id, s->root->id) != 0) {
         err_set(err, "%s: this save is for the story '%s', not '%s'", path, d.story_id,
                 s->root->id);
@@ -364,6 +372,60 @@ void session_free(Session *s)
 
 const Game *session_game(const Session *s) { return s->game; }
 const Story *session_story(const Session *s) { return s->story; }
+
+int session_reload(Session *s, Err *err)
+{
+    Story *fresh = story_load(s->root->path, err);
+    if (!fresh)
+        return -1;
+    if (strcmp(fresh->id, s->root->id) != 0) {
+        err_set(err, "%s now declares the story '%s', not '%s'", s->root->path, fresh->id,
+                s->root->id);
+        story_free(fresh);
+        return -1;
+    }
+    char *text = session_to_json(s);
+    SaveData d;
+    int rc = save_parse(text, strlen(text), &d, err);
+    free(text);
+    if (rc != 0) {
+        story_free(fresh);
+        return -1;
+    }
+    /* build the new state in a scratch session, then swap it in */
+    Session tmp = *s;
+    tmp.root = fresh;
+    tmp.story = NULL;
+    tmp.game = NULL;
+    tmp.past_stories = NULL;
+    tmp.past_games = NULL;
+    tmp.n_past = 0;
+    tmp.notice = (Buf){0};
+    if (load_data(&tmp, d, s->root->path, err) != 0) {
+        drop_past(&tmp);
+        free(tmp.past_stories);
+        free(tmp.past_games);
+        set_current(&tmp, NULL, NULL);
+        buf_free(&tmp.notice);
+        story_free(fresh);
+        return -1;
+    }
+    drop_past(s);
+    free(s->past_stories);
+    free(s->past_games);
+    set_current(s, NULL, NULL);
+    story_free(s->root);
+    Buf keep = s->notice;
+    *s = tmp;
+    if (tmp.notice.len) {
+        if (keep.len)
+            buf_putc(&keep, '\n');
+        buf_add(&keep, tmp.notice.s, tmp.notice.len);
+        buf_free(&tmp.notice);
+    }
+    s->notice = keep;
+    return 0;
+}
 const Story *session_root(const Session *s) { return s->root; }
 size_t session_chapter(const Session *s) { return s->n_past; }
 

@@ -53,6 +53,10 @@ char *session_take_notice(Session *s);
  * (or the story has ended); -1 with err on a script error, the game staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
 int session_choose_id(Session *s, const char *id, double seconds, Err *err);
+/* Reload the story's files and replay the journal to the same decision, or to the last one
+ * that still fits (with a notice). On failure (a script error, say) the session is unchanged
+ * and -1 is returned with err. For `ladder play --watch`. */
+int session_reload(Session *s, Err *err);
 /* Go back one decision (in a campaign, from a chapter's start back into the previous chapter).
  * -1 with err when there is none. */
 int session_undo(Session *s, Err *err);

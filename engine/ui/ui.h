@@ -17,6 +17,7 @@ typedef struct UiConfig {
     int frames;             /* > 0: render this many frames, then return */
     const char *screenshot; /* write the first frame to this PNG or BMP file, then return */
     const char *notice;     /* for the title menu: a message to show (e.g. a story that failed) */
+    bool watch;             /* reload the story when its files change (session_reload) */
 } UiConfig;
 
 /* play() returns this when the player asked for the title screen. */

@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/save.h"
 #include "core/text.h"
+#include "core/watch.h"
 #include "ui/sdl/draw.h"
 #include "ui/sdl/png.h"
 #include "ui/sdl/settings.h"
@@ -95,6 +96,11 @@ typedef struct App {
     SDL_Rect column; /* the story column of the last frame */
     bool scroll_to_current;
     double shown_at;
+    /* --watch */
+    Watch *watch;
+    SDL_Thread *watcher;
+    SDL_atomic_t stop_watching;
+    Uint32 reload_event;
     /* slots overlay */
     bool saving;
     Slot *slots;
@@ -1199,8 +1205,46 @@ static void key(App *a, const SDL_KeyboardEvent *k)
     }
 }
 
+/* --watch: a thread waits on the story's files and posts an event when they change. */
+static int watcher(void *data)
+{
+    App *a = data;
+    while (!SDL_AtomicGet(&a->stop_watching)) {
+        if (watch_changed(a->watch, 250)) {
+            SDL_Event e = {.type = a->reload_event};
+            SDL_PushEvent(&e);
+        }
+    }
+    return 0;
+}
+
+static void reload_story(App *a)
+{
+    Err err;
+    if (session_reload(a->s, &err) != 0) {
+        char *msg = xasprintf("The story changed but does not load; the game goes on with the last "
+                              "version that did.\n\n%s", err.msg);
+        show_error(a, msg);
+        free(msg);
+    } else {
+        build_history(a);
+        free(a->status);
+        char *n = session_take_notice(a->s);
+        a->status = xasprintf("*The story changed: reloaded.*%s%s", n ? " " : "", n ? n : "");
+        free(n);
+        if (a->overlay == OV_ERROR)
+            a->overlay = OV_NONE;
+        after_change(a);
+    }
+    a->redraw = true;
+}
+
 static void event(App *a, const SDL_Event *e)
 {
+    if (a->watch && e->type == a->reload_event) {
+        reload_story(a);
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         a->done = true;
@@ -1312,7 +1356,24 @@ static int sdl_play(Session *s, const UiConfig *cfg)
     build_history(a);
     after_change(a);
     a->result = 0;
+    if (cfg->watch) {
+        a->watch = watch_open(session_root(s)->path, &err);
+        if (!a->watch) {
+            fprintf(stderr, "ladder: --watch: %s\n", err.msg);
+        } else {
+            a->reload_event = SDL_RegisterEvents(1);
+            SDL_AtomicSet(&a->stop_watching, 0);
+            a->watcher = SDL_CreateThread(watcher, "watch", a);
+        }
+    }
     run(a);
+    if (a->watcher) {
+        SDL_AtomicSet(&a->stop_watching, 1);
+        SDL_WaitThread(a->watcher, NULL);
+        a->watcher = NULL;
+    }
+    watch_free(a->watch);
+    a->watch = NULL;
     int rc = a->result;
     free_slots(a);
     free_history(a);

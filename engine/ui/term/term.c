@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "core/text.h"
+#include "core/watch.h"
+#include <poll.h>
 #include "ui/ui.h"
 
 #define BOLD "\033[1m"
@@ -17,6 +19,9 @@
 typedef struct Term {
     const UiConfig *cfg;
     Session *s;
+    Watch *watch;   /* --watch: the story's files */
+    Buf pending;    /* --watch: input read but not yet used */
+    bool in_eof;
     const char *chapter; /* last chapter heading shown */
     int status;          /* exit status */
     double shown_at;
@@ -325,12 +330,67 @@ static void show_changes(Term *t)
     put(t, &b);
 }
 
+static void show_scene(Term *t);
+
+/* --watch: the story changed on disk; reload it and show where the game stands. */
+static void reload(Term *t)
+{
+    Err err;
+    if (session_reload(t->s, &err) != 0) {
+        say(t, "\n[The story changed but does not load; the game goes on with the last version "
+               "that did:]");
+        fprintf(t->cfg->out, "%s\n", err.msg);
+        return;
+    }
+    say(t, "\n[The story changed: reloaded, and replayed to where you were.]");
+    show_notices(t);
+    t->chapter = NULL;
+    show_scene(t);
+}
+
+/* --watch: wait for a line of input or a change of the story's files. Reads the descriptor
+ * directly, so no stdio buffer hides input from poll. */
+static bool read_line_watching(Term *t, char *buf, size_t n)
+{
+    int in = fileno(t->cfg->in);
+    for (;;) {
+        char *nl = t->pending.s ? memchr(t->pending.s, '\n', t->pending.len) : NULL;
+        if (nl || (t->in_eof && t->pending.len)) {
+            size_t len = nl ? (size_t)(nl - t->pending.s) + 1 : t->pending.len;
+            size_t keep = len < n - 1 ? len : n - 1;
+            memcpy(buf, t->pending.s, keep);
+            buf[keep] = '\0';
+            memmove(t->pending.s, t->pending.s + len, t->pending.len - len);
+            t->pending.len -= len;
+            return true;
+        }
+        if (t->in_eof)
+            return false;
+        struct pollfd p[2] = {{in, POLLIN, 0}, {watch_fd(t->watch), POLLIN, 0}};
+        if (poll(p, 2, -1) < 0)
+            continue;
+        if (p[1].revents && watch_changed(t->watch, 0)) {
+            reload(t);
+            fputs("\n> ", t->cfg->out);
+            fflush(t->cfg->out);
+        }
+        if (p[0].revents) {
+            char chunk[512];
+            ssize_t got = read(in, chunk, sizeof chunk);
+            if (got <= 0)
+                t->in_eof = true;
+            else
+                buf_add(&t->pending, chunk, (size_t)got);
+        }
+    }
+}
+
 /* Read one line; false at end of input. */
 static bool read_line(Term *t, char *buf, size_t n)
 {
     fputs("\n> ", t->cfg->out);
     fflush(t->cfg->out);
-    if (!fgets(buf, (int)n, t->cfg->in)) {
+    if (t->watch ? !read_line_watching(t, buf, n) : !fgets(buf, (int)n, t->cfg->in)) {
         fputc('\n', t->cfg->out);
         return false;
     }
@@ -486,6 +546,12 @@ static void show_intro(Term *t)
 static int term_play(Session *s, const UiConfig *cfg)
 {
     Term t = {.cfg = cfg, .s = s};
+    if (cfg->watch) {
+        Err err;
+        t.watch = watch_open(session_root(s)->path, &err);
+        if (!t.watch)
+            fprintf(stderr, "ladder: --watch: %s\n", err.msg);
+    }
     show_intro(&t);
     const Game *g = session_game(s);
     Buf b = {0};
@@ -499,6 +565,8 @@ static int term_play(Session *s, const UiConfig *cfg)
     while (read_line(&t, line, sizeof line))
         if (!handle(&t, line))
             break;
+    watch_free(t.watch);
+    buf_free(&t.pending);
     return t.status;
 }
 
