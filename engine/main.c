@@ -57,6 +57,10 @@ static const char *const usage_play =
     "      --player NAME  the player's name, as the story uses it\n"
     "      --load SAVE    resume a save (a slot name or a file path)\n"
     "      --continue     resume the autosave of this story\n"
+    "      --player NAME --session CODE --results DIR [--anonymous]\n"
+    "                     workshop participant: everyone with the same CODE plays the same\n"
+    "                     seed, and a results file is written in DIR when the story ends\n"
+    "                     (or you quit); --anonymous leaves your name out\n"
     "      --watch        reload the story when its files change and replay to the same\n"
     "                     decision (a live preview while writing)\n"
     "      --frames N     (window) draw N frames and exit\n"
@@ -117,7 +121,8 @@ static const Frontend *pick_frontend(const char *ui)
 }
 
 static int run_session(Story *story, const SessionOptions *so, const Frontend *fe,
-                       const UiConfig *cfg)
+                       const UiConfig *cfg, const char *results, const char *code,
+                       bool anonymous)
 {
     Err err;
     Session *s = session_open(story, so, &err);
@@ -125,7 +130,16 @@ static int run_session(Story *story, const SessionOptions *so, const Frontend *f
         fprintf(stderr, "ladder: %s\n", err.msg);
         return EXIT_SCRIPT;
     }
+    if (results)
+        session_set_results(s, results, code, anonymous);
     int rc = fe->play(s, cfg);
+    if (results) { /* a participant who quit mid-story still hands in what they did */
+        session_write_results(s);
+        char *n = session_take_notice(s);
+        if (n)
+            fprintf(stderr, "ladder: %s\n", n);
+        free(n);
+    }
     session_free(s);
     return rc;
 }
@@ -202,8 +216,12 @@ static int cmd_play(int argc, char **argv)
         {"player", required_argument, NULL, 'p'}, {"load", required_argument, NULL, 'l'},
         {"continue", no_argument, NULL, 'c'},     {"help", no_argument, NULL, 'h'},
         {"frames", required_argument, NULL, 'f'}, {"screenshot", required_argument, NULL, 'S'},
-        {"watch", no_argument, NULL, 'w'},         {NULL, 0, NULL, 0}};
+        {"watch", no_argument, NULL, 'w'},        {"session", required_argument, NULL, 'C'},
+        {"results", required_argument, NULL, 'R'}, {"anonymous", no_argument, NULL, 'A'},
+        {NULL, 0, NULL, 0}};
     SessionOptions so = {0};
+    const char *code = NULL, *results = NULL;
+    bool anonymous = false;
     UiConfig cfg = ui_config_default();
     const char *ui = NULL;
     int c;
@@ -221,6 +239,9 @@ static int cmd_play(int argc, char **argv)
             break;
         case 'S': cfg.screenshot = optarg; break;
         case 'w': cfg.watch = true; break;
+        case 'C': code = optarg; break;
+        case 'R': results = optarg; break;
+        case 'A': anonymous = true; break;
         case 's': {
             char *end;
             errno = 0;
@@ -247,6 +268,14 @@ static int cmd_play(int argc, char **argv)
         return usage_error("play ", "%s", "use --continue or --load, not both");
     if ((cfg.frames || cfg.screenshot) && !ui)
         ui = "sdl";
+    if (code && !*code)
+        return usage_error("play ", "%s", "--session needs a code");
+    if ((code || anonymous) && !results)
+        return usage_error("play ", "%s", "--session and --anonymous go with --results DIR");
+    if (code && !so.seed_given) {
+        so.seed = session_seed_for_code(code);
+        so.seed_given = true;
+    }
     Err err;
     Story *story = catalog_open(argv[optind], &err);
     if (!story) {
@@ -258,7 +287,7 @@ static int cmd_play(int argc, char **argv)
         story_free(story);
         return EXIT_SCRIPT;
     }
-    int rc = run_session(story, &so, fe, &cfg);
+    int rc = run_session(story, &so, fe, &cfg, results, code, anonymous);
     if (rc == UI_BACK_TO_TITLE && fe->menu)
         rc = title_loop(fe, &cfg);
     return finish(fe, rc);

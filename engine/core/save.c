@@ -117,6 +117,23 @@ char *save_campaign_to_json(const Story *campaign, uint64_t seed, const Game *co
     return finish(root);
 }
 
+char *save_results_json(const char *save_json, const char *session, bool anonymous)
+{
+    cJSON *root = cJSON_Parse(save_json);
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    cJSON_ReplaceItemInObjectCaseSensitive(root, "format", cJSON_CreateString(RESULTS_FORMAT));
+    cJSON_AddStringToObject(root, "session", session ? session : "");
+    if (anonymous)
+        cJSON_ReplaceItemInObjectCaseSensitive(root, "player", cJSON_CreateString(""));
+    cJSON_AddBoolToObject(root, "anonymous", anonymous);
+    const cJSON *ending = cJSON_GetObjectItemCaseSensitive(root, "ending");
+    cJSON_AddBoolToObject(root, "ended", cJSON_IsString(ending));
+    return finish(root);
+}
+
 int save_write_text(const char *path, const char *text, Err *err)
 {
     return write_file_atomic(path, text, strlen(text), err);
@@ -150,6 +167,7 @@ void save_data_free(SaveData *d)
     free(d->updated);
     free(d->scene);
     free(d->chapter);
+    free(d->session);
     free(d->ending);
     free_steps(d->steps, d->n_steps);
     for (size_t i = 0; i < d->n_chapters; i++) {
@@ -229,10 +247,12 @@ int save_parse(const char *text, size_t len, SaveData *out, Err *err)
     int rc = -1;
     const char *format = get_str(root, "format");
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    if (!cJSON_IsObject(root) || !format || strcmp(format, SAVE_FORMAT) != 0) {
+    if (!cJSON_IsObject(root) || !format ||
+        (strcmp(format, SAVE_FORMAT) != 0 && strcmp(format, RESULTS_FORMAT) != 0)) {
         err_set(err, "not a Ladder save (no \"format\": \"%s\")", SAVE_FORMAT);
         goto done;
     }
+    out->results = strcmp(format, RESULTS_FORMAT) == 0;
     if (!cJSON_IsNumber(version) || version->valuedouble < 1) {
         err_set(err, "the save has no valid format version");
         goto done;
@@ -258,6 +278,7 @@ int save_parse(const char *text, size_t len, SaveData *out, Err *err)
     out->updated = xstrdup(get_str(root, "updated"));
     out->scene = xstrdup(get_str(root, "scene"));
     out->chapter = xstrdup(get_str(root, "chapter"));
+    out->session = xstrdup(get_str(root, "session"));
     out->ending = xstrdup(get_str(root, "ending"));
     if (parse_steps(root, &out->steps, &out->n_steps, "", err) != 0)
         goto done;

@@ -9,6 +9,7 @@
 #include "core/game.h"
 
 #define SAVE_FORMAT "ladder-save"
+#define RESULTS_FORMAT "ladder-results"
 #define SAVE_VERSION 1
 #define SAVE_MAX_BYTES (16u << 20)
 
@@ -23,6 +24,8 @@ typedef struct SaveChapter {
 typedef struct SaveData {
     char *story_id, *title, *hash, *engine, *player, *created, *updated, *scene, *ending;
     char *chapter; /* the chapter title at the time of saving, if the story has chapters */
+    char *session; /* results files: the workshop session code */
+    bool results;  /* a results file rather than a save */
     uint64_t seed;
     Step *steps; /* strings owned here */
     size_t n_steps;
@@ -35,6 +38,10 @@ char *save_to_json(const Game *g, const char *created);
 /* The JSON text of a campaign save: games[i] is chapter i's game (the last one is current). */
 char *save_campaign_to_json(const Story *campaign, uint64_t seed, const Game *const *games,
                             size_t n, const char *created);
+/* A workshop participant's results file, made from a save's JSON text: format
+ * "ladder-results", the session code, whether the story ended, and no player name when
+ * anonymous. malloc'd, or NULL if save_json is not valid. */
+char *save_results_json(const char *save_json, const char *session, bool anonymous);
 /* Write text to path atomically (a thin wrapper for symmetry with save_write). */
 int save_write_text(const char *path, const char *text, Err *err);
 /* Write a save of g to path atomically. Returns 0 or -1 with err filled. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include "core/catalog.h"
@@ -26,6 +27,10 @@ struct Session {
     char created[32];
     bool backup_pending; /* the autosave on disk belongs to another game: keep it aside */
     Buf notice;
+    /* workshop results */
+    char *results_dir, *session_code, *results_path;
+    bool anonymous;
+    char *results_written; /* the JSON last written, to write each state once */
 };
 
 uint64_t session_random_seed(void)
@@ -171,6 +176,103 @@ static void set_current(Session *s, Story *story, Game *g)
         story_free(s->story);
     s->story = story;
     s->game = g;
+}
+
+uint64_t session_seed_for_code(const char *code)
+{
+    return fnv1a64(FNV1A64_INIT, code, strlen(code)) % 1000000000ULL;
+}
+
+void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous)
+{
+    free(s->results_dir);
+    free(s->session_code);
+    s->results_dir = xstrdup(dir);
+    s->session_code = xstrdup(session_code);
+    s->anonymous = anonymous;
+}
+
+const char *session_results_path(const Session *s)
+{
+    return s->results_path;
+}
+
+/* Letters, digits, - and _ of name (at most 32), for a file name. */
+static void name_part(Buf *b, const char *name, const char *fallback)
+{
+    size_t start = b->len;
+    for (const char *p = name ? name : ""; *p && b->len - start < 32; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_')
+            buf_putc(b, *p);
+    if (b->len == start)
+        buf_puts(b, fallback);
+}
+
+static void write_results(Session *s)
+{
+    if (!s->results_dir || game_decision_count(s->game) + s->n_past == 0)
+        return;
+    char *save = session_to_json(s);
+    char *text = save_results_json(save, s->session_code, s->anonymous);
+    free(save);
+    if (!text)
+        return;
+    /* the same state twice (e.g. quitting right after an ending) is written once; compare
+     * without the "updated" time */
+    char *cmp = xstrdup(text);
+    char *u = strstr(cmp, "\"updated\"");
+    if (u)
+        memset(u, ' ', 40 < strlen(u) ? 40 : strlen(u));
+    if (s->results_written && strcmp(s->results_written, cmp) == 0) {
+        free(cmp);
+        free(text);
+        return;
+    }
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    Buf base = {0};
+    buf_printf(&base, "%s/", s->results_dir);
+    name_part(&base, s->root->id, "story");
+    buf_putc(&base, '-');
+    name_part(&base, s->session_code, "solo");
+    buf_putc(&base, '-');
+    name_part(&base, s->anonymous ? NULL : game_player(s->game), "anonymous");
+    buf_printf(&base, "-%s", stamp);
+    Err err;
+    int rc = 1;
+    char *path = NULL;
+    for (int k = 1; rc == 1 && k < 1000; k++) {
+        free(path);
+        path = k == 1 ? xasprintf("%s.json", buf_str(&base))
+                      : xasprintf("%s-%d.json", buf_str(&base), k);
+        if (make_dirs(s->results_dir, &err) != 0) {
+            rc = -1;
+            break;
+        }
+        rc = write_file_new(path, text, strlen(text), &err);
+    }
+    buf_free(&base);
+    if (rc == 0) {
+        free(s->results_path);
+        s->results_path = path;
+        free(s->results_written);
+        s->results_written = cmp;
+        notice(s, "Your results were written to %s.", path);
+    } else {
+        free(path);
+        free(cmp);
+        notice(s, "Your results could not be written: %s", rc < 0 ? err.msg : "no free name");
+    }
+    free(text);
+}
+
+void session_write_results(Session *s)
+{
+    write_results(s);
 }
 
 static void autosave(Session *s)
@@ -359,6 +461,10 @@ void session_free(Session *s)
 {
     if (!s)
         return;
+    free(s->results_dir);
+    free(s->session_code);
+    free(s->results_path);
+    free(s->results_written);
     drop_past(s);
     free(s->past_stories);
     free(s->past_games);
@@ -472,6 +578,7 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         return -2;
     }
     if (game_choose(s->game, i, seconds, err) != 0) {
+        /* handled below */
         /* the game is half-way through a failed decision: rebuild it as it was */
         Err rerr;
         Game *back = game_rewind(s->game, game_decision_count(s->game), &rerr);
@@ -482,6 +589,8 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         return -1;
     }
     autosave(s);
+    if (game_ended(s->game) && !session_next_chapter(s))
+        write_results(s);
     return 0;
 }
 

@@ -53,6 +53,19 @@ char *session_take_notice(Session *s);
  * (or the story has ended); -1 with err on a script error, the game staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
 int session_choose_id(Session *s, const char *id, double seconds, Err *err);
+/* Workshop participants: write a results file into dir when the story ends, and when the
+ * session closes with decisions not yet written. A file is never overwritten: each gets its
+ * own name (story-session-player-time.json). session_code may be NULL; anonymous leaves the
+ * player's name out. */
+void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous);
+/* Write the results file now if this state was not written yet (a participant quitting). */
+void session_write_results(Session *s);
+/* The results file written last, or NULL. */
+const char *session_results_path(const Session *s);
+
+/* The seed every participant with this session code plays (an FNV-1a hash of the code). */
+uint64_t session_seed_for_code(const char *code);
+
 /* Reload the story's files and replay the journal to the same decision, or to the last one
  * that still fits (with a notice). On failure (a script error, say) the session is unchanged
  * and -1 is returned with err. For `ladder play --watch`. */

@@ -278,6 +278,23 @@ fail:
     return -1;
 }
 
+int write_file_new(const char *path, const char *data, size_t len, Err *err)
+{
+    char *tmp = xasprintf("%s.new", path);
+    int rc = write_file_atomic(tmp, data, len, err);
+    if (rc == 0) {
+        /* link() refuses to replace an existing name, unlike rename() */
+        if (link(tmp, path) != 0) {
+            rc = errno == EEXIST ? 1 : -1;
+            if (rc < 0)
+                err_set(err, "cannot write %s: %s", path, strerror(errno));
+        }
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
 bool str_ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);

@@ -56,6 +56,10 @@ char *read_file(const char *path, size_t max, size_t *len, Err *err);
  * the directory. Creates missing parent directories. Returns 0 or -1 with err filled. */
 int write_file_atomic(const char *path, const char *data, size_t len, Err *err);
 
+/* Write data to a new file at path: like write_file_atomic, but it never replaces an existing
+ * file. Returns 0, 1 if path already exists (nothing written), or -1 with err filled. */
+int write_file_new(const char *path, const char *data, size_t len, Err *err);
+
 /* mkdir -p. Returns 0 or -1 with err filled. */
 int make_dirs(const char *path, Err *err);
 
