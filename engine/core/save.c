@@ -260,6 +260,7 @@ int save_parse(const char *text, size_t len, SaveData *out, Err *err)
     if (version->valuedouble > SAVE_VERSION) {
         err_set(err, "the save was written by a newer Ladder (format %d; this one reads %d)",
                 version->valueint, SAVE_VERSION);
+        rc = -2;
         goto done;
     }
     const char *story = get_str(root, "story");

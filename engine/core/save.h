@@ -46,7 +46,8 @@ char *save_results_json(const char *save_json, const char *session, bool anonymo
 int save_write_text(const char *path, const char *text, Err *err);
 /* Write a save of g to path atomically. Returns 0 or -1 with err filled. */
 int save_write(const char *path, const Game *g, const char *created, Err *err);
-/* Read and check a save. Returns 0, or -1 with a message saying what is wrong with the file. */
+/* Read and check a save. Returns 0; -1 with a message saying what is wrong with the file (it
+ * cannot be read, is damaged or is not a save); -2 when a newer Ladder wrote it. */
 int save_read(const char *path, SaveData *out, Err *err);
 int save_parse(const char *text, size_t len, SaveData *out, Err *err);
 void save_data_free(SaveData *d);

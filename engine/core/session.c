@@ -430,6 +430,29 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
             session_free(s);
             return NULL;
         }
+        if (o->resume) { /* a damaged autosave is set aside, never deleted */
+            SaveData d;
+            Err rerr;
+            if (save_read(path, &d, &rerr) == -1 && exists(path)) {
+                char stamp[32];
+                time_t t = time(NULL);
+                struct tm tm;
+                localtime_r(&t, &tm);
+                strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+                char *aside = xasprintf("%s/autosave-damaged-%s.json", s->save_dir, stamp);
+                if (!exists(aside) && rename(path, aside) == 0)
+                    err_set(err, "the autosave of '%s' is damaged (%s); it was kept as %s. Start "
+                                 "a new game with 'ladder play %s'.",
+                            story->id, rerr.msg, aside, story->id);
+                else
+                    err_set(err, "the autosave of '%s' is damaged: %s", story->id, rerr.msg);
+                free(aside);
+                free(path);
+                session_free(s);
+                return NULL;
+            }
+            save_data_free(&d);
+        }
         int rc = load_into(s, path, err);
         free(path);
         if (rc == 0 && !s->game) {
