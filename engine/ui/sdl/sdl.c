@@ -497,16 +497,23 @@ static void game_screen(App *a)
                    true, NULL);
         stat_panel(a, sx, bar_h + px(d, 20) + draw_line_height(d, ROLE_SMALL) + px(d, 12),
                    panel_w - px(d, 44), 0, SIZE_MAX, true);
-    } else { /* narrow: stats in two columns under the bar */
+    } else { /* narrow: stats in columns under the bar */
         const Story *s = game_story(g);
-        int gap = px(d, 16), cw = (a->w - 3 * gap) / 2;
-        size_t half = (s->n_stats + 1) / 2;
-        int h0 = stat_panel(a, 0, 0, cw, 0, half, false);
-        int h1 = stat_panel(a, 0, 0, cw, half, s->n_stats - half, false);
-        int strip = (h0 > h1 ? h0 : h1) + px(d, 8);
+        int gap = px(d, 16);
+        size_t cols = a->w >= px(d, 720) ? 3 : 2;
+        int cw = (a->w - (int)(cols + 1) * gap) / (int)cols;
+        size_t per = (s->n_stats + cols - 1) / cols, tallest = 0;
+        for (size_t c = 0; c < cols; c++) {
+            size_t first = c * per;
+            if (first >= s->n_stats)
+                break;
+            int hh = stat_panel(a, 0, 0, cw, first, per, false);
+            tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
+        }
+        int strip = (int)tallest + px(d, 8);
         draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
-        stat_panel(a, gap, bar_h + px(d, 10), cw, 0, half, true);
-        stat_panel(a, 2 * gap + cw, bar_h + px(d, 10), cw, half, s->n_stats - half, true);
+        for (size_t c = 0; c < cols && c * per < s->n_stats; c++)
+            stat_panel(a, gap + (int)c * (cw + gap), bar_h + px(d, 10), cw, c * per, per, true);
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;
     }
@@ -554,14 +561,51 @@ static void title_screen(App *a)
     int col_w = a->w - 2 * px(d, 32);
     if (col_w > px(d, 760))
         col_w = px(d, 760);
-    int x = (a->w - col_w) / 2, y = px(d, 40);
+    int x = (a->w - col_w) / 2, y = px(d, 32);
     int th;
     draw_label(d, ROLE_TITLE, STYLE_BOLD, "Ladder", x, y, t->text, true, &th);
     y += th;
     y += draw_text(d, ROLE_BODY,
                    "*Career stories about IT leaders: the choices, and what they cost.*", x, y,
                    col_w, t->dim, true) +
-         px(d, 24);
+         px(d, 18);
+    /* the actions first, so they stay in view however many stories there are */
+    int n = a->can_continue ? 4 : 3, gap = px(d, 10);
+    int bw = (col_w - gap * (n - 1)) / n, bx = x, bh = 0, h;
+    if (a->can_continue) {
+        char *c = xasprintf("**Continue** %s", a->cont_title);
+        h = button(a, bx, y, bw, NULL, c, ROLE_SMALL, A_CONTINUE, 0, true);
+        bh = h > bh ? h : bh;
+        free(c);
+        bx += bw + gap;
+    }
+    h = button(a, bx, y, bw, NULL, "Load a game", ROLE_SMALL, A_LOAD_MENU, 0, true);
+    bh = h > bh ? h : bh;
+    bx += bw + gap;
+    button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
+    bx += bw + gap;
+    button(a, bx, y, bw, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
+    y += bh + px(d, 18);
+    if (a->status)
+        y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + px(d, 10);
+    /* the stories, scrolling under the actions when they do not fit */
+    int top = y, list_h = 0;
+    for (size_t i = 0; i < a->cat->n; i++) {
+        char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
+        list_h += button(a, x, 0, col_w, "1", text, ROLE_BODY, A_STORY, (int)i, false) + px(d, 8);
+        free(text);
+    }
+    a->pane_h = a->h - top;
+    a->content_h = list_h + px(d, 16);
+    int max_scroll = a->content_h - a->pane_h;
+    if (a->scroll > max_scroll)
+        a->scroll = max_scroll;
+    if (a->scroll < 0)
+        a->scroll = 0;
+    SDL_Rect clip = {0, top, a->w, a->h - top};
+    SDL_RenderSetClipRect(d->r, &clip);
+    int first = a->n_buttons;
+    y = top - a->scroll;
     for (size_t i = 0; i < a->cat->n; i++) {
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
@@ -570,24 +614,19 @@ static void title_screen(App *a)
              px(d, 8);
         free(text);
     }
-    if (a->cat->n == 0)
-        y += draw_text(d, ROLE_BODY, "No stories were found.", x, y, col_w, t->bad, true);
-    y += px(d, 16);
-    int n = a->can_continue ? 4 : 3, gap = px(d, 10);
-    int bw = (col_w - gap * (n - 1)) / n, bx = x;
-    if (a->can_continue) {
-        char *c = xasprintf("**Continue** %s", a->cont_title);
-        button(a, bx, y, bw, NULL, c, ROLE_SMALL, A_CONTINUE, 0, true);
-        free(c);
-        bx += bw + gap;
+    for (int i = first; i < a->n_buttons; i++) {
+        SDL_Rect r = a->buttons[i].r, vis;
+        if (!SDL_IntersectRect(&r, &clip, &vis))
+            a->buttons[i].action = A_NONE;
     }
-    button(a, bx, y, bw, NULL, "Load a game", ROLE_SMALL, A_LOAD_MENU, 0, true);
-    bx += bw + gap;
-    button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
-    bx += bw + gap;
-    button(a, bx, y, bw, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
-    if (a->status)
-        draw_text(d, ROLE_SMALL, a->status, x, a->h - px(d, 40), col_w, t->accent, true);
+    if (a->cat->n == 0)
+        draw_text(d, ROLE_BODY, "No stories were found.", x, y, col_w, t->bad, true);
+    if (max_scroll > 0) {
+        int ph = a->h - top, th2 = ph * ph / a->content_h;
+        int ty = top + (ph - th2) * a->scroll / max_scroll;
+        draw_fill(d, (SDL_Rect){a->w - px(d, 8), ty, px(d, 4), th2}, t->button_border);
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
 }
 
 /* A centred panel over the dimmed screen; returns the inner rect for its content. */
@@ -1123,7 +1162,7 @@ static int button_at(App *a, int x, int y)
 
 static void scroll_by(App *a, int dy)
 {
-    if (!a->s || a->overlay != OV_NONE)
+    if (a->overlay != OV_NONE)
         return;
     a->scroll += dy;
     a->redraw = true;
@@ -1169,7 +1208,7 @@ static void key(App *a, const SDL_KeyboardEvent *k)
                 break;
         }
         a->focus = f;
-        if (a->s && a->overlay == OV_NONE) { /* keep the focused choice in view */
+        if (a->overlay == OV_NONE) { /* keep the focused button in view */
             SDL_Rect r = a->buttons[f].r;
             if (r.y + r.h > a->h)
                 a->scroll += r.y + r.h - a->h + px(&a->d, 20);
