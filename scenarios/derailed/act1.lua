@@ -51,7 +51,7 @@ scene "first_day" {
       Hal Brandt wrote to carry every order from the AS/400 to the warehouse system. Hal retired
       to Sarasota in January and does not answer email.
     ]], [[
-      Martin shuts the door. "Dana gave me one sentence for you. Rosa in sales says we're losing
+      Martin shuts the door. "Ellen gave me one sentence for you. Rosa in sales says we're losing
       restaurants because of IT. Find out whether that's true."
 
       Nobody expects a plan from you for a month. How you spend it is up to you.
@@ -119,7 +119,7 @@ scene "ride_along" {
            effects = { technical = 2, relationships = 4 }, set = { fixed_handhelds = true },
            go = "queue",
            lesson = "A quick fix the drivers could see bought goodwill on the docks. It did not "
-                 .. "answer Dana's question." },
+                 .. "answer Ellen's question." },
   choice { "Take Rosa to lunch and go through every account she lost, one by one",
            id = "lunch_rosa",
            effects = { acumen = 6, relationships = 6 }, set = { rosa_ally = true },
@@ -145,7 +145,7 @@ scene "systems_month" {
     The team is impressed and says so. Anil Mehta, who has kept the bridge alive on his own for
     three years, stays late twice to watch you trace it.
 
-    At the month-end staff meeting Dana Kessler, the CEO, turns to you. "You'll have seen
+    At the month-end staff meeting Ellen Kessler, the CEO, turns to you. "You'll have seen
     Northstar's app by now. What do you make of it?"
 
     You haven't. You have heard the name once, by the coffee machine.

@@ -64,7 +64,7 @@ scene "outage_after" {
     if g.outage == "self" then
       what = string.format([[
         By 4:05 the pick lists are printing in Dayton and every truck leaves on time. On Monday
-        Dana stops at your door: "I hear you saved the morning." It is a good feeling. It is also
+        Ellen stops at your door: "I hear you saved the morning." It is a good feeling. It is also
         the %s time since spring that someone has called you, and only you, about the bridge.
       ]], g.hero >= 3 and "fourth" or (g.hero == 2 and "third" or "second"))
     elseif g.outage == "anil" then
@@ -217,7 +217,7 @@ scene "exec_table" {
          .. "that Dayton's nights have been better since May."
     end
     return paras([[
-      October. For the first time Dana asks you to the Tuesday executive meeting: eight people
+      October. For the first time Ellen asks you to the Tuesday executive meeting: eight people
       around a walnut table in the old boardroom, under a photograph of her grandfather beside
       his first truck.
 
@@ -226,7 +226,7 @@ scene "exec_table" {
     ]] .. " " .. ops .. " " .. [[
       Martin talks about margin, which at two cents on the dollar leaves no room for anything.
 
-      Then Dana turns to you. "Can we answer Northstar? What would it take?"
+      Then Ellen turns to you. "Can we answer Northstar? What would it take?"
     ]], g.labelled_tech and [[
       She asked you something like this in March. You remember your answer. By the look of her,
       so does she.
@@ -258,7 +258,7 @@ scene "exec_table" {
            effects = { reputation = -6, technical = 2 },
            set = { labelled_tech = true },
            go = "new_coo",
-           lesson = "Every word was accurate and none of it was what Dana asked. Heard as "
+           lesson = "Every word was accurate and none of it was what Ellen asked. Heard as "
                  .. "'only technical', you get handed operations and nothing else." },
   choice { "Say IT will build whatever the business decides it needs",
            id = "order_taker",

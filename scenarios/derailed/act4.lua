@@ -14,10 +14,10 @@ scene "new_coo" {
       with twenty restaurants by March, built in two-week sprints with Rosa's people in the
       room, and the ERP plan cut into slices that each deliver something on their own.
     ]], g.pitched == "you" and [[
-      "Dana liked the pilot you pitched at the exec meeting," he adds. "She's given it to me. I
+      "Ellen liked the pilot you pitched at the exec meeting," he adds. "She's given it to me. I
       want to run it with you."
     ]] or g.pitched == "rosa" and [[
-      "Dana liked the pilot you and Rosa brought to the exec meeting," he adds. "She's given it
+      "Ellen liked the pilot you and Rosa brought to the exec meeting," he adds. "She's given it
       to me. I want to run it with the two of you."
     ]] or nil, [[
       Tom has run projects at Kessler for twenty-two years, and his plans finish on time, which
@@ -218,9 +218,9 @@ scene "chef_marco" {
       ]]
     end
     return paras(back, [[
-      April, 6:05 a.m. Rosa calls. "Marco Ruiz is going to Northstar."
+      April, 6:05 a.m. Rosa calls. "Teo Ruiz is going to Northstar."
 
-      Marco owns three restaurants in the Short North and has bought from Kessler for eleven
+      Teo owns three restaurants in the Short North and has bought from Kessler for eleven
       years. He joined the pilot as a favour to Rosa. Twice in a week, orders he placed on the
       app never reached the warehouse, and on Friday he opened for a ninety-cover dinner with no
       halibut.
@@ -236,21 +236,21 @@ scene "chef_marco" {
         .. "ticket is the job, not a favour.",
   discuss = "When did someone from IT last sit with one of your company's customers? What "
          .. "happened?",
-  choice { "Drive to Marco's kitchen before service and hear it from him",
+  choice { "Drive to Teo's kitchen before service and hear it from him",
            id = "visit_marco",
            effects = { burnout = 4, relationships = 6, acumen = 3 },
            set = { marco = "visited" },
            go = "rules",
-           lesson = "Standing in Marco's kitchen, you learned the ticket was the least of it. "
+           lesson = "Standing in Teo's kitchen, you learned the ticket was the least of it. "
                  .. "People stay with someone who shows up." },
-  choice { "Send Marco the root-cause analysis and the fix date from the ticket",
+  choice { "Send Teo the root-cause analysis and the fix date from the ticket",
            id = "send_rca",
            effects = { reputation = -4 },
            set = { marco = "ticket", process_wall = true },
            go = "rules",
            lesson = "A root cause and a release date were accurate and cold. Nobody wants to "
                  .. "work with someone who hides behind the process." },
-  choice { "Leave it to Rosa: Marco is her account",
+  choice { "Leave it to Rosa: Teo is her account",
            id = "leave_to_rosa",
            effects = { relationships = -2 },
            set = { marco = "rosa" },
@@ -264,7 +264,7 @@ scene "rules" {
     local marco
     if g.marco == "visited" then
       marco = [[
-        Marco made you wait twenty minutes, then showed you the walk-in, the order on his phone
+        Teo made you wait twenty minutes, then showed you the walk-in, the order on his phone
         placed at 12:50 a.m., and the empty shelf where the halibut should have been. You did not
         explain the case-size bug. You gave him your number, had Anil ship the fix that
         afternoon instead of Tuesday, and came back on Friday night to watch him order. He is
@@ -273,13 +273,13 @@ scene "rules" {
       ]]
     elseif g.marco == "ticket" then
       marco = [[
-        Marco answered the root-cause analysis in one line: "I don't know what a unit-of-measure
+        Teo answered the root-cause analysis in one line: "I don't know what a unit-of-measure
         mismatch is and I don't want to." In May his three restaurants move to Northstar. Rosa
-        does not mention it to you. She mentions it to Dana.
+        does not mention it to you. She mentions it to Ellen.
       ]]
     else
       marco = [[
-        Rosa drove to Marco's kitchen herself and kept him, just. "He asked where the IT person
+        Rosa drove to Teo's kitchen herself and kept him, just. "He asked where the IT person
         was," she tells you afterwards. "I didn't have an answer."
       ]]
     end

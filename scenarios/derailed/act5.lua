@@ -10,12 +10,12 @@ scene "merger_news" {
   end,
   text = function(g)
     return paras([[
-      Monday, June 2. Dana calls an all-hands in the Groveport warehouse, between the loading
+      Monday, June 2. Ellen calls an all-hands in the Groveport warehouse, between the loading
       docks. Kessler is merging with Ridgeline Foods of Indianapolis, a distributor a little
       larger than Kessler, with money from Harbor Lane Capital. The combined company will have
       1,400 people, 390 trucks and one head of technology.
 
-      That afternoon Martin shuts his door. "It's you or Greg Salter. Ridgeline's IT director,
+      That afternoon Martin shuts his door. "It's you or Neil Salter. Ridgeline's IT director,
       eleven years there, ex-consultant, very smooth. Harbor Lane's operating partner, Lena
       Marsh, decides by the end of July. I've put your name forward. I can't do more than that."
     ]], g.rules and [[
@@ -46,7 +46,7 @@ scene "merger_news" {
            go = "integration_plan",
            lesson = "The people you had built ties with inside Kessler told you what Harbor "
                  .. "Lane would care about before Harbor Lane said it." },
-  choice { "Out-work Greg: nights and weekends on a flawless integration plan",
+  choice { "Out-work Neil: nights and weekends on a flawless integration plan",
            id = "outwork_greg",
            effects = { burnout = 15, technical = 2 },
            go = "integration_plan",
@@ -129,7 +129,7 @@ scene "integration_plan" {
     return paras([[
       July. Lena Marsh asks each candidate for a ninety-day technology plan for the combined
       company, in writing, in ten days. Ridgeline runs a different ERP, a different warehouse
-      system and no ordering app at all. Greg's plan, you hear, runs to sixty pages.
+      system and no ordering app at all. Neil's plan, you hear, runs to sixty pages.
     ]], help)
   end,
   effects = function(g)
@@ -187,9 +187,9 @@ scene "interview" {
       said[#said + 1] = "Wes told her you are the only IT person who ever came to Dayton at night."
     end
     if g.marco == "visited" then
-      said[#said + 1] = "Rosa told her about Marco's kitchen."
+      said[#said + 1] = "Rosa told her about Teo's kitchen."
     elseif g.marco == "ticket" then
-      said[#said + 1] = "Rosa told her about Marco, though not the way you would have liked."
+      said[#said + 1] = "Rosa told her about Teo, though not the way you would have liked."
     end
     if g.budget == "business" then
       said[#said + 1] = "Martin showed her the budget you built with him."
@@ -217,7 +217,7 @@ scene "interview" {
       Monday, July 28. A meeting room at a hotel near the airport. Lena Marsh is in her fifties,
       reads your plan while you sit across from her, and turns the pages back once.
     ]], refs, g.labelled_tech and [[
-      "Dana tells me you're very technical," she says. It does not sound like a compliment.
+      "Ellen tells me you're very technical," she says. It does not sound like a compliment.
     ]] or nil, g.burnout >= 80 and [[
       You notice your hand is not quite steady on the coffee cup, and that she notices too.
     ]] or nil, [[
@@ -254,14 +254,14 @@ scene "interview" {
 
 scene "offer_call" {
   text = [[
-    Sunday, August 3. Lena calls at eight in the morning. The job is going to Greg. She would
+    Sunday, August 3. Lena calls at eight in the morning. The job is going to Neil. She would
     like you to stay as director of IT operations under him. "You'd be good at it," she says,
     "and he'll need you."
 
     On Tuesday the CEO of Buckeye Health Supply calls too. They want you as their chief
     information officer: a $310 million company in Westerville, 900 people, an IT team of
     twenty-two that has never had a seat at the executive table. It is a smaller stage than the
-    one you just lost. The salary is less than Greg's will be, and more than yours is.
+    one you just lost. The salary is less than Neil's will be, and more than yours is.
 
     Noor says it is your decision, and means it.
   ]],
@@ -274,7 +274,7 @@ scene "offer_call" {
            go = "cio_elsewhere",
            lesson = "You took the seat at the table where it was offered, not where you had "
                  .. "hoped it would be." },
-  choice { "Stay at Kessler under Greg: the bigger company, the people you know",
+  choice { "Stay at Kessler under Neil: the bigger company, the people you know",
            id = "stay_under_greg",
            go = "plateau",
            lesson = "Staying was safe and familiar. It also meant working for the person who "

@@ -11,7 +11,7 @@ local function strengths(g)
   if g.networked then t[#t + 1] = "you kept going to the Forum when you needed nothing from it" end
   if g.change == "embraced" then t[#t + 1] = "you backed Ben's new way of working when the old one was yours" end
   if g.rules then t[#t + 1] = "you set an off switch and kept it" end
-  if g.marco == "visited" then t[#t + 1] = "you went to Marco's kitchen instead of sending him a ticket" end
+  if g.marco == "visited" then t[#t + 1] = "you went to Teo's kitchen instead of sending him a ticket" end
   return t
 end
 
@@ -45,14 +45,14 @@ ending "cio" {
     local why = listed(strengths(g), 4)
     return paras([[
       Lena calls on Sunday, August 3, at eight in the morning. "It's yours," she says. "Chief
-      information officer of the combined company. You report to Dana, you sit on the executive
-      committee, and I'd like you to keep Greg. He's good with the Ridgeline side, and he'll
+      information officer of the combined company. You report to Ellen, you sit on the executive
+      committee, and I'd like you to keep Neil. He's good with the Ridgeline side, and he'll
       respect you for asking."
     ]], g.anil_trained and [[
       On Monday you hand Anil the last thing you still held: the release key for the bridge.
       He has run it since autumn. Now the org chart says so.
     ]] or nil, g.marco == "visited" and [[
-      A case of wine arrives at the office with a card in Marco's handwriting: *For the IT
+      A case of wine arrives at the office with a card in Teo's handwriting: *For the IT
       person.*
     ]] or nil, g.wes_ally and [[
       At 4:50 on Tuesday morning Wes texts you a photo of the Dayton dock, empty. Every truck
@@ -83,7 +83,7 @@ ending "cio_elsewhere" {
       docks and two days riding with the delivery vans that carry dressings and catheters to
       forty hospitals. The executive team notices. Nobody from IT has done that before.
     ]], g.anil_trained and [[
-      Back at Kessler, Anil runs the bridge and Greg makes him a manager in October. He sends
+      Back at Kessler, Anil runs the bridge and Neil makes him a manager in October. He sends
       you a photo of his new business cards.
     ]] or [[
       Back at Kessler, the bridge breaks in your second week at Buckeye. They call you. You
@@ -104,9 +104,9 @@ ending "plateau" {
   text = function(g)
     local cost = listed(costs(g), 3)
     return paras([[
-      Greg Salter becomes chief information officer of the combined company. You stay as
+      Neil Salter becomes chief information officer of the combined company. You stay as
       director of IT operations: the AS/400, the bridge, the help desk, the plumbing of the
-      merger. Greg is good with the board. Before every meeting he asks you for the numbers,
+      merger. Neil is good with the board. Before every meeting he asks you for the numbers,
       and after every meeting he tells you how they went.
     ]], g.outside_offer and [[
       You turned Buckeye down. Some evenings you look up who took the job instead.
@@ -129,7 +129,7 @@ ending "demoted" {
   verdict = "bad",
   text = function(g)
     return paras([[
-      Lena's decision arrives in a calendar invitation titled *Org update*. Greg Salter will be
+      Lena's decision arrives in a calendar invitation titled *Org update*. Neil Salter will be
       chief information officer. You will be principal systems architect, reporting to his
       deputy from Ridgeline, a twenty-nine-year-old who asks, in your first meeting, what the
       bridge is.
@@ -158,7 +158,7 @@ ending "let_go" {
     return paras([[
       The meeting is on Thursday, August 7, in a room at the Groveport office you have never
       been in. Someone from Harbor Lane's HR firm, a folder, a box of tissues nobody touches.
-      The combined company has one head of technology, Greg Salter, and no place for a second
+      The combined company has one head of technology, Neil Salter, and no place for a second
       director. Sixteen weeks of severance. Your badge works until Friday.
     ]], cost and ("No single mistake did it. Looking back, " .. cost .. ". Each seemed small "
       .. "at the time.") or nil, (g.networked or g.late_networker) and [[
@@ -182,7 +182,7 @@ ending "flameout" {
     if g:visited("merger_news") > 0 then
       when = "in the middle of the merger"
       after = [[
-        Harbor Lane does not wait. By the time you are allowed to read email again, Greg Salter
+        Harbor Lane does not wait. By the time you are allowed to read email again, Neil Salter
         is chief information officer of the combined company, and the role you come back to is
         smaller than the one you left.
       ]]

@@ -75,7 +75,7 @@ scene "big_search" {
   text = function(g)
     local who = "Elaine Marsh"
     if not g.headhunter and g.dana_reference then
-      who = "Elaine Marsh, a recruiter Dana Whitfield put you onto,"
+      who = "Elaine Marsh, a recruiter Lorna Whitfield put you onto,"
     elseif not g.headhunter then
       who = "Elaine Marsh, a recruiter whose name you found in a trade magazine,"
     end
@@ -352,7 +352,7 @@ scene "dauphin_interview" {
     ]]
     local q
     if g.dana_reference then
-      q = "He has already called Dana Whitfield in Atlanta. \"She says you fought for your "
+      q = "He has already called Lorna Whitfield in Atlanta. \"She says you fought for your "
        .. "people with eleven pages and a weekend,\" he says, \"and lost without a word of "
        .. "complaint.\""
     end

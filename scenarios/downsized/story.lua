@@ -36,7 +36,7 @@ story {
     team_first = false,         -- you told your team before anyone else did
     read_numbers = false,       -- you read Greg's budget before saying a word
     dana_reference = false,     -- the CEO will speak for you
-    burned_bridge = false,      -- you went over Dana's head to the board chair
+    burned_bridge = false,      -- you went over Lorna's head to the board chair
     told_in_person = false,     -- you told the people you cut yourself
     hr_letters = false,         -- HR's formula and a guard by the elevator
     gave_own_job = false,       -- you offered your own salary to save two jobs
@@ -129,12 +129,12 @@ scene "reorg" {
       that began in a wiring closet at the Alabama State Docks in Mobile. Fourteen people work
       for you on the third floor of a glass building off Perimeter Center Parkway.
 
-      On Tuesday, February 12, 2002, Dana Whitfield, six weeks into the CEO's chair, closes her
+      On Tuesday, February 12, 2002, Lorna Whitfield, six weeks into the CEO's chair, closes her
       door behind you. Piedmont Health is taking its eleven practices in-house on April 1: a
       fifth of Meridian's revenue. Meridian will cut eighteen percent of its people. IT loses
       five of fourteen, and from March 31 it reports to Greg Alcott, the CFO.
 
-      "There won't be a CIO after that," Dana says. "I wanted you to hear it from me, not
+      "There won't be a CIO after that," Lorna says. "I wanted you to hear it from me, not
       from Greg."
 
       She slides a folder across the desk. Greg's numbers are in it, and the terms he has in
@@ -170,7 +170,7 @@ scene "counterplan" {
 
     Greg's plan saves $610,000. It went to the board in January.
 
-    Dana reads all eleven pages while you wait. "This is good work," she says. "It's also six
+    Lorna reads all eleven pages while you wait. "This is good work," she says. "It's also six
     weeks late, and it isn't my decision anymore."
   ]],
   lesson = "Fighting for your function is sometimes right. Fighting after the board has settled "
@@ -207,7 +207,7 @@ scene "the_list" {
     local extra
     if g.burned_bridge then
       extra = "Word of your visit to Dr. Sutton reached Greg by Tuesday. His emails to you "
-           .. "have Dana copied on them now."
+           .. "have Lorna copied on them now."
     elseif g.team_first then
       extra = "Your team already knows. Tasha brought doughnuts on Wednesday and called it a "
            .. "coping mechanism. Nobody has asked you who goes, which is worse."
@@ -241,7 +241,7 @@ scene "the_terms" {
     local t
     if g.gave_own_job then
       t = [[
-        Greg Alcott's office is two doors from Dana's and has better light. He lays one sheet
+        Greg Alcott's office is two doors from Lorna's and has better light. He lays one sheet
         of paper on the desk: your resignation, effective Friday, June 28. You stay until then
         to hand the systems over, and you leave with three months' pay.
 
@@ -250,7 +250,7 @@ scene "the_terms" {
       ]]
     else
       t = [[
-        Greg Alcott's office is two doors from Dana's and has better light. He lays two sheets
+        Greg Alcott's office is two doors from Lorna's and has better light. He lays two sheets
         of paper side by side.
 
         The first: Director of Information Systems, reporting to him, salary cut by eighteen
