@@ -30,6 +30,7 @@ static const char *const usage_main =
     "  check        check stories for problems (file:line reports)\n"
     "  explore      play a story many times: coverage, endings, stats, errors\n"
     "  replay       print a save, or a seed and choices, as a transcript\n"
+    "  workshop     room mode: play a story with a room voting, then a debrief\n"
     "  help [CMD]   show help for a command\n"
     "\n"
     "Options:\n"
@@ -424,5 +425,7 @@ int main(int argc, char **argv)
         return tool_explore(sub_argc, sub_argv);
     if (strcmp(cmd, "replay") == 0)
         return tool_replay(sub_argc, sub_argv);
+    if (strcmp(cmd, "workshop") == 0)
+        return tool_workshop(sub_argc, sub_argv);
     return usage_error("", "unknown command '%s'", cmd);
 }

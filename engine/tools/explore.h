@@ -69,5 +69,6 @@ long explore_words(const Story *s);
 int tool_explore(int argc, char **argv);
 int tool_check(int argc, char **argv);
 int tool_replay(int argc, char **argv);
+int tool_workshop(int argc, char **argv);
 
 #endif

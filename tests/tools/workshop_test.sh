@@ -1,0 +1,36 @@
+#!/bin/sh
+# workshop_test.sh LADDER SOURCE_DIR: room mode driven through the terminal: votes, a tie the
+# facilitator breaks, a rewind to play the road not taken, and the debrief files.
+set -eu
+ladder=$1
+cd "$2"
+work=$(mktemp -d /tmp/ladder-workshop-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" HOME="$work" NO_COLOR=1 COLUMNS=80
+fail() { echo "FAIL: $*"; cat "$work/out"; exit 1; }
+# decision 1: 3 votes to 5 for walking the floor; decision 2: a 4-4 tie, the facilitator
+# takes 1 (fix it yourself); decision 3: pick 1, which ends in collapse; then rewind to
+# decision 2 and let Priya be taught instead, and end the session.
+printf '3 5\n4 4\n7\n1\n1\nrewind 2\n0 6\n2 1\nend\n' |
+  "$ladder" workshop tests/fixtures/good/office --session ROOM9 --out "$work" > "$work/out" 2>&1 ||
+  fail "workshop exited with status $?"
+grep -q "The room: 3 for 1, 5 for 2. Option 2 it is." "$work/out" || fail "the votes were not counted"
+grep -q "A tie between 1 2. Facilitator, your call:" "$work/out" || fail "no tie was called"
+grep -q "Option 1 it is (the facilitator's call)" "$work/out" || fail "the tie was not broken as asked"
+grep -q "== The end: Collapse (bad ending, after 3 decisions) ==" "$work/out" || fail "no ending"
+grep -q "Back to decision 2. The road you left is kept in the debrief." "$work/out" || fail "no rewind"
+grep -q "The room: 0 for 1, 6 for 2. Option 2 it is." "$work/out" || fail "no vote after the rewind"
+grep -q "== The end: Promoted (good ending, after 3 decisions) ==" "$work/out" || fail "no second ending"
+md=$(ls "$work"/workshop-office-ROOM9-*.md)
+html=$(ls "$work"/workshop-office-ROOM9-*.html)
+[ -f "$md" ] && [ -f "$html" ] || fail "no debrief files"
+grep -q "^# Debrief: The Office" "$md" || fail "debrief title"
+grep -q "^Votes: 3, 5$" "$md" || fail "debrief lacks the first tally"
+grep -q "^Votes: 0, 6$" "$md" || fail "debrief lacks the tally after the rewind"
+grep -q "^## Roads not taken" "$md" || fail "debrief lacks the road not taken"
+grep -q "^Votes: 4, 4 (a tie, broken by the facilitator)$" "$md" || fail "the tie is not in the record"
+grep -q "^\*\*Ending: Collapse\*\* (bad)" "$md" || fail "the first road's ending is missing"
+grep -q "^\*\*Ending: Promoted\*\* (good)" "$md" || fail "the final ending is missing"
+grep -q "<svg" "$html" || fail "the HTML has no chart"
+grep -q "<h2>Roads not taken</h2>" "$html" || fail "the HTML lacks the road not taken"
+echo "workshop ok"
