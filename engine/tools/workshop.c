@@ -318,7 +318,7 @@ static int room_loop(Term *r)
 
 static const char *const usage_workshop =
     "Usage: ladder workshop STORY [--session CODE] [--timer SECONDS] [--hide-numbers]\n"
-    "                             [--out DIR]\n"
+    "                             [--out DIR] [--ui sdl|term]\n"
     "\n"
     "Room mode: play STORY in front of a room. At each decision the room discusses the\n"
     "scene's question; type the room's votes for each option (\"4 2 0\") or \"pick N\". The\n"
@@ -330,24 +330,48 @@ static const char *const usage_workshop =
     "  --timer SECONDS   announce a discussion time at each decision\n"
     "  --hide-numbers    show which stats rose or fell, not by how much\n"
     "  --out DIR         where to write the debrief\n"
+    "  --ui NAME         sdl: fullscreen for a projector (the default with a display);\n"
+    "                    term: the terminal. In the window, number keys count votes\n"
+    "                    (Shift takes one back), Enter takes the room's choice, a click\n"
+    "                    on an option picks it, T starts the timer, R rewinds.\n"
     "  -h, --help        show this help and exit\n";
 
 int tool_workshop(int argc, char **argv)
 {
-    static const struct option opts[] = {{"session", required_argument, NULL, 'c'},
+    static const struct option opts[] = {{"ui", required_argument, NULL, 'u'},
+                                         {"screenshot", required_argument, NULL, 'S'},
+                                         {"frames", required_argument, NULL, 'f'},
+                                         {"session", required_argument, NULL, 'c'},
                                          {"timer", required_argument, NULL, 't'},
                                          {"hide-numbers", no_argument, NULL, 'n'},
                                          {"out", required_argument, NULL, 'o'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     Term r = {.in = stdin, .out = stdout};
-    const char *code = NULL, *out_dir = ".";
+    const char *code = NULL, *out_dir = ".", *ui = NULL;
     UiConfig cfg = ui_config_default();
     r.width = cfg.width;
     int c;
     char *end;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
+        case 'u':
+            if (strcmp(optarg, "sdl") && strcmp(optarg, "term")) {
+                fprintf(stderr, "ladder: unknown front end '%s' for the workshop (use sdl or "
+                                "term)\n", optarg);
+                return 2;
+            }
+            ui = optarg;
+            break;
+        case 'S': cfg.screenshot = optarg; ui = ui ? ui : "sdl"; break;
+        case 'f':
+            cfg.frames = (int)strtol(optarg, &end, 10);
+            if (*end || cfg.frames < 1) {
+                fprintf(stderr, "ladder: --frames takes a count from 1\n");
+                return 2;
+            }
+            ui = ui ? ui : "sdl";
+            break;
         case 'c': code = optarg; break;
         case 't':
             r.timer = (int)strtol(optarg, &end, 10);
@@ -382,6 +406,27 @@ int tool_workshop(int argc, char **argv)
         return 1;
     }
     r.room = room_new(r.s, code, out_dir);
+    Err uerr;
+    bool window = ui ? strcmp(ui, "sdl") == 0 : isatty(STDIN_FILENO) && ui_sdl_available(&uerr);
+    if (window && ui && !ui_sdl_available(&uerr)) {
+        fprintf(stderr, "ladder: %s\n", uerr.msg);
+        room_free(r.room);
+        session_free(r.s);
+        return 1;
+    }
+    if (window) {
+        cfg.timer = r.timer;
+        cfg.hide_numbers = r.hide_numbers;
+        int wrc = ui_sdl.room(r.room, &cfg);
+        const char *md, *html;
+        if (game_decision_count(session_game(r.s)) > 0 &&
+            room_write_debrief(r.room, &md, &html, &uerr) == 0)
+            printf("Debrief written to %s and %s\n", md, html);
+        ui_sdl.shutdown();
+        room_free(r.room);
+        session_free(r.s);
+        return wrc;
+    }
     const Story *st = session_story(r.s);
     fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
             code ? code : "");

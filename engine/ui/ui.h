@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "core/catalog.h"
+#include "core/room.h"
 #include "core/session.h"
 
 typedef struct UiConfig {
@@ -18,6 +19,9 @@ typedef struct UiConfig {
     const char *screenshot; /* write the first frame to this PNG or BMP file, then return */
     const char *notice;     /* for the title menu: a message to show (e.g. a story that failed) */
     bool watch;             /* reload the story when its files change (session_reload) */
+    /* room mode */
+    int timer;              /* seconds of discussion at each decision (0: no timer) */
+    bool hide_numbers;      /* show which stats rose or fell, not by how much */
 } UiConfig;
 
 /* play() returns this when the player asked for the title screen. */
@@ -40,6 +44,9 @@ typedef struct Frontend {
     int (*menu)(const Catalog *c, const UiConfig *cfg, MenuPick *pick);
     /* Release what the front end holds (the window); may be NULL. */
     void (*shutdown)(void);
+    /* Room mode (a workshop): play the room's session until the facilitator ends it. May be
+     * NULL (the terminal's room mode lives in tools/workshop.c). */
+    int (*room)(Room *r, const UiConfig *cfg);
 } Frontend;
 
 extern const Frontend ui_term;

@@ -228,4 +228,4 @@ static int json_play(Session *s, const UiConfig *cfg)
     return status;
 }
 
-const Frontend ui_json = {"json", json_play, NULL, NULL};
+const Frontend ui_json = {"json", json_play, NULL, NULL, NULL};

@@ -389,10 +389,13 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
     Piece *pieces = xcalloc(L->n_segs, sizeof *pieces);
     size_t n = 0;
     int lh = draw_line_height(d, role), y = 0, width = 1;
+    int space = 0, dummy;
+    TTF_GlyphMetrics32(d->font[role][STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space);
     char buf[1024];
     for (size_t i = 0; i < L->n_lines; i++) {
         y += L->gap_before[i];
         const Line *ln = &L->lines[i];
+        int run_end = -1; /* where the previous run really ended */
         for (int k = 0; k < ln->count;) {
             /* one render for a run of words in one style: the font spaces them itself */
             const Seg *sg = &L->segs[ln->first + k];
@@ -408,9 +411,19 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
             buf[len] = '\0';
             SDL_Surface *t = TTF_RenderUTF8_Blended(d->font[role][sg->style], buf, c);
             if (t) {
-                pieces[n++] = (Piece){t, sg->x, y};
-                if (sg->x + t->w > width)
-                    width = sg->x + t->w;
+                /* a run can come out a little wider than its measured words: keep the gap
+                 * before the next one (a style change inside a word keeps no gap) */
+                int x = sg->x;
+                bool spaced = k > 0 && sg->s > L->segs[ln->first + k - 1].s +
+                                                    L->segs[ln->first + k - 1].len &&
+                              memchr(L->segs[ln->first + k - 1].s, ' ',
+                                     (size_t)(sg->s - L->segs[ln->first + k - 1].s));
+                if (run_end >= 0 && x < run_end + (spaced ? space : 0))
+                    x = run_end + (spaced ? space : 0);
+                pieces[n++] = (Piece){t, x, y};
+                run_end = x + t->w;
+                if (x + t->w > width)
+                    width = x + t->w;
             }
             k = j;
         }

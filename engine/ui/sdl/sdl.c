@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/paths.h"
+#include "core/room.h"
 #include "core/save.h"
 #include "core/text.h"
 #include "core/watch.h"
@@ -42,9 +43,18 @@ enum Action {
     A_FULLSCREEN,
     A_NUMBERS,
     A_CLOSE,      /* close the overlay */
+    /* room mode */
+    A_VOTE_UP,    /* arg: option */
+    A_VOTE_DOWN,
+    A_DECIDE,     /* take the option with most votes */
+    A_PICK,       /* arg: option, taken without counting (or to break a tie) */
+    A_TIMER,
+    A_TIMELINE,   /* open the list of decisions to rewind to */
+    A_REWIND,     /* arg: decision, 1-based */
+    A_END_ROOM,
 };
 
-typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR } Overlay;
+typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR, OV_TIMELINE, OV_TIE } Overlay;
 
 typedef struct Button {
     SDL_Rect r;
@@ -96,6 +106,13 @@ typedef struct App {
     SDL_Rect column; /* the story column of the last frame */
     bool scroll_to_current;
     double shown_at;
+    /* room mode */
+    Room *room;
+    int votes[64];
+    bool timer_on;
+    Uint32 timer_end; /* SDL_GetTicks at which the discussion time is up */
+    SDL_TimerID timer;
+    Uint32 tick_event;
     /* --watch */
     Watch *watch;
     SDL_Thread *watcher;
@@ -108,6 +125,9 @@ typedef struct App {
 } App;
 
 static App *app;
+
+static int room_choices(App *a, int x, int y0, int w, bool render);
+static Uint32 tick(Uint32 interval, void *data);
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -265,7 +285,16 @@ static void top_bar(App *a, const char *left, const char *right)
     int lh = draw_line_height(d, ROLE_BODY);
     int y = (bh - lh) / 2;
     draw_label(d, ROLE_BODY, STYLE_BOLD, left, px(d, 20), y, t->text, true, NULL);
-    const char *hint = a->s ? "Esc  menu" : "";
+    char clock[64] = "";
+    if (a->room && a->timer_on) {
+        Uint32 now = SDL_GetTicks();
+        int secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
+        if (secs > 0)
+            snprintf(clock, sizeof clock, "%d:%02d   Esc  menu", secs / 60, secs % 60);
+        else
+            snprintf(clock, sizeof clock, "Time   Esc  menu");
+    }
+    const char *hint = clock[0] ? clock : a->s ? "Esc  menu" : "";
     int hw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, 0, 0, t->dim, false, NULL);
     int sh = draw_line_height(d, ROLE_SMALL);
     draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, a->w - hw - px(d, 20), (bh - sh) / 2, t->dim,
@@ -423,6 +452,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
     }
     y += draw_text(d, ROLE_BODY, game_text(g), x, y, w, t->text, render) + gap;
+    if (!game_ended(g) && a->room)
+        return y - y0 + room_choices(a, x, y, w, render);
     if (!game_ended(g)) {
         for (size_t i = 0; i < game_choice_count(g) && i < 60; i++) {
             char badge[24];
@@ -458,15 +489,36 @@ static int story_column(App *a, int x, int y, int w, bool render)
         if (!any)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) + px(d, 6);
         any = true;
-        char *line = xasprintf("*You chose: %s*", game_decision(g, i)->text);
+        char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose",
+                               game_decision(g, i)->text);
         y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + px(d, 4);
         free(line);
+        const RoomTally *rt = a->room ? room_tally(a->room, i) : NULL;
+        if (rt && rt->counts) {
+            Buf v = {0};
+            buf_puts(&v, "Votes:");
+            for (size_t k = 0; k < rt->n; k++)
+                buf_printf(&v, "%s %d for %zu", k ? "," : "", rt->counts[k], k + 1);
+            if (rt->tie)
+                buf_puts(&v, " (a tie, broken by the facilitator)");
+            y += draw_text(d, ROLE_SMALL, buf_str(&v), x + px(d, 16), y, w - px(d, 16), t->dim,
+                           render) +
+                 px(d, 4);
+            buf_free(&v);
+        }
         y += draw_text(d, ROLE_BODY, lesson, x + px(d, 16), y, w - px(d, 16), t->text, render) +
              gap;
     }
     if (e->lesson)
         y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;
     (void)sh;
+    if (a->room) {
+        y += button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY, A_TIMELINE,
+                    0, render) +
+             px(d, 10);
+        y += button(a, x, y, w, NULL, "End the session", ROLE_BODY, A_END_ROOM, 0, render);
+        return y - y0 + gap;
+    }
     if (session_next_chapter(a->s))
         y += button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
                     render) +
@@ -475,6 +527,73 @@ static int story_column(App *a, int x, int y, int w, bool render)
          px(d, 10);
     y += button(a, x, y, w, NULL, "Back to the title screen", ROLE_BODY, A_TO_TITLE, 0, render);
     return y - y0 + gap;
+}
+
+/* A square button with a centred one-line label. */
+static void small_button(App *a, SDL_Rect r, const char *label, int action, int arg)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int idx = a->n_buttons;
+    add_button(a, r, action, arg);
+    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
+    draw_fill(d, r, hot ? t->button_hover : t->button);
+    draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
+    int lh, lw = draw_label(d, ROLE_HEADING, STYLE_BOLD, label, 0, 0, t->button_text, false, &lh);
+    draw_label(d, ROLE_HEADING, STYLE_BOLD, label, r.x + (r.w - lw) / 2, r.y + (r.h - lh) / 2,
+               t->button_text, true, NULL);
+}
+
+/* Room mode: the question for the room, then each option with its vote counter. */
+static int room_choices(App *a, int x, int y0, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    const Scene *sc = game_scene(g);
+    int y = y0, pad = px(d, 14);
+    if (sc->discuss) {
+        char *q = xasprintf("**For the room:** %s", sc->discuss);
+        int h = draw_text(d, ROLE_BODY, q, 0, 0, w - 2 * pad, t->text, false);
+        if (render) {
+            draw_fill(d, (SDL_Rect){x, y, w, h + 2 * pad}, t->panel);
+            draw_fill(d, (SDL_Rect){x, y, px(d, 5), h + 2 * pad}, t->accent);
+            draw_text(d, ROLE_BODY, q, x + pad, y + pad, w - 2 * pad, t->text, true);
+        }
+        free(q);
+        y += h + 2 * pad + px(d, 16);
+    }
+    int bw = px(d, 52), total = 0;
+    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++)
+        total += a->votes[i];
+    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++) {
+        char badge[24];
+        snprintf(badge, sizeof badge, "%zu", i + 1);
+        int tw = w - 3 * bw - px(d, 24);
+        int h = button(a, x, y, tw, badge, game_choice_text(g, i), ROLE_BODY, A_PICK, (int)i,
+                       render);
+        if (render) {
+            int by = y + (h - bw) / 2, bx = x + tw + px(d, 12);
+            small_button(a, (SDL_Rect){bx, by, bw, bw}, "\u2212", A_VOTE_DOWN, (int)i);
+            char num[24];
+            snprintf(num, sizeof num, "%d", a->votes[i]);
+            int nw = draw_label(d, ROLE_HEADING, STYLE_BOLD, num, 0, 0, t->text, false, NULL);
+            int nh = draw_line_height(d, ROLE_HEADING);
+            draw_label(d, ROLE_HEADING, STYLE_BOLD, num, bx + bw + (bw - nw) / 2, y + (h - nh) / 2,
+                       a->votes[i] ? t->accent : t->dim, true, NULL);
+            small_button(a, (SDL_Rect){bx + 2 * bw, by, bw, bw}, "+", A_VOTE_UP, (int)i);
+        }
+        y += h + px(d, 10);
+    }
+    char *go = total ? xasprintf("**Take the room's choice** (%d votes; Enter)", total)
+                     : xstrdup("*Type the votes with the number keys (Shift to take one back), "
+                               "or click an option to pick it.*");
+    if (total)
+        y += button(a, x, y, w, NULL, go, ROLE_BODY, A_DECIDE, 0, render) + px(d, 10);
+    else
+        y += draw_text(d, ROLE_SMALL, go, x, y, w, t->dim, render) + px(d, 10);
+    free(go);
+    return y - y0;
 }
 
 static void game_screen(App *a)
@@ -673,8 +792,49 @@ static void list_overlay(App *a, const char *title, const Item *items, size_t n)
              gap;
 }
 
+static void timeline_overlay(App *a)
+{
+    const Game *g = session_game(a->s);
+    size_t n = game_decision_count(g);
+    Item *items = xcalloc(n + 1, sizeof *items);
+    char **texts = xcalloc(n + 1, sizeof *texts);
+    for (size_t i = 0; i < n; i++) {
+        texts[i] = xasprintf("**%zu.** %s", i + 1, game_decision(g, i)->text);
+        items[i] = (Item){texts[i], A_REWIND, (int)i + 1};
+    }
+    items[n] = (Item){"Cancel", A_CLOSE, 0};
+    list_overlay(a, n ? "Rewind to before decision..." : "No decisions yet", items, n + 1);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+    free(items);
+}
+
+static void tie_overlay(App *a)
+{
+    const Game *g = session_game(a->s);
+    size_t n = game_choice_count(g), ties;
+    size_t best = room_winner(a->votes, n, &ties);
+    Item *items = xcalloc(n + 1, sizeof *items);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (a->votes[i] == a->votes[best])
+            items[k++] = (Item){game_choice_text(g, i), A_PICK, (int)i};
+    items[k++] = (Item){"Back to the vote", A_CLOSE, 0};
+    list_overlay(a, "A tie: the facilitator decides", items, k);
+    free(items);
+}
+
 static void menu_overlay(App *a)
 {
+    if (a->room) {
+        Item items[] = {{"Back to the room", A_RESUME, 0},
+                        {"Rewind to an earlier decision", A_TIMELINE, 0},
+                        {"Settings", A_SETTINGS, 0},
+                        {"End the session (the debrief is written)", A_END_ROOM, 0}};
+        list_overlay(a, "Menu", items, sizeof items / sizeof *items);
+        return;
+    }
     Item items[] = {{"Back to the story", A_RESUME, 0}, {"Save the game", A_SAVE_MENU, 0},
                     {"Load a game", A_LOAD_MENU, 0},    {"Take back the last decision", A_UNDO, 0},
                     {"Settings", A_SETTINGS, 0},         {"Back to the title screen", A_TO_TITLE, 0},
@@ -775,6 +935,8 @@ static void render(App *a)
     case OV_SETTINGS: settings_overlay(a); break;
     case OV_SLOTS: slots_overlay(a); break;
     case OV_ERROR: error_overlay(a); break;
+    case OV_TIMELINE: timeline_overlay(a); break;
+    case OV_TIE: tie_overlay(a); break;
     case OV_NONE: break;
     }
     if (a->focus >= a->n_buttons)
@@ -1050,6 +1212,43 @@ static void apply_settings(App *a)
     settings_save(&a->set, &err);
 }
 
+/* Room mode: take option k, recording the votes when counted; write the debrief at the end. */
+static void room_choose(App *a, size_t k, bool counted, bool tie)
+{
+    const Game *g = session_game(a->s);
+    if (k >= game_choice_count(g))
+        return;
+    char *text = xstrdup(game_text(g)), *choice = xstrdup(game_choice_text(g, k));
+    Err err;
+    int rc = room_decide(a->room, k, counted ? a->votes : NULL, tie, &err);
+    if (rc != 0) {
+        free(text);
+        free(choice);
+        if (rc == -1)
+            show_error(a, err.msg);
+        return;
+    }
+    g = session_game(a->s);
+    const Decision *dc = game_decision(g, game_decision_count(g) - 1);
+    a->hist = xrealloc(a->hist, (a->n_hist + 1) * sizeof *a->hist);
+    a->hist[a->n_hist++] = (HistoryItem){text, choice,
+                                         changes_text(game_story(g), dc->before, dc->after,
+                                                      a->set.show_numbers)};
+    memset(a->votes, 0, sizeof a->votes);
+    a->timer_on = false;
+    free(a->status);
+    a->status = NULL;
+    free(session_take_notice(a->s));
+    if (game_ended(g)) {
+        const char *md, *html;
+        if (room_write_debrief(a->room, &md, &html, &err) == 0)
+            a->status = xasprintf("The debrief is written: %s and %s", md, html);
+        else
+            show_error(a, err.msg);
+    }
+    after_change(a);
+}
+
 static void act(App *a, int action, int arg)
 {
     Err err;
@@ -1137,6 +1336,11 @@ static void act(App *a, int action, int arg)
     case A_THEME: a->set.theme = (a->set.theme + 1) % 3; apply_settings(a); break;
     case A_FULLSCREEN:
         a->set.fullscreen = !a->set.fullscreen;
+        if (a->set.fullscreen) {
+            SDL_Rect bounds;
+            if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
+                SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        }
         SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         apply_settings(a);
         break;
@@ -1145,6 +1349,61 @@ static void act(App *a, int action, int arg)
         if (a->s)
             build_history(a);
         apply_settings(a);
+        break;
+    case A_VOTE_UP:
+    case A_VOTE_DOWN:
+        if (arg >= 0 && arg < 64) {
+            a->votes[arg] += action == A_VOTE_UP ? 1 : -1;
+            if (a->votes[arg] < 0)
+                a->votes[arg] = 0;
+        }
+        break;
+    case A_DECIDE: {
+        size_t n = game_choice_count(session_game(a->s)), ties;
+        size_t best = room_winner(a->votes, n, &ties);
+        if (a->votes[best] == 0)
+            break;
+        if (ties > 1) {
+            a->overlay = OV_TIE;
+            a->focus = 0;
+            break;
+        }
+        room_choose(a, best, true, false);
+        break;
+    }
+    case A_PICK: {
+        bool tie = a->overlay == OV_TIE;
+        a->overlay = OV_NONE;
+        int total = 0;
+        for (int i = 0; i < 64; i++)
+            total += a->votes[i];
+        room_choose(a, (size_t)arg, tie || total > 0, tie);
+        break;
+    }
+    case A_TIMER:
+        if (a->cfg->timer > 0) {
+            a->timer_on = true;
+            a->timer_end = SDL_GetTicks() + (Uint32)a->cfg->timer * 1000u;
+            if (!a->timer)
+                a->timer = SDL_AddTimer(250, tick, a);
+        }
+        break;
+    case A_TIMELINE: a->overlay = OV_TIMELINE; a->focus = 0; break;
+    case A_REWIND:
+        a->overlay = OV_NONE;
+        if (room_rewind(a->room, (size_t)arg, &err) != 0) {
+            show_error(a, err.msg);
+        } else {
+            build_history(a);
+            memset(a->votes, 0, sizeof a->votes);
+            set_status(a, "Back to decision %d. The road you left is kept in the debrief.", arg);
+            after_change(a);
+        }
+        break;
+    case A_END_ROOM:
+        a->overlay = OV_NONE;
+        a->done = true;
+        a->result = 0;
         break;
     default: break;
     }
@@ -1182,6 +1441,11 @@ static void key(App *a, const SDL_KeyboardEvent *k)
     }
     if (ctrl && sym == SDLK_z && a->s && a->overlay == OV_NONE) {
         act(a, A_UNDO, 0);
+        return;
+    }
+    if (a->room && a->overlay == OV_NONE && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) &&
+        a->focus < 0 && !game_ended(session_game(a->s))) {
+        act(a, A_DECIDE, 0);
         return;
     }
     switch (sym) {
@@ -1230,6 +1494,22 @@ static void key(App *a, const SDL_KeyboardEvent *k)
     case SDLK_END: scroll_by(a, a->content_h); return;
     default: break;
     }
+    if (a->room && a->overlay == OV_NONE && !game_ended(session_game(a->s))) {
+        if (sym >= SDLK_1 && sym <= SDLK_9) {
+            int n = (int)(sym - SDLK_1);
+            if ((size_t)n < game_choice_count(session_game(a->s)))
+                act(a, (k->keysym.mod & KMOD_SHIFT) ? A_VOTE_DOWN : A_VOTE_UP, n);
+            return;
+        }
+        if (sym == SDLK_t) {
+            act(a, A_TIMER, 0);
+            return;
+        }
+    }
+    if (a->room && a->overlay == OV_NONE && sym == SDLK_r) {
+        act(a, A_TIMELINE, 0);
+        return;
+    }
     if (sym >= SDLK_1 && sym <= SDLK_9) {
         int n = (int)(sym - SDLK_1);
         if (a->overlay == OV_SLOTS) {
@@ -1242,6 +1522,15 @@ static void key(App *a, const SDL_KeyboardEvent *k)
             act(a, A_STORY, n);
         }
     }
+}
+
+/* Room mode: the discussion timer ticks as an event, so the clock redraws while it runs. */
+static Uint32 tick(Uint32 interval, void *data)
+{
+    App *a = data;
+    SDL_Event e = {.type = a->tick_event};
+    SDL_PushEvent(&e);
+    return interval;
 }
 
 /* --watch: a thread waits on the story's files and posts an event when they change. */
@@ -1280,6 +1569,14 @@ static void reload_story(App *a)
 
 static void event(App *a, const SDL_Event *e)
 {
+    if (a->room && e->type == a->tick_event) {
+        if (!a->timer_on || SDL_GetTicks() > a->timer_end + 1000) { /* stop ticking */
+            SDL_RemoveTimer(a->timer);
+            a->timer = 0;
+        }
+        a->redraw = true;
+        return;
+    }
     if (a->watch && e->type == a->reload_event) {
         reload_story(a);
         return;
@@ -1420,6 +1717,56 @@ static int sdl_play(Session *s, const UiConfig *cfg)
     return rc;
 }
 
+static int sdl_room(Room *r, const UiConfig *cfg)
+{
+    Err err;
+    App *a = open_app(cfg, &err);
+    if (!a) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    Settings saved = a->set;
+    a->room = r;
+    a->s = room_session(r);
+    a->tick_event = SDL_RegisterEvents(1);
+    memset(a->votes, 0, sizeof a->votes);
+    /* projector-friendly: large type, fullscreen, numbers as asked */
+    if (a->set.text_size < 28)
+        a->set.text_size = 28;
+    a->set.show_numbers = !cfg->hide_numbers;
+    if (!cfg->screenshot && cfg->frames == 0 && !a->set.fullscreen) {
+        a->set.fullscreen = true;
+        SDL_Rect bounds; /* without a window manager, fullscreen keeps the window's corner */
+        if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
+            SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    }
+    update_size(a);
+    a->overlay = OV_NONE;
+    a->hover = a->focus = -1;
+    free(a->status);
+    a->status = cfg->timer > 0 ? xasprintf("*Press T to start %d seconds of discussion.*",
+                                           cfg->timer)
+                               : NULL;
+    build_history(a);
+    after_change(a);
+    run(a);
+    if (a->timer)
+        SDL_RemoveTimer(a->timer);
+    a->timer = 0;
+    int rc = a->result;
+    free_history(a);
+    a->room = NULL;
+    a->s = NULL;
+    /* the room's size and fullscreen are not the player's settings */
+    saved.w = a->set.w;
+    saved.h = a->set.h;
+    if (a->set.fullscreen && !saved.fullscreen)
+        SDL_SetWindowFullscreen(a->win, 0);
+    a->set = saved;
+    return rc;
+}
+
 void ui_sdl_frame(UiSdlFrame *f)
 {
     memset(f, 0, sizeof *f);
@@ -1455,4 +1802,4 @@ void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4])
     rect4(((const SDL_Rect *)f->texts)[i], r);
 }
 
-const Frontend ui_sdl = {"sdl", sdl_play, sdl_menu, sdl_shutdown};
+const Frontend ui_sdl = {"sdl", sdl_play, sdl_menu, sdl_shutdown, sdl_room};

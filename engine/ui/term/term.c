@@ -627,4 +627,4 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     return rc;
 }
 
-const Frontend ui_term = {"term", term_play, term_menu, NULL};
+const Frontend ui_term = {"term", term_play, term_menu, NULL, NULL};

@@ -1,0 +1,375 @@
+/* html.c: escaping, the story's light markup, and charts as inline SVG for self-contained
+ * pages. */
+#include "tools/html.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
+static size_t utf8_seq(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4
+                                                                                          : 0;
+    }
+    return 0;
+}
+
+/* Escape the n bytes at s. */
+static void escape_n(Buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        const unsigned char *run = p;
+        while (p < end && *p >= 0x20 && *p < 0x7F && *p != '&' && *p != '<' && *p != '>' &&
+               *p != '"' && *p != '\'')
+            p++;
+        buf_add(b, (const char *)run, (size_t)(p - run));
+        if (p >= end)
+            break;
+        unsigned c = *p;
+        switch (c) {
+        case '&': buf_puts(b, "&amp;"); p++; continue;
+        case '<': buf_puts(b, "&lt;"); p++; continue;
+        case '>': buf_puts(b, "&gt;"); p++; continue;
+        case '"': buf_puts(b, "&quot;"); p++; continue;
+        case '\'': buf_puts(b, "&#39;"); p++; continue;
+        case '\t':
+        case '\n': buf_putc(b, (char)c); p++; continue;
+        default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            p++;
+            continue;
+        }
+        /* a multi-byte sequence (s is NUL-terminated, so reading ahead stops at the NUL) */
+        size_t k = utf8_seq(p);
+        if (k > (size_t)(end - p))
+            k = 0;
+        if (k) {
+            buf_add(b, (const char *)p, k);
+            p += k;
+        } else {
+            buf_puts(b, "\xEF\xBF\xBD");
+            p++;
+        }
+    }
+}
+
+void html_escape(Buf *b, const char *s)
+{
+    if (s)
+        escape_n(b, s, strlen(s));
+}
+
+void html_markup(Buf *b, const char *s)
+{
+    if (!s)
+        return;
+    /* open tags, innermost last; a tag closed out of order closes and reopens the inner one */
+    const char *open[2];
+    int n_open = 0;
+    const char *p = s;
+    while (*p) {
+        size_t run = strcspn(p, "*\n");
+        escape_n(b, p, run);
+        p += run;
+        if (!*p)
+            break;
+        if (p[0] == '\n') {
+            if (p[1] == '\n') {
+                buf_puts(b, "<br><br>");
+                while (*p == '\n')
+                    p++;
+            } else {
+                buf_puts(b, "<br>");
+                p++;
+            }
+            continue;
+        }
+        const char *tag = p[1] == '*' ? "strong" : "em";
+        p += p[1] == '*' ? 2 : 1;
+        int at = -1;
+        for (int i = 0; i < n_open; i++)
+            if (open[i] == tag)
+                at = i;
+        if (at < 0) {
+            buf_printf(b, "<%s>", tag);
+            open[n_open++] = tag;
+            continue;
+        }
+        for (int i = n_open - 1; i >= at; i--)
+            buf_printf(b, "</%s>", open[i]);
+        for (int i = at + 1; i < n_open; i++) {
+            buf_printf(b, "<%s>", open[i]);
+            open[i - 1] = open[i];
+        }
+        n_open--;
+    }
+    while (n_open > 0)
+        buf_printf(b, "</%s>", open[--n_open]);
+}
+
+void html_excerpt(Buf *b, const char *s, size_t max)
+{
+    if (!s)
+        return;
+    Buf plain = {0};
+    bool space = false;
+    size_t chars = 0, cut = 0; /* cut: the length in bytes at the last word boundary */
+    bool cut_made = false;
+    for (const char *p = s; *p; p++) {
+        if (*p == '*')
+            continue;
+        if (*p == ' ' || *p == '\n' || *p == '\t') {
+            space = plain.len > 0;
+            continue;
+        }
+        if (space) {
+            if (chars + 1 > max) {
+                cut_made = true;
+                break;
+            }
+            cut = plain.len;
+            buf_putc(&plain, ' ');
+            chars++;
+            space = false;
+        }
+        if (((unsigned char)*p & 0xC0) != 0x80) {
+            if (chars + 1 > max) {
+                cut_made = true;
+                break;
+            }
+            chars++;
+        }
+        buf_putc(&plain, *p);
+    }
+    if (cut_made) {
+        size_t keep = cut ? cut : plain.len;
+        while (keep > 0 && strchr(",;:-", plain.s[keep - 1]))
+            keep--;
+        escape_n(b, buf_str(&plain), keep);
+        buf_puts(b, "\xE2\x80\xA6");
+    } else {
+        escape_n(b, buf_str(&plain), plain.len);
+    }
+    buf_free(&plain);
+}
+
+static void percent(Buf *b, double share)
+{
+    double p = share * 100;
+    if (p > 0 && p < 1)
+        buf_puts(b, "&lt;1%");
+    else
+        buf_printf(b, "%.0f%%", p);
+}
+
+static double clamp01(double v)
+{
+    return v < 0 || v != v ? 0 : v > 1 ? 1 : v;
+}
+
+void html_bar_chart(Buf *b, const HtmlBar *bars, size_t n, const char *main_name,
+                    const char *base_name)
+{
+    bool with_base = false;
+    for (size_t i = 0; i < n; i++)
+        with_base = with_base || bars[i].base >= 0;
+    buf_printf(b, "<div class=\"bars%s\">\n", with_base ? " with-base" : "");
+    if (with_base && base_name) {
+        buf_puts(b, "<div class=\"bars-legend\"><svg class=\"key\" viewBox=\"0 0 12 12\" "
+                    "aria-hidden=\"true\"><rect class=\"bar-main\" width=\"12\" height=\"12\"/>"
+                    "</svg> ");
+        html_escape(b, main_name ? main_name : "");
+        buf_puts(b, " <svg class=\"key\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect "
+                    "class=\"bar-base\" width=\"12\" height=\"12\"/></svg> ");
+        html_escape(b, base_name);
+        buf_puts(b, "</div>\n");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const HtmlBar *r = &bars[i];
+        bool base = with_base && r->base >= 0;
+        buf_puts(b, "<div class=\"bar-row");
+        if (r->cls) {
+            buf_putc(b, ' ');
+            html_escape(b, r->cls);
+        }
+        buf_puts(b, "\"><div class=\"bar-label\">");
+        buf_puts(b, r->label ? r->label : "");
+        buf_printf(b, "</div><div class=\"bar-track\"><svg viewBox=\"0 0 200 %d\" "
+                      "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
+                   with_base ? 20 : 12);
+        buf_printf(b, "<rect class=\"bar-bg\" width=\"200\" height=\"12\"/>"
+                      "<rect class=\"bar-main\" width=\"%.1f\" height=\"12\"/>",
+                   200 * clamp01(r->share));
+        if (base)
+            buf_printf(b, "<rect class=\"bar-bg\" y=\"14\" width=\"200\" height=\"6\"/>"
+                          "<rect class=\"bar-base\" y=\"14\" width=\"%.1f\" height=\"6\"/>",
+                       200 * clamp01(r->base));
+        buf_puts(b, "</svg></div><div class=\"bar-value\">");
+        if (r->value)
+            buf_puts(b, r->value);
+        else
+            percent(b, r->share);
+        if (base) {
+            buf_puts(b, "<span class=\"bar-base-value\">");
+            if (r->base_value)
+                buf_puts(b, r->base_value);
+            else
+                percent(b, r->base);
+            buf_puts(b, "</span>");
+        }
+        buf_puts(b, "</div></div>\n");
+    }
+    buf_puts(b, "</div>\n");
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving about `want` intervals over range. */
+static double nice_step(double range, int want)
+{
+    if (!(range > 0))
+        return 1;
+    double raw = range / want, mag = pow(10, floor(log10(raw))), f = raw / mag;
+    double m = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+    return m * mag;
+}
+
+static void num(Buf *b, double v)
+{
+    if (fabs(v - round(v)) < 1e-9)
+        buf_printf(b, "%.0f", v);
+    else
+        buf_printf(b, "%.1f", v);
+}
+
+#define CW 360.0 /* the chart's coordinate system */
+#define CH 200.0
+#define ML 34.0
+#define MR 10.0
+#define MT 10.0
+#define MB 30.0
+
+void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n)
+{
+    double ymin = c->ymin, ymax = c->ymax;
+    if (!(ymax > ymin))
+        ymax = ymin + 1;
+    size_t xmax = c->xmax ? c->xmax : 1;
+    double pw = CW - ML - MR, ph = CH - MT - MB;
+#define X(i) (ML + pw * (double)(i) / (double)xmax)
+#define Y(v) (MT + ph * (1 - ((v) - ymin) / (ymax - ymin)))
+    buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", CW,
+               CH);
+    html_escape(b, c->title ? c->title : "chart");
+    buf_puts(b, "\">");
+    /* value grid and labels */
+    double step = nice_step(ymax - ymin, 4);
+    for (double v = ceil(ymin / step) * step; v <= ymax + step * 1e-6; v += step) {
+        buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", ML,
+                   CW - MR, Y(v), Y(v));
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", ML - 5, Y(v) + 4);
+        num(b, v);
+        buf_puts(b, "</text>");
+    }
+    /* decision axis */
+    double xs = nice_step((double)xmax, 8);
+    if (xs < 1)
+        xs = 1;
+    buf_printf(b, "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", ML,
+               CW - MR, MT + ph, MT + ph);
+    for (double x = 0; x <= (double)xmax + 1e-9; x += xs) {
+        buf_printf(b, "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>",
+                   X(x), X(x), MT + ph, MT + ph + 4);
+        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.0f</text>", X(x),
+                   MT + ph + 15, x);
+    }
+    if (c->xlabel) {
+        buf_printf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                   CW - MR, CH - 2);
+        html_escape(b, c->xlabel);
+        buf_puts(b, "</text>");
+    }
+    /* the lines, in the order given (the last on top) */
+    for (size_t k = 0; k < n; k++) {
+        const HtmlSeries *r = &s[k];
+        buf_puts(b, "<path class=\"");
+        html_escape(b, r->cls ? r->cls : "line");
+        buf_putc(b, '"');
+        if (r->opacity > 0)
+            buf_printf(b, " stroke-opacity=\"%.2f\"", r->opacity);
+        buf_puts(b, " d=\"");
+        bool pen = false;
+        size_t drawn = 0;
+        for (size_t i = 0; i < r->n && i <= xmax; i++) {
+            double v = r->y[i];
+            if (isnan(v)) {
+                pen = false;
+                continue;
+            }
+            if (v < ymin)
+                v = ymin;
+            if (v > ymax)
+                v = ymax;
+            buf_printf(b, "%c%.1f %.1f", pen ? 'L' : 'M', X(i), Y(v));
+            pen = true;
+            drawn++;
+        }
+        buf_puts(b, "\"/>");
+        if (drawn == 1) /* a lone point: a dot, so it shows */
+            for (size_t i = 0; i < r->n && i <= xmax; i++)
+                if (!isnan(r->y[i])) {
+                    double v = r->y[i] < ymin ? ymin : r->y[i] > ymax ? ymax : r->y[i];
+                    buf_printf(b, "<circle class=\"dot ");
+                    html_escape(b, r->cls ? r->cls : "line");
+                    buf_printf(b, "\" cx=\"%.1f\" cy=\"%.1f\" r=\"2\"/>", X(i), Y(v));
+                }
+    }
+    buf_puts(b, "</svg>\n");
+#undef X
+#undef Y
+}
+
+const char *html_chart_css(void)
+{
+    return ".bars{display:grid;grid-template-columns:minmax(9em,2.2fr) minmax(6em,2fr) "
+           "minmax(5.5em,auto);gap:.45em .9em;align-items:center;margin:.7em 0 1em}\n"
+           ".bar-row{display:contents}\n"
+           ".bar-label{line-height:1.3}\n"
+           ".bar-track svg{display:block;width:100%;height:12px}\n"
+           ".with-base .bar-track svg{height:20px}\n"
+           ".bar-bg{fill:#edf0f4}\n"
+           ".bar-main{fill:#2f5f98}\n"
+           ".bar-base{fill:#a7adb6}\n"
+           ".bar-row.good .bar-main{fill:#2e7d4f}\n"
+           ".bar-row.mixed .bar-main{fill:#b7791f}\n"
+           ".bar-row.bad .bar-main{fill:#b83232}\n"
+           ".bar-row.none .bar-main{fill:#6b7280}\n"
+           ".bar-value{font-variant-numeric:tabular-nums;white-space:nowrap;text-align:right;"
+           "line-height:1.2}\n"
+           ".bar-base-value{display:block;font-size:.8em;color:#6b7280}\n"
+           ".bars-legend{grid-column:1/-1;font-size:.85em;color:#4b5563}\n"
+           ".key{width:.8em;height:.8em;vertical-align:-.05em;margin-left:.6em}\n"
+           ".key:first-child{margin-left:0}\n"
+           ".chart{display:block;width:100%;height:auto;overflow:visible}\n"
+           ".chart text{font-size:10px;fill:#6b7280;font-family:inherit}\n"
+           ".chart .grid{stroke:#e5e8ec;stroke-width:1}\n"
+           ".chart .axis{stroke:#9aa1ab;stroke-width:1}\n"
+           ".chart path{fill:none;stroke-linejoin:round;stroke-linecap:round}\n"
+           ".chart .line{stroke:#5b86c0;stroke-width:1.2;stroke-opacity:.3}\n"
+           ".chart .median{stroke:#14365e;stroke-width:3.2}\n"
+           ".chart .base{stroke:#8b9099;stroke-width:2.2;stroke-dasharray:6 4}\n"
+           ".chart circle.line{fill:#5b86c0}.chart circle.median{fill:#14365e}"
+           ".chart circle.base{fill:#8b9099}\n";
+}
