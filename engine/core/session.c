@@ -61,6 +61,15 @@ char *session_take_notice(Session *s)
     return s->notice.len ? buf_take(&s->notice) : NULL;
 }
 
+/* The local time as YYYYmmdd-HHMMSS, for file names. */
+static void local_stamp(char *buf, size_t n)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, n, "%Y%m%d-%H%M%S", &tm);
+}
+
 static bool exists(const char *path)
 {
     struct stat st;
@@ -81,10 +90,7 @@ static void keep_old_autosave(Session *s)
     if (!s->autosave_path || !exists(s->autosave_path))
         return;
     char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    local_stamp(stamp, sizeof stamp);
     char *name = xasprintf("autosave-%s", stamp);
     char *path = slot_path(s, name);
     for (int k = 2; exists(path) && k < 1000; k++) {
@@ -230,10 +236,7 @@ static void write_results(Session *s)
         return;
     }
     char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    local_stamp(stamp, sizeof stamp);
     Buf base = {0};
     buf_printf(&base, "%s/", s->results_dir);
     name_part(&base, s->root->id, "story");
@@ -435,10 +438,7 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
             Err rerr;
             if (save_read(path, &d, &rerr) == -1 && exists(path)) {
                 char stamp[32];
-                time_t t = time(NULL);
-                struct tm tm;
-                localtime_r(&t, &tm);
-                strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+                local_stamp(stamp, sizeof stamp);
                 char *aside = xasprintf("%s/autosave-damaged-%s.json", s->save_dir, stamp);
                 if (!exists(aside) && rename(path, aside) == 0)
                     err_set(err, "the autosave of '%s' is damaged (%s); it was kept as %s. Start "
