@@ -31,6 +31,7 @@ static const char *const usage_main =
     "  explore      play a story many times: coverage, endings, stats, errors\n"
     "  replay       print a save, or a seed and choices, as a transcript\n"
     "  workshop     room mode: play a story with a room voting, then a debrief\n"
+    "  report       merge workshop results into an HTML page and a CSV\n"
     "  help [CMD]   show help for a command\n"
     "\n"
     "Options:\n"
@@ -364,12 +365,15 @@ static int cmd_help(int argc, char **argv)
     else if (strcmp(argv[1], "list") == 0)
         fputs(usage_list, stdout);
     else if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "explore") == 0 ||
-             strcmp(argv[1], "replay") == 0) {
+             strcmp(argv[1], "replay") == 0 || strcmp(argv[1], "report") == 0 ||
+             strcmp(argv[1], "workshop") == 0) {
         char *args[] = {argv[1], (char *)(uintptr_t)"--help", NULL};
         optind = 0;
         return strcmp(argv[1], "check") == 0     ? tool_check(2, args)
                : strcmp(argv[1], "explore") == 0 ? tool_explore(2, args)
-                                                 : tool_replay(2, args);
+               : strcmp(argv[1], "replay") == 0  ? tool_replay(2, args)
+               : strcmp(argv[1], "report") == 0  ? tool_report(2, args)
+                                                 : tool_workshop(2, args);
     } else if (strcmp(argv[1], "help") == 0)
         fputs("Usage: ladder help [COMMAND]\n\nShow help for a command.\n", stdout);
     else
@@ -427,5 +431,7 @@ int main(int argc, char **argv)
         return tool_replay(sub_argc, sub_argv);
     if (strcmp(cmd, "workshop") == 0)
         return tool_workshop(sub_argc, sub_argv);
+    if (strcmp(cmd, "report") == 0)
+        return tool_report(sub_argc, sub_argv);
     return usage_error("", "unknown command '%s'", cmd);
 }

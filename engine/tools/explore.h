@@ -70,5 +70,6 @@ int tool_explore(int argc, char **argv);
 int tool_check(int argc, char **argv);
 int tool_replay(int argc, char **argv);
 int tool_workshop(int argc, char **argv);
+int tool_report(int argc, char **argv);
 
 #endif

@@ -206,7 +206,13 @@ void html_bar_chart(Buf *b, const HtmlBar *bars, size_t n, const char *main_name
             buf_putc(b, ' ');
             html_escape(b, r->cls);
         }
-        buf_puts(b, "\"><div class=\"bar-label\">");
+        buf_putc(b, '"');
+        if (r->id) {
+            buf_puts(b, " data-id=\"");
+            html_escape(b, r->id);
+            buf_putc(b, '"');
+        }
+        buf_puts(b, "><div class=\"bar-label\">");
         buf_puts(b, r->label ? r->label : "");
         buf_printf(b, "</div><div class=\"bar-track\"><svg viewBox=\"0 0 200 %d\" "
                       "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
@@ -304,12 +310,7 @@ void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n)
     /* the lines, in the order given (the last on top) */
     for (size_t k = 0; k < n; k++) {
         const HtmlSeries *r = &s[k];
-        buf_puts(b, "<path class=\"");
-        html_escape(b, r->cls ? r->cls : "line");
-        buf_putc(b, '"');
-        if (r->opacity > 0)
-            buf_printf(b, " stroke-opacity=\"%.2f\"", r->opacity);
-        buf_puts(b, " d=\"");
+        Buf d = {0};
         bool pen = false;
         size_t drawn = 0;
         for (size_t i = 0; i < r->n && i <= xmax; i++) {
@@ -322,11 +323,19 @@ void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n)
                 v = ymin;
             if (v > ymax)
                 v = ymax;
-            buf_printf(b, "%c%.1f %.1f", pen ? 'L' : 'M', X(i), Y(v));
+            buf_printf(&d, "%c%.1f %.1f", pen ? 'L' : 'M', X(i), Y(v));
             pen = true;
             drawn++;
         }
-        buf_puts(b, "\"/>");
+        if (r->halo && drawn > 1)
+            buf_printf(b, "<path class=\"halo\" d=\"%s\"/>", buf_str(&d));
+        buf_puts(b, "<path class=\"");
+        html_escape(b, r->cls ? r->cls : "line");
+        buf_putc(b, '"');
+        if (r->opacity > 0)
+            buf_printf(b, " stroke-opacity=\"%.2f\"", r->opacity);
+        buf_printf(b, " d=\"%s\"/>", buf_str(&d));
+        buf_free(&d);
         if (drawn == 1) /* a lone point: a dot, so it shows */
             for (size_t i = 0; i < r->n && i <= xmax; i++)
                 if (!isnan(r->y[i])) {
@@ -367,9 +376,10 @@ const char *html_chart_css(void)
            ".chart .grid{stroke:#e5e8ec;stroke-width:1}\n"
            ".chart .axis{stroke:#9aa1ab;stroke-width:1}\n"
            ".chart path{fill:none;stroke-linejoin:round;stroke-linecap:round}\n"
-           ".chart .line{stroke:#5b86c0;stroke-width:1.2;stroke-opacity:.3}\n"
-           ".chart .median{stroke:#14365e;stroke-width:3.2}\n"
-           ".chart .base{stroke:#8b9099;stroke-width:2.2;stroke-dasharray:6 4}\n"
-           ".chart circle.line{fill:#5b86c0}.chart circle.median{fill:#14365e}"
-           ".chart circle.base{fill:#8b9099}\n";
+           ".chart .line{stroke:#6f94c8;stroke-width:1.2;stroke-opacity:.3}\n"
+           ".chart .median{stroke:#102c4f;stroke-width:3.2}\n"
+           ".chart .base{stroke:#596170;stroke-width:2.4;stroke-dasharray:6 4}\n"
+           ".chart .halo{stroke:#fff;stroke-width:6.5;stroke-opacity:.9}\n"
+           ".chart circle.line{fill:#6f94c8}.chart circle.median{fill:#102c4f}"
+           ".chart circle.base{fill:#596170}\n";
 }

@@ -30,6 +30,7 @@ typedef struct HtmlBar {
     const char *value; /* HTML shown after the bar, e.g. "12 (48%)"; NULL: the share */
     const char *base_value; /* HTML shown after the comparison bar; NULL: its share */
     const char *cls;   /* an extra class for the row (e.g. a verdict), or NULL */
+    const char *id;    /* a data-id attribute for the row (for tests and styles), or NULL */
 } HtmlBar;
 
 /* Append a bar chart: one row per bar with its label (wrapping text), the bar drawn in an
@@ -45,6 +46,7 @@ typedef struct HtmlSeries {
     size_t n;
     const char *cls; /* CSS class: "line" (thin), "median" (bold), "base" (dashed) or own */
     double opacity;  /* 0: the class's own */
+    bool halo;       /* drawn over a white outline, to stand out over many other lines */
 } HtmlSeries;
 
 typedef struct HtmlChart {

@@ -1,0 +1,64 @@
+#!/bin/sh
+# report_browser.sh LADDER SOURCE_DIR CHROMIUM [OUT_DIR]: the report page in a real browser.
+# 30 participants play the demo story (and 4 the campaign) through the engine; the report of
+# their results (with a random-play baseline) is opened in headless Chromium, which must draw
+# a page that is not blank (ImageMagick counts its colours) and print it to PDF. OUT_DIR keeps
+# the page, the screenshot and the PDF to look at.
+set -eu
+ladder=$1
+cd "$2"
+chromium=$3
+out=${4:-}
+work=$(mktemp -d /tmp/ladder-report-browser-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" HOME="$work" NO_COLOR=1
+fail() { echo "FAIL: $*"; exit 1; }
+res="$work/results"
+
+# random choices: a number from 1 to 4 (one the scene does not offer is refused and the next
+# line is read, so each offered choice is equally likely)
+choices() { # seed count
+  awk -v s="$1" -v n="$2" 'BEGIN { srand(s); for (k = 0; k < n; k++) printf "{\"choose\":%d}\n", int(rand() * 4) + 1 }'
+}
+i=1
+while [ $i -le 30 ]; do
+  anon=""
+  [ $((i % 9)) -eq 0 ] && anon=--anonymous
+  choices $i 200 | "$ladder" play demo --ui json --session "Leaders-March" --results "$res" \
+    --player "Participant $i" $anon > /dev/null 2>&1 || fail "ladder play demo failed"
+  i=$((i + 1))
+done
+i=1
+while [ $i -le 4 ]; do
+  awk -v s=$i 'BEGIN { srand(s); for (k = 0; k < 800; k++) if (k % 40 == 39) print "{\"next\":true}"; else printf "{\"choose\":%d}\n", int(rand() * 4) + 1 }' |
+    "$ladder" play career --ui json --session "Leaders-March" --results "$res" --player "C$i" \
+      > /dev/null 2>&1 || fail "ladder play career failed"
+  i=$((i + 1))
+done
+"$ladder" report "$res" -o "$work/report.html" --baseline 300 > /dev/null || fail "report failed"
+
+browse() {
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d "$work/profile-XXXXXX")" "$@" > "$work/chromium.log" 2>&1 ||
+    { cat "$work/chromium.log"; fail "chromium failed"; }
+}
+browse --screenshot="$work/report.png" --window-size=1200,2000 "file://$work/report.html"
+[ -s "$work/report.png" ] || { cat "$work/chromium.log"; fail "no screenshot"; }
+size=$(identify -format '%wx%h' "$work/report.png")
+[ "$size" = "1200x2000" ] || fail "the screenshot is $size"
+colours=$(identify -format '%k' "$work/report.png")
+[ "$colours" -gt 50 ] || fail "the screenshot looks blank: $colours colours"
+# the first screen shows the title, figures and the endings chart: not blank in its top half
+top=$(convert "$work/report.png" -crop 1200x1000+0+0 +repage -format '%k' info:)
+[ "$top" -gt 50 ] || fail "the top of the page looks blank: $top colours"
+
+browse --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$work/report.html"
+head -c 5 "$work/report.pdf" | grep -q '%PDF-' || fail "no PDF"
+[ "$(wc -c < "$work/report.pdf")" -gt 20000 ] || fail "the PDF is too small to hold the report"
+
+if [ -n "$out" ]; then
+  mkdir -p "$out"
+  cp "$work/report.html" "$work/report.png" "$work/report.pdf" "$out/"
+fi
+echo "report in the browser ok: $colours colours"
