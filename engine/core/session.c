@@ -440,7 +440,11 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
                 char stamp[32];
                 local_stamp(stamp, sizeof stamp);
                 char *aside = xasprintf("%s/autosave-damaged-%s.json", s->save_dir, stamp);
-                if (!exists(aside) && rename(path, aside) == 0)
+                for (int k = 2; exists(aside) && k < 1000; k++) {
+                    free(aside);
+                    aside = xasprintf("%s/autosave-damaged-%s-%d.json", s->save_dir, stamp, k);
+                }
+                if (!exists(aside) && link(path, aside) == 0 && unlink(path) == 0)
                     err_set(err, "the autosave of '%s' is damaged (%s); it was kept as %s. Start "
                                  "a new game with 'ladder play %s'.",
                             story->id, rerr.msg, aside, story->id);

@@ -162,15 +162,31 @@ void buf_free(Buf *b)
 
 char *read_file(const char *path, size_t max, size_t *len, Err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         err_set(err, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        err_set(err, "%s: is a directory, not a file", path);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool dir = S_ISDIR(st.st_mode);
+        close(fd);
+        err_set(err, "%s: %s", path, dir ? "is a directory, not a file" : "not a regular file");
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        close(fd);
+        err_set(err, "%s: file is too large (over %zu bytes)", path, max);
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        err_set(err, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
     Buf b = {0};

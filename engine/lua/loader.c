@@ -957,8 +957,10 @@ Story *story_load(const char *path, Err *err)
             else if (st == LUA_ERRSYNTAX && strstr(lua_tostring(L, -1), "binary chunk"))
                 err_set(err, "%s: not a Lua text file (binary chunks are not allowed)",
                         s->files[i]);
-            else
+            else if (strncmp(lua_tostring(L, -1), s->files[i], strlen(s->files[i])) == 0)
                 err_set(err, "%s", lua_tostring(L, -1));
+            else /* errors from deep in the parser come without the file's name */
+                err_set(err, "%s: %s", s->files[i], lua_tostring(L, -1));
             story_free(s);
             return NULL;
         }

@@ -325,6 +325,23 @@ static bool has_position(const char *msg)
     return *p == ':';
 }
 
+/* Errors that pass up through nested coroutine.wrap calls get the same "file:line: " put in
+ * front at every level; keep one. */
+static const char *collapse_positions(const char *msg)
+{
+    while (has_position(msg)) {
+        const char *colon = strchr(msg, ':');
+        const char *end = strchr(colon + 1, ':') + 1; /* past "file:line:" */
+        if (*end == ' ')
+            end++;
+        size_t n = (size_t)(end - msg);
+        if (strncmp(end, msg, n) != 0)
+            break;
+        msg = end;
+    }
+    return msg;
+}
+
 /* Message handler: make the error a string with a position, without running any metamethod
  * of the error object (its __tostring could loop or fail). */
 static int message_handler(lua_State *L)
@@ -393,7 +410,7 @@ static int pcall_common(Script *sc, int nargs, int nres, long ticks, FnRef ref, 
     if (status == LUA_ERRMEM)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else if (lua_type(L, -1) == LUA_TSTRING && !is_memory_error(L, -1))
-        err_set(err, "%s", lua_tostring(L, -1));
+        err_set(err, "%s", collapse_positions(lua_tostring(L, -1)));
     else if (lua_type(L, -1) == LUA_TSTRING)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else

@@ -4,6 +4,7 @@
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/paths.h"
 
@@ -42,10 +43,16 @@ char *settings_load(Settings *s)
     if (!path)
         return NULL;
     size_t len;
-    char *text = read_file(path, 1 << 20, &len, &err);
-    if (!text) {
+    if (access(path, F_OK) != 0) {
         free(path);
         return NULL; /* no settings yet */
+    }
+    char *text = read_file(path, 1 << 20, &len, &err);
+    if (!text) {
+        char *msg = xasprintf("The settings file cannot be read (%s); using the defaults.",
+                              err.msg);
+        free(path);
+        return msg;
     }
     cJSON *root = cJSON_ParseWithLength(text, len);
     free(text);
