@@ -34,3 +34,29 @@ grep -q "^\*\*Ending: Promoted\*\* (good)" "$md" || fail "the final ending is mi
 grep -q "<svg" "$html" || fail "the HTML has no chart"
 grep -q "<h2>Roads not taken</h2>" "$html" || fail "the HTML lacks the road not taken"
 echo "workshop ok"
+
+# Participants: results files in the documented format, one per playthrough, never overwritten.
+res="$work/results"
+for i in 1 2 3; do
+  printf '2\n2\n2\n' | "$ladder" play tests/fixtures/good/office --player Ana --session ROOM9 \
+    --results "$res" > /dev/null 2>&1 || fail "participant run $i failed"
+done
+printf '1\nquit\n' | "$ladder" play tests/fixtures/good/office --player Ben --session ROOM9 \
+  --results "$res" --anonymous > /dev/null 2>&1 || fail "the anonymous run failed"
+n=$(ls "$res" | wc -l)
+[ "$n" -eq 4 ] || fail "expected 4 results files (3 for Ana, never overwritten, 1 anonymous), found $n"
+[ "$(ls "$res" | grep -c '^office-ROOM9-Ana-')" -eq 3 ] || fail "Ana's three files are not all there"
+for f in "$res"/*.json; do
+  for key in '"format":	"ladder-results"' '"session":	"ROOM9"' '"story":	"office"' '"hash":' \
+             '"seed":	"' '"decisions":' '"stats":' '"ended":' '"ending":' '"scene":' '"choice":' \
+             '"text":' '"seconds":' '"before":' '"after":'; do
+    grep -qF "$key" "$f" || fail "$f lacks $key"
+  done
+done
+seed=$(grep -h '"seed":' "$res"/*.json | sort -u | wc -l)
+[ "$seed" -eq 1 ] || fail "participants of one session got different seeds"
+anon=$(ls "$res" | grep anonymous)
+grep -q '"player":	""' "$res/$anon" || fail "the anonymous file keeps a name"
+grep -q '"ended":	false' "$res/$anon" || fail "the quitter's file says it ended"
+grep -q '"ending":	"steady"' "$res"/office-ROOM9-Ana-*.json || fail "Ana's ending is missing"
+echo "participants ok"
