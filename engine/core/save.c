@@ -124,10 +124,16 @@ char *save_results_json(const char *save_json, const char *session, bool anonymo
         cJSON_Delete(root);
         return NULL;
     }
-    cJSON_ReplaceItemInObjectCaseSensitive(root, "format", cJSON_CreateString(RESULTS_FORMAT));
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "format");
+    cJSON_AddStringToObject(root, "format", RESULTS_FORMAT);
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "session");
     cJSON_AddStringToObject(root, "session", session ? session : "");
-    if (anonymous)
-        cJSON_ReplaceItemInObjectCaseSensitive(root, "player", cJSON_CreateString(""));
+    if (anonymous) {
+        cJSON_DeleteItemFromObjectCaseSensitive(root, "player");
+        cJSON_AddStringToObject(root, "player", "");
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "anonymous");
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "ended");
     cJSON_AddBoolToObject(root, "anonymous", anonymous);
     const cJSON *ending = cJSON_GetObjectItemCaseSensitive(root, "ending");
     cJSON_AddBoolToObject(root, "ended", cJSON_IsString(ending));

@@ -407,6 +407,26 @@ static int load_data(Session *s, SaveData d, const char *path, Err *err)
     return rc;
 }
 
+/* A crash in the middle of an atomic write leaves NAME.json.tmp-XXXXXX behind; the save it was
+ * replacing is intact, so the temporary is only litter. */
+static void remove_stale_temporaries(const Session *s)
+{
+    DIR *d = s->save_dir ? opendir(s->save_dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strstr(e->d_name, ".json.tmp-") || str_ends_with(e->d_name, ".json.new")) {
+            char *p = xasprintf("%s/%s", s->save_dir, e->d_name);
+            struct stat st; /* not one another Ladder is writing right now */
+            if (stat(p, &st) == 0 && time(NULL) - st.st_mtime > 60)
+                unlink(p);
+            free(p);
+        }
+    }
+    closedir(d);
+}
+
 Session *session_open(Story *story, const SessionOptions *o, Err *err)
 {
     Session *s = xcalloc(1, sizeof *s);
@@ -420,6 +440,7 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
             notice(s, "Saving is off: %s", derr.msg);
     }
     save_timestamp(s->created, sizeof s->created);
+    remove_stale_temporaries(s);
     if (o->resume || o->load) {
         char *path = o->load ? slot_path(s, o->load) : xstrdup(s->autosave_path);
         if (!path) {

@@ -85,6 +85,8 @@ static int get_int(lua_State *L, Pos pos, const char *what, const char *field)
 
 static void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field)
 {
+    if (t->str || t->fn)
+        raise_at(L, pos, "%s: the text is given twice (as the first item and as text =)", what);
     if (lua_type(L, -1) == LUA_TFUNCTION)
         t->fn = get_function(L, pos, what, field);
     else if (lua_type(L, -1) == LUA_TSTRING)

@@ -423,10 +423,12 @@ static bool merge_result(int fd, const Story *s, ExploreResult *r)
 static int run_random(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err)
 {
     int jobs = o->jobs < 1 ? 1 : o->jobs;
-    if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000)
+    if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000 || o->max_errors)
         jobs = 1; /* least-used steers by the counts of all runs so far: one process */
     if (jobs == 1) {
         for (long i = 0; i < o->runs; i++) {
+            if (o->max_errors && r->n_errors + r->n_stuck >= o->max_errors)
+                break;
             play_one(s, o, o->seed + (uint64_t)i, r);
             if ((i + 1) % 1000 == 0 || i + 1 == o->runs)
                 progress(o, i + 1, o->runs);

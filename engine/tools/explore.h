@@ -17,6 +17,7 @@ typedef struct ExploreOptions {
     long cap;         /* decisions before a playthrough counts as unfinished (default 500) */
     int jobs;         /* processes (1: this one) */
     bool progress;    /* a progress line on stderr */
+    long max_errors;  /* stop once this many playthroughs failed (0: never) */
     /* exhaustive mode */
     bool exhaustive;
     long max_depth;   /* default 200 */

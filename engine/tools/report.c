@@ -358,7 +358,11 @@ static int parse_part(Report *r, const char *text, size_t len, Part *p, Buf *why
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!root) {
         size_t off = end && end >= text ? (size_t)(end - text) : 0;
-        if (off >= len)
+        size_t last = len;
+        while (last > 0 && strchr(" \t\r\n", text[last - 1]))
+            last--;
+        /* a JSON object that stops before its closing brace was cut short */
+        if (off >= len || (text[strspn(text, " \t\r\n")] == '{' && last && text[last - 1] != '}'))
             buf_puts(why, "not JSON: it ends too early (a truncated file?)");
         else
             buf_printf(why, "not JSON: broken near byte %zu", off);

@@ -93,6 +93,7 @@ typedef struct App {
     Overlay overlay;
     char *error;  /* OV_ERROR text */
     char *status; /* a line shown until the next action */
+    char *warning; /* from opening the window (damaged settings): shown on the first screen */
     /* title */
     const Catalog *cat;
     MenuPick *pick;
@@ -1004,10 +1005,19 @@ static App *open_app(const UiConfig *cfg, Err *err)
     a->cfg = cfg;
     a->hover = a->focus = -1;
     settings_default(&a->set);
-    char *warn = settings_load(&a->set);
-    if (warn) {
-        a->status = warn;
+    a->warning = settings_load(&a->set);
+    /* a remembered size larger than any screen (or a damaged one) is cut down to 4K or the
+     * display, whichever is larger */
+    SDL_Rect usable = {0, 0, 3840, 2160};
+    SDL_Rect disp;
+    if (SDL_GetDisplayUsableBounds(0, &disp) == 0) {
+        usable.w = disp.w > usable.w ? disp.w : usable.w;
+        usable.h = disp.h > usable.h ? disp.h : usable.h;
     }
+    if (a->set.w > usable.w)
+        a->set.w = usable.w;
+    if (a->set.h > usable.h)
+        a->set.h = usable.h;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (a->set.fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -1059,6 +1069,7 @@ static void sdl_shutdown(void)
     free_history(a);
     free(a->error);
     free(a->status);
+    free(a->warning);
     free(a->cont_path);
     free(a->cont_title);
     draw_close(&a->d);
@@ -1642,6 +1653,18 @@ static void run(App *a)
 
 /* ---------------------------------------------------------------- front end */
 
+/* Put a warning from opening the window in front of the status line, once. */
+static void take_warning(App *a)
+{
+    if (!a->warning)
+        return;
+    char *both = a->status ? xasprintf("%s\n%s", a->warning, a->status) : xstrdup(a->warning);
+    free(a->status);
+    a->status = both;
+    free(a->warning);
+    a->warning = NULL;
+}
+
 static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
 {
     Err err;
@@ -1665,6 +1688,7 @@ static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
         free(a->status);
         a->status = xstrdup(cfg->notice);
     }
+    take_warning(a);
     a->result = 1;
     run(a);
     free_slots(a);
@@ -1689,6 +1713,7 @@ static int sdl_play(Session *s, const UiConfig *cfg)
     const Story *st = session_story(s);
     if (!a->status && game_decision_count(session_game(s)) == 0 && st->content_note)
         a->status = xasprintf("**Content note:** %s", st->content_note);
+    take_warning(a);
     build_history(a);
     after_change(a);
     a->result = 0;

@@ -1,0 +1,75 @@
+/* fuzz_save.c: libFuzzer target for the reader of saves and workshop results files
+ * (core/save.h save_parse), on arbitrary bytes. A file that parses is also replayed against a
+ * small story (tests/fixtures/good/office): its scene and choice ids, seeds and player names
+ * come from the input, and the engine must take them without crashing. Every input also goes
+ * through save_results_json, which reads a save's JSON text too.
+ *
+ * Built with -DLADDER_FUZZ=ON (clang, libFuzzer, ASan, UBSan; see run.sh); replay.c runs the
+ * corpus through the same function in every build (CTest fuzz_corpus_save). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/save.h"
+#include "core/story.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static Story *story;
+
+static void free_story(void)
+{
+    story_free(story);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    Err err;
+    story = story_load(LADDER_FUZZ_STORY, &err);
+    if (!story) {
+        fprintf(stderr, "fuzz_save: %s\n", err.msg);
+        abort();
+    }
+    atexit(free_story);
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* exactly the input's bytes, without a terminator, so a read past the end is caught */
+    char *bytes = malloc(size ? size : 1);
+    if (size)
+        memcpy(bytes, data, size);
+    SaveData d;
+    Err err;
+    err.msg[0] = '\0';
+    int rc = save_parse(bytes, size, &d, &err);
+    free(bytes);
+    if (rc == 0) {
+        size_t applied = 0;
+        Game *g = game_replay(story, d.seed, d.player, d.steps, d.n_steps, &applied, &err);
+        if (g && applied > d.n_steps)
+            abort();
+        game_free(g);
+        for (size_t i = 0; i < d.n_chapters; i++) {
+            g = game_replay(story, d.chapters[i].seed, d.player, d.chapters[i].steps,
+                            d.chapters[i].n_steps, &applied, &err);
+            game_free(g);
+        }
+        save_data_free(&d);
+    } else if (!err.msg[0]) {
+        fprintf(stderr, "fuzz_save: a refused input without a message\n");
+        abort(); /* every refusal says what is wrong */
+    }
+    char *text = malloc(size + 1);
+    if (size)
+        memcpy(text, data, size);
+    text[size] = '\0';
+    free(save_results_json(text, "FUZZ", size % 2 == 1));
+    free(text);
+    return 0;
+}
