@@ -1,10 +1,12 @@
 /* ui.c: helpers shared by the front ends. */
+#define _GNU_SOURCE /* strptime, timegm */
 #include "ui/ui.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/paths.h"
@@ -84,4 +86,20 @@ bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, 
     *title = xstrdup(c->v[found].title);
     *when = xstrdup(best);
     return true;
+}
+
+/* "2026-11-24T18:56:47Z" -> "24 Nov, 19:56" in local time (the input if it does not parse). */
+char *ui_human_time(const char *iso)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+    if (!end)
+        return xstrdup(iso ? iso : "");
+    time_t t = timegm(&tm);
+    struct tm lt;
+    localtime_r(&t, &lt);
+    char buf[64];
+    strftime(buf, sizeof buf, "%e %b, %H:%M", &lt);
+    return xstrdup(buf[0] == ' ' ? buf + 1 : buf);
 }

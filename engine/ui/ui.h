@@ -85,6 +85,10 @@ void ui_format_changes(const Game *g, bool color, Buf *out);
 /* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */
 int ui_change_sign(const Story *s, size_t i, int delta);
 
+/* "2026-11-24T18:56:47Z" -> "24 Nov, 19:56" in local time; the input if it does not parse.
+ * malloc'd. */
+char *ui_human_time(const char *iso);
+
 /* The most recently updated autosave of any bundled story: its story path and title. Returns
  * false when there is none. */
 bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when);

@@ -148,22 +148,6 @@ bool ui_sdl_available(Err *err)
     return true;
 }
 
-/* "2026-11-24T18:56:47Z" -> "24 Nov, 19:56" in local time (the input if it does not parse). */
-static char *human_time(const char *iso)
-{
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
-    if (!end)
-        return xstrdup(iso ? iso : "");
-    time_t t = timegm(&tm);
-    struct tm lt;
-    localtime_r(&t, &lt);
-    char buf[64];
-    strftime(buf, sizeof buf, "%e %b, %H:%M", &lt);
-    return xstrdup(buf[0] == ' ' ? buf + 1 : buf);
-}
-
 static void set_status(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
 static void set_status(App *a, const char *fmt, ...)
 {
@@ -1114,7 +1098,7 @@ static void open_save_slots(App *a)
         for (size_t i = 0; i < n; i++)
             if (strcmp(v[i].name, name) == 0)
                 hit = &v[i];
-        char *when = hit ? human_time(hit->updated) : NULL;
+        char *when = hit ? ui_human_time(hit->updated) : NULL;
         char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decisions", k, when,
                                       hit->scene, hit->decisions)
                           : xasprintf("**Slot %d**  *empty*", k);
@@ -1135,7 +1119,7 @@ static void open_load_slots(App *a)
         size_t n;
         SaveInfo *v = session_list_saves(a->s, &n);
         for (size_t i = 0; i < n && i < 40; i++) {
-            char *when = human_time(v[i].updated);
+            char *when = ui_human_time(v[i].updated);
             add_slot(a, xstrdup(v[i].name),
                      xasprintf("**%s**  %s \u2014 %s%s, %zu decisions", v[i].name, when,
                                v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions),
@@ -1157,7 +1141,7 @@ static void open_load_slots(App *a)
                 char *path = xasprintf("%s/%s", dir, e->d_name);
                 SaveData sd;
                 if (save_read(path, &sd, &err) == 0) {
-                    char *when = human_time(sd.updated);
+                    char *when = ui_human_time(sd.updated);
                     add_slot(a, path,
                              xasprintf("**%s** (%.*s)  %s \u2014 %s", a->cat->v[c].title,
                                        (int)strlen(e->d_name) - 5, e->d_name, when,

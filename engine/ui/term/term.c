@@ -596,8 +596,11 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     }
     if (c->n == 0)
         buf_printf(&b, "  No stories found in %s.\n", c->dir);
-    if (can_continue)
-        buf_printf(&b, "  c. Continue %s (saved %s)\n", cont_title, cont_when);
+    if (can_continue) {
+        char *when = ui_human_time(cont_when);
+        buf_printf(&b, "  c. Continue %s (saved %s)\n", cont_title, when);
+        free(when);
+    }
     buf_puts(&b, "  q. Quit\n");
     put(&t, &b);
     char line[256];
