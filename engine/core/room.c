@@ -97,15 +97,9 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
 
 void room_stat_changes(Buf *b, const Story *s, const int *before, const int *after)
 {
-    bool any = false;
-    for (size_t k = 0; k < s->n_stats; k++) {
-        int d = after[k] - before[k];
-        if (!d)
-            continue;
-        buf_printf(b, "%s%s %+d", any ? ", " : "", s->stats[k].label, d);
-        any = true;
-    }
-    if (!any)
+    size_t len = b->len;
+    story_format_changes(s, before, after, true, b);
+    if (b->len == len)
         buf_puts(b, "no change");
 }
 

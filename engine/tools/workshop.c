@@ -85,22 +85,11 @@ static bool read_line(Term *r, const char *prompt, char *buf, size_t n)
 
 static void changes_line(Term *r, const Game *g)
 {
-    if (r->hide_numbers) {
-        const Story *s = game_story(g);
-        Buf b = {0};
-        for (size_t k = 0; k < s->n_stats; k++) {
-            int d = game_stat_change(g, k);
-            if (d)
-                buf_printf(&b, "%s%s %s", b.len ? ", " : "", s->stats[k].label,
-                           d > 0 ? "rises" : "falls");
-        }
-        if (b.len)
-            fprintf(r->out, "\n  [%s]\n", buf_str(&b));
-        buf_free(&b);
+    const Decision *d = game_decision(g, game_decision_count(g) - 1);
+    if (!d)
         return;
-    }
     Buf b = {0};
-    ui_format_changes(g, false, &b);
+    story_format_changes(game_story(g), d->before, d->after, !r->hide_numbers, &b);
     if (b.len)
         fprintf(r->out, "\n  [%s]\n", buf_str(&b));
     buf_free(&b);

@@ -221,16 +221,7 @@ static void free_history(App *a)
 static char *changes_text(const Story *s, const int *before, const int *after, bool numbers)
 {
     Buf b = {0};
-    for (size_t k = 0; k < s->n_stats; k++) {
-        int dlt = after[k] - before[k];
-        if (!dlt)
-            continue;
-        if (numbers)
-            buf_printf(&b, "%s%s %+d", b.len ? ", " : "", s->stats[k].label, dlt);
-        else
-            buf_printf(&b, "%s%s %s", b.len ? ", " : "", s->stats[k].label,
-                       dlt > 0 ? "rises" : "falls");
-    }
+    story_format_changes(s, before, after, numbers, &b);
     return buf_take(&b);
 }
 
