@@ -96,6 +96,16 @@ Story *catalog_open(const char *ref, Err *err)
     struct stat st;
     if (strchr(ref, '/') || str_ends_with(ref, ".lua") || stat(ref, &st) == 0)
         return story_load(ref, err);
+    return catalog_open_bundled(ref, err);
+}
+
+Story *catalog_open_bundled(const char *ref, Err *err)
+{
+    struct stat st;
+    if (!is_identifier(ref)) {
+        err_set(err, "'%.200s' is not the id of a bundled story", ref);
+        return NULL;
+    }
     char *dir = paths_scenarios_dir();
     /* the usual case: the folder is named after the story */
     char *guess = xasprintf("%s/%s", dir, ref);

@@ -24,4 +24,9 @@ void catalog_free(Catalog *c);
  * Returns NULL with err filled (file:line messages for broken scripts). Caller frees. */
 Story *catalog_open(const char *ref, Err *err);
 
+/* Load the bundled story with this id, never a file named by ref (ids come from saves and
+ * results files, which must not make Ladder run a script of their choosing). Returns NULL with
+ * err filled when ref is not an identifier or no bundled story has that id. Caller frees. */
+Story *catalog_open_bundled(const char *ref, Err *err);
+
 #endif

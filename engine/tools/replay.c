@@ -92,9 +92,18 @@ static int play_script(Story *story, uint64_t seed, const char *player, const Sc
     return rc;
 }
 
-static Session *shadow_session(const char *ref, uint64_t seed, const char *player, Err *err)
+/* The story to play: ref as the user gave it (an id or a path), or, when bundled_only, the
+ * bundled story with the id a save names (a save never makes Ladder run a file of its own
+ * choosing). */
+static Story *open_story(const char *ref, bool bundled_only, Err *err)
 {
-    Story *st = catalog_open(ref, err);
+    return bundled_only ? catalog_open_bundled(ref, err) : catalog_open(ref, err);
+}
+
+static Session *shadow_session(const char *ref, bool bundled_only, uint64_t seed,
+                               const char *player, Err *err)
+{
+    Story *st = open_story(ref, bundled_only, err);
     if (!st)
         return NULL;
     SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
@@ -161,12 +170,24 @@ int tool_replay(int argc, char **argv)
             fprintf(stderr, "ladder: %s\n", err.msg);
             return 1;
         }
-        ref = story_path ? story_path : d.story_id;
-        seed = d.seed;
-        shadow = shadow_session(ref, seed, d.player, &err);
-        if (!shadow) {
-            fprintf(stderr, "ladder: %s\n", err.msg);
+        if (!story_path && !is_identifier(d.story_id)) {
+            fprintf(stderr,
+                    "ladder: %s names its story by a path ('%.200s'), not by the id of a bundled "
+                    "story; Ladder runs a story file only when you name it yourself: ladder "
+                    "replay %s --story PATH\n",
+                    arg, d.story_id, arg);
             save_data_free(&d);
+            return 1;
+        }
+        /* the save's strings die with it: keep a copy of the story's name */
+        char *ref_copy = xstrdup(story_path ? story_path : d.story_id);
+        seed = d.seed;
+        shadow = shadow_session(ref_copy, !story_path, seed, d.player, &err);
+        if (!shadow) {
+            fprintf(stderr, "ladder: %s%s\n", err.msg,
+                    story_path ? "" : " (give the story with --story PATH)");
+            save_data_free(&d);
+            free(ref_copy);
             return 1;
         }
         char *who = xstrdup(d.player);
@@ -182,11 +203,12 @@ int tool_replay(int argc, char **argv)
         session_free(shadow);
         if (rc < 0)
             fprintf(stderr, "ladder: the save no longer fits the story: %s\n", err.msg);
-        Story *st = catalog_open(ref, &err);
+        Story *st = open_story(ref_copy, !story_path, &err);
         int out = st ? play_script(st, seed, who, &sc) : 1;
         if (!st)
             fprintf(stderr, "ladder: %s\n", err.msg);
         free(who);
+        free(ref_copy);
         buf_free(&sc.input);
         return rc < 0 ? 1 : out;
     }
@@ -194,7 +216,7 @@ int tool_replay(int argc, char **argv)
         fprintf(stderr, "ladder: give --choices or --random with --seed\n");
         return 2;
     }
-    shadow = shadow_session(ref, seed, player, &err);
+    shadow = shadow_session(ref, false, seed, player, &err);
     if (!shadow) {
         fprintf(stderr, "ladder: %s\n", err.msg);
         return 1;

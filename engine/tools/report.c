@@ -617,7 +617,7 @@ static const Story *get_story(Report *r, int id, const Story *campaign)
             free(dir);
         }
         if (!s)
-            s = catalog_open(name, &err);
+            s = catalog_open_bundled(name, &err);
         if (s && strcmp(s->id, name) != 0) {
             err_set(&err, "'%s' holds the story '%s'", name, s->id);
             story_free(s);
