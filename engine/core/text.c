@@ -7,6 +7,7 @@
 int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err *err)
 {
     const char *p = src;
+    size_t start = out ? out->len : 0;
     while (*p) {
         if (p[0] == '{' && p[1] == '{') {
             if (out)
@@ -17,9 +18,9 @@ int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err
                 buf_putc(out, '}');
             p += 2;
         } else if (*p == '{') {
-            const char *end = strchr(p + 1, '}');
-            const char *nl = strchr(p + 1, '\n');
-            if (!end || (nl && nl < end)) {
+            /* the name ends at the first '}' on the line: each byte is looked at once */
+            const char *end = p + 1 + strcspn(p + 1, "}\n");
+            if (*end != '}') {
                 err_set(err, "unclosed '{' in text (write {{ for a literal brace)");
                 return -1;
             }
@@ -30,6 +31,12 @@ int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err
             }
             while (len && p[len] == ' ')
                 len--;
+            if (len > TEXT_MAX_NAME) {
+                err_set(err, "a name in braces is %zu bytes long (at most %d; write {{ for a "
+                             "literal brace)",
+                        len, TEXT_MAX_NAME);
+                return -1;
+            }
             if (!lookup(ud, p + 1, len, out)) {
                 err_set(err, "unknown name {%.*s} in text", (int)len, p + 1);
                 return -1;
@@ -42,6 +49,11 @@ int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err
             if (out)
                 buf_add(out, p, (size_t)(q - p));
             p = q;
+        }
+        if (out && out->len - start > TEXT_MAX_BYTES) {
+            err_set(err, "the text is longer than %u KiB once its {names} are filled in",
+                    TEXT_MAX_BYTES >> 10);
+            return -1;
         }
     }
     return 0;

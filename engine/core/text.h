@@ -8,12 +8,23 @@
 
 #include "core/util.h"
 
+/* The longest text a story may put on screen in one piece (a scene's, choice's or ending's
+ * text, literal or from a function, before and after {name} is filled in), in bytes. 256 KiB is
+ * some 40,000 words, far beyond any scene; the cap keeps the engine's own copies of a
+ * story's texts (every choice of a scene, every front end's layout) small whatever a script
+ * returns. */
+#define TEXT_MAX_BYTES (256u << 10)
+
+/* The longest name between braces, in bytes. */
+#define TEXT_MAX_NAME 128
+
 /* Append the value of name (len bytes, not NUL-terminated) to out; false if unknown. out may be
  * NULL when only checking. */
 typedef bool (*TextLookup)(void *ud, const char *name, size_t len, Buf *out);
 
-/* Expand {name} in src; "{{" and "}}" stand for braces. Returns 0, or -1 with err naming the
- * unknown name or unclosed brace. */
+/* Expand {name} in src; "{{" and "}}" stand for braces. Linear in the length of src and of
+ * the result. Returns 0, or -1 with err naming the unknown name, an unclosed brace, a name
+ * longer than TEXT_MAX_NAME, or a result longer than TEXT_MAX_BYTES (when out is given). */
 int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err *err);
 
 /* Lay prose out: lines are trimmed, lines of a paragraph are joined by spaces, paragraphs are

@@ -5,18 +5,26 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <stdatomic.h>
 
 #include "lua/script.h"
 
 /* The instruction hook fires every HOOK_STEP instructions; budgets are counted in these ticks. */
 #define HOOK_STEP 1000
+/* Work done in C on a script's behalf is charged to the same budget: every
+ * ALLOC_BYTES_PER_INSTRUCTION bytes the Lua state allocates cost one instruction. */
+#define ALLOC_BYTES_PER_INSTRUCTION 8
 
 struct Script {
     lua_State *L;
     ScriptLimits limits;
     size_t used;       /* bytes held by the Lua state */
     long ticks;        /* hook ticks left for the running load or callback */
+    size_t carry;      /* instructions charged by C code, not yet a whole tick */
+    size_t alloc_carry; /* bytes allocated, not yet a whole tick */
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
+    atomic_bool timed_out; /* the watchdog says the running call passed its wall-clock limit */
+    bool loading;      /* the story's files are running: story, scene, choice work only now */
     char last_src[64]; /* where the hook last saw the script, for memory errors */
     int last_line;
     Story *story;      /* the story this state serves */
@@ -42,11 +50,26 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err);
 int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, FnRef fn, Err *err);
 /* Start a budgeted run without a call (for loads spanning several chunks). */
 void script_begin(Script *sc, long ticks);
+/* Charge work done in C for the script running on L to its budget, in instructions; raises
+ * the budget error (a Lua error, so only from code running under lua_pcall) once it is spent. */
+void script_charge(lua_State *L, size_t instructions);
+
+/* pattern.c: string.find, match, gmatch and gsub with the matcher's steps charged. */
+void pattern_install(lua_State *L);
+
+/* watchdog.c: the wall-clock limit of one load or callback (limits.wall_ms). begin and end
+ * bracket every budgeted lua_pcall; expired tells the count hook to stop the call. */
+void watchdog_begin(Script *sc);
+void watchdog_end(Script *sc);
+bool watchdog_expired(Script *sc);
 
 /* view.c */
-void view_build(Script *sc);         /* after the story is loaded: the name table and the proxy */
+/* After the story is loaded: the name table and the proxy. Returns 0, or -1 with err when the
+ * Lua state has no memory left for them. */
+int view_build(Script *sc, Err *err);
 
-/* Convert the Lua value at idx into a flag value; false if its type is not allowed. */
+/* Convert the Lua value at idx into a flag value; false if its type is not allowed or it is a
+ * string longer than TEXT_MAX_BYTES. */
 bool script_to_value(lua_State *L, int idx, Value *v);
 
 /* True for the built-in names of the view (player, scene, chance, ...). */

@@ -51,11 +51,22 @@ static bool is_lua_name(const char *s)
 
 /* ---- field readers: the value to read is on top of the stack ---- */
 
+/* A string's bytes, refusing strings longer than a text may be. */
+static const char *string_value(lua_State *L, Pos pos, const char *what, const char *field)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    if (len > TEXT_MAX_BYTES)
+        raise_at(L, pos, "%s: '%s' is %zu KiB long (a text may be at most %u KiB)", what, field,
+                 len >> 10, TEXT_MAX_BYTES >> 10);
+    return s;
+}
+
 static char *get_string(lua_State *L, Pos pos, const char *what, const char *field)
 {
     if (lua_type(L, -1) != LUA_TSTRING)
         raise_at(L, pos, "%s: '%s' must be a string, not %s", what, field, luaL_typename(L, -1));
-    return xstrdup(lua_tostring(L, -1));
+    return xstrdup(string_value(L, pos, what, field));
 }
 
 /* Check that the value on top is a string (for fields read earlier). */
@@ -90,7 +101,7 @@ static void get_text(lua_State *L, Text *t, Pos pos, const char *what, const cha
     if (lua_type(L, -1) == LUA_TFUNCTION)
         t->fn = get_function(L, pos, what, field);
     else if (lua_type(L, -1) == LUA_TSTRING)
-        t->str = xstrdup(lua_tostring(L, -1));
+        t->str = xstrdup(string_value(L, pos, what, field));
     else
         raise_at(L, pos, "%s: '%s' must be a string or a function, not %s", what, field,
                  luaL_typename(L, -1));
@@ -165,18 +176,45 @@ static void get_sets(lua_State *L, Sets *s, Pos pos, const char *what)
 
 /* ---- choice { } ---- */
 
-static const char CHOICE_MT = 'c'; /* its address is the registry key of the choice marker */
+static const char CHOICE_MT = 'c'; /* its address is the registry key of the choice metatable */
 
-/* choice { ... } wraps its table with the position it was written at; the scene reads it. */
+/* A choice { } value: a userdata, so a script cannot reshape it, holding a copy of the
+ * declaration table (user value 1) and the line it was written at (user value 2). Its
+ * metatable is the engine's and cannot be read or changed (__metatable). */
+static int choice_locked(lua_State *L)
+{
+    return luaL_error(L, "a choice { } cannot be read or changed once declared; put it in a "
+                         "scene's list");
+}
+
+/* The calls that declare a story work only while its files run: afterwards the engine holds
+ * pointers into what they built. */
+static void need_loading(lua_State *L, const char *what)
+{
+    if (!script_of(L)->loading)
+        luaL_error(L, "%s can only be used while the story's files load, not from a function "
+                      "called during play",
+                   what);
+}
+
+/* choice { ... } copies its table (so later changes to it do not matter) and remembers the
+ * position it was written at; the scene reads it. */
 static int l_choice(lua_State *L)
 {
+    need_loading(L, "choice { }");
     luaL_checktype(L, 1, LUA_TTABLE);
     Pos pos = caller_pos(L);
-    lua_createtable(L, 0, 2);
-    lua_pushvalue(L, 1);
-    lua_setfield(L, -2, "decl");
+    lua_newuserdatauv(L, 0, 2);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_setiuservalue(L, -2, 1);
     lua_pushinteger(L, pos.line);
-    lua_setfield(L, -2, "line");
+    lua_setiuservalue(L, -2, 2);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
     lua_setmetatable(L, -2);
     return 1;
@@ -210,12 +248,12 @@ static char *slug(const char *text)
 static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
 {
     Script *s = script_of(L);
-    /* stack: wrapper */
-    lua_getfield(L, -1, "line");
+    /* stack: the choice userdata (checked by is_choice) */
+    lua_getiuservalue(L, -1, 2);
     c->pos.file = s->file;
     c->pos.line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    lua_getfield(L, -1, "decl");
+    lua_getiuservalue(L, -1, 1);
     char what[200];
     snprintf(what, sizeof what, "scene '%s', choice %d", sc->id, item);
     lua_pushnil(L);
@@ -272,7 +310,7 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
 
 static bool is_choice(lua_State *L, int idx)
 {
-    if (!lua_istable(L, idx) || !lua_getmetatable(L, idx))
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx))
         return false;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
     bool yes = lua_rawequal(L, -1, -2);
@@ -367,6 +405,7 @@ static void parse_scene(lua_State *L, Scene *sc)
 static int scene_body(lua_State *L)
 {
     Script *s = script_of(L);
+    need_loading(L, "scene \"id\" { }");
     bool ending = lua_toboolean(L, lua_upvalueindex(3));
     Pos pos = {lua_touserdata(L, lua_upvalueindex(4)), (int)lua_tointeger(L, lua_upvalueindex(2))};
     const char *id = lua_tostring(L, lua_upvalueindex(1));
@@ -388,6 +427,7 @@ static int declare(lua_State *L, bool ending)
     Script *s = script_of(L);
     Pos pos = caller_pos(L);
     const char *kind = ending ? "ending" : "scene";
+    need_loading(L, ending ? "ending \"id\" { }" : "scene \"id\" { }");
     if (lua_type(L, 1) != LUA_TSTRING)
         raise_at(L, pos, "%s needs an id: %s \"id\" { ... }", kind, kind);
     const char *id = lua_tostring(L, 1);
@@ -441,7 +481,8 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
     if (id) {
         st->id = xstrdup(id);
     } else { /* array form: read the id first, so messages can name the stat */
-        lua_getfield(L, -1, "id");
+        lua_pushliteral(L, "id");
+        lua_rawget(L, -2);
         if (lua_type(L, -1) == LUA_TSTRING)
             st->id = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 1);
@@ -464,7 +505,7 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
         else if (strcmp(k, "label") == 0)
             st->label = get_string(L, pos, what, k);
         else if (strcmp(k, "good") == 0) {
-            const char *g = lua_tostring(L, -1);
+            const char *g = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
             if (g && strcmp(g, "high") == 0)
                 st->good = GOOD_HIGH;
             else if (g && strcmp(g, "low") == 0)
@@ -591,7 +632,8 @@ static void parse_when_stat(lua_State *L, Story *s, Pos pos)
         raise_at(L, pos, "story: 'when_stat' must be a table { stat = { at_least = N, go = ... } }");
     /* In stat order, so the first rule that fires is the same on every run. */
     for (size_t i = 0; i < s->n_stats; i++) {
-        lua_getfield(L, -1, s->stats[i].id);
+        lua_pushstring(L, s->stats[i].id);
+        lua_rawget(L, -2);
         if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
             size_t n = lua_rawlen(L, -1);
             for (size_t j = 1; j <= n; j++) {
@@ -621,8 +663,8 @@ static void parse_chapters(lua_State *L, Story *s, Pos pos)
     s->chapters = xcalloc(n, sizeof *s->chapters);
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
-        const char *id = lua_tostring(L, -1);
-        if (lua_type(L, -1) != LUA_TSTRING || !is_identifier(id))
+        const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (!id || !is_identifier(id))
             raise_at(L, pos, "story: chapter %zu must be a story id", i + 1);
         s->chapters[s->n_chapters++] = xstrdup(id);
         lua_pop(L, 1);
@@ -634,6 +676,7 @@ static int l_story(lua_State *L)
     Script *sc = script_of(L);
     Story *s = sc->story;
     Pos pos = caller_pos(L);
+    need_loading(L, "story { }");
     if (lua_type(L, 1) != LUA_TTABLE)
         raise_at(L, pos, "story needs a table: story { id = ..., title = ..., ... }");
     if (sc->story_seen)
@@ -642,7 +685,8 @@ static int l_story(lua_State *L)
     s->pos = pos;
     s->order = 1000;
     /* stats first: when_stat refers to them */
-    lua_getfield(L, 1, "stats");
+    lua_pushliteral(L, "stats");
+    lua_rawget(L, 1);
     if (!lua_isnil(L, -1))
         parse_stats(L, s, pos);
     lua_pop(L, 1);
@@ -697,6 +741,12 @@ void loader_register(Script *sc)
     lua_newtable(L);
     lua_pushliteral(L, "choice");
     lua_setfield(L, -2, "__name");
+    lua_pushliteral(L, "choice");
+    lua_setfield(L, -2, "__metatable");
+    lua_pushcfunction(L, choice_locked);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, choice_locked);
+    lua_setfield(L, -2, "__newindex");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
     lua_register(L, "story", l_story);
     lua_register(L, "scene", l_scene);
@@ -935,6 +985,7 @@ Story *story_load(const char *path, Err *err)
     lua_State *L = sc->L;
     unsigned long long hash = FNV1A64_INIT;
     script_begin(sc, sc->limits.load_budget); /* one budget for all the files */
+    sc->loading = true;
     for (size_t i = 0; i < s->n_files; i++) {
         size_t len;
         char *code = read_file(s->files[i], MAX_SCRIPT_BYTES, &len, err);
@@ -971,6 +1022,7 @@ Story *story_load(const char *path, Err *err)
             return NULL;
         }
     }
+    sc->loading = false;
     snprintf(s->hash, sizeof s->hash, "%016llx", hash);
     Check c = {.s = s};
     resolve(sc, &c);
@@ -986,7 +1038,10 @@ Story *story_load(const char *path, Err *err)
         s->scenes[i].choice_base = s->n_choices_total;
         s->n_choices_total += s->scenes[i].n_choices;
     }
-    view_build(sc);
+    if (view_build(sc, err) != 0) {
+        story_free(s);
+        return NULL;
+    }
     lua_gc(L, LUA_GCCOLLECT);
     return s;
 }

@@ -2,13 +2,16 @@
  * callbacks the rules make into scenario code. */
 #include "lua/host.h"
 
+#include <limits.h>
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
+
 ScriptLimits script_default_limits(void)
 {
-    ScriptLimits l = {64u << 20, 50000000L, 5000000L};
+    ScriptLimits l = {64u << 20, 50000000L, 5000000L, 2000};
     return l;
 }
 
@@ -17,7 +20,12 @@ Script *script_of(lua_State *L)
     return *(Script **)lua_getextraspace(L);
 }
 
-/* Allocator with a cap: refusing an allocation makes Lua raise a memory error. */
+/* Allocator with a cap: refusing an allocation makes Lua raise a memory error. Every byte
+ * allocated is also charged to the instruction budget (ALLOC_BYTES_PER_INSTRUCTION bytes cost
+ * one instruction), since copying and filling it is work done in C on the script's behalf:
+ * concatenation, string.rep, string.upper, table growth and the collector's steps all end up
+ * here. The allocator cannot raise, so the charge only lowers the ticks left; the next hook
+ * tick raises the budget error. */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     Script *sc = ud;
@@ -31,13 +39,52 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize > osize && sc->used + (nsize - osize) > sc->limits.memory)
         return NULL;
     void *p = realloc(ptr, nsize);
-    if (p)
+    if (p) {
         sc->used = sc->used - osize + nsize;
+        sc->alloc_carry += nsize;
+        if (sc->alloc_carry >= ALLOC_BYTES_PER_INSTRUCTION * HOOK_STEP) {
+            sc->ticks -= (long)(sc->alloc_carry / (ALLOC_BYTES_PER_INSTRUCTION * HOOK_STEP));
+            sc->alloc_carry %= ALLOC_BYTES_PER_INSTRUCTION * HOOK_STEP;
+        }
+    }
     return p;
 }
 
-/* Count hook: once the budget is spent, every later tick raises again, so a script that
- * catches the error only runs until its next HOOK_STEP instructions. */
+/* Raise the budget error at the script's current position (the innermost Lua function). */
+static int raise_budget(lua_State *L, const char *what)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+            return luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
+    return luaL_error(L, "%s", what);
+}
+
+static const char BUDGET_MSG[] = "instruction budget exceeded (an endless loop?)";
+
+void script_charge(lua_State *L, size_t instructions)
+{
+    Script *sc = script_of(L);
+    if (!sc->exhausted) {
+        size_t limit = (size_t)LONG_MAX / 2;
+        if (instructions > limit)
+            instructions = limit;
+        sc->carry += instructions % HOOK_STEP;
+        long ticks = (long)(instructions / HOOK_STEP + sc->carry / HOOK_STEP);
+        sc->carry %= HOOK_STEP;
+        if (sc->ticks - ticks >= 0) {
+            sc->ticks -= ticks;
+            return;
+        }
+        sc->ticks = -1;
+        sc->exhausted = true;
+    }
+    raise_budget(L, BUDGET_MSG);
+}
+
+/* Count hook: once the budget is spent (or the watchdog says the call has run too long),
+ * every later tick raises again, so a script that catches the error only runs until its next
+ * HOOK_STEP instructions. */
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     Script *sc = script_of(L);
@@ -46,14 +93,23 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
         snprintf(sc->last_src, sizeof sc->last_src, "%s", ar->short_src);
         sc->last_line = ar->currentline;
     }
+    if (watchdog_expired(sc)) {
+        sc->exhausted = true;
+        if (located)
+            lua_pushfstring(L, "%s:%d: ran for more than %d ms (the wall-clock limit of a call)",
+                            ar->short_src, ar->currentline, (int)sc->limits.wall_ms);
+        else
+            lua_pushfstring(L, "ran for more than %d ms (the wall-clock limit of a call)",
+                            (int)sc->limits.wall_ms);
+        lua_error(L);
+    }
     if (!sc->exhausted && --sc->ticks >= 0)
         return;
     sc->exhausted = true;
     if (located)
-        lua_pushfstring(L, "%s:%d: instruction budget exceeded (an endless loop?)", ar->short_src,
-                        ar->currentline);
+        lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, BUDGET_MSG);
     else
-        lua_pushliteral(L, "instruction budget exceeded (an endless loop?)");
+        lua_pushstring(L, BUDGET_MSG);
     lua_error(L);
 }
 
@@ -61,6 +117,39 @@ static bool is_memory_error(lua_State *L, int idx)
 {
     const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
     return s && strcmp(s, "not enough memory") == 0;
+}
+
+/* A caught error that must go on up: the budget is spent, or memory ran out. */
+static bool is_fatal(Script *sc, lua_State *L, int status, int idx)
+{
+    return sc->exhausted || status == LUA_ERRMEM ||
+           (status != LUA_OK && is_memory_error(L, idx));
+}
+
+/* What raising and catching an error costs in C (building the message with its position,
+ * unwinding), in instructions: a loop of pcall(error, "x") is cheap in VM instructions. */
+#define CATCH_COST 100
+/* What one call of load costs before its first byte is parsed (the parser's state). */
+#define LOAD_COST 200
+
+/* Call the library function a wrapper stands for (upvalue 1) with the wrapper's arguments,
+ * which sit above it on the stack, keeping nres results. Its errors go on up, with the "?"
+ * that Lua puts for the name of a function it cannot name replaced by the wrapper's name
+ * (upvalue 3), so "bad argument #1 to 'tonumber'" reads as it does in plain Lua. */
+static void call_original(lua_State *L, int nres)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, nres, 0);
+    if (status == LUA_OK)
+        return;
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    const char *q = msg ? strstr(msg, " to '?'") : NULL;
+    const char *name = lua_tostring(L, lua_upvalueindex(3));
+    if (q && name && !script_of(L)->exhausted && status != LUA_ERRMEM)
+        lua_pushfstring(L, "%s to '%s'%s", lua_pushlstring(L, msg, (size_t)(q - msg)), name,
+                        q + 7);
+    lua_error(L);
 }
 
 /* The sandbox's pcall: like the standard one, except that a spent budget or a memory error
@@ -72,9 +161,10 @@ static int safe_pcall(lua_State *L)
     lua_pushboolean(L, 1);
     lua_insert(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
-    if (sc->exhausted || status == LUA_ERRMEM || (status != LUA_OK && is_memory_error(L, -1)))
+    if (is_fatal(sc, L, status, -1))
         return lua_error(L);
     if (status != LUA_OK) {
+        script_charge(L, CATCH_COST);
         lua_pushboolean(L, 0);
         lua_insert(L, -2);
         return 2;
@@ -82,55 +172,78 @@ static int safe_pcall(lua_State *L)
     return lua_gettop(L);
 }
 
+/* xpcall(f, handler, ...). Lua runs a message handler at the point of the error, and when the
+ * error is the budget's, that point is inside the count hook, where hooks are off: a handler
+ * there would run unbudgeted. So the handler runs here instead, after the failed call has
+ * unwound, with the hook on and under the same budget. Scripts cannot tell the difference:
+ * without the debug library a handler can only look at the error value. */
 static int safe_xpcall(lua_State *L)
 {
     Script *sc = script_of(L);
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_pushboolean(L, 1);
-    lua_pushvalue(L, 1);
-    lua_rotate(L, 3, 2);
-    int status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
-    if (sc->exhausted || status == LUA_ERRMEM || (status != LUA_OK && is_memory_error(L, -1)))
+    lua_pushvalue(L, 1); /* f, h, args..., f */
+    lua_insert(L, 3);    /* f, h, f, args... */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 0);
+    if (is_fatal(sc, L, status, -1))
         return lua_error(L);
-    if (status != LUA_OK) {
-        lua_pushboolean(L, 0);
-        lua_pushvalue(L, -2);
-        return 2;
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_replace(L, 1); /* true, h, results... */
+        lua_remove(L, 2);
+        return lua_gettop(L);
     }
-    return lua_gettop(L) - 2;
+    /* f, h, err: call h(err) */
+    script_charge(L, CATCH_COST);
+    lua_pushvalue(L, 2);
+    lua_insert(L, -2);
+    status = lua_pcall(L, 1, 1, 0);
+    if (is_fatal(sc, L, status, -1))
+        return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    return 2;
 }
 
-/* coroutine.resume also catches errors; pass a spent budget or memory error through. */
-static int safe_resume(lua_State *L)
+/* coroutine.resume and coroutine.close also catch errors; pass a spent budget or a memory
+ * error through. (Both return false and the error as their first two results.) */
+static int safe_catching(lua_State *L)
 {
     Script *sc = script_of(L);
-    int n = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, n, LUA_MULTRET);
+    call_original(L, LUA_MULTRET);
     if (sc->exhausted || (!lua_toboolean(L, 1) && is_memory_error(L, 2))) {
         lua_settop(L, 2);
         return lua_error(L);
     }
+    if (!lua_toboolean(L, 1))
+        script_charge(L, CATCH_COST);
     return lua_gettop(L);
 }
 
-/* load() of text chunks only; the environment defaults to the sandbox's globals. */
+/* load() of text chunks only; the environment defaults to the sandbox's globals. lua_load
+ * runs a reader function in protected mode and turns its errors into load's nil, message:
+ * a spent budget or a memory error inside the reader goes on up instead. */
 static int safe_load(lua_State *L)
 {
+    Script *sc = script_of(L);
     int n = lua_gettop(L);
+    script_charge(L, LOAD_COST + (lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) / 16 : 0));
     if (n < 3)
         lua_settop(L, 3);
     lua_pushliteral(L, "t");
     lua_replace(L, 3);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, n < 3 ? 3 : n, LUA_MULTRET);
+    call_original(L, LUA_MULTRET);
+    if (sc->exhausted || (lua_isnil(L, 1) && is_memory_error(L, 2))) {
+        lua_settop(L, 2);
+        return lua_error(L);
+    }
+    if (lua_isnil(L, 1))
+        script_charge(L, CATCH_COST);
     return lua_gettop(L);
 }
 
-/* setmetatable without __gc: finalizers would run scenario code at unpredictable times. */
+/* setmetatable without __gc: finalizers would run scenario code at unpredictable times, and
+ * Lua runs them with hooks off, out of the budget's reach. */
 static int safe_setmetatable(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TTABLE) {
@@ -142,91 +255,228 @@ static int safe_setmetatable(lua_State *L)
         if (has_gc)
             return luaL_error(L, "__gc metamethods are not allowed in scenarios");
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
+    call_original(L, 1);
     return 1;
 }
 
-/* collectgarbage limited to harmless options: no "stop", no tuning. */
+/* collectgarbage("collect") only, priced by the heap it walks. "count" would let a story's
+ * outcome depend on memory use, which differs from run to run (and so would "step", whose
+ * result says whether a cycle happened to finish); "stop" and the tuning options would let a
+ * script switch off the collector the memory cap relies on. */
 static int safe_collectgarbage(lua_State *L)
 {
-    static const char *const opts[] = {"collect", "count", "step", "isrunning", NULL};
+    static const char *const opts[] = {"collect", "isrunning", "count", "step", "stop",
+                                       "restart", "incremental", "generational", "setpause",
+                                       "setstepmul", NULL};
     int o = luaL_checkoption(L, 1, "collect", opts);
     switch (o) {
-    case 0: lua_gc(L, LUA_GCCOLLECT); lua_pushinteger(L, 0); return 1;
-    case 1: {
-        int k = lua_gc(L, LUA_GCCOUNT), b = lua_gc(L, LUA_GCCOUNTB);
-        lua_pushnumber(L, (lua_Number)k + ((lua_Number)b / 1024));
+    case 0:
+        script_charge(L, script_of(L)->used / ALLOC_BYTES_PER_INSTRUCTION);
+        lua_gc(L, LUA_GCCOLLECT);
+        lua_pushinteger(L, 0);
         return 1;
-    }
-    case 2: lua_pushboolean(L, lua_gc(L, LUA_GCSTEP, 0)); return 1;
-    default: lua_pushboolean(L, lua_gc(L, LUA_GCISRUNNING)); return 1;
+    case 1: lua_pushboolean(L, 1); return 1;
+    case 2:
+        return luaL_error(L, "collectgarbage(\"count\") is not available to stories: memory use "
+                             "differs from run to run, and a story must play the same way "
+                             "each time");
+    default:
+        return luaL_error(L, "collectgarbage(\"%s\") is not available to stories (only "
+                             "\"collect\" is)",
+                          opts[o]);
     }
 }
 
-/* String matching runs in C, where the instruction hook cannot stop it, and backtracking
- * patterns cost up to n^(q+1) steps for q quantifiers on a subject of n bytes. Refuse calls
- * whose worst case exceeds PATTERN_BUDGET steps rather than let a script hang the engine. */
-#define PATTERN_BUDGET 2e8
-
-static int quantifiers(const char *p, size_t len)
+/* tostring without addresses: a table, function, thread or userdata with no __tostring
+ * becomes its type (or its metatable's __name), not "table: 0x55d0c3a4" - an address differs
+ * from run to run, and a story that looked at one would not replay the same way. */
+static int safe_tostring(lua_State *L)
 {
-    int q = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (p[i] == '%') {
-            i++;
-        } else if (p[i] == '[') {
-            i++;
-            if (i < len && p[i] == '^')
-                i++;
-            if (i < len && p[i] == ']')
-                i++;
-            while (i < len && p[i] != ']')
-                i += p[i] == '%' ? 2 : 1;
-        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
-            q++;
+    luaL_checkany(L, 1);
+    int t = lua_type(L, 1);
+    if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA ||
+        t == LUA_TLIGHTUSERDATA) {
+        if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
+            lua_pop(L, 1);
+        } else if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) {
+            return 1;
+        } else {
+            lua_settop(L, 1);
+            lua_pushstring(L, luaL_typename(L, 1));
+            return 1;
         }
     }
-    return q;
+    lua_settop(L, 1);
+    call_original(L, 1);
+    return 1;
 }
 
-static int guarded_match(lua_State *L)
+/* string.format without %p (an address), and with every argument that is not a number or a
+ * string given through the sandbox's tostring first, so "%s" of a table shows no address. */
+static int safe_format(lua_State *L)
 {
-    size_t n, m;
-    const char *s = luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &m);
-    (void)s;
-    bool plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-    double cost = (double)n * (double)(m + 1);
-    if (!plain)
-        for (int q = quantifiers(p, m); q > 0 && cost <= PATTERN_BUDGET; q--)
-            cost *= (double)n;
-    if (cost > PATTERN_BUDGET)
-        return luaL_error(L, "string pattern too costly for a subject of %d bytes (simplify the "
-                             "pattern or split the text)",
-                          (int)n);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    size_t len;
+    const char *fmt = luaL_checklstring(L, 1, &len);
+    for (size_t i = 0; i < len; i++) {
+        if (fmt[i] != '%')
+            continue;
+        i++;
+        while (i < len && strchr("-+ #0123456789.", fmt[i]))
+            i++;
+        if (i < len && fmt[i] == 'p')
+            return luaL_error(L, "string.format: %%p is not available to stories (an address "
+                                 "differs from run to run)");
+    }
+    int n = lua_gettop(L);
+    for (int i = 2; i <= n; i++) {
+        int t = lua_type(L, i);
+        if (t == LUA_TNUMBER || t == LUA_TSTRING)
+            continue;
+        lua_pushvalue(L, lua_upvalueindex(2)); /* the sandbox's tostring */
+        lua_pushvalue(L, i);
+        lua_call(L, 1, 1);
+        lua_replace(L, i);
+    }
+    size_t bytes = len;
+    for (int i = 2; i <= n; i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            bytes += lua_rawlen(L, i);
+    script_charge(L, bytes / 4); /* %q escapes byte by byte; the rest is copying */
+    call_original(L, 1);
+    return 1;
+}
+
+/* ---- library functions that loop in C, priced by the work their arguments ask for ---- */
+
+enum Price {
+    PRICE_REP,     /* string.rep(s, n, sep): n repetitions */
+    PRICE_SPAN,    /* f(t/s, i, j): j - i + 1 elements (table.concat, unpack; string.byte) */
+    PRICE_INSERT,  /* table.insert(t, pos, v): the elements moved */
+    PRICE_REMOVE,  /* table.remove(t, pos): the elements moved */
+    PRICE_MOVE,    /* table.move(a, f, e, t): e - f + 1 elements */
+    PRICE_SORT,    /* table.sort(t): n log n comparisons */
+    PRICE_SELECT,  /* select(n, ...): the values returned */
+    PRICE_BYTES    /* utf8.len, utf8.offset, utf8.codepoint, string.unpack, string.upper,
+                      lower and reverse, tonumber: bytes read one at a time */
+};
+
+/* Integer argument i, or def when absent; a value of the wrong type prices as def and is left
+ * for the library function itself to refuse. */
+static lua_Integer int_arg(lua_State *L, int i, lua_Integer def)
+{
+    int isnum = 0;
+    lua_Integer v = lua_tointegerx(L, i, &isnum);
+    return isnum ? v : def;
+}
+
+/* The length of argument i (a string's bytes, or a table's #, which may call __len). */
+static lua_Integer len_arg(lua_State *L, int i)
+{
+    if (lua_type(L, i) == LUA_TSTRING)
+        return (lua_Integer)lua_rawlen(L, i);
+    if (lua_type(L, i) != LUA_TTABLE)
+        return 0;
+    lua_len(L, i);
+    lua_Integer n = int_arg(L, -1, 0);
+    lua_pop(L, 1);
+    return n;
+}
+
+/* b - a + 1 as a non-negative count, without overflow. */
+static double span(lua_Integer a, lua_Integer b)
+{
+    return b < a ? 0.0 : (double)b - (double)a + 1.0;
+}
+
+static int priced(lua_State *L)
+{
+    enum Price kind = (enum Price)lua_tointeger(L, lua_upvalueindex(2));
+    double cost = 1.0;
+    switch (kind) {
+    case PRICE_REP: {
+        size_t ls = 0, lsep = 0;
+        if (lua_type(L, 1) == LUA_TSTRING)
+            ls = lua_rawlen(L, 1);
+        if (lua_type(L, 3) == LUA_TSTRING)
+            lsep = lua_rawlen(L, 3);
+        double n = (double)int_arg(L, 2, 0);
+        double bytes = n * (double)(ls + lsep);
+        Script *sc = script_of(L);
+        if (n <= 0 || bytes > (double)(sc->limits.memory - sc->used))
+            break; /* nothing to do, or a result too big to allocate: it fails at once */
+        /* the result's bytes are copied; repeating "" is an empty loop of n turns */
+        cost += bytes > 0 ? bytes / ALLOC_BYTES_PER_INSTRUCTION : n;
+        break;
+    }
+    case PRICE_SPAN: {
+        lua_Integer i = int_arg(L, 2, 1);
+        lua_Integer j = lua_isnoneornil(L, 3) ? (lua_type(L, 1) == LUA_TSTRING ? i : len_arg(L, 1))
+                                              : int_arg(L, 3, 0);
+        cost += span(i, j);
+        break;
+    }
+    case PRICE_INSERT: /* table.insert(t, pos, v) shifts; table.insert(t, v) appends */
+        if (lua_gettop(L) == 3) {
+            lua_Integer n = len_arg(L, 1);
+            cost += span(int_arg(L, 2, n), n);
+        }
+        break;
+    case PRICE_REMOVE: /* table.remove(t, pos) shifts; table.remove(t) takes the last */
+        if (lua_gettop(L) >= 2) {
+            lua_Integer n = len_arg(L, 1);
+            cost += span(int_arg(L, 2, n), n);
+        }
+        break;
+    case PRICE_MOVE: cost += span(int_arg(L, 2, 1), int_arg(L, 3, 0)); break;
+    case PRICE_SORT: {
+        double n = (double)len_arg(L, 1);
+        for (double m = n; m > 1; m /= 2)
+            cost += n;
+        break;
+    }
+    case PRICE_SELECT: {
+        lua_Integer i = int_arg(L, 1, 1);
+        lua_Integer n = lua_gettop(L) - 1;
+        cost += i < 0 ? (double)-i : span(i, n);
+        break;
+    }
+    case PRICE_BYTES:
+        for (int i = 1; i <= lua_gettop(L); i++)
+            if (lua_type(L, i) == LUA_TSTRING)
+                cost += (double)lua_rawlen(L, i) / 2;
+        break;
+    }
+    script_charge(L, cost >= 1e15 ? (size_t)1e15 : (size_t)cost);
+    call_original(L, LUA_MULTRET);
     return lua_gettop(L);
 }
 
-static void guard_string(lua_State *L, const char *name, bool has_plain)
+/* Replace table[name] (a global when table is NULL) with the C closure f, whose upvalues are
+ * the original function, kind (an integer, or the value at extra when kind < 0 and extra is
+ * not 0) and the name shown in error messages. */
+static void wrap_field(lua_State *L, const char *table, const char *name, lua_CFunction f,
+                       int kind, int extra)
 {
-    lua_getglobal(L, LUA_STRLIBNAME);
+    if (extra < 0)
+        extra = lua_absindex(L, extra);
+    if (table)
+        lua_getglobal(L, table);
+    else
+        lua_pushglobaltable(L);
     lua_getfield(L, -1, name);
-    lua_pushboolean(L, has_plain);
-    lua_pushcclosure(L, guarded_match, 2);
+    if (kind >= 0)
+        lua_pushinteger(L, kind);
+    else if (extra)
+        lua_pushvalue(L, extra);
+    else
+        lua_pushnil(L);
+    if (table)
+        lua_pushfstring(L, "%s.%s", table, name);
+    else
+        lua_pushstring(L, name);
+    lua_pushcclosure(L, f, 3);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
-}
-
-static void wrap_global(lua_State *L, const char *name, lua_CFunction f)
-{
-    lua_getglobal(L, name);
-    lua_pushcclosure(L, f, 1);
-    lua_setglobal(L, name);
 }
 
 static void remove_field(lua_State *L, const char *table, const char *name)
@@ -242,7 +492,9 @@ static void remove_field(lua_State *L, const char *table, const char *name)
     }
 }
 
-static void open_sandbox(lua_State *L)
+/* Build the sandbox. Runs under lua_pcall (see script_new), so running out of memory here is
+ * an error, not an abort. */
+static int open_sandbox(lua_State *L)
 {
     static const luaL_Reg libs[] = {
         {LUA_GNAME, luaopen_base},         {LUA_TABLIBNAME, luaopen_table},
@@ -261,23 +513,43 @@ static void open_sandbox(lua_State *L)
     remove_field(L, "string", "dump");
     remove_field(L, "math", "random");
     remove_field(L, "math", "randomseed");
-    lua_pushcfunction(L, safe_pcall);
-    lua_setglobal(L, "pcall");
-    lua_pushcfunction(L, safe_xpcall);
-    lua_setglobal(L, "xpcall");
-    lua_pushcfunction(L, safe_collectgarbage);
-    lua_setglobal(L, "collectgarbage");
-    wrap_global(L, "load", safe_load);
-    guard_string(L, "find", true);
-    guard_string(L, "match", false);
-    guard_string(L, "gmatch", false);
-    guard_string(L, "gsub", false);
-    wrap_global(L, "setmetatable", safe_setmetatable);
-    lua_getglobal(L, LUA_COLIBNAME);
-    lua_getfield(L, -1, "resume");
-    lua_pushcclosure(L, safe_resume, 1);
-    lua_setfield(L, -2, "resume");
+    lua_register(L, "pcall", safe_pcall);
+    lua_register(L, "xpcall", safe_xpcall);
+    lua_register(L, "collectgarbage", safe_collectgarbage);
+    wrap_field(L, NULL, "load", safe_load, -1, 0);
+    wrap_field(L, NULL, "setmetatable", safe_setmetatable, -1, 0);
+    wrap_field(L, NULL, "tostring", safe_tostring, -1, 0);
+    lua_getglobal(L, "tostring"); /* string.format closes over the new tostring too */
+    wrap_field(L, LUA_STRLIBNAME, "format", safe_format, -1, -1);
     lua_pop(L, 1);
+    wrap_field(L, LUA_COLIBNAME, "resume", safe_catching, -1, 0);
+    wrap_field(L, LUA_COLIBNAME, "close", safe_catching, -1, 0);
+    pattern_install(L);
+    wrap_field(L, LUA_STRLIBNAME, "rep", priced, PRICE_REP, 0);
+    wrap_field(L, LUA_STRLIBNAME, "byte", priced, PRICE_SPAN, 0);
+    wrap_field(L, LUA_STRLIBNAME, "unpack", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_STRLIBNAME, "upper", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_STRLIBNAME, "lower", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_STRLIBNAME, "reverse", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_TABLIBNAME, "concat", priced, PRICE_SPAN, 0);
+    wrap_field(L, LUA_TABLIBNAME, "unpack", priced, PRICE_SPAN, 0);
+    wrap_field(L, LUA_TABLIBNAME, "insert", priced, PRICE_INSERT, 0);
+    wrap_field(L, LUA_TABLIBNAME, "remove", priced, PRICE_REMOVE, 0);
+    wrap_field(L, LUA_TABLIBNAME, "move", priced, PRICE_MOVE, 0);
+    wrap_field(L, LUA_TABLIBNAME, "sort", priced, PRICE_SORT, 0);
+    wrap_field(L, NULL, "select", priced, PRICE_SELECT, 0);
+    wrap_field(L, NULL, "tonumber", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_UTF8LIBNAME, "len", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_UTF8LIBNAME, "offset", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_UTF8LIBNAME, "codepoint", priced, PRICE_BYTES, 0);
+    /* The string metatable is the library's: keep scripts from reading or changing it. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+    loader_register(script_of(L));
+    return 0;
 }
 
 Script *script_new(ScriptLimits limits, Err *err)
@@ -297,8 +569,14 @@ Script *script_new(ScriptLimits limits, Err *err)
      * every coroutine the script makes inherits it. */
     sc->ticks = limits.load_budget / HOOK_STEP;
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
-    open_sandbox(sc->L);
-    loader_register(sc);
+    lua_pushcfunction(sc->L, open_sandbox);
+    if (lua_pcall(sc->L, 0, 0, 0) != LUA_OK) {
+        err_set(err, "cannot set up the Lua sandbox: %s",
+                lua_type(sc->L, -1) == LUA_TSTRING ? lua_tostring(sc->L, -1) : "?");
+        lua_close(sc->L);
+        free(sc);
+        return NULL;
+    }
     return sc;
 }
 
@@ -365,6 +643,7 @@ static int message_handler(lua_State *L)
 void script_begin(Script *sc, long ticks)
 {
     sc->ticks = ticks / HOOK_STEP;
+    sc->carry = 0;
     sc->exhausted = false;
 }
 
@@ -395,7 +674,9 @@ static int pcall_common(Script *sc, int nargs, int nres, long ticks, FnRef ref, 
     lua_insert(L, fn);
     if (ticks > 0)
         script_begin(sc, ticks);
+    watchdog_begin(sc);
     int status = lua_pcall(L, nargs, nres, fn);
+    watchdog_end(sc);
     if (status == LUA_OK) {
         lua_remove(L, fn);
         return 0;
@@ -444,14 +725,25 @@ static void add_site(Err *err, const CallSite *at)
         snprintf(end, room, " (scene '%s', %s)", at->scene->id, at->what);
 }
 
+/* Runs under lua_pcall: fn(view), with a number result made a string here, where running out
+ * of memory in the conversion is an error rather than an abort. */
+static int call_protected(lua_State *L)
+{
+    lua_call(L, 1, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER)
+        lua_tolstring(L, -1, NULL);
+    return 1;
+}
+
 /* Push fn and the view, run it with the game visible, one result on the stack on success. */
 static int call(Script *sc, FnRef fn, Game *game, const CallSite *at, Err *err)
 {
     lua_State *L = sc->L;
+    lua_pushcfunction(L, call_protected);
     lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->view_ref);
     sc->game = game;
-    int rc = script_pcall_fn(sc, 1, 1, sc->limits.call_budget, fn, err);
+    int rc = script_pcall_fn(sc, 2, 1, sc->limits.call_budget, fn, err);
     sc->game = NULL;
     if (rc != 0)
         add_site(err, at);
@@ -499,7 +791,14 @@ int script_call_string(Script *sc, FnRef fn, Game *game, const CallSite *at, cha
         return fail(sc, at, err, msg);
     }
     size_t len;
-    const char *s = lua_tolstring(sc->L, -1, &len);
+    const char *s = lua_tolstring(sc->L, -1, &len); /* a string by now: no allocation */
+    if (len > TEXT_MAX_BYTES) {
+        char where[300], msg[512];
+        fn_where(sc, fn, where, sizeof where);
+        snprintf(msg, sizeof msg, "%sthe function returned a text of %.1f MiB; a text may be at "
+                 "most %u KiB", where, (double)len / (1 << 20), TEXT_MAX_BYTES >> 10);
+        return fail(sc, at, err, msg);
+    }
     *out = xstrndup(s, len);
     lua_pop(sc->L, 1);
     return 0;
@@ -583,7 +882,12 @@ bool script_to_value(lua_State *L, int idx, Value *v)
         v->type = VAL_INT;
         v->i = i;
         return true;
-    case LUA_TSTRING: v->type = VAL_STR; v->s = xstrdup(lua_tostring(L, idx)); return true;
+    case LUA_TSTRING:
+        if (lua_rawlen(L, idx) > TEXT_MAX_BYTES)
+            return false;
+        v->type = VAL_STR;
+        v->s = xstrdup(lua_tostring(L, idx));
+        return true;
     default: return false;
     }
 }

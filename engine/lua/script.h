@@ -17,9 +17,11 @@ typedef struct ScriptLimits {
     size_t memory;     /* bytes the Lua state may hold */
     long load_budget;  /* instructions to load all of a story's files */
     long call_budget;  /* instructions for one callback */
+    long wall_ms;      /* milliseconds one load chunk or callback may run; 0: no limit */
 } ScriptLimits;
 
-/* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback. */
+/* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback, 2,000 ms of
+ * wall-clock time per load chunk or callback. */
 ScriptLimits script_default_limits(void);
 
 /* What a callback is for, named in error messages. */

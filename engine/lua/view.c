@@ -105,9 +105,10 @@ static int l_newindex(lua_State *L)
                          "set");
 }
 
-void view_build(Script *sc)
+/* Runs under lua_pcall (see view_build). */
+static int build(lua_State *L)
 {
-    lua_State *L = sc->L;
+    Script *sc = script_of(L);
     const Story *s = sc->story;
     lua_createtable(L, 0, (int)(s->n_stats + s->n_flags + 6));
     for (size_t i = 0; i < s->n_stats; i++) {
@@ -137,4 +138,19 @@ void view_build(Script *sc)
     lua_setmetatable(L, -2);
     sc->view_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
+    return 0;
+}
+
+int view_build(Script *sc, Err *err)
+{
+    lua_State *L = sc->L;
+    lua_pushcfunction(L, build);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        err_set(err, "%s: memory limit of %zu MiB exceeded after loading the story",
+                sc->story->files ? sc->story->files[0] : sc->story->path,
+                sc->limits.memory >> 20);
+        lua_pop(L, 1);
+        return -1;
+    }
+    return 0;
 }
