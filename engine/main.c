@@ -13,6 +13,7 @@
 #include "core/paths.h"
 #include "core/session.h"
 #include "tools/explore.h"
+#include "ui/leave.h"
 #include "ui/ui.h"
 
 enum { EXIT_SCRIPT = 1, EXIT_USAGE = 2 };
@@ -43,7 +44,9 @@ static const char *const usage_main =
     "  -V, --version        show the version and exit\n"
     "\n"
     "Saves go to $XDG_DATA_HOME/ladder (default ~/.local/share/ladder).\n"
-    "Exit status: 0 ok, 1 a scenario script failed, 2 usage error.\n";
+    "Exit status: 0 ok, 1 a scenario script failed (or a participant's results could not be\n"
+    "written), 2 usage error, 128+N the game was left on signal N (130 Ctrl-C, 129 the\n"
+    "terminal closed, 143 SIGTERM) after saving what it had to, as if you typed quit.\n";
 
 static const char *const usage_play =
     "Usage: ladder play STORY [OPTION]...\n"
@@ -135,15 +138,33 @@ static int run_session(Story *story, const SessionOptions *so, const Frontend *f
     if (results)
         session_set_results(s, results, code, anonymous);
     int rc = fe->play(s, cfg);
-    if (results) { /* a participant who quit mid-story still hands in what they did */
-        session_write_results(s);
+    if (leave_signal())
+        fprintf(stderr, "\nladder: leaving on %s, as if you typed quit.\n",
+                leave_signal_name(leave_signal()));
+    bool lost = false;
+    if (results) { /* a participant who quit (or left by a signal) hands in what they did */
+        lost = session_write_results(s, &err) != 0 || session_results_failed(s);
         char *n = session_take_notice(s);
         if (n)
             fprintf(stderr, "ladder: %s\n", n);
         free(n);
+        if (lost)
+            fprintf(stderr, "ladder: your results are in no file: exit status 1\n");
     }
     session_free(s);
-    return rc;
+    if (lost)
+        return EXIT_SCRIPT;
+    return rc == UI_BACK_TO_TITLE ? rc : leave_status(rc);
+}
+
+/* Signals end the game as `quit` does (ui/leave.h); the window lets SDL turn them into a quit
+ * event. */
+static void install_leave(const Frontend *fe, const UiConfig *cfg)
+{
+    if (fe == &ui_sdl)
+        leave_install_window();
+    else
+        leave_install(fileno(cfg->in));
 }
 
 /* The title menu, then the story picked, then back to the menu when the player asks. */
@@ -158,13 +179,13 @@ static int title_loop(const Frontend *fe, UiConfig *cfg)
             fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
         MenuPick pick = {0};
         cfg->notice = notice;
-        int rc = fe->menu(cat, cfg, &pick);
+        int rc = leave_signal() ? 1 : fe->menu(cat, cfg, &pick);
         catalog_free(cat);
         free(notice);
         notice = NULL;
         cfg->notice = NULL;
         if (rc != 0)
-            return 0;
+            return leave_status(0);
         Err err;
         Story *story = catalog_open(pick.story_path, &err);
         free(pick.story_path);
@@ -188,8 +209,8 @@ static int title_loop(const Frontend *fe, UiConfig *cfg)
         }
         rc = fe->play(s, cfg);
         session_free(s);
-        if (rc != UI_BACK_TO_TITLE)
-            return rc;
+        if (rc != UI_BACK_TO_TITLE || leave_signal())
+            return leave_status(rc == UI_BACK_TO_TITLE ? 0 : rc);
     }
 }
 
@@ -289,6 +310,7 @@ static int cmd_play(int argc, char **argv)
         story_free(story);
         return EXIT_SCRIPT;
     }
+    install_leave(fe, &cfg);
     int rc = run_session(story, &so, fe, &cfg, results, code, anonymous);
     if (rc == UI_BACK_TO_TITLE && fe->menu)
         rc = title_loop(fe, &cfg);
@@ -351,6 +373,7 @@ static int cmd_menu(const char *ui, UiConfig *cfg)
                 fe->name);
         return EXIT_USAGE;
     }
+    install_leave(fe, cfg);
     return finish(fe, title_loop(fe, cfg));
 }
 

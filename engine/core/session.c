@@ -30,6 +30,7 @@ struct Session {
     /* workshop results */
     char *results_dir, *session_code, *results_path;
     bool anonymous;
+    bool results_failed;   /* the last attempt to write the results failed */
     char *results_written; /* the JSON last written, to write each state once */
 };
 
@@ -215,15 +216,20 @@ static void name_part(Buf *b, const char *name, const char *fallback)
         buf_puts(b, fallback);
 }
 
-static void write_results(Session *s)
+/* Write the results file if this state was not written yet. Returns 0 (written, or nothing
+ * new to write) or -1 with err. */
+static int write_results(Session *s, Err *err)
 {
     if (!s->results_dir || game_decision_count(s->game) + s->n_past == 0)
-        return;
+        return 0;
     char *save = session_to_json(s);
     char *text = save_results_json(save, s->session_code, s->anonymous);
     free(save);
-    if (!text)
-        return;
+    if (!text) {
+        err_set(err, "your results could not be put together (an internal error)");
+        notice(s, "Your results could not be written: %s", err->msg);
+        return -1;
+    }
     /* the same state twice (e.g. quitting right after an ending) is written once; compare
      * without the "updated" time */
     char *cmp = xstrdup(text);
@@ -233,49 +239,46 @@ static void write_results(Session *s)
     if (s->results_written && strcmp(s->results_written, cmp) == 0) {
         free(cmp);
         free(text);
-        return;
+        return 0;
     }
     char stamp[32];
     local_stamp(stamp, sizeof stamp);
-    Buf base = {0};
-    buf_printf(&base, "%s/", s->results_dir);
-    name_part(&base, s->root->id, "story");
-    buf_putc(&base, '-');
-    name_part(&base, s->session_code, "solo");
-    buf_putc(&base, '-');
-    name_part(&base, s->anonymous ? NULL : game_player(s->game), "anonymous");
-    buf_printf(&base, "-%s", stamp);
-    Err err;
-    int rc = 1;
+    Buf stem = {0};
+    name_part(&stem, s->root->id, "story");
+    buf_putc(&stem, '-');
+    name_part(&stem, s->session_code, "solo");
+    buf_putc(&stem, '-');
+    name_part(&stem, s->anonymous ? NULL : game_player(s->game), "anonymous");
+    buf_printf(&stem, "-%s", stamp);
     char *path = NULL;
-    for (int k = 1; rc == 1 && k < 1000; k++) {
-        free(path);
-        path = k == 1 ? xasprintf("%s.json", buf_str(&base))
-                      : xasprintf("%s-%d.json", buf_str(&base), k);
-        if (make_dirs(s->results_dir, &err) != 0) {
-            rc = -1;
-            break;
-        }
-        rc = write_file_new(path, text, strlen(text), &err);
-    }
-    buf_free(&base);
+    int rc = write_file_unique(s->results_dir, buf_str(&stem), ".json", text, strlen(text),
+                               &path, err);
+    buf_free(&stem);
+    free(text);
     if (rc == 0) {
         free(s->results_path);
         s->results_path = path;
         free(s->results_written);
         s->results_written = cmp;
+        s->results_failed = false;
         notice(s, "Your results were written to %s.", path);
-    } else {
-        free(path);
-        free(cmp);
-        notice(s, "Your results could not be written: %s", rc < 0 ? err.msg : "no free name");
+        return 0;
     }
-    free(text);
+    free(cmp);
+    s->results_failed = true;
+    notice(s, "Your results could not be written: %s", err->msg);
+    return -1;
 }
 
-void session_write_results(Session *s)
+int session_write_results(Session *s, Err *err)
 {
-    write_results(s);
+    Err local;
+    return write_results(s, err ? err : &local);
+}
+
+bool session_results_failed(const Session *s)
+{
+    return s->results_failed;
 }
 
 static void autosave(Session *s)
@@ -637,8 +640,10 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         return -1;
     }
     autosave(s);
-    if (game_ended(s->game) && !session_next_chapter(s))
-        write_results(s);
+    if (game_ended(s->game) && !session_next_chapter(s)) {
+        Err rerr; /* the notice tells the player; the exit status tells the caller */
+        write_results(s, &rerr);
+    }
     return 0;
 }
 

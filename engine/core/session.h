@@ -58,8 +58,14 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err);
  * own name (story-session-player-time.json). session_code may be NULL; anonymous leaves the
  * player's name out. */
 void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous);
-/* Write the results file now if this state was not written yet (a participant quitting). */
-void session_write_results(Session *s);
+/* Write the results file now if this state was not written yet (a participant quitting, or
+ * leaving by a signal). The file is created under a name no other participant can take at the
+ * same moment (write_file_unique), and the notice names it. Returns 0 when the game's current
+ * state is in a results file (written now or before) or there is nothing to write; -1 with err
+ * (and a notice) when it could not be written. */
+int session_write_results(Session *s, Err *err);
+/* True when the last attempt to write the results failed (and none succeeded since). */
+bool session_results_failed(const Session *s);
 /* The results file written last, or NULL. */
 const char *session_results_path(const Session *s);
 

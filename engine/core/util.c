@@ -237,6 +237,30 @@ int make_dirs(const char *path, Err *err)
     return rc;
 }
 
+/* Write all of data to fd, retrying after EINTR and short writes. 0, or -1 with errno set. */
+static int write_all(int fd, const char *data, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        off += (size_t)w;
+    }
+    return 0;
+}
+
+static void sync_dir(const char *dir)
+{
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
 {
     char *dir = xstrdup(path);
@@ -257,18 +281,11 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
         err_set(err, "cannot write %s: %s", path, strerror(errno));
         goto fail;
     }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            err_set(err, "cannot write %s: %s", path, strerror(errno));
-            close(fd);
-            unlink(tmp);
-            goto fail;
-        }
-        off += (size_t)w;
+    if (write_all(fd, data, len) != 0) {
+        err_set(err, "cannot write %s: %s", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        goto fail;
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
         err_set(err, "cannot write %s: %s", path, strerror(errno));
@@ -280,11 +297,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
         unlink(tmp);
         goto fail;
     }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
+    sync_dir(dir);
     free(tmp);
     free(dir);
     return 0;
@@ -294,20 +307,52 @@ fail:
     return -1;
 }
 
-int write_file_new(const char *path, const char *data, size_t len, Err *err)
+int write_file_unique(const char *dir, const char *stem, const char *ext, const char *data,
+                      size_t len, char **path, Err *err)
 {
-    char *tmp = xasprintf("%s.new", path);
-    int rc = write_file_atomic(tmp, data, len, err);
-    if (rc == 0) {
-        /* link() refuses to replace an existing name, unlike rename() */
-        if (link(tmp, path) != 0) {
-            rc = errno == EEXIST ? 1 : -1;
-            if (rc < 0)
-                err_set(err, "cannot write %s: %s", path, strerror(errno));
-        }
-        unlink(tmp);
+    *path = NULL;
+    if (make_dirs(dir, err) != 0)
+        return -1;
+    /* a temporary no other process can open (mkstemp: O_CREAT | O_EXCL, a random name); a
+     * dot-file without the extension, so a folder scan never takes it for a finished file */
+    char *tmp = xasprintf("%s/.%s%s.tmp-XXXXXX", dir, stem, ext);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        err_set(err, "cannot write in %s: %s", dir, strerror(errno));
+        free(tmp);
+        return -1;
     }
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        err_set(err, "cannot write in %s: %s", dir, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    close(fd);
+    /* link() gives the finished file its name only if no file has it, atomically: whoever
+     * links first owns a name, the others take the next one */
+    int rc = -1, e = EEXIST;
+    for (unsigned k = 1; k <= WRITE_UNIQUE_TRIES && e == EEXIST; k++) {
+        char *name = k == 1 ? xasprintf("%s/%s%s", dir, stem, ext)
+                            : xasprintf("%s/%s-%u%s", dir, stem, k, ext);
+        if (link(tmp, name) == 0) {
+            *path = name;
+            rc = 0;
+            break;
+        }
+        e = errno;
+        free(name);
+    }
+    if (rc != 0 && e == EEXIST)
+        err_set(err, "cannot write in %s: %u files named %s%s, %s-2%s ... exist already", dir,
+                WRITE_UNIQUE_TRIES, stem, ext, stem, ext);
+    else if (rc != 0)
+        err_set(err, "cannot write in %s: %s", dir, strerror(e));
+    unlink(tmp);
     free(tmp);
+    if (rc == 0)
+        sync_dir(dir);
     return rc;
 }
 

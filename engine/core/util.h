@@ -56,9 +56,17 @@ char *read_file(const char *path, size_t max, size_t *len, Err *err);
  * the directory. Creates missing parent directories. Returns 0 or -1 with err filled. */
 int write_file_atomic(const char *path, const char *data, size_t len, Err *err);
 
-/* Write data to a new file at path: like write_file_atomic, but it never replaces an existing
- * file. Returns 0, 1 if path already exists (nothing written), or -1 with err filled. */
-int write_file_new(const char *path, const char *data, size_t len, Err *err);
+/* How many names write_file_unique tries: STEM.EXT, then STEM-2.EXT ... STEM-N.EXT. */
+#define WRITE_UNIQUE_TRIES 100000u
+
+/* Write data to a new file in dir that no other writer can overwrite, even one running at the
+ * same moment with the same stem: the data goes to a temporary created exclusively (mkstemp),
+ * is fsync'ed, then hard-linked to the first free name of dir/STEM.EXT, dir/STEM-2.EXT, ...
+ * (link() never replaces a file), and the temporary is removed. Creates dir if missing.
+ * Returns 0 with *path (malloc'd, the caller frees) naming the file that holds exactly data,
+ * or -1 with err filled and *path NULL. */
+int write_file_unique(const char *dir, const char *stem, const char *ext, const char *data,
+                      size_t len, char **path, Err *err);
 
 /* mkdir -p. Returns 0 or -1 with err filled. */
 int make_dirs(const char *path, Err *err);

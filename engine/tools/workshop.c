@@ -16,6 +16,7 @@
 #include "core/session.h"
 #include "core/text.h"
 #include "tools/explore.h"
+#include "ui/leave.h"
 #include "ui/ui.h"
 
 /* The terminal side of a room. */
@@ -67,11 +68,14 @@ static void wrap(Term *r, const char *text, int indent)
     free(plain);
 }
 
+/* Read one line; false at end of input, or once a signal asked to leave (ui/leave.h). */
 static bool read_line(Term *r, const char *prompt, char *buf, size_t n)
 {
+    if (leave_signal())
+        return false;
     fprintf(r->out, "%s", prompt);
     fflush(r->out);
-    if (!fgets(buf, (int)n, r->in)) {
+    if (!fgets(buf, (int)n, r->in) || leave_signal()) {
         fputc('\n', r->out);
         return false;
     }
@@ -296,6 +300,10 @@ static int room_loop(Term *r)
     }
     const char *md, *html;
     Err err;
+    if (leave_signal())
+        fprintf(stderr, "\nladder: leaving on %s, as if you typed end; the debrief keeps the "
+                        "room's votes so far.\n",
+                leave_signal_name(leave_signal()));
     if (game_decision_count(session_game(r->s)) > 0) {
         if (room_write_debrief(r->room, &md, &html, &err) == 0)
             fprintf(r->out, "Debrief written to %s and %s\n", md, html);
@@ -406,6 +414,7 @@ int tool_workshop(int argc, char **argv)
     if (window) {
         cfg.timer = r.timer;
         cfg.hide_numbers = r.hide_numbers;
+        leave_install_window();
         int wrc = ui_sdl.room(r.room, &cfg);
         const char *md, *html;
         if (game_decision_count(session_game(r.s)) > 0 &&
@@ -414,15 +423,16 @@ int tool_workshop(int argc, char **argv)
         ui_sdl.shutdown();
         room_free(r.room);
         session_free(r.s);
-        return wrc;
+        return leave_status(wrc);
     }
     const Story *st = session_story(r.s);
     fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
             code ? code : "");
     if (st->content_note)
         wrap(&r, st->content_note, 0);
+    leave_install(fileno(r.in));
     int rc = room_loop(&r);
     room_free(r.room);
     session_free(r.s);
-    return rc;
+    return leave_status(rc);
 }

@@ -159,10 +159,17 @@ else
 fi
 printf 'a file where the results folder should be\n' > "$work/not-a-folder"
 cp "$work/not-a-folder" "$work/before.json"
-go "--results into a file, not a folder" 0 "1\n1\n1\n" play "$story" --seed 3 --player Bo \
+# results that cannot be written: the player is told, and the exit status says so
+go "--results into a file, not a folder" 1 "1\n1\n1\n" play "$story" --seed 3 --player Bo \
   --results "$work/not-a-folder" --ui term
 says "could not be written"
+says "your results are in no file"
 same_bytes "$work/before.json" "$work/not-a-folder"
+go "--results under a file" 1 '{"choose":1}\n' play "$story" --seed 3 --player Bo \
+  --results "$work/not-a-folder/sub" --ui json
+says "could not be written"
+go "--results, quitting with nothing decided" 0 "quit\n" play "$story" --seed 3 --player Bo \
+  --results "$work/not-a-folder" --ui term
 
 # ---- the window's settings ----
 echo "settings.json (window, SDL dummy driver)"

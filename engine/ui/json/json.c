@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/leave.h"
 #include "ui/ui.h"
 
 static void emit(const UiConfig *cfg, cJSON *o)
@@ -137,6 +138,8 @@ static int json_play(Session *s, const UiConfig *cfg)
     int status = 0;
     double shown = now_seconds();
     while ((len = getline(&line, &cap, cfg->in)) >= 0) {
+        if (leave_signal()) /* a signal asked to leave: as quit (ui/leave.h) */
+            break;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         if (len == 0)

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/watch.h"
 #include <poll.h>
+#include "ui/leave.h"
 #include "ui/ui.h"
 
 #define BOLD "\033[1m"
@@ -385,12 +386,15 @@ static bool read_line_watching(Term *t, char *buf, size_t n)
     }
 }
 
-/* Read one line; false at end of input. */
+/* Read one line; false at end of input, or once a signal asked to leave (ui/leave.h). */
 static bool read_line(Term *t, char *buf, size_t n)
 {
+    if (leave_signal())
+        return false;
     fputs("\n> ", t->cfg->out);
     fflush(t->cfg->out);
-    if (t->watch ? !read_line_watching(t, buf, n) : !fgets(buf, (int)n, t->cfg->in)) {
+    bool got = t->watch ? read_line_watching(t, buf, n) : fgets(buf, (int)n, t->cfg->in) != NULL;
+    if (!got || leave_signal()) {
         fputc('\n', t->cfg->out);
         return false;
     }
