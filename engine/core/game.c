@@ -467,12 +467,28 @@ Game *game_rewind(const Game *g, size_t n, Err *err)
     if (r)
         r = replay_steps(r, steps, n, &applied, err);
     free(steps);
-    if (r && applied != n) { /* cannot happen with the same story; be safe */
-        err_set(err, "replay diverged at decision %zu", applied + 1);
-        game_free(r);
+    if (!r)
         return NULL;
+    /* The same story, seed and choices must give the same game; where they do not, a script
+     * keeps state of its own or looks at something else (see game_diverged). */
+    size_t at = applied;
+    if (applied == n) {
+        int scene = n < g->n_journal ? g->journal[n].scene : g->scene;
+        const int *stats = n ? g->journal[n - 1].after : NULL;
+        bool same = r->scene == scene;
+        for (size_t k = 0; stats && same && k < g->story->n_stats; k++)
+            same = r->stats[k] == stats[k];
+        if (same || n == 0)
+            return r;
+        at = n ? n - 1 : 0;
     }
-    return r;
+    const Decision *d = &g->journal[at < g->n_journal ? at : g->n_journal - 1];
+    err_set(err, "%s: this story does not play the same way twice: replaying decision %zu "
+                 "(scene '%s', choice '%s') led elsewhere. " GAME_DIVERGED_WHY,
+            g->story->files ? g->story->files[0] : g->story->path, at + 1,
+            g->story->scenes[d->scene].id, g->story->scenes[d->scene].choices[d->choice].id);
+    game_free(r);
+    return NULL;
 }
 
 const Story *game_story(const Game *g) { return g->story; }

@@ -48,8 +48,18 @@ Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step 
                   size_t *applied, Err *err);
 Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
                         const Step *steps, size_t n, size_t *applied, Err *err);
-/* A new game replaying the first n decisions of g (n <= game_decision_count(g)). */
+/* A new game replaying the first n decisions of g (n <= game_decision_count(g)). NULL with err
+ * filled when a script fails, or when the replay does not arrive where g was after n decisions
+ * (same scene, same stats): the story is not deterministic (GAME_DIVERGED_WHY says how that
+ * comes about). */
 Game *game_rewind(const Game *g, size_t n, Err *err);
+
+/* Why a story can play differently with the same seed and choices, for messages. */
+#define GAME_DIVERGED_WHY                                                                          \
+    "A script keeps state of its own between calls (a Lua variable changed during play) or "    \
+    "depends on something besides the seed and the choices, such as the order of pairs() over " \
+    "a table's keys, which differs from run to run; keep state in stats and flags, and sort "    \
+    "keys before choosing by them."
 
 /* Take the i-th available choice (0-based). Returns 0, or -1 with err filled when a script
  * fails; then the game is broken and should be rewound. */

@@ -297,6 +297,26 @@ static void autosave(Session *s)
 }
 
 /* Rebuild a campaign's chapters from a save; the session changes only on success. */
+/* A save's replay stopped after `applied` of n decisions, at step `at`. Either the story was
+ * edited since (its files' hash differs from the save's), or its files are the same and it
+ * does not play the same way twice; say which. what: "The story" or "Chapter 'x'". */
+static void notice_replay_stopped(Session *s, const char *what, const char *save_hash,
+                                  const Story *story, size_t applied, size_t n, const Step *at)
+{
+    if (save_hash && strcmp(save_hash, story->hash) == 0)
+        notice(s,
+               "%s does not play the same way twice: its files are as they were when this game "
+               "was saved, yet replaying the save went elsewhere after decision %zu of %zu (the "
+               "next decision was scene '%s', choice '%s'); the game resumes there. "
+               GAME_DIVERGED_WHY,
+               what, applied, n, at->scene, at->choice);
+    else
+        notice(s,
+               "%s has changed since this save: it resumes after decision %zu of %zu (scene '%s' "
+               "no longer offers '%s').",
+               what, applied, n, at->scene, at->choice);
+}
+
 static int load_campaign(Session *s, const SaveData *d, Err *err)
 {
     if (d->n_chapters == 0 || d->n_chapters > s->root->n_chapters) {
@@ -331,11 +351,10 @@ static int load_campaign(Session *s, const SaveData *d, Err *err)
         stories[n] = story;
         games[n++] = g;
         if (applied < c->n_steps) {
-            notice(s,
-                   "Chapter '%s' has changed since this save: it resumes after decision %zu of "
-                   "%zu (scene '%s' no longer offers '%s').",
-                   story->id, applied, c->n_steps, c->steps[applied].scene,
-                   c->steps[applied].choice);
+            char *what = xasprintf("Chapter '%s'", story->id);
+            notice_replay_stopped(s, what, c->hash, story, applied, c->n_steps,
+                                  &c->steps[applied]);
+            free(what);
             break;
         }
         if (!game_ended(g))
@@ -396,10 +415,8 @@ static int load_data(Session *s, SaveData d, const char *path, Err *err)
             rc = -1;
         } else {
             if (applied < d.n_steps)
-                notice(s,
-                       "The story has changed since this save: it resumes after decision %zu "
-                       "of %zu (scene '%s' no longer offers '%s').",
-                       applied, d.n_steps, d.steps[applied].scene, d.steps[applied].choice);
+                notice_replay_stopped(s, "The story", d.hash, s->root, applied, d.n_steps,
+                                      &d.steps[applied]);
             set_current(s, s->root, g);
             s->seed = d.seed;
         }

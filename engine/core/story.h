@@ -146,6 +146,10 @@ typedef struct Story {
 /* Load a story from a scenario file or folder (every *.lua in it, story.lua first). Returns
  * NULL and fills err with file:line messages when the script is broken. Caller frees. */
 Story *story_load(const char *path, Err *err);
+/* The same, in a Lua state whose pairs() visits the keys of a table in another order than
+ * variant 0 does, as a state in another process would (for tools that check that a story
+ * plays the same way every time). */
+Story *story_load_variant(const char *path, unsigned variant, Err *err);
 void story_free(Story *s);
 
 int story_find_scene(const Story *s, const char *id); /* -1 if absent */

@@ -156,17 +156,34 @@ char *utf8_visible_dup(const char *s, unsigned keep)
     return buf_take(&b);
 }
 
-int utf8_fprintf(FILE *f, const char *fmt, ...)
+int utf8_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
     Buf raw = {0}, vis = {0};
-    va_list ap;
-    va_start(ap, fmt);
     buf_vprintf(&raw, fmt, ap);
-    va_end(ap);
-    utf8_visible(raw.s ? raw.s : "", raw.len, UTF8_KEEP_LAYOUT, &vis);
+    utf8_visible(buf_str(&raw), raw.len, UTF8_KEEP_LAYOUT, &vis);
     size_t n = vis.len;
     int rc = n && fwrite(vis.s, 1, n, f) != n ? -1 : n > 0x7FFFFFFF ? 0x7FFFFFFF : (int)n;
     buf_free(&raw);
     buf_free(&vis);
+    return rc;
+}
+
+int utf8_fprintf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = utf8_vfprintf(f, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int utf8_write_repaired(FILE *f, const char *s, size_t len)
+{
+    if (utf8_valid(s, len))
+        return len && fwrite(s, 1, len, f) != len ? -1 : 0;
+    Buf b = {0};
+    utf8_repair(s, len, &b);
+    int rc = fwrite(b.s, 1, b.len, f) != b.len ? -1 : 0;
+    buf_free(&b);
     return rc;
 }

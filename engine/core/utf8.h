@@ -5,6 +5,7 @@
 #ifndef LADDER_UTF8_H
 #define LADDER_UTF8_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -59,5 +60,11 @@ char *utf8_visible_dup(const char *s, unsigned keep);
  * quoting a story, `ladder list`, `check`, `explore`, the room's terminal. Returns the bytes
  * written, or -1 on a write error (errno set by stdio). */
 int utf8_fprintf(FILE *f, const char *fmt, ...) LADDER_PRINTF(2, 3);
+int utf8_vfprintf(FILE *f, const char *fmt, va_list ap) LADDER_PRINTF(2, 0);
+
+/* Write s (len bytes) to f as utf8_repair makes it: for JSON text from cJSON, whose strings may
+ * hold a story's ill-formed bytes (RFC 8259 section 8.1 requires UTF-8). Returns 0, or -1 on a
+ * write error. */
+int utf8_write_repaired(FILE *f, const char *s, size_t len);
 
 #endif

@@ -25,6 +25,9 @@ struct Script {
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
     atomic_bool timed_out; /* the watchdog says the running call passed its wall-clock limit */
     bool loading;      /* the story's files are running: story, scene, choice work only now */
+    size_t shift;      /* bytes the state's own block is moved by (script_new_variant) */
+    void *shifted;     /* that block, as given to Lua */
+    bool placed;       /* the state's block has been allocated */
     char last_src[64]; /* where the hook last saw the script, for memory errors */
     int last_line;
     Story *story;      /* the story this state serves */
@@ -39,6 +42,9 @@ struct Script {
 };
 
 Script *script_new(ScriptLimits limits, Err *err);
+/* The same, with the state's block placed so that pairs() visits keys in another order than in
+ * a state of variant 0, as in another process (see script.c). */
+Script *script_new_variant(ScriptLimits limits, unsigned variant, Err *err);
 /* Fetch the Script behind a lua_State (stored in its extra space). */
 Script *script_of(lua_State *L);
 /* Call the function sitting below its nargs arguments on top of the stack, under a fresh budget

@@ -968,6 +968,11 @@ static int list_files(const char *path, char ***files, size_t *n, Err *err)
 
 Story *story_load(const char *path, Err *err)
 {
+    return story_load_variant(path, 0, err);
+}
+
+Story *story_load_variant(const char *path, unsigned variant, Err *err)
+{
     Story *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     s->start_index = -1;
@@ -975,7 +980,7 @@ Story *story_load(const char *path, Err *err)
         story_free(s);
         return NULL;
     }
-    Script *sc = script_new(script_default_limits(), err);
+    Script *sc = script_new_variant(script_default_limits(), variant, err);
     if (!sc) {
         story_free(s);
         return NULL;

@@ -32,9 +32,24 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (!ptr)
         osize = 0;
     if (nsize == 0) {
+        if (ptr && ptr == sc->shifted) { /* the state itself, placed by script_new */
+            ptr = (char *)ptr - sc->shift;
+            sc->shifted = NULL;
+        }
         free(ptr);
         sc->used -= osize;
         return NULL;
+    }
+    if (!ptr && sc->shift && !sc->placed) { /* the state's own block: see script_new_variant */
+        sc->placed = true;
+        if (sc->used + nsize > sc->limits.memory)
+            return NULL;
+        char *p = malloc(nsize + sc->shift);
+        if (!p)
+            return NULL;
+        sc->used += nsize;
+        sc->shifted = p + sc->shift;
+        return sc->shifted;
     }
     if (nsize > osize && sc->used + (nsize - osize) > sc->limits.memory)
         return NULL;
@@ -554,8 +569,20 @@ static int open_sandbox(lua_State *L)
 
 Script *script_new(ScriptLimits limits, Err *err)
 {
+    return script_new_variant(limits, 0, err);
+}
+
+/* Lua seeds the hashes of its strings (and so the order in which pairs() visits a table's
+ * keys) from the state's address, the time and addresses in the program (luai_makeseed in
+ * lstate.c). Two states made in one process one after the other get seeds whose low bits,
+ * which decide the order in small tables, are almost always the same; two processes get
+ * different ones. A variant places the state's block `variant` words further on, which
+ * changes those bits as another process would (for `ladder check`'s replays). */
+Script *script_new_variant(ScriptLimits limits, unsigned variant, Err *err)
+{
     Script *sc = xcalloc(1, sizeof *sc);
     sc->limits = limits;
+    sc->shift = (size_t)(variant % 61) * sizeof(void *);
     sc->view_ref = sc->names_ref = LUA_NOREF;
     sc->L = lua_newstate(capped_alloc, sc);
     if (!sc->L) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/catalog.h"
+#include "core/game.h"
 #include "core/paths.h"
 #include "tools/explore.h"
 
@@ -90,6 +91,83 @@ static bool has_go_functions(const Story *s)
             if (s->scenes[k].choices[j].go_fn)
                 return true;
     return false;
+}
+
+/* Playthroughs replayed by check_determinism, and the fresh copies of the story each is
+ * replayed in. */
+#define DETERMINISM_SAMPLES 20
+#define DETERMINISM_COPIES 4
+
+/* One random playthrough (seed) of s, played again with the same seed and choices in fresh
+ * copies of the story: a new Lua state each, with new addresses and a new seed for the hashes
+ * of its strings (and so a new order for pairs()). Returns false with a description of the
+ * first difference in *why (malloc'd), true when every copy played the same way. */
+static bool same_every_time(const Story *s, Story *const *copies, uint64_t seed, long cap,
+                            char **why, Err *err)
+{
+    Game *g = game_new(s, seed, NULL, err);
+    Game *c[DETERMINISM_COPIES] = {0};
+    bool same = g != NULL;
+    for (int k = 0; same && k < DETERMINISM_COPIES; k++) {
+        c[k] = game_new(copies[k], seed, NULL, err);
+        same = c[k] && game_scene_index(c[k]) == game_scene_index(g);
+    }
+    Rng pick;
+    rng_seed(&pick, seed ^ 0x5eedULL);
+    long d = 0;
+    const char *where = s->scenes[s->start_index].id, *chose = "";
+    while (same && d < cap && !game_ended(g) && game_choice_count(g) > 0) {
+        size_t i = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
+        where = game_scene(g)->id;
+        chose = game_choice(g, i)->id;
+        if (game_choose(g, i, 0, err) != 0)
+            break;
+        d++;
+        for (int k = 0; same && k < DETERMINISM_COPIES; k++)
+            same = game_choose_id(c[k], chose, 0, err) == 0 && game_same_state(g, c[k]);
+    }
+    if (!same && g)
+        *why = d == 0 ? xasprintf("the game starts differently")
+                      : xasprintf("after decision %ld (scene '%s', choice '%s') a replay went "
+                                  "elsewhere",
+                                  d, where, chose);
+    for (int k = 0; k < DETERMINISM_COPIES; k++)
+        game_free(c[k]);
+    game_free(g);
+    return same || !g;
+}
+
+/* Saves, undo and workshop rewinds replay a game from its seed and choices, so a story must
+ * play the same way every time. The sandbox hides what differs from run to run (addresses,
+ * memory use, clocks), but not everything: pairs() visits string keys in an order that
+ * depends on a per-state hash seed, and a script can keep state of its own in Lua variables.
+ * So a sample of playthroughs is replayed in fresh copies of the story, and the first
+ * difference is reported with its scene. */
+static void check_determinism(Problems *p, const Story *s, const char *path, long cap)
+{
+    Err err;
+    Story *copies[DETERMINISM_COPIES] = {0};
+    for (int k = 0; k < DETERMINISM_COPIES; k++)
+        if (!(copies[k] = story_load_variant(path, (unsigned)k + 1, &err))) {
+            problem(p, s->id, s->pos.file, s->pos.line, "the story loads once but not twice: %s",
+                    err.msg);
+            for (int j = 0; j < k; j++)
+                story_free(copies[j]);
+            return;
+        }
+    for (uint64_t seed = 1; seed <= DETERMINISM_SAMPLES; seed++) {
+        char *why = NULL;
+        if (!same_every_time(s, copies, seed, cap, &why, &err)) {
+            problem(p, s->id, s->pos.file, s->pos.line,
+                    "the story does not play the same way twice: with seed %llu, %s (replay "
+                    "it: ladder replay %s --seed %llu --random). " GAME_DIVERGED_WHY,
+                    (unsigned long long)seed, why, path, (unsigned long long)seed);
+            free(why);
+            break;
+        }
+    }
+    for (int k = 0; k < DETERMINISM_COPIES; k++)
+        story_free(copies[k]);
 }
 
 static void check_story(Problems *p, const char *path)
@@ -172,6 +250,7 @@ static void check_story(Problems *p, const char *path)
         story_free(s);
         return;
     }
+    check_determinism(p, s, path, o.cap);
     bool dynamic = has_go_functions(s);
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];
@@ -217,8 +296,9 @@ static const char *const usage_check =
     "Check stories (files or folders; default: every bundled story) and report each problem as\n"
     "file:line: message. Loading finds Lua errors, choices to scenes that do not exist,\n"
     "unknown stats, flags and names, duplicate ids and scenes with no way on; playing each\n"
-    "story 4,000 times finds scenes and endings nothing reaches, stats nothing changes, and\n"
-    "script errors and dead ends in play.\n"
+    "story 4,000 times finds scenes and endings nothing reaches, stats nothing changes,\n"
+    "script errors and dead ends in play, and (replaying a sample in fresh copies of the\n"
+    "story) scripts that do not play the same way twice.\n"
     "\n"
     "  --json      a JSON array of {story, file, line, message}\n"
     "  -h, --help  show this help and exit\n"

@@ -3,12 +3,15 @@
 # UndefinedBehaviorSanitizer) in build-fuzz/ and fuzz each for SECONDS (default 60):
 #   fuzz_save   the save and results reader (save_parse), and replays of what it accepts
 #   fuzz_story  scenario loading from arbitrary bytes (story_load), and a few decisions
+#   fuzz_protocol  the JSON front end's request lines (request_read_line, request_parse) and
+#               the UTF-8 repair and terminal-safe text of core/utf8.h
 # Seeds: tests/fuzz/corpus/TARGET and every crash found so far, tests/fuzz/crashes/TARGET.
 # Anything new that crashes, hangs (over 25 s for one input), leaks or runs out of memory is
 # written to tests/fuzz/crashes/TARGET/ (commit it with the fix: from then on every build
 # replays it, see CTest fuzz_corpus_TARGET) and the script fails. New interesting inputs go to a
 # scratch folder, not into git. Needs clang and libclang-rt-14-dev (Debian).
-# LADDER_FUZZ_BUILD=DIR builds elsewhere; CC picks another clang.
+# LADDER_FUZZ_BUILD=DIR builds elsewhere; CC picks another clang. CI runs `run.sh 60`: three
+# targets, about 3.5 minutes with the build.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -22,13 +25,13 @@ scratch_log="$scratch/configure.log"
 echo "== building the fuzz targets in $build with $cc"
 CC=$cc cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLADDER_SANITIZE=ON -DLADDER_FUZZ=ON \
   > "$scratch_log" 2>&1 || { cat "$scratch_log"; exit 1; }
-cmake --build "$build" -j2 --target fuzz_save fuzz_story || exit 1
+cmake --build "$build" -j2 --target fuzz_save fuzz_story fuzz_protocol || exit 1
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" HOME="$scratch" \
   TMPDIR="$scratch"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=1:allocator_may_return_null=0"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:print_stacktrace=1:halt_on_error=1"
 failed=0
-for t in save story; do
+for t in save story protocol; do
   crashes="$here/crashes/$t"
   mkdir -p "$crashes" "$scratch/$t"
   before=$(ls "$crashes" | wc -l)

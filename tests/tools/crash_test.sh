@@ -51,10 +51,11 @@ longest=0
 in_write=0      # kills that left a temporary autosave file behind (killed mid-write)
 tmp_before=0
 
-# parse LINE: sets decision, scene, choice_ids (array); returns 1 if it is not a scene
+# parse LINE: sets decision, scene, choice_ids (array); returns 1 if it is not a scene (or the
+# hello that opens a session, which carries the opening scene)
 parse() {
   local line=$1
-  [[ $line == '{"type":"scene"'* ]] || return 1
+  [[ $line == '{"type":"scene"'* || $line == '{"type":"hello"'* ]] || return 1
   [[ $line =~ \"decision\":([0-9]+) ]] && decision=${BASH_REMATCH[1]}
   [[ $line =~ \"scene\":\"([^\"]*)\" ]] && scene=${BASH_REMATCH[1]}
   choice_ids=()

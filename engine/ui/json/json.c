@@ -1,10 +1,13 @@
-/* json.c: the headless front end: one JSON object per line out (scenes, notices, errors) and one
- * per line in (choose, undo, save, load, quit). The harness for tests and future front ends;
- * the messages are documented in README.md. */
+/* json.c: the headless front end, protocol version 1 (README.md, "The JSON front end"): a
+ * hello, then one JSON object per line out (scenes, notices, errors) and one request per line
+ * in (request.h parses them strictly). The harness for tests and other front ends. Every line
+ * written is valid UTF-8: whatever a story's strings hold, ill-formed bytes become U+FFFD. */
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+#include "ui/json/request.h"
 #include "ui/leave.h"
 #include "ui/ui.h"
 
@@ -12,7 +15,9 @@ static void emit(const UiConfig *cfg, cJSON *o)
 {
     char *s = cJSON_PrintUnformatted(o);
     if (s) {
-        fputs(s, cfg->out);
+        /* cJSON escapes controls but copies other bytes: repair what is not UTF-8 (RFC 8259
+         * section 8.1). JSON's syntax is ASCII, so this only touches the insides of strings. */
+        utf8_write_repaired(cfg->out, s, strlen(s));
         fputc('\n', cfg->out);
         fflush(cfg->out);
         cJSON_free(s);
@@ -46,13 +51,19 @@ static void emit_notices(Session *s, const UiConfig *cfg)
     }
 }
 
-static void emit_scene(Session *s, const UiConfig *cfg)
+/* The current scene as a message of the given type: "scene", or "hello" (the first line, which
+ * adds the protocol and engine versions). */
+static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
 {
     const Game *g = session_game(s);
     const Story *st = game_story(g);
     const Scene *sc = game_scene(g);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "scene");
+    cJSON_AddStringToObject(o, "type", type);
+    if (strcmp(type, "hello") == 0) {
+        cJSON_AddNumberToObject(o, "protocol", REQUEST_PROTOCOL);
+        cJSON_AddStringToObject(o, "engine", LADDER_VERSION);
+    }
     cJSON_AddStringToObject(o, "story", st->id);
     cJSON_AddStringToObject(o, "title", st->title);
     if (game_chapter(g))
@@ -128,104 +139,90 @@ static void emit_scene(Session *s, const UiConfig *cfg)
     emit(cfg, o);
 }
 
+/* Carry out one request. Returns 1 to stop (quit), else 0; *status becomes 1 when a scenario
+ * script failed. *shown is when the current scene was shown (for the seconds a choice took). */
+static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *shown, int *status)
+{
+    Err err;
+    int rc;
+    switch (rq->kind) {
+    case REQUEST_CHOOSE: {
+        double secs = now_seconds() - *shown;
+        if (rq->text)
+            rc = session_choose_id(s, rq->text, secs, &err);
+        else
+            rc = session_choose(s, (size_t)rq->number - 1, secs, &err);
+        break;
+    }
+    case REQUEST_NEXT:
+        rc = session_advance(s, &err);
+        break;
+    case REQUEST_UNDO:
+        rc = session_undo(s, &err) == 0 ? 0 : -2;
+        break;
+    case REQUEST_LOAD:
+        rc = session_load(s, rq->text, &err) == 0 ? 0 : -2;
+        break;
+    case REQUEST_SAVE: {
+        char *path = NULL;
+        rc = session_save(s, rq->text, &path, &err);
+        emit_notices(s, cfg);
+        if (rc != 0) {
+            emit_error(cfg, err.msg, false);
+        } else {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "type", "saved");
+            cJSON_AddStringToObject(o, "name", rq->text);
+            cJSON_AddStringToObject(o, "path", path);
+            emit(cfg, o);
+        }
+        free(path);
+        return 0;
+    }
+    case REQUEST_LOOK:
+        emit_scene(s, cfg, "scene");
+        return 0;
+    case REQUEST_QUIT:
+    default:
+        return 1;
+    }
+    if (rc != 0) {
+        if (rc == -1)
+            *status = 1;
+        emit_error(cfg, err.msg, rc == -1);
+        return 0;
+    }
+    emit_notices(s, cfg);
+    emit_scene(s, cfg, "scene");
+    if (rq->kind == REQUEST_CHOOSE || rq->kind == REQUEST_NEXT)
+        *shown = now_seconds();
+    return 0;
+}
+
 static int json_play(Session *s, const UiConfig *cfg)
 {
+    emit_scene(s, cfg, "hello");
     emit_notices(s, cfg);
-    emit_scene(s, cfg);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
+    char *line = xmalloc(REQUEST_MAX_LINE + 1);
+    size_t len;
+    RequestLine got;
     int status = 0;
     double shown = now_seconds();
-    while ((len = getline(&line, &cap, cfg->in)) >= 0) {
+    while ((got = request_read_line(cfg->in, line, REQUEST_MAX_LINE, &len)) != REQUEST_LINE_END) {
         if (leave_signal()) /* a signal asked to leave: as quit (ui/leave.h) */
             break;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0)
-            continue;
-        cJSON *in = cJSON_ParseWithLength(line, (size_t)len);
-        if (!cJSON_IsObject(in)) {
-            emit_error(cfg, "input must be one JSON object per line, e.g. {\"choose\":1}", false);
-            cJSON_Delete(in);
-            continue;
-        }
+        Request rq;
         Err err;
-        const cJSON *v;
-        if ((v = cJSON_GetObjectItemCaseSensitive(in, "choose"))) {
-            int rc;
-            double secs = now_seconds() - shown;
-            if (cJSON_IsNumber(v)) {
-                double n = v->valuedouble;
-                if (n < 1 || n > 1e6 || n != (long)n) {
-                    err_set(&err, "there is no choice %g here", n);
-                    rc = -2;
-                } else {
-                    rc = session_choose(s, (size_t)n - 1, secs, &err);
-                }
-            } else if (cJSON_IsString(v)) {
-                rc = session_choose_id(s, v->valuestring, secs, &err);
-            } else {
-                err_set(&err, "\"choose\" takes a choice id or a number from 1");
-                rc = -2;
-            }
-            if (rc == 0) {
-                emit_notices(s, cfg);
-                emit_scene(s, cfg);
-                shown = now_seconds();
-            } else {
-                bool script = rc == -1;
-                if (script)
-                    status = 1;
-                emit_error(cfg, err.msg, script);
-            }
-        } else if ((v = cJSON_GetObjectItemCaseSensitive(in, "undo"))) {
-            if (session_undo(s, &err) != 0) {
-                emit_error(cfg, err.msg, false);
-            } else {
-                emit_notices(s, cfg);
-                emit_scene(s, cfg);
-            }
-        } else if ((v = cJSON_GetObjectItemCaseSensitive(in, "save"))) {
-            char *path = NULL;
-            const char *name = cJSON_IsString(v) ? v->valuestring : "quicksave";
-            if (session_save(s, name, &path, &err) != 0) {
-                emit_error(cfg, err.msg, false);
-            } else {
-                cJSON *o = cJSON_CreateObject();
-                cJSON_AddStringToObject(o, "type", "saved");
-                cJSON_AddStringToObject(o, "name", name);
-                cJSON_AddStringToObject(o, "path", path);
-                emit(cfg, o);
-            }
-            free(path);
-        } else if ((v = cJSON_GetObjectItemCaseSensitive(in, "load"))) {
-            if (!cJSON_IsString(v) || session_load(s, v->valuestring, &err) != 0) {
-                emit_error(cfg, cJSON_IsString(v) ? err.msg : "\"load\" takes a save name", false);
-            } else {
-                emit_notices(s, cfg);
-                emit_scene(s, cfg);
-            }
-        } else if (cJSON_GetObjectItemCaseSensitive(in, "next")) {
-            int rc = session_advance(s, &err);
-            if (rc != 0) {
-                if (rc == -1)
-                    status = 1;
-                emit_error(cfg, err.msg, rc == -1);
-            } else {
-                emit_notices(s, cfg);
-                emit_scene(s, cfg);
-                shown = now_seconds();
-            }
-        } else if (cJSON_GetObjectItemCaseSensitive(in, "look")) {
-            emit_scene(s, cfg);
-        } else if (cJSON_GetObjectItemCaseSensitive(in, "quit")) {
-            cJSON_Delete(in);
-            break;
-        } else {
-            emit_error(cfg, "unknown request: use choose, undo, next, save, load, look or quit", false);
+        if (got == REQUEST_LINE_TOO_LONG)
+            err_set(&err, "the line is longer than %d bytes; it was skipped", REQUEST_MAX_LINE);
+        if (got == REQUEST_LINE_TOO_LONG || request_parse(line, len, &rq, &err) != 0) {
+            emit_error(cfg, err.msg, false);
+            continue;
         }
-        cJSON_Delete(in);
+        int stop = serve(s, cfg, &rq, &shown, &status);
+        request_free(&rq);
+        if (stop)
+            break;
     }
     free(line);
     return status;
