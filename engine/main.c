@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/paths.h"
 #include "core/session.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 #include "ui/leave.h"
 #include "ui/ui.h"
@@ -98,7 +99,7 @@ static int usage_error(const char *cmd, const char *fmt, ...)
 
 static void report_story_error(const char *msg)
 {
-    fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", msg);
+    utf8_fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", msg);
 }
 
 /* Which front end: the one asked for, or the window when it can open and stdin is a
@@ -132,7 +133,7 @@ static int run_session(Story *story, const SessionOptions *so, const Frontend *f
     Err err;
     Session *s = session_open(story, so, &err);
     if (!s) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         return EXIT_SCRIPT;
     }
     if (results)
@@ -146,7 +147,7 @@ static int run_session(Story *story, const SessionOptions *so, const Frontend *f
         lost = session_write_results(s, &err) != 0 || session_results_failed(s);
         char *n = session_take_notice(s);
         if (n)
-            fprintf(stderr, "ladder: %s\n", n);
+            utf8_fprintf(stderr, "ladder: %s\n", n);
         free(n);
         if (lost)
             fprintf(stderr, "ladder: your results are in no file: exit status 1\n");
@@ -176,7 +177,8 @@ static int title_loop(const Frontend *fe, UiConfig *cfg)
         Catalog *cat = catalog_scan(dir);
         free(dir);
         if (cat->problems)
-            fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
+            utf8_fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n",
+                         cat->problems);
         MenuPick pick = {0};
         cfg->notice = notice;
         int rc = leave_signal() ? 1 : fe->menu(cat, cfg, &pick);
@@ -201,7 +203,7 @@ static int title_loop(const Frontend *fe, UiConfig *cfg)
         Session *s = session_open(story, &so, &err);
         free(pick.load);
         if (!s) {
-            fprintf(stderr, "ladder: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
             if (fe == &ui_term)
                 return EXIT_SCRIPT;
             notice = xasprintf("%s", err.msg);
@@ -344,19 +346,21 @@ static int cmd_list(int argc, char **argv)
         if (strlen(cat->v[i].id) > w)
             w = strlen(cat->v[i].id);
     for (size_t i = 0; i < cat->n; i++)
-        printf("%-*s  %s: %s\n", (int)w, cat->v[i].id, cat->v[i].title, cat->v[i].summary);
+        utf8_fprintf(stdout, "%-*s  %s: %s\n", (int)w, cat->v[i].id, cat->v[i].title,
+                     cat->v[i].summary);
     if (where) {
         Err err;
         char *data = paths_data_dir(&err);
-        printf("\nstories: %s\nsaves:   %s/saves\n", cat->dir, data ? data : err.msg);
+        utf8_fprintf(stdout, "\nstories: %s\nsaves:   %s/saves\n", cat->dir,
+                     data ? data : err.msg);
         free(data);
     }
     int rc = 0;
     if (cat->problems) {
-        fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
+        utf8_fprintf(stderr, "ladder: some bundled stories failed to load:\n%s\n", cat->problems);
         rc = EXIT_SCRIPT;
     } else if (cat->n == 0) {
-        fprintf(stderr, "ladder: no stories found in %s\n", cat->dir);
+        utf8_fprintf(stderr, "ladder: no stories found in %s\n", cat->dir);
         rc = EXIT_SCRIPT;
     }
     catalog_free(cat);

@@ -13,6 +13,7 @@
 #include "core/catalog.h"
 #include "core/game.h"
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 
 #define CHECK_RUNS 2000
@@ -42,7 +43,7 @@ static void problem(Problems *p, const char *story, const char *file, int line, 
         cJSON_AddStringToObject(o, "message", buf_str(&b));
         cJSON_AddItemToArray(p->list, o);
     } else {
-        printf("%s:%d: %s\n", file ? file : "?", line, buf_str(&b));
+        utf8_fprintf(stdout, "%s:%d: %s\n", file ? file : "?", line, buf_str(&b));
     }
     buf_free(&b);
 }
@@ -344,7 +345,8 @@ int tool_check(int argc, char **argv)
     }
     if (p.json) {
         char *text = cJSON_PrintUnformatted(p.list);
-        puts(text ? text : "[]");
+        utf8_write_repaired(stdout, text ? text : "[]", text ? strlen(text) : 2);
+        putchar('\n');
         cJSON_free(text);
         cJSON_Delete(p.list);
     } else if (p.n == 0) {

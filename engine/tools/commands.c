@@ -11,6 +11,7 @@
 #include "core/paths.h"
 #include "core/save.h"
 #include "core/session.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 #include "ui/ui.h"
 
@@ -196,53 +197,64 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
     return root;
 }
 
+/* printf with the text's control characters made visible (utf8_vfprintf): the report quotes the
+ * story's titles, ids, labels and error messages. */
+static void printv(const char *fmt, ...) LADDER_PRINTF(1, 2);
+static void printv(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    utf8_vfprintf(stdout, fmt, ap);
+    va_end(ap);
+}
+
 static void text_report(const Story *s, const ExploreOptions *o, const ExploreResult *r,
                         double secs)
 {
     if (o->exhaustive)
-        printf("%s (%s): exhaustive, %ld distinct states%s, %ld paths to an ending, %.2f s\n",
+        printv("%s (%s): exhaustive, %ld distinct states%s, %ld paths to an ending, %.2f s\n",
                s->id, s->title, r->states, r->truncated ? " (stopped at the state limit)" : "",
                r->runs, secs);
     else
-        printf("%s (%s): %ld %s playthroughs from seed %llu, %.2f s\n", s->id, s->title, r->runs,
+        printv("%s (%s): %ld %s playthroughs from seed %llu, %.2f s\n", s->id, s->title, r->runs,
                o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random",
                (unsigned long long)o->seed, secs);
-    printf("decisions per playthrough: min %ld, mean %.1f, max %ld\n", r->dmin < 0 ? 0 : r->dmin,
+    printv("decisions per playthrough: min %ld, mean %.1f, max %ld\n", r->dmin < 0 ? 0 : r->dmin,
            mean(r->dsum, r->completed), r->dmax);
-    printf("\nendings:\n");
+    printv("\nendings:\n");
     long total_end = 0;
     for (size_t i = 0; i < s->n_scenes; i++)
         if (s->scenes[i].ending)
             total_end += r->scene_hits[i];
     for (size_t i = 0; i < s->n_scenes; i++)
         if (s->scenes[i].ending)
-            printf("  %-28s %-6s %8ld  %5.1f%%\n", s->scenes[i].id,
+            printv("  %-28s %-6s %8ld  %5.1f%%\n", s->scenes[i].id,
                    verdict_name(s->scenes[i].verdict), r->scene_hits[i],
                    total_end ? 100.0 * (double)r->scene_hits[i] / (double)total_end : 0.0);
     long reached = 0;
     for (size_t i = 0; i < s->n_scenes; i++)
         reached += r->scene_hits[i] > 0;
-    printf("\nscenes reached: %ld of %zu\n", reached, s->n_scenes);
+    printv("\nscenes reached: %ld of %zu\n", reached, s->n_scenes);
     for (size_t i = 0; i < s->n_scenes; i++)
         if (!r->scene_hits[i])
-            printf("  never: %s:%d: %s '%s'\n", s->scenes[i].pos.file, s->scenes[i].pos.line,
+            printv("  never: %s:%d: %s '%s'\n", s->scenes[i].pos.file, s->scenes[i].pos.line,
                    s->scenes[i].ending ? "ending" : "scene", s->scenes[i].id);
     long taken = 0;
     for (size_t i = 0; i < s->n_choices_total; i++)
         taken += r->choice_taken[i] > 0;
-    printf("choices taken: %ld of %zu\n", taken, s->n_choices_total);
+    printv("choices taken: %ld of %zu\n", taken, s->n_choices_total);
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];
         for (size_t j = 0; j < sc->n_choices; j++) {
             size_t ci = sc->choice_base + j;
             const Choice *c = &sc->choices[j];
             if (!r->choice_taken[ci] && r->scene_hits[i])
-                printf("  never: %s:%d: scene '%s', choice '%s'%s\n", c->pos.file, c->pos.line,
+                printv("  never: %s:%d: scene '%s', choice '%s'%s\n", c->pos.file, c->pos.line,
                        sc->id, c->id,
                        c->when && r->when[ci][0] && !r->when[ci][1] ? " (its when was always false)"
                                                                      : "");
             else if (!r->choice_taken[ci])
-                printf("  never: %s:%d: scene '%s', choice '%s' (the scene was never reached)\n",
+                printv("  never: %s:%d: scene '%s', choice '%s' (the scene was never reached)\n",
                        c->pos.file, c->pos.line, sc->id, c->id);
         }
     }
@@ -253,38 +265,38 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
                 size_t ci = sc->choice_base + j;
                 const Choice *c = &sc->choices[j];
                 if (c->when && r->when[ci][1] && !r->when[ci][0])
-                    printf("  condition always true: %s:%d: scene '%s', choice '%s'\n",
+                    printv("  condition always true: %s:%d: scene '%s', choice '%s'\n",
                            c->pos.file, c->pos.line, sc->id, c->id);
                 if (c->when && r->when[ci][0] && !r->when[ci][1])
-                    printf("  condition always false: %s:%d: scene '%s', choice '%s'\n",
+                    printv("  condition always false: %s:%d: scene '%s', choice '%s'\n",
                            c->pos.file, c->pos.line, sc->id, c->id);
             }
         }
     }
-    printf("\nstats at the end:\n");
+    printv("\nstats at the end:\n");
     for (size_t k = 0; k < s->n_stats; k++)
-        printf("  %-28s min %4d   mean %6.1f   max %4d\n", s->stats[k].label,
+        printv("  %-28s min %4d   mean %6.1f   max %4d\n", s->stats[k].label,
                r->completed ? r->end_min[k] : 0, mean(r->end_sum[k], r->completed),
                r->completed ? r->end_max[k] : 0);
-    printf("\nwords of prose: %ld\n", explore_words(s));
+    printv("\nwords of prose: %ld\n", explore_words(s));
     if (r->n_errors) {
-        printf("\nscript errors: %ld\n", r->n_errors);
+        printv("\nscript errors: %ld\n", r->n_errors);
         for (int i = 0; i < r->kept_errors; i++) {
             if (o->exhaustive)
-                printf("  after %s: %s\n", r->errors[i].choices, r->errors[i].message);
+                printv("  after %s: %s\n", r->errors[i].choices, r->errors[i].message);
             else
-                printf("  seed %llu, decision %ld: %s\n", (unsigned long long)r->errors[i].seed,
+                printv("  seed %llu, decision %ld: %s\n", (unsigned long long)r->errors[i].seed,
                        r->errors[i].decision, r->errors[i].message);
         }
         if (!o->exhaustive && r->kept_errors)
-            printf("  replay one: ladder replay %s --seed %llu --random\n", s->id,
+            printv("  replay one: ladder replay %s --seed %llu --random\n", s->id,
                    (unsigned long long)r->errors[0].seed);
     }
     if (r->n_stuck) {
-        printf("\nunfinished after %ld decisions: %ld (seeds", o->cap, r->n_stuck);
+        printv("\nunfinished after %ld decisions: %ld (seeds", o->cap, r->n_stuck);
         for (int i = 0; i < r->kept_stuck; i++)
-            printf(" %llu", (unsigned long long)r->stuck_seeds[i]);
-        printf("%s)\n", r->n_stuck > r->kept_stuck ? " ..." : "");
+            printv(" %llu", (unsigned long long)r->stuck_seeds[i]);
+        printv("%s)\n", r->n_stuck > r->kept_stuck ? " ..." : "");
     }
 }
 
@@ -353,7 +365,7 @@ int tool_explore(int argc, char **argv)
     Err err;
     Story *s = catalog_open(argv[optind], &err);
     if (!s) {
-        fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
         return EXIT_PROBLEMS;
     }
     if (s->n_chapters) {
@@ -365,7 +377,7 @@ int tool_explore(int argc, char **argv)
     ExploreResult r;
     double t0 = now_seconds();
     if (explore_run(s, argv[optind], &o, &r, &err) != 0) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         story_free(s);
         return EXIT_PROBLEMS;
     }
@@ -373,7 +385,8 @@ int tool_explore(int argc, char **argv)
     if (json) {
         cJSON *root = json_report(s, &o, &r);
         char *text = cJSON_PrintUnformatted(root);
-        puts(text ? text : "{}");
+        utf8_write_repaired(stdout, text ? text : "{}", text ? strlen(text) : 2);
+        putchar('\n');
         cJSON_free(text);
         cJSON_Delete(root);
     } else {

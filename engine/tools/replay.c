@@ -12,6 +12,7 @@
 #include "core/rng.h"
 #include "core/save.h"
 #include "core/session.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 #include "ui/ui.h"
 
@@ -74,7 +75,7 @@ static int play_script(Story *story, uint64_t seed, const char *player, const Sc
     SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
     Session *s = session_open(story, &so, &err);
     if (!s) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         return 1;
     }
     UiConfig cfg = ui_config_default();
@@ -167,15 +168,15 @@ int tool_replay(int argc, char **argv)
         }
         SaveData d;
         if (save_read(arg, &d, &err) != 0) {
-            fprintf(stderr, "ladder: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
             return 1;
         }
         if (!story_path && !is_identifier(d.story_id)) {
-            fprintf(stderr,
-                    "ladder: %s names its story by a path ('%.200s'), not by the id of a bundled "
-                    "story; Ladder runs a story file only when you name it yourself: ladder "
-                    "replay %s --story PATH\n",
-                    arg, d.story_id, arg);
+            utf8_fprintf(stderr,
+                         "ladder: %s names its story by a path ('%.200s'), not by the id of a "
+                         "bundled story; Ladder runs a story file only when you name it "
+                         "yourself: ladder replay %s --story PATH\n",
+                         arg, d.story_id, arg);
             save_data_free(&d);
             return 1;
         }
@@ -184,8 +185,8 @@ int tool_replay(int argc, char **argv)
         seed = d.seed;
         shadow = shadow_session(ref_copy, !story_path, seed, d.player, &err);
         if (!shadow) {
-            fprintf(stderr, "ladder: %s%s\n", err.msg,
-                    story_path ? "" : " (give the story with --story PATH)");
+            utf8_fprintf(stderr, "ladder: %s%s\n", err.msg,
+                         story_path ? "" : " (give the story with --story PATH)");
             save_data_free(&d);
             free(ref_copy);
             return 1;
@@ -202,11 +203,11 @@ int tool_replay(int argc, char **argv)
         save_data_free(&d);
         session_free(shadow);
         if (rc < 0)
-            fprintf(stderr, "ladder: the save no longer fits the story: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: the save no longer fits the story: %s\n", err.msg);
         Story *st = open_story(ref_copy, !story_path, &err);
         int out = st ? play_script(st, seed, who, &sc) : 1;
         if (!st)
-            fprintf(stderr, "ladder: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         free(who);
         free(ref_copy);
         buf_free(&sc.input);
@@ -218,7 +219,7 @@ int tool_replay(int argc, char **argv)
     }
     shadow = shadow_session(ref, false, seed, player, &err);
     if (!shadow) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         return 1;
     }
     int rc = 0;
@@ -245,14 +246,14 @@ int tool_replay(int argc, char **argv)
     }
     session_free(shadow);
     if (rc < 0) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         buf_free(&sc.input);
         return 1;
     }
     Story *st = catalog_open(ref, &err);
     int out = st ? play_script(st, seed, player, &sc) : 1;
     if (!st)
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
     buf_free(&sc.input);
     return out;
 }

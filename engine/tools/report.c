@@ -26,6 +26,7 @@
 #include "core/game.h"
 #include "core/rng.h"
 #include "core/save.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 #include "tools/html.h"
 
@@ -464,7 +465,7 @@ done:
 
 static void skip(Report *r, const char *path, const char *reason)
 {
-    fprintf(stderr, "ladder: report: skipped %s: %s\n", path, reason);
+    utf8_fprintf(stderr, "ladder: report: skipped %s: %s\n", path, reason);
     buf_puts(&r->skipped, "<li><code>");
     html_escape(&r->skipped, path);
     buf_puts(&r->skipped, "</code>: ");
@@ -626,9 +627,9 @@ static const Story *get_story(Report *r, int id, const Story *campaign)
     }
     if (!s && is_identifier(name)) {
         size_t nl = strcspn(err.msg, "\n");
-        fprintf(stderr, "ladder: report: the story '%s' cannot be loaded (%.*s); its section "
-                        "shows ids (--story PATH names a story's file or folder)\n",
-                name, (int)nl, err.msg);
+        utf8_fprintf(stderr, "ladder: report: the story '%s' cannot be loaded (%.*s); its "
+                             "section shows ids (--story PATH names a story's file or folder)\n",
+                     name, (int)nl, err.msg);
     } else if (!s) {
         fprintf(stderr, "ladder: report: results name a story that is not a valid id; its "
                         "section shows ids\n");
@@ -2182,8 +2183,8 @@ int tool_report(int argc, char **argv)
         Err err;
         Story *s = story_load(story_paths[i], &err);
         if (!s) {
-            fprintf(stderr, "ladder: report: the story %s cannot be loaded:\n%s\n",
-                    story_paths[i], err.msg);
+            utf8_fprintf(stderr, "ladder: report: the story %s cannot be loaded:\n%s\n",
+                         story_paths[i], err.msg);
             continue;
         }
         int id = intern(&r.s, s->id);
@@ -2220,7 +2221,7 @@ int tool_report(int argc, char **argv)
     char *page = build_page(&r, argv + optind, argc - optind);
     Err err;
     if (write_file_atomic(out, page, strlen(page), &err) != 0) {
-        fprintf(stderr, "ladder: report: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
         rc = 1;
     } else {
         make_readable(out);
@@ -2229,7 +2230,7 @@ int tool_report(int argc, char **argv)
     if (csv) {
         char *text = build_csv(&r);
         if (write_file_atomic(csv, text, strlen(text), &err) != 0) {
-            fprintf(stderr, "ladder: report: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
             rc = 1;
         } else {
             make_readable(csv);

@@ -15,6 +15,7 @@
 #include "core/room.h"
 #include "core/session.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "tools/explore.h"
 #include "ui/leave.h"
 #include "ui/ui.h"
@@ -29,9 +30,12 @@ typedef struct Term {
     bool hide_numbers;
 } Term;
 
+/* Write a story's text wrapped, markup dropped, control characters made visible. */
 static void wrap(Term *r, const char *text, int indent)
 {
-    char *plain = text_plain(text);
+    char *marked = text_plain(text);
+    char *plain = utf8_visible_dup(marked, UTF8_KEEP_LAYOUT);
+    free(marked);
     const char *p = plain;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -80,7 +84,7 @@ static bool read_line(Term *r, const char *prompt, char *buf, size_t n)
         return false;
     }
     if (!isatty(fileno(r->in)))
-        fprintf(r->out, "%s%s", buf, strchr(buf, '\n') ? "" : "\n");
+        utf8_fprintf(r->out, "%s%s", buf, strchr(buf, '\n') ? "" : "\n");
     size_t len = strlen(buf);
     while (len && isspace((unsigned char)buf[len - 1]))
         buf[--len] = '\0';
@@ -95,7 +99,7 @@ static void changes_line(Term *r, const Game *g)
     Buf b = {0};
     story_format_changes(game_story(g), d->before, d->after, !r->hide_numbers, &b);
     if (b.len)
-        fprintf(r->out, "\n  [%s]\n", buf_str(&b));
+        utf8_fprintf(r->out, "\n  [%s]\n", buf_str(&b));
     buf_free(&b);
 }
 
@@ -103,8 +107,8 @@ static void show_scene(Term *r)
 {
     const Game *g = session_game(r->s);
     const Scene *sc = game_scene(g);
-    fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", game_decision_count(g) + 1,
-            game_chapter(g) ? ": " : "", game_chapter(g) ? game_chapter(g) : "");
+    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", game_decision_count(g) + 1,
+                 game_chapter(g) ? ": " : "", game_chapter(g) ? game_chapter(g) : "");
     wrap(r, game_text(g), 0);
     if (game_ended(g))
         return;
@@ -114,12 +118,12 @@ static void show_scene(Term *r)
         snprintf(head, sizeof head, "  %zu. ", i + 1);
         fputs(head, r->out);
         char *plain = text_plain(game_choice_text(g, i));
-        fprintf(r->out, "%s\n", plain);
+        utf8_fprintf(r->out, "%s\n", plain);
         free(plain);
     }
     if (sc->discuss) {
         fputs("\nFor the room: ", r->out);
-        fprintf(r->out, "%s\n", sc->discuss);
+        utf8_fprintf(r->out, "%s\n", sc->discuss);
     }
     if (r->timer > 0)
         fprintf(r->out, "(Discussion: %d seconds. Start the clock, then enter the votes.)\n",
@@ -133,8 +137,8 @@ static void show_debrief(Term *r)
 {
     const Game *g = session_game(r->s);
     const Scene *e = game_scene(g);
-    fprintf(r->out, "\n== The end: %s (%s ending, after %zu decisions) ==\n", e->title,
-            verdict_name(e->verdict), game_decision_count(g));
+    utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decisions) ==\n", e->title,
+                 verdict_name(e->verdict), game_decision_count(g));
     fputs("\nDebrief: the room's road\n", r->out);
     const Story *s = game_story(g);
     for (size_t i = 0; i < game_decision_count(g); i++) {
@@ -166,7 +170,7 @@ static void show_debrief(Term *r)
     if (room_write_debrief(r->room, &md, &html, &err) == 0)
         fprintf(r->out, "\nDebrief written to %s and %s\n", md, html);
     else
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
     fputs("Type \"rewind N\" to play the road not taken from decision N, or \"end\".\n", r->out);
 }
 
@@ -175,7 +179,7 @@ static void rewind_to(Term *r, long k)
 {
     Err err;
     if (k < 1 || room_rewind(r->room, (size_t)k, &err) != 0) {
-        fprintf(r->out, "%s.\n", k < 1 ? "Give the number of a decision" : err.msg);
+        utf8_fprintf(r->out, "%s.\n", k < 1 ? "Give the number of a decision" : err.msg);
         return;
     }
     fprintf(r->out, "\nBack to decision %ld. The road you left is kept in the debrief.\n", k);
@@ -189,7 +193,7 @@ static int decide(Term *r, size_t k, const int *counts, bool tie)
     size_t n = game_choice_count(session_game(r->s));
     Err err;
     if (room_decide(r->room, k, counts, tie, &err) != 0) {
-        fprintf(stderr, "ladder: scenario error: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: scenario error: %s\n", err.msg);
         return 1;
     }
     if (counts) {
@@ -229,14 +233,14 @@ static int room_loop(Term *r)
             break;
         } else if (strcmp(p, "history") == 0) {
             for (size_t i = 0; i < game_decision_count(g); i++)
-                fprintf(r->out, "  %zu. %s\n", i + 1, game_decision(g, i)->text);
+                utf8_fprintf(r->out, "  %zu. %s\n", i + 1, game_decision(g, i)->text);
         } else if (strcmp(p, "stats") == 0) {
             const Story *s = game_story(g);
             for (size_t i = 0; i < s->n_stats; i++)
                 if (r->hide_numbers)
-                    fprintf(r->out, "  %s\n", s->stats[i].label);
+                    utf8_fprintf(r->out, "  %s\n", s->stats[i].label);
                 else
-                    fprintf(r->out, "  %-28s %3d\n", s->stats[i].label, game_stat(g, i));
+                    utf8_fprintf(r->out, "  %-28s %3d\n", s->stats[i].label, game_stat(g, i));
         } else if (strncmp(p, "numbers", 7) == 0) {
             r->hide_numbers = strstr(p, "off") != NULL;
             fprintf(r->out, "Stat numbers %s.\n", r->hide_numbers ? "hidden" : "shown");
@@ -308,7 +312,7 @@ static int room_loop(Term *r)
         if (room_write_debrief(r->room, &md, &html, &err) == 0)
             fprintf(r->out, "Debrief written to %s and %s\n", md, html);
         else
-            fprintf(stderr, "ladder: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
     }
     return status;
 }
@@ -391,7 +395,7 @@ int tool_workshop(int argc, char **argv)
     Err err;
     Story *s = catalog_open(argv[optind], &err);
     if (!s) {
-        fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
         return 1;
     }
     SessionOptions so = {.seed_given = code != NULL,
@@ -399,14 +403,14 @@ int tool_workshop(int argc, char **argv)
                          .player = "the room"};
     r.s = session_open(s, &so, &err);
     if (!r.s) {
-        fprintf(stderr, "ladder: %s\n", err.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         return 1;
     }
     r.room = room_new(r.s, code, out_dir);
     Err uerr;
     bool window = ui ? strcmp(ui, "sdl") == 0 : isatty(STDIN_FILENO) && ui_sdl_available(&uerr);
     if (window && ui && !ui_sdl_available(&uerr)) {
-        fprintf(stderr, "ladder: %s\n", uerr.msg);
+        utf8_fprintf(stderr, "ladder: %s\n", uerr.msg);
         room_free(r.room);
         session_free(r.s);
         return 1;
@@ -426,8 +430,8 @@ int tool_workshop(int argc, char **argv)
         return leave_status(wrc);
     }
     const Story *st = session_story(r.s);
-    fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
-            code ? code : "");
+    utf8_fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
+                 code ? code : "");
     if (st->content_note)
         wrap(&r, st->content_note, 0);
     leave_install(fileno(r.in));

@@ -11,6 +11,7 @@
 
 #include "core/paths.h"
 #include "core/save.h"
+#include "core/utf8.h"
 
 UiConfig ui_config_default(void)
 {
@@ -52,7 +53,8 @@ void ui_format_changes(const Game *g, bool color, Buf *out)
         first = false;
         if (color && sign)
             buf_puts(out, sign > 0 ? "\033[32m" : "\033[31m");
-        buf_printf(out, "%s %+d", s->stats[i].label, d);
+        utf8_visible(s->stats[i].label, strlen(s->stats[i].label), 0, out);
+        buf_printf(out, " %+d", d);
         if (color && sign)
             buf_puts(out, "\033[39m");
     }

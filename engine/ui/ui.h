@@ -79,7 +79,8 @@ bool ui_sdl_available(Err *err);
 UiConfig ui_config_default(void);
 
 /* "Burnout +8, Savings -10" for the stat changes of the last decision; "" when none. With
- * color, good changes are green and bad ones red (by each stat's good direction). */
+ * color, good changes are green and bad ones red (by each stat's good direction). The labels'
+ * control characters are made visible (utf8_visible), so the text is safe for a terminal. */
 void ui_format_changes(const Game *g, bool color, Buf *out);
 
 /* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */

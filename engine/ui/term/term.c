@@ -1,12 +1,15 @@
 /* term.c: the plain terminal front end. Line based: it shows a scene, reads a line, and works
  * the same with a pipe on stdin (whole games can be scripted) as with a person at a terminal.
- * Each screen is built in one buffer and written at once. */
+ * Each screen is built in one buffer and written at once. Whatever a story's strings hold, the
+ * terminal only ever gets Ladder's own escape codes: every story string goes through
+ * utf8_visible (core/utf8.h) before it is styled, so its control characters show as symbols. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/watch.h"
 #include <poll.h>
 #include "ui/leave.h"
@@ -28,9 +31,17 @@ typedef struct Term {
     double shown_at;
 } Term;
 
-/* Turn *emphasis* and **strong** into escape codes (or drop the markers without colour). */
-static char *styled(const char *src, bool color)
+/* Append a story's one-line string (a title, a label) with its controls made visible. */
+static void put_text(Buf *b, const char *s)
 {
+    utf8_visible(s, strlen(s), 0, b);
+}
+
+/* Make src's controls visible (keeping newlines and tabs), then turn *emphasis* and **strong**
+ * into escape codes (or drop the markers without colour). */
+static char *styled(const char *text, bool color)
+{
+    char *src = utf8_visible_dup(text, UTF8_KEEP_LAYOUT);
     Buf b = {0};
     bool em = false, strong = false;
     for (const char *p = src; *p; p++) {
@@ -49,6 +60,7 @@ static char *styled(const char *src, bool color)
     }
     if (color && (em || strong))
         buf_puts(&b, RESET);
+    free(src);
     return buf_take(&b);
 }
 
@@ -158,8 +170,9 @@ static void rule(Buf *b, const Term *t, const char *title)
 {
     bool c = t->cfg->color;
     const char *bar = t->cfg->color ? "\u2500\u2500" : "--";
-    buf_printf(b, "\n%s%s %s %s", c ? BOLD : "", bar, title, bar);
-    buf_printf(b, "%s\n\n", c ? RESET : "");
+    buf_printf(b, "\n%s%s ", c ? BOLD : "", bar);
+    put_text(b, title);
+    buf_printf(b, " %s%s\n\n", bar, c ? RESET : "");
 }
 
 static void show_stats(Term *t, Buf *b)
@@ -167,15 +180,18 @@ static void show_stats(Term *t, Buf *b)
     const Game *g = session_game(t->s);
     const Story *s = game_story(g);
     size_t lw = 0;
-    for (size_t i = 0; i < s->n_stats; i++)
-        if (text_width(s->stats[i].label, strlen(s->stats[i].label)) > lw)
-            lw = text_width(s->stats[i].label, strlen(s->stats[i].label));
+    char **labels = xcalloc(s->n_stats + 1, sizeof *labels);
+    for (size_t i = 0; i < s->n_stats; i++) {
+        labels[i] = utf8_visible_dup(s->stats[i].label, 0);
+        if (text_width(labels[i], strlen(labels[i])) > lw)
+            lw = text_width(labels[i], strlen(labels[i]));
+    }
     for (size_t i = 0; i < s->n_stats; i++) {
         const StatDef *d = &s->stats[i];
         int v = game_stat(g, i), cells = 20;
         int fill = (int)((long long)(v - d->min) * cells / (d->max - d->min));
-        buf_printf(b, "  %s", d->label);
-        for (size_t k = text_width(d->label, strlen(d->label)); k < lw + 2; k++)
+        buf_printf(b, "  %s", labels[i]);
+        for (size_t k = text_width(labels[i], strlen(labels[i])); k < lw + 2; k++)
             buf_putc(b, ' ');
         buf_putc(b, '[');
         for (int k = 0; k < cells; k++)
@@ -184,7 +200,9 @@ static void show_stats(Term *t, Buf *b)
         if (d->good == GOOD_LOW)
             buf_puts(b, "  (lower is better)");
         buf_putc(b, '\n');
+        free(labels[i]);
     }
+    free(labels);
 }
 
 static void show_scene(Term *t)
@@ -204,8 +222,10 @@ static void show_scene(Term *t)
         const char *kind = e->verdict == VERDICT_GOOD  ? "a good ending"
                            : e->verdict == VERDICT_BAD ? "a bad ending"
                                                        : "a mixed ending";
-        buf_printf(&b, "\n%sTHE END: %s%s (%s, after %zu decisions)\n\n", c ? BOLD : "", e->title,
-                   c ? RESET : "", kind, game_decision_count(g));
+        buf_printf(&b, "\n%sTHE END: ", c ? BOLD : "");
+        put_text(&b, e->title);
+        buf_printf(&b, "%s (%s, after %zu decisions)\n\n", c ? RESET : "", kind,
+                   game_decision_count(g));
         show_stats(t, &b);
         bool any = false;
         for (size_t i = 0; i < game_decision_count(g); i++) {
@@ -304,9 +324,14 @@ static void list_saves(Term *t)
         buf_puts(&b, "There are no saves of this story yet.\n");
     else
         buf_puts(&b, "Saves of this story (load NAME):\n");
-    for (size_t i = 0; i < n; i++)
-        buf_printf(&b, "  %-28s %s  %zu decisions, %s%s\n", v[i].name, v[i].updated,
+    for (size_t i = 0; i < n; i++) { /* names come from files, scenes from the story */
+        Buf line = {0};
+        buf_printf(&line, "  %-28s %s  %zu decisions, %s%s", v[i].name, v[i].updated,
                    v[i].decisions, v[i].ended ? "ended at " : "at ", v[i].scene);
+        put_text(&b, buf_str(&line));
+        buf_putc(&b, '\n');
+        buf_free(&line);
+    }
     session_free_saves(v, n);
     put(t, &b);
 }
@@ -319,8 +344,9 @@ static void show_changes(Term *t)
     const Decision *d = game_decision(g, game_decision_count(g) - 1);
     if (d && d->forced >= 0) {
         const Threshold *th = &s->thresholds[d->forced];
-        buf_printf(&b, "\n%s%s has reached %d.%s\n", t->cfg->color ? BOLD : "",
-                   s->stats[th->stat].label, game_stat(g, (size_t)th->stat),
+        buf_printf(&b, "\n%s", t->cfg->color ? BOLD : "");
+        put_text(&b, s->stats[th->stat].label);
+        buf_printf(&b, " has reached %d.%s\n", game_stat(g, (size_t)th->stat),
                    t->cfg->color ? RESET : "");
     }
     Buf ch = {0};
@@ -340,7 +366,7 @@ static void reload(Term *t)
     if (session_reload(t->s, &err) != 0) {
         say(t, "\n[The story changed but does not load; the game goes on with the last version "
                "that did:]");
-        fprintf(t->cfg->out, "%s\n", err.msg);
+        utf8_fprintf(t->cfg->out, "%s\n", err.msg);
         return;
     }
     say(t, "\n[The story changed: reloaded, and replayed to where you were.]");
@@ -399,7 +425,7 @@ static bool read_line(Term *t, char *buf, size_t n)
         return false;
     }
     if (!isatty(fileno(t->cfg->in))) /* echo scripted input so transcripts read naturally */
-        fputs(buf, t->cfg->out), fputs(strchr(buf, '\n') ? "" : "\n", t->cfg->out);
+        utf8_fprintf(t->cfg->out, "%s%s", buf, strchr(buf, '\n') ? "" : "\n");
     size_t len = strlen(buf);
     if (len == n - 1 && buf[len - 1] != '\n') { /* overlong line: drop the rest */
         int c;
@@ -413,7 +439,7 @@ static bool read_line(Term *t, char *buf, size_t n)
 
 static void report_error(Term *t, const char *msg)
 {
-    fprintf(stderr, "ladder: scenario error: %s\n", msg);
+    utf8_fprintf(stderr, "ladder: scenario error: %s\n", msg);
     fflush(stderr);
     say(t, "The story hit an error in its script (details above); the game is back where it was. "
            "Try another choice, 'undo', or 'quit'.");
@@ -530,18 +556,25 @@ static void show_intro(Term *t)
     const Story *st = game_story(g), *root = session_root(t->s);
     Buf b = {0};
     bool c = t->cfg->color;
-    if (root != st)
-        buf_printf(&b, "%s%s%s, chapter %zu of %zu\n", c ? BOLD : "", root->title, c ? RESET : "",
-                   session_chapter(t->s) + 1, root->n_chapters);
-    buf_printf(&b, "%s%s%s\n", c ? BOLD : "", st->title, c ? RESET : "");
+    if (root != st) {
+        buf_puts(&b, c ? BOLD : "");
+        put_text(&b, root->title);
+        buf_printf(&b, "%s, chapter %zu of %zu\n", c ? RESET : "", session_chapter(t->s) + 1,
+                   root->n_chapters);
+    }
+    buf_puts(&b, c ? BOLD : "");
+    put_text(&b, st->title);
+    buf_printf(&b, "%s\n", c ? RESET : "");
     if (st->summary && *st->summary)
         wrap_text(&b, st->summary, t->cfg->width, 0, false);
     if (game_decision_count(g) == 0 && st->content_note) {
+        /* the note's own markers are dropped; "**" makes the label bold when colour is on */
+        char *plain = text_plain(st->content_note);
         Buf note = {0};
-        buf_printf(&note, "\n%sContent note:%s %s", c ? BOLD : "", c ? RESET : "",
-                   st->content_note);
-        wrap_text(&b, buf_str(&note), t->cfg->width, 0, false);
+        buf_printf(&note, "\n**Content note:** %s", plain);
+        wrap_text(&b, buf_str(&note), t->cfg->width, 0, c);
         buf_free(&note);
+        free(plain);
     }
     put(t, &b);
     t->chapter = NULL;
@@ -554,7 +587,7 @@ static int term_play(Session *s, const UiConfig *cfg)
         Err err;
         t.watch = watch_open(session_root(s)->path, &err);
         if (!t.watch)
-            fprintf(stderr, "ladder: --watch: %s\n", err.msg);
+            utf8_fprintf(stderr, "ladder: --watch: %s\n", err.msg);
     }
     show_intro(&t);
     const Game *g = session_game(s);
@@ -588,21 +621,28 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     for (size_t i = 0; i < c->n; i++) {
         char head[32];
         snprintf(head, sizeof head, "  %zu. ", i + 1);
-        buf_printf(&b, "%s%s%s%s", head, col ? BOLD : "", c->v[i].title, col ? RESET : "");
+        buf_printf(&b, "%s%s", head, col ? BOLD : "");
+        put_text(&b, c->v[i].title);
+        buf_puts(&b, col ? RESET : "");
         if (*c->v[i].summary) {
             Buf line = {0};
-            buf_printf(&line, "%s", c->v[i].summary);
+            put_text(&line, c->v[i].summary);
             buf_puts(&b, "\n     ");
             wrap_line(&b, buf_str(&line), line.len, cfg->width, 5, 5);
             buf_free(&line);
         }
         buf_putc(&b, '\n');
     }
-    if (c->n == 0)
-        buf_printf(&b, "  No stories found in %s.\n", c->dir);
+    if (c->n == 0) {
+        buf_puts(&b, "  No stories found in ");
+        put_text(&b, c->dir);
+        buf_puts(&b, ".\n");
+    }
     if (can_continue) {
         char *when = ui_human_time(cont_when);
-        buf_printf(&b, "  c. Continue %s (saved %s)\n", cont_title, when);
+        buf_puts(&b, "  c. Continue ");
+        put_text(&b, cont_title);
+        buf_printf(&b, " (saved %s)\n", when);
         free(when);
     }
     buf_puts(&b, "  q. Quit\n");
