@@ -211,9 +211,10 @@ typedef struct Report {
     const char *title;
 } Report;
 
+/* The interned string i; "" for none (i < 0). */
 static const char *S(const Report *r, int i)
 {
-    return i < 0 ? NULL : r->s.v[i];
+    return i < 0 ? "" : r->s.v[i];
 }
 
 static void part_free(Part *p)
