@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/game.h"
+#include "core/utf8.h"
 
 struct Room {
     Session *s;
@@ -311,12 +312,19 @@ int room_write_debrief(Room *r, const char **md_out, const char **html_out, Err 
     r->md_path = xasprintf("%s.md", buf_str(&base));
     r->html_path = xasprintf("%s.html", buf_str(&base));
     buf_free(&base);
+    /* the story's strings as the terminal shows them (a Markdown file gets read with cat),
+     * and the page in valid UTF-8, as its charset says */
+    Buf md_safe = {0}, html_safe = {0};
+    utf8_visible(buf_str(&md), md.len, UTF8_KEEP_LAYOUT, &md_safe);
+    utf8_repair(buf_str(&html), html.len, &html_safe);
     int rc = 0;
-    if (write_file_atomic(r->md_path, md.s, md.len, err) != 0 ||
-        write_file_atomic(r->html_path, html.s, html.len, err) != 0)
+    if (write_file_atomic(r->md_path, buf_str(&md_safe), md_safe.len, err) != 0 ||
+        write_file_atomic(r->html_path, buf_str(&html_safe), html_safe.len, err) != 0)
         rc = -1;
     buf_free(&md);
     buf_free(&html);
+    buf_free(&md_safe);
+    buf_free(&html_safe);
     if (md_out)
         *md_out = r->md_path;
     if (html_out)

@@ -140,6 +140,18 @@ has "room" "$work/out" "== Decision 1: Chapter${ESC}[5mblink =="
 has "room" "$work/out" "For the room: Discuss${BEL} bell"
 has "room" "$work/out" "  Trust${CR}${ESC}[2K"
 has "room" "$work/out" "== The end: Ending${ESC}]0;owned${BEL}"
+for f in "$work"/workshop-escapes_everywhere-room-*.md; do
+  safe "the room's Markdown debrief" "$f"
+  has "the room's debrief" "$f" "# Debrief: Title${ESC}]0;retitled${BEL}"
+done
+for f in "$work"/workshop-escapes_everywhere-room-*.html; do
+  iconv -f UTF-8 -t UTF-8 "$f" > /dev/null 2>&1 || fail "the room's HTML debrief is not valid UTF-8"
+done
+run "room (terminal), ill-formed UTF-8" 0 '1 0\nend\n' \
+  workshop "$fx/invalid_utf8_everywhere.lua" --ui term --out "$work"
+for f in "$work"/workshop-invalid_utf8_everywhere-room-*; do
+  iconv -f UTF-8 -t UTF-8 "$f" > /dev/null 2>&1 || fail "$f is not valid UTF-8"
+done
 
 echo "JSON: every line valid UTF-8 JSON"
 jrun() {
