@@ -231,6 +231,20 @@ static void test_read_line(void **state)
     assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_END);
     assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_END);
     fclose(in);
+    /* a line of exactly the cap with CRLF (or a last CR) fits; a CR past the cap that is not
+     * the line's end does not */
+    static const char at_cap[] = "12345678\r\n12345678\r12345678\rx\n";
+    in = fmemopen((void *)(uintptr_t)at_cap, sizeof at_cap - 1, "r");
+    assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_OK);
+    assert_string_equal(buf, "12345678");
+    assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_TOO_LONG);
+    assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_END);
+    fclose(in);
+    static const char last_cr[] = "12345678\r";
+    in = fmemopen((void *)(uintptr_t)last_cr, sizeof last_cr - 1, "r");
+    assert_int_equal(request_read_line(in, buf, 8, &len), REQUEST_LINE_OK);
+    assert_int_equal(len, 8);
+    fclose(in);
     /* CRLF: the CR goes with the newline */
     static const char crlf[] = "{\"look\":true}\r\n";
     in = fmemopen((void *)(uintptr_t)crlf, sizeof crlf - 1, "r");

@@ -491,14 +491,19 @@ void request_free(Request *req)
 RequestLine request_read_line(FILE *in, char *buf, size_t cap, size_t *len)
 {
     size_t n = 0;
-    bool over = false, any = false;
+    bool over = false, any = false, cr = false; /* cr: a CR just past the cap, not stored */
     int c;
     while ((c = getc(in)) != EOF) {
         any = true;
         if (c == '\n')
             break;
+        if (cr)
+            over = true; /* the CR was not the line's end */
+        cr = false;
         if (n < cap)
             buf[n++] = (char)c;
+        else if (c == '\r' && !over)
+            cr = true;
         else
             over = true;
     }
