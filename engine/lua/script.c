@@ -148,23 +148,39 @@ static bool is_fatal(Script *sc, lua_State *L, int status, int idx)
 #define LOAD_COST 200
 
 /* Call the library function a wrapper stands for (upvalue 1) with the wrapper's arguments,
- * which sit above it on the stack, keeping nres results. Its errors go on up, with the "?"
- * that Lua puts for the name of a function it cannot name replaced by the wrapper's name
- * (upvalue 3), so "bad argument #1 to 'tonumber'" reads as it does in plain Lua. */
+ * which sit above it on the stack, keeping nres results. Its errors go on up as they are: they
+ * name it as in plain Lua ("bad argument #1 to 'tonumber'") because the originals are kept in
+ * the registry's table of loaded libraries, where luaL_argerror looks names up (see
+ * keep_originals). */
 static void call_original(lua_State *L, int nres)
 {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    int status = lua_pcall(L, lua_gettop(L) - 1, nres, 0);
-    if (status == LUA_OK)
-        return;
-    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-    const char *q = msg ? strstr(msg, " to '?'") : NULL;
-    const char *name = lua_tostring(L, lua_upvalueindex(3));
-    if (q && name && !script_of(L)->exhausted && status != LUA_ERRMEM)
-        lua_pushfstring(L, "%s to '%s'%s", lua_pushlstring(L, msg, (size_t)(q - msg)), name,
-                        q + 7);
-    lua_error(L);
+    lua_call(L, lua_gettop(L) - 1, nres);
+}
+
+/* Replace each library table in the registry's LOADED table with a copy, before the sandbox
+ * wraps anything: the copies keep the original functions, so that an error raised inside one
+ * named by a wrapper still gets the function's name (lauxlib's pushglobalfuncname searches
+ * LOADED for the function). Scripts cannot reach the registry. */
+static void keep_originals(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    static const char *const libs[] = {LUA_GNAME, LUA_STRLIBNAME, LUA_TABLIBNAME,
+                                       LUA_UTF8LIBNAME, LUA_COLIBNAME, LUA_MATHLIBNAME};
+    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
+        lua_getfield(L, -1, libs[i]);
+        lua_newtable(L);
+        lua_pushnil(L);
+        while (lua_next(L, -3)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -4);
+        }
+        lua_setfield(L, -3, libs[i]);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
 }
 
 /* The sandbox's pcall: like the standard one, except that a spent budget or a memory error
@@ -467,8 +483,8 @@ static int priced(lua_State *L)
 }
 
 /* Replace table[name] (a global when table is NULL) with the C closure f, whose upvalues are
- * the original function, kind (an integer, or the value at extra when kind < 0 and extra is
- * not 0) and the name shown in error messages. */
+ * the original function and kind (an integer, or the value at extra when kind < 0 and extra
+ * is not 0). */
 static void wrap_field(lua_State *L, const char *table, const char *name, lua_CFunction f,
                        int kind, int extra)
 {
@@ -485,11 +501,7 @@ static void wrap_field(lua_State *L, const char *table, const char *name, lua_CF
         lua_pushvalue(L, extra);
     else
         lua_pushnil(L);
-    if (table)
-        lua_pushfstring(L, "%s.%s", table, name);
-    else
-        lua_pushstring(L, name);
-    lua_pushcclosure(L, f, 3);
+    lua_pushcclosure(L, f, 2);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
 }
@@ -521,6 +533,7 @@ static int open_sandbox(lua_State *L)
         lua_pop(L, 1);
     }
     /* No files, no binary chunks, no randomness but the engine's, no output. */
+    keep_originals(L);
     remove_field(L, NULL, "dofile");
     remove_field(L, NULL, "loadfile");
     remove_field(L, NULL, "print");

@@ -35,10 +35,12 @@ static atomic_bool alive;       /* a watch thread exists */
 static int depth;               /* nesting of begin/end on the calling thread */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* CLOCK_MONOTONIC_COARSE: a few milliseconds of resolution are plenty for a limit of
+ * seconds, and it is read without a system call, on every callback. */
 static long long now_ms(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
@@ -129,13 +131,14 @@ void watchdog_begin(Script *sc)
     atomic_store_explicit(&sc->timed_out, false, memory_order_relaxed);
     if (sc->limits.wall_ms <= 0 || depth++ > 0)
         return;
-    pthread_once(&once, register_fork);
-    atomic_store(&current, sc);
-    atomic_store(&wall_ms, sc->limits.wall_ms);
-    atomic_store(&started_ms, now_ms());
+    /* published before the epoch turns odd, which the thread reads first */
+    atomic_store_explicit(&current, sc, memory_order_relaxed);
+    atomic_store_explicit(&wall_ms, sc->limits.wall_ms, memory_order_relaxed);
+    atomic_store_explicit(&started_ms, now_ms(), memory_order_relaxed);
     atomic_fetch_add(&epoch, 1);
     bool no = false;
     if (!atomic_load(&alive) && atomic_compare_exchange_strong(&alive, &no, true)) {
+        pthread_once(&once, register_fork);
         pthread_t t;
         pthread_attr_t attr;
         pthread_attr_init(&attr);
