@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "core/autosave.h"
 #include "core/catalog.h"
 #include "core/paths.h"
 #include "core/save.h"
@@ -23,9 +24,12 @@ struct Session {
     Game **past_games;
     size_t n_past;
     uint64_t seed; /* the seed the session started from (chapter i plays seed + i) */
-    char *save_dir, *autosave_path;
+    char *save_dir;
+    Autosave *autosave;  /* this game's autosave and its lock; NULL when saving is off */
     char created[32];
     bool backup_pending; /* the autosave on disk belongs to another game: keep it aside */
+    bool told_slot;      /* the player knows this game autosaves to autosave-N.json */
+    size_t saved_chapter; /* the chapter whose decisions the autosave's last lines are */
     Buf notice;
     /* workshop results */
     char *results_dir, *session_code, *results_path;
@@ -84,11 +88,17 @@ static char *slot_path(const Session *s, const char *name_or_path)
     return s->save_dir ? xasprintf("%s/%s.json", s->save_dir, name_or_path) : NULL;
 }
 
+static const char *autosave_file(const Session *s)
+{
+    return s->autosave ? autosave_path(s->autosave) : NULL;
+}
+
 /* Move the autosave of an earlier game aside, under a name the player can load. */
 static void keep_old_autosave(Session *s)
 {
     s->backup_pending = false;
-    if (!s->autosave_path || !exists(s->autosave_path))
+    const char *path_now = autosave_file(s);
+    if (!path_now || !exists(path_now))
         return;
     char stamp[32];
     local_stamp(stamp, sizeof stamp);
@@ -101,13 +111,13 @@ static void keep_old_autosave(Session *s)
         path = slot_path(s, name);
     }
     /* link() fails instead of replacing a file that appeared meanwhile; then unlink the old */
-    if (!exists(path) && link(s->autosave_path, path) == 0 && unlink(s->autosave_path) == 0)
+    if (!exists(path) && link(path_now, path) == 0 && unlink(path_now) == 0)
         notice(s, "Your previous game was kept as the save '%s' (load %s).", name, name);
     else
         notice(s, "Could not keep the previous autosave aside; autosave is off for this game.");
-    if (exists(s->autosave_path)) { /* never overwrite what we could not move */
-        free(s->autosave_path);
-        s->autosave_path = NULL;
+    if (exists(path_now)) { /* never overwrite what we could not move */
+        autosave_close(s->autosave);
+        s->autosave = NULL;
     }
     free(name);
     free(path);
@@ -124,15 +134,24 @@ static bool is_campaign(const Session *s)
     return s->root->n_chapters > 0;
 }
 
-static char *session_to_json(const Session *s)
+/* What a save of the session is made of; free *games after use. */
+static SaveSource session_source(const Session *s, const Game ***games)
 {
-    if (!is_campaign(s))
-        return save_to_json(s->game, s->created);
-    const Game **games = xmalloc((s->n_past + 1) * sizeof *games);
+    *games = xmalloc((s->n_past + 1) * sizeof **games);
     for (size_t i = 0; i < s->n_past; i++)
-        games[i] = s->past_games[i];
-    games[s->n_past] = s->game;
-    char *text = save_campaign_to_json(s->root, s->seed, games, s->n_past + 1, s->created);
+        (*games)[i] = s->past_games[i];
+    (*games)[s->n_past] = s->game;
+    SaveSource src = {.root = s->root, .seed = s->seed, .games = *games,
+                      .n_games = s->n_past + 1, .created = s->created};
+    return src;
+}
+
+/* The whole save of the session, or NULL with err (a limit of the format). */
+static char *session_to_json(const Session *s, Err *err)
+{
+    const Game **games;
+    SaveSource src = session_source(s, &games);
+    char *text = save_text(&src, err);
     free(games);
     return text;
 }
@@ -222,11 +241,15 @@ static int write_results(Session *s, Err *err)
 {
     if (!s->results_dir || game_decision_count(s->game) + s->n_past == 0)
         return 0;
-    char *save = session_to_json(s);
-    char *text = save_results_json(save, s->session_code, s->anonymous);
-    free(save);
+    const Game **games;
+    SaveSource src = session_source(s, &games);
+    src.results = true;
+    src.session = s->session_code ? s->session_code : "";
+    src.anonymous = s->anonymous;
+    char *text = save_text(&src, err);
+    free(games);
     if (!text) {
-        err_set(err, "your results could not be put together (an internal error)");
+        s->results_failed = true;
         notice(s, "Your results could not be written: %s", err->msg);
         return -1;
     }
@@ -281,19 +304,58 @@ bool session_results_failed(const Session *s)
     return s->results_failed;
 }
 
+/* Save the game to its autosave: in place when the file holds the same chapter with one
+ * decision fewer (a decision taken) or one more (one undone), else whole (autosave.h). */
 static void autosave(Session *s)
 {
-    if (!s->autosave_path)
+    if (!s->autosave)
         return;
     if (s->backup_pending)
         keep_old_autosave(s);
-    if (!s->autosave_path)
+    if (!s->autosave)
         return;
     Err err;
-    char *text = session_to_json(s);
-    if (save_write_text(s->autosave_path, text, &err) != 0)
+    const Game **games;
+    SaveSource src = session_source(s, &games);
+    size_t n = game_decision_count(s->game);
+    bool same = s->saved_chapter == s->n_past;
+    char *tail = save_tail_text(&src, &err);
+    int rc = tail ? 0 : -1;
+    if (rc == 0 && same && n > 0 && autosave_holds(s->autosave, n - 1)) {
+        char *rec = save_record_text(&src, n - 1, &err);
+        rc = rec ? autosave_append(s->autosave, rec, tail, &err) : -1;
+        free(rec);
+    } else if (rc == 0 && same && autosave_holds(s->autosave, n + 1)) {
+        rc = autosave_drop(s->autosave, tail, &err);
+    } else if (rc == 0) {
+        char *head = save_head_text(&src, &err);
+        char **recs = xcalloc(n ? n : 1, sizeof *recs);
+        for (size_t i = 0; head && i < n; i++)
+            if (!(recs[i] = save_record_text(&src, i, &err)))
+                break;
+        rc = head && (n == 0 || recs[n - 1])
+                 ? autosave_write(s->autosave, head, recs, n, tail, &err)
+                 : -1;
+        for (size_t i = 0; i < n; i++)
+            free(recs[i]);
+        free(recs);
+        free(head);
+        s->saved_chapter = s->n_past;
+    }
+    free(tail);
+    free(games);
+    if (rc != 0) {
+        autosave_forget(s->autosave);
         notice(s, "Autosave failed: %s", err.msg);
-    free(text);
+    } else if (autosave_slot(s->autosave) > 1 && !s->told_slot) {
+        s->told_slot = true;
+        const char *p = autosave_file(s), *base = strrchr(p, '/');
+        notice(s,
+               "This story is open in another game, which autosaves to autosave.json: this game "
+               "autosaves to its own file, %s ('ladder play %s --continue' resumes the most "
+               "recent autosave).",
+               base ? base + 1 : p, s->root->id);
+    }
 }
 
 /* Rebuild a campaign's chapters from a save; the session changes only on success. */
@@ -421,8 +483,16 @@ static int load_data(Session *s, SaveData d, const char *path, Err *err)
             s->seed = d.seed;
         }
     }
-    if (rc == 0)
+    if (rc == 0) {
         snprintf(s->created, sizeof s->created, "%s", d.created ? d.created : "");
+        if (s->autosave) /* another game now: the next autosave is written whole */
+            autosave_forget(s->autosave);
+        if (d.torn_line)
+            notice(s,
+                   "The end of %s was cut short (Ladder stopped while writing it): its line %zu "
+                   "is left out, and the game resumes after the decisions before it.",
+                   path, d.torn_line);
+    }
     save_data_free(&d);
     return rc;
 }
@@ -447,6 +517,45 @@ static void remove_stale_temporaries(const Session *s)
     closedir(d);
 }
 
+/* --continue: the autosave to resume, newest first among those no running game holds, else
+ * the newest (another game has it open: this one will autosave elsewhere). Its slot in *slot,
+ * whether a running game holds it in *busy. NULL when the story has no autosave. */
+static char *autosave_to_resume(const Session *s, int *slot, bool *busy)
+{
+    int slots[AUTOSAVE_MAX_SLOTS];
+    bool held[AUTOSAVE_MAX_SLOTS];
+    size_t n = s->save_dir ? autosave_existing(s->save_dir, slots, held) : 0;
+    if (n == 0)
+        return NULL;
+    size_t pick = 0;
+    while (pick < n && held[pick])
+        pick++;
+    if (pick == n)
+        pick = 0;
+    *slot = slots[pick];
+    *busy = held[pick];
+    return autosave_slot_path(s->save_dir, slots[pick]);
+}
+
+/* A damaged autosave is set aside as autosave-damaged-TIME.json, never deleted. err says so. */
+static void set_aside(Session *s, const char *path, const char *why, bool busy, Err *err)
+{
+    char stamp[32];
+    local_stamp(stamp, sizeof stamp);
+    char *aside = xasprintf("%s/autosave-damaged-%s.json", s->save_dir, stamp);
+    for (int k = 2; exists(aside) && k < 1000; k++) {
+        free(aside);
+        aside = xasprintf("%s/autosave-damaged-%s-%d.json", s->save_dir, stamp, k);
+    }
+    if (!busy && !exists(aside) && link(path, aside) == 0 && unlink(path) == 0)
+        err_set(err, "the autosave of '%s' is damaged (%s); it was kept as %s. Start a new game "
+                     "with 'ladder play %s'.",
+                s->root->id, why, aside, s->root->id);
+    else
+        err_set(err, "the autosave of '%s' is damaged: %s", s->root->id, why);
+    free(aside);
+}
+
 Session *session_open(Story *story, const SessionOptions *o, Err *err)
 {
     Session *s = xcalloc(1, sizeof *s);
@@ -454,23 +563,25 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
     if (!o->no_autosave) {
         Err derr;
         s->save_dir = paths_save_dir(story->id, &derr);
-        if (s->save_dir)
-            s->autosave_path = xasprintf("%s/autosave.json", s->save_dir);
-        else
+        if (!s->save_dir)
             notice(s, "Saving is off: %s", derr.msg);
     }
     save_timestamp(s->created, sizeof s->created);
     remove_stale_temporaries(s);
+    int resume_slot = 1;
+    bool resume_busy = false;
     if (o->resume || o->load) {
-        char *path = o->load ? slot_path(s, o->load) : xstrdup(s->autosave_path);
-        if (!path) {
-            err_set(err, "there is no save folder to load '%s' from", o->load ? o->load : "");
+        char *path = o->load ? slot_path(s, o->load)
+                             : autosave_to_resume(s, &resume_slot, &resume_busy);
+        if (!path && o->load) {
+            err_set(err, "there is no save folder to load '%s' from", o->load);
             session_free(s);
             return NULL;
         }
-        if (o->resume && !exists(path)) {
-            err_set(err, "there is no autosave of '%s' to continue (%s)", story->id, path);
-            free(path);
+        if (o->resume && !path) {
+            char *where = s->save_dir ? autosave_slot_path(s->save_dir, 1) : xstrdup("");
+            err_set(err, "there is no autosave of '%s' to continue (%s)", story->id, where);
+            free(where);
             session_free(s);
             return NULL;
         }
@@ -478,20 +589,7 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
             SaveData d;
             Err rerr;
             if (save_read(path, &d, &rerr) == -1 && exists(path)) {
-                char stamp[32];
-                local_stamp(stamp, sizeof stamp);
-                char *aside = xasprintf("%s/autosave-damaged-%s.json", s->save_dir, stamp);
-                for (int k = 2; exists(aside) && k < 1000; k++) {
-                    free(aside);
-                    aside = xasprintf("%s/autosave-damaged-%s-%d.json", s->save_dir, stamp, k);
-                }
-                if (!exists(aside) && link(path, aside) == 0 && unlink(path) == 0)
-                    err_set(err, "the autosave of '%s' is damaged (%s); it was kept as %s. Start "
-                                 "a new game with 'ladder play %s'.",
-                            story->id, rerr.msg, aside, story->id);
-                else
-                    err_set(err, "the autosave of '%s' is damaged: %s", story->id, rerr.msg);
-                free(aside);
+                set_aside(s, path, rerr.msg, resume_busy, err);
                 free(path);
                 session_free(s);
                 return NULL;
@@ -508,7 +606,18 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
             session_free(s);
             return NULL;
         }
-        s->backup_pending = o->load != NULL;
+    }
+    if (s->save_dir) { /* this game's own autosave, locked for its life (autosave.h) */
+        Err aerr;
+        s->autosave = autosave_open(s->save_dir, resume_slot, &aerr);
+        if (!s->autosave)
+            notice(s, "Autosave is off for this game: %s", aerr.msg);
+    }
+    if (o->resume || o->load) {
+        /* resuming an autosave another game holds, or loading a save: whatever file this game
+         * autosaves to belongs to an earlier game until the first decision moves it aside */
+        s->backup_pending = o->load != NULL ||
+                            (s->autosave && autosave_slot(s->autosave) != resume_slot);
         return s;
     }
     s->seed = o->seed_given ? o->seed : session_random_seed();
@@ -539,7 +648,7 @@ void session_free(Session *s)
     set_current(s, NULL, NULL);
     story_free(s->root);
     free(s->save_dir);
-    free(s->autosave_path);
+    autosave_close(s->autosave);
     buf_free(&s->notice);
     free(s);
 }
@@ -558,9 +667,9 @@ int session_reload(Session *s, Err *err)
         story_free(fresh);
         return -1;
     }
-    char *text = session_to_json(s);
+    char *text = session_to_json(s, err);
     SaveData d;
-    int rc = save_parse(text, strlen(text), &d, err);
+    int rc = text ? save_parse(text, strlen(text), &d, err) : -1;
     free(text);
     if (rc != 0) {
         story_free(fresh);
@@ -633,7 +742,7 @@ int session_advance(Session *s, Err *err)
     autosave(s);
     return 0;
 }
-const char *session_autosave_path(const Session *s) { return s->autosave_path; }
+const char *session_autosave_path(const Session *s) { return autosave_file(s); }
 
 int session_choose(Session *s, size_t i, double seconds, Err *err)
 {
@@ -703,9 +812,13 @@ int session_undo(Session *s, Err *err)
 
 int session_save(Session *s, const char *name, char **path, Err *err)
 {
-    if (!paths_valid_save_name(name) || strcmp(name, "autosave") == 0) {
+    /* autosave and autosave-N are the autosaves of games open at once (autosave.h) */
+    bool autosave_name = strcmp(name, "autosave") == 0 ||
+                         (strncmp(name, "autosave-", 9) == 0 && name[9] &&
+                          strspn(name + 9, "0123456789") == strlen(name + 9));
+    if (!paths_valid_save_name(name) || autosave_name) {
         err_set(err, "'%s' is not a save name: use 1 to 64 letters, digits, _ or - (and not "
-                     "'autosave')",
+                     "'autosave' or 'autosave-N')",
                 name);
         return -1;
     }
@@ -714,8 +827,8 @@ int session_save(Session *s, const char *name, char **path, Err *err)
         return -1;
     }
     char *p = slot_path(s, name);
-    char *text = session_to_json(s);
-    int rc = save_write_text(p, text, err);
+    char *text = session_to_json(s, err);
+    int rc = text ? save_write_text(p, text, err) : -1;
     free(text);
     if (rc == 0 && path)
         *path = p;
@@ -736,7 +849,7 @@ int session_load(Session *s, const char *name_or_path, Err *err)
         free(p);
         return -1;
     }
-    bool same = s->autosave_path && strcmp(p, s->autosave_path) == 0;
+    bool same = autosave_file(s) && strcmp(p, autosave_file(s)) == 0;
     int rc = load_into(s, p, err);
     free(p);
     if (rc == 0 && !same)

@@ -237,8 +237,7 @@ int make_dirs(const char *path, Err *err)
     return rc;
 }
 
-/* Write all of data to fd, retrying after EINTR and short writes. 0, or -1 with errno set. */
-static int write_all(int fd, const char *data, size_t len)
+int write_all(int fd, const char *data, size_t len)
 {
     size_t off = 0;
     while (off < len) {
@@ -252,7 +251,7 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-static void sync_dir(const char *dir)
+void sync_dir(const char *dir)
 {
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {

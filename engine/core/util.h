@@ -68,6 +68,12 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err);
 int write_file_unique(const char *dir, const char *stem, const char *ext, const char *data,
                       size_t len, char **path, Err *err);
 
+/* Write all of data to fd, going on after EINTR and short writes. 0, or -1 with errno set. */
+int write_all(int fd, const char *data, size_t len);
+/* fsync a directory, so that a rename or link in it survives a power cut (errors ignored: some
+ * file systems cannot). */
+void sync_dir(const char *dir);
+
 /* mkdir -p. Returns 0 or -1 with err filled. */
 int make_dirs(const char *path, Err *err);
 

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/autosave.h"
 #include "core/paths.h"
 #include "core/save.h"
 #include "core/utf8.h"
@@ -69,18 +70,23 @@ bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, 
         char *dir = paths_save_dir(c->v[i].id, &err);
         if (!dir)
             return false;
-        char *path = xasprintf("%s/autosave.json", dir);
-        free(dir);
-        SaveData d;
-        struct stat st;
-        if (stat(path, &st) == 0 && save_read(path, &d, &err) == 0) {
-            if (d.updated && strcmp(d.updated, best) > 0) {
-                snprintf(best, sizeof best, "%s", d.updated);
-                found = (int)i;
+        /* autosave.json, and autosave-N.json of games that were open at once (autosave.h):
+         * --continue resumes the most recent, as this offers */
+        int slots[AUTOSAVE_MAX_SLOTS];
+        size_t n = autosave_existing(dir, slots, NULL);
+        for (size_t k = 0; k < n; k++) {
+            char *path = autosave_slot_path(dir, slots[k]);
+            SaveData d;
+            if (save_read(path, &d, &err) == 0) {
+                if (d.updated && strcmp(d.updated, best) > 0) {
+                    snprintf(best, sizeof best, "%s", d.updated);
+                    found = (int)i;
+                }
+                save_data_free(&d);
             }
-            save_data_free(&d);
+            free(path);
         }
-        free(path);
+        free(dir);
     }
     if (found < 0)
         return false;

@@ -68,9 +68,12 @@ parse() {
   return 0
 }
 
-# the choice ids of the autosave's journal, space-separated
+# the choice ids of the autosave's journal, space-separated: its whole decision lines (a
+# version-2 save has one per line; a torn last line, left by a kill in the middle of an append,
+# is not a decision and the reader leaves it out too)
 saved_journal() {
-  grep -o '"choice":[[:space:]]*"[^"]*"' "$autosave" | sed 's/.*"\([^"]*\)"$/\1/' | tr '\n' ' '
+  grep -E '^\{"n":[0-9]+,.*\},?$' "$autosave" | grep -o '"choice":"[^"]*"' |
+    sed 's/.*"\([^"]*\)"$/\1/' | tr '\n' ' '
 }
 
 echo "crash test: $kills kills, seed $seed"

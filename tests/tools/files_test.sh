@@ -64,7 +64,7 @@ printf 'not json\n' > "$work/files/text.json"
 printf '[{"format": "ladder-save", "version": 1}]\n' > "$work/files/array.json"
 printf '{"format": "ladder-save", "version": 1, "story": "office", "seed": "1", "decisions": {"a": 1}}\n' \
   > "$work/files/shape.json"
-printf '{"format": "ladder-save", "version": 2, "story": "office", "seed": "1", "decisions": []}\n' \
+printf '{"format": "ladder-save", "version": 3, "story": "office", "seed": "1", "decisions": []}\n' \
   > "$work/files/newer.json"
 truncate -s 100M "$work/files/huge.json"
 mkdir -p "$work/files/folder.json"
@@ -132,6 +132,45 @@ go "--continue, the autosave is a FIFO" 1 "" play "$story" --continue --ui term
 says "autosave"
 rm -rf "$saves"
 
+# ---- the autosave's journal: torn ends, damage in the middle ----
+echo "the autosave's journal (version 2, one decision per line)"
+es="$src/tests/fixtures/good/endless" # a story without an ending
+esaves="$XDG_DATA_HOME/ladder/saves/endless"
+rm -rf "$esaves"
+go "a game of four decisions" 0 "1\n1\n1\n1\n" play "$es" --seed 2 --ui term
+journal="$work/files/journal.json"
+cp "$esaves/autosave.json" "$journal"
+lines=$(wc -l < "$journal")
+# the decision lines are lines 3 to lines-2; a torn last line is left out, with a word
+for cut in 7 40; do
+  rm -rf "$esaves"
+  mkdir -p "$esaves"
+  head -n $((lines - 3)) "$journal" > "$esaves/autosave.json"
+  tail -n 3 "$journal" | head -n 1 | head -c $cut >> "$esaves/autosave.json"
+  go "--continue, last decision line torn after $cut bytes" 0 "" play "$es" --continue --ui term
+  says "Continuing after 3 decisions"
+  says "cut short"
+done
+rm -rf "$esaves"
+mkdir -p "$esaves"
+head -n $((lines - 2)) "$journal" > "$esaves/autosave.json"
+go "--continue, the state line missing" 0 "" play "$es" --continue --ui term
+says "Continuing after 4 decisions"
+# damage before the last line is damage: set aside, named
+damaged() { # WHAT SED-SCRIPT
+  rm -rf "$esaves"
+  mkdir -p "$esaves"
+  sed "$2" "$journal" > "$esaves/autosave.json"
+  go "--continue, $1" 1 "" play "$es" --continue --ui term
+  says "damaged"
+  says "autosave-damaged-"
+}
+damaged "garbage in the middle" '4s/.*/@@@ garbage @@@/'
+damaged "a decision out of order" '4s/"n":2/"n":3/'
+damaged "no header line" '1d'
+damaged "a decision with a huge stat" '5s/"burnout":[0-9]*/"burnout":1e308/'
+damaged "a decision line of NUL bytes" '4s/.*/\x00\x00\x00/'
+
 # ---- workshop results ----
 echo "results files"
 mkdir -p "$work/results"
@@ -144,10 +183,17 @@ if [ -z "$results" ]; then
 else
   go "replay the results file" 0 "" replay "$results" --story "$story"
   len=$(wc -c < "$results")
-  for k in 0 1 $((len / 3)) $((len / 2)) $((len - 3)); do
+  # cut before its list of decisions opens (line 2): refused
+  list=$(head -n 2 "$results" | wc -c)
+  for k in 0 1 $((list / 2)) $((list - 3)); do
     head -c $k "$results" > "$work/files/results-$k.json"
     go "replay results cut at byte $k of $len" 1 "" replay "$work/files/results-$k.json" --story "$story"
     says "results-$k.json"
+  done
+  # cut after it: a torn end, read up to the last whole decision
+  for k in $((list + 5)) $((len / 2)) $((len - 3)); do
+    head -c $k "$results" > "$work/files/results-$k.json"
+    go "replay results cut at byte $k of $len (torn end)" 0 "" replay "$work/files/results-$k.json" --story "$story"
   done
   sed 's/"version":[^,]*/"version": 4/' "$results" > "$work/files/results-newer.json"
   go "replay results from a newer Ladder" 1 "" replay "$work/files/results-newer.json" --story "$story"

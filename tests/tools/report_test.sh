@@ -81,11 +81,21 @@ grep -q "200 results files in 3 sections, 3 skipped" "$work/out" || fail "summar
 grep -q 'zz-truncated.json</code>: not JSON' "$work/report.html" || fail "the page does not list the skipped files"
 
 # ---- the expected figures, from the JSON files ----
+# counted with grep and awk in a copy of each valid file laid out one field per line, as
+# cJSON prints (results files are written one decision per line: README.md, "Saves")
+pretty="$work/pretty"
+mkdir -p "$pretty"
+for f in "$res"/*.json; do
+  case $f in */zz-*) continue;; esac
+  python3 -c 'import json, sys
+print(json.dumps(json.load(open(sys.argv[1])), indent="\t", separators=(",", ":\t"), ensure_ascii=False))' \
+    "$f" > "$pretty/$(basename "$f")" || fail "$f is not JSON"
+done
 html="$work/report.html"
 csv="$work/report.csv"
 # the files of a group (story, session): the valid results files with these fields
 group_files() { # story session
-  for f in "$res"/*.json; do
+  for f in "$pretty"/*.json; do
     case $f in */zz-*) continue;; esac # the broken ones
     grep -q "^	\"story\":	\"$1\"" "$f" && grep -q "^	\"session\":	\"$2\"" "$f" && echo "$f"
   done
@@ -175,7 +185,7 @@ grep -q 'Year two' "$work/section" || fail "the campaign's ending title is missi
 head -n 1 "$csv" | grep -q '^file,story,session,player,ending,chapter,decision,scene,choice,text,seconds,forced,burnout_before,burnout_after,trust_before,trust_after,budget_before,budget_after' ||
   fail "CSV header: $(head -n 1 "$csv")"
 want=0
-for f in "$res"/*.json; do
+for f in "$pretty"/*.json; do
   case $f in */zz-*) continue;; esac
   want=$((want + $(grep -c '"choice":' "$f")))
 done

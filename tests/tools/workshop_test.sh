@@ -47,8 +47,8 @@ n=$(ls "$res" | wc -l)
 [ "$n" -eq 4 ] || fail "expected 4 results files (3 for Ana, never overwritten, 1 anonymous), found $n"
 [ "$(ls "$res" | grep -c '^office-ROOM9-Ana-')" -eq 3 ] || fail "Ana's three files are not all there"
 for f in "$res"/*.json; do
-  for key in '"format":	"ladder-results"' '"session":	"ROOM9"' '"story":	"office"' '"hash":' \
-             '"seed":	"' '"decisions":' '"stats":' '"ended":' '"ending":' '"scene":' '"choice":' \
+  for key in '"format":"ladder-results"' '"session":"ROOM9"' '"story":"office"' '"hash":' \
+             '"seed":"' '"decisions":' '"stats":' '"ended":' '"ending":' '"scene":' '"choice":' \
              '"text":' '"seconds":' '"before":' '"after":'; do
     grep -qF "$key" "$f" || fail "$f lacks $key"
   done
@@ -56,7 +56,7 @@ done
 seed=$(grep -h '"seed":' "$res"/*.json | sort -u | wc -l)
 [ "$seed" -eq 1 ] || fail "participants of one session got different seeds"
 anon=$(ls "$res" | grep anonymous)
-grep -q '"player":	""' "$res/$anon" || fail "the anonymous file keeps a name"
-grep -q '"ended":	false' "$res/$anon" || fail "the quitter's file says it ended"
-grep -q '"ending":	"steady"' "$res"/office-ROOM9-Ana-*.json || fail "Ana's ending is missing"
+grep -q '"player":""' "$res/$anon" || fail "the anonymous file keeps a name"
+grep -q '"ended":false' "$res/$anon" || fail "the quitter's file says it ended"
+grep -q '"ending":"steady"' "$res"/office-ROOM9-Ana-*.json || fail "Ana's ending is missing"
 echo "participants ok"

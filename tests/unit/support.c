@@ -377,3 +377,26 @@ void support_assert_starts_with(const char *s, const char *prefix, const char *f
     print_error("\"%s\"\n  does not start with\n\"%s\"\n", s ? s : "(null)", prefix);
     _fail(file, line);
 }
+
+size_t support_save_list_start(const char *text)
+{
+    const char *nl = strchr(text, '\n');
+    nl = nl ? strchr(nl + 1, '\n') : NULL;
+    return nl ? (size_t)(nl - text) : strlen(text);
+}
+
+size_t support_save_records_within(const char *text, size_t k)
+{
+    size_t n = 0;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (strncmp(p, "{\"n\":", 5) == 0) {
+            size_t end = len && p[len - 1] == ',' ? len - 1 : len; /* up to its '}' */
+            if ((size_t)(p - text) + end <= k)
+                n++;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    return n;
+}

@@ -95,4 +95,10 @@ void support_assert_starts_with(const char *s, const char *prefix, const char *f
 /* s starts with prefix */
 #define assert_starts_with(s, p) support_assert_starts_with((s), (p), __FILE__, __LINE__)
 
+/* A version-2 save's text (core/save.c, one decision per line): where its second line (the
+ * opening of the list of decisions) ends, and how many of its decision lines are whole within
+ * its first k bytes (a torn save is read up to there). */
+size_t support_save_list_start(const char *text);
+size_t support_save_records_within(const char *text, size_t k);
+
 #endif
