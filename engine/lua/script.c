@@ -11,7 +11,7 @@
 
 ScriptLimits script_default_limits(void)
 {
-    ScriptLimits l = {64u << 20, 50000000L, 5000000L, 2000};
+    ScriptLimits l = {64u << 20, 50000000L, 5000000L, SCRIPT_WALL_MS};
     return l;
 }
 

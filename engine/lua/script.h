@@ -20,8 +20,24 @@ typedef struct ScriptLimits {
     long wall_ms;      /* milliseconds one load chunk or callback may run; 0: no limit */
 } ScriptLimits;
 
+/* Built with AddressSanitizer (gcc defines __SANITIZE_ADDRESS__, clang has the feature):
+ * C code runs several times slower, the Lua interpreter does not, so the wall-clock limit
+ * (which backs up the instruction budget) is longer. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SCRIPT_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCRIPT_SANITIZED 1
+#endif
+#endif
+#ifdef SCRIPT_SANITIZED
+#define SCRIPT_WALL_MS 8000
+#else
+#define SCRIPT_WALL_MS 2000
+#endif
+
 /* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback, 2,000 ms of
- * wall-clock time per load chunk or callback. */
+ * wall-clock time per load chunk or callback (SCRIPT_WALL_MS: 8,000 under AddressSanitizer). */
 ScriptLimits script_default_limits(void);
 
 /* What a callback is for, named in error messages. */
