@@ -388,7 +388,8 @@ static int parse_part(Report *r, const char *text, size_t len, Part *p, Buf *why
             buf_puts(why, "not a Ladder results file (another format)");
         goto done;
     }
-    if (!cJSON_IsNumber(version) || version->valuedouble < 1) {
+    if (!cJSON_IsNumber(version) || !isfinite(version->valuedouble) ||
+        version->valuedouble != floor(version->valuedouble) || version->valuedouble < 1) {
         buf_puts(why, "the results file has no valid format version");
         goto done;
     }
