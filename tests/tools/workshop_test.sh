@@ -53,7 +53,7 @@ for f in "$res"/*.json; do
     grep -qF "$key" "$f" || fail "$f lacks $key"
   done
 done
-seed=$(grep -h '"seed":' "$res"/*.json | sort -u | wc -l)
+seed=$(grep -ho '"seed":"[0-9]*"' "$res"/*.json | sort -u | wc -l)
 [ "$seed" -eq 1 ] || fail "participants of one session got different seeds"
 anon=$(ls "$res" | grep anonymous)
 grep -q '"player":""' "$res/$anon" || fail "the anonymous file keeps a name"
