@@ -55,8 +55,17 @@ static void call(const struct sigaction *old, int sig, siginfo_t *info, void *ct
     }
 }
 
+/* Install fn for sig, unless sig was ignored when Ladder started (nohup, a background job of
+ * a shell without job control): an ignored signal stays ignored, as for any program. */
 static void install(int sig, void (*fn)(int, siginfo_t *, void *), struct sigaction *old)
 {
+    struct sigaction now;
+    if (sigaction(sig, NULL, &now) == 0 && !(now.sa_flags & SA_SIGINFO) &&
+        now.sa_handler == SIG_IGN) {
+        if (old)
+            *old = now;
+        return;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = fn;

@@ -2,7 +2,9 @@
  * SIGTERM (and, for the terminal and JSON front ends, SIGPIPE: the output closed) end a game
  * the way `quit` does: the handler only records the signal; the front end's input loop stops,
  * and the caller writes the game's results or debrief in normal context, then exits with
- * leave_status(). A second signal while finishing ends the process at once, by that signal. */
+ * leave_status(). A second signal while finishing ends the process at once, by that signal.
+ * A signal that was ignored when Ladder started (nohup; a background job of a shell without
+ * job control ignores SIGINT) stays ignored. */
 #ifndef LADDER_LEAVE_H
 #define LADDER_LEAVE_H
 

@@ -7,6 +7,7 @@
 # next read) is honoured too. The terminal room mode writes its debrief with the room's votes
 # on SIGINT and SIGHUP. Each signal is sent to the game's own process id.
 set -u
+set -m # job control: the games run in the background, where a shell without it ignores SIGINT
 ladder=$1
 src=$2
 story="$src/tests/fixtures/good/endless"
