@@ -37,7 +37,7 @@ static void put_text(Buf *b, const char *s)
     utf8_visible(s, strlen(s), 0, b);
 }
 
-/* Make src's controls visible (keeping newlines and tabs), then turn *emphasis* and **strong**
+/* Make text's controls visible (keeping newlines and tabs), then turn *emphasis* and **strong**
  * into escape codes (or drop the markers without colour). */
 static char *styled(const char *text, bool color)
 {
