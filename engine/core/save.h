@@ -104,4 +104,18 @@ void save_data_free(SaveData *d);
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (at least 32 bytes). */
 void save_timestamp(char *buf, size_t n);
 
+/* A save in a folder, as a list of saves shows it. */
+typedef struct SaveInfo {
+    char *name, *updated;
+    char *scene; /* where it stands: the chapter title if the story has chapters, else the scene */
+    size_t decisions;
+    bool ended;
+} SaveInfo;
+
+/* The saves (*.json that read as saves) in dir, newest first (by their "updated" time, then
+ * name); *n is their number. Files that do not read are left out. NULL with *n = 0 when there
+ * are none or dir cannot be read. Free with save_list_free. */
+SaveInfo *save_list(const char *dir, size_t *n);
+void save_list_free(SaveInfo *v, size_t n);
+
 #endif

@@ -7,6 +7,7 @@
 #include "core/save.h"
 
 #include <cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -574,4 +575,57 @@ int save_read(const char *path, SaveData *out, Err *err)
     if (rc != 0)
         err_prefix(err, "%s: ", path);
     return rc;
+}
+
+static int cmp_info(const void *a, const void *b)
+{
+    const SaveInfo *x = a, *y = b;
+    int c = strcmp(y->updated, x->updated);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+SaveInfo *save_list(const char *dir, size_t *n)
+{
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    SaveInfo *v = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
+            continue;
+        char *path = xasprintf("%s/%s", dir, e->d_name);
+        SaveData sd;
+        Err err;
+        if (save_read(path, &sd, &err) == 0) {
+            grow(&v, &cap, *n + 1, sizeof *v);
+            SaveInfo *si = &v[(*n)++];
+            si->name = xstrndup(e->d_name, strlen(e->d_name) - 5);
+            si->updated = xstrdup(sd.updated ? sd.updated : "");
+            si->scene = xstrdup(sd.ending    ? sd.ending
+                                : sd.chapter ? sd.chapter
+                                : sd.scene   ? sd.scene
+                                             : "");
+            si->decisions = sd.n_steps;
+            si->ended = sd.ending != NULL;
+            save_data_free(&sd);
+        }
+        free(path);
+    }
+    closedir(d);
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, cmp_info);
+    return v;
+}
+
+void save_list_free(SaveInfo *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].updated);
+        free(v[i].scene);
+    }
+    free(v);
 }

@@ -857,57 +857,13 @@ int session_load(Session *s, const char *name_or_path, Err *err)
     return rc;
 }
 
-static int cmp_info(const void *a, const void *b)
-{
-    const SaveInfo *x = a, *y = b;
-    int c = strcmp(y->updated, x->updated);
-    return c ? c : strcmp(x->name, y->name);
-}
-
 SaveInfo *session_list_saves(const Session *s, size_t *n)
 {
     *n = 0;
-    if (!s->save_dir)
-        return NULL;
-    DIR *d = opendir(s->save_dir);
-    if (!d)
-        return NULL;
-    SaveInfo *v = NULL;
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
-            continue;
-        char *path = xasprintf("%s/%s", s->save_dir, e->d_name);
-        SaveData sd;
-        Err err;
-        if (save_read(path, &sd, &err) == 0) {
-            grow(&v, &cap, *n + 1, sizeof *v);
-            SaveInfo *si = &v[(*n)++];
-            si->name = xstrndup(e->d_name, strlen(e->d_name) - 5);
-            si->updated = xstrdup(sd.updated ? sd.updated : "");
-            si->scene = xstrdup(sd.ending    ? sd.ending
-                                : sd.chapter ? sd.chapter
-                                : sd.scene   ? sd.scene
-                                             : "");
-            si->decisions = sd.n_steps;
-            si->ended = sd.ending != NULL;
-            save_data_free(&sd);
-        }
-        free(path);
-    }
-    closedir(d);
-    if (*n > 1)
-        qsort(v, *n, sizeof *v, cmp_info);
-    return v;
+    return s->save_dir ? save_list(s->save_dir, n) : NULL;
 }
 
 void session_free_saves(SaveInfo *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].name);
-        free(v[i].updated);
-        free(v[i].scene);
-    }
-    free(v);
+    save_list_free(v, n);
 }

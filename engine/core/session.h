@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/game.h"
+#include "core/save.h"
 
 typedef struct Session Session;
 
@@ -19,13 +20,6 @@ typedef struct SessionOptions {
     bool resume;       /* continue the story's autosave */
     bool no_autosave;  /* for tools and tests that must not touch the data folder */
 } SessionOptions;
-
-typedef struct SaveInfo {
-    char *name, *updated;
-    char *scene; /* where it stands: the chapter title if the story has chapters, else the scene */
-    size_t decisions;
-    bool ended;
-} SaveInfo;
 
 /* Open a session on story (the session owns it from now on, even on failure). Returns NULL with
  * err filled if a save cannot be read or the story fails at its start. */
