@@ -1,4 +1,4 @@
-/* catalog.c: finding the bundled stories. */
+/* catalog.c: finding the bundled stories, and the files that make up a story. */
 #include "core/catalog.h"
 
 #include <dirent.h>
@@ -140,4 +140,68 @@ Story *catalog_open_bundled(const char *ref, Err *err)
     catalog_free(c);
     free(dir);
     return s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int catalog_story_files(const char *path, char ***files, size_t *n, Err *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        err_set(err, "%s: no such file or folder", path);
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *files = xmalloc(sizeof **files);
+        (*files)[0] = xstrdup(path);
+        *n = 1;
+        return 0;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        err_set(err, "%s: cannot read folder", path);
+        return -1;
+    }
+    size_t cap = 0;
+    *n = 0;
+    *files = NULL;
+    bool has_main = false;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".lua"))
+            continue;
+        if (strcmp(e->d_name, "story.lua") == 0) {
+            has_main = true;
+            continue;
+        }
+        grow(files, &cap, *n + 1, sizeof **files);
+        (*files)[(*n)++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (!has_main) {
+        for (size_t i = 0; i < *n; i++)
+            free((*files)[i]);
+        free(*files);
+        *files = NULL;
+        *n = 0;
+        err_set(err, "%s: a story folder needs a story.lua", path);
+        return -1;
+    }
+    if (*n > 1)
+        qsort(*files, *n, sizeof **files, cmp_str);
+    grow(files, &cap, *n + 1, sizeof **files);
+    memmove(*files + 1, *files, *n * sizeof **files);
+    (*files)[0] = xstrdup("story.lua");
+    (*n)++;
+    size_t plen = strlen(path);
+    bool slash = plen && path[plen - 1] == '/';
+    for (size_t i = 0; i < *n; i++) {
+        char *full = xasprintf("%s%s%s", path, slash ? "" : "/", (*files)[i]);
+        free((*files)[i]);
+        (*files)[i] = full;
+    }
+    return 0;
 }

@@ -29,4 +29,10 @@ Story *catalog_open(const char *ref, Err *err);
  * err filled when ref is not an identifier or no bundled story has that id. Caller frees. */
 Story *catalog_open_bundled(const char *ref, Err *err);
 
+/* The files of a story, as full paths: path itself when it is a file, else the folder's
+ * story.lua then its other *.lua files in name order (hidden files left out). Returns 0 with
+ * *files (malloc'd, each string malloc'd) and *n, or -1 with err when path does not exist,
+ * cannot be read, or is a folder without story.lua. */
+int catalog_story_files(const char *path, char ***files, size_t *n, Err *err);
+
 #endif

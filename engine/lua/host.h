@@ -78,8 +78,6 @@ int view_build(Script *sc, Err *err);
  * string longer than TEXT_MAX_BYTES. */
 bool script_to_value(lua_State *L, int idx, Value *v);
 
-/* True for the built-in names of the view (player, scene, chance, ...). */
-bool view_is_reserved(const char *name);
 
 /* loader.c */
 void loader_register(Script *sc);    /* story, scene, choice, ending in the sandbox globals */

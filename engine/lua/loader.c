@@ -9,10 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/catalog.h"
+#include "core/story_check.h"
 #include "core/text.h"
 
 #define MAX_SCRIPT_BYTES (8u << 20)
-#define MAX_ERRORS 25
 
 /* ---- errors at a declaration's position ---- */
 
@@ -561,7 +562,7 @@ static void parse_stats(lua_State *L, Story *s, Pos pos)
             qsort(s->stats, s->n_stats, sizeof *s->stats, cmp_stat);
     }
     for (size_t i = 0; i < s->n_stats; i++) {
-        if (view_is_reserved(s->stats[i].id))
+        if (story_is_reserved_name(s->stats[i].id))
             raise_at(L, pos, "story: '%s' is a reserved name and cannot be a stat",
                      s->stats[i].id);
         for (size_t j = 0; j < i; j++)
@@ -754,217 +755,7 @@ void loader_register(Script *sc)
     lua_register(L, "choice", l_choice);
 }
 
-/* ---- checks once every file has run ---- */
-
-typedef struct Check {
-    Story *s;
-    Buf errs;
-    int n;
-} Check;
-
-static void problem(Check *c, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
-static void problem(Check *c, Pos pos, const char *fmt, ...)
-{
-    if (++c->n > MAX_ERRORS)
-        return;
-    if (c->errs.len)
-        buf_putc(&c->errs, '\n');
-    buf_printf(&c->errs, "%s:%d: ", pos.file ? pos.file : "?", pos.line);
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vprintf(&c->errs, fmt, ap);
-    va_end(ap);
-}
-
-static bool check_name(void *ud, const char *name, size_t len, Buf *out)
-{
-    const Story *s = ud;
-    (void)out;
-    char key[128];
-    if (len == 0 || len >= sizeof key)
-        return false;
-    memcpy(key, name, len);
-    key[len] = '\0';
-    return strcmp(key, "player") == 0 || story_find_stat(s, key) >= 0 ||
-           story_find_flag(s, key) >= 0;
-}
-
-static void check_text(Check *c, const Text *t, Pos pos, const char *what)
-{
-    Err err;
-    if (t->str && text_interpolate(t->str, check_name, c->s, NULL, &err) != 0)
-        problem(c, pos, "%s: %s", what, err.msg);
-}
-
-static void resolve_effects(Check *c, Effects *e, Pos pos, const char *what)
-{
-    for (size_t i = 0; i < e->n; i++) {
-        e->v[i].index = story_find_stat(c->s, e->v[i].stat);
-        if (e->v[i].index < 0)
-            problem(c, pos, "%s: effect on unknown stat '%s'", what, e->v[i].stat);
-    }
-}
-
-static void collect_flags(Story *s, const Sets *set, size_t *cap)
-{
-    for (size_t i = 0; i < set->n; i++) {
-        if (story_find_flag(s, set->v[i].flag) >= 0)
-            continue;
-        grow(&s->flags, cap, s->n_flags + 1, sizeof *s->flags);
-        s->flags[s->n_flags].id = xstrdup(set->v[i].flag);
-        s->flags[s->n_flags].initial = (Value){.type = VAL_BOOL};
-        s->n_flags++;
-    }
-}
-
-static void resolve_sets(Story *s, Sets *set)
-{
-    for (size_t i = 0; i < set->n; i++)
-        set->v[i].index = story_find_flag(s, set->v[i].flag);
-}
-
-static void resolve_target(Check *c, const char *go, int *index, Pos pos, const char *what)
-{
-    *index = story_find_scene(c->s, go);
-    if (*index < 0)
-        problem(c, pos, "%s goes to unknown scene '%s'", what, go);
-}
-
-static void resolve(Script *sc, Check *c)
-{
-    Story *s = c->s;
-    Pos file_pos = {s->files ? s->files[0] : s->path, 1};
-    if (!sc->story_seen) {
-        problem(c, file_pos, "no story { } declaration (it names the story and its stats)");
-        return;
-    }
-    if (sc->pending_scenes > 0)
-        problem(c, sc->pending_pos, "a scene or ending id is not followed by its { } table");
-    story_index_scenes(s);
-    if (s->n_chapters) {
-        if (s->n_scenes)
-            problem(c, s->scenes[0].pos, "a campaign has no scenes of its own; its chapters do");
-        return;
-    }
-    if (s->n_scenes == 0)
-        problem(c, s->pos, "the story has no scenes");
-    /* flags: declared ones, then every name a static set uses */
-    size_t cap = s->n_flags;
-    for (size_t i = 0; i < s->n_scenes; i++) {
-        collect_flags(s, &s->scenes[i].set, &cap);
-        for (size_t j = 0; j < s->scenes[i].n_choices; j++)
-            collect_flags(s, &s->scenes[i].choices[j].set, &cap);
-    }
-    if (s->n_flags > 1)
-        qsort(s->flags, s->n_flags, sizeof *s->flags, cmp_flag);
-    for (size_t i = 0; i < s->n_flags; i++) {
-        if (story_find_stat(s, s->flags[i].id) >= 0)
-            problem(c, s->pos, "'%s' is both a stat and a flag", s->flags[i].id);
-        if (view_is_reserved(s->flags[i].id))
-            problem(c, s->pos, "'%s' is a reserved name and cannot be a flag", s->flags[i].id);
-    }
-    s->start_index = story_find_scene(s, s->start);
-    if (s->start_index < 0)
-        problem(c, s->pos, "story: start scene '%s' does not exist", s->start);
-    for (size_t i = 0; i < s->n_thresholds; i++) {
-        Threshold *t = &s->thresholds[i];
-        resolve_target(c, t->go, &t->go_index, t->pos, "when_stat");
-    }
-    for (size_t i = 0; i < s->n_scenes; i++) {
-        Scene *sc_ = &s->scenes[i];
-        char what[200];
-        snprintf(what, sizeof what, "%s '%s'", sc_->ending ? "ending" : "scene", sc_->id);
-        int first = story_find_scene(s, sc_->id);
-        if (first != (int)i)
-            problem(c, sc_->pos, "%s is declared twice (first at %s:%d)", what,
-                    s->scenes[first].pos.file, s->scenes[first].pos.line);
-        if (!sc_->ending && sc_->n_choices == 0)
-            problem(c, sc_->pos, "%s has no choices and is not an ending (a dead end)", what);
-        check_text(c, &sc_->text, sc_->pos, what);
-        resolve_effects(c, &sc_->effects, sc_->pos, what);
-        resolve_sets(s, &sc_->set);
-        for (size_t j = 0; j < sc_->n_choices; j++) {
-            Choice *ch = &sc_->choices[j];
-            char cwhat[300];
-            snprintf(cwhat, sizeof cwhat, "scene '%s', choice '%s'", sc_->id, ch->id);
-            for (size_t k = 0; k < j; k++)
-                if (strcmp(sc_->choices[k].id, ch->id) == 0)
-                    problem(c, ch->pos, "%s: two choices have this id", cwhat);
-            check_text(c, &ch->text, ch->pos, cwhat);
-            resolve_effects(c, &ch->effects, ch->pos, cwhat);
-            resolve_sets(s, &ch->set);
-            if (ch->go)
-                resolve_target(c, ch->go, &ch->go_index, ch->pos, cwhat);
-        }
-    }
-}
-
 /* ---- running the files ---- */
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The files of a story: the path itself, or story.lua then the other *.lua of the folder. */
-static int list_files(const char *path, char ***files, size_t *n, Err *err)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        err_set(err, "%s: no such file or folder", path);
-        return -1;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        *files = xmalloc(sizeof **files);
-        (*files)[0] = xstrdup(path);
-        *n = 1;
-        return 0;
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        err_set(err, "%s: cannot read folder", path);
-        return -1;
-    }
-    size_t cap = 0;
-    *n = 0;
-    *files = NULL;
-    bool has_main = false;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".lua"))
-            continue;
-        if (strcmp(e->d_name, "story.lua") == 0) {
-            has_main = true;
-            continue;
-        }
-        grow(files, &cap, *n + 1, sizeof **files);
-        (*files)[(*n)++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (!has_main) {
-        for (size_t i = 0; i < *n; i++)
-            free((*files)[i]);
-        free(*files);
-        *files = NULL;
-        *n = 0;
-        err_set(err, "%s: a story folder needs a story.lua", path);
-        return -1;
-    }
-    if (*n > 1)
-        qsort(*files, *n, sizeof **files, cmp_str);
-    grow(files, &cap, *n + 1, sizeof **files);
-    memmove(*files + 1, *files, *n * sizeof **files);
-    (*files)[0] = xstrdup("story.lua");
-    (*n)++;
-    size_t plen = strlen(path);
-    bool slash = plen && path[plen - 1] == '/';
-    for (size_t i = 0; i < *n; i++) {
-        char *full = xasprintf("%s%s%s", path, slash ? "" : "/", (*files)[i]);
-        free((*files)[i]);
-        (*files)[i] = full;
-    }
-    return 0;
-}
 
 Story *story_load(const char *path, Err *err)
 {
@@ -976,7 +767,7 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err)
     Story *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     s->start_index = -1;
-    if (list_files(path, &s->files, &s->n_files, err) != 0) {
+    if (catalog_story_files(path, &s->files, &s->n_files, err) != 0) {
         story_free(s);
         return NULL;
     }
@@ -1029,13 +820,18 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err)
     }
     sc->loading = false;
     snprintf(s->hash, sizeof s->hash, "%016llx", hash);
-    Check c = {.s = s};
-    resolve(sc, &c);
+    StoryProblems c = {0};
+    Pos file_pos = {s->files ? s->files[0] : s->path, 1};
+    if (!sc->story_seen) {
+        story_problem(&c, file_pos, "no story { } declaration (it names the story and its stats)");
+    } else {
+        if (sc->pending_scenes > 0)
+            story_problem(&c, sc->pending_pos,
+                          "a scene or ending id is not followed by its { } table");
+        story_resolve(s, &c);
+    }
     if (c.n > 0) {
-        if (c.n > MAX_ERRORS)
-            buf_printf(&c.errs, "\n... and %d more problems", c.n - MAX_ERRORS);
-        err_set(err, "%s", buf_str(&c.errs));
-        buf_free(&c.errs);
+        story_problems_to_err(&c, err);
         story_free(s);
         return NULL;
     }

@@ -2,21 +2,13 @@
  * g.player, g.scene, g.decisions, g:chance(p), g:roll(a, b) and g:visited(scene). */
 #include "lua/host.h"
 
+#include "core/story_check.h"
+
 #include <string.h>
 
-/* Codes in the name table: stats are 1..n, flags -1..-n, built-ins from BUILTIN up. */
+/* Codes in the name table: stats are 1..n, flags -1..-n, built-ins from BUILTIN up, in the
+ * order of story_reserved_names. */
 enum { BUILTIN = 1000000, B_PLAYER = BUILTIN, B_SCENE, B_DECISIONS, B_CHANCE, B_ROLL, B_VISITED };
-
-static const char *const builtin_names[] = {"player", "scene", "decisions",
-                                            "chance", "roll",  "visited"};
-
-bool view_is_reserved(const char *name)
-{
-    for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names; i++)
-        if (strcmp(name, builtin_names[i]) == 0)
-            return true;
-    return false;
-}
 
 static Game *need_game(lua_State *L, const char *what)
 {
@@ -119,9 +111,9 @@ static int build(lua_State *L)
         lua_pushinteger(L, -(lua_Integer)i - 1);
         lua_setfield(L, -2, s->flags[i].id);
     }
-    for (size_t i = 0; i < sizeof builtin_names / sizeof *builtin_names; i++) {
+    for (size_t i = 0; i < STORY_N_RESERVED; i++) {
         lua_pushinteger(L, BUILTIN + (lua_Integer)i);
-        lua_setfield(L, -2, builtin_names[i]);
+        lua_setfield(L, -2, story_reserved_names[i]);
     }
     lua_pushvalue(L, -1);
     sc->names_ref = luaL_ref(L, LUA_REGISTRYINDEX);
