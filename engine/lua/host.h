@@ -63,6 +63,9 @@ void script_charge(lua_State *L, size_t instructions);
 /* pattern.c: string.find, match, gmatch and gsub with the matcher's steps charged. */
 void pattern_install(lua_State *L);
 
+/* workarounds.c: wrappers that close off Lua 5.4.4's known bugs; run last in open_sandbox. */
+void workarounds_install(lua_State *L);
+
 /* watchdog.c: the wall-clock limit of one load or callback (limits.wall_ms). begin and end
  * bracket every budgeted lua_pcall; expired tells the count hook to stop the call. */
 void watchdog_begin(Script *sc);
