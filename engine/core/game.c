@@ -303,6 +303,7 @@ static Game *begin(Game *g, Err *err)
     for (size_t i = 0; i < s->n_flags; i++)
         g->init_flags[i] = value_copy(&g->flags[i]);
     int forced = -1;
+    script_step(s->script);
     if (enter(g, s->start_index, g->init_stats, &forced, err) != 0) {
         game_free(g);
         return NULL;
@@ -353,6 +354,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
         err_set(err, "no choice number %zu here", i + 1);
         return -1;
     }
+    script_step(s->script);
     const Scene *from = &s->scenes[g->scene];
     size_t ci = g->avail[i];
     const Choice *c = &from->choices[ci];

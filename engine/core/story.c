@@ -141,6 +141,20 @@ int story_find_stat(const Story *s, const char *id)
 
 int story_find_flag(const Story *s, const char *id)
 {
+    if (s->flags_sorted) { /* binary search: texts look flags up by name at every showing */
+        size_t lo = 0, hi = s->n_flags;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(s->flags[mid].id, id);
+            if (c == 0)
+                return (int)mid;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return -1;
+    }
     for (size_t i = 0; i < s->n_flags; i++)
         if (strcmp(s->flags[i].id, id) == 0)
             return (int)i;

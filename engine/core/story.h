@@ -125,6 +125,7 @@ typedef struct Story {
     size_t n_stats;
     FlagDef *flags;
     size_t n_flags;
+    bool flags_sorted; /* flags are in strcmp order of id (set once the story is checked) */
     Scene *scenes;
     size_t n_scenes, cap_scenes;
     size_t n_choices_total;
@@ -142,6 +143,16 @@ typedef struct Story {
     int *scene_slots;
     size_t n_slots;
 } Story;
+
+/* Limits on a story's size: far beyond any story worth playing, and small enough that every
+ * check and lookup over a story stays fast whatever a script declares. */
+#define STORY_MAX_SCENES 10000     /* scenes and endings */
+#define STORY_MAX_CHOICES 100      /* choices in one scene */
+#define STORY_MAX_STATS 100
+#define STORY_MAX_FLAGS 1000
+#define STORY_MAX_THRESHOLDS 1000  /* when_stat rules */
+#define STORY_MAX_CHAPTERS 100
+#define STORY_MAX_TEXT_TOTAL (16u << 20) /* bytes of literal strings, each listing counted */
 
 /* Load a story from a scenario file or folder (every *.lua in it, story.lua first). Returns
  * NULL and fills err with file:line messages when the script is broken. Caller frees. */

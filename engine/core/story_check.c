@@ -126,8 +126,13 @@ void story_resolve(Story *s, StoryProblems *p)
         for (size_t j = 0; j < s->scenes[i].n_choices; j++)
             collect_flags(s, &s->scenes[i].choices[j].set, &cap);
     }
+    if (s->n_flags > STORY_MAX_FLAGS) {
+        problem(c, s->pos, "the story sets %zu flags (at most %d)", s->n_flags, STORY_MAX_FLAGS);
+        return;
+    }
     if (s->n_flags > 1)
         qsort(s->flags, s->n_flags, sizeof *s->flags, cmp_flag);
+    s->flags_sorted = true;
     for (size_t i = 0; i < s->n_flags; i++) {
         if (story_find_stat(s, s->flags[i].id) >= 0)
             problem(c, s->pos, "'%s' is both a stat and a flag", s->flags[i].id);

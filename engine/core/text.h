@@ -8,12 +8,16 @@
 
 #include "core/util.h"
 
-/* The longest text a story may put on screen in one piece (a scene's, choice's or ending's
- * text, literal or from a function, before and after {name} is filled in), in bytes. 256 KiB is
+/* The longest text a story may put on screen in one piece (a scene's or ending's text, literal
+ * or from a function, before and after {name} is filled in), in bytes. 256 KiB is
  * some 40,000 words, far beyond any scene; the cap keeps the engine's own copies of a
  * story's texts (every choice of a scene, every front end's layout) small whatever a script
  * returns. */
 #define TEXT_MAX_BYTES (256u << 10)
+/* The longest text of a choice (a button), lesson, discussion question or summary. */
+#define TEXT_MAX_CHOICE (4u << 10)
+/* The longest id, title, stat label, chapter name or flag name. */
+#define TEXT_MAX_LABEL 256u
 
 /* The longest name between braces, in bytes. */
 #define TEXT_MAX_NAME 128

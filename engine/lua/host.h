@@ -25,6 +25,9 @@ struct Script {
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
     atomic_bool timed_out; /* the watchdog says the running call passed its wall-clock limit */
     bool loading;      /* the story's files are running: story, scene, choice work only now */
+    size_t text_total; /* bytes of literal strings the story's declarations hold */
+    long step_left;    /* instructions left for the callbacks of this step (script_step) */
+    char *decl_error;  /* the first declaration that failed (even if a pcall caught it) */
     size_t shift;      /* bytes the state's own block is moved by (script_new_variant) */
     void *shifted;     /* that block, as given to Lua */
     bool placed;       /* the state's block has been allocated */

@@ -12,6 +12,11 @@
 #include "core/catalog.h"
 #include "core/story_check.h"
 #include "core/text.h"
+#include "lua/workarounds.h"
+
+/* Instructions charged for each key a declaration holds: the checks after loading (in C, out
+ * of the count hook's sight) look each one up. */
+#define DECL_KEY_COST 32
 
 #define MAX_SCRIPT_BYTES (8u << 20)
 
@@ -30,13 +35,18 @@ static int raise_at(lua_State *L, Pos pos, const char *fmt, ...)
     return lua_error(L);
 }
 
+/* Where the declaration being run was written: the innermost Lua function calling it (the
+ * declarations are C functions called through guarded, another C function). */
 static Pos caller_pos(lua_State *L)
 {
     Script *sc = script_of(L);
     Pos pos = {sc->file, 0};
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-        pos.line = ar.currentline;
+    for (int level = 1; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
+            pos.line = ar.currentline;
+            break;
+        }
     return pos;
 }
 
@@ -52,14 +62,47 @@ static bool is_lua_name(const char *s)
 
 /* ---- field readers: the value to read is on top of the stack ---- */
 
-/* A string's bytes, refusing strings longer than a text may be. */
-static const char *string_value(lua_State *L, Pos pos, const char *what, const char *field)
+/* The longest a field may be, in bytes (see core/text.h): a scene's or ending's text; the
+ * texts of a choice, lessons, questions and summaries; ids, titles, labels and chapter names. */
+static size_t field_max(const char *field)
 {
+    static const char *const medium[] = {"lesson", "discuss", "summary", "content_note"};
+    if (strcmp(field, "text") == 0)
+        return TEXT_MAX_BYTES;
+    for (size_t i = 0; i < sizeof medium / sizeof *medium; i++)
+        if (strcmp(field, medium[i]) == 0)
+            return TEXT_MAX_CHOICE;
+    return TEXT_MAX_LABEL;
+}
+
+/* The byte size of n for messages: "300 bytes", "12 KiB". */
+static const char *size_words(size_t n, char *buf, size_t cap)
+{
+    if (n < 10240)
+        snprintf(buf, cap, "%zu bytes", n);
+    else
+        snprintf(buf, cap, "%zu KiB", n >> 10);
+    return buf;
+}
+
+/* The string on top of the stack, which must hold no NUL byte (C would cut it there) and be
+ * at most max bytes long; it counts towards the story's total of texts. */
+static const char *string_value(lua_State *L, Pos pos, const char *what, const char *field,
+                                size_t max)
+{
+    Script *sc = script_of(L);
     size_t len;
     const char *s = lua_tolstring(L, -1, &len);
-    if (len > TEXT_MAX_BYTES)
-        raise_at(L, pos, "%s: '%s' is %zu KiB long (a text may be at most %u KiB)", what, field,
-                 len >> 10, TEXT_MAX_BYTES >> 10);
+    char a[32], b[32];
+    if (strlen(s) != len)
+        raise_at(L, pos, "%s: '%s' holds a NUL byte", what, field);
+    if (len > max)
+        raise_at(L, pos, "%s: '%s' is %s long (it may be at most %s)", what, field,
+                 size_words(len, a, sizeof a), size_words(max, b, sizeof b));
+    sc->text_total += len;
+    if (sc->text_total > STORY_MAX_TEXT_TOTAL)
+        raise_at(L, pos, "the story's texts total more than %u MiB (each listing of a text counts)",
+                 STORY_MAX_TEXT_TOTAL >> 20);
     return s;
 }
 
@@ -67,7 +110,17 @@ static char *get_string(lua_State *L, Pos pos, const char *what, const char *fie
 {
     if (lua_type(L, -1) != LUA_TSTRING)
         raise_at(L, pos, "%s: '%s' must be a string, not %s", what, field, luaL_typename(L, -1));
-    return xstrdup(string_value(L, pos, what, field));
+    return xstrdup(string_value(L, pos, what, field, field_max(field)));
+}
+
+/* A table key that is a string with no NUL byte (a name), or NULL. */
+static const char *key_name(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TSTRING)
+        return NULL;
+    size_t len;
+    const char *k = lua_tolstring(L, idx, &len);
+    return strlen(k) == len && len <= TEXT_MAX_LABEL ? k : NULL;
 }
 
 /* Check that the value on top is a string (for fields read earlier). */
@@ -95,14 +148,15 @@ static int get_int(lua_State *L, Pos pos, const char *what, const char *field)
     return (int)v;
 }
 
-static void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field)
+static void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field,
+                     size_t max)
 {
     if (t->str || t->fn)
         raise_at(L, pos, "%s: the text is given twice (as the first item and as text =)", what);
     if (lua_type(L, -1) == LUA_TFUNCTION)
         t->fn = get_function(L, pos, what, field);
     else if (lua_type(L, -1) == LUA_TSTRING)
-        t->str = xstrdup(string_value(L, pos, what, field));
+        t->str = xstrdup(string_value(L, pos, what, field, max));
     else
         raise_at(L, pos, "%s: '%s' must be a string or a function, not %s", what, field,
                  luaL_typename(L, -1));
@@ -129,9 +183,10 @@ static void get_effects(lua_State *L, Effects *e, Pos pos, const char *what)
     size_t cap = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        if (lua_type(L, -2) != LUA_TSTRING)
+        const char *k = key_name(L, -2);
+        if (!k)
             raise_at(L, pos, "%s: effects keys must be stat names", what);
-        const char *k = lua_tostring(L, -2);
+        script_charge(L, DECL_KEY_COST); /* the checks after loading look each key up */
         int isnum = 0;
         lua_Integer d = lua_tointegerx(L, -1, &isnum);
         if (!isnum || d < -1000000 || d > 1000000)
@@ -158,9 +213,10 @@ static void get_sets(lua_State *L, Sets *s, Pos pos, const char *what)
     size_t cap = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        if (lua_type(L, -2) != LUA_TSTRING || !is_lua_name(lua_tostring(L, -2)))
+        const char *k = key_name(L, -2);
+        if (!k || !is_lua_name(k))
             raise_at(L, pos, "%s: set keys must be flag names (letters, digits, _)", what);
-        const char *k = lua_tostring(L, -2);
+        script_charge(L, DECL_KEY_COST * 4); /* looked up among up to STORY_MAX_FLAGS */
         Value v;
         if (!script_to_value(L, -1, &v))
             raise_at(L, pos, "%s: flag '%s' must be a boolean, integer or string", what, k);
@@ -260,19 +316,19 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         if (lua_type(L, -2) == LUA_TNUMBER && lua_tointeger(L, -2) == 1) {
-            get_text(L, &c->text, c->pos, what, "text");
-        } else if (lua_type(L, -2) != LUA_TSTRING) {
+            get_text(L, &c->text, c->pos, what, "text", TEXT_MAX_CHOICE);
+        } else if (!key_name(L, -2)) {
             raise_at(L, c->pos, "%s: unexpected item (the text goes first, then name = value)",
                      what);
         } else {
-            const char *k = lua_tostring(L, -2);
+            const char *k = key_name(L, -2);
             if (strcmp(k, "id") == 0) {
                 c->id = get_string(L, c->pos, what, k);
                 if (!is_identifier(c->id))
                     raise_at(L, c->pos, "%s: id '%s' must be letters, digits, _ or -", what,
                              c->id);
             } else if (strcmp(k, "text") == 0) {
-                get_text(L, &c->text, c->pos, what, k);
+                get_text(L, &c->text, c->pos, what, k, TEXT_MAX_CHOICE);
             } else if (strcmp(k, "when") == 0) {
                 c->when = get_function(L, c->pos, what, k);
             } else if (strcmp(k, "effects") == 0) {
@@ -327,6 +383,10 @@ static void parse_scene(lua_State *L, Scene *sc)
     char what[200];
     snprintf(what, sizeof what, "%s '%s'", what_kind, sc->id);
     size_t n_items = lua_rawlen(L, 1);
+    if (n_items > STORY_MAX_CHOICES)
+        raise_at(L, sc->pos, "%s has %zu choices (at most %d)", what, n_items, STORY_MAX_CHOICES);
+    /* ids compared pairwise, derived ids renamed on collision: up to n^3 comparisons */
+    script_charge(L, DECL_KEY_COST + n_items * n_items * n_items / 16);
     if (sc->ending && n_items > 0)
         raise_at(L, sc->pos, "%s: an ending has no choices", what);
     sc->choices = xcalloc(n_items ? n_items : 1, sizeof *sc->choices);
@@ -336,12 +396,12 @@ static void parse_scene(lua_State *L, Scene *sc)
             lua_Integer i = lua_tointeger(L, -2);
             if (i < 1 || (size_t)i > n_items || !is_choice(L, -1))
                 raise_at(L, sc->pos, "%s: item %d is not a choice { }", what, (int)i);
-        } else if (lua_type(L, -2) != LUA_TSTRING) {
+        } else if (!key_name(L, -2)) {
             raise_at(L, sc->pos, "%s: unexpected key of type %s", what, luaL_typename(L, -2));
         } else {
-            const char *k = lua_tostring(L, -2);
+            const char *k = key_name(L, -2);
             if (strcmp(k, "text") == 0)
-                get_text(L, &sc->text, sc->pos, what, k);
+                get_text(L, &sc->text, sc->pos, what, k, TEXT_MAX_BYTES);
             else if (strcmp(k, "chapter") == 0)
                 sc->chapter = get_string(L, sc->pos, what, k);
             else if (strcmp(k, "effects") == 0)
@@ -378,6 +438,8 @@ static void parse_scene(lua_State *L, Scene *sc)
     }
     for (size_t i = 0; i < n_items; i++) {
         lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        if (!is_choice(L, -1)) /* a hole (nil) in the list, which lua_next does not visit */
+            raise_at(L, sc->pos, "%s: item %zu is not a choice { }", what, i + 1);
         sc->n_choices = i + 1; /* before parsing, so story_free frees a half-read choice */
         parse_choice(L, sc, &sc->choices[i], (int)i + 1);
         lua_pop(L, 1);
@@ -403,6 +465,24 @@ static void parse_scene(lua_State *L, Scene *sc)
             }
 }
 
+/* Every declaration (story, scene, ending, choice, and the table-taking half of scene "id")
+ * runs through this, with the function itself as upvalue 1: a declaration whose error a pcall
+ * catches has still left the story half-built (a scene added before its table was read, a
+ * story { } whose id was never set), so its message is kept and the load fails with it. */
+static int guarded(lua_State *L)
+{
+    Script *sc = script_of(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (status == LUA_OK)
+        return lua_gettop(L);
+    if (!sc->decl_error && sc->loading)
+        sc->decl_error = xstrdup(lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
+                                                                 : "a declaration failed");
+    return lua_error(L);
+}
+
 static int scene_body(lua_State *L)
 {
     Script *s = script_of(L);
@@ -414,6 +494,8 @@ static int scene_body(lua_State *L)
         raise_at(L, pos, "%s '%s' needs a table: %s \"%s\" { text = ..., ... }",
                  ending ? "ending" : "scene", id, ending ? "ending" : "scene", id);
     s->pending_scenes--;
+    if (s->story->n_scenes >= STORY_MAX_SCENES)
+        raise_at(L, pos, "a story may have at most %d scenes and endings", STORY_MAX_SCENES);
     Scene *sc = story_add_scene(s->story);
     sc->id = xstrdup(id);
     sc->ending = ending;
@@ -441,6 +523,7 @@ static int declare(lua_State *L, bool ending)
     lua_pushboolean(L, ending);
     lua_pushlightuserdata(L, (void *)(uintptr_t)pos.file);
     lua_pushcclosure(L, scene_body, 4);
+    lua_pushcclosure(L, guarded, 1);
     return 1;
 }
 
@@ -485,15 +568,15 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
         lua_pushliteral(L, "id");
         lua_rawget(L, -2);
         if (lua_type(L, -1) == LUA_TSTRING)
-            st->id = xstrdup(lua_tostring(L, -1));
+            st->id = xstrdup(string_value(L, pos, "story: stat", "id", TEXT_MAX_LABEL));
         lua_pop(L, 1);
     }
     char what[160];
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        if (lua_type(L, -2) != LUA_TSTRING)
+        const char *k = key_name(L, -2);
+        if (!k)
             raise_at(L, pos, "story: stat '%s': unexpected item", id ? id : "?");
-        const char *k = lua_tostring(L, -2);
         snprintf(what, sizeof what, "story: stat '%s'", st->id ? st->id : "?");
         if (strcmp(k, "id") == 0 && !id)
             get_string_check(L, pos, what, k);
@@ -538,6 +621,8 @@ static void parse_stats(lua_State *L, Story *s, Pos pos)
     if (!lua_istable(L, -1))
         raise_at(L, pos, "story: 'stats' must be a table");
     size_t n = lua_rawlen(L, -1);
+    if (n > STORY_MAX_STATS)
+        raise_at(L, pos, "story: %zu stats (at most %d)", n, STORY_MAX_STATS);
     if (n > 0) { /* array form: the order is the display order */
         s->stats = xcalloc(n, sizeof *s->stats);
         for (size_t i = 0; i < n; i++) {
@@ -550,8 +635,10 @@ static void parse_stats(lua_State *L, Story *s, Pos pos)
         size_t cap = 0;
         lua_pushnil(L);
         while (lua_next(L, -2)) {
-            if (lua_type(L, -2) != LUA_TSTRING)
+            if (!key_name(L, -2))
                 raise_at(L, pos, "story: stats must be { name = { ... } } or a list");
+            if (s->n_stats >= STORY_MAX_STATS)
+                raise_at(L, pos, "story: more than %d stats", STORY_MAX_STATS);
             grow(&s->stats, &cap, s->n_stats + 1, sizeof *s->stats);
             memset(&s->stats[s->n_stats], 0, sizeof *s->stats);
             s->n_stats++;
@@ -578,9 +665,11 @@ static void parse_flags(lua_State *L, Story *s, Pos pos)
     size_t cap = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *k = key_name(L, -2);
         if (!k || !is_lua_name(k))
             raise_at(L, pos, "story: flag names must be letters, digits and _");
+        if (s->n_flags >= STORY_MAX_FLAGS)
+            raise_at(L, pos, "story: more than %d flags", STORY_MAX_FLAGS);
         Value v;
         if (!script_to_value(L, -1, &v))
             raise_at(L, pos, "story: flag '%s' must start as a boolean, integer or string", k);
@@ -603,7 +692,7 @@ static void parse_threshold(lua_State *L, Story *s, int stat, Pos pos)
     int have = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        const char *k = key_name(L, -2) ? key_name(L, -2) : "?";
         char what[160];
         snprintf(what, sizeof what, "story: when_stat.%s", sid);
         if (strcmp(k, "at_least") == 0 || strcmp(k, "at_most") == 0) {
@@ -622,6 +711,10 @@ static void parse_threshold(lua_State *L, Story *s, int stat, Pos pos)
     if (have != 1 || !t.go) {
         free(t.go);
         raise_at(L, pos, "story: when_stat.%s needs one of at_least/at_most and go", sid);
+    }
+    if (s->n_thresholds >= STORY_MAX_THRESHOLDS) {
+        free(t.go);
+        raise_at(L, pos, "story: more than %d when_stat rules", STORY_MAX_THRESHOLDS);
     }
     s->thresholds = xrealloc(s->thresholds, (s->n_thresholds + 1) * sizeof *s->thresholds);
     s->thresholds[s->n_thresholds++] = t;
@@ -649,7 +742,7 @@ static void parse_when_stat(lua_State *L, Story *s, Pos pos)
     }
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        const char *k = key_name(L, -2) ? key_name(L, -2) : "?";
         if (story_find_stat(s, k) < 0)
             raise_at(L, pos, "story: when_stat names unknown stat '%s'", k);
         lua_pop(L, 1);
@@ -661,6 +754,8 @@ static void parse_chapters(lua_State *L, Story *s, Pos pos)
     size_t n = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
     if (n == 0)
         raise_at(L, pos, "story: chapters must be a list of story ids, e.g. { \"a\", \"b\" }");
+    if (n > STORY_MAX_CHAPTERS)
+        raise_at(L, pos, "story: %zu chapters (at most %d)", n, STORY_MAX_CHAPTERS);
     s->chapters = xcalloc(n, sizeof *s->chapters);
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
@@ -693,7 +788,7 @@ static int l_story(lua_State *L)
     lua_pop(L, 1);
     lua_pushnil(L);
     while (lua_next(L, 1)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *k = key_name(L, -2);
         if (!k)
             raise_at(L, pos, "story: unexpected item; write name = value");
         if (strcmp(k, "id") == 0) {
@@ -749,10 +844,16 @@ void loader_register(Script *sc)
     lua_pushcfunction(L, choice_locked);
     lua_setfield(L, -2, "__newindex");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &CHOICE_MT);
-    lua_register(L, "story", l_story);
-    lua_register(L, "scene", l_scene);
-    lua_register(L, "ending", l_ending);
-    lua_register(L, "choice", l_choice);
+    static const luaL_Reg api[] = {{"story", l_story},
+                                   {"scene", l_scene},
+                                   {"ending", l_ending},
+                                   {"choice", l_choice},
+                                   {NULL, NULL}};
+    for (const luaL_Reg *r = api; r->name; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_pushcclosure(L, guarded, 1);
+        lua_setglobal(L, r->name);
+    }
 }
 
 /* ---- running the files ---- */
@@ -813,12 +914,26 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err)
             story_free(s);
             return NULL;
         }
+        /* Lua 5.4.4 can crash reporting an error in a long chain of table accesses
+         * (workarounds.c): refuse such a file before it runs */
+        lua_pushcfunction(L, workarounds_check_chunk);
+        lua_pushvalue(L, -2);
+        if (script_pcall(sc, 1, 0, 0, err) != 0) {
+            story_free(s);
+            return NULL;
+        }
         if (script_pcall(sc, 0, 0, 0, err) != 0) {
             story_free(s);
             return NULL;
         }
     }
     sc->loading = false;
+    if (sc->decl_error) { /* caught by a pcall, but what it left half-built cannot be played */
+        err_set(err, "%s (a declaration that fails fails the story, even inside pcall)",
+                sc->decl_error);
+        story_free(s);
+        return NULL;
+    }
     snprintf(s->hash, sizeof s->hash, "%016llx", hash);
     StoryProblems c = {0};
     Pos file_pos = {s->files ? s->files[0] : s->path, 1};

@@ -123,6 +123,7 @@ static const char *classend (MatchState *ms, const char *p) {
       return p+1;
     }
     case '[': {
+      const char *start = p;  /* Ladder */
       if (*p == '^') p++;
       do {  /* look for a ']' */
         if (l_unlikely(p == ms->p_end))
@@ -130,6 +131,8 @@ static const char *classend (MatchState *ms, const char *p) {
         if (*(p++) == L_ESC && p < ms->p_end)
           p++;  /* skip escapes (e.g. '%]') */
       } while (*p != ']');
+      if (p - start > 64)  /* Ladder: a long class is scanned at every position */
+        charge_steps(ms, (size_t)(p - start) / 16, 0);
       return p+1;
     }
     default: {
@@ -191,7 +194,10 @@ static int singlematch (MatchState *ms, const char *s, const char *p,
     switch (*p) {
       case '.': return 1;  /* matches any char */
       case L_ESC: return match_class(c, uchar(*(p+1)));
-      case '[': return matchbracketclass(c, p, ep-1);
+      case '[':
+        if (ep - p > 64)  /* Ladder: a long class is scanned at every test */
+          charge_steps(ms, (size_t)(ep - p) / 16, 0);
+        return matchbracketclass(c, p, ep-1);
       default:  return (uchar(*p) == c);
     }
   }
@@ -328,6 +334,7 @@ static const char *match (MatchState *ms, const char *s, const char *p) {
             if (l_unlikely(*p != '['))
               luaL_error(ms->L, "missing '[' after '%%f' in pattern");
             ep = classend(ms, p);  /* points to what is next */
+            charge_steps(ms, (size_t)(ep - p) / 8, 0);  /* Ladder: two scans of the class */
             previous = (s == ms->src_init) ? '\0' : *(s - 1);
             if (!matchbracketclass(uchar(previous), p, ep - 1) &&
                matchbracketclass(uchar(*s), p, ep - 1)) {
@@ -491,7 +498,7 @@ static void prepstate (MatchState *ms, lua_State *L,
 
 static void reprepstate (MatchState *ms) {
   ms->level = 0;
-  lua_assert(ms->matchdepth == MAXCCALLS);
+  ms->matchdepth = MAXCCALLS;  /* Ladder: as upstream's fix for gmatch after an error */
 }
 
 

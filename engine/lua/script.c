@@ -11,7 +11,7 @@
 
 ScriptLimits script_default_limits(void)
 {
-    ScriptLimits l = {64u << 20, 50000000L, 5000000L, SCRIPT_WALL_MS};
+    ScriptLimits l = {64u << 20, 50000000L, 5000000L, SCRIPT_WALL_MS, 20000000L};
     return l;
 }
 
@@ -80,6 +80,10 @@ static const char BUDGET_MSG[] = "instruction budget exceeded (an endless loop?)
 void script_charge(lua_State *L, size_t instructions)
 {
     Script *sc = script_of(L);
+    if (watchdog_expired(sc)) { /* a slow C call: stop here rather than at the next hook tick */
+        sc->exhausted = true;
+        raise_budget(L, "ran for more than the wall-clock limit of a call");
+    }
     if (!sc->exhausted) {
         size_t limit = (size_t)LONG_MAX / 2;
         if (instructions > limit)
@@ -258,7 +262,7 @@ static int safe_load(lua_State *L)
 {
     Script *sc = script_of(L);
     int n = lua_gettop(L);
-    script_charge(L, LOAD_COST + (lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) / 16 : 0));
+    script_charge(L, LOAD_COST + (lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) / 2 : 0));
     if (n < 3)
         lua_settop(L, 3);
     lua_pushliteral(L, "t");
@@ -372,7 +376,8 @@ static int safe_format(lua_State *L)
     for (int i = 2; i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING)
             bytes += lua_rawlen(L, i);
-    script_charge(L, bytes / 4); /* %q escapes byte by byte; the rest is copying */
+    /* %q escapes byte by byte (some 100 ns for a NUL); the rest is copying */
+    script_charge(L, strstr(fmt, "q") ? bytes * 8 : bytes / 4);
     call_original(L, 1);
     return 1;
 }
@@ -556,6 +561,8 @@ static int open_sandbox(lua_State *L)
     wrap_field(L, LUA_STRLIBNAME, "rep", priced, PRICE_REP, 0);
     wrap_field(L, LUA_STRLIBNAME, "byte", priced, PRICE_SPAN, 0);
     wrap_field(L, LUA_STRLIBNAME, "unpack", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_STRLIBNAME, "pack", priced, PRICE_BYTES, 0);
+    wrap_field(L, LUA_STRLIBNAME, "packsize", priced, PRICE_BYTES, 0);
     wrap_field(L, LUA_STRLIBNAME, "upper", priced, PRICE_BYTES, 0);
     wrap_field(L, LUA_STRLIBNAME, "lower", priced, PRICE_BYTES, 0);
     wrap_field(L, LUA_STRLIBNAME, "reverse", priced, PRICE_BYTES, 0);
@@ -577,6 +584,7 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
     loader_register(script_of(L));
+    workarounds_install(L);
     return 0;
 }
 
@@ -609,6 +617,7 @@ Script *script_new_variant(ScriptLimits limits, unsigned variant, Err *err)
      * every coroutine the script makes inherits it. */
     sc->ticks = limits.load_budget / HOOK_STEP;
     lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    sc->step_left = limits.step_budget;
     lua_pushcfunction(sc->L, open_sandbox);
     if (lua_pcall(sc->L, 0, 0, 0) != LUA_OK) {
         err_set(err, "cannot set up the Lua sandbox: %s",
@@ -626,6 +635,7 @@ void script_free(Script *sc)
         return;
     sc->exhausted = true; /* nothing of the script may run while the state closes */
     lua_close(sc->L);
+    free(sc->decl_error);
     free(sc);
 }
 
@@ -775,16 +785,31 @@ static int call_protected(lua_State *L)
     return 1;
 }
 
-/* Push fn and the view, run it with the game visible, one result on the stack on success. */
+void script_step(Script *sc)
+{
+    sc->step_left = sc->limits.step_budget;
+}
+
+/* Push fn and the view, run it with the game visible, one result on the stack on success. The
+ * call gets the per-callback budget, or what is left of the step's if that is less. */
 static int call(Script *sc, FnRef fn, Game *game, const CallSite *at, Err *err)
 {
     lua_State *L = sc->L;
+    long budget = sc->limits.call_budget < sc->step_left ? sc->limits.call_budget : sc->step_left;
+    if (budget < HOOK_STEP) {
+        err_set(err, "the story's functions for this step of play have run %ld million "
+                     "instructions (at most %ld million for one step)",
+                sc->limits.step_budget / 1000000, sc->limits.step_budget / 1000000);
+        add_site(err, at);
+        return -1;
+    }
     lua_pushcfunction(L, call_protected);
     lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
     lua_rawgeti(L, LUA_REGISTRYINDEX, sc->view_ref);
     sc->game = game;
-    int rc = script_pcall_fn(sc, 2, 1, sc->limits.call_budget, fn, err);
+    int rc = script_pcall_fn(sc, 2, 1, budget, fn, err);
     sc->game = NULL;
+    sc->step_left -= budget - (sc->ticks > 0 ? sc->ticks * HOOK_STEP : 0);
     if (rc != 0)
         add_site(err, at);
     return rc;
@@ -832,11 +857,21 @@ int script_call_string(Script *sc, FnRef fn, Game *game, const CallSite *at, cha
     }
     size_t len;
     const char *s = lua_tolstring(sc->L, -1, &len); /* a string by now: no allocation */
-    if (len > TEXT_MAX_BYTES) {
+    /* a scene's text, a choice's (a button), or a scene id from a go function */
+    bool is_go = at && at->what && strcmp(at->what, "go") == 0;
+    size_t max = is_go ? TEXT_MAX_LABEL : at && at->choice ? TEXT_MAX_CHOICE : TEXT_MAX_BYTES;
+    if (len > max || strlen(s) != len) {
         char where[300], msg[512];
         fn_where(sc, fn, where, sizeof where);
-        snprintf(msg, sizeof msg, "%sthe function returned a text of %.1f MiB; a text may be at "
-                 "most %u KiB", where, (double)len / (1 << 20), TEXT_MAX_BYTES >> 10);
+        if (strlen(s) != len)
+            snprintf(msg, sizeof msg, "%sthe function returned a text holding a NUL byte", where);
+        else if (len >= 10240)
+            snprintf(msg, sizeof msg, "%sthe function returned a text of %zu KiB; it may be at "
+                     "most %zu %s", where, len >> 10, max >= 10240 ? max >> 10 : max,
+                     max >= 10240 ? "KiB" : "bytes");
+        else
+            snprintf(msg, sizeof msg, "%sthe function returned a text of %zu bytes; it may be at "
+                     "most %zu bytes", where, len, max);
         return fail(sc, at, err, msg);
     }
     *out = xstrndup(s, len);
@@ -878,7 +913,10 @@ int script_call_effects(Script *sc, FnRef fn, Game *game, const CallSite *at, Ef
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         long long d;
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *k = lua_type(L, -2) == LUA_TSTRING &&
+                                strlen(lua_tostring(L, -2)) == lua_rawlen(L, -2)
+                            ? lua_tostring(L, -2)
+                            : NULL; /* a name holds no NUL byte */
         int idx = k ? story_find_stat(sc->story, k) : -1;
         if (idx < 0 || !to_int(L, -1, &d) || d < -1000000 || d > 1000000) {
             if (idx < 0)
@@ -923,7 +961,8 @@ bool script_to_value(lua_State *L, int idx, Value *v)
         v->i = i;
         return true;
     case LUA_TSTRING:
-        if (lua_rawlen(L, idx) > TEXT_MAX_BYTES)
+        if (lua_rawlen(L, idx) > TEXT_MAX_CHOICE ||
+            strlen(lua_tostring(L, idx)) != lua_rawlen(L, idx))
             return false;
         v->type = VAL_STR;
         v->s = xstrdup(lua_tostring(L, idx));
@@ -954,7 +993,10 @@ int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSe
     size_t cap = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *k = lua_type(L, -2) == LUA_TSTRING &&
+                                strlen(lua_tostring(L, -2)) == lua_rawlen(L, -2)
+                            ? lua_tostring(L, -2)
+                            : NULL; /* a name holds no NUL byte */
         int idx = k ? story_find_flag(sc->story, k) : -1;
         Value v;
         if (idx < 0 || !script_to_value(L, -1, &v)) {

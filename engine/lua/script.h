@@ -18,6 +18,7 @@ typedef struct ScriptLimits {
     long load_budget;  /* instructions to load all of a story's files */
     long call_budget;  /* instructions for one callback */
     long wall_ms;      /* milliseconds one load chunk or callback may run; 0: no limit */
+    long step_budget;  /* instructions for all the callbacks of one step (see script_step) */
 } ScriptLimits;
 
 /* Built with AddressSanitizer (gcc defines __SANITIZE_ADDRESS__, clang has the feature):
@@ -36,8 +37,9 @@ typedef struct ScriptLimits {
 #define SCRIPT_WALL_MS 2000
 #endif
 
-/* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback, 2,000 ms of
- * wall-clock time per load chunk or callback (SCRIPT_WALL_MS: 8,000 under AddressSanitizer). */
+/* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback and 20 million
+ * for all the callbacks of one step, 2,000 ms of wall-clock time per load chunk or callback
+ * (SCRIPT_WALL_MS: 8,000 under AddressSanitizer). */
 ScriptLimits script_default_limits(void);
 
 /* What a callback is for, named in error messages. */
@@ -48,6 +50,11 @@ typedef struct CallSite {
 } CallSite;
 
 void script_free(Script *sc);
+
+/* A new step of play begins (a game starts, or a choice is taken and the next scene entered):
+ * the callbacks from here to the next step share limits.step_budget instructions, so a scene
+ * with many functions cannot take many callbacks' worth of time. */
+void script_step(Script *sc);
 
 /* Callbacks from the rules. Each runs fn(g) with g the read-only view of game. Return 0, or -1
  * with err filled ("file:line: message (scene 's', choice 'c', when)"). */

@@ -17,6 +17,9 @@
 #include "tools/explore.h"
 
 #define CHECK_RUNS 2000
+/* Each of the two explorations stops after this long: a story whose functions make every step
+ * slow would otherwise keep check busy for hours. */
+#define CHECK_SECONDS 2.0
 
 typedef struct Problems {
     cJSON *list; /* for --json */
@@ -192,7 +195,8 @@ static void check_story(Problems *p, const char *path)
     }
     ExploreResult a, b;
     /* stop at the first few failures: a looping callback spends its whole budget every game */
-    ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1, .max_errors = 5};
+    ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1, .max_errors = 5,
+                        .max_seconds = CHECK_SECONDS};
     if (explore_run(s, path, &o, &a, &err) != 0) {
         problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
         story_free(s);
@@ -233,6 +237,15 @@ static void check_story(Problems *p, const char *path)
                     count == r->kept_errors && r->n_errors > count ? "many" : count > 1 ? "several" : "one",
                     path, (unsigned long long)r->errors[i].seed);
             free(file);
+            failed = true;
+        }
+        if (r->timed_out) {
+            problem(p, s->id, s->pos.file, s->pos.line,
+                    "the story is too slow to check: %ld of %d playthroughs took %.0f s "
+                    "(%.1f ms each; the bundled stories take about 0.05 ms): its functions do "
+                    "too much work at every step",
+                    r->runs, CHECK_RUNS, CHECK_SECONDS,
+                    1000.0 * CHECK_SECONDS / (double)(r->runs ? r->runs : 1));
             failed = true;
         }
         if (r->n_stuck) {

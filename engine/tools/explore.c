@@ -423,12 +423,17 @@ static bool merge_result(int fd, const Story *s, ExploreResult *r)
 static int run_random(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err)
 {
     int jobs = o->jobs < 1 ? 1 : o->jobs;
-    if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000 || o->max_errors)
+    if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000 || o->max_errors || o->max_seconds)
         jobs = 1; /* least-used steers by the counts of all runs so far: one process */
     if (jobs == 1) {
+        double t0 = now_seconds();
         for (long i = 0; i < o->runs; i++) {
             if (o->max_errors && r->n_errors + r->n_stuck >= o->max_errors)
                 break;
+            if (o->max_seconds > 0 && now_seconds() - t0 > o->max_seconds) {
+                r->timed_out = true;
+                break;
+            }
             play_one(s, o, o->seed + (uint64_t)i, r);
             if ((i + 1) % 1000 == 0 || i + 1 == o->runs)
                 progress(o, i + 1, o->runs);

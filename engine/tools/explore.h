@@ -18,6 +18,7 @@ typedef struct ExploreOptions {
     int jobs;         /* processes (1: this one) */
     bool progress;    /* a progress line on stderr */
     long max_errors;  /* stop once this many playthroughs failed (0: never) */
+    double max_seconds; /* random mode in one process: stop after this long (0: never) */
     /* exhaustive mode */
     bool exhaustive;
     long max_depth;   /* default 200 */
@@ -49,6 +50,7 @@ typedef struct ExploreResult {
     long n_errors;
     ExploreError errors[EXPLORE_KEEP];
     int kept_errors;
+    bool timed_out;      /* stopped at max_seconds, after `runs` playthroughs */
     long n_stuck;
     uint64_t stuck_seeds[EXPLORE_KEEP];
     int kept_stuck;

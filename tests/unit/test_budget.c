@@ -280,23 +280,29 @@ static void test_no_addresses_or_heap_size(void **state)
 static void test_texts_are_capped(void **state)
 {
     (void)state;
-    char msg[128];
-    snprintf(msg, sizeof msg, "a text may be at most %u KiB", TEXT_MAX_BYTES >> 10);
-    /* from a function */
+    /* from a function: a scene's text, a choice's (a button), a scene id */
     expect_failure(HEAD "scene \"a\" { text = function(g) return string.rep(\"x\", 1 << 20) end,\n"
                         "  choice { \"Go\", id = \"go\", go = \"a\" } }\n",
-                   "", msg);
+                   "", "the function returned a text of 1024 KiB; it may be at most 256 KiB");
     expect_failure(HEAD "scene \"a\" { text = \"x\",\n"
-                        "  choice { id = \"go\", text = function(g) return string.rep(\"x\", 1 << 20) end, go = \"a\" } }\n",
-                   "", msg);
+                        "  choice { id = \"go\", text = function(g) return string.rep(\"x\", 5000) end, go = \"a\" } }\n",
+                   "", "the function returned a text of 5000 bytes; it may be at most 4096 bytes");
+    expect_failure(HEAD "scene \"a\" { text = \"x\",\n"
+                        "  choice { \"Go\", id = \"go\", go = function(g) return \"a\\0b\" end } }\n",
+                   "go", "holding a NUL byte");
     /* literal */
     expect_failure(HEAD "scene \"a\" { text = string.rep(\"x\", 1 << 20),\n"
                         "  choice { \"Go\", id = \"go\", go = \"a\" } }\n",
                    NULL, "story.lua:2: scene 'a': 'text' is 1024 KiB long");
     /* names filled in: the result is capped too */
-    expect_failure("story { id = \"t\", title = \"T\", start = \"a\", flags = { big = string.rep(\"x\", 200000) } }\n"
-                   "scene \"a\" { text = \"{big}{big}\", choice { \"Go\", id = \"go\", go = \"a\" } }\n",
+    expect_failure("story { id = \"t\", title = \"T\", start = \"a\", flags = { big = string.rep(\"x\", 4000) } }\n"
+                   "scene \"a\" { text = string.rep(\"{big}\", 70), choice { \"Go\", id = \"go\", go = \"a\" } }\n",
                    "", "longer than");
+    /* names that C would cut at a NUL byte */
+    expect_failure("story { id = \"t\", title = \"T\", start = \"a\", flags = { [\"f\\0x\"] = 1, f = 2 } }\n" SCENE_A,
+                   NULL, "story.lua:1: story: flag names must be letters, digits and _");
+    expect_failure("story { id = \"t\\0u\", title = \"T\", start = \"a\" }\n" SCENE_A,
+                   NULL, "story.lua:1: story: 'id' holds a NUL byte");
     /* a long text of many names is filled in in linear time */
     Outcome o = run(HEAD "scene \"a\" { text = string.rep(\"{money}\", 30000),\n"
                          "  choice { \"Go\", id = \"go\", go = \"a\" } }\n",
