@@ -63,6 +63,13 @@ void script_begin(Script *sc, long ticks);
  * the budget error (a Lua error, so only from code running under lua_pcall) once it is spent. */
 void script_charge(lua_State *L, size_t instructions);
 
+/* True if the value at idx is Lua's message for running out of memory. */
+bool script_is_memory_error(lua_State *L, int idx);
+
+/* sandbox.c: open the libraries a script gets, as a lua_CFunction to run under lua_pcall
+ * (running out of memory there is then an error, not an abort). */
+int sandbox_open(lua_State *L);
+
 /* pattern.c: string.find, match, gmatch and gsub with the matcher's steps charged. */
 void pattern_install(lua_State *L);
 
@@ -84,6 +91,32 @@ int view_build(Script *sc, Err *err);
  * string longer than TEXT_MAX_BYTES. */
 bool script_to_value(lua_State *L, int idx, Value *v);
 
+
+/* Instructions charged for each key a declaration holds: the checks after loading (in C, out
+ * of the count hook's sight) look each one up. */
+#define DECL_KEY_COST 32
+
+/* fields.c: the readers of a declaration's fields. Each reads the value on top of the stack
+ * and raises a Lua error "file:line: message" at pos when it is not what the field needs. */
+int raise_at(lua_State *L, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
+/* Where the running declaration was written (the innermost Lua function calling it). */
+Pos caller_pos(lua_State *L);
+bool is_lua_name(const char *s);
+/* The string on top, with no NUL byte, at most max bytes; counted in the story's total. */
+const char *string_value(lua_State *L, Pos pos, const char *what, const char *field, size_t max);
+/* A copy (malloc'd) of the string on top, capped by the field's kind. */
+char *get_string(lua_State *L, Pos pos, const char *what, const char *field);
+/* The table key at idx if it is a string with no NUL byte (a name), else NULL. */
+const char *key_name(lua_State *L, int idx);
+void get_string_check(lua_State *L, Pos pos, const char *what, const char *field);
+/* A registry reference to the function on top. */
+FnRef get_function(lua_State *L, Pos pos, const char *what, const char *field);
+int get_int(lua_State *L, Pos pos, const char *what, const char *field);
+/* A text: a string of at most max bytes, or a function. */
+void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field, size_t max);
+/* { stat = change } or a function; { flag = value } or a function. */
+void get_effects(lua_State *L, Effects *e, Pos pos, const char *what);
+void get_sets(lua_State *L, Sets *s, Pos pos, const char *what);
 
 /* loader.c */
 void loader_register(Script *sc);    /* story, scene, choice, ending in the sandbox globals */

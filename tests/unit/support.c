@@ -400,3 +400,42 @@ size_t support_save_records_within(const char *text, size_t k)
     }
     return n;
 }
+
+Outcome support_run_hostile(const char *src, const char *play, const char *file, int line)
+{
+    Outcome o = run_isolated(src, play, HOSTILE_KILL_AFTER);
+    if (!o.finished || o.seconds > HOSTILE_PROMPT) {
+        print_error("%s after %.1f s: %s\n", o.finished ? "finished" : "killed", o.seconds,
+                    o.text);
+        outcome_free(&o);
+        _fail(file, line);
+    }
+    if (getenv("LADDER_TEST_TIMES"))
+        fprintf(stderr, "%s:%d: %.2f s\n", file, line, o.seconds);
+    return o;
+}
+
+void support_expect_failure(const char *src, const char *play, const char *want,
+                            const char *file, int line)
+{
+    Outcome o = support_run_hostile(src, play, file, line);
+    if (o.ok) {
+        print_error("the script was not stopped: %s\n", o.text);
+        outcome_free(&o);
+        _fail(file, line);
+    }
+    support_assert_contains(o.text, want, file, line);
+    outcome_free(&o);
+}
+
+void support_expect_outcome(const char *src, const char *play, const char *want,
+                            const char *file, int line)
+{
+    Outcome o = support_run_hostile(src, play, file, line);
+    if (!o.ok || strcmp(o.text, want) != 0) {
+        print_error("%s: \"%s\"\n  expected \"%s\"\n", o.ok ? "outcome" : "error", o.text, want);
+        outcome_free(&o);
+        _fail(file, line);
+    }
+    outcome_free(&o);
+}

@@ -85,6 +85,31 @@ typedef struct Outcome {
 Outcome run_isolated(const char *src, const char *play, double timeout);
 void outcome_free(Outcome *o);
 
+/* For hostile scripts: seconds before a child counts as hung, and within which a runaway
+ * script must be stopped. Under AddressSanitizer C code (the matcher, allocation) runs several
+ * times slower, and the engine's wall-clock limit is longer to match (lua/script.h). */
+#if defined(__SANITIZE_ADDRESS__)
+#define HOSTILE_KILL_AFTER 40.0
+#define HOSTILE_PROMPT 20.0
+#else
+#define HOSTILE_KILL_AFTER 15.0
+#define HOSTILE_PROMPT 5.0
+#endif
+
+/* Run src isolated; the run must finish (not hang, not crash) within HOSTILE_PROMPT. */
+#define run_hostile(src, play) support_run_hostile((src), (play), __FILE__, __LINE__)
+Outcome support_run_hostile(const char *src, const char *play, const char *file, int line);
+/* The run must fail promptly with a message containing want. */
+#define expect_failure(src, play, want)                                                          \
+    support_expect_failure((src), (play), (want), __FILE__, __LINE__)
+void support_expect_failure(const char *src, const char *play, const char *want,
+                            const char *file, int line);
+/* The run must succeed promptly with exactly this outcome text. */
+#define expect_outcome(src, play, want)                                                          \
+    support_expect_outcome((src), (play), (want), __FILE__, __LINE__)
+void support_expect_outcome(const char *src, const char *play, const char *want,
+                            const char *file, int line);
+
 /* ---- assertions ---- */
 
 void support_assert_contains(const char *haystack, const char *needle, const char *file,

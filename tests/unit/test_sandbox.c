@@ -6,74 +6,17 @@
  * regression shows as a failed test, not as a hung suite. */
 #include "support.h"
 
-#include "lua/script.h"
-
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-/* seconds before a child is considered hung, and within which a runaway script must be
- * stopped: under AddressSanitizer, C code (the matcher, allocation) is several times slower */
-#ifdef SCRIPT_SANITIZED
-#define KILL_AFTER 40.0
-#define PROMPT 20.0
-#else
-#define KILL_AFTER 10.0
-#define PROMPT 5.0
-#endif
 
 /* The story declaration, one stat, on line 1; SCENE_A: a scene "a" with one choice. */
 #define HEAD                                                                                      \
     "story { id = \"t\", title = \"T\", start = \"a\", stats = { { id = \"burnout\", start = 30 } } }\n"
 #define SCENE_A "scene \"a\" { text = \"x\", choice { \"Go\", id = \"go\", go = \"a\" } }\n"
 
-/* Run src (see run_isolated); the run must finish (not hang, not crash) promptly. */
-#define run(src, play) run_at((src), (play), __FILE__, __LINE__)
-static Outcome run_at(const char *src, const char *play, const char *file, int line)
-{
-    Outcome o = run_isolated(src, play, KILL_AFTER);
-    if (!o.finished) {
-        print_error("%s\n", o.text);
-        outcome_free(&o);
-        _fail(file, line);
-    }
-    if (o.seconds > PROMPT) {
-        print_error("the script ran for %.1f s (message: %s)\n", o.seconds, o.text);
-        outcome_free(&o);
-        _fail(file, line);
-    }
-    return o;
-}
-
-/* The run must fail with a message containing want. */
-#define expect_failure(src, play, want) expect_failure_at((src), (play), (want), __FILE__, __LINE__)
-static void expect_failure_at(const char *src, const char *play, const char *want,
-                              const char *file, int line)
-{
-    Outcome o = run_at(src, play, file, line);
-    if (o.ok) {
-        print_error("the script was not stopped: %s\n", o.text);
-        outcome_free(&o);
-        _fail(file, line);
-    }
-    support_assert_contains(o.text, want, file, line);
-    outcome_free(&o);
-}
-
-/* The run must succeed with exactly this outcome text. */
-#define expect_outcome(src, play, want) expect_outcome_at((src), (play), (want), __FILE__, __LINE__)
-static void expect_outcome_at(const char *src, const char *play, const char *want,
-                              const char *file, int line)
-{
-    Outcome o = run_at(src, play, file, line);
-    if (!o.ok || strcmp(o.text, want) != 0) {
-        print_error("%s: \"%s\"\n  expected \"%s\"\n", o.ok ? "outcome" : "error", o.text, want);
-        outcome_free(&o);
-        _fail(file, line);
-    }
-    outcome_free(&o);
-}
+#define run(src, play) run_hostile((src), (play))
 
 /* ---- what is not there ---- */
 
