@@ -205,3 +205,30 @@ int catalog_story_files(const char *path, char ***files, size_t *n, Err *err)
     }
     return 0;
 }
+
+Story *catalog_open_chapter(const Story *campaign, size_t i, Err *err)
+{
+    const char *id = campaign->chapters[i];
+    char *dir = xstrdup(campaign->path);
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        dir[--len] = '\0';
+    char *slash = strrchr(dir, '/');
+    char *sibling = slash ? xasprintf("%.*s/%s", (int)(slash - dir), dir, id) : xstrdup(id);
+    free(dir);
+    struct stat st;
+    Story *story = stat(sibling, &st) == 0 ? story_load(sibling, err) : catalog_open(id, err);
+    free(sibling);
+    if (story && strcmp(story->id, id) != 0) {
+        err_set(err, "campaign '%s': chapter %zu should be the story '%s' but its folder holds '%s'",
+                campaign->id, i + 1, id, story->id);
+        story_free(story);
+        return NULL;
+    }
+    if (story && story->n_chapters) {
+        err_set(err, "campaign '%s': chapter '%s' is itself a campaign", campaign->id, id);
+        story_free(story);
+        return NULL;
+    }
+    return story;
+}

@@ -35,4 +35,9 @@ Story *catalog_open_bundled(const char *ref, Err *err);
  * cannot be read, or is a folder without story.lua. */
 int catalog_story_files(const char *path, char ***files, size_t *n, Err *err);
 
+/* Chapter i of a campaign, as play and check load it: the folder named by the chapter's id
+ * beside the campaign's own folder when there is one, else the bundled story of that id.
+ * NULL with err when it does not load, holds another story, or is itself a campaign. */
+Story *catalog_open_chapter(const Story *campaign, size_t i, Err *err);
+
 #endif

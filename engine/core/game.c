@@ -177,6 +177,13 @@ static char *render(Game *g, const Text *t, const Pos *pos, const CallSite *at, 
         return NULL;
     }
     free(raw);
+    if (at && at->choice && out.len > TEXT_MAX_CHOICE) { /* a button, not a page */
+        err_set(err, "%s:%d: the choice's text is %zu bytes once its {names} are filled in (it "
+                     "may be at most %u)",
+                pos->file, pos->line, out.len, TEXT_MAX_CHOICE);
+        buf_free(&out);
+        return NULL;
+    }
     char *laid = text_layout(buf_str(&out));
     buf_free(&out);
     return laid;

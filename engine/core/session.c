@@ -159,29 +159,7 @@ static char *session_to_json(const Session *s, Err *err)
 /* Load chapter i of the campaign: a sibling folder of the campaign's, else a bundled story. */
 static Story *load_chapter(const Session *s, size_t i, Err *err)
 {
-    const char *id = s->root->chapters[i];
-    char *dir = xstrdup(s->root->path);
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/')
-        dir[--len] = '\0';
-    char *slash = strrchr(dir, '/');
-    char *sibling = slash ? xasprintf("%.*s/%s", (int)(slash - dir), dir, id) : xstrdup(id);
-    free(dir);
-    struct stat st;
-    Story *story = stat(sibling, &st) == 0 ? story_load(sibling, err) : catalog_open(id, err);
-    free(sibling);
-    if (story && strcmp(story->id, id) != 0) {
-        err_set(err, "campaign '%s': chapter %zu should be the story '%s' but its folder holds '%s'",
-                s->root->id, i + 1, id, story->id);
-        story_free(story);
-        return NULL;
-    }
-    if (story && story->n_chapters) {
-        err_set(err, "campaign '%s': chapter '%s' is itself a campaign", s->root->id, id);
-        story_free(story);
-        return NULL;
-    }
-    return story;
+    return catalog_open_chapter(s->root, i, err);
 }
 
 static void drop_past(Session *s)

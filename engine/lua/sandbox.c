@@ -111,11 +111,82 @@ static int safe_xpcall(lua_State *L)
     return 2;
 }
 
-/* coroutine.resume and coroutine.close also catch errors; pass a spent budget or a memory
- * error through. (Both return false and the error as their first two results.) */
-static int safe_catching(lua_State *L)
+/* Coroutines stopped by the budget or the memory cap.
+ *
+ * The budget's error is raised inside the count hook, where Lua has switched hooks off for the
+ * running thread; lua_resume catches it without switching them back on (Lua 5.4.4, ldo.c), so
+ * a coroutine that died of it keeps its hooks off for good. Closing it would then run its
+ * pending to-be-closed variables' __close with no instruction budget at all: coroutine.close
+ * does so, and so does coroutine.wrap on an error (lua_resetthread). Such coroutines are
+ * marked here (a weak set in the registry) and are never closed: their __close handlers do not
+ * run, and coroutine.close says why. */
+static const char POISONED = 'p'; /* its address is the registry key of the weak set */
+
+static void poison(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &POISONED) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &POISONED);
+    }
+    lua_pushvalue(L, idx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+static bool is_poisoned(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &POISONED) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushvalue(L, idx);
+    bool yes = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return yes;
+}
+
+/* coroutine.resume catches errors; a spent budget or a memory error goes on up (and the
+ * coroutine it killed is poisoned, see above). */
+static int safe_resume(lua_State *L)
 {
     Script *sc = script_of(L);
+    lua_pushvalue(L, 1); /* the coroutine, kept below the results */
+    lua_insert(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 2);
+    lua_call(L, lua_gettop(L) - 2, LUA_MULTRET);
+    bool failed = !lua_toboolean(L, 2);
+    if (sc->exhausted || (failed && script_is_memory_error(L, 3))) {
+        if (lua_type(L, 1) == LUA_TTHREAD)
+            poison(L, 1);
+        lua_settop(L, 3);
+        return lua_error(L);
+    }
+    lua_remove(L, 1);
+    if (failed)
+        script_charge(L, CATCH_COST);
+    return lua_gettop(L);
+}
+
+/* coroutine.close: never on a poisoned coroutine, never once the budget is spent; its own
+ * failures pass a spent budget or memory error through. */
+static int safe_close(lua_State *L)
+{
+    Script *sc = script_of(L);
+    script_charge(L, 0); /* raises if the budget is spent */
+    if (lua_type(L, 1) == LUA_TTHREAD && is_poisoned(L, 1))
+        return luaL_error(L, "coroutine.close: this coroutine was stopped by the instruction "
+                             "budget or the memory cap, and its to-be-closed variables cannot "
+                             "run");
     call_original(L, LUA_MULTRET);
     if (sc->exhausted || (!lua_toboolean(L, 1) && script_is_memory_error(L, 2))) {
         lua_settop(L, 2);
@@ -124,6 +195,58 @@ static int safe_catching(lua_State *L)
     if (!lua_toboolean(L, 1))
         script_charge(L, CATCH_COST);
     return lua_gettop(L);
+}
+
+/* The function coroutine.wrap returns (upvalue 1: the coroutine): lcorolib's auxwrap of Lua
+ * 5.4.4, except that a coroutine stopped by the budget or the memory cap is poisoned, not
+ * reset (resetting would run its __close handlers with hooks off). */
+static int wrapped_call(lua_State *L)
+{
+    Script *sc = script_of(L);
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int narg = lua_gettop(L), nres = 0;
+    if (!lua_checkstack(co, narg))
+        return luaL_error(L, "too many arguments to resume");
+    int st = lua_status(co);
+    if (st == LUA_OK && lua_gettop(co) == 0)
+        return luaL_error(L, "cannot resume dead coroutine");
+    lua_xmove(L, co, narg);
+    int status = lua_resume(co, L, narg, &nres);
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            return luaL_error(L, "too many results to resume");
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    lua_xmove(co, L, 1); /* the error */
+    if (sc->exhausted || status == LUA_ERRMEM || script_is_memory_error(L, -1)) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        poison(L, -1);
+        lua_pop(L, 1);
+        return lua_error(L);
+    }
+    if (lua_resetthread(co) != LUA_OK) /* close its to-be-closed variables */
+        lua_xmove(co, L, 1);            /* an error while closing replaces the first */
+    if (sc->exhausted || script_is_memory_error(L, -1))
+        return lua_error(L);
+    if (lua_type(L, -1) == LUA_TSTRING) { /* add where the wrap function was called */
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int safe_wrap(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, wrapped_call, 1);
+    return 1;
 }
 
 /* load() of text chunks only; the environment defaults to the sandbox's globals. lua_load
@@ -424,8 +547,12 @@ int sandbox_open(lua_State *L)
     lua_getglobal(L, "tostring"); /* string.format closes over the new tostring too */
     wrap_field(L, LUA_STRLIBNAME, "format", safe_format, -1, -1);
     lua_pop(L, 1);
-    wrap_field(L, LUA_COLIBNAME, "resume", safe_catching, -1, 0);
-    wrap_field(L, LUA_COLIBNAME, "close", safe_catching, -1, 0);
+    wrap_field(L, LUA_COLIBNAME, "resume", safe_resume, -1, 0);
+    wrap_field(L, LUA_COLIBNAME, "close", safe_close, -1, 0);
+    lua_getglobal(L, LUA_COLIBNAME);
+    lua_pushcfunction(L, safe_wrap);
+    lua_setfield(L, -2, "wrap");
+    lua_pop(L, 1);
     pattern_install(L);
     wrap_field(L, LUA_STRLIBNAME, "rep", priced, PRICE_REP, 0);
     wrap_field(L, LUA_STRLIBNAME, "byte", priced, PRICE_SPAN, 0);

@@ -246,6 +246,9 @@ static void count_start(ExploreResult *r, const Game *g)
     }
 }
 
+/* When the running exploration must stop (max_seconds; 0: never), in now_seconds() time. */
+static double deadline;
+
 static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, ExploreResult *r)
 {
     Err err;
@@ -265,6 +268,11 @@ static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, Exp
     while (!game_ended(g)) {
         if (d >= o->cap) {
             keep_stuck(r, seed);
+            game_free(g);
+            return;
+        }
+        if (deadline > 0 && now_seconds() > deadline) { /* one playthrough can be long too */
+            r->timed_out = true;
             game_free(g);
             return;
         }
@@ -426,18 +434,19 @@ static int run_random(const Story *s, const ExploreOptions *o, ExploreResult *r,
     if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000 || o->max_errors || o->max_seconds)
         jobs = 1; /* least-used steers by the counts of all runs so far: one process */
     if (jobs == 1) {
-        double t0 = now_seconds();
+        deadline = o->max_seconds > 0 ? now_seconds() + o->max_seconds : 0;
         for (long i = 0; i < o->runs; i++) {
             if (o->max_errors && r->n_errors + r->n_stuck >= o->max_errors)
                 break;
-            if (o->max_seconds > 0 && now_seconds() - t0 > o->max_seconds) {
+            if (deadline > 0 && now_seconds() > deadline)
                 r->timed_out = true;
+            if (r->timed_out)
                 break;
-            }
             play_one(s, o, o->seed + (uint64_t)i, r);
             if ((i + 1) % 1000 == 0 || i + 1 == o->runs)
                 progress(o, i + 1, o->runs);
         }
+        deadline = 0;
         return 0;
     }
     pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
