@@ -13,6 +13,7 @@ press Down Return       # ... and takes option 2, walking the floor
 press 1 1 1 2 Return    # decision 2: 3 to 1 for fixing it yourself
 press 2 Return          # decision 3: send it in the morning: the end
 import -window root "$work/shot.png"
+sleep 1                 # the ending page settles before the timeline is asked for
 press r                 # the timeline
 press Down Return       # rewind to before decision 2
 press 2 Return 2 Return # teach Priya, then the morning again
