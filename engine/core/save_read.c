@@ -51,6 +51,35 @@ void save_data_free(SaveData *d)
 
 /* ---- fields ---- */
 
+/* The longest string a save holds: ids and titles are at most 256 bytes, a decision's text is
+ * cut to 240 (save.c), a player's name is short. A longer one is not from Ladder. */
+#define SAVE_MAX_STRING 4096
+
+/* The first string anywhere in node longer than SAVE_MAX_STRING, or NULL. */
+static const cJSON *long_string(const cJSON *node)
+{
+    if (cJSON_IsString(node))
+        return strlen(node->valuestring) > SAVE_MAX_STRING ? node : NULL;
+    const cJSON *c, *hit = NULL;
+    cJSON_ArrayForEach(c, node)
+    {
+        if ((hit = long_string(c)))
+            break;
+    }
+    return hit;
+}
+
+/* Refuse a save (or a line of one) holding a string longer than any Ladder writes. */
+static int check_strings(const cJSON *node, Err *err)
+{
+    const cJSON *s = long_string(node);
+    if (!s)
+        return 0;
+    err_set(err, "the field \"%.40s\" holds %zu bytes (at most %d): not a save Ladder wrote",
+            s->string ? s->string : "?", strlen(s->valuestring), SAVE_MAX_STRING);
+    return -1;
+}
+
 static const char *get_str(const cJSON *o, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -292,7 +321,9 @@ static int parse_document(const char *text, size_t len, SaveData *out, Err *err)
                 at);
         return -1;
     }
-    int rc = check_header(root, out, err);
+    int rc = check_strings(root, err);
+    if (rc == 0)
+        rc = check_header(root, out, err);
     size_t total = 0;
     if (rc == 0)
         rc = parse_list(cJSON_GetObjectItemCaseSensitive(root, "decisions"), &out->steps,
@@ -410,7 +441,9 @@ static int parse_lines(Lines *l, SaveData *out, Err *err)
 {
     next_line(l);
     cJSON *head = line_object(l, "", true, "}");
-    int rc = head ? check_header(head, out, err) : -1;
+    int rc = head ? check_strings(head, err) : -1;
+    if (rc == 0)
+        rc = check_header(head, out, err);
     cJSON_Delete(head);
     if (!head)
         err_set(err, "not a Ladder save: its first line is not a save's header");
@@ -434,7 +467,8 @@ static int parse_lines(Lines *l, SaveData *out, Err *err)
         if ((state == L_LIST || state == L_CHAPTER_LIST) && s[0] == '{') {
             cJSON *o = line_object(l, "", true, "");
             ok = o != NULL;
-            if (ok && add_decision(o, steps, n, &cap, chapter, &total, err) != 0) {
+            if (ok && (check_strings(o, err) != 0 ||
+                       add_decision(o, steps, n, &cap, chapter, &total, err) != 0)) {
                 cJSON_Delete(o);
                 err_prefix(err, "line %zu: ", l->number);
                 return -1;
@@ -449,7 +483,7 @@ static int parse_lines(Lines *l, SaveData *out, Err *err)
         } else if (state == L_CHAPTER && s[0] == '{') {
             cJSON *o = line_object(l, "", true, "}");
             ok = o != NULL;
-            if (ok && check_chapter(o, out, err) != 0) {
+            if (ok && (check_strings(o, err) != 0 || check_chapter(o, out, err) != 0)) {
                 cJSON_Delete(o);
                 err_prefix(err, "line %zu: ", l->number);
                 return -1;
@@ -474,7 +508,7 @@ static int parse_lines(Lines *l, SaveData *out, Err *err)
         } else if (state == L_STATE && s[0] == '"') {
             cJSON *o = line_object(l, "{", false, "");
             ok = o != NULL;
-            if (ok && check_state(o, out, err) != 0) {
+            if (ok && (check_strings(o, err) != 0 || check_state(o, out, err) != 0)) {
                 cJSON_Delete(o);
                 return -1;
             }

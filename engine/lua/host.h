@@ -14,6 +14,8 @@
 /* Work done in C on a script's behalf is charged to the same budget: every
  * ALLOC_BYTES_PER_INSTRUCTION bytes the Lua state allocates cost one instruction. */
 #define ALLOC_BYTES_PER_INSTRUCTION 8
+/* What the code still unwinding after the budget ran out may allocate, in bytes. */
+#define AFTER_BUDGET_BYTES (256u << 10)
 
 struct Script {
     lua_State *L;
@@ -22,6 +24,7 @@ struct Script {
     long ticks;        /* hook ticks left for the running load or callback */
     size_t carry;      /* instructions charged by C code, not yet a whole tick */
     size_t alloc_carry; /* bytes allocated, not yet a whole tick */
+    size_t spent_alloc; /* bytes allocated since the budget ran out */
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
     atomic_bool timed_out; /* the watchdog says the running call passed its wall-clock limit */
     bool loading;      /* the story's files are running: story, scene, choice work only now */

@@ -287,8 +287,8 @@ static const char *match_capture (MatchState *ms, const char *s, int l) {
   size_t len;
   l = check_capture(ms, l);
   len = ms->capture[l].len;
-  charge_steps(ms, len / 16, 0);  /* Ladder */
   if ((size_t)(ms->src_end-s) >= len &&
+      (charge_steps(ms, len / 16, 0), 1) &&  /* Ladder: only a real comparison costs */
       memcmp(ms->capture[l].init, s, len) == 0)
     return s+len;
   else return NULL;

@@ -205,6 +205,12 @@ static int wrapped_call(lua_State *L)
     Script *sc = script_of(L);
     lua_State *co = lua_tothread(L, lua_upvalueindex(1));
     int narg = lua_gettop(L), nres = 0;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    bool poisoned = is_poisoned(L, -1);
+    lua_pop(L, 1);
+    if (poisoned)
+        return luaL_error(L, "this coroutine was stopped by the instruction budget or the memory "
+                             "cap and cannot run again");
     if (!lua_checkstack(co, narg))
         return luaL_error(L, "too many arguments to resume");
     int st = lua_status(co);
@@ -227,8 +233,10 @@ static int wrapped_call(lua_State *L)
         lua_pop(L, 1);
         return lua_error(L);
     }
-    if (lua_resetthread(co) != LUA_OK) /* close its to-be-closed variables */
-        lua_xmove(co, L, 1);            /* an error while closing replaces the first */
+    st = lua_status(co);
+    if (st != LUA_OK && st != LUA_YIELD && /* it died of this error: close its variables */
+        lua_resetthread(co) != LUA_OK)
+        lua_xmove(co, L, 1); /* an error while closing replaces the first */
     if (sc->exhausted || script_is_memory_error(L, -1))
         return lua_error(L);
     if (lua_type(L, -1) == LUA_TSTRING) { /* add where the wrap function was called */

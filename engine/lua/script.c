@@ -52,6 +52,14 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     if (nsize > osize && sc->used + (nsize - osize) > sc->limits.memory)
         return NULL;
+    /* Once the budget is spent, the code still unwinding (__close handlers, each until the
+     * next hook tick) gets only a little more memory: copying is work, and the allocator
+     * cannot raise the budget's error itself. */
+    if (sc->exhausted && nsize > osize) {
+        sc->spent_alloc += nsize - osize;
+        if (sc->spent_alloc > AFTER_BUDGET_BYTES)
+            return NULL;
+    }
     void *p = realloc(ptr, nsize);
     if (p) {
         sc->used = sc->used - osize + nsize;
@@ -64,14 +72,55 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* The budget is spent (or the wall-clock limit reached): from now on the hook fires at every
+ * instruction, on the running thread and the main one, so code that still runs while the
+ * error unwinds (each pending __close handler, Lua calls them all) stops at its first
+ * instruction instead of running up to a thousand. */
+static void exhaust(Script *sc, lua_State *L)
+{
+    sc->exhausted = true;
+    /* once per thread: lua_sethook walks the thread's whole call stack */
+    if (lua_gethookcount(L) != 1)
+        lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+    if (L != sc->L && lua_gethookcount(sc->L) != 1)
+        lua_sethook(sc->L, lua_gethook(sc->L), LUA_MASKCOUNT, 1);
+}
+
+/* Raise the budget error at the script's current position (the innermost Lua function). */
+/* The first message of a spent budget, kept in the registry under this key's address and
+ * raised again, as the same string, by every later hook tick and charge of the same call:
+ * while a deep stack unwinds, formatting a new message for each pending __close handler would
+ * allocate each time, and every collection step walks the whole stack. */
+static const char SPENT = 's';
+
+static int raise_spent(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &SPENT) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "instruction budget exceeded");
+    }
+    return lua_error(L);
+}
+
+/* Raise the message on top as the first of a spent budget (see SPENT). */
+static int raise_first(lua_State *L)
+{
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SPENT);
+    return lua_error(L);
+}
+
 /* Raise the budget error at the script's current position (the innermost Lua function). */
 static int raise_budget(lua_State *L, const char *what)
 {
     lua_Debug ar;
     for (int level = 0; lua_getstack(L, level, &ar); level++)
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-            return luaL_error(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
-    return luaL_error(L, "%s", what);
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
+            return raise_first(L);
+        }
+    lua_pushstring(L, what);
+    return raise_first(L);
 }
 
 static const char BUDGET_MSG[] = "instruction budget exceeded (an endless loop?)";
@@ -79,24 +128,24 @@ static const char BUDGET_MSG[] = "instruction budget exceeded (an endless loop?)
 void script_charge(lua_State *L, size_t instructions)
 {
     Script *sc = script_of(L);
-    if (watchdog_expired(sc)) { /* a slow C call: stop here rather than at the next hook tick */
-        sc->exhausted = true;
+    if (watchdog_expired(sc) && !sc->exhausted) { /* a slow C call: stop here, not at a tick */
+        exhaust(sc, L);
         raise_budget(L, "ran for more than the wall-clock limit of a call");
     }
-    if (!sc->exhausted) {
-        size_t limit = (size_t)LONG_MAX / 2;
-        if (instructions > limit)
-            instructions = limit;
-        sc->carry += instructions % HOOK_STEP;
-        long ticks = (long)(instructions / HOOK_STEP + sc->carry / HOOK_STEP);
-        sc->carry %= HOOK_STEP;
-        if (sc->ticks - ticks >= 0) {
-            sc->ticks -= ticks;
-            return;
-        }
-        sc->ticks = -1;
-        sc->exhausted = true;
+    if (sc->exhausted)
+        raise_spent(L);
+    size_t limit = (size_t)LONG_MAX / 2;
+    if (instructions > limit)
+        instructions = limit;
+    sc->carry += instructions % HOOK_STEP;
+    long ticks = (long)(instructions / HOOK_STEP + sc->carry / HOOK_STEP);
+    sc->carry %= HOOK_STEP;
+    if (sc->ticks - ticks >= 0) {
+        sc->ticks -= ticks;
+        return;
     }
+    sc->ticks = -1;
+    exhaust(sc, L);
     raise_budget(L, BUDGET_MSG);
 }
 
@@ -106,29 +155,40 @@ void script_charge(lua_State *L, size_t instructions)
 static void budget_hook(lua_State *L, lua_Debug *ar)
 {
     Script *sc = script_of(L);
+    if (sc->exhausted) { /* unwinding: stop each pending handler at once, as the first did */
+        if (lua_gethookcount(L) != 1)
+            exhaust(sc, L);
+        raise_spent(L);
+    }
     bool located = lua_getinfo(L, "Sl", ar) && ar->currentline > 0;
     if (located) {
         snprintf(sc->last_src, sizeof sc->last_src, "%s", ar->short_src);
         sc->last_line = ar->currentline;
     }
     if (watchdog_expired(sc)) {
-        sc->exhausted = true;
+        exhaust(sc, L);
         if (located)
             lua_pushfstring(L, "%s:%d: ran for more than %d ms (the wall-clock limit of a call)",
                             ar->short_src, ar->currentline, (int)sc->limits.wall_ms);
         else
             lua_pushfstring(L, "ran for more than %d ms (the wall-clock limit of a call)",
                             (int)sc->limits.wall_ms);
-        lua_error(L);
+        raise_first(L);
     }
-    if (!sc->exhausted && --sc->ticks >= 0)
+    if (lua_gethookcount(L) == 1) {
+        /* a coroutine made while the budget was spent inherited the every-instruction hook:
+         * back to counting in ticks */
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
         return;
-    sc->exhausted = true;
+    }
+    if (--sc->ticks >= 0)
+        return;
+    exhaust(sc, L);
     if (located)
         lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, BUDGET_MSG);
     else
         lua_pushstring(L, BUDGET_MSG);
-    lua_error(L);
+    raise_first(L);
 }
 
 bool script_is_memory_error(lua_State *L, int idx)
@@ -243,7 +303,13 @@ void script_begin(Script *sc, long ticks)
 {
     sc->ticks = ticks / HOOK_STEP;
     sc->carry = 0;
+    if (sc->exhausted) { /* count in ticks again (see exhaust); forget the last message */
+        lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+        lua_pushnil(sc->L);
+        lua_rawsetp(sc->L, LUA_REGISTRYINDEX, &SPENT);
+    }
     sc->exhausted = false;
+    sc->spent_alloc = 0;
 }
 
 /* Where a function was defined, as "file:line: " (or "file: " for a main chunk). */
@@ -287,7 +353,12 @@ static int pcall_common(Script *sc, int nargs, int nres, long ticks, FnRef ref, 
         defined_at(L, lua_gettop(L), where, sizeof where);
         lua_pop(L, 1);
     }
-    if (status == LUA_ERRMEM)
+    if (sc->exhausted && (status == LUA_ERRMEM || script_is_memory_error(L, -1)))
+        /* memory refused after the budget ran out (see capped_alloc): the budget's error */
+        err_set(err, "%s%s", where,
+                watchdog_expired(sc) ? "ran for more than the wall-clock limit of a call"
+                                     : "instruction budget exceeded (an endless loop?)");
+    else if (status == LUA_ERRMEM)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else if (lua_type(L, -1) == LUA_TSTRING && !script_is_memory_error(L, -1))
         err_set(err, "%s", collapse_positions(lua_tostring(L, -1)));

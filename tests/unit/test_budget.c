@@ -121,6 +121,10 @@ static void test_patterns_are_priced(void **state)
                    "story { id = \"u\", title = n .. \" \" .. #t .. \" \" .. #trimmed .. \" \" .. b, start = \"a\" }\n"
                    SCENE_A,
                    NULL, "20000 100000 139997 (a(b)c)");
+    /* a back-reference to a position capture matches nothing, and costs nothing */
+    expect_outcome("local r = (\"ab\"):find(\"()a%1\")\n"
+                   "story { id = \"u\", title = tostring(r), start = \"a\" }\n" SCENE_A,
+                   NULL, "nil");
 }
 
 static void test_allocation_is_priced(void **state)
