@@ -54,20 +54,14 @@ static void sleep_ms(long long ms)
  * async-signal-safe and take no locks the stuck thread could hold). */
 static void give_up(Script *sc, long limit)
 {
-    char msg[512];
-    int n;
+    char where[96] = "", msg[512];
     if (sc->last_line > 0)
-        n = snprintf(msg, sizeof msg,
-                     "ladder: %s:%d: the story's script has been running for more than %ld ms "
-                     "inside the Lua library and does not stop; Ladder ends here (the game was "
-                     "autosaved at its last decision)\n",
-                     sc->last_src, sc->last_line, 2 * limit);
-    else
-        n = snprintf(msg, sizeof msg,
-                     "ladder: the story's script has been running for more than %ld ms inside the "
-                     "Lua library and does not stop; Ladder ends here (the game was autosaved at "
-                     "its last decision)\n",
-                     2 * limit);
+        snprintf(where, sizeof where, "%s:%d: ", sc->last_src, sc->last_line);
+    int n = snprintf(msg, sizeof msg,
+                     "ladder: %sthe story's script has been running for more than %ld ms inside "
+                     "the Lua library and does not stop; Ladder ends here (a game being played "
+                     "is autosaved up to its last decision)\n",
+                     where, 2 * limit);
     if (n > 0 && write(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0)
         n = 0;
     _exit(1);
