@@ -53,21 +53,6 @@ extern const Frontend ui_term;
 extern const Frontend ui_json;
 extern const Frontend ui_sdl;
 
-/* What the window's last frame laid out, for rendering tests (drawable pixels). Valid until the
- * next frame or shutdown. */
-typedef struct UiSdlFrame {
-    int w, h;
-    int column_x, column_y, column_w, column_h; /* the story column (0 on the title screen) */
-    const void *buttons;  /* internal; use ui_sdl_frame_button */
-    int n_buttons;
-    const void *texts;    /* internal; use ui_sdl_frame_text */
-    int n_texts;
-} UiSdlFrame;
-void ui_sdl_frame(UiSdlFrame *f);
-/* Rectangle of button i / text block i of the last frame, as x, y, w, h. */
-void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4]);
-void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4]);
-
 /* True if a window can be opened: a display is set and SDL's video starts. Otherwise false
  * with the reason in err. */
 bool ui_sdl_available(Err *err);

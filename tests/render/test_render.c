@@ -21,6 +21,7 @@
 #include "core/catalog.h"
 #include "core/session.h"
 #include "ui/sdl/draw.h"
+#include "ui/sdl/sdl_test.h"
 #include "ui/ui.h"
 
 static char tmpdir[64];

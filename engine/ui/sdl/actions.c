@@ -1,0 +1,150 @@
+/* actions.c: what a button or key does (enum Action in app.h): choose, move between the title
+ * and the game, open and close overlays, change settings. The slot and room actions live with
+ * their lists (slots.c, room.c). */
+#include <stdlib.h>
+
+#include "ui/sdl/app.h"
+
+void app_after_change(App *a)
+{
+    a->scroll_to_current = true;
+    a->shown_at = now_seconds();
+    a->focus = -1;
+}
+
+static void do_choose(App *a, int i)
+{
+    const Game *g = session_game(a->s);
+    if (game_ended(g) || i < 0 || (size_t)i >= game_choice_count(g))
+        return;
+    char *text = xstrdup(game_text(g)), *choice = xstrdup(game_choice_text(g, (size_t)i));
+    Err err;
+    int rc = session_choose(a->s, (size_t)i, now_seconds() - a->shown_at, &err);
+    if (rc != 0) {
+        free(text);
+        free(choice);
+        if (rc == -1) {
+            a->result = 1;
+            app_show_error(a, err.msg);
+        }
+        return;
+    }
+    app_history_add(a, text, choice);
+    free(a->status);
+    a->status = session_take_notice(a->s);
+    app_after_change(a);
+}
+
+/* The title menu's pick: play story_path, resuming its autosave or not. */
+static void pick_story(App *a, const char *story_path, bool resume)
+{
+    a->pick->story_path = xstrdup(story_path);
+    a->pick->resume = resume;
+    a->done = true;
+    a->result = 0;
+}
+
+static void open_overlay(App *a, Overlay o)
+{
+    a->overlay = o;
+    a->focus = 0;
+}
+
+static void undo(App *a)
+{
+    Err err;
+    a->overlay = OV_NONE;
+    if (session_undo(a->s, &err) != 0) {
+        app_set_status(a, "%s", err.msg);
+    } else {
+        app_history_build(a);
+        app_after_change(a);
+    }
+}
+
+static void next_chapter(App *a)
+{
+    Err err;
+    if (session_advance(a->s, &err) != 0) {
+        app_show_error(a, err.msg);
+    } else {
+        app_history_free(a);
+        app_after_change(a);
+        a->scroll = 0;
+    }
+}
+
+static void apply_settings(App *a)
+{
+    Err err;
+    draw_set_theme(&a->d, &THEMES[a->set.theme % 3]);
+    if (draw_resize(&a->d, a->set.text_size, a->d.scale, &err) != 0)
+        app_show_error(a, err.msg);
+    settings_save(&a->set, &err);
+}
+
+/* The settings actions: text size, theme, fullscreen, stat numbers. */
+static void change_setting(App *a, int action)
+{
+    switch (action) {
+    case A_BIGGER:
+    case A_SMALLER:
+        a->set.text_size += action == A_BIGGER ? 2 : -2;
+        if (a->set.text_size > TEXT_SIZE_MAX)
+            a->set.text_size = TEXT_SIZE_MAX;
+        if (a->set.text_size < TEXT_SIZE_MIN)
+            a->set.text_size = TEXT_SIZE_MIN;
+        break;
+    case A_THEME: a->set.theme = (a->set.theme + 1) % 3; break;
+    case A_FULLSCREEN:
+        a->set.fullscreen = !a->set.fullscreen;
+        if (a->set.fullscreen) {
+            SDL_Rect bounds;
+            if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
+                SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        }
+        SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        break;
+    case A_NUMBERS:
+        a->set.show_numbers = !a->set.show_numbers;
+        if (a->s)
+            app_history_build(a);
+        break;
+    default: return;
+    }
+    apply_settings(a);
+}
+
+void app_act(App *a, int action, int arg)
+{
+    free(a->status);
+    a->status = NULL;
+    switch (action) {
+    case A_CHOOSE: do_choose(a, arg); break;
+    case A_STORY: pick_story(a, a->cat->v[arg].path, false); break;
+    case A_CONTINUE: pick_story(a, a->cont_path, true); break;
+    case A_LOAD_MENU: app_slots_open_load(a); break;
+    case A_SAVE_MENU: app_slots_open_save(a); break;
+    case A_SLOT: app_slots_take(a, arg); break;
+    case A_SETTINGS: open_overlay(a, OV_SETTINGS); break;
+    case A_QUIT: a->done = true; a->result = a->s ? 0 : 1; break;
+    case A_MENU: open_overlay(a, OV_MENU); break;
+    case A_RESUME:
+    case A_CLOSE: a->overlay = a->overlay == OV_SETTINGS && a->s ? OV_MENU : OV_NONE; break;
+    case A_UNDO: undo(a); break;
+    case A_TO_TITLE:
+        a->overlay = OV_NONE;
+        a->done = true;
+        a->result = UI_BACK_TO_TITLE;
+        break;
+    case A_NEXT: next_chapter(a); break;
+    case A_BIGGER:
+    case A_SMALLER:
+    case A_THEME:
+    case A_FULLSCREEN:
+    case A_NUMBERS: change_setting(a, action); break;
+    case A_TIMELINE: open_overlay(a, OV_TIMELINE); break;
+    default: app_room_act(a, action, arg); break;
+    }
+    a->redraw = true;
+}

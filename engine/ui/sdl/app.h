@@ -1,0 +1,193 @@
+/* app.h: the window front end's insides, shared by its files (not a public header). One App
+ * lives from the title menu through play and back; each frame lays out the current screen,
+ * records its buttons, and renders; events act on the buttons of the last frame.
+ *   window.c    opening and closing the window, drawing a frame, the front end's entry points
+ *   widgets.c   buttons and the status line
+ *   screens.c   the title and game screens
+ *   room.c      room mode: the vote, its actions, the discussion timer
+ *   overlays.c  the menu, settings, slot, timeline, tie and error panels
+ *   slots.c     the lists of saves to load and slots to save to
+ *   history.c   the readable history of the chapter
+ *   actions.c   what a button or key does
+ *   events.c    SDL events to actions, the event loop, --watch */
+#ifndef LADDER_SDL_APP_H
+#define LADDER_SDL_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "core/room.h"
+#include "core/watch.h"
+#include "ui/sdl/draw.h"
+#include "ui/sdl/settings.h"
+#include "ui/ui.h"
+
+enum Action {
+    A_NONE,
+    A_CHOOSE,     /* arg: choice index */
+    A_STORY,      /* arg: catalog index */
+    A_CONTINUE,
+    A_LOAD_MENU,  /* open the load list */
+    A_SAVE_MENU,
+    A_SLOT,       /* arg: slot index in the open list */
+    A_SETTINGS,
+    A_QUIT,
+    A_MENU,       /* open the in-game menu */
+    A_RESUME,
+    A_UNDO,
+    A_TO_TITLE,
+    A_NEXT,       /* next chapter */
+    A_BIGGER,
+    A_SMALLER,
+    A_THEME,
+    A_FULLSCREEN,
+    A_NUMBERS,
+    A_CLOSE,      /* close the overlay */
+    /* room mode */
+    A_VOTE_UP,    /* arg: option */
+    A_VOTE_DOWN,
+    A_DECIDE,     /* take the option with most votes */
+    A_PICK,       /* arg: option, taken without counting (or to break a tie) */
+    A_TIMER,
+    A_TIMELINE,   /* open the list of decisions to rewind to */
+    A_REWIND,     /* arg: decision, 1-based */
+    A_END_ROOM,
+};
+
+typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR, OV_TIMELINE, OV_TIE } Overlay;
+
+typedef struct Button {
+    SDL_Rect r;
+    int action, arg;
+} Button;
+
+typedef struct HistoryItem {
+    char *text, *choice, *changes;
+} HistoryItem;
+
+/* A save the load list can offer. */
+typedef struct Slot {
+    char *name;  /* slot name, or file path for title loads */
+    char *label; /* what the list shows */
+    char *story_path;
+    bool empty;
+} Slot;
+
+#define MAX_BUTTONS 96
+#define SAVE_SLOTS 6
+
+typedef struct App {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    Draw d;
+    Settings set;
+    int w, h; /* drawable size */
+    const UiConfig *cfg;
+    int frames_drawn;
+    bool redraw, done;
+    int result;
+    /* buttons of the last frame */
+    Button buttons[MAX_BUTTONS];
+    int n_buttons, hover, focus;
+    bool inactive; /* drawing the screen under an overlay: no hover or focus */
+    Overlay overlay;
+    char *error;  /* OV_ERROR text */
+    char *status; /* a line shown until the next action */
+    char *warning; /* from opening the window (damaged settings): shown on the first screen */
+    /* title */
+    const Catalog *cat;
+    MenuPick *pick;
+    bool can_continue;
+    char *cont_path, *cont_title;
+    /* game */
+    Session *s;
+    HistoryItem *hist;
+    size_t n_hist;
+    int scroll, content_h, pane_h, current_top;
+    SDL_Rect column; /* the story column of the last frame */
+    bool scroll_to_current;
+    double shown_at;
+    /* room mode */
+    Room *room;
+    int votes[64];
+    bool timer_on;
+    Uint32 timer_end; /* SDL_GetTicks at which the discussion time is up */
+    SDL_TimerID timer;
+    Uint32 tick_event;
+    /* --watch */
+    Watch *watch;
+    SDL_Thread *watcher;
+    SDL_atomic_t stop_watching;
+    Uint32 reload_event;
+    /* slots overlay */
+    bool saving;
+    Slot *slots;
+    size_t n_slots;
+} App;
+
+/* widgets.c */
+/* Replace the status line (shown until the next action) with a formatted message. */
+void app_set_status(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
+/* Open the error overlay with a copy of msg. */
+void app_show_error(App *a, const char *msg);
+/* Record a clickable rectangle of this frame (dropped past MAX_BUTTONS). */
+void app_add_button(App *a, SDL_Rect r, int action, int arg);
+/* A button with wrapped text (and an optional badge) at x, y, w wide; returns its height.
+ * Draws and registers it only when render is true. */
+int app_button(App *a, int x, int y, int w, const char *badge, const char *text, TextRole role,
+               int action, int arg, bool render);
+/* A square button with a centred one-line label, drawn and registered. */
+void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg);
+
+/* history.c */
+void app_history_free(App *a);
+/* Rebuild the history of the current chapter from the game's decisions. */
+void app_history_build(App *a);
+/* Append the decision just taken: text is the scene before it and choice the choice's text
+ * (both malloc'd, taken over). */
+void app_history_add(App *a, char *text, char *choice);
+
+/* screens.c: lay out and draw the whole screen under any overlay. */
+void app_title_screen(App *a);
+void app_game_screen(App *a);
+
+/* room.c */
+/* The question for the room and each option with its vote counter, at x, y0, w wide; returns
+ * the height. Draws and registers buttons only when render is true. */
+int app_room_choices(App *a, int x, int y0, int w, bool render);
+/* The room actions (A_VOTE_UP .. A_END_ROOM but A_TIMELINE); true if action was one. */
+bool app_room_act(App *a, int action, int arg);
+
+/* overlays.c: draw the open overlay (a->overlay) over the screen, with its buttons. */
+void app_draw_overlay(App *a);
+
+/* slots.c */
+void app_slots_free(App *a);
+/* Open the slot overlay to save to slot1..slotN of the current game. */
+void app_slots_open_save(App *a);
+/* Open the slot overlay to load: the current story's saves in game, every story's at the title. */
+void app_slots_open_load(App *a);
+/* Save to, or load, slot i of the open list. */
+void app_slots_take(App *a, int i);
+
+/* actions.c */
+/* Do what a button or key asks (enum Action, with its argument), and ask for a redraw. */
+void app_act(App *a, int action, int arg);
+/* After the game moved: scroll to the current scene, restart its clock, drop the focus. */
+void app_after_change(App *a);
+
+/* events.c */
+/* Draw when needed, otherwise sleep until the next event, until a->done. */
+void app_run(App *a);
+/* --watch: watch dir's files from a thread that posts a reload event; app_watch_stop ends it. */
+void app_watch_start(App *a, const char *dir);
+void app_watch_stop(App *a);
+
+/* window.c */
+/* Lay out and draw one frame (written to --screenshot if it is the first); sets a->done when
+ * --frames or --screenshot are through. */
+void app_render(App *a);
+/* Re-read the window and drawable size after a resize or move (remembered in the settings). */
+void app_update_size(App *a);
+
+#endif

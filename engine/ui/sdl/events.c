@@ -1,0 +1,252 @@
+/* events.c: SDL events to actions: mouse and keys on the last frame's buttons, scrolling,
+ * window changes, the room's timer ticks and --watch's reloads; and the event loop, which
+ * sleeps in SDL_WaitEvent and draws only when something changed. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui/sdl/app.h"
+
+static int button_at(App *a, int x, int y)
+{
+    SDL_Point p = {(int)((float)x * a->d.scale), (int)((float)y * a->d.scale)};
+    for (int i = a->n_buttons - 1; i >= 0; i--)
+        if (a->buttons[i].action != A_NONE && SDL_PointInRect(&p, &a->buttons[i].r))
+            return i;
+    return -1;
+}
+
+static void scroll_by(App *a, int dy)
+{
+    if (a->overlay != OV_NONE)
+        return;
+    a->scroll += dy;
+    a->redraw = true;
+}
+
+static void key(App *a, const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode sym = k->keysym.sym;
+    bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    if (ctrl && (sym == SDLK_PLUS || sym == SDLK_EQUALS || sym == SDLK_KP_PLUS)) {
+        app_act(a, A_BIGGER, 0);
+        return;
+    }
+    if (ctrl && (sym == SDLK_MINUS || sym == SDLK_KP_MINUS)) {
+        app_act(a, A_SMALLER, 0);
+        return;
+    }
+    if (ctrl && sym == SDLK_z && a->s && a->overlay == OV_NONE) {
+        app_act(a, A_UNDO, 0);
+        return;
+    }
+    if (a->room && a->overlay == OV_NONE && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) &&
+        a->focus < 0 && !game_ended(session_game(a->s))) {
+        app_act(a, A_DECIDE, 0);
+        return;
+    }
+    switch (sym) {
+    case SDLK_F11: app_act(a, A_FULLSCREEN, 0); return;
+    case SDLK_ESCAPE:
+        if (a->overlay != OV_NONE)
+            app_act(a, A_CLOSE, 0);
+        else if (a->s)
+            app_act(a, A_MENU, 0);
+        else
+            app_act(a, A_QUIT, 0);
+        return;
+    case SDLK_UP:
+    case SDLK_DOWN:
+    case SDLK_TAB: {
+        int n = a->n_buttons;
+        if (n == 0)
+            return;
+        bool back = sym == SDLK_UP || (sym == SDLK_TAB && (k->keysym.mod & KMOD_SHIFT));
+        int f = a->focus;
+        for (int tries = 0; tries < n; tries++) {
+            f = f < 0 ? (back ? n - 1 : 0) : (f + (back ? n - 1 : 1)) % n;
+            if (a->buttons[f].action != A_NONE)
+                break;
+        }
+        a->focus = f;
+        if (a->overlay == OV_NONE) { /* keep the focused button in view */
+            SDL_Rect r = a->buttons[f].r;
+            if (r.y + r.h > a->h)
+                a->scroll += r.y + r.h - a->h + px(&a->d, 20);
+            else if (r.y < px(&a->d, 120))
+                a->scroll -= px(&a->d, 120) - r.y;
+        }
+        a->redraw = true;
+        return;
+    }
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (a->focus >= 0 && a->focus < a->n_buttons)
+            app_act(a, a->buttons[a->focus].action, a->buttons[a->focus].arg);
+        return;
+    case SDLK_PAGEUP: scroll_by(a, -a->pane_h * 9 / 10); return;
+    case SDLK_PAGEDOWN: scroll_by(a, a->pane_h * 9 / 10); return;
+    case SDLK_HOME: scroll_by(a, -a->content_h); return;
+    case SDLK_END: scroll_by(a, a->content_h); return;
+    default: break;
+    }
+    if (a->room && a->overlay == OV_NONE && !game_ended(session_game(a->s))) {
+        if (sym >= SDLK_1 && sym <= SDLK_9) {
+            int n = (int)(sym - SDLK_1);
+            if ((size_t)n < game_choice_count(session_game(a->s)))
+                app_act(a, (k->keysym.mod & KMOD_SHIFT) ? A_VOTE_DOWN : A_VOTE_UP, n);
+            return;
+        }
+        if (sym == SDLK_t) {
+            app_act(a, A_TIMER, 0);
+            return;
+        }
+    }
+    if (a->room && a->overlay == OV_NONE && sym == SDLK_r) {
+        app_act(a, A_TIMELINE, 0);
+        return;
+    }
+    if (sym >= SDLK_1 && sym <= SDLK_9) {
+        int n = (int)(sym - SDLK_1);
+        if (a->overlay == OV_SLOTS) {
+            app_act(a, A_SLOT, n);
+        } else if (a->overlay != OV_NONE) {
+            return;
+        } else if (a->s) {
+            app_act(a, A_CHOOSE, n);
+        } else if ((size_t)n < a->cat->n) {
+            app_act(a, A_STORY, n);
+        }
+    }
+}
+
+/* --watch: a thread waits on the story's files and posts an event when they change. */
+static int watcher(void *data)
+{
+    App *a = data;
+    while (!SDL_AtomicGet(&a->stop_watching)) {
+        if (watch_changed(a->watch, 250)) {
+            SDL_Event e = {.type = a->reload_event};
+            SDL_PushEvent(&e);
+        }
+    }
+    return 0;
+}
+
+static void reload_story(App *a)
+{
+    Err err;
+    if (session_reload(a->s, &err) != 0) {
+        char *msg = xasprintf("The story changed but does not load; the game goes on with the last "
+                              "version that did.\n\n%s", err.msg);
+        app_show_error(a, msg);
+        free(msg);
+    } else {
+        app_history_build(a);
+        free(a->status);
+        char *n = session_take_notice(a->s);
+        a->status = xasprintf("*The story changed: reloaded.*%s%s", n ? " " : "", n ? n : "");
+        free(n);
+        if (a->overlay == OV_ERROR)
+            a->overlay = OV_NONE;
+        app_after_change(a);
+    }
+    a->redraw = true;
+}
+
+static void event(App *a, const SDL_Event *e)
+{
+    if (a->room && e->type == a->tick_event) {
+        if (!a->timer_on || SDL_GetTicks() > a->timer_end + 1000) { /* stop ticking */
+            SDL_RemoveTimer(a->timer);
+            a->timer = 0;
+        }
+        a->redraw = true;
+        return;
+    }
+    if (a->watch && e->type == a->reload_event) {
+        reload_story(a);
+        return;
+    }
+    switch (e->type) {
+    case SDL_QUIT:
+        a->done = true;
+        a->result = a->s ? 0 : 1;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e->window.event == SDL_WINDOWEVENT_MOVED) {
+            app_update_size(a);
+            a->redraw = true;
+        } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            a->redraw = true;
+        }
+        break;
+    case SDL_MOUSEMOTION: {
+        int h = button_at(a, e->motion.x, e->motion.y);
+        if (h != a->hover) {
+            a->hover = h;
+            a->redraw = true;
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button == SDL_BUTTON_LEFT) {
+            int b = button_at(a, e->button.x, e->button.y);
+            if (b >= 0)
+                app_act(a, a->buttons[b].action, a->buttons[b].arg);
+        }
+        break;
+    case SDL_MOUSEWHEEL:
+        scroll_by(a, -e->wheel.y * draw_line_height(&a->d, ROLE_BODY) * 3);
+        break;
+    case SDL_KEYDOWN: key(a, &e->key); break;
+    default: break;
+    }
+}
+
+/* Draw when needed, otherwise sleep until the next event. */
+void app_run(App *a)
+{
+    a->done = false;
+    a->redraw = true;
+    while (!a->done) {
+        if (a->redraw) {
+            a->redraw = false;
+            app_render(a);
+            if (a->cfg->frames > 0 && !a->done)
+                a->redraw = true; /* --frames: keep drawing */
+            continue;
+        }
+        SDL_Event e;
+        if (!SDL_WaitEvent(&e))
+            break;
+        event(a, &e);
+        while (!a->done && SDL_PollEvent(&e)) /* take what queued up before drawing again */
+            event(a, &e);
+    }
+}
+
+void app_watch_start(App *a, const char *dir)
+{
+    Err err;
+    a->watch = watch_open(dir, &err);
+    if (!a->watch) {
+        fprintf(stderr, "ladder: --watch: %s\n", err.msg);
+    } else {
+        a->reload_event = SDL_RegisterEvents(1);
+        SDL_AtomicSet(&a->stop_watching, 0);
+        a->watcher = SDL_CreateThread(watcher, "watch", a);
+    }
+}
+
+void app_watch_stop(App *a)
+{
+    if (a->watcher) {
+        SDL_AtomicSet(&a->stop_watching, 1);
+        SDL_WaitThread(a->watcher, NULL);
+        a->watcher = NULL;
+    }
+    watch_free(a->watch);
+    a->watch = NULL;
+}

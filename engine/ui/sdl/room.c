@@ -1,0 +1,181 @@
+/* room.c: the window's room mode (a workshop on a projector): the question for the room, the
+ * options with vote counters, and what the facilitator's buttons and keys do: vote, decide,
+ * pick or break a tie, run the discussion timer, rewind, end the session. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/sdl/app.h"
+
+/* Room mode: the question for the room, then each option with its vote counter. */
+int app_room_choices(App *a, int x, int y0, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    const Scene *sc = game_scene(g);
+    int y = y0, pad = px(d, 14);
+    if (sc->discuss) {
+        char *q = xasprintf("**For the room:** %s", sc->discuss);
+        int h = draw_text(d, ROLE_BODY, q, 0, 0, w - 2 * pad, t->text, false);
+        if (render) {
+            draw_fill(d, (SDL_Rect){x, y, w, h + 2 * pad}, t->panel);
+            draw_fill(d, (SDL_Rect){x, y, px(d, 5), h + 2 * pad}, t->accent);
+            draw_text(d, ROLE_BODY, q, x + pad, y + pad, w - 2 * pad, t->text, true);
+        }
+        free(q);
+        y += h + 2 * pad + px(d, 16);
+    }
+    int bw = px(d, 52), total = 0;
+    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++)
+        total += a->votes[i];
+    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++) {
+        char badge[24];
+        snprintf(badge, sizeof badge, "%zu", i + 1);
+        int tw = w - 3 * bw - px(d, 24);
+        int h = app_button(a, x, y, tw, badge, game_choice_text(g, i), ROLE_BODY, A_PICK, (int)i,
+                       render);
+        if (render) {
+            int by = y + (h - bw) / 2, bx = x + tw + px(d, 12);
+            app_small_button(a, (SDL_Rect){bx, by, bw, bw}, "\u2212", A_VOTE_DOWN, (int)i);
+            char num[24];
+            snprintf(num, sizeof num, "%d", a->votes[i]);
+            int nw = draw_label(d, ROLE_HEADING, STYLE_BOLD, num, 0, 0, t->text, false, NULL);
+            int nh = draw_line_height(d, ROLE_HEADING);
+            draw_label(d, ROLE_HEADING, STYLE_BOLD, num, bx + bw + (bw - nw) / 2, y + (h - nh) / 2,
+                       a->votes[i] ? t->accent : t->dim, true, NULL);
+            app_small_button(a, (SDL_Rect){bx + 2 * bw, by, bw, bw}, "+", A_VOTE_UP, (int)i);
+        }
+        y += h + px(d, 10);
+    }
+    char *go = total ? xasprintf("**Take the room's choice** (%d votes; Enter)", total)
+                     : xstrdup("*Type the votes with the number keys (Shift to take one back), "
+                               "or click an option to pick it.*");
+    if (total)
+        y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_DECIDE, 0, render) + px(d, 10);
+    else
+        y += draw_text(d, ROLE_SMALL, go, x, y, w, t->dim, render) + px(d, 10);
+    free(go);
+    return y - y0;
+}
+
+/* Room mode: the discussion timer ticks as an event, so the clock redraws while it runs. */
+static Uint32 tick(Uint32 interval, void *data)
+{
+    App *a = data;
+    SDL_Event e = {.type = a->tick_event};
+    SDL_PushEvent(&e);
+    return interval;
+}
+
+/* Room mode: take option k, recording the votes when counted; write the debrief at the end. */
+static void room_choose(App *a, size_t k, bool counted, bool tie)
+{
+    const Game *g = session_game(a->s);
+    if (k >= game_choice_count(g))
+        return;
+    char *text = xstrdup(game_text(g)), *choice = xstrdup(game_choice_text(g, k));
+    Err err;
+    int rc = room_decide(a->room, k, counted ? a->votes : NULL, tie, &err);
+    if (rc != 0) {
+        free(text);
+        free(choice);
+        if (rc == -1)
+            app_show_error(a, err.msg);
+        return;
+    }
+    app_history_add(a, text, choice);
+    g = session_game(a->s);
+    memset(a->votes, 0, sizeof a->votes);
+    a->timer_on = false;
+    free(a->status);
+    a->status = NULL;
+    free(session_take_notice(a->s));
+    if (game_ended(g)) {
+        const char *md, *html;
+        if (room_write_debrief(a->room, &md, &html, &err) == 0)
+            a->status = xasprintf("The debrief is written: %s and %s", md, html);
+        else
+            app_show_error(a, err.msg);
+    }
+    app_after_change(a);
+}
+
+static void vote(App *a, int option, int by)
+{
+    if (option >= 0 && option < 64) {
+        a->votes[option] += by;
+        if (a->votes[option] < 0)
+            a->votes[option] = 0;
+    }
+}
+
+/* Take the option with most votes; a tie opens the facilitator's tie-break. */
+static void decide(App *a)
+{
+    size_t n = game_choice_count(session_game(a->s)), ties;
+    size_t best = room_winner(a->votes, n, &ties);
+    if (a->votes[best] == 0)
+        return;
+    if (ties > 1) {
+        a->overlay = OV_TIE;
+        a->focus = 0;
+        return;
+    }
+    room_choose(a, best, true, false);
+}
+
+/* Take an option without counting (no votes typed), or with the votes, or to break a tie. */
+static void pick(App *a, int option)
+{
+    bool tie = a->overlay == OV_TIE;
+    a->overlay = OV_NONE;
+    int total = 0;
+    for (int i = 0; i < 64; i++)
+        total += a->votes[i];
+    room_choose(a, (size_t)option, tie || total > 0, tie);
+}
+
+static void start_timer(App *a)
+{
+    if (a->cfg->timer > 0) {
+        a->timer_on = true;
+        a->timer_end = SDL_GetTicks() + (Uint32)a->cfg->timer * 1000u;
+        if (!a->timer)
+            a->timer = SDL_AddTimer(250, tick, a);
+    }
+}
+
+/* Back to before decision (1-based); the road left is kept for the debrief. */
+static void rewind_to(App *a, int decision)
+{
+    Err err;
+    a->overlay = OV_NONE;
+    if (room_rewind(a->room, (size_t)decision, &err) != 0) {
+        app_show_error(a, err.msg);
+    } else {
+        app_history_build(a);
+        memset(a->votes, 0, sizeof a->votes);
+        app_set_status(a, "Back to decision %d. The road you left is kept in the debrief.",
+                       decision);
+        app_after_change(a);
+    }
+}
+
+bool app_room_act(App *a, int action, int arg)
+{
+    switch (action) {
+    case A_VOTE_UP:
+    case A_VOTE_DOWN: vote(a, arg, action == A_VOTE_UP ? 1 : -1); return true;
+    case A_DECIDE: decide(a); return true;
+    case A_PICK: pick(a, arg); return true;
+    case A_TIMER: start_timer(a); return true;
+    case A_REWIND: rewind_to(a, arg); return true;
+    case A_END_ROOM:
+        a->overlay = OV_NONE;
+        a->done = true;
+        a->result = 0;
+        return true;
+    default: return false;
+    }
+}

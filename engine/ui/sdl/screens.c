@@ -1,0 +1,421 @@
+/* screens.c: the title screen (stories and actions) and the game screen (the stats beside or
+ * above a scrolling story column: history, the scene, then choices or the ending's debrief). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui/sdl/app.h"
+
+static void top_bar(App *a, const char *left, const char *right)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int bh = px(d, 52);
+    draw_fill(d, (SDL_Rect){0, 0, a->w, bh}, t->panel);
+    draw_fill(d, (SDL_Rect){0, bh - px(d, 1), a->w, px(d, 1)}, t->button_border);
+    int lh = draw_line_height(d, ROLE_BODY);
+    int y = (bh - lh) / 2;
+    draw_label(d, ROLE_BODY, STYLE_BOLD, left, px(d, 20), y, t->text, true, NULL);
+    char clock[64] = "";
+    if (a->room && a->timer_on) {
+        Uint32 now = SDL_GetTicks();
+        int secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
+        if (secs > 0)
+            snprintf(clock, sizeof clock, "%d:%02d   Esc  menu", secs / 60, secs % 60);
+        else
+            snprintf(clock, sizeof clock, "Time   Esc  menu");
+    }
+    const char *hint = clock[0] ? clock : a->s ? "Esc  menu" : "";
+    int hw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, 0, 0, t->dim, false, NULL);
+    int sh = draw_line_height(d, ROLE_SMALL);
+    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, a->w - hw - px(d, 20), (bh - sh) / 2, t->dim,
+               true, NULL);
+    if (right && *right) {
+        int rw = draw_label(d, ROLE_BODY, STYLE_ITALIC, right, 0, 0, t->dim, false, NULL);
+        int x = a->w - hw - px(d, 48) - rw;
+        int lw = draw_label(d, ROLE_BODY, STYLE_BOLD, left, 0, 0, t->text, false, NULL);
+        if (x > px(d, 20) + lw + px(d, 24))
+            draw_label(d, ROLE_BODY, STYLE_ITALIC, right, x, y, t->dim, true, NULL);
+    }
+}
+
+static SDL_Color mix(SDL_Color a, SDL_Color b, int t) /* t/256 of b */
+{
+    return (SDL_Color){(Uint8)((a.r * (256 - t) + b.r * t) >> 8),
+                       (Uint8)((a.g * (256 - t) + b.g * t) >> 8),
+                       (Uint8)((a.b * (256 - t) + b.b * t) >> 8), 255};
+}
+
+
+static const SDL_Color PALETTE[] = {{200, 70, 50, 255},  {40, 110, 190, 255}, {60, 150, 80, 255},
+                                    {170, 110, 20, 255}, {130, 70, 170, 255}, {20, 150, 150, 255},
+                                    {190, 60, 130, 255}, {90, 90, 90, 255}};
+
+/* Stats first..first+count-1, as bars with the change of the last decision. Returns the
+ * height used. */
+static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    const Story *s = game_story(g);
+    int sh = draw_line_height(d, ROLE_SMALL), bar = px(d, 10), gap = px(d, 14);
+    int y0 = y;
+    for (size_t i = first; i < s->n_stats && i < first + count; i++) {
+        const StatDef *sd = &s->stats[i];
+        int v = game_stat(g, i), dlt = game_stat_change(g, i);
+        int sign = ui_change_sign(s, i, dlt);
+        SDL_Color cc = sign > 0 ? t->good : sign < 0 ? t->bad : t->neutral;
+        /* the numbers on the right; the label wraps in what is left */
+        char num[48] = "", ch[24] = "";
+        if (a->set.show_numbers)
+            snprintf(num, sizeof num, "%d", v);
+        if (dlt && a->set.show_numbers)
+            snprintf(ch, sizeof ch, "%+d", dlt);
+        int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->text, false, NULL);
+        int cw = draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, 0, 0, cc, false, NULL);
+        int right = nw + (cw ? cw + px(d, 8) : 0) + (dlt && !a->set.show_numbers ? px(d, 16) : 0);
+        char *label = xasprintf("**%s**", sd->label);
+        int lh = draw_text(d, ROLE_SMALL, label, x, y, w - right - px(d, 8), t->text, render);
+        free(label);
+        if (render) {
+            draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, y, t->text, true, NULL);
+            if (cw) {
+                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - px(d, 8), y, cc, true,
+                           NULL);
+            } else if (dlt) { /* a pip whose size tells the size of the change */
+                int r = px(d, dlt > 10 || dlt < -10 ? 6 : 4);
+                draw_fill(d, (SDL_Rect){x + w - 2 * r - px(d, 2), y + sh / 2 - r, 2 * r, 2 * r},
+                          cc);
+            }
+            SDL_Rect track = {x, y + lh + px(d, 3), w, bar};
+            draw_fill(d, track, t->bar_bg);
+            int fill = (int)((long long)(v - sd->min) * w / (sd->max - sd->min));
+            SDL_Color fc = sd->good == GOOD_LOW ? mix(t->accent, t->bad, 96) : t->accent;
+            draw_fill(d, (SDL_Rect){x, track.y, fill, bar}, fc);
+            if (dlt) { /* the part that moved, in the change's colour */
+                int before = v - dlt;
+                int a0 = (int)((long long)(before - sd->min) * w / (sd->max - sd->min));
+                int lo = a0 < fill ? a0 : fill, hi = a0 < fill ? fill : a0;
+                if (lo < 0)
+                    lo = 0;
+                if (hi > w)
+                    hi = w;
+                draw_fill(d, (SDL_Rect){x + lo, track.y + bar - px(d, 3), hi - lo, px(d, 3)}, cc);
+            }
+        }
+        y += lh + px(d, 3) + bar + gap;
+    }
+    return y - y0;
+}
+
+/* A line chart of every stat over the decisions of this playthrough. */
+static int stat_chart(App *a, int x, int y, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    const Story *s = game_story(g);
+    size_t n = game_decision_count(g);
+    int ch = px(d, 200), sh = draw_line_height(d, ROLE_SMALL);
+    int legend_rows = (int)((s->n_stats + 2) / 3);
+    int total = ch + px(d, 10) + legend_rows * (sh + px(d, 4));
+    if (!render || n == 0)
+        return n ? total : 0;
+    SDL_Rect box = {x, y, w, ch};
+    draw_fill(d, box, t->button);
+    draw_frame(d, box, t->button_border, px(d, 1));
+    for (int k = 1; k < 4; k++)
+        draw_fill(d, (SDL_Rect){x, y + ch * k / 4, w, px(d, 1)}, t->bar_bg);
+    int pad = px(d, 8);
+    for (size_t si = 0; si < s->n_stats; si++) {
+        const StatDef *sd = &s->stats[si];
+        SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
+        SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, 255);
+        int px0 = 0, py0 = 0;
+        for (size_t i = 0; i <= n; i++) {
+            int v = i == 0 ? game_decision(g, 0)->before[si] : game_decision(g, i - 1)->after[si];
+            int xx = x + pad + (int)((long long)(w - 2 * pad) * (long long)i / (long long)n);
+            int yy = y + ch - pad -
+                     (int)((long long)(ch - 2 * pad) * (v - sd->min) / (sd->max - sd->min));
+            if (i > 0)
+                for (int o = -px(d, 1); o <= px(d, 1); o++) {
+                    SDL_RenderDrawLine(d->r, px0, py0 + o, xx, yy + o);
+                    SDL_RenderDrawLine(d->r, px0 + o, py0, xx + o, yy);
+                }
+            px0 = xx;
+            py0 = yy;
+        }
+    }
+    int ly = y + ch + px(d, 10), col = w / 3;
+    for (size_t si = 0; si < s->n_stats; si++) {
+        SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
+        int lx = x + (int)(si % 3) * col, row = (int)(si / 3);
+        int yy = ly + row * (sh + px(d, 4));
+        draw_fill(d, (SDL_Rect){lx, yy + sh / 2 - px(d, 5), px(d, 18), px(d, 10)}, c);
+        draw_label(d, ROLE_SMALL, STYLE_REGULAR, s->stats[si].label, lx + px(d, 26), yy, t->text,
+                   true, NULL);
+    }
+    return total;
+}
+
+static const char *verdict_words(Verdict v)
+{
+    return v == VERDICT_GOOD ? "A good ending" : v == VERDICT_BAD ? "A bad ending" : "A mixed ending";
+}
+
+/* The story column: history, the current scene, then choices or the ending's debrief.
+ * With render false it only measures (and sets current_top / content_h). */
+static int story_column(App *a, int x, int y, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    int y0 = y, gap = px(d, 18), sh = draw_line_height(d, ROLE_SMALL);
+    for (size_t i = 0; i < a->n_hist; i++) {
+        const HistoryItem *h = &a->hist[i];
+        y += draw_text(d, ROLE_BODY, h->text, x, y, w, t->dim, render) + gap / 2;
+        char *pick = xasprintf("*\u2192 %s*", h->choice);
+        y += draw_text(d, ROLE_BODY, pick, x + px(d, 16), y, w - px(d, 16), t->accent, render);
+        free(pick);
+        if (*h->changes)
+            y += draw_text(d, ROLE_SMALL, h->changes, x + px(d, 16), y, w - px(d, 16), t->dim,
+                           render);
+        y += gap;
+        if (render)
+            draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, px(d, 1)}, t->button_border);
+        y += gap;
+    }
+    a->current_top = y - y0;
+    if (a->status) {
+        y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
+    }
+    y += draw_text(d, ROLE_BODY, game_text(g), x, y, w, t->text, render) + gap;
+    if (!game_ended(g) && a->room)
+        return y - y0 + app_room_choices(a, x, y, w, render);
+    if (!game_ended(g)) {
+        for (size_t i = 0; i < game_choice_count(g) && i < 60; i++) {
+            char badge[24];
+            snprintf(badge, sizeof badge, "%zu", i + 1);
+            y += app_button(a, x, y, w, i < 9 ? badge : " ", game_choice_text(g, i), ROLE_BODY,
+                        A_CHOOSE, (int)i, render) +
+                 px(d, 10);
+        }
+        return y - y0;
+    }
+    /* the ending and its debrief */
+    const Scene *e = game_scene(g);
+    y += px(d, 6);
+    if (render)
+        draw_fill(d, (SDL_Rect){x, y, w, px(d, 2)}, t->accent);
+    y += px(d, 14);
+    char *head = xasprintf("**The end: %s**", e->title);
+    y += draw_text(d, ROLE_HEADING, head, x, y, w, t->text, render);
+    free(head);
+    char *sub = xasprintf("*%s, after %zu decisions.*", verdict_words(e->verdict),
+                          game_decision_count(g));
+    y += draw_text(d, ROLE_BODY, sub, x, y, w, t->dim, render) + gap;
+    free(sub);
+    if (game_decision_count(g) > 0) {
+        y += draw_text(d, ROLE_SMALL, "**How things moved**", x, y, w, t->text, render) + px(d, 6);
+        y += stat_chart(a, x, y, w, render) + gap;
+    }
+    bool any = false;
+    for (size_t i = 0; i < game_decision_count(g); i++) {
+        const char *lesson = game_decision_lesson(g, i);
+        if (!lesson)
+            continue;
+        if (!any)
+            y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) + px(d, 6);
+        any = true;
+        char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose",
+                               game_decision(g, i)->text);
+        y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + px(d, 4);
+        free(line);
+        const RoomTally *rt = a->room ? room_tally(a->room, i) : NULL;
+        if (rt && rt->counts) {
+            Buf v = {0};
+            buf_puts(&v, "Votes:");
+            for (size_t k = 0; k < rt->n; k++)
+                buf_printf(&v, "%s %d for %zu", k ? "," : "", rt->counts[k], k + 1);
+            if (rt->tie)
+                buf_puts(&v, " (a tie, broken by the facilitator)");
+            y += draw_text(d, ROLE_SMALL, buf_str(&v), x + px(d, 16), y, w - px(d, 16), t->dim,
+                           render) +
+                 px(d, 4);
+            buf_free(&v);
+        }
+        y += draw_text(d, ROLE_BODY, lesson, x + px(d, 16), y, w - px(d, 16), t->text, render) +
+             gap;
+    }
+    if (e->lesson)
+        y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;
+    (void)sh;
+    if (a->room) {
+        y += app_button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY, A_TIMELINE,
+                    0, render) +
+             px(d, 10);
+        y += app_button(a, x, y, w, NULL, "End the session", ROLE_BODY, A_END_ROOM, 0, render);
+        return y - y0 + gap;
+    }
+    if (session_next_chapter(a->s))
+        y += app_button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
+                    render) +
+             px(d, 10);
+    y += app_button(a, x, y, w, NULL, "Take back the last decision", ROLE_BODY, A_UNDO, 0, render) +
+         px(d, 10);
+    y += app_button(a, x, y, w, NULL, "Back to the title screen", ROLE_BODY, A_TO_TITLE, 0, render);
+    return y - y0 + gap;
+}
+
+void app_game_screen(App *a)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Game *g = session_game(a->s);
+    const Story *root = session_root(a->s), *st = game_story(g);
+    char *title = root != st ? xasprintf("%s \u2014 %s", root->title, st->title) : xstrdup(st->title);
+    top_bar(a, title, game_chapter(g));
+    free(title);
+    int bar_h = px(d, 52), margin = px(d, 28);
+    bool side = a->w >= px(d, 900);
+    int panel_w = side ? px(d, 280) : 0;
+    int pane_x = 0, pane_y = bar_h, pane_w = a->w - panel_w, pane_h = a->h - bar_h;
+    if (side) {
+        draw_fill(d, (SDL_Rect){a->w - panel_w, bar_h, panel_w, a->h - bar_h}, t->panel);
+        int sx = a->w - panel_w + px(d, 22);
+        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, bar_h + px(d, 20), t->dim,
+                   true, NULL);
+        stat_panel(a, sx, bar_h + px(d, 20) + draw_line_height(d, ROLE_SMALL) + px(d, 12),
+                   panel_w - px(d, 44), 0, SIZE_MAX, true);
+    } else { /* narrow: stats in columns under the bar */
+        const Story *s = game_story(g);
+        int gap = px(d, 16);
+        size_t cols = a->w >= px(d, 720) ? 3 : 2;
+        int cw = (a->w - (int)(cols + 1) * gap) / (int)cols;
+        size_t per = (s->n_stats + cols - 1) / cols, tallest = 0;
+        for (size_t c = 0; c < cols; c++) {
+            size_t first = c * per;
+            if (first >= s->n_stats)
+                break;
+            int hh = stat_panel(a, 0, 0, cw, first, per, false);
+            tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
+        }
+        int strip = (int)tallest + px(d, 8);
+        draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
+        for (size_t c = 0; c < cols && c * per < s->n_stats; c++)
+            stat_panel(a, gap + (int)c * (cw + gap), bar_h + px(d, 10), cw, c * per, per, true);
+        pane_y = bar_h + strip;
+        pane_h = a->h - pane_y;
+    }
+    int col_w = pane_w - 2 * margin;
+    if (col_w > px(d, 34 * a->set.text_size))
+        col_w = px(d, 34 * a->set.text_size); /* about 70 characters a line */
+    int col_x = pane_x + (pane_w - col_w) / 2;
+    a->column = (SDL_Rect){col_x, pane_y, col_w, pane_h};
+    /* measure, place the scroll, then draw */
+    int saved = a->n_buttons;
+    a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
+    a->n_buttons = saved;
+    a->pane_h = pane_h;
+    if (a->scroll_to_current) {
+        a->scroll = a->current_top;
+        a->scroll_to_current = false;
+    }
+    int max_scroll = a->content_h - pane_h;
+    if (a->scroll > max_scroll)
+        a->scroll = max_scroll;
+    if (a->scroll < 0)
+        a->scroll = 0;
+    SDL_Rect clip = {pane_x, pane_y, pane_w, pane_h};
+    SDL_RenderSetClipRect(d->r, &clip);
+    int first = a->n_buttons;
+    story_column(a, col_x, pane_y + margin - a->scroll, col_w, true);
+    /* buttons scrolled out of the pane cannot be clicked */
+    for (int i = first; i < a->n_buttons; i++) {
+        SDL_Rect r = a->buttons[i].r, vis;
+        if (!SDL_IntersectRect(&r, &clip, &vis))
+            a->buttons[i].action = A_NONE;
+    }
+    if (a->content_h > pane_h) { /* scroll indicator */
+        int th = pane_h * pane_h / a->content_h;
+        int ty = pane_y + (pane_h - th) * a->scroll / (max_scroll > 0 ? max_scroll : 1);
+        draw_fill(d, (SDL_Rect){pane_x + pane_w - px(d, 6), ty, px(d, 4), th}, t->button_border);
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
+}
+
+void app_title_screen(App *a)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int col_w = a->w - 2 * px(d, 32);
+    if (col_w > px(d, 760))
+        col_w = px(d, 760);
+    int x = (a->w - col_w) / 2, y = px(d, 32);
+    int th;
+    draw_label(d, ROLE_TITLE, STYLE_BOLD, "Ladder", x, y, t->text, true, &th);
+    y += th;
+    y += draw_text(d, ROLE_BODY,
+                   "*Career stories about IT leaders: the choices, and what they cost.*", x, y,
+                   col_w, t->dim, true) +
+         px(d, 18);
+    /* the actions first, so they stay in view however many stories there are */
+    int n = a->can_continue ? 4 : 3, gap = px(d, 10);
+    int bw = (col_w - gap * (n - 1)) / n, bx = x, bh = 0, h;
+    if (a->can_continue) {
+        char *c = xasprintf("**Continue** %s", a->cont_title);
+        h = app_button(a, bx, y, bw, NULL, c, ROLE_SMALL, A_CONTINUE, 0, true);
+        bh = h > bh ? h : bh;
+        free(c);
+        bx += bw + gap;
+    }
+    h = app_button(a, bx, y, bw, NULL, "Load a game", ROLE_SMALL, A_LOAD_MENU, 0, true);
+    bh = h > bh ? h : bh;
+    bx += bw + gap;
+    app_button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
+    bx += bw + gap;
+    app_button(a, bx, y, bw, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
+    y += bh + px(d, 18);
+    if (a->status)
+        y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + px(d, 10);
+    /* the stories, scrolling under the actions when they do not fit */
+    int top = y, list_h = 0;
+    for (size_t i = 0; i < a->cat->n; i++) {
+        char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
+        list_h += app_button(a, x, 0, col_w, "1", text, ROLE_BODY, A_STORY, (int)i, false) + px(d, 8);
+        free(text);
+    }
+    a->pane_h = a->h - top;
+    a->content_h = list_h + px(d, 16);
+    int max_scroll = a->content_h - a->pane_h;
+    if (a->scroll > max_scroll)
+        a->scroll = max_scroll;
+    if (a->scroll < 0)
+        a->scroll = 0;
+    SDL_Rect clip = {0, top, a->w, a->h - top};
+    SDL_RenderSetClipRect(d->r, &clip);
+    int first = a->n_buttons;
+    y = top - a->scroll;
+    for (size_t i = 0; i < a->cat->n; i++) {
+        char badge[24];
+        snprintf(badge, sizeof badge, "%zu", i + 1);
+        char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
+        y += app_button(a, x, y, col_w, i < 9 ? badge : " ", text, ROLE_BODY, A_STORY, (int)i, true) +
+             px(d, 8);
+        free(text);
+    }
+    for (int i = first; i < a->n_buttons; i++) {
+        SDL_Rect r = a->buttons[i].r, vis;
+        if (!SDL_IntersectRect(&r, &clip, &vis))
+            a->buttons[i].action = A_NONE;
+    }
+    if (a->cat->n == 0)
+        draw_text(d, ROLE_BODY, "No stories were found.", x, y, col_w, t->bad, true);
+    if (max_scroll > 0) {
+        int ph = a->h - top, th2 = ph * ph / a->content_h;
+        int ty = top + (ph - th2) * a->scroll / max_scroll;
+        draw_fill(d, (SDL_Rect){a->w - px(d, 8), ty, px(d, 4), th2}, t->button_border);
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
+}

@@ -1,0 +1,134 @@
+/* slots.c: the lists of saves the slot overlay offers: slots to save the game to, and saves to
+ * load (the current story's in game, every bundled story's at the title). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/paths.h"
+#include "core/save.h"
+#include "ui/sdl/app.h"
+
+void app_slots_free(App *a)
+{
+    for (size_t i = 0; i < a->n_slots; i++) {
+        free(a->slots[i].name);
+        free(a->slots[i].label);
+        free(a->slots[i].story_path);
+    }
+    free(a->slots);
+    a->slots = NULL;
+    a->n_slots = 0;
+}
+
+static void add_slot(App *a, char *name, char *label, char *story_path, bool empty)
+{
+    a->slots = xrealloc(a->slots, (a->n_slots + 1) * sizeof *a->slots);
+    a->slots[a->n_slots++] = (Slot){name, label, story_path, empty};
+}
+
+/* The slots to save to: slot1..slot6, showing what each holds. */
+void app_slots_open_save(App *a)
+{
+    app_slots_free(a);
+    size_t n;
+    SaveInfo *v = session_list_saves(a->s, &n);
+    for (int k = 1; k <= SAVE_SLOTS; k++) {
+        char name[16];
+        snprintf(name, sizeof name, "slot%d", k);
+        const SaveInfo *hit = NULL;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(v[i].name, name) == 0)
+                hit = &v[i];
+        char *when = hit ? ui_human_time(hit->updated) : NULL;
+        char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decisions", k, when,
+                                      hit->scene, hit->decisions)
+                          : xasprintf("**Slot %d**  *empty*", k);
+        free(when);
+        add_slot(a, xstrdup(name), label, NULL, hit == NULL);
+    }
+    session_free_saves(v, n);
+    a->saving = true;
+    a->overlay = OV_SLOTS;
+    a->focus = 0;
+}
+
+/* Every save of the current story (in game) or of every bundled story (at the title). */
+void app_slots_open_load(App *a)
+{
+    app_slots_free(a);
+    if (a->s) {
+        size_t n;
+        SaveInfo *v = session_list_saves(a->s, &n);
+        for (size_t i = 0; i < n && i < 40; i++) {
+            char *when = ui_human_time(v[i].updated);
+            add_slot(a, xstrdup(v[i].name),
+                     xasprintf("**%s**  %s \u2014 %s%s, %zu decisions", v[i].name, when,
+                               v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions),
+                     NULL, false);
+            free(when);
+        }
+        session_free_saves(v, n);
+    } else {
+        for (size_t c = 0; c < a->cat->n && a->n_slots < 40; c++) {
+            Err err;
+            char *dir = paths_save_dir(a->cat->v[c].id, &err);
+            if (!dir)
+                break;
+            DIR *dd = opendir(dir);
+            struct dirent *e;
+            while (dd && (e = readdir(dd)) && a->n_slots < 40) {
+                if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
+                    continue;
+                char *path = xasprintf("%s/%s", dir, e->d_name);
+                SaveData sd;
+                if (save_read(path, &sd, &err) == 0) {
+                    char *when = ui_human_time(sd.updated);
+                    add_slot(a, path,
+                             xasprintf("**%s** (%.*s)  %s \u2014 %s", a->cat->v[c].title,
+                                       (int)strlen(e->d_name) - 5, e->d_name, when,
+                                       sd.chapter ? sd.chapter : sd.scene ? sd.scene : ""),
+                             xstrdup(a->cat->v[c].path), false);
+                    free(when);
+                    save_data_free(&sd);
+                } else {
+                    free(path);
+                }
+            }
+            if (dd)
+                closedir(dd);
+            free(dir);
+        }
+    }
+    a->saving = false;
+    a->overlay = OV_SLOTS;
+    a->focus = 0;
+}
+
+void app_slots_take(App *a, int i)
+{
+    if (i < 0 || (size_t)i >= a->n_slots)
+        return;
+    Err err;
+    Slot *sl = &a->slots[i];
+    a->overlay = OV_NONE;
+    if (a->saving) {
+        if (session_save(a->s, sl->name, NULL, &err) != 0)
+            app_show_error(a, err.msg);
+        else
+            app_set_status(a, "Saved to slot %d.", i + 1);
+    } else if (a->s) {
+        if (session_load(a->s, sl->name, &err) != 0) {
+            app_show_error(a, err.msg);
+        } else {
+            app_history_build(a);
+            a->status = session_take_notice(a->s);
+            app_after_change(a);
+        }
+    } else {
+        a->pick->story_path = xstrdup(sl->story_path);
+        a->pick->load = xstrdup(sl->name);
+        a->done = true;
+        a->result = 0;
+    }
+}

@@ -1,0 +1,68 @@
+/* widgets.c: the window's buttons and its status line and error panel. */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "ui/sdl/app.h"
+
+void app_set_status(App *a, const char *fmt, ...)
+{
+    free(a->status);
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    a->status = buf_take(&b);
+}
+
+void app_show_error(App *a, const char *msg)
+{
+    free(a->error);
+    a->error = xstrdup(msg);
+    a->overlay = OV_ERROR;
+    a->focus = 0;
+}
+
+void app_add_button(App *a, SDL_Rect r, int action, int arg)
+{
+    if (a->n_buttons < MAX_BUTTONS)
+        a->buttons[a->n_buttons++] = (Button){r, action, arg};
+}
+
+/* A button with wrapped text; returns its height. Registers it when render is true. */
+int app_button(App *a, int x, int y, int w, const char *badge, const char *text, TextRole role,
+                  int action, int arg, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int pad = px(d, 12), bw = badge ? px(d, 34) : 0;
+    int th = draw_text(d, role, text, 0, 0, w - 2 * pad - bw, t->button_text, false);
+    int h = th + 2 * pad;
+    if (!render)
+        return h;
+    SDL_Rect r = {x, y, w, h};
+    int idx = a->n_buttons;
+    app_add_button(a, r, action, arg);
+    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
+    draw_fill(d, r, hot ? t->button_hover : t->button);
+    draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
+    if (badge)
+        draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
+    draw_text(d, role, text, x + pad + bw, y + pad, w - 2 * pad - bw, t->button_text, true);
+    return h;
+}
+
+/* A square button with a centred one-line label. */
+void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int idx = a->n_buttons;
+    app_add_button(a, r, action, arg);
+    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
+    draw_fill(d, r, hot ? t->button_hover : t->button);
+    draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
+    int lh, lw = draw_label(d, ROLE_HEADING, STYLE_BOLD, label, 0, 0, t->button_text, false, &lh);
+    draw_label(d, ROLE_HEADING, STYLE_BOLD, label, r.x + (r.w - lw) / 2, r.y + (r.h - lh) / 2,
+               t->button_text, true, NULL);
+}

@@ -1,0 +1,370 @@
+/* window.c: the window's life: opened once (by the title menu, a game or a room) and kept until
+ * shutdown; one frame drawn (and written to --screenshot); the front end's entry points; and
+ * the hooks the rendering tests read the last frame through (sdl_test.h). */
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/sdl/app.h"
+#include "ui/sdl/png.h"
+#include "ui/sdl/sdl_test.h"
+
+static App *app; /* the one window, from open_app to sdl_shutdown */
+
+bool ui_sdl_available(Err *err)
+{
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    if (!(drv && *drv) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+        err_set(err, "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        return false;
+    }
+    if (SDL_WasInit(SDL_INIT_VIDEO))
+        return true;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        err_set(err, "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+static SDL_Surface *make_icon(void)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    SDL_FillRect(s, NULL, SDL_MapRGBA(s->format, 0, 0, 0, 0));
+    SDL_Rect bg = {4, 4, 56, 56};
+    SDL_FillRect(s, &bg, SDL_MapRGBA(s->format, 150, 68, 40, 255));
+    Uint32 cream = SDL_MapRGBA(s->format, 247, 243, 235, 255);
+    SDL_Rect rails[2] = {{18, 10, 6, 44}, {40, 10, 6, 44}};
+    SDL_FillRects(s, rails, 2, cream);
+    for (int i = 0; i < 4; i++) {
+        SDL_Rect rung = {24, 16 + i * 10, 16, 4};
+        SDL_FillRect(s, &rung, cream);
+    }
+    return s;
+}
+
+void app_update_size(App *a)
+{
+    int ww, wh;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    float scale = ww > 0 ? (float)a->w / (float)ww : 1.0f;
+    Err err;
+    if (draw_resize(&a->d, a->set.text_size, scale, &err) != 0)
+        fprintf(stderr, "ladder: %s\n", err.msg);
+    if (!a->set.fullscreen) {
+        a->set.w = ww;
+        a->set.h = wh;
+        SDL_GetWindowPosition(a->win, &a->set.x, &a->set.y);
+        a->set.has_pos = true;
+    }
+}
+
+static App *open_app(const UiConfig *cfg, Err *err)
+{
+    if (app) {
+        app->cfg = cfg;
+        return app;
+    }
+    if (!ui_sdl_available(err))
+        return NULL;
+    if (TTF_Init() != 0) {
+        err_set(err, "cannot start SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    App *a = xcalloc(1, sizeof *a);
+    a->cfg = cfg;
+    a->hover = a->focus = -1;
+    settings_default(&a->set);
+    a->warning = settings_load(&a->set);
+    /* a remembered size larger than any screen (or a damaged one) is cut down to 4K or the
+     * display, whichever is larger */
+    SDL_Rect usable = {0, 0, 3840, 2160};
+    SDL_Rect disp;
+    if (SDL_GetDisplayUsableBounds(0, &disp) == 0) {
+        usable.w = disp.w > usable.w ? disp.w : usable.w;
+        usable.h = disp.h > usable.h ? disp.h : usable.h;
+    }
+    if (a->set.w > usable.w)
+        a->set.w = usable.w;
+    if (a->set.h > usable.h)
+        a->set.h = usable.h;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (a->set.fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int x = a->set.has_pos ? a->set.x : (int)SDL_WINDOWPOS_CENTERED;
+    int y = a->set.has_pos ? a->set.y : (int)SDL_WINDOWPOS_CENTERED;
+    a->win = SDL_CreateWindow("Ladder", x, y, a->set.w, a->set.h, flags);
+    if (!a->win) {
+        err_set(err, "cannot open a window: %s", SDL_GetError());
+        free(a);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(a->win, 480, 360);
+    SDL_Surface *icon = make_icon();
+    if (icon) {
+        SDL_SetWindowIcon(a->win, icon);
+        SDL_FreeSurface(icon);
+    }
+    a->ren = SDL_CreateRenderer(a->win, -1, 0);
+    if (!a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a->ren) {
+        err_set(err, "cannot draw in the window: %s", SDL_GetError());
+        SDL_DestroyWindow(a->win);
+        free(a);
+        return NULL;
+    }
+    int ww, wh;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    if (draw_open(&a->d, a->ren, a->set.text_size, ww > 0 ? (float)a->w / (float)ww : 1.0f,
+                  &THEMES[a->set.theme % 3], err) != 0) {
+        SDL_DestroyRenderer(a->ren);
+        SDL_DestroyWindow(a->win);
+        free(a);
+        return NULL;
+    }
+    app = a;
+    return a;
+}
+
+static void sdl_shutdown(void)
+{
+    App *a = app;
+    if (!a)
+        return;
+    Err err;
+    if (!a->cfg || (!a->cfg->screenshot && a->cfg->frames == 0))
+        settings_save(&a->set, &err); /* a failure here costs only the window geometry */
+    app_history_free(a);
+    free(a->error);
+    free(a->status);
+    free(a->warning);
+    free(a->cont_path);
+    free(a->cont_title);
+    draw_close(&a->d);
+    SDL_DestroyRenderer(a->ren);
+    SDL_DestroyWindow(a->win);
+    free(a);
+    app = NULL;
+    TTF_Quit();
+    SDL_Quit();
+}
+
+static void screenshot(App *a)
+{
+    Err err;
+    unsigned char *rgb = xmalloc((size_t)a->w * (size_t)a->h * 3);
+    if (SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, rgb, a->w * 3) != 0) {
+        fprintf(stderr, "ladder: cannot read the frame: %s\n", SDL_GetError());
+        a->result = 1;
+    } else if (str_ends_with(a->cfg->screenshot, ".bmp")) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(rgb, a->w, a->h, 24, a->w * 3,
+                                                            SDL_PIXELFORMAT_RGB24);
+        if (!s || SDL_SaveBMP(s, a->cfg->screenshot) != 0) {
+            fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
+            a->result = 1;
+        }
+        SDL_FreeSurface(s);
+    } else if (png_write(a->cfg->screenshot, rgb, a->w, a->h, &err) != 0) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        a->result = 1;
+    }
+    free(rgb);
+}
+
+/* The screen, then the open overlay (whose buttons alone act). */
+void app_render(App *a)
+{
+    const Theme *t = a->d.theme;
+    SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
+    SDL_RenderClear(a->ren);
+    a->n_buttons = 0;
+    a->d.n_drawn = 0;
+    a->column = (SDL_Rect){0, 0, 0, 0};
+    a->inactive = a->overlay != OV_NONE;
+    if (a->s)
+        app_game_screen(a);
+    else
+        app_title_screen(a);
+    a->inactive = false;
+    if (a->overlay != OV_NONE)
+        a->n_buttons = 0; /* only the overlay's buttons act */
+    app_draw_overlay(a);
+    if (a->focus >= a->n_buttons)
+        a->focus = a->n_buttons - 1;
+    a->frames_drawn++;
+    if (a->cfg->screenshot && a->frames_drawn == 1) {
+        screenshot(a);
+        a->done = true;
+    }
+    SDL_RenderPresent(a->ren);
+    if (a->cfg->frames > 0 && a->frames_drawn >= a->cfg->frames)
+        a->done = true;
+}
+
+/* Put a warning from opening the window in front of the status line, once. */
+static void take_warning(App *a)
+{
+    if (!a->warning)
+        return;
+    char *both = a->status ? xasprintf("%s\n%s", a->warning, a->status) : xstrdup(a->warning);
+    free(a->status);
+    a->status = both;
+    free(a->warning);
+    a->warning = NULL;
+}
+
+static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
+{
+    Err err;
+    App *a = open_app(cfg, &err);
+    if (!a) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    a->cat = c;
+    a->pick = pick;
+    a->s = NULL;
+    a->overlay = OV_NONE;
+    a->hover = a->focus = -1;
+    free(a->cont_path);
+    free(a->cont_title);
+    a->cont_path = a->cont_title = NULL;
+    char *when = NULL;
+    a->can_continue = ui_find_latest_autosave(c, &a->cont_path, &a->cont_title, &when);
+    free(when);
+    if (cfg->notice) {
+        free(a->status);
+        a->status = xstrdup(cfg->notice);
+    }
+    take_warning(a);
+    a->result = 1;
+    app_run(a);
+    app_slots_free(a);
+    if (cfg->screenshot || cfg->frames > 0)
+        return 1;
+    return a->result;
+}
+
+static int sdl_play(Session *s, const UiConfig *cfg)
+{
+    Err err;
+    App *a = open_app(cfg, &err);
+    if (!a) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    a->s = s;
+    a->overlay = OV_NONE;
+    a->hover = a->focus = -1;
+    free(a->status);
+    a->status = session_take_notice(s);
+    const Story *st = session_story(s);
+    if (!a->status && game_decision_count(session_game(s)) == 0 && st->content_note)
+        a->status = xasprintf("**Content note:** %s", st->content_note);
+    take_warning(a);
+    app_history_build(a);
+    app_after_change(a);
+    a->result = 0;
+    if (cfg->watch)
+        app_watch_start(a, session_root(s)->path);
+    app_run(a);
+    app_watch_stop(a);
+    int rc = a->result;
+    app_slots_free(a);
+    app_history_free(a);
+    a->s = NULL;
+    return rc;
+}
+
+static int sdl_room(Room *r, const UiConfig *cfg)
+{
+    Err err;
+    App *a = open_app(cfg, &err);
+    if (!a) {
+        fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    Settings saved = a->set;
+    a->room = r;
+    a->s = room_session(r);
+    a->tick_event = SDL_RegisterEvents(1);
+    memset(a->votes, 0, sizeof a->votes);
+    /* projector-friendly: large type, fullscreen, numbers as asked */
+    if (a->set.text_size < 28)
+        a->set.text_size = 28;
+    a->set.show_numbers = !cfg->hide_numbers;
+    if (!cfg->screenshot && cfg->frames == 0 && !a->set.fullscreen) {
+        a->set.fullscreen = true;
+        SDL_Rect bounds; /* without a window manager, fullscreen keeps the window's corner */
+        if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
+            SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    }
+    app_update_size(a);
+    a->overlay = OV_NONE;
+    a->hover = a->focus = -1;
+    free(a->status);
+    a->status = cfg->timer > 0 ? xasprintf("*Press T to start %d seconds of discussion.*",
+                                           cfg->timer)
+                               : NULL;
+    app_history_build(a);
+    app_after_change(a);
+    app_run(a);
+    if (a->timer)
+        SDL_RemoveTimer(a->timer);
+    a->timer = 0;
+    int rc = a->result;
+    app_history_free(a);
+    a->room = NULL;
+    a->s = NULL;
+    /* the room's size and fullscreen are not the player's settings */
+    saved.w = a->set.w;
+    saved.h = a->set.h;
+    if (a->set.fullscreen && !saved.fullscreen)
+        SDL_SetWindowFullscreen(a->win, 0);
+    a->set = saved;
+    return rc;
+}
+
+void ui_sdl_frame(UiSdlFrame *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!app)
+        return;
+    f->w = app->w;
+    f->h = app->h;
+    f->column_x = app->column.x;
+    f->column_y = app->column.y;
+    f->column_w = app->column.w;
+    f->column_h = app->column.h;
+    f->buttons = app->buttons;
+    f->n_buttons = app->n_buttons;
+    f->texts = app->d.drawn;
+    f->n_texts = (int)app->d.n_drawn;
+}
+
+static void rect4(SDL_Rect r, int out[4])
+{
+    out[0] = r.x;
+    out[1] = r.y;
+    out[2] = r.w;
+    out[3] = r.h;
+}
+
+void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4])
+{
+    rect4(((const Button *)f->buttons)[i].r, r);
+}
+
+void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4])
+{
+    rect4(((const SDL_Rect *)f->texts)[i], r);
+}
+
+const Frontend ui_sdl = {"sdl", sdl_play, sdl_menu, sdl_shutdown, sdl_room};
