@@ -1,13 +1,13 @@
 /* window.c: the window's life: opened once (by the title menu, a game or a room) and kept until
  * shutdown; one frame drawn (and written to --screenshot); the front end's entry points; and
  * the hooks the rendering tests read the last frame through (sdl_test.h). */
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui/sdl/app.h"
-#include "ui/sdl/png.h"
 #include "ui/sdl/sdl_test.h"
 
 static App *app; /* the one window, from open_app to sdl_shutdown */
@@ -155,25 +155,57 @@ static void sdl_shutdown(void)
     SDL_Quit();
 }
 
+/* An SDL_RWops that appends what is written to a Buf (hidden->unknown.data1). */
+static size_t SDLCALL buf_rw_write(SDL_RWops *rw, const void *p, size_t size, size_t n)
+{
+    buf_add(rw->hidden.unknown.data1, p, size * n);
+    return n;
+}
+
+/* The frame as a PNG file, written atomically (the temporary is renamed into place). */
+static int save_png(SDL_Surface *s, const char *path, Err *err)
+{
+    Buf b = {0};
+    SDL_RWops *rw = SDL_AllocRW();
+    if (!rw) {
+        err_set(err, "cannot write %s: %s", path, SDL_GetError());
+        return -1;
+    }
+    rw->type = SDL_RWOPS_UNKNOWN;
+    rw->write = buf_rw_write;
+    rw->hidden.unknown.data1 = &b;
+    int rc = IMG_SavePNG_RW(s, rw, 0);
+    SDL_FreeRW(rw);
+    if (rc != 0)
+        err_set(err, "cannot write %s: %s", path, IMG_GetError());
+    else
+        rc = write_file_atomic(path, b.s ? b.s : "", b.len, err);
+    buf_free(&b);
+    return rc;
+}
+
 static void screenshot(App *a)
 {
     Err err;
     unsigned char *rgb = xmalloc((size_t)a->w * (size_t)a->h * 3);
+    SDL_Surface *s = NULL;
     if (SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, rgb, a->w * 3) != 0) {
         fprintf(stderr, "ladder: cannot read the frame: %s\n", SDL_GetError());
         a->result = 1;
+    } else if (!(s = SDL_CreateRGBSurfaceWithFormatFrom(rgb, a->w, a->h, 24, a->w * 3,
+                                                         SDL_PIXELFORMAT_RGB24))) {
+        fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
+        a->result = 1;
     } else if (str_ends_with(a->cfg->screenshot, ".bmp")) {
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(rgb, a->w, a->h, 24, a->w * 3,
-                                                            SDL_PIXELFORMAT_RGB24);
-        if (!s || SDL_SaveBMP(s, a->cfg->screenshot) != 0) {
+        if (SDL_SaveBMP(s, a->cfg->screenshot) != 0) {
             fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
             a->result = 1;
         }
-        SDL_FreeSurface(s);
-    } else if (png_write(a->cfg->screenshot, rgb, a->w, a->h, &err) != 0) {
+    } else if (save_png(s, a->cfg->screenshot, &err) != 0) {
         fprintf(stderr, "ladder: %s\n", err.msg);
         a->result = 1;
     }
+    SDL_FreeSurface(s);
     free(rgb);
 }
 
