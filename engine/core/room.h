@@ -1,6 +1,6 @@
-/* room.h: a workshop room's record: the room's votes at each decision, the roads it rewound
- * away from, and the debrief written as Markdown and HTML. The terminal and the window run
- * room mode on top of it. */
+/* room.h: a workshop room's record: the room's votes at each decision and the roads it rewound
+ * away from, kept as data. The terminal and the window run room mode on top of it; out/debrief
+ * writes it as Markdown and HTML. */
 #ifndef LADDER_ROOM_H
 #define LADDER_ROOM_H
 
@@ -20,27 +20,62 @@ typedef struct RoomTally {
     bool tie; /* the facilitator broke a tie */
 } RoomTally;
 
+/* One decision of a road as the room saw it. Every string is owned by the road. */
+typedef struct RoomStep {
+    char *heading;   /* the scene's chapter title, or its id */
+    char *discuss;   /* the scene's question for the room, or NULL */
+    RoomTally tally; /* the options and the vote; n is 0 when the room's vote was not recorded */
+    char *choice;    /* the text of the choice taken */
+    char *changes;   /* what it changed: "Burnout +8, Trust -5" or "no change" */
+    char *lesson;    /* the decision's lesson, or NULL */
+} RoomStep;
+
+/* A road: the decisions from the start, and how it ended (or where it stopped). */
+typedef struct RoomRoad {
+    RoomStep *steps;
+    size_t n;
+    bool ended;
+    char *ending_title;  /* when ended */
+    Verdict verdict;     /* when ended */
+    char *ending_lesson; /* when ended, or NULL */
+    size_t rewound_to;   /* a road not taken: the decision (1-based) the room went back to */
+} RoomRoad;
+
 /* A room playing s (which it does not own). code: the session code or NULL; out_dir: where
- * the debrief goes. */
+ * the debrief goes ("." when NULL). */
 Room *room_new(Session *s, const char *code, const char *out_dir);
 void room_free(Room *r);
 Session *room_session(Room *r);
+/* The session code, or NULL; the folder the debrief goes into. Owned by the room. */
 const char *room_code(const Room *r);
+const char *room_out_dir(const Room *r);
 
 /* Take option `choice` of the current decision and record the room's vote (counts: one per
  * option shown, or NULL for a pick; tie: the facilitator broke a tie). Returns what
  * session_choose returns. */
 int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err);
-/* The tally of decision i (0-based) of the current road, or NULL. */
+/* The tally of decision i (0-based) of the current road, or NULL. Valid until the next
+ * room_decide, room_rewind or room_free. */
 const RoomTally *room_tally(const Room *r, size_t i);
 /* Go back to just before decision k (1-based); the road so far is kept in the record.
  * Returns 0, or -1 with err when there is no decision k. */
 int room_rewind(Room *r, size_t k, Err *err);
 /* How many roads the room rewound away from. */
 int room_roads_not_taken(const Room *r);
-/* Write the debrief (Markdown and HTML) into the output folder; *md and *html (optional)
- * receive the paths, owned by the room. Returns 0 or -1 with err. */
-int room_write_debrief(Room *r, const char **md, const char **html, Err *err);
+/* The roads the room rewound away from, oldest first (*n of them; NULL when none). Owned by
+ * the room, valid until the next room_rewind or room_free. */
+const RoomRoad *room_roads(const Room *r, size_t *n);
+/* The road being played now, as data (its rewound_to is 0). The caller frees it with
+ * room_road_free. */
+void room_road_current(const Room *r, RoomRoad *out);
+void room_road_free(RoomRoad *road);
+
+/* Keep the paths of the debrief files last written (the room takes both malloc'd strings,
+ * either may be NULL); room_debrief_md and room_debrief_html return them (or NULL), valid
+ * until the next room_keep_debrief or room_free. */
+void room_keep_debrief(Room *r, char *md, char *html);
+const char *room_debrief_md(const Room *r);
+const char *room_debrief_html(const Room *r);
 
 /* "Burnout +8, Trust -5" (or "no change") for a decision's stats before and after. */
 void room_stat_changes(Buf *b, const Story *s, const int *before, const int *after);

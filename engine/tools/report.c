@@ -28,7 +28,9 @@
 #include "core/save.h"
 #include "core/utf8.h"
 #include "tools/explore.h"
-#include "tools/html.h"
+#include "out/html.h"
+
+#include "assets_css.h"
 
 #define MISSING INT_MIN
 #define BASELINE_CAP 500     /* decisions before a random playthrough counts as unfinished */
@@ -1001,88 +1003,6 @@ static int final_value(const Part *p, int id)
 
 /* ---- the page ---- */
 
-static const char *const page_css =
-    ":root{--ink:#1d2530;--muted:#5b6472;--rule:#d9dee5;--accent:#2f5f98;--paper:#fff}\n"
-    "*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "html{background:#f3f4f6}\n"
-    "body{margin:0 auto;max-width:62rem;padding:2.5rem 3rem 4rem;background:var(--paper);"
-    "color:var(--ink);font:17px/1.55 Charter,'Bitstream Charter','Charis SIL','Sitka Text',"
-    "Cambria,'DejaVu Serif',Georgia,serif;font-variant-numeric:lining-nums}\n"
-    "h1,h2,h3,h4,.kicker,.figures,.bars,.meta,.where,table,nav,.legend,figcaption,.tag,"
-    ".stat-sum,footer{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',"
-    "'DejaVu Sans',Arial,sans-serif}\n"
-    "h1{font-size:2.3rem;line-height:1.15;margin:.2rem 0 .4rem;letter-spacing:-.01em}\n"
-    "h2{font-size:1.65rem;line-height:1.2;margin:0 0 .3rem;letter-spacing:-.005em}\n"
-    "h2 .session{font-weight:400;color:var(--muted)}\n"
-    "h3{font-size:1.15rem;margin:2.2rem 0 .5rem;padding-bottom:.3rem;border-bottom:2px solid "
-    "var(--ink);text-transform:uppercase;letter-spacing:.06em}\n"
-    "h4{font-size:1.02rem;line-height:1.35;margin:0;font-weight:600}\n"
-    ".kicker{margin:0;color:var(--accent);font-weight:700;letter-spacing:.12em;"
-    "text-transform:uppercase;font-size:.8rem}\n"
-    ".meta,.where{color:var(--muted);font-size:.88rem;margin:.2rem 0}\n"
-    "header.page{margin-bottom:1.5rem}\n"
-    "nav ol{margin:.3rem 0 0;padding-left:1.4rem}nav{font-size:.95rem}\n"
-    "a{color:var(--accent)}\n"
-    "code{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:.85em;"
-    "background:#f1f3f6;padding:.05em .3em;border-radius:3px}\n"
-    "section.group{margin-top:2.5rem;padding-top:1.8rem;border-top:4px solid var(--ink)}\n"
-    ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(7.5rem,1fr));gap:.7rem;"
-    "margin:1.2rem 0 .6rem}\n"
-    ".fig{border:1px solid var(--rule);border-radius:6px;padding:.6rem .8rem;"
-    "background:#f8f9fb}\n"
-    ".fig .num{display:block;font-size:1.75rem;font-weight:700;line-height:1.1}\n"
-    ".fig .what{display:block;font-size:.8rem;color:var(--muted);text-transform:uppercase;"
-    "letter-spacing:.05em}\n"
-    ".fig .cmp{display:block;font-size:.8rem;color:var(--muted)}\n"
-    ".note{background:#fff8e6;border-left:4px solid #d69e2e;padding:.5rem .8rem;margin:.8rem 0;"
-    "font-size:.92rem}\n"
-    ".lead{color:var(--muted);font-size:.95rem;margin:.3rem 0 .8rem}\n"
-    ".tag{display:inline-block;font-size:.7rem;font-weight:700;text-transform:uppercase;"
-    "letter-spacing:.05em;padding:.1em .45em;border-radius:3px;margin-right:.4em;color:#fff;"
-    "vertical-align:.1em;background:#6b7280}\n"
-    ".tag.good{background:#2e7d4f}.tag.mixed{background:#b7791f}.tag.bad{background:#b83232}\n"
-    ".tag.rank{background:var(--ink)}\n"
-    ".decision{border:1px solid var(--rule);border-radius:8px;padding:1rem 1.2rem .6rem;"
-    "margin:1rem 0;break-inside:avoid;page-break-inside:avoid}\n"
-    ".decision .excerpt{font-style:italic;color:#3b4450;margin:.35rem 0 .2rem}\n"
-    ".decision .where{margin:.25rem 0 0}\n"
-    ".discuss{margin:.4rem 0 .6rem;padding:.55rem .8rem;background:#eef4fb;border-radius:6px;"
-    "border-left:4px solid var(--accent)}\n"
-    ".discuss b,.lesson b{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
-    "sans-serif;font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;"
-    "margin-right:.5em;color:var(--accent)}\n"
-    ".lesson{margin:.4rem 0;font-size:.95rem}\n"
-    ".lessons{margin:.3rem 0 .6rem;font-size:.92rem}\n"
-    ".lessons dt{font-weight:600;margin-top:.35rem}\n"
-    ".lessons dd{margin:0 0 0 1.2rem;color:#3b4450}\n"
-    ".bar-label .id{color:var(--muted);font-size:.8em}\n"
-    ".n{color:var(--muted);font-size:.85em}\n"
-    ".stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1.2rem;"
-    "margin:.8rem 0}\n"
-    "figure.stat{margin:0;border:1px solid var(--rule);border-radius:8px;padding:.6rem .8rem "
-    ".5rem;break-inside:avoid;page-break-inside:avoid}\n"
-    "figcaption{font-size:.95rem;margin-bottom:.2rem}\n"
-    "figcaption .dir{color:var(--muted);font-size:.8rem;margin-left:.4em}\n"
-    ".stat-sum{font-size:.8rem;color:var(--muted);margin:.2rem 0 0}\n"
-    ".legend{font-size:.85rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:1.2rem}\n"
-    ".legend svg{width:2.2em;height:.8em;vertical-align:middle;margin-right:.3em}\n"
-    "table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.6rem 0}\n"
-    "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--rule);"
-    "vertical-align:top}\n"
-    "th{font-weight:600;border-bottom:2px solid var(--ink)}\n"
-    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".table{overflow-x:auto}\n.tag{white-space:nowrap}\n"
-    ".skipped li{font-size:.9rem}\n"
-    "footer{margin-top:3rem;padding-top:1rem;border-top:1px solid var(--rule);font-size:.8rem;"
-    "color:var(--muted)}\n"
-    "@media (max-width:40rem){body{padding:1.2rem}}\n"
-    "@media print{@page{margin:14mm 14mm 16mm}html{background:none}"
-    "body{max-width:none;padding:0;font-size:10.5pt}"
-    "section.group{border-top:none;padding-top:0;margin-top:1rem}"
-    ".group~.group,.skipped{break-before:page;page-break-before:always}nav{display:none}"
-    "h3{break-after:avoid;page-break-after:avoid}"
-    "a{color:inherit;text-decoration:none}.fig{background:none}.table{overflow:visible}}\n";
-
 static const char *verdict_class(const Scene *e)
 {
     return e ? verdict_name(e->verdict) : "none";
@@ -1885,7 +1805,7 @@ static char *build_page(Report *r, char **inputs, int ninputs)
                  "<title>");
     buf_puts(&b, buf_str(&title));
     buf_puts(&b, "</title>\n<style>\n");
-    buf_puts(&b, page_css);
+    buf_puts(&b, assets_css_report);
     buf_puts(&b, html_chart_css());
     buf_puts(&b, "</style>\n</head>\n<body>\n<header class=\"page\">\n<p class=\"kicker\">"
                  "Ladder &middot; workshop report</p>\n<h1>");

@@ -13,6 +13,7 @@
 
 #include "core/catalog.h"
 #include "core/room.h"
+#include "out/debrief.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -167,7 +168,7 @@ static void show_debrief(Term *r)
     }
     const char *md, *html;
     Err err;
-    if (room_write_debrief(r->room, &md, &html, &err) == 0)
+    if (debrief_write(r->room, &md, &html, &err) == 0)
         fprintf(r->out, "\nDebrief written to %s and %s\n", md, html);
     else
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
@@ -309,7 +310,7 @@ static int room_loop(Term *r)
                         "room's votes so far.\n",
                 leave_signal_name(leave_signal()));
     if (game_decision_count(session_game(r->s)) > 0) {
-        if (room_write_debrief(r->room, &md, &html, &err) == 0)
+        if (debrief_write(r->room, &md, &html, &err) == 0)
             fprintf(r->out, "Debrief written to %s and %s\n", md, html);
         else
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
@@ -422,7 +423,7 @@ int tool_workshop(int argc, char **argv)
         int wrc = ui_sdl.room(r.room, &cfg);
         const char *md, *html;
         if (game_decision_count(session_game(r.s)) > 0 &&
-            room_write_debrief(r.room, &md, &html, &uerr) == 0)
+            debrief_write(r.room, &md, &html, &uerr) == 0)
             printf("Debrief written to %s and %s\n", md, html);
         ui_sdl.shutdown();
         room_free(r.room);

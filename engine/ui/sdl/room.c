@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "out/debrief.h"
 #include "ui/sdl/app.h"
 
 /* Room mode: the question for the room, then each option with its vote counter. */
@@ -93,7 +94,7 @@ static void room_choose(App *a, size_t k, bool counted, bool tie)
     free(session_take_notice(a->s));
     if (game_ended(g)) {
         const char *md, *html;
-        if (room_write_debrief(a->room, &md, &html, &err) == 0)
+        if (debrief_write(a->room, &md, &html, &err) == 0)
             a->status = xasprintf("The debrief is written: %s and %s", md, html);
         else
             app_show_error(a, err.msg);

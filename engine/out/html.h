@@ -1,6 +1,7 @@
 /* html.h: pieces of self-contained HTML pages (no scripts, no network): escaping of untrusted
  * text, the story's light markup, a horizontal bar chart and a line chart as inline SVG, and
- * the CSS they expect. Used by `ladder report`; meant for any page Ladder writes. */
+ * the CSS they expect (assets/css/charts.css). Used by `ladder report` and the workshop
+ * debrief (out/debrief.h); meant for any page Ladder writes. */
 #ifndef LADDER_HTML_H
 #define LADDER_HTML_H
 
@@ -59,7 +60,8 @@ typedef struct HtmlChart {
 /* Append a line chart as an inline SVG that scales to its container's width. */
 void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n);
 
-/* The CSS the markup above expects (classes bars, bar-*, chart, line, median, base). */
+/* The CSS the markup above expects (classes bars, bar-*, chart, line, median, base): the text
+ * of assets/css/charts.css, static. */
 const char *html_chart_css(void);
 
 #endif

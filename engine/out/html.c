@@ -1,6 +1,8 @@
 /* html.c: escaping, the story's light markup, and charts as inline SVG for self-contained
  * pages. */
-#include "tools/html.h"
+#include "out/html.h"
+
+#include "assets_css.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -352,34 +354,5 @@ void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n)
 
 const char *html_chart_css(void)
 {
-    return ".bars{display:grid;grid-template-columns:minmax(9em,2.2fr) minmax(6em,2fr) "
-           "minmax(5.5em,auto);gap:.45em .9em;align-items:center;margin:.7em 0 1em}\n"
-           ".bar-row{display:contents}\n"
-           ".bar-label{line-height:1.3}\n"
-           ".bar-track svg{display:block;width:100%;height:12px}\n"
-           ".with-base .bar-track svg{height:20px}\n"
-           ".bar-bg{fill:#edf0f4}\n"
-           ".bar-main{fill:#2f5f98}\n"
-           ".bar-base{fill:#a7adb6}\n"
-           ".bar-row.good .bar-main{fill:#2e7d4f}\n"
-           ".bar-row.mixed .bar-main{fill:#b7791f}\n"
-           ".bar-row.bad .bar-main{fill:#b83232}\n"
-           ".bar-row.none .bar-main{fill:#6b7280}\n"
-           ".bar-value{font-variant-numeric:tabular-nums;white-space:nowrap;text-align:right;"
-           "line-height:1.2}\n"
-           ".bar-base-value{display:block;font-size:.8em;color:#6b7280}\n"
-           ".bars-legend{grid-column:1/-1;font-size:.85em;color:#4b5563}\n"
-           ".key{width:.8em;height:.8em;vertical-align:-.05em;margin-left:.6em}\n"
-           ".key:first-child{margin-left:0}\n"
-           ".chart{display:block;width:100%;height:auto;overflow:visible}\n"
-           ".chart text{font-size:10px;fill:#6b7280;font-family:inherit}\n"
-           ".chart .grid{stroke:#e5e8ec;stroke-width:1}\n"
-           ".chart .axis{stroke:#9aa1ab;stroke-width:1}\n"
-           ".chart path{fill:none;stroke-linejoin:round;stroke-linecap:round}\n"
-           ".chart .line{stroke:#6f94c8;stroke-width:1.2;stroke-opacity:.3}\n"
-           ".chart .median{stroke:#102c4f;stroke-width:3.2}\n"
-           ".chart .base{stroke:#596170;stroke-width:2.4;stroke-dasharray:6 4}\n"
-           ".chart .halo{stroke:#fff;stroke-width:6.5;stroke-opacity:.9}\n"
-           ".chart circle.line{fill:#6f94c8}.chart circle.median{fill:#102c4f}"
-           ".chart circle.base{fill:#596170}\n";
+    return assets_css_charts;
 }

@@ -1,0 +1,261 @@
+/* debrief.c: the workshop debrief, Markdown and HTML, each written from the room's record
+ * (core/room.h): the road the room took with its votes, a chart of the stats, where they
+ * ended, and the roads not taken. */
+#include "out/debrief.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assets_css.h"
+#include "core/game.h"
+#include "core/utf8.h"
+#include "out/html.h"
+
+/* ---- Markdown ---- */
+
+static void road_md(Buf *b, const RoomRoad *road)
+{
+    for (size_t i = 0; i < road->n; i++) {
+        const RoomStep *st = &road->steps[i];
+        const RoomTally *t = &st->tally;
+        buf_printf(b, "### Decision %zu: %s\n\n", i + 1, st->heading);
+        if (st->discuss)
+            buf_printf(b, "*For the room:* %s\n\n", st->discuss);
+        if (t->n) {
+            for (size_t k = 0; k < t->n; k++)
+                buf_printf(b, "- %s%s%s%s\n", k == t->chosen ? "**" : "", t->texts[k],
+                           k == t->chosen ? "**" : "",
+                           t->counts ? "" : (k == t->chosen ? " (picked)" : ""));
+            if (t->counts) {
+                buf_puts(b, "\nVotes: ");
+                for (size_t k = 0; k < t->n; k++)
+                    buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
+                buf_printf(b, "%s\n", t->tie ? " (a tie, broken by the facilitator)" : "");
+            }
+        } else {
+            buf_printf(b, "- **%s**\n", st->choice);
+        }
+        buf_printf(b, "\nWhat it changed: %s\n\n", st->changes);
+        if (st->lesson)
+            buf_printf(b, "> %s\n\n", st->lesson);
+    }
+    if (road->ended) {
+        buf_printf(b, "**Ending: %s** (%s)\n\n", road->ending_title, verdict_name(road->verdict));
+        if (road->ending_lesson)
+            buf_printf(b, "> %s\n\n", road->ending_lesson);
+    } else {
+        buf_printf(b, "*The road stops here, before decision %zu.*\n\n", road->n + 1);
+    }
+}
+
+static void debrief_md(Buf *b, Room *r, const RoomRoad *road, const char *when)
+{
+    const Game *g = session_game(room_session(r));
+    const Story *s = game_story(g);
+    buf_printf(b, "# Debrief: %s\n\n", s->title);
+    buf_printf(b, "Session %s, %s. Seed %llu.\n\n", room_code(r) ? room_code(r) : "(none)", when,
+               (unsigned long long)game_seed(g));
+    buf_puts(b, "## The road the room took\n\n");
+    road_md(b, road);
+    buf_puts(b, "## Where the stats ended\n\n");
+    for (size_t k = 0; k < s->n_stats; k++)
+        buf_printf(b, "- %s: %d%s\n", s->stats[k].label, game_stat(g, k),
+                   s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
+    buf_puts(b, "\n");
+    size_t n_roads;
+    const RoomRoad *roads = room_roads(r, &n_roads);
+    if (n_roads) {
+        buf_puts(b, "## Roads not taken\n\n");
+        for (size_t i = 0; i < n_roads; i++) {
+            buf_printf(b, "### Road %zu (rewound to decision %zu)\n\n", i + 1,
+                       roads[i].rewound_to);
+            road_md(b, &roads[i]);
+        }
+    }
+}
+
+/* ---- HTML ---- */
+
+static void road_html(Buf *b, const RoomRoad *road)
+{
+    for (size_t i = 0; i < road->n; i++) {
+        const RoomStep *st = &road->steps[i];
+        const RoomTally *t = &st->tally;
+        buf_printf(b, "<h3>Decision %zu: ", i + 1);
+        html_markup(b, st->heading);
+        buf_puts(b, "</h3>\n");
+        if (st->discuss) {
+            buf_puts(b, "<p><em>For the room:</em> ");
+            html_markup(b, st->discuss);
+            buf_puts(b, "</p>\n");
+        }
+        buf_puts(b, "<ul>\n");
+        if (t->n) {
+            for (size_t k = 0; k < t->n; k++) {
+                buf_puts(b, k == t->chosen ? "<li><strong>" : "<li>");
+                html_markup(b, t->texts[k]);
+                buf_puts(b, k == t->chosen ? "</strong>" : "");
+                buf_puts(b, !t->counts && k == t->chosen ? " (picked)</li>\n" : "</li>\n");
+            }
+        } else {
+            buf_puts(b, "<li><strong>");
+            html_markup(b, st->choice);
+            buf_puts(b, "</strong></li>\n");
+        }
+        buf_puts(b, "</ul>\n");
+        if (t->n && t->counts) {
+            buf_puts(b, "<p>Votes: ");
+            for (size_t k = 0; k < t->n; k++)
+                buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
+            buf_printf(b, "%s</p>\n", t->tie ? " (a tie, broken by the facilitator)" : "");
+        }
+        buf_puts(b, "<p>What it changed: ");
+        html_escape(b, st->changes);
+        buf_puts(b, "</p>\n");
+        if (st->lesson) {
+            buf_puts(b, "<blockquote>");
+            html_markup(b, st->lesson);
+            buf_puts(b, "</blockquote>\n");
+        }
+    }
+    if (road->ended) {
+        buf_puts(b, "<p><strong>Ending: ");
+        html_markup(b, road->ending_title);
+        buf_printf(b, "</strong> (%s)</p>\n", verdict_name(road->verdict));
+        if (road->ending_lesson) {
+            buf_puts(b, "<blockquote>");
+            html_markup(b, road->ending_lesson);
+            buf_puts(b, "</blockquote>\n");
+        }
+    } else {
+        buf_printf(b, "<p><em>The road stops here, before decision %zu.</em></p>\n",
+                   road->n + 1);
+    }
+}
+
+static const char *const COLOURS[] = {"#c8463a", "#2f6fba", "#3c9650", "#aa6e14",
+                                      "#8446aa", "#149696", "#be3c82", "#5a5a5a"};
+
+/* An SVG chart of every stat over the decisions of the road being played, with a legend. */
+static void chart_svg(Buf *b, const Game *g)
+{
+    const Story *s = game_story(g);
+    size_t n = game_decision_count(g);
+    if (n == 0)
+        return;
+    int W = 640, H = 220, P = 14;
+    int height = H + 30 + 18 * (int)((s->n_stats + 2) / 3);
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+                  "aria-label=\"Stats over the decisions\">\n",
+               W, height, W, height);
+    buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#fffcf6\" "
+                  "stroke=\"#c4b6a4\"/>\n",
+               W, H);
+    for (size_t k = 0; k < s->n_stats; k++) {
+        const StatDef *sd = &s->stats[k];
+        buf_printf(b, "<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"%s\" points=\"",
+                   COLOURS[k % 8]);
+        for (size_t i = 0; i <= n; i++) {
+            int v = i == 0 ? game_decision(g, 0)->before[k] : game_decision(g, i - 1)->after[k];
+            double x = P + (double)(W - 2 * P) * (double)i / (double)n;
+            double y = H - P - (double)(H - 2 * P) * (v - sd->min) / (sd->max - sd->min);
+            buf_printf(b, "%.1f,%.1f ", x, y);
+        }
+        buf_puts(b, "\"/>\n");
+        int lx = 10 + (int)(k % 3) * 210, ly = H + 22 + (int)(k / 3) * 18;
+        buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"8\" fill=\"%s\"/>", lx,
+                   ly - 8, COLOURS[k % 8]);
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", lx + 20, ly);
+        html_escape(b, sd->label);
+        buf_puts(b, "</text>\n");
+    }
+    buf_puts(b, "</svg>\n");
+}
+
+static void debrief_html(Buf *b, Room *r, const RoomRoad *road, const char *when)
+{
+    const Game *g = session_game(room_session(r));
+    const Story *s = game_story(g);
+    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
+    html_escape(b, s->title);
+    buf_printf(b, " debrief</title>\n<style>\n%s</style></head><body>\n", assets_css_debrief);
+    buf_puts(b, "<h1>Debrief: ");
+    html_escape(b, s->title);
+    buf_puts(b, "</h1>\n<p>Session ");
+    html_escape(b, room_code(r) ? room_code(r) : "(none)");
+    buf_printf(b, ", %s. Seed %llu.</p>\n", when, (unsigned long long)game_seed(g));
+    buf_puts(b, "<h2>The road the room took</h2>\n");
+    road_html(b, road);
+    buf_puts(b, "<h2>How the stats moved</h2>\n");
+    chart_svg(b, g);
+    buf_puts(b, "<h2>Where the stats ended</h2>\n<ul>\n");
+    for (size_t k = 0; k < s->n_stats; k++) {
+        buf_puts(b, "<li>");
+        html_escape(b, s->stats[k].label);
+        buf_printf(b, ": %d%s</li>\n", game_stat(g, k),
+                   s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
+    }
+    buf_puts(b, "</ul>\n");
+    size_t n_roads;
+    const RoomRoad *roads = room_roads(r, &n_roads);
+    if (n_roads) {
+        buf_puts(b, "<h2>Roads not taken</h2>\n");
+        for (size_t i = 0; i < n_roads; i++) {
+            buf_printf(b, "<h3>Road %zu (rewound to decision %zu)</h3>\n", i + 1,
+                       roads[i].rewound_to);
+            road_html(b, &roads[i]);
+        }
+    }
+    buf_puts(b, "</body></html>\n");
+}
+
+/* ---- files ---- */
+
+void debrief_render(Room *r, const char *when, Buf *md, Buf *html)
+{
+    RoomRoad road;
+    room_road_current(r, &road);
+    if (md)
+        debrief_md(md, r, &road, when);
+    if (html)
+        debrief_html(html, r, &road, when);
+    room_road_free(&road);
+}
+
+int debrief_write(Room *r, const char **md_out, const char **html_out, Err *err)
+{
+    const Story *s = game_story(session_game(room_session(r)));
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char when[64], stamp[32];
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
+    Buf md = {0}, html = {0};
+    debrief_render(r, when, &md, &html);
+    char *md_path = xasprintf("%s/workshop-%s-%s-%s.md", room_out_dir(r), s->id,
+                              room_code(r) ? room_code(r) : "room", stamp);
+    char *html_path = xasprintf("%s/workshop-%s-%s-%s.html", room_out_dir(r), s->id,
+                                room_code(r) ? room_code(r) : "room", stamp);
+    room_keep_debrief(r, md_path, html_path);
+    /* the story's strings as the terminal shows them (a Markdown file gets read with cat),
+     * and the page in valid UTF-8, as its charset says */
+    Buf md_safe = {0}, html_safe = {0};
+    utf8_visible(buf_str(&md), md.len, UTF8_KEEP_LAYOUT, &md_safe);
+    utf8_repair(buf_str(&html), html.len, &html_safe);
+    int rc = 0;
+    if (write_file_atomic(md_path, buf_str(&md_safe), md_safe.len, err) != 0 ||
+        write_file_atomic(html_path, buf_str(&html_safe), html_safe.len, err) != 0)
+        rc = -1;
+    buf_free(&md);
+    buf_free(&html);
+    buf_free(&md_safe);
+    buf_free(&html_safe);
+    if (md_out)
+        *md_out = room_debrief_md(r);
+    if (html_out)
+        *html_out = room_debrief_html(r);
+    return rc;
+}
