@@ -1,6 +1,9 @@
 /* rng.c: PCG32 (O'Neill, pcg-random.org), seeded through splitmix64. */
 #include "core/rng.h"
 
+#include <errno.h>
+#include <stdlib.h>
+
 static uint64_t splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
@@ -49,4 +52,17 @@ int64_t rng_range(Rng *r, int64_t lo, int64_t hi)
 double rng_unit(Rng *r)
 {
     return (double)(next64(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+bool rng_parse_seed(const char *s, uint64_t *out)
+{
+    if (!s || *s < '0' || *s > '9') /* strtoull would take a sign or spaces */
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return false;
+    *out = (uint64_t)v;
+    return true;
 }

@@ -2,6 +2,7 @@
 #ifndef LADDER_RNG_H
 #define LADDER_RNG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct Rng {
@@ -15,5 +16,9 @@ uint32_t rng_next(Rng *r);
 int64_t rng_range(Rng *r, int64_t lo, int64_t hi);
 /* Uniform double in [0, 1), 53 bits. */
 double rng_unit(Rng *r);
+
+/* Parse a seed as the command line gives it: decimal digits only, 0 to 2^64-1 (no sign, no
+ * spaces, nothing after). Returns true with *out set, or false with *out untouched. */
+bool rng_parse_seed(const char *s, uint64_t *out);
 
 #endif

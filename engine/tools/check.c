@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/utf8.h"
 #include "tools/explore.h"
+#include "tools/tools.h"
 
 #define CHECK_RUNS 2000
 /* The two explorations together stop after this long, and the determinism replays after as
@@ -225,7 +226,7 @@ static void check_story(Problems *p, const char *path)
     double t0 = now_seconds();
     ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1, .max_errors = 5,
                         .max_seconds = CHECK_SECONDS};
-    if (explore_run(s, path, &o, &a, &err) != 0) {
+    if (explore_run(s, &o, &a, &err) != 0) {
         problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
         story_free(s);
         return;
@@ -234,7 +235,7 @@ static void check_story(Problems *p, const char *path)
     o.max_seconds = CHECK_SECONDS - (now_seconds() - t0);
     if (o.max_seconds < 0.05)
         o.max_seconds = 0.05;
-    if (explore_run(s, path, &o, &b, &err) != 0) {
+    if (explore_run(s, &o, &b, &err) != 0) {
         explore_result_free(&a);
         problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
         story_free(s);
@@ -334,7 +335,7 @@ static void check_story(Problems *p, const char *path)
     story_free(s);
 }
 
-static const char *const usage_check =
+const char tool_check_usage[] =
     "Usage: ladder check [--json] [PATH]...\n"
     "\n"
     "Check stories (files or folders; default: every bundled story) and report each problem as\n"
@@ -358,11 +359,8 @@ int tool_check(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'j': p.json = true; break;
-        case 'h': fputs(usage_check, stdout); return 0;
-        default:
-            fprintf(stderr, "ladder: invalid option\nTry 'ladder check --help' for more "
-                            "information.\n");
-            return 2;
+        case 'h': tools_print_usage(tool_check_usage); return TOOLS_EXIT_OK;
+        default: return tools_usage_error("check", "%s", "invalid option");
         }
     }
     if (p.json)

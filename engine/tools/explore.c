@@ -211,7 +211,7 @@ static void finish_run(ExploreResult *r, const Story *s, const Game *g, long d)
 }
 
 /* The least-taken of the choices shown now (ties broken by the generator). */
-static size_t least_used(const ExploreResult *r, const Story *s, const Game *g, Rng *pick)
+static size_t least_used(const ExploreResult *r, const Game *g, Rng *pick)
 {
     const Scene *sc = game_scene(g);
     size_t n = game_choice_count(g), best = 0, ties = 0;
@@ -227,7 +227,6 @@ static size_t least_used(const ExploreResult *r, const Story *s, const Game *g, 
             best = i;
         }
     }
-    (void)s;
     return best;
 }
 
@@ -278,7 +277,7 @@ static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, Exp
         }
         size_t n = game_choice_count(g);
         size_t k = o->strategy == STRATEGY_LEAST_USED
-                       ? least_used(r, s, g, &pick)
+                       ? least_used(r, g, &pick)
                        : (size_t)rng_range(&pick, 0, (int64_t)n - 1);
         const Scene *sc = game_scene(g);
         size_t ci = (size_t)(game_choice(g, k) - sc->choices);
@@ -619,10 +618,8 @@ static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult
     return 0;
 }
 
-int explore_run(const Story *s, const char *path, const ExploreOptions *o, ExploreResult *r,
-                Err *err)
+int explore_run(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err)
 {
-    (void)path;
     result_init(r, s);
     return o->exhaustive ? run_exhaustive(s, o, r, err) : run_random(s, o, r, err);
 }

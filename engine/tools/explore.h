@@ -61,18 +61,10 @@ typedef struct ExploreResult {
 } ExploreResult;
 
 /* Run the exploration. Returns 0, or -1 with err (e.g. a fork failure). */
-int explore_run(const Story *s, const char *path, const ExploreOptions *o, ExploreResult *r,
-                Err *err);
+int explore_run(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err);
 void explore_result_free(ExploreResult *r);
 
 /* Words of prose in the story's literal texts (scenes, choices, endings). */
 long explore_words(const Story *s);
-
-/* The `ladder explore` and `ladder check` commands. */
-int tool_explore(int argc, char **argv);
-int tool_check(int argc, char **argv);
-int tool_replay(int argc, char **argv);
-int tool_workshop(int argc, char **argv);
-int tool_report(int argc, char **argv);
 
 #endif

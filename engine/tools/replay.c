@@ -4,6 +4,7 @@
  * each choice id has on screen; the real session then plays those numbers. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,10 @@
 #include "core/save.h"
 #include "core/session.h"
 #include "core/utf8.h"
-#include "tools/explore.h"
-#include "ui/ui.h"
+#include "tools/tools.h"
+#include "ui/registry.h"
 
-static const char *const usage_replay =
+const char tool_replay_usage[] =
     "Usage: ladder replay FILE [--story PATH]\n"
     "       ladder replay STORY --seed S --choices ID,ID,...  [--player NAME]\n"
     "       ladder replay STORY --seed S --random [--least-used] [--cap N]\n"
@@ -33,15 +34,16 @@ static const char *const usage_replay =
     "  --player NAME the player's name\n"
     "  -h, --help    show this help and exit\n";
 
-typedef struct Script {
+/* What the terminal front end is fed: the typed lines, and how many decisions they take. */
+typedef struct ReplayInput {
     Buf input;
     size_t n;
-} Script;
+} ReplayInput;
 
 /* Append the number the choice id (or number) has in the shadow game, and take it. Returns
  * 0, or -1 with err when the choice is not there (or the script fails, which the real run
  * will then show). */
-static int step(Session *shadow, Script *sc, const char *id, Err *err)
+static int step(Session *shadow, ReplayInput *sc, const char *id, Err *err)
 {
     const Game *g = session_game(shadow);
     if (game_ended(g) && session_next_chapter(shadow)) {
@@ -69,7 +71,7 @@ static int step(Session *shadow, Script *sc, const char *id, Err *err)
     return rc == -1 ? 1 : rc; /* a script error: the real run will show it; stop here */
 }
 
-static int play_script(Story *story, uint64_t seed, const char *player, const Script *sc)
+static int play_script(Story *story, uint64_t seed, const char *player, const ReplayInput *sc)
 {
     Err err;
     SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
@@ -87,10 +89,10 @@ static int play_script(Story *story, uint64_t seed, const char *player, const Sc
         session_free(s);
         return 1;
     }
-    int rc = ui_term.play(s, &cfg);
+    UiExit e = ui_find("term", 0)->play(s, &cfg);
     fclose(cfg.in);
     session_free(s);
-    return rc;
+    return ui_exit_status(e);
 }
 
 /* The story to play: ref as the user gave it (an id or a path), or, when bundled_only, the
@@ -128,44 +130,36 @@ int tool_replay(int argc, char **argv)
     long cap = 500;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        char *end;
         switch (c) {
         case 'S': story_path = optarg; break;
         case 's':
-            errno = 0;
-            seed = strtoull(optarg, &end, 10);
-            if (errno || *end || !*optarg || optarg[0] == '-') {
-                fprintf(stderr, "ladder: --seed takes a non-negative integer, not '%s'\n", optarg);
-                return 2;
-            }
+            if (!rng_parse_seed(optarg, &seed))
+                return tools_usage_error("replay", "--seed takes a non-negative integer, not '%s'",
+                                         optarg);
             has_seed = true;
             break;
         case 'c': choices = optarg; break;
         case 'r': random = true; break;
         case 'l': least = true; break;
-        case 'C': cap = strtol(optarg, &end, 10); if (*end || cap < 1) { fprintf(stderr, "ladder: --cap takes a count from 1\n"); return 2; } break;
+        case 'C':
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &cap))
+                return tools_usage_error("replay", "--cap takes a count from 1, not '%s'", optarg);
+            break;
         case 'p': player = optarg; break;
-        case 'h': fputs(usage_replay, stdout); return 0;
-        default:
-            fprintf(stderr, "Try 'ladder replay --help' for more information.\n");
-            return 2;
+        case 'h': tools_print_usage(tool_replay_usage); return TOOLS_EXIT_OK;
+        default: return tools_usage_error("replay", "%s", "invalid option");
         }
     }
-    if (optind + 1 != argc) {
-        fprintf(stderr, "ladder: replay needs one FILE or STORY\nTry 'ladder replay --help' for "
-                        "more information.\n");
-        return 2;
-    }
+    if (optind + 1 != argc)
+        return tools_usage_error("replay", "%s", "replay needs one FILE or STORY");
     const char *arg = argv[optind];
     Err err;
-    Script sc = {0};
+    ReplayInput sc = {0};
     Session *shadow = NULL;
     const char *ref = arg;
     if (!has_seed) { /* a save or results file */
-        if (choices || random) {
-            fprintf(stderr, "ladder: --choices and --random need --seed\n");
-            return 2;
-        }
+        if (choices || random)
+            return tools_usage_error("replay", "%s", "--choices and --random need --seed");
         SaveData d;
         if (save_read(arg, &d, &err) != 0) {
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
@@ -213,10 +207,8 @@ int tool_replay(int argc, char **argv)
         buf_free(&sc.input);
         return rc < 0 ? 1 : out;
     }
-    if (!choices == !random) {
-        fprintf(stderr, "ladder: give --choices or --random with --seed\n");
-        return 2;
-    }
+    if (!choices == !random)
+        return tools_usage_error("replay", "%s", "give --choices or --random with --seed");
     shadow = shadow_session(ref, false, seed, player, &err);
     if (!shadow) {
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);

@@ -27,7 +27,7 @@
 #include "core/rng.h"
 #include "core/save.h"
 #include "core/utf8.h"
-#include "tools/explore.h"
+#include "tools/tools.h"
 #include "out/html.h"
 
 #include "assets_css.h"
@@ -37,7 +37,7 @@
 #define BASELINE_MAX 10000   /* --baseline at most */
 #define TABLE_MAX 300        /* participants listed by name at most, per section */
 
-static const char *const usage_report =
+const char tool_report_usage[] =
     "Usage: ladder report PATH... -o FILE [--csv FILE] [--baseline N] [--story PATH]...\n"
     "\n"
     "Merge workshop participants' results files (written by 'ladder play STORY --session CODE\n"
@@ -2081,7 +2081,7 @@ int tool_report(int argc, char **argv)
         }
         case 'h':
             free(story_paths);
-            fputs(usage_report, stdout);
+            fputs(tool_report_usage, stdout);
             return 0;
         default:
             free(story_paths);

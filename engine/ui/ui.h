@@ -24,8 +24,24 @@ typedef struct UiConfig {
     bool hide_numbers;      /* show which stats rose or fell, not by how much */
 } UiConfig;
 
-/* play() returns this when the player asked for the title screen. */
-#define UI_BACK_TO_TITLE (-1)
+/* How a game or a room ended: what play() and room() return. Not an exit status: main turns it
+ * into one (0 or 1) with ui_exit_status. */
+typedef enum UiExit {
+    UI_EXIT_OK,            /* the story ended and the player left, quit, or input ended */
+    UI_EXIT_SCRIPT_FAILED, /* a scenario script failed on the way */
+    UI_BACK_TO_TITLE       /* the player asked for the title screen */
+} UiExit;
+
+/* What a front end can do besides play (Frontend.caps). */
+enum {
+    UI_CAP_MENU = 1u << 0,   /* menu() shows the title screen */
+    UI_CAP_ROOM = 1u << 1,   /* room() runs a workshop room */
+    UI_CAP_WINDOW = 1u << 2, /* a window: needs a display (available), honours frames and
+                              * screenshot, and SDL turns signals into quit events */
+    UI_CAP_MENU_NOTICE = 1u << 3, /* the title menu shows cfg->notice: a story that cannot be
+                                   * loaded from it is reported there and the menu comes back
+                                   * (without it, Ladder exits with status 1) */
+};
 
 /* What the title menu picked. */
 typedef struct MenuPick {
@@ -34,21 +50,29 @@ typedef struct MenuPick {
     char *load;       /* or load this save file (malloc'd), else NULL */
 } MenuPick;
 
+/* A front end. Each one defines one of these (ui_term, ui_json, ui_sdl) and has one row in the
+ * registry (ui/registry.c), which is how the rest of Ladder finds it: by name (--ui), by
+ * capability, or as the default. */
 typedef struct Frontend {
-    const char *name;
-    /* Play until the story ends and the player leaves, the player quits, or input ends.
-     * Returns the process exit status (0, or 1 if a scenario script failed). */
-    int (*play)(Session *s, const UiConfig *cfg);
-    /* Title menu over the bundled stories. Returns 0 with *pick filled, or 1 to quit. May be
-     * NULL for front ends without one. */
+    const char *name;    /* as --ui takes it */
+    const char *summary; /* a few words for `ladder help`: "a window" */
+    unsigned caps;       /* UI_CAP_* */
+    /* True if it can run here (a window needs a display); false with the reason in err. NULL:
+     * always. */
+    bool (*available)(Err *err);
+    /* Play until the story ends and the player leaves, the player quits, or input ends. */
+    UiExit (*play)(Session *s, const UiConfig *cfg);
+    /* Title menu over the bundled stories (UI_CAP_MENU). Returns 0 with *pick filled, or 1 to
+     * quit. NULL without the capability. */
     int (*menu)(const Catalog *c, const UiConfig *cfg, MenuPick *pick);
     /* Release what the front end holds (the window); may be NULL. */
     void (*shutdown)(void);
-    /* Room mode (a workshop): play the room's session until the facilitator ends it. May be
-     * NULL (the terminal's room mode lives in tools/workshop.c). */
-    int (*room)(Room *r, const UiConfig *cfg);
+    /* Room mode (UI_CAP_ROOM): play the room's session until the facilitator ends it (the
+     * caller writes the debrief afterwards). NULL without the capability. */
+    UiExit (*room)(Room *r, const UiConfig *cfg);
 } Frontend;
 
+/* The front ends; use them through ui/registry.h. */
 extern const Frontend ui_term;
 extern const Frontend ui_json;
 extern const Frontend ui_sdl;

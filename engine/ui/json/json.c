@@ -199,7 +199,7 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     return 0;
 }
 
-static int json_play(Session *s, const UiConfig *cfg)
+static UiExit json_play(Session *s, const UiConfig *cfg)
 {
     emit_scene(s, cfg, "hello");
     emit_notices(s, cfg);
@@ -228,4 +228,5 @@ static int json_play(Session *s, const UiConfig *cfg)
     return status;
 }
 
-const Frontend ui_json = {"json", json_play, NULL, NULL, NULL};
+const Frontend ui_json = {.name = "json", .summary = "one JSON object per line, for programs (play only)",
+                          .play = json_play};

@@ -283,7 +283,7 @@ static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     return a->result;
 }
 
-static int sdl_play(Session *s, const UiConfig *cfg)
+static UiExit sdl_play(Session *s, const UiConfig *cfg)
 {
     Err err;
     App *a = open_app(cfg, &err);
@@ -314,7 +314,7 @@ static int sdl_play(Session *s, const UiConfig *cfg)
     return rc;
 }
 
-static int sdl_room(Room *r, const UiConfig *cfg)
+static UiExit sdl_room(Room *r, const UiConfig *cfg)
 {
     Err err;
     App *a = open_app(cfg, &err);
@@ -399,4 +399,7 @@ void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4])
     rect4(((const SDL_Rect *)f->texts)[i], r);
 }
 
-const Frontend ui_sdl = {"sdl", sdl_play, sdl_menu, sdl_shutdown, sdl_room};
+const Frontend ui_sdl = {.name = "sdl", .summary = "a window (the default when a display is available)",
+                         .caps = UI_CAP_MENU | UI_CAP_ROOM | UI_CAP_WINDOW | UI_CAP_MENU_NOTICE,
+                         .available = ui_sdl_available, .play = sdl_play, .menu = sdl_menu,
+                         .shutdown = sdl_shutdown, .room = sdl_room};

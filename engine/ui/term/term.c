@@ -13,6 +13,7 @@
 #include "core/watch.h"
 #include <poll.h>
 #include "ui/leave.h"
+#include "ui/term/room.h"
 #include "ui/ui.h"
 
 #define BOLD "\033[1m"
@@ -580,7 +581,7 @@ static void show_intro(Term *t)
     t->chapter = NULL;
 }
 
-static int term_play(Session *s, const UiConfig *cfg)
+static UiExit term_play(Session *s, const UiConfig *cfg)
 {
     Term t = {.cfg = cfg, .s = s};
     if (cfg->watch) {
@@ -674,4 +675,6 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     return rc;
 }
 
-const Frontend ui_term = {"term", term_play, term_menu, NULL, NULL};
+const Frontend ui_term = {.name = "term", .summary = "the terminal",
+                          .caps = UI_CAP_MENU | UI_CAP_ROOM, .play = term_play,
+                          .menu = term_menu, .room = term_room};

@@ -1,55 +1,20 @@
-/* commands.c: the author tools as subcommands: explore, check and replay. */
+/* explore_report.c: `ladder explore`: its options, and the report of an exploration as text
+ * or as one JSON object. */
 #include <cJSON.h>
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/catalog.h"
-#include "core/paths.h"
-#include "core/save.h"
-#include "core/session.h"
+#include "core/rng.h"
 #include "core/utf8.h"
 #include "tools/explore.h"
-#include "ui/ui.h"
+#include "tools/tools.h"
 
-enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
-
-static int usage(const char *cmd, const char *fmt, ...) LADDER_PRINTF(2, 3);
-static int usage(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "ladder: ");
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry 'ladder %s --help' for more information.\n", cmd);
-    return EXIT_USAGE;
-}
-
-static bool parse_long(const char *s, long lo, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || !*s || v < lo)
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool parse_seed(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || !*s || s[0] == '-')
-        return false;
-    *out = v;
-    return true;
-}
+enum { EXIT_PROBLEMS = TOOLS_EXIT_FAILED, EXIT_USAGE = TOOLS_EXIT_USAGE };
 
 static double mean(long long sum, long n)
 {
@@ -63,7 +28,7 @@ static char *choice_name(const Scene *sc, const Choice *c)
 
 /* ---------------------------------------------------------------- explore */
 
-static const char *const usage_explore =
+const char tool_explore_usage[] =
     "Usage: ladder explore STORY --random N [--seed S] [--strategy random|least-used]\n"
     "                            [--jobs J] [--cap D] [--json]\n"
     "       ladder explore STORY --exhaustive [--max-depth D] [--json]\n"
@@ -91,8 +56,6 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
     cJSON_AddStringToObject(root, "title", s->title);
     cJSON_AddStringToObject(root, "mode", o->exhaustive ? "exhaustive" : "random");
     cJSON_AddNumberToObject(root, "runs", (double)r->runs);
-    char seed[32];
-    snprintf(seed, sizeof seed, "%llu", (unsigned long long)o->seed);
     cJSON_AddNumberToObject(root, "seed", (double)o->seed);
     if (!o->exhaustive)
         cJSON_AddStringToObject(root, "strategy",
@@ -321,12 +284,12 @@ int tool_explore(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'r':
-            if (!parse_long(optarg, 1, &o.runs))
-                return usage("explore", "--random takes a count from 1, not '%s'", optarg);
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &o.runs))
+                return tools_usage_error("explore", "--random takes a count from 1, not '%s'", optarg);
             break;
         case 's':
-            if (!parse_seed(optarg, &o.seed))
-                return usage("explore", "--seed takes a non-negative integer, not '%s'", optarg);
+            if (!rng_parse_seed(optarg, &o.seed))
+                return tools_usage_error("explore", "--seed takes a non-negative integer, not '%s'", optarg);
             break;
         case 'S':
             if (strcmp(optarg, "random") == 0)
@@ -334,34 +297,34 @@ int tool_explore(int argc, char **argv)
             else if (strcmp(optarg, "least-used") == 0)
                 o.strategy = STRATEGY_LEAST_USED;
             else
-                return usage("explore", "unknown strategy '%s' (use random or least-used)",
+                return tools_usage_error("explore", "unknown strategy '%s' (use random or least-used)",
                              optarg);
             break;
         case 'j':
-            if (!parse_long(optarg, 1, &v) || v > 64)
-                return usage("explore", "--jobs takes a count from 1 to 64, not '%s'", optarg);
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &v) || v > 64)
+                return tools_usage_error("explore", "--jobs takes a count from 1 to 64, not '%s'", optarg);
             o.jobs = (int)v;
             break;
         case 'c':
-            if (!parse_long(optarg, 1, &o.cap))
-                return usage("explore", "--cap takes a count from 1, not '%s'", optarg);
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &o.cap))
+                return tools_usage_error("explore", "--cap takes a count from 1, not '%s'", optarg);
             break;
         case 'e': o.exhaustive = true; break;
         case 'd':
-            if (!parse_long(optarg, 1, &o.max_depth))
-                return usage("explore", "--max-depth takes a count from 1, not '%s'", optarg);
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &o.max_depth))
+                return tools_usage_error("explore", "--max-depth takes a count from 1, not '%s'", optarg);
             break;
         case 'J': json = true; break;
-        case 'h': fputs(usage_explore, stdout); return 0;
-        default: return usage("explore", "%s", "invalid option");
+        case 'h': tools_print_usage(tool_explore_usage); return 0;
+        default: return tools_usage_error("explore", "%s", "invalid option");
         }
     }
     if (optind >= argc)
-        return usage("explore", "%s", "explore needs a STORY");
+        return tools_usage_error("explore", "%s", "explore needs a STORY");
     if (optind + 1 < argc)
-        return usage("explore", "unexpected argument '%s'", argv[optind + 1]);
+        return tools_usage_error("explore", "unexpected argument '%s'", argv[optind + 1]);
     if (o.exhaustive == (o.runs > 0))
-        return usage("explore", "%s", "give either --random N or --exhaustive");
+        return tools_usage_error("explore", "%s", "give either --random N or --exhaustive");
     Err err;
     Story *s = catalog_open(argv[optind], &err);
     if (!s) {
@@ -376,7 +339,7 @@ int tool_explore(int argc, char **argv)
     o.progress = isatty(STDERR_FILENO);
     ExploreResult r;
     double t0 = now_seconds();
-    if (explore_run(s, argv[optind], &o, &r, &err) != 0) {
+    if (explore_run(s, &o, &r, &err) != 0) {
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         story_free(s);
         return EXIT_PROBLEMS;

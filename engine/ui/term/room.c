@@ -1,0 +1,319 @@
+/* room.c: the terminal's room mode (ui_term.room), for a facilitator. At each decision the room
+ * discusses the scene's question, the facilitator types the room's votes (or picks), the option
+ * with most votes is taken (the facilitator breaks ties), and the change is shown. `rewind N`
+ * goes back to decision N to play the road not taken; both roads stay in the record. When the
+ * story ends the debrief is printed and written (room_write_debrief). */
+#include "ui/term/room.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/session.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "ui/leave.h"
+
+/* The terminal side of a room. */
+typedef struct TermRoom {
+    Room *room;
+    Session *s;
+    FILE *in, *out;
+    int width;
+    int timer;
+    bool hide_numbers; /* "numbers off" hides them for the rest of the session */
+} TermRoom;
+
+/* Write a story's text wrapped, markup dropped, control characters made visible. */
+static void wrap(TermRoom *r, const char *text, int indent)
+{
+    char *marked = text_plain(text);
+    char *plain = utf8_visible_dup(marked, UTF8_KEEP_LAYOUT);
+    free(marked);
+    const char *p = plain;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        int col = indent;
+        fprintf(r->out, "%*s", indent, "");
+        const char *q = p, *end = p + len;
+        bool first = true;
+        while (q < end) {
+            while (q < end && *q == ' ')
+                q++;
+            const char *w = q;
+            while (q < end && *q != ' ')
+                q++;
+            if (q == w)
+                break;
+            int ww = (int)text_width(w, (size_t)(q - w));
+            if (!first && col + 1 + ww > r->width) {
+                fprintf(r->out, "\n%*s", indent, "");
+                col = indent;
+                first = true;
+            }
+            if (!first) {
+                fputc(' ', r->out);
+                col++;
+            }
+            fwrite(w, 1, (size_t)(q - w), r->out);
+            col += ww;
+            first = false;
+        }
+        fputc('\n', r->out);
+        p = nl ? nl + 1 : end;
+    }
+    free(plain);
+}
+
+/* Read one line; false at end of input, or once a signal asked to leave (ui/leave.h). */
+static bool read_line(TermRoom *r, const char *prompt, char *buf, size_t n)
+{
+    if (leave_signal())
+        return false;
+    fprintf(r->out, "%s", prompt);
+    fflush(r->out);
+    if (!fgets(buf, (int)n, r->in) || leave_signal()) {
+        fputc('\n', r->out);
+        return false;
+    }
+    if (!isatty(fileno(r->in)))
+        utf8_fprintf(r->out, "%s%s", buf, strchr(buf, '\n') ? "" : "\n");
+    size_t len = strlen(buf);
+    while (len && isspace((unsigned char)buf[len - 1]))
+        buf[--len] = '\0';
+    return true;
+}
+
+static void changes_line(TermRoom *r, const Game *g)
+{
+    const Decision *d = game_decision(g, game_decision_count(g) - 1);
+    if (!d)
+        return;
+    Buf b = {0};
+    story_format_changes(game_story(g), d->before, d->after, !r->hide_numbers, &b);
+    if (b.len)
+        utf8_fprintf(r->out, "\n  [%s]\n", buf_str(&b));
+    buf_free(&b);
+}
+
+static void show_scene(TermRoom *r)
+{
+    const Game *g = session_game(r->s);
+    const Scene *sc = game_scene(g);
+    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", game_decision_count(g) + 1,
+                 game_chapter(g) ? ": " : "", game_chapter(g) ? game_chapter(g) : "");
+    wrap(r, game_text(g), 0);
+    if (game_ended(g))
+        return;
+    fputc('\n', r->out);
+    for (size_t i = 0; i < game_choice_count(g); i++) {
+        char head[32];
+        snprintf(head, sizeof head, "  %zu. ", i + 1);
+        fputs(head, r->out);
+        char *plain = text_plain(game_choice_text(g, i));
+        utf8_fprintf(r->out, "%s\n", plain);
+        free(plain);
+    }
+    if (sc->discuss) {
+        fputs("\nFor the room: ", r->out);
+        utf8_fprintf(r->out, "%s\n", sc->discuss);
+    }
+    if (r->timer > 0)
+        fprintf(r->out, "(Discussion: %d seconds. Start the clock, then enter the votes.)\n",
+                r->timer);
+    fputs("\nEnter the votes for each option in order (e.g. \"4 2 0\"), or \"pick N\"; also\n"
+          "\"rewind N\", \"history\", \"stats\", \"numbers on|off\", \"end\".\n",
+          r->out);
+}
+
+static void show_debrief(TermRoom *r)
+{
+    const Game *g = session_game(r->s);
+    const Scene *e = game_scene(g);
+    utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decisions) ==\n", e->title,
+                 verdict_name(e->verdict), game_decision_count(g));
+    fputs("\nDebrief: the room's road\n", r->out);
+    const Story *s = game_story(g);
+    for (size_t i = 0; i < game_decision_count(g); i++) {
+        const Decision *d = game_decision(g, i);
+        const RoomTally *t = room_tally(r->room, i);
+        Buf line = {0};
+        buf_printf(&line, "%zu. %s", i + 1, d->text);
+        if (t && t->counts) {
+            buf_puts(&line, " (votes");
+            for (size_t k = 0; k < t->n; k++)
+                buf_printf(&line, " %d", t->counts[k]);
+            buf_printf(&line, "%s)", t->tie ? ", tie broken" : "");
+        }
+        buf_puts(&line, " [");
+        room_stat_changes(&line, s, d->before, d->after);
+        buf_puts(&line, "]");
+        wrap(r, buf_str(&line), 2);
+        buf_free(&line);
+        const char *lesson = game_decision_lesson(g, i);
+        if (lesson)
+            wrap(r, lesson, 6);
+    }
+    if (e->lesson) {
+        fputc('\n', r->out);
+        wrap(r, e->lesson, 0);
+    }
+    const char *md, *html;
+    Err err;
+    if (room_write_debrief(r->room, &md, &html, &err) == 0)
+        fprintf(r->out, "\nDebrief written to %s and %s\n", md, html);
+    else
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+    fputs("Type \"rewind N\" to play the road not taken from decision N, or \"end\".\n", r->out);
+}
+
+/* Rewind to just before decision k (1-based): the road so far goes into the record. */
+static void rewind_to(TermRoom *r, long k)
+{
+    Err err;
+    if (k < 1 || room_rewind(r->room, (size_t)k, &err) != 0) {
+        utf8_fprintf(r->out, "%s.\n", k < 1 ? "Give the number of a decision" : err.msg);
+        return;
+    }
+    fprintf(r->out, "\nBack to decision %ld. The road you left is kept in the debrief.\n", k);
+    show_scene(r);
+}
+
+static void show_debrief(TermRoom *r);
+
+static int decide(TermRoom *r, size_t k, const int *counts, bool tie)
+{
+    size_t n = game_choice_count(session_game(r->s));
+    Err err;
+    if (room_decide(r->room, k, counts, tie, &err) != 0) {
+        utf8_fprintf(stderr, "ladder: scenario error: %s\n", err.msg);
+        return 1;
+    }
+    if (counts) {
+        fputs("\nThe room: ", r->out);
+        for (size_t i = 0; i < n; i++)
+            fprintf(r->out, "%s%d for %zu", i ? ", " : "", counts[i], i + 1);
+        fprintf(r->out, ". Option %zu it is%s.\n", k + 1, tie ? " (the facilitator's call)" : "");
+    }
+    changes_line(r, session_game(r->s));
+    char *note = session_take_notice(r->s);
+    free(note); /* the room does not need save notices */
+    show_scene(r);
+    if (game_ended(session_game(r->s)))
+        show_debrief(r);
+    return 0;
+}
+
+static int room_loop(TermRoom *r)
+{
+    show_scene(r);
+    char line[512];
+    int status = 0;
+    while (read_line(r, "\nroom> ", line, sizeof line)) {
+        const Game *g = session_game(r->s);
+        size_t n = game_choice_count(g);
+        char *p = line;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (!*p)
+            continue;
+        long k;
+        char *end;
+        if (strncmp(p, "rewind", 6) == 0) {
+            k = strtol(p + 6, &end, 10);
+            rewind_to(r, *end ? 0 : k);
+        } else if (strcmp(p, "end") == 0 || strcmp(p, "quit") == 0) {
+            break;
+        } else if (strcmp(p, "history") == 0) {
+            for (size_t i = 0; i < game_decision_count(g); i++)
+                utf8_fprintf(r->out, "  %zu. %s\n", i + 1, game_decision(g, i)->text);
+        } else if (strcmp(p, "stats") == 0) {
+            const Story *s = game_story(g);
+            for (size_t i = 0; i < s->n_stats; i++)
+                if (r->hide_numbers)
+                    utf8_fprintf(r->out, "  %s\n", s->stats[i].label);
+                else
+                    utf8_fprintf(r->out, "  %-28s %3d\n", s->stats[i].label, game_stat(g, i));
+        } else if (strncmp(p, "numbers", 7) == 0) {
+            r->hide_numbers = strstr(p, "off") != NULL;
+            fprintf(r->out, "Stat numbers %s.\n", r->hide_numbers ? "hidden" : "shown");
+        } else if (game_ended(g)) {
+            fputs("The story has ended: \"rewind N\" or \"end\".\n", r->out);
+        } else if (strncmp(p, "pick", 4) == 0 ||
+                   (strtol(p, &end, 10), !*end && strchr(p, ' ') == NULL)) {
+            k = strtol(strncmp(p, "pick", 4) == 0 ? p + 4 : p, &end, 10);
+            if (*end || k < 1 || (size_t)k > n)
+                fprintf(r->out, "Pick a number from 1 to %zu.\n", n);
+            else
+                status |= decide(r, (size_t)k - 1, NULL, false);
+        } else {
+            int *counts = xcalloc(n, sizeof *counts);
+            size_t got = 0;
+            bool bad = false;
+            for (char *q = p; *q && !bad;) {
+                while (isspace((unsigned char)*q))
+                    q++;
+                if (!*q)
+                    break;
+                long v = strtol(q, &end, 10);
+                if (end == q || v < 0 || v > 100000 || got == n)
+                    bad = true;
+                else
+                    counts[got++] = (int)v;
+                q = end;
+            }
+            if (bad || got != n) {
+                fprintf(r->out, "Give %zu vote counts, one per option, or \"pick N\".\n", n);
+                free(counts);
+                continue;
+            }
+            size_t ties, best = room_winner(counts, n, &ties);
+            bool tie = ties > 1;
+            if (tie) {
+                Buf q = {0};
+                buf_puts(&q, "A tie between");
+                for (size_t i = 0; i < n; i++)
+                    if (counts[i] == counts[best])
+                        buf_printf(&q, " %zu", i + 1);
+                buf_puts(&q, ". Facilitator, your call: ");
+                char pick[64];
+                long v = 0;
+                while (read_line(r, buf_str(&q), pick, sizeof pick)) {
+                    v = strtol(pick, &end, 10);
+                    if (!*end && v >= 1 && (size_t)v <= n && counts[v - 1] == counts[best])
+                        break;
+                    v = 0;
+                }
+                buf_free(&q);
+                if (!v) {
+                    free(counts);
+                    break;
+                }
+                best = (size_t)v - 1;
+            }
+            status |= decide(r, best, counts, tie);
+            free(counts);
+        }
+    }
+    if (leave_signal())
+        fprintf(stderr, "\nladder: leaving on %s, as if you typed end; the debrief keeps the "
+                        "room's votes so far.\n",
+                leave_signal_name(leave_signal()));
+    return status;
+}
+
+UiExit term_room(Room *room, const UiConfig *cfg)
+{
+    TermRoom r = {.room = room, .s = room_session(room), .in = cfg->in, .out = cfg->out,
+                  .width = cfg->width, .timer = cfg->timer, .hide_numbers = cfg->hide_numbers};
+    const Story *st = session_story(r.s);
+    const char *code = room_code(room);
+    utf8_fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
+                 code ? code : "");
+    if (st->content_note)
+        wrap(&r, st->content_note, 0);
+    return room_loop(&r) ? UI_EXIT_SCRIPT_FAILED : UI_EXIT_OK;
+}
