@@ -11,6 +11,7 @@
 #include "core/room.h"
 #include "core/session.h"
 #include "core/utf8.h"
+#include "out/debrief.h"
 #include "tools/tools.h"
 #include "ui/leave.h"
 #include "ui/registry.h"
@@ -117,7 +118,7 @@ int tool_workshop(int argc, char **argv)
     UiExit e = fe->room(room, &cfg);
     const char *md, *html;
     if (game_decision_count(session_game(session)) > 0) {
-        if (room_write_debrief(room, &md, &html, &err) == 0)
+        if (debrief_write(room, &md, &html, &err) == 0)
             printf("Debrief written to %s and %s\n", md, html);
         else
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);

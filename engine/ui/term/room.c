@@ -2,7 +2,7 @@
  * discusses the scene's question, the facilitator types the room's votes (or picks), the option
  * with most votes is taken (the facilitator breaks ties), and the change is shown. `rewind N`
  * goes back to decision N to play the road not taken; both roads stay in the record. When the
- * story ends the debrief is printed and written (room_write_debrief). */
+ * story ends the debrief is printed and written (out/debrief.h). */
 #include "ui/term/room.h"
 
 #include <ctype.h>
@@ -14,6 +14,7 @@
 #include "core/session.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "out/debrief.h"
 #include "ui/leave.h"
 
 /* The terminal side of a room. */
@@ -163,7 +164,7 @@ static void show_debrief(TermRoom *r)
     }
     const char *md, *html;
     Err err;
-    if (room_write_debrief(r->room, &md, &html, &err) == 0)
+    if (debrief_write(r->room, &md, &html, &err) == 0)
         fprintf(r->out, "\nDebrief written to %s and %s\n", md, html);
     else
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
