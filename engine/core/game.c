@@ -10,7 +10,11 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "lua/script.h"
+#include "core/host.h"
+
+/* The host behind g's story: every function reference (HostFn) in a story belongs to it, so
+ * a story with one has a host. */
+#define HOST(g) ((g)->story->host_ops)
 
 struct Game {
     const Story *story;
@@ -82,18 +86,18 @@ static void add_stat(Game *g, int i, int delta)
     g->stats[i] = clamp_stat(&g->story->stats[i], (long long)g->stats[i] + delta);
 }
 
-static int apply_effects(Game *g, const Effects *e, const CallSite *at, Err *err)
+static int apply_effects(Game *g, const Effects *e, const HostCall *at, Err *err)
 {
     for (size_t i = 0; i < e->n; i++)
         add_stat(g, e->v[i].index, e->v[i].delta);
     if (e->fn) {
         Effect *v;
         size_t n;
-        if (script_call_effects(g->story->script, e->fn, g, at, &v, &n, err) != 0)
+        if (HOST(g)->call_effects(g->story->host, e->fn, g, at, &v, &n, err) != 0)
             return -1;
         for (size_t i = 0; i < n; i++)
             add_stat(g, v[i].index, v[i].delta);
-        script_free_effects(v, n);
+        story_free_effects(v, n);
     }
     return 0;
 }
@@ -104,18 +108,18 @@ static void set_flag(Game *g, int i, const Value *v)
     g->flags[i] = value_copy(v);
 }
 
-static int apply_sets(Game *g, const Sets *s, const CallSite *at, Err *err)
+static int apply_sets(Game *g, const Sets *s, const HostCall *at, Err *err)
 {
     for (size_t i = 0; i < s->n; i++)
         set_flag(g, s->v[i].index, &s->v[i].value);
     if (s->fn) {
         FlagSet *v;
         size_t n;
-        if (script_call_set(g->story->script, s->fn, g, at, &v, &n, err) != 0)
+        if (HOST(g)->call_set(g->story->host, s->fn, g, at, &v, &n, err) != 0)
             return -1;
         for (size_t i = 0; i < n; i++)
             set_flag(g, v[i].index, &v[i].value);
-        script_free_sets(v, n);
+        story_free_sets(v, n);
     }
     return 0;
 }
@@ -151,13 +155,13 @@ static bool lookup(void *ud, const char *name, size_t len, Buf *out)
 }
 
 /* Evaluate a Text (function or literal), interpolate and lay it out. */
-static char *render(Game *g, const Text *t, const Pos *pos, const CallSite *at, Err *err)
+static char *render(Game *g, const Text *t, const Pos *pos, const HostCall *at, Err *err)
 {
     if (g->quiet && !t->fn)
         return xstrdup("");
     char *raw = NULL;
     if (t->fn) {
-        if (script_call_string(g->story->script, t->fn, g, at, &raw, err) != 0)
+        if (HOST(g)->call_string(g->story->host, t->fn, g, at, &raw, err) != 0)
             return NULL;
     }
     if (g->quiet) { /* only check the names it interpolates */
@@ -194,15 +198,15 @@ static int describe(Game *g, Err *err)
 {
     const Scene *sc = &g->story->scenes[g->scene];
     clear_screen(g);
-    CallSite at = {sc, NULL, "text"};
+    HostCall at = {sc, NULL, "text"};
     g->text = render(g, &sc->text, &sc->pos, &at, err);
     if (!g->text)
         return -1;
     for (size_t i = 0; i < sc->n_choices; i++) {
         const Choice *c = &sc->choices[i];
-        CallSite cat = {sc, c, "when"};
+        HostCall cat = {sc, c, "when"};
         bool shown = true;
-        if (c->when && script_call_bool(g->story->script, c->when, g, &cat, &shown, err) != 0)
+        if (c->when && HOST(g)->call_bool(g->story->host, c->when, g, &cat, &shown, err) != 0)
             return -1;
         if (c->when && g->when_counts)
             g->when_counts[sc->choice_base + i][shown]++;
@@ -253,7 +257,7 @@ static int enter(Game *g, int target, const int *baseline, int *forced, Err *err
         const Scene *sc = &s->scenes[target];
         if (sc->chapter)
             g->chapter = sc->chapter;
-        CallSite at = {sc, NULL, "effects"};
+        HostCall at = {sc, NULL, "effects"};
         if (apply_effects(g, &sc->effects, &at, err) != 0)
             return -1;
         at.what = "set";
@@ -310,7 +314,8 @@ static Game *begin(Game *g, Err *err)
     for (size_t i = 0; i < s->n_flags; i++)
         g->init_flags[i] = value_copy(&g->flags[i]);
     int forced = -1;
-    script_step(s->script);
+    if (s->host_ops)
+        s->host_ops->step(s->host);
     if (enter(g, s->start_index, g->init_stats, &forced, err) != 0) {
         game_free(g);
         return NULL;
@@ -361,7 +366,8 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
         err_set(err, "no choice number %zu here", i + 1);
         return -1;
     }
-    script_step(s->script);
+    if (s->host_ops)
+        s->host_ops->step(s->host);
     const Scene *from = &s->scenes[g->scene];
     size_t ci = g->avail[i];
     const Choice *c = &from->choices[ci];
@@ -372,7 +378,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     memcpy(d.before, g->stats, s->n_stats * sizeof(int));
     memset(g->fired, 0, s->n_thresholds);
 
-    CallSite at = {from, c, "effects"};
+    HostCall at = {from, c, "effects"};
     if (apply_effects(g, &c->effects, &at, err) != 0)
         goto fail;
     at.what = "set";
@@ -382,7 +388,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     if (c->go_fn) {
         at.what = "go";
         char *id;
-        if (script_call_string(s->script, c->go_fn, g, &at, &id, err) != 0)
+        if (HOST(g)->call_string(s->host, c->go_fn, g, &at, &id, err) != 0)
             goto fail;
         target = story_find_scene(s, id);
         if (target < 0) {

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lua/script.h"
+#include "core/host.h"
+#include "core/story_build.h"
 
 static void free_text(Text *t)
 {
@@ -80,8 +81,37 @@ void story_free(Story *s)
     free(s->content_note);
     free(s->start);
     free(s->path);
-    script_free(s->script);
+    if (s->host && s->host_ops)
+        s->host_ops->free(s->host);
     free(s);
+}
+
+Story *story_load(const char *path, Err *err)
+{
+    return story_load_variant(path, 0, err);
+}
+
+Story *story_load_variant(const char *path, unsigned variant, Err *err)
+{
+    const HostOps *h = host_installed();
+    if (!h) {
+        err_set(err, "%s: no scripting host is installed to run the story (host_install)", path);
+        return NULL;
+    }
+    return h->load(path, variant, err);
+}
+
+void story_free_effects(Effect *v, size_t n)
+{
+    (void)n; /* the entries own nothing: their names are NULL, their index is resolved */
+    free(v);
+}
+
+void story_free_sets(FlagSet *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        value_free(&v[i].value); /* the name is NULL, the index resolved */
+    free(v);
 }
 
 Scene *story_add_scene(Story *s)

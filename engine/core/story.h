@@ -8,10 +8,12 @@
 
 #include "core/util.h"
 
-typedef struct Script Script; /* the sandboxed Lua state behind a story (engine/lua) */
+/* The scripting host's state behind a story, opaque to the core (see core/host.h). */
+typedef struct Host Host;
+typedef struct HostOps HostOps;
 
-/* A reference to a Lua function held by the story's script; 0 means none. */
-typedef int FnRef;
+/* A reference to a function held by the story's host (a Lua function); 0 means none. */
+typedef int HostFn;
 
 typedef enum StatGood { GOOD_HIGH, GOOD_LOW, GOOD_NEUTRAL } StatGood;
 typedef enum Verdict { VERDICT_GOOD, VERDICT_MIXED, VERDICT_BAD } Verdict;
@@ -46,7 +48,7 @@ typedef struct FlagDef {
 /* Text is literal (possibly with {interpolation}) or computed by a Lua function. */
 typedef struct Text {
     char *str;
-    FnRef fn;
+    HostFn fn;
 } Text;
 
 typedef struct Effect {
@@ -65,26 +67,26 @@ typedef struct FlagSet {
 typedef struct Effects {
     Effect *v;
     size_t n;
-    FnRef fn;
+    HostFn fn;
 } Effects;
 
 /* Flag assignments, static or from a function returning { flag = value, ... }. */
 typedef struct Sets {
     FlagSet *v;
     size_t n;
-    FnRef fn;
+    HostFn fn;
 } Sets;
 
 typedef struct Choice {
     char *id; /* stable within its scene */
     bool derived_id; /* id made from the text, not written by the author */
     Text text;
-    FnRef when; /* 0: always shown */
+    HostFn when; /* 0: always shown */
     Effects effects;
     Sets set;
     char *go;     /* static target id, or NULL when go_fn is used */
     int go_index; /* resolved static target */
-    FnRef go_fn;
+    HostFn go_fn;
     char *lesson; /* optional, overrides the scene's lesson in the debrief */
     Pos pos;
 } Choice;
@@ -138,7 +140,8 @@ typedef struct Story {
     Pos pos;        /* of the story { } declaration */
     char **chapters; /* a campaign: the ids of the stories it plays in order; else NULL */
     size_t n_chapters;
-    Script *script; /* owned */
+    Host *host;     /* owned: the host state that runs the story's functions */
+    const HostOps *host_ops; /* the host that loaded the story (frees host) */
     /* lookup table: open addressing over scene ids */
     int *scene_slots;
     size_t n_slots;
@@ -154,13 +157,15 @@ typedef struct Story {
 #define STORY_MAX_CHAPTERS 100
 #define STORY_MAX_TEXT_TOTAL (16u << 20) /* bytes of literal strings, each listing counted */
 
-/* Load a story from a scenario file or folder (every *.lua in it, story.lua first). Returns
- * NULL and fills err with file:line messages when the script is broken. Caller frees. */
+/* Load a story from a scenario file or folder (every *.lua in it, story.lua first) with the
+ * installed scripting host (host_install). Returns NULL and fills err with file:line messages
+ * when the script is broken, or when no host is installed. Caller frees with story_free. */
 Story *story_load(const char *path, Err *err);
-/* The same, in a Lua state whose pairs() visits the keys of a table in another order than
+/* The same, in a host state whose pairs() visits the keys of a table in another order than
  * variant 0 does, as a state in another process would (for tools that check that a story
  * plays the same way every time). */
 Story *story_load_variant(const char *path, unsigned variant, Err *err);
+/* Free s, its host state included. NULL: nothing. */
 void story_free(Story *s);
 
 int story_find_scene(const Story *s, const char *id); /* -1 if absent */
@@ -168,9 +173,10 @@ int story_find_stat(const Story *s, const char *id);
 int story_find_flag(const Story *s, const char *id);
 int story_find_choice(const Scene *sc, const char *id);
 
-/* Used by the loader. */
-Scene *story_add_scene(Story *s);
-void story_index_scenes(Story *s);
+/* Free arrays of stat changes and flag assignments as HostOps.call_effects/call_set return
+ * them (their names are NULL and not freed; their indexes are resolved). NULL: nothing. */
+void story_free_effects(Effect *v, size_t n);
+void story_free_sets(FlagSet *v, size_t n);
 
 const char *verdict_name(Verdict v); /* "good", "mixed", "bad" */
 const char *stat_good_name(StatGood g); /* "high", "low", "neutral" */

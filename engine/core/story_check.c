@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/story_build.h"
 #include "core/text.h"
 
 const char *const story_reserved_names[STORY_N_RESERVED] = {"player", "scene", "decisions",

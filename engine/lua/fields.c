@@ -2,7 +2,7 @@
  * value that crosses from Lua to C is type-checked, refused when it holds a NUL byte, capped
  * by its kind (core/text.h) and counted towards the story's total of texts; errors carry the
  * declaration's file:line. Used by loader.c while the story's files run. */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -119,7 +119,7 @@ void get_string_check(lua_State *L, Pos pos, const char *what, const char *field
         raise_at(L, pos, "%s: '%s' must be a string, not %s", what, field, luaL_typename(L, -1));
 }
 
-FnRef get_function(lua_State *L, Pos pos, const char *what, const char *field)
+HostFn get_function(lua_State *L, Pos pos, const char *what, const char *field)
 {
     if (lua_type(L, -1) != LUA_TFUNCTION)
         raise_at(L, pos, "%s: '%s' must be a function, not %s", what, field,

@@ -1,6 +1,6 @@
-/* loader.c: the scenario API (story, scene, choice, ending) and story_load, which runs a
- * story's files in the sandbox and checks what they declared. */
-#include "lua/host.h"
+/* loader.c: the scenario API (story, scene, choice, ending) and loader_load, which runs a
+ * story's files in the sandbox and checks what they declared (the Lua host's HostOps.load). */
+#include "lua/internal.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/story_build.h"
 #include "core/story_check.h"
 #include "core/text.h"
 #include "lua/workarounds.h"
@@ -615,9 +616,10 @@ static int l_story(lua_State *L)
     return 0;
 }
 
-void loader_register(Script *sc)
+/* Put story, scene, ending and choice in the sandbox's globals (a lua_CFunction: run under
+ * lua_pcall, so running out of memory is an error, not an abort). */
+static int loader_open(lua_State *L)
 {
-    lua_State *L = sc->L;
     lua_newtable(L);
     lua_pushliteral(L, "choice");
     lua_setfield(L, -2, "__name");
@@ -638,16 +640,12 @@ void loader_register(Script *sc)
         lua_pushcclosure(L, guarded, 1);
         lua_setglobal(L, r->name);
     }
+    return 0;
 }
 
 /* ---- running the files ---- */
 
-Story *story_load(const char *path, Err *err)
-{
-    return story_load_variant(path, 0, err);
-}
-
-Story *story_load_variant(const char *path, unsigned variant, Err *err)
+Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *err)
 {
     Story *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
@@ -661,9 +659,17 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err)
         story_free(s);
         return NULL;
     }
-    s->script = sc;
+    s->host = sc;
+    s->host_ops = ops;
     sc->story = s;
     lua_State *L = sc->L;
+    lua_pushcfunction(L, loader_open);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        err_set(err, "cannot set up the story API: %s",
+                lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+        story_free(s);
+        return NULL;
+    }
     unsigned long long hash = FNV1A64_INIT;
     script_begin(sc, sc->limits.load_budget); /* one budget for all the files */
     sc->loading = true;

@@ -21,7 +21,7 @@
  * to whom the Software is furnished to do so, subject to the following conditions: The above
  * copyright notice and this permission notice shall be included in all copies or substantial
  * portions of the Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND. */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include <lualib.h>
 

@@ -2,7 +2,7 @@
  * error it catches can be the budget's or the memory cap's and no result shows an address or
  * the heap's size, and what is priced because it loops in C (see scenarios/README.md, "The
  * sandbox and its limits", which lists every change and why). */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include <lualib.h>
 #include <string.h>
@@ -587,7 +587,6 @@ int sandbox_open(lua_State *L)
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
-    loader_register(script_of(L));
     workarounds_install(L);
     return 0;
 }

@@ -1,6 +1,6 @@
 /* script.c: the sandboxed Lua state: capped allocator, instruction budget, safe pcall, and the
  * callbacks the rules make into scenario code. */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -327,7 +327,7 @@ static void defined_at(lua_State *L, int idx, char *buf, size_t n)
         snprintf(buf, n, "%s: ", ar.short_src);
 }
 
-static int pcall_common(Script *sc, int nargs, int nres, long ticks, FnRef ref, Err *err)
+static int pcall_common(Script *sc, int nargs, int nres, long ticks, HostFn ref, Err *err)
 {
     lua_State *L = sc->L;
     int fn = lua_gettop(L) - nargs;
@@ -376,12 +376,12 @@ int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err)
     return pcall_common(sc, nargs, nres, ticks, 0, err);
 }
 
-int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, FnRef fn, Err *err)
+int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, HostFn fn, Err *err)
 {
     return pcall_common(sc, nargs, nres, ticks, fn, err);
 }
 
-static void add_site(Err *err, const CallSite *at)
+static void add_site(Err *err, const HostCall *at)
 {
     if (!err || !at)
         return;
@@ -412,7 +412,7 @@ void script_step(Script *sc)
 
 /* Push fn and the view, run it with the game visible, one result on the stack on success. The
  * call gets the per-callback budget, or what is left of the step's if that is less. */
-static int call(Script *sc, FnRef fn, Game *game, const CallSite *at, Err *err)
+static int call(Script *sc, HostFn fn, Game *game, const HostCall *at, Err *err)
 {
     lua_State *L = sc->L;
     long budget = sc->limits.call_budget < sc->step_left ? sc->limits.call_budget : sc->step_left;
@@ -435,7 +435,7 @@ static int call(Script *sc, FnRef fn, Game *game, const CallSite *at, Err *err)
     return rc;
 }
 
-static int fail(Script *sc, const CallSite *at, Err *err, const char *what)
+static int fail(Script *sc, const HostCall *at, Err *err, const char *what)
 {
     /* Name the function's own definition, since it returned rather than raised. */
     err_set(err, "%s", what);
@@ -444,7 +444,7 @@ static int fail(Script *sc, const CallSite *at, Err *err, const char *what)
     return -1;
 }
 
-static void fn_where(Script *sc, FnRef fn, char *buf, size_t n)
+static void fn_where(Script *sc, HostFn fn, char *buf, size_t n)
 {
     lua_Debug ar;
     lua_rawgeti(sc->L, LUA_REGISTRYINDEX, fn);
@@ -454,7 +454,7 @@ static void fn_where(Script *sc, FnRef fn, char *buf, size_t n)
         buf[0] = '\0';
 }
 
-int script_call_bool(Script *sc, FnRef fn, Game *game, const CallSite *at, bool *out, Err *err)
+int script_call_bool(Script *sc, HostFn fn, Game *game, const HostCall *at, bool *out, Err *err)
 {
     if (call(sc, fn, game, at, err) != 0)
         return -1;
@@ -463,7 +463,7 @@ int script_call_bool(Script *sc, FnRef fn, Game *game, const CallSite *at, bool 
     return 0;
 }
 
-int script_call_string(Script *sc, FnRef fn, Game *game, const CallSite *at, char **out, Err *err)
+int script_call_string(Script *sc, HostFn fn, Game *game, const HostCall *at, char **out, Err *err)
 {
     if (call(sc, fn, game, at, err) != 0)
         return -1;
@@ -510,7 +510,7 @@ static bool to_int(lua_State *L, int idx, long long *v)
     return true;
 }
 
-int script_call_effects(Script *sc, FnRef fn, Game *game, const CallSite *at, Effect **out,
+int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, Effect **out,
                         size_t *n, Err *err)
 {
     *out = NULL;
@@ -545,7 +545,7 @@ int script_call_effects(Script *sc, FnRef fn, Game *game, const CallSite *at, Ef
             else
                 snprintf(msg, sizeof msg, "%seffects function: '%s' must be an integer", where, k);
             lua_pop(L, 2);
-            script_free_effects(*out, *n);
+            story_free_effects(*out, *n);
             *out = NULL;
             *n = 0;
             return fail(sc, at, err, msg);
@@ -591,7 +591,7 @@ bool script_to_value(lua_State *L, int idx, Value *v)
     }
 }
 
-int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSet **out, size_t *n,
+int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagSet **out, size_t *n,
                     Err *err)
 {
     *out = NULL;
@@ -629,7 +629,7 @@ int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSe
                          "%sset function: flag '%s' must be a boolean, integer or string", where,
                          k);
             lua_pop(L, 2);
-            script_free_sets(*out, *n);
+            story_free_sets(*out, *n);
             *out = NULL;
             *n = 0;
             return fail(sc, at, err, msg);
@@ -649,17 +649,4 @@ int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSe
             (*out)[j - 1] = t;
         }
     return 0;
-}
-
-void script_free_effects(Effect *v, size_t n)
-{
-    (void)n;
-    free(v);
-}
-
-void script_free_sets(FlagSet *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        value_free(&v[i].value);
-    free(v);
 }

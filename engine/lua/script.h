@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 #include "core/game.h"
+#include "core/host.h"
 #include "core/story.h"
 
-typedef struct Script Script;
+/* The Lua host's state behind a story: core/host.h's opaque Host. */
+typedef struct Host Script;
 
 typedef struct ScriptLimits {
     size_t memory;     /* bytes the Lua state may hold */
@@ -42,13 +44,6 @@ typedef struct ScriptLimits {
  * (SCRIPT_WALL_MS: 8,000 under AddressSanitizer). */
 ScriptLimits script_default_limits(void);
 
-/* What a callback is for, named in error messages. */
-typedef struct CallSite {
-    const Scene *scene;
-    const Choice *choice;
-    const char *what; /* "text", "when", "effects", "set", "go" */
-} CallSite;
-
 void script_free(Script *sc);
 
 /* A new step of play begins (a game starts, or a choice is taken and the next scene entered):
@@ -58,18 +53,15 @@ void script_step(Script *sc);
 
 /* Callbacks from the rules. Each runs fn(g) with g the read-only view of game. Return 0, or -1
  * with err filled ("file:line: message (scene 's', choice 'c', when)"). */
-int script_call_bool(Script *sc, FnRef fn, Game *game, const CallSite *at, bool *out, Err *err);
+int script_call_bool(Script *sc, HostFn fn, Game *game, const HostCall *at, bool *out, Err *err);
 /* *out is malloc'd. */
-int script_call_string(Script *sc, FnRef fn, Game *game, const CallSite *at, char **out, Err *err);
-/* fn returns { stat = delta, ... }; *out is malloc'd, names resolved against the story. */
-int script_call_effects(Script *sc, FnRef fn, Game *game, const CallSite *at, Effect **out,
+int script_call_string(Script *sc, HostFn fn, Game *game, const HostCall *at, char **out, Err *err);
+/* fn returns { stat = delta, ... }; *out is malloc'd (free with story_free_effects), names
+ * resolved against the story. */
+int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, Effect **out,
                         size_t *n, Err *err);
-/* fn returns { flag = value, ... }. */
-int script_call_set(Script *sc, FnRef fn, Game *game, const CallSite *at, FlagSet **out, size_t *n,
+/* fn returns { flag = value, ... }; *out: free with story_free_sets. */
+int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagSet **out, size_t *n,
                     Err *err);
-
-/* Free arrays returned by script_call_effects / script_call_set. */
-void script_free_effects(Effect *v, size_t n);
-void script_free_sets(FlagSet *v, size_t n);
 
 #endif

@@ -1,6 +1,6 @@
 /* view.c: the read-only game view that callbacks receive as g: stats and flags by name, plus
  * g.player, g.scene, g.decisions, g:chance(p), g:roll(a, b) and g:visited(scene). */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include "core/story_check.h"
 

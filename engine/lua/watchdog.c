@@ -13,7 +13,7 @@
  * The thread starts with the first call and ends after IDLE_EXIT_MS without one, so an idle
  * Ladder has no thread waking up. Starting and ending a call costs two atomic operations and a
  * clock read. Scripts run on one thread at a time, as the rest of the engine does. */
-#include "lua/host.h"
+#include "lua/internal.h"
 
 #include <pthread.h>
 #include <sched.h>

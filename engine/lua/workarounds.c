@@ -25,7 +25,7 @@
  * into a return value: errors raised inside the wrapped functions (a spent budget, memory)
  * go on up as they are. workarounds_install runs once the sandbox's globals are in place
  * (open_sandbox, under lua_pcall), and wraps whatever those globals are at that point. */
-#include "lua/host.h"
+#include "lua/internal.h"
 #include "lua/workarounds.h"
 
 #include <lualib.h>

@@ -14,6 +14,7 @@
 
 #include "core/save.h"
 #include "core/story.h"
+#include "lua/lua_host.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,6 +28,7 @@ static void free_story(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     (void)argc;
     (void)argv;
     Err err;

@@ -14,6 +14,7 @@
 
 #include "core/game.h"
 #include "core/story.h"
+#include "lua/lua_host.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -29,6 +30,7 @@ static void remove_dir(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     (void)argc;
     (void)argv;
     /* under $TMPDIR when set (run.sh points it at its scratch folder, removed afterwards even

@@ -23,6 +23,7 @@
 #include "ui/sdl/draw.h"
 #include "ui/sdl/sdl_test.h"
 #include "ui/ui.h"
+#include "lua/lua_host.h"
 
 static char tmpdir[64];
 
@@ -197,6 +198,7 @@ static void every_glyph(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     snprintf(tmpdir, sizeof tmpdir, "/tmp/ladder-render-XXXXXX");
     if (!mkdtemp(tmpdir))
         return 1;

@@ -14,6 +14,7 @@
 #include "core/rng.h"
 #include "core/story.h"
 #include "core/text.h"
+#include "lua/lua_host.h"
 
 /* Random playthroughs of a campaign, through the session so chapters carry over. */
 static int play_campaign(Story *root, const char *path, long runs, unsigned long long seed,
@@ -81,6 +82,7 @@ static int play_campaign(Story *root, const char *path, long runs, unsigned long
 
 int main(int argc, char **argv)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const char *path = NULL;
     long runs = -1, cap = 200;
     unsigned long long seed = 1;

@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "lua/script.h"
+#include "lua/lua_host.h"
 
 #define HEAD                                                                                      \
     "story { id = \"t\", title = \"T\", start = \"a\", stats = { { id = \"money\", start = 10 } } }\n"
@@ -304,6 +305,7 @@ static void test_wall_clock_limit(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_c_loops_are_priced),
         cmocka_unit_test(test_patterns_are_priced),

@@ -19,6 +19,7 @@
 
 #include "core/save.h"
 #include "core/session.h"
+#include "lua/lua_host.h"
 
 #define HUGE_BYTES (100u << 20) /* 100 MB */
 
@@ -589,6 +590,7 @@ static void test_save_list_with_fifo(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_results_truncated_at_every_length),
         cmocka_unit_test(test_results_wrong_shape_and_newer),

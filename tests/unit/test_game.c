@@ -1,6 +1,7 @@
 /* test_game.c: the rules: effects, conditions, computed text and targets, thresholds, the
  * journal, and deterministic replay from a seed. */
 #include "support.h"
+#include "lua/lua_host.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -629,6 +630,7 @@ static void test_dead_end(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_start),
         cmocka_unit_test(test_effects_and_when),

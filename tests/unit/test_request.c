@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "ui/json/request.h"
+#include "lua/lua_host.h"
 
 /* Parse line; the request must be accepted. */
 static Request ok(const char *line)
@@ -256,6 +257,7 @@ static void test_read_line(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_accepts_every_request),
         cmocka_unit_test(test_refuses_the_lax_lines),

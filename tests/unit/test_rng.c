@@ -2,6 +2,7 @@
 #include "support.h"
 
 #include "core/rng.h"
+#include "lua/lua_host.h"
 
 static void test_same_seed_same_sequence(void **state)
 {
@@ -142,6 +143,7 @@ static void test_unit_interval(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_sequence),
         cmocka_unit_test(test_sequence_is_stable),

@@ -5,6 +5,7 @@
  * Every script runs in a child process killed after KILL_AFTER seconds (see run_isolated), so a
  * regression shows as a failed test, not as a hung suite. */
 #include "support.h"
+#include "lua/lua_host.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -329,6 +330,7 @@ static void test_view_cannot_be_poisoned_with_rawset(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dangerous_globals_are_nil),
         cmocka_unit_test(test_binary_chunks_refused),

@@ -12,6 +12,7 @@
 
 #include "core/save.h"
 #include "core/session.h"
+#include "lua/lua_host.h"
 
 #define BIG_SEED 18446744073709551557ULL /* the largest 64-bit prime: beyond a double's 53 bits */
 
@@ -609,6 +610,7 @@ static void test_new_game_keeps_old_autosave(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_content),
         cmocka_unit_test(test_round_trip),

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ui/sdl/settings.h"
+#include "lua/lua_host.h"
 
 static char *config;   /* XDG_CONFIG_HOME */
 static char *settings; /* its ladder/settings.json */
@@ -253,6 +254,7 @@ static void test_fifo(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_round_trip_and_missing, config_setup, config_teardown),
         cmocka_unit_test_setup_teardown(test_truncated_at_every_length, config_setup,

@@ -1,6 +1,7 @@
 /* test_story.c: the loader: what a good story turns into, and the file:line message of each
  * mistake a scenario author can make. */
 #include "support.h"
+#include "lua/lua_host.h"
 
 #include <stdlib.h>
 
@@ -531,6 +532,7 @@ static void test_bom_and_crlf(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimal_story),
         cmocka_unit_test(test_map_stats_sorted_by_label),

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "core/text.h"
+#include "lua/lua_host.h"
 
 /* A lookup that knows name -> "Ada", burnout -> "30", empty -> "". */
 static bool lookup(void *ud, const char *name, size_t len, Buf *out)
@@ -195,6 +196,7 @@ static void test_width_counts_code_points(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_interpolate_names),
         cmocka_unit_test(test_interpolate_passes_exact_name),

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "core/utf8.h"
+#include "lua/lua_host.h"
 
 static char *repaired(const char *s, size_t len)
 {
@@ -202,6 +203,7 @@ static void test_exhaustive_short(void **state)
 
 int main(void)
 {
+    host_install(lua_host()); /* the scripting host behind story_load */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_well_formed),
         cmocka_unit_test(test_decode_maximal_subparts),

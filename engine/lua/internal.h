@@ -1,7 +1,8 @@
-/* host.h: internals shared by the Lua host's files (script.c, loader.c, view.c). Nothing
- * outside engine/lua includes this. */
-#ifndef LADDER_HOST_H
-#define LADDER_HOST_H
+/* internal.h: internals shared by the Lua host's files (script.c, sandbox.c, loader.c, view.c,
+ * ...). Nothing outside engine/lua includes this; the core sees the host only through
+ * core/host.h, and programs install it through lua/lua_host.h. */
+#ifndef LADDER_LUA_INTERNAL_H
+#define LADDER_LUA_INTERNAL_H
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -17,7 +18,7 @@
 /* What the code still unwinding after the budget ran out may allocate, in bytes. */
 #define AFTER_BUDGET_BYTES (256u << 10)
 
-struct Script {
+struct Host { /* the Lua state behind one story (core/host.h calls it Host) */
     lua_State *L;
     ScriptLimits limits;
     size_t used;       /* bytes held by the Lua state */
@@ -59,7 +60,7 @@ Script *script_of(lua_State *L);
 int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err);
 /* The same for a callback: fn (a registry reference to the function called) names where it was
  * defined when an error carries no position, without the cost of looking it up on success. */
-int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, FnRef fn, Err *err);
+int script_pcall_fn(Script *sc, int nargs, int nres, long ticks, HostFn fn, Err *err);
 /* Start a budgeted run without a call (for loads spanning several chunks). */
 void script_begin(Script *sc, long ticks);
 /* Charge work done in C for the script running on L to its budget, in instructions; raises
@@ -113,7 +114,7 @@ char *get_string(lua_State *L, Pos pos, const char *what, const char *field);
 const char *key_name(lua_State *L, int idx);
 void get_string_check(lua_State *L, Pos pos, const char *what, const char *field);
 /* A registry reference to the function on top. */
-FnRef get_function(lua_State *L, Pos pos, const char *what, const char *field);
+HostFn get_function(lua_State *L, Pos pos, const char *what, const char *field);
 int get_int(lua_State *L, Pos pos, const char *what, const char *field);
 /* A text: a string of at most max bytes, or a function. */
 void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field, size_t max);
@@ -122,6 +123,8 @@ void get_effects(lua_State *L, Effects *e, Pos pos, const char *what);
 void get_sets(lua_State *L, Sets *s, Pos pos, const char *what);
 
 /* loader.c */
-void loader_register(Script *sc);    /* story, scene, choice, ending in the sandbox globals */
+/* Load a story's files into a new state (HostOps.load); the story's host_ops is set to ops, the
+ * host it belongs to. */
+Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *err);
 
 #endif
