@@ -141,6 +141,26 @@ static void test_unit_interval(void **state)
     assert_true(sum / n > 0.49 && sum / n < 0.51);
 }
 
+/* Seeds as the command line gives them: digits only, the whole 64-bit range. */
+static void test_parse_seed(void **state)
+{
+    (void)state;
+    uint64_t v = 7;
+    assert_true(rng_parse_seed("0", &v) && v == 0);
+    assert_true(rng_parse_seed("42", &v) && v == 42);
+    assert_true(rng_parse_seed("18446744073709551615", &v) && v == UINT64_MAX);
+    v = 7;
+    const char *bad[] = {"", "-1", "+1", " 1", "1 ", "1x", "0x10", "18446744073709551616", "banana"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (rng_parse_seed(bad[i], &v)) {
+            print_error("'%s' parsed as a seed\n", bad[i]);
+            fail();
+        }
+        assert_int_equal(v, 7);
+    }
+    assert_false(rng_parse_seed(NULL, &v));
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -153,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_range_hits_every_value),
         cmocka_unit_test(test_range_full_width),
         cmocka_unit_test(test_unit_interval),
+        cmocka_unit_test(test_parse_seed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
