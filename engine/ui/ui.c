@@ -9,9 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/autosave.h"
-#include "core/paths.h"
-#include "core/save.h"
+#include "core/saves.h"
 #include "core/utf8.h"
 
 UiConfig ui_config_default(void)
@@ -63,36 +61,11 @@ void ui_format_changes(const Game *g, bool color, Buf *out)
 
 bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when)
 {
-    char best[32] = "";
-    int found = -1;
-    for (size_t i = 0; i < c->n; i++) {
-        Err err;
-        char *dir = paths_save_dir(c->v[i].id, &err);
-        if (!dir)
-            return false;
-        /* autosave.json, and autosave-N.json of games that were open at once (autosave.h):
-         * --continue resumes the most recent, as this offers */
-        int slots[AUTOSAVE_MAX_SLOTS];
-        size_t n = autosave_existing(dir, slots, NULL);
-        for (size_t k = 0; k < n; k++) {
-            char *path = autosave_slot_path(dir, slots[k]);
-            SaveData d;
-            if (save_read(path, &d, &err) == 0) {
-                if (d.updated && strcmp(d.updated, best) > 0) {
-                    snprintf(best, sizeof best, "%s", d.updated);
-                    found = (int)i;
-                }
-                save_data_free(&d);
-            }
-            free(path);
-        }
-        free(dir);
-    }
-    if (found < 0)
+    size_t i;
+    if (!saves_latest_autosave(c, &i, when))
         return false;
-    *story_path = xstrdup(c->v[found].path);
-    *title = xstrdup(c->v[found].title);
-    *when = xstrdup(best);
+    *story_path = xstrdup(c->v[i].path);
+    *title = xstrdup(c->v[i].title);
     return true;
 }
 

@@ -99,8 +99,9 @@ int ui_change_sign(const Story *s, size_t i, int delta);
  * malloc'd. */
 char *ui_human_time(const char *iso);
 
-/* The most recently updated autosave of any bundled story: its story path and title. Returns
- * false when there is none. */
+/* The most recently updated autosave of any bundled story (saves_latest_autosave): its story
+ * path, title and "updated" time (UTC, ISO 8601), each malloc'd. Returns false (nothing set)
+ * when there is none. */
 bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when);
 
 #endif

@@ -1,12 +1,10 @@
 /* slots.c: the lists of saves the slot overlay offers: slots to save the game to, and saves to
  * load (the current story's in game, every bundled story's at the title). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/paths.h"
-#include "core/save.h"
+#include "core/saves.h"
 #include "ui/sdl/app.h"
 
 void app_slots_free(App *a)
@@ -53,7 +51,8 @@ void app_slots_open_save(App *a)
     a->focus = 0;
 }
 
-/* Every save of the current story (in game) or of every bundled story (at the title). */
+/* Every save of the current story (in game) or of every bundled story (at the title), newest
+ * first. */
 void app_slots_open_load(App *a)
 {
     app_slots_free(a);
@@ -70,35 +69,17 @@ void app_slots_open_load(App *a)
         }
         session_free_saves(v, n);
     } else {
-        for (size_t c = 0; c < a->cat->n && a->n_slots < 40; c++) {
-            Err err;
-            char *dir = paths_save_dir(a->cat->v[c].id, &err);
-            if (!dir)
-                break;
-            DIR *dd = opendir(dir);
-            struct dirent *e;
-            while (dd && (e = readdir(dd)) && a->n_slots < 40) {
-                if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
-                    continue;
-                char *path = xasprintf("%s/%s", dir, e->d_name);
-                SaveData sd;
-                if (save_read(path, &sd, &err) == 0) {
-                    char *when = ui_human_time(sd.updated);
-                    add_slot(a, path,
-                             xasprintf("**%s** (%.*s)  %s \u2014 %s", a->cat->v[c].title,
-                                       (int)strlen(e->d_name) - 5, e->d_name, when,
-                                       sd.chapter ? sd.chapter : sd.scene ? sd.scene : ""),
-                             xstrdup(a->cat->v[c].path), false);
-                    free(when);
-                    save_data_free(&sd);
-                } else {
-                    free(path);
-                }
-            }
-            if (dd)
-                closedir(dd);
-            free(dir);
+        size_t n;
+        SaveEntry *v = saves_list_all(a->cat, &n);
+        for (size_t i = 0; i < n && i < 40; i++) {
+            char *when = ui_human_time(v[i].info.updated);
+            add_slot(a, xstrdup(v[i].path),
+                     xasprintf("**%s** (%s)  %s \u2014 %s", a->cat->v[v[i].story].title,
+                               v[i].info.name, when, v[i].info.scene),
+                     xstrdup(a->cat->v[v[i].story].path), false);
+            free(when);
         }
+        saves_free(v, n);
     }
     a->saving = false;
     a->overlay = OV_SLOTS;

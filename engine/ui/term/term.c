@@ -327,8 +327,10 @@ static void list_saves(Term *t)
         buf_puts(&b, "Saves of this story (load NAME):\n");
     for (size_t i = 0; i < n; i++) { /* names come from files, scenes from the story */
         Buf line = {0};
-        buf_printf(&line, "  %-28s %s  %zu decisions, %s%s", v[i].name, v[i].updated,
-                   v[i].decisions, v[i].ended ? "ended at " : "at ", v[i].scene);
+        char *when = ui_human_time(v[i].updated);
+        buf_printf(&line, "  %-28s %s  %zu decisions, %s%s", v[i].name, when, v[i].decisions,
+                   v[i].ended ? "ended at " : "at ", v[i].scene);
+        free(when);
         put_text(&b, buf_str(&line));
         buf_putc(&b, '\n');
         buf_free(&line);
