@@ -13,6 +13,7 @@
 #include "core/autosave.h"
 #include "core/catalog.h"
 #include "core/paths.h"
+#include "core/results.h"
 #include "core/save.h"
 
 struct Session {
@@ -201,19 +202,8 @@ const char *session_results_path(const Session *s)
     return s->results_path;
 }
 
-/* Letters, digits, - and _ of name (at most 32), for a file name. */
-static void name_part(Buf *b, const char *name, const char *fallback)
-{
-    size_t start = b->len;
-    for (const char *p = name ? name : ""; *p && b->len - start < 32; p++)
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '_')
-            buf_putc(b, *p);
-    if (b->len == start)
-        buf_puts(b, fallback);
-}
-
-/* Write the results file if this state was not written yet. Returns 0 (written, or nothing
+/* Write the results file if this state was not written yet (its format and name are
+ * core/results.c's). Returns 0 (written, or nothing
  * new to write) or -1 with err. */
 static int write_results(Session *s, Err *err)
 {
@@ -221,40 +211,23 @@ static int write_results(Session *s, Err *err)
         return 0;
     const Game **games;
     SaveSource src = session_source(s, &games);
-    src.results = true;
-    src.session = s->session_code ? s->session_code : "";
-    src.anonymous = s->anonymous;
-    char *text = save_text(&src, err);
+    char *text = results_text(&src, s->session_code, s->anonymous, err);
     free(games);
     if (!text) {
         s->results_failed = true;
         notice(s, "Your results could not be written: %s", err->msg);
         return -1;
     }
-    /* the same state twice (e.g. quitting right after an ending) is written once; compare
-     * without the "updated" time */
-    char *cmp = xstrdup(text);
-    char *u = strstr(cmp, "\"updated\"");
-    if (u)
-        memset(u, ' ', 40 < strlen(u) ? 40 : strlen(u));
+    /* the same state twice (e.g. quitting right after an ending) is written once */
+    char *cmp = results_state(text);
     if (s->results_written && strcmp(s->results_written, cmp) == 0) {
         free(cmp);
         free(text);
         return 0;
     }
-    char stamp[32];
-    local_stamp(stamp, sizeof stamp);
-    Buf stem = {0};
-    name_part(&stem, s->root->id, "story");
-    buf_putc(&stem, '-');
-    name_part(&stem, s->session_code, "solo");
-    buf_putc(&stem, '-');
-    name_part(&stem, s->anonymous ? NULL : game_player(s->game), "anonymous");
-    buf_printf(&stem, "-%s", stamp);
     char *path = NULL;
-    int rc = write_file_unique(s->results_dir, buf_str(&stem), ".json", text, strlen(text),
-                               &path, err);
-    buf_free(&stem);
+    int rc = results_write(s->results_dir, s->root->id, s->session_code,
+                           s->anonymous ? NULL : game_player(s->game), text, &path, err);
     free(text);
     if (rc == 0) {
         free(s->results_path);

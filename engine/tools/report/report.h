@@ -1,0 +1,207 @@
+/* report.h: the parts of `ladder report` (tools/report/), sharing one Report: read.c collects
+ * and reads the results files (through core/results.h) and loads their stories, tally.c
+ * groups them by story and session and counts, baseline.c plays random playthroughs to
+ * compare with, page.c and page_stats.c write the HTML page (through out/html.h), csv.c the
+ * CSV, report.c is the command. Every id and text is interned (tally.c) as a small integer. */
+#ifndef LADDER_TOOLS_REPORT_H
+#define LADDER_TOOLS_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/game.h"
+#include "core/results.h"
+#include "core/story.h"
+#include "core/util.h"
+
+#define MISSING RESULTS_MISSING
+#define BASELINE_CAP 500     /* decisions before a random playthrough counts as unfinished */
+#define BASELINE_MAX 10000   /* --baseline at most */
+#define TABLE_MAX 300        /* participants listed by name at most, per section */
+
+/* Interned strings: ids and texts as small integers (an open-addressing hash table). */
+typedef struct Intern {
+    char **v;
+    size_t n, cap;
+    int *slot; /* open addressing: index + 1, 0 empty */
+    size_t nslot;
+} Intern;
+
+/* ---- what a results file holds ---- */
+
+typedef struct StatVal {
+    int stat, before, after; /* MISSING when the file does not say */
+} StatVal;
+
+typedef struct Dec {
+    int chapter;              /* 0 for a single story */
+    int story, scene, choice; /* interned; story is the chapter's story */
+    int text, forced;         /* interned, or -1 */
+    double seconds;
+    StatVal *sv;
+    int nsv;
+} Dec;
+
+typedef struct Part {
+    char *file;
+    int story, session, player, title, hash; /* interned; title and hash may be -1 */
+    uint64_t seed;
+    bool anonymous, ended;
+    int ending, ending_story; /* -1: no ending */
+    Dec *d;
+    size_t nd, capd;
+    int nchap;
+    int *chap_story, *chap_hash;
+    uint64_t *chap_seed;
+    StatVal *fin; /* the final stats (after = before = value) */
+    int nfin;
+} Part;
+
+/* A decision point: a scene of a story, with the options taken there. */
+typedef struct Opt {
+    int choice, text;
+    long n, base_n;
+} Opt;
+
+typedef struct Point {
+    int story, scene;
+    long n, base_n, people;
+    const Part *last; /* for counting people once */
+    double pos_sum;   /* sum of decision numbers (for "typically decision k") */
+    Opt *o;
+    size_t no, capo;
+    double *secs;
+    size_t nsecs, capsecs;
+    double closeness; /* 1 - (share of the first - share of the second) */
+    bool enough;      /* reached by enough participants to count */
+} Point;
+
+typedef struct EndCount {
+    int story, ending; /* ending -1: not finished */
+    long n, base_n;
+} EndCount;
+
+typedef struct StatInfo {
+    int id;
+    const char *label; /* from the story, or the id */
+    int min, max;
+    StatGood good;
+    bool known;
+} StatInfo;
+
+typedef struct Group {
+    int story, session;
+    Part **p;
+    size_t n, capp;
+    const Story *root;
+    Part *base; /* the random playthroughs */
+    size_t nbase;
+    long base_errors, base_stuck;
+    char *base_error; /* the first error */
+    Point *pt;
+    size_t npt, cappt;
+    EndCount *ec;
+    size_t nec, capec;
+    StatInfo *st;
+    size_t nst, capst;
+    size_t other_hash; /* results played on another version of the story than the one loaded */
+    size_t index;      /* its section's number, from 1 */
+} Group;
+
+typedef struct StoryEntry {
+    int id;
+    Story *story;
+} StoryEntry;
+
+typedef struct Report {
+    Intern s;
+    Part *parts;
+    size_t nparts, capparts;
+    Group *g;
+    size_t ng, capg;
+    StoryEntry *stories;
+    size_t nstories, capstories;
+    Buf skipped; /* HTML list items */
+    size_t nskipped;
+    long baseline;
+    const char *title;
+} Report;
+
+/* The interned string i, owned by r (valid until report_intern_free); "" for none (i < 0). */
+static inline const char *S(const Report *r, int i)
+{
+    return i < 0 || !r->s.v ? "" : r->s.v[i];
+}
+
+/* ---- tally.c ---- */
+
+/* The index of s in t, adding a copy when new; -1 for NULL. */
+int report_intern(Intern *t, const char *s);
+void report_intern_free(Intern *t);
+/* Group r's parts by (story, session), sorted, and count each group: decision points,
+ * options, endings, stats, and the baseline when asked. */
+void report_tally(Report *r);
+void report_group_free(Group *g);
+/* The story a decision point or ending of g belongs to, or NULL when not loaded. */
+const Story *report_story_of(Report *r, const Group *g, int story);
+const Scene *report_scene_of(Report *r, const Group *g, int story, int scene);
+/* The option `choice` of pt, and the count of an ending (-1: not finished) of g, each added
+ * (at zero) when new. */
+Opt *report_opt_for(Point *pt, int choice);
+EndCount *report_end_for(Group *g, int story, int ending);
+/* The stat id g shows, with its definition from the story when def is not NULL. */
+void report_add_stat(Group *g, int id, const StatDef *def);
+/* The median of v[0..n) (sorted in place); NAN when n is 0. */
+double report_median(double *v, size_t n);
+/* k / n, 0 when n is 0. */
+double report_share(long k, long n);
+/* The value of stat id after decision x of p (x = 0: before the first); MISSING if unknown. */
+int report_value_at(const Part *p, int id, size_t x);
+/* The first and last values of stat id in p's playthrough (MISSING when it has none). */
+void report_first_last(const Part *p, int id, int *first, int *last);
+/* The final value of stat id in p, or MISSING. */
+int report_final_value(const Part *p, int id);
+
+/* ---- read.c ---- */
+
+/* The files named by args[0..n): files as given, folders' *.json sorted by name; the same file
+ * twice is read once; one that cannot be read is skipped (and said). malloc'd, *count long. */
+char **report_collect(Report *r, char **args, int n, size_t *count);
+/* Read one results file into r->parts, or name it on stderr and in r->skipped. */
+void report_read_part(Report *r, const char *path);
+void report_part_free(Part *p);
+/* Keep story s (owned by r from now on) as the story with interned id. */
+void report_add_story(Report *r, int id, Story *s);
+/* The story with this id: one given with --story, a chapter of campaign as play loads it
+ * (catalog_open_chapter), or a bundled one. Owned by r; NULL (said once on stderr) when none
+ * can be loaded. */
+const Story *report_story(Report *r, int id, const Story *campaign);
+
+/* ---- baseline.c ---- */
+
+/* Play r->baseline random playthroughs of g's story into g->base (nothing without a story). */
+void report_baseline(Report *r, Group *g);
+
+/* ---- page.c, page_stats.c ---- */
+
+/* The HTML page of r (inputs: the paths given, shown in its footer). malloc'd. */
+char *report_page(Report *r, char **inputs, int ninputs);
+/* A share as a percentage ("&lt;1%" under one), a number (one decimal when not whole; a dash
+ * for NAN), seconds as "42 s" or "3 min 05 s", in HTML. */
+void report_pct(Buf *b, double s);
+void report_fmt_num(Buf *b, double v);
+void report_fmt_secs(Buf *b, double s);
+const char *report_verdict_class(const Scene *e);
+void report_player_name(Buf *b, const Report *r, const Part *p);
+/* A group's "How the stats moved" and "Participants" sections. */
+void report_emit_stats(Buf *b, Report *r, const Group *g);
+void report_emit_people(Buf *b, Report *r, const Group *g);
+
+/* ---- csv.c ---- */
+
+/* Every decision of every participant of r as CSV (README's columns). malloc'd. */
+char *report_csv(Report *r);
+
+#endif
+

@@ -1,0 +1,338 @@
+/* tally.c: the report's counting: interned strings, results grouped by story and session,
+ * the options taken at each decision point, the endings, the stats and their ranges. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tools/report/report.h"
+
+/* ---- interned strings: ids and texts as small integers ---- */
+
+
+static unsigned long long str_hash(const char *s)
+{
+    return fnv1a64(FNV1A64_INIT, s, strlen(s));
+}
+
+int report_intern(Intern *t, const char *s)
+{
+    if (!s)
+        return -1;
+    if (t->n * 2 >= t->nslot) {
+        size_t ns = t->nslot ? t->nslot * 2 : 256;
+        int *slot = xcalloc(ns, sizeof *slot);
+        for (size_t i = 0; i < t->n; i++) {
+            size_t h = (size_t)str_hash(t->v[i]) & (ns - 1);
+            while (slot[h])
+                h = (h + 1) & (ns - 1);
+            slot[h] = (int)i + 1;
+        }
+        free(t->slot);
+        t->slot = slot;
+        t->nslot = ns;
+    }
+    size_t h = (size_t)str_hash(s) & (t->nslot - 1);
+    while (t->slot[h]) {
+        if (strcmp(t->v[t->slot[h] - 1], s) == 0)
+            return t->slot[h] - 1;
+        h = (h + 1) & (t->nslot - 1);
+    }
+    grow(&t->v, &t->cap, t->n + 1, sizeof *t->v);
+    t->v[t->n] = xstrdup(s);
+    t->slot[h] = (int)t->n + 1;
+    return (int)t->n++;
+}
+
+void report_intern_free(Intern *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+    free(t->slot);
+}
+
+
+/* ---- groups and tallies ---- */
+
+static Group *group_for(Report *r, const Part *p)
+{
+    for (size_t i = 0; i < r->ng; i++)
+        if (r->g[i].story == p->story && r->g[i].session == p->session)
+            return &r->g[i];
+    grow(&r->g, &r->capg, r->ng + 1, sizeof *r->g);
+    Group *g = &r->g[r->ng++];
+    memset(g, 0, sizeof *g);
+    g->story = p->story;
+    g->session = p->session;
+    return g;
+}
+
+static const Report *sort_report; /* for qsort */
+
+static int cmp_group(const void *a, const void *b)
+{
+    const Group *x = a, *y = b;
+    int c = strcmp(S(sort_report, x->story), S(sort_report, y->story));
+    return c ? c : strcmp(S(sort_report, x->session), S(sort_report, y->session));
+}
+
+static Point *point_for(Group *g, int story, int scene)
+{
+    for (size_t i = 0; i < g->npt; i++)
+        if (g->pt[i].scene == scene && g->pt[i].story == story)
+            return &g->pt[i];
+    grow(&g->pt, &g->cappt, g->npt + 1, sizeof *g->pt);
+    Point *pt = &g->pt[g->npt++];
+    memset(pt, 0, sizeof *pt);
+    pt->story = story;
+    pt->scene = scene;
+    return pt;
+}
+
+Opt *report_opt_for(Point *pt, int choice)
+{
+    for (size_t i = 0; i < pt->no; i++)
+        if (pt->o[i].choice == choice)
+            return &pt->o[i];
+    grow(&pt->o, &pt->capo, pt->no + 1, sizeof *pt->o);
+    Opt *o = &pt->o[pt->no++];
+    *o = (Opt){choice, -1, 0, 0};
+    return o;
+}
+
+EndCount *report_end_for(Group *g, int story, int ending)
+{
+    if (ending < 0)
+        story = -1;
+    for (size_t i = 0; i < g->nec; i++)
+        if (g->ec[i].ending == ending && g->ec[i].story == story)
+            return &g->ec[i];
+    grow(&g->ec, &g->capec, g->nec + 1, sizeof *g->ec);
+    EndCount *e = &g->ec[g->nec++];
+    *e = (EndCount){story, ending, 0, 0};
+    return e;
+}
+
+static void tally(Group *g, const Part *p, bool base)
+{
+    for (size_t i = 0; i < p->nd; i++) {
+        const Dec *d = &p->d[i];
+        Point *pt = point_for(g, d->story, d->scene);
+        Opt *o = report_opt_for(pt, d->choice);
+        if (base) {
+            pt->base_n++;
+            o->base_n++;
+        } else {
+            pt->n++;
+            o->n++;
+            if (o->text < 0)
+                o->text = d->text;
+            pt->pos_sum += (double)(i + 1);
+            if (pt->last != p)
+                pt->people++;
+            pt->last = p;
+            grow(&pt->secs, &pt->capsecs, pt->nsecs + 1, sizeof *pt->secs);
+            pt->secs[pt->nsecs++] = d->seconds;
+        }
+    }
+    EndCount *e = report_end_for(g, p->ending_story, p->ended ? p->ending : -1);
+    if (base)
+        e->base_n++;
+    else
+        e->n++;
+}
+
+void report_add_stat(Group *g, int id, const StatDef *def)
+{
+    for (size_t i = 0; i < g->nst; i++)
+        if (g->st[i].id == id) {
+            if (def && !g->st[i].known) {
+                g->st[i].label = def->label;
+                g->st[i].min = def->min;
+                g->st[i].max = def->max;
+                g->st[i].good = def->good;
+                g->st[i].known = true;
+            }
+            return;
+        }
+    grow(&g->st, &g->capst, g->nst + 1, sizeof *g->st);
+    StatInfo *s = &g->st[g->nst++];
+    if (def)
+        *s = (StatInfo){id, def->label, def->min, def->max, def->good, true};
+    else
+        *s = (StatInfo){id, NULL, 0, 100, GOOD_NEUTRAL, false};
+}
+
+static void widen_stat(Group *g, int id, int v)
+{
+    if (v == MISSING)
+        return;
+    for (size_t i = 0; i < g->nst; i++)
+        if (g->st[i].id == id) {
+            if (v < g->st[i].min)
+                g->st[i].min = v;
+            if (v > g->st[i].max)
+                g->st[i].max = v;
+            return;
+        }
+}
+
+static void part_stats(Group *g, const Part *p)
+{
+    for (size_t i = 0; i < p->nd; i++)
+        for (int k = 0; k < p->d[i].nsv; k++) {
+            report_add_stat(g, p->d[i].sv[k].stat, NULL);
+            widen_stat(g, p->d[i].sv[k].stat, p->d[i].sv[k].before);
+            widen_stat(g, p->d[i].sv[k].stat, p->d[i].sv[k].after);
+        }
+    for (int k = 0; k < p->nfin; k++) {
+        report_add_stat(g, p->fin[k].stat, NULL);
+        widen_stat(g, p->fin[k].stat, p->fin[k].before);
+    }
+}
+
+/* The story a decision point or ending belongs to. */
+const Story *report_story_of(Report *r, const Group *g, int story)
+{
+    if (g->root && story == g->story)
+        return g->root;
+    if (!g->root)
+        return NULL;
+    return report_story(r, story, g->root);
+}
+
+const Scene *report_scene_of(Report *r, const Group *g, int story, int scene)
+{
+    const Story *s = report_story_of(r, g, story);
+    int k = s ? story_find_scene(s, S(r, scene)) : -1;
+    return k >= 0 ? &s->scenes[k] : NULL;
+}
+
+
+/* ---- numbers ---- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The median of v[0..n) (sorted in place); NAN when n is 0. */
+double report_median(double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double report_share(long k, long n)
+{
+    return n > 0 ? (double)k / (double)n : 0;
+}
+
+
+int report_value_at(const Part *p, int id, size_t x)
+{
+    if (p->nd == 0) {
+        for (int k = 0; k < p->nfin; k++)
+            if (p->fin[k].stat == id)
+                return p->fin[k].before;
+        return MISSING;
+    }
+    const Dec *d = x == 0 ? &p->d[0] : &p->d[x - 1];
+    for (int k = 0; k < d->nsv; k++)
+        if (d->sv[k].stat == id)
+            return x == 0 ? d->sv[k].before : d->sv[k].after;
+    return MISSING;
+}
+
+/* The first and last values of stat id in p's playthrough (MISSING when it has none). */
+void report_first_last(const Part *p, int id, int *first, int *last)
+{
+    *first = *last = MISSING;
+    for (size_t x = 0; x <= p->nd; x++) {
+        int v = report_value_at(p, id, x);
+        if (v == MISSING)
+            continue;
+        if (*first == MISSING)
+            *first = v;
+        *last = v;
+    }
+}
+
+int report_final_value(const Part *p, int id)
+{
+    for (int k = 0; k < p->nfin; k++)
+        if (p->fin[k].stat == id)
+            return p->fin[k].before;
+    return p->nd ? report_value_at(p, id, p->nd) : MISSING;
+}
+
+
+static void prepare_group(Report *r, Group *g)
+{
+    const Story *root = report_story(r, g->story, NULL);
+    g->root = root;
+    if (root) {
+        if (root->n_chapters) {
+            for (size_t i = 0; i < root->n_chapters; i++) {
+                const Story *ch = report_story(r, report_intern(&r->s, root->chapters[i]), root);
+                for (size_t k = 0; ch && k < ch->n_stats; k++)
+                    report_add_stat(g, report_intern(&r->s, ch->stats[k].id), &ch->stats[k]);
+            }
+        } else {
+            for (size_t k = 0; k < root->n_stats; k++)
+                report_add_stat(g, report_intern(&r->s, root->stats[k].id), &root->stats[k]);
+        }
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        const Part *p = g->p[i];
+        bool other = false;
+        if (root && !root->n_chapters)
+            other = p->hash >= 0 && strcmp(S(r, p->hash), root->hash) != 0;
+        for (int c = 0; root && c < p->nchap; c++) {
+            const Story *ch = report_story_of(r, g, p->chap_story[c]);
+            other = other ||
+                    (ch && p->chap_hash[c] >= 0 && strcmp(S(r, p->chap_hash[c]), ch->hash) != 0);
+        }
+        g->other_hash += other;
+        part_stats(g, p);
+        tally(g, p, false);
+    }
+    report_baseline(r, g);
+    for (size_t i = 0; i < g->nbase; i++) {
+        part_stats(g, &g->base[i]);
+        tally(g, &g->base[i], true);
+    }
+}
+
+void report_group_free(Group *g)
+{
+    free(g->p);
+    for (size_t i = 0; i < g->nbase; i++)
+        report_part_free(&g->base[i]);
+    free(g->base);
+    free(g->base_error);
+    for (size_t i = 0; i < g->npt; i++) {
+        free(g->pt[i].o);
+        free(g->pt[i].secs);
+    }
+    free(g->pt);
+    free(g->ec);
+    free(g->st);
+}
+
+
+void report_tally(Report *r)
+{
+    for (size_t i = 0; i < r->nparts; i++) {
+        Group *g = group_for(r, &r->parts[i]);
+        grow(&g->p, &g->capp, g->n + 1, sizeof *g->p);
+        g->p[g->n++] = &r->parts[i];
+    }
+    sort_report = r;
+    qsort(r->g, r->ng, sizeof *r->g, cmp_group);
+    for (size_t i = 0; i < r->ng; i++)
+        prepare_group(r, &r->g[i]);
+}
