@@ -22,6 +22,7 @@ struct Game {
     Rng rng;
     char *player;
     int *stats, *change;
+    int *change_choice; /* of change: the last choice's own effects */
     Value *flags;
     int *visits;
     int scene;
@@ -66,6 +67,7 @@ void game_free(Game *g)
     free(g->journal);
     free(g->stats);
     free(g->change);
+    free(g->change_choice);
     free(g->visits);
     free(g->fired);
     for (size_t i = 0; i < g->story->n_flags; i++)
@@ -283,6 +285,7 @@ static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
     g->player = xstrdup(player && *player ? player : "Player");
     g->stats = xcalloc(s->n_stats, sizeof *g->stats);
     g->change = xcalloc(s->n_stats, sizeof *g->change);
+    g->change_choice = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->change_choice);
     for (size_t i = 0; i < s->n_stats; i++)
         g->stats[i] = s->stats[i].start;
     g->flags = xcalloc(s->n_flags, sizeof *g->flags);
@@ -381,6 +384,8 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     HostCall at = {from, c, "effects"};
     if (apply_effects(g, &c->effects, &at, err) != 0)
         goto fail;
+    for (size_t k = 0; k < s->n_stats; k++)
+        g->change_choice[k] = g->stats[k] - d.before[k];
     at.what = "set";
     if (apply_sets(g, &c->set, &at, err) != 0)
         goto fail;
@@ -517,6 +522,7 @@ bool game_ended(const Game *g) { return g->story->scenes[g->scene].ending; }
 size_t game_choice_count(const Game *g) { return g->n_avail; }
 int game_stat(const Game *g, size_t stat) { return g->stats[stat]; }
 int game_stat_change(const Game *g, size_t stat) { return g->change[stat]; }
+int game_stat_change_choice(const Game *g, size_t stat) { return g->change_choice[stat]; }
 const Value *game_flag(const Game *g, size_t flag) { return &g->flags[flag]; }
 int game_visits(const Game *g, int scene) { return g->visits[scene]; }
 size_t game_decision_count(const Game *g) { return g->n_journal; }
@@ -561,6 +567,7 @@ Game *game_clone(const Game *g)
     c->rng = g->rng;
     memcpy(c->stats, g->stats, s->n_stats * sizeof *c->stats);
     memcpy(c->change, g->change, s->n_stats * sizeof *c->change);
+    memcpy(c->change_choice, g->change_choice, s->n_stats * sizeof *c->change_choice);
     for (size_t i = 0; i < s->n_flags; i++)
         set_flag(c, (int)i, &g->flags[i]);
     memcpy(c->visits, g->visits, s->n_scenes * sizeof *c->visits);

@@ -81,6 +81,9 @@ const char *game_choice_text(const Game *g, size_t i);
 int game_stat(const Game *g, size_t stat);
 /* Change of the stat over the last decision (0 before the first). */
 int game_stat_change(const Game *g, size_t stat);
+/* The part of that change made by the choice's own effects (the rest came on arriving in the
+ * next scene: its effects, or a forced jump's). */
+int game_stat_change_choice(const Game *g, size_t stat);
 const Value *game_flag(const Game *g, size_t flag);
 int game_visits(const Game *g, int scene);
 size_t game_decision_count(const Game *g);

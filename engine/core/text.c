@@ -1,8 +1,15 @@
-/* text.c: interpolation, paragraph layout and markup stripping for scene prose. */
+/* text.c: interpolation, paragraph layout, markup and display width for scene prose. */
+#define _XOPEN_SOURCE 700 /* wcwidth */
 #include "core/text.h"
 
+#include <locale.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+
+#include "core/utf8.h"
 
 int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err *err)
 {
@@ -104,14 +111,52 @@ char *text_layout(const char *src)
     return buf_take(&out);
 }
 
+void text_markup(const char *src, TextRun run, void *ud)
+{
+    unsigned style = 0;
+    const char *p = src, *from = src;
+    while (*p) {
+        size_t skip = 0;
+        unsigned next = style, mark = 0;
+        if (p[0] == '*' && p[1] == '*') {
+            skip = 2, next = style ^ TEXT_STRONG;
+        } else if (*p == '*') {
+            skip = 1, next = style ^ TEXT_EM;
+        } else if (p[0] == '\n' && p[1] == '\n') {
+            skip = 2, mark = TEXT_PARAGRAPH;
+        } else if (*p == '\n') {
+            skip = 1, mark = TEXT_BREAK;
+        } else {
+            p++;
+            continue;
+        }
+        if (p > from)
+            run(ud, from, (size_t)(p - from), style);
+        if (mark)
+            run(ud, "", 0, mark);
+        style = next;
+        p += skip;
+        from = p;
+    }
+    if (p > from)
+        run(ud, from, (size_t)(p - from), style);
+}
+
+static void plain_run(void *ud, const char *text, size_t len, unsigned style)
+{
+    Buf *out = ud;
+    if (style & TEXT_PARAGRAPH)
+        buf_puts(out, "\n\n");
+    else if (style & TEXT_BREAK)
+        buf_putc(out, '\n');
+    else
+        buf_add(out, text, len);
+}
+
 char *text_plain(const char *src)
 {
     Buf out = {0};
-    for (const char *p = src; *p; p++) {
-        if (*p == '*')
-            continue;
-        buf_putc(&out, *p);
-    }
+    text_markup(src, plain_run, &out);
     return buf_take(&out);
 }
 
@@ -128,22 +173,37 @@ size_t text_word_count(const char *src)
     return n;
 }
 
+/* The C.UTF-8 locale (Debian's libc always has it), made once: wcwidth answers by the
+ * locale of the calling thread, and the program's own locale may be "C". */
+static locale_t utf8_locale;
+static pthread_once_t utf8_locale_once = PTHREAD_ONCE_INIT;
+static void utf8_locale_make(void)
+{
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
 size_t text_width(const char *s, size_t len)
 {
+    pthread_once(&utf8_locale_once, utf8_locale_make);
+    locale_t prev = utf8_locale ? uselocale(utf8_locale) : (locale_t)0;
     size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) == 0x80)
-            continue; /* continuation byte */
-        if (c == 0xCC || c == 0xCD) {
-            /* U+0300..U+036F combining diacritics take no column */
-            if (i + 1 < len) {
-                unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
-                if (cp >= 0x300 && cp <= 0x36F)
-                    continue;
-            }
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        i += n;
+        if (cp == UTF8_INVALID) { /* shown as one U+FFFD */
+            w++;
+            continue;
         }
-        w++;
+        int cw = utf8_locale ? wcwidth((wchar_t)cp) : -1;
+        if (cw >= 0)
+            w += (size_t)cw;
+        else if (!utf8_locale && cp >= 0x300 && cp <= 0x36F)
+            continue; /* no locale: at least combining diacritics take no column */
+        else
+            w++; /* a control or unassigned code point: one column, as its visible symbol */
     }
+    if (utf8_locale)
+        uselocale(prev);
     return w;
 }

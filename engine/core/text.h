@@ -36,13 +36,31 @@ int text_interpolate(const char *src, TextLookup lookup, void *ud, Buf *out, Err
  * Returns a malloc'd string. */
 char *text_layout(const char *src);
 
+/* The styles of a run of prose (text_markup). */
+enum {
+    TEXT_EM = 1,        /* *emphasis* */
+    TEXT_STRONG = 2,    /* **strong** */
+    TEXT_BREAK = 4,     /* a hard line break ("\n" of a "| " line); the run is empty */
+    TEXT_PARAGRAPH = 8  /* the start of a new paragraph ("\n\n"); the run is empty */
+};
+typedef void (*TextRun)(void *ud, const char *text, size_t len, unsigned style);
+
+/* THE markup parser, which every front end's rendering goes through: walk prose (laid out by
+ * text_layout, or a one-line string) and call run for each stretch of one style, in order, and
+ * for each line and paragraph break. "**" toggles strong, "*" toggles emphasis; a marker left
+ * open stays open to the end of the text. Empty stretches are not reported. */
+void text_markup(const char *src, TextRun run, void *ud);
+
 /* The text without markup characters (for plain output). malloc'd. */
 char *text_plain(const char *src);
 
 /* Number of words in src (runs of non-space). */
 size_t text_word_count(const char *src);
 
-/* Display width of a UTF-8 string in columns (one per code point; combining marks excluded). */
+/* Display width of a UTF-8 string in terminal columns, by the C library's wcwidth in the
+ * C.UTF-8 locale (Unicode's East Asian Width and general categories, as glibc implements them):
+ * wide characters and emoji take two columns, combining marks and joiners none, anything else
+ * (controls, unassigned code points, each ill-formed sequence) one. Thread-safe. */
 size_t text_width(const char *s, size_t len);
 
 #endif

@@ -171,7 +171,7 @@ static void test_word_count(void **state)
     assert_int_equal(text_word_count("a\nb\tc"), 3);
 }
 
-static void test_width_counts_code_points(void **state)
+static void test_width_counts_columns(void **state)
 {
     (void)state;
     const char *s;
@@ -186,8 +186,16 @@ static void test_width_counts_code_points(void **state)
     assert_int_equal(text_width(s, strlen(s)), 5);
     s = "e\xcc\x81"; /* e + combining acute: one column */
     assert_int_equal(text_width(s, strlen(s)), 1);
-    s = "\xf0\x9f\x93\x88"; /* a four-byte code point */
-    assert_int_equal(text_width(s, strlen(s)), 1);
+    s = "\xf0\x9f\x93\x88"; /* an emoji (U+1F4C8): two columns */
+    assert_int_equal(text_width(s, strlen(s)), 2);
+    s = "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4"; /* Korean, three wide syllables */
+    assert_int_equal(text_width(s, strlen(s)), 6);
+    s = "\xe4\xbc\x9a\xe8\xad\xb0"; /* Japanese: two wide characters */
+    assert_int_equal(text_width(s, strlen(s)), 4);
+    s = "a\xe2\x80\x8d" "b"; /* a zero width joiner takes none */
+    assert_int_equal(text_width(s, strlen(s)), 2);
+    s = "\xff" "a"; /* an ill-formed byte shows as one U+FFFD */
+    assert_int_equal(text_width(s, strlen(s)), 2);
     /* only the given length counts */
     s = "caf\xc3\xa9 au lait";
     assert_int_equal(text_width(s, 5), 4);
@@ -207,7 +215,7 @@ int main(void)
         cmocka_unit_test(test_layout_verbatim_lines),
         cmocka_unit_test(test_plain_strips_markup),
         cmocka_unit_test(test_word_count),
-        cmocka_unit_test(test_width_counts_code_points),
+        cmocka_unit_test(test_width_counts_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/screen.h"
 #include "core/utf8.h"
 #include "ui/json/request.h"
 #include "ui/leave.h"
@@ -51,92 +52,165 @@ static void emit_notices(Session *s, const UiConfig *cfg)
     }
 }
 
-/* The current scene as a message of the given type: "scene", or "hello" (the first line, which
- * adds the protocol and engine versions). */
+static void add_string_or_null(cJSON *o, const char *key, const char *value)
+{
+    if (value)
+        cJSON_AddStringToObject(o, key, value);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+/* Prose as paragraphs of styled runs: [[{"text":"..","em":true,"strong":false} or
+ * {"break":true}, ...], ...]. */
+static cJSON *prose_json(const ScreenProse *p)
+{
+    cJSON *paras = cJSON_CreateArray();
+    for (size_t i = 0; i < p->n_paragraphs; i++) {
+        cJSON *runs = cJSON_CreateArray();
+        for (size_t k = 0; k < p->paragraphs[i].n_spans; k++) {
+            const ScreenSpan *sp = &p->paragraphs[i].spans[k];
+            cJSON *r = cJSON_CreateObject();
+            if (sp->style & TEXT_BREAK) {
+                cJSON_AddBoolToObject(r, "break", 1);
+            } else {
+                cJSON_AddStringToObject(r, "text", sp->text);
+                cJSON_AddBoolToObject(r, "em", (sp->style & TEXT_EM) != 0);
+                cJSON_AddBoolToObject(r, "strong", (sp->style & TEXT_STRONG) != 0);
+            }
+            cJSON_AddItemToArray(runs, r);
+        }
+        cJSON_AddItemToArray(paras, runs);
+    }
+    return paras;
+}
+
+/* The decisions so far: for the history while playing, and the debrief at an ending. */
+static cJSON *decision_json(const ScreenDecision *d, bool full)
+{
+    cJSON *x = cJSON_CreateObject();
+    if (full)
+        cJSON_AddNumberToObject(x, "n", (double)d->number);
+    cJSON_AddStringToObject(x, "scene", d->scene_id);
+    cJSON_AddStringToObject(x, "choice", d->choice_id);
+    cJSON_AddStringToObject(x, "text", d->text);
+    if (d->lesson)
+        cJSON_AddStringToObject(x, "lesson", d->lesson);
+    if (d->discuss)
+        cJSON_AddStringToObject(x, "discuss", d->discuss);
+    if (full) {
+        add_string_or_null(x, "changes", d->changes);
+        cJSON_AddNumberToObject(x, "seconds", d->seconds);
+    }
+    return x;
+}
+
+/* The screen as a message of the given type: "scene", or "hello" (the first line, which adds
+ * the protocol and engine versions). A direct serialisation of core/screen.h's Screen: the
+ * fields of protocol 1 first, in their order, then what protocol 1 added since (paragraphs,
+ * changes, history, outcome); README, "The JSON front end", lists them. */
 static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
 {
-    const Game *g = session_game(s);
-    const Story *st = game_story(g);
-    const Scene *sc = game_scene(g);
+    Screen *sc = screen_describe(s);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", type);
     if (strcmp(type, "hello") == 0) {
         cJSON_AddNumberToObject(o, "protocol", REQUEST_PROTOCOL);
         cJSON_AddStringToObject(o, "engine", LADDER_VERSION);
     }
-    cJSON_AddStringToObject(o, "story", st->id);
-    cJSON_AddStringToObject(o, "title", st->title);
-    if (game_chapter(g))
-        cJSON_AddStringToObject(o, "chapter", game_chapter(g));
-    else
-        cJSON_AddNullToObject(o, "chapter");
-    cJSON_AddStringToObject(o, "scene", sc->id);
-    cJSON_AddNumberToObject(o, "decision", (double)game_decision_count(g));
-    const Story *root = session_root(s);
-    if (root != st) {
+    cJSON_AddStringToObject(o, "story", sc->story_id);
+    cJSON_AddStringToObject(o, "title", sc->title);
+    add_string_or_null(o, "chapter", sc->chapter);
+    cJSON_AddStringToObject(o, "scene", sc->scene_id);
+    cJSON_AddNumberToObject(o, "decision", (double)sc->n_decisions);
+    if (sc->campaign) {
         cJSON *c = cJSON_AddObjectToObject(o, "campaign");
-        cJSON_AddStringToObject(c, "id", root->id);
-        cJSON_AddStringToObject(c, "title", root->title);
-        cJSON_AddNumberToObject(c, "chapter", (double)session_chapter(s) + 1);
-        cJSON_AddNumberToObject(c, "chapters", (double)root->n_chapters);
-        const char *next = session_next_chapter(s);
-        if (next)
-            cJSON_AddStringToObject(c, "next", next);
-        else
-            cJSON_AddNullToObject(c, "next");
+        cJSON_AddStringToObject(c, "id", sc->campaign->id);
+        cJSON_AddStringToObject(c, "title", sc->campaign->title);
+        cJSON_AddNumberToObject(c, "chapter", (double)sc->campaign->chapter);
+        cJSON_AddNumberToObject(c, "chapters", (double)sc->campaign->chapters);
+        add_string_or_null(c, "next", sc->campaign->next);
     }
-    cJSON_AddStringToObject(o, "text", game_text(g));
+    cJSON_AddStringToObject(o, "text", sc->text.text);
     cJSON *choices = cJSON_AddArrayToObject(o, "choices");
-    for (size_t i = 0; i < game_choice_count(g); i++) {
+    for (size_t i = 0; i < sc->n_choices; i++) {
         cJSON *c = cJSON_CreateObject();
-        cJSON_AddNumberToObject(c, "n", (double)i + 1);
-        cJSON_AddStringToObject(c, "id", game_choice(g, i)->id);
-        cJSON_AddStringToObject(c, "text", game_choice_text(g, i));
+        cJSON_AddNumberToObject(c, "n", (double)sc->choices[i].number);
+        cJSON_AddStringToObject(c, "id", sc->choices[i].id);
+        cJSON_AddStringToObject(c, "text", sc->choices[i].text.text);
         cJSON_AddItemToArray(choices, c);
     }
     cJSON *stats = cJSON_AddArrayToObject(o, "stats");
-    for (size_t i = 0; i < st->n_stats; i++) {
-        const StatDef *d = &st->stats[i];
+    for (size_t i = 0; i < sc->n_stats; i++) {
+        const ScreenStat *d = &sc->stats[i];
         cJSON *c = cJSON_CreateObject();
         cJSON_AddStringToObject(c, "id", d->id);
         cJSON_AddStringToObject(c, "label", d->label);
-        cJSON_AddNumberToObject(c, "value", game_stat(g, i));
+        cJSON_AddNumberToObject(c, "value", d->value);
         cJSON_AddNumberToObject(c, "min", d->min);
         cJSON_AddNumberToObject(c, "max", d->max);
         cJSON_AddStringToObject(c, "good", stat_good_name(d->good));
-        cJSON_AddNumberToObject(c, "change", game_stat_change(g, i));
+        cJSON_AddNumberToObject(c, "change", d->change);
         cJSON_AddItemToArray(stats, c);
     }
-    const Decision *last = game_decision(g, game_decision_count(g) - 1);
-    if (game_decision_count(g) > 0 && last->forced >= 0)
-        cJSON_AddStringToObject(o, "forced", st->stats[st->thresholds[last->forced].stat].id);
-    if (game_ended(g)) {
-        cJSON *e = cJSON_AddObjectToObject(o, "ending");
-        cJSON_AddStringToObject(e, "id", sc->id);
-        cJSON_AddStringToObject(e, "title", sc->title);
-        cJSON_AddStringToObject(e, "verdict", verdict_name(sc->verdict));
-        if (sc->lesson)
-            cJSON_AddStringToObject(e, "lesson", sc->lesson);
+    if (sc->forced)
+        cJSON_AddStringToObject(o, "forced", sc->forced);
+    if (sc->ending) {
+        const ScreenEnding *e = sc->ending;
+        cJSON *x = cJSON_AddObjectToObject(o, "ending");
+        cJSON_AddStringToObject(x, "id", e->id);
+        cJSON_AddStringToObject(x, "title", e->title);
+        cJSON_AddStringToObject(x, "verdict", e->verdict_name);
+        if (e->lesson)
+            cJSON_AddStringToObject(x, "lesson", e->lesson);
         cJSON *deb = cJSON_AddArrayToObject(o, "debrief");
-        for (size_t i = 0; i < game_decision_count(g); i++) {
-            const Decision *d = game_decision(g, i);
-            const Scene *ds = &st->scenes[d->scene];
-            const Choice *ch = &ds->choices[d->choice];
-            cJSON *x = cJSON_CreateObject();
-            cJSON_AddStringToObject(x, "scene", ds->id);
-            cJSON_AddStringToObject(x, "choice", ch->id);
-            cJSON_AddStringToObject(x, "text", d->text);
-            const char *lesson = game_decision_lesson(g, i);
-            if (lesson)
-                cJSON_AddStringToObject(x, "lesson", lesson);
-            if (ds->discuss)
-                cJSON_AddStringToObject(x, "discuss", ds->discuss);
-            cJSON_AddItemToArray(deb, x);
-        }
+        for (size_t i = 0; i < sc->n_decisions; i++)
+            cJSON_AddItemToArray(deb, decision_json(&sc->decisions[i], false));
     } else {
         cJSON_AddNullToObject(o, "ending");
     }
+    /* added to protocol 1 */
+    cJSON_AddItemToObject(o, "paragraphs", prose_json(&sc->text));
+    cJSON *changes = cJSON_AddArrayToObject(o, "changes");
+    for (size_t i = 0; i < sc->n_changes; i++) {
+        const ScreenChange *ch = &sc->changes[i];
+        const ScreenStat *st = &sc->stats[ch->stat];
+        cJSON *c = cJSON_CreateObject();
+        cJSON_AddStringToObject(c, "stat", st->id);
+        cJSON_AddNumberToObject(c, "change", ch->delta);
+        cJSON_AddNumberToObject(c, "choice", st->change_choice);
+        cJSON_AddNumberToObject(c, "arrival", st->change_arrival);
+        cJSON_AddNumberToObject(c, "sign", ch->sign);
+        cJSON_AddStringToObject(c, "text", ch->text);
+        cJSON_AddItemToArray(changes, c);
+    }
+    cJSON *history = cJSON_AddArrayToObject(o, "history");
+    for (size_t i = 0; i < sc->n_decisions; i++)
+        cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true));
+    if (sc->ending) {
+        const ScreenEnding *e = sc->ending;
+        cJSON *x = cJSON_AddObjectToObject(o, "outcome");
+        cJSON_AddStringToObject(x, "verdict_text", e->verdict_text);
+        add_string_or_null(x, "forced_reason", e->forced_reason);
+        cJSON *series = cJSON_AddArrayToObject(x, "series");
+        for (size_t k = 0; k < e->n_series; k++) {
+            cJSON *sr = cJSON_CreateObject();
+            cJSON_AddStringToObject(sr, "stat", sc->stats[e->series[k].stat].id);
+            cJSON *v = cJSON_AddArrayToObject(sr, "values");
+            for (size_t i = 0; i < e->series[k].n_values; i++)
+                cJSON_AddItemToArray(v, cJSON_CreateNumber(e->series[k].values[i]));
+            cJSON_AddItemToArray(series, sr);
+        }
+    } else {
+        cJSON_AddNullToObject(o, "outcome");
+    }
+    char *notice = sc->notice;
+    sc->notice = NULL;
+    screen_free(sc);
     emit(cfg, o);
+    if (notice) { /* what the session had to say, right after the screen it came with */
+        emit_msg(cfg, "notice", "message", notice);
+        free(notice);
+    }
 }
 
 /* Carry out one request. Returns 1 to stop (quit), else 0; *status becomes 1 when a scenario

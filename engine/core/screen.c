@@ -1,0 +1,283 @@
+/* screen.c: builds the Screen, the one description of what is on screen (see screen.h). */
+#include "core/screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+/* ---- prose ---- */
+
+static void prose_run(void *ud, const char *text, size_t len, unsigned style)
+{
+    ScreenProse *p = ud;
+    if ((style & TEXT_PARAGRAPH) || p->n_paragraphs == 0) {
+        p->paragraphs = xrealloc(p->paragraphs, (p->n_paragraphs + 1) * sizeof *p->paragraphs);
+        p->paragraphs[p->n_paragraphs++] = (ScreenParagraph){NULL, 0};
+        if (style & TEXT_PARAGRAPH)
+            return;
+    }
+    ScreenParagraph *para = &p->paragraphs[p->n_paragraphs - 1];
+    para->spans = xrealloc(para->spans, (para->n_spans + 1) * sizeof *para->spans);
+    ScreenSpan *sp = &para->spans[para->n_spans++];
+    sp->text = xstrndup(text, len);
+    sp->style = style;
+}
+
+void screen_prose(ScreenProse *p, const char *laid)
+{
+    memset(p, 0, sizeof *p);
+    p->text = xstrdup(laid ? laid : "");
+    text_markup(p->text, prose_run, p);
+}
+
+void screen_prose_free(ScreenProse *p)
+{
+    for (size_t i = 0; i < p->n_paragraphs; i++) {
+        for (size_t k = 0; k < p->paragraphs[i].n_spans; k++)
+            free(p->paragraphs[i].spans[k].text);
+        free(p->paragraphs[i].spans);
+    }
+    free(p->paragraphs);
+    free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- wording ---- */
+
+ScreenSign screen_change_sign(const Story *s, size_t i, int delta)
+{
+    if (delta == 0 || s->stats[i].good == GOOD_NEUTRAL)
+        return 0;
+    bool up = delta > 0;
+    return (s->stats[i].good == GOOD_HIGH) == up ? 1 : -1;
+}
+
+char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers)
+{
+    Buf b = {0};
+    for (size_t k = 0; k < s->n_stats; k++) {
+        int d = after[k] - before[k];
+        if (!d)
+            continue;
+        if (b.len)
+            buf_puts(&b, ", ");
+        if (numbers)
+            buf_printf(&b, "%s %+d", s->stats[k].label, d);
+        else
+            buf_printf(&b, "%s %s", s->stats[k].label, d > 0 ? "rises" : "falls");
+    }
+    return b.len ? buf_take(&b) : NULL;
+}
+
+const char *screen_verdict_text(Verdict v)
+{
+    return v == VERDICT_GOOD ? "a good ending" : v == VERDICT_BAD ? "a bad ending" : "a mixed ending";
+}
+
+/* ---- the parts ---- */
+
+static void describe_stats(Screen *sc, const Game *g)
+{
+    const Story *st = game_story(g);
+    sc->n_stats = st->n_stats;
+    sc->stats = xcalloc(st->n_stats ? st->n_stats : 1, sizeof *sc->stats);
+    Buf all = {0};
+    for (size_t i = 0; i < st->n_stats; i++) {
+        const StatDef *d = &st->stats[i];
+        ScreenStat *x = &sc->stats[i];
+        x->id = xstrdup(d->id);
+        x->label = xstrdup(d->label);
+        x->value = game_stat(g, i);
+        x->min = d->min;
+        x->max = d->max;
+        x->good = d->good;
+        x->change = game_stat_change(g, i);
+        x->change_choice = game_stat_change_choice(g, i);
+        x->change_arrival = x->change - x->change_choice;
+        x->sign = screen_change_sign(st, i, x->change);
+        if (!x->change)
+            continue;
+        sc->changes = xrealloc(sc->changes, (sc->n_changes + 1) * sizeof *sc->changes);
+        ScreenChange *c = &sc->changes[sc->n_changes++];
+        c->stat = i;
+        c->delta = x->change;
+        c->sign = x->sign;
+        c->text = xasprintf("%s %+d", d->label, x->change);
+        if (all.len)
+            buf_puts(&all, ", ");
+        buf_puts(&all, c->text);
+    }
+    sc->changes_text = all.len ? buf_take(&all) : NULL;
+}
+
+static void describe_decisions(Screen *sc, const Game *g)
+{
+    const Story *st = game_story(g);
+    size_t n = game_decision_count(g);
+    sc->n_decisions = n;
+    sc->decisions = xcalloc(n ? n : 1, sizeof *sc->decisions);
+    for (size_t i = 0; i < n; i++) {
+        const Decision *d = game_decision(g, i);
+        const Scene *ds = &st->scenes[d->scene];
+        ScreenDecision *x = &sc->decisions[i];
+        x->number = i + 1;
+        x->scene_id = xstrdup(ds->id);
+        x->choice_id = xstrdup(ds->choices[d->choice].id);
+        x->text = xstrdup(d->text);
+        x->lesson = dup_or_null(game_decision_lesson(g, i));
+        x->discuss = dup_or_null(ds->discuss);
+        x->changes = screen_changes_text(st, d->before, d->after, true);
+        x->seconds = d->seconds;
+    }
+    const Decision *last = n ? game_decision(g, n - 1) : NULL;
+    if (last && last->forced >= 0)
+        sc->forced = xstrdup(st->stats[st->thresholds[last->forced].stat].id);
+}
+
+static void describe_ending(Screen *sc, const Game *g)
+{
+    const Story *st = game_story(g);
+    const Scene *e = game_scene(g);
+    ScreenEnding *x = xcalloc(1, sizeof *x);
+    x->id = xstrdup(e->id);
+    x->title = xstrdup(e->title ? e->title : e->id);
+    x->verdict = e->verdict;
+    x->verdict_name = verdict_name(e->verdict);
+    x->verdict_text = screen_verdict_text(e->verdict);
+    x->lesson = dup_or_null(e->lesson);
+    size_t n = game_decision_count(g);
+    const Decision *last = n ? game_decision(g, n - 1) : NULL;
+    if (last && last->forced >= 0) {
+        size_t stat = (size_t)st->thresholds[last->forced].stat;
+        x->forced_reason = xasprintf("%s has reached %d.", st->stats[stat].label,
+                                     game_stat(g, stat));
+    }
+    x->n_series = st->n_stats;
+    x->series = xcalloc(st->n_stats ? st->n_stats : 1, sizeof *x->series);
+    for (size_t k = 0; k < st->n_stats; k++) {
+        ScreenSeries *s = &x->series[k];
+        s->stat = k;
+        s->n_values = n + 1;
+        s->values = xmalloc((n + 1) * sizeof *s->values);
+        for (size_t i = 0; i < n; i++) {
+            const Decision *d = game_decision(g, i);
+            if (i == 0)
+                s->values[0] = d->before[k];
+            s->values[i + 1] = d->after[k];
+        }
+        if (n == 0)
+            s->values[0] = game_stat(g, k);
+    }
+    sc->ending = x;
+}
+
+Screen *screen_describe(Session *s)
+{
+    const Game *g = session_game(s);
+    const Story *st = game_story(g);
+    const Story *root = session_root(s);
+    Screen *sc = xcalloc(1, sizeof *sc);
+    sc->story_id = xstrdup(st->id);
+    sc->title = xstrdup(st->title);
+    if (root != st) {
+        ScreenCampaign *c = xcalloc(1, sizeof *c);
+        c->id = xstrdup(root->id);
+        c->title = xstrdup(root->title);
+        c->chapter = session_chapter(s) + 1;
+        c->chapters = root->n_chapters;
+        c->next = dup_or_null(session_next_chapter(s));
+        sc->campaign = c;
+    }
+    sc->chapter = dup_or_null(game_chapter(g));
+    sc->scene_id = xstrdup(game_scene(g)->id);
+    sc->notice = session_take_notice(s);
+    screen_prose(&sc->text, game_text(g));
+    sc->n_choices = game_choice_count(g);
+    sc->choices = xcalloc(sc->n_choices ? sc->n_choices : 1, sizeof *sc->choices);
+    for (size_t i = 0; i < sc->n_choices; i++) {
+        ScreenChoice *c = &sc->choices[i];
+        c->number = i + 1;
+        c->id = xstrdup(game_choice(g, i)->id);
+        screen_prose(&c->text, game_choice_text(g, i));
+    }
+    describe_stats(sc, g);
+    describe_decisions(sc, g);
+    if (game_ended(g))
+        describe_ending(sc, g);
+    return sc;
+}
+
+void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer)
+{
+    ScreenRoom *x = xcalloc(1, sizeof *x);
+    x->code = dup_or_null(room_code(r));
+    x->votes = votes;
+    x->timer = timer;
+    x->roads_not_taken = room_roads_not_taken(r);
+    for (size_t i = 0; i < sc->n_decisions; i++)
+        sc->decisions[i].tally = room_tally(r, i);
+    sc->room = x;
+}
+
+void screen_free(Screen *sc)
+{
+    if (!sc)
+        return;
+    free(sc->story_id);
+    free(sc->title);
+    if (sc->campaign) {
+        free(sc->campaign->id);
+        free(sc->campaign->title);
+        free(sc->campaign->next);
+        free(sc->campaign);
+    }
+    free(sc->chapter);
+    free(sc->scene_id);
+    free(sc->notice);
+    screen_prose_free(&sc->text);
+    for (size_t i = 0; i < sc->n_choices; i++) {
+        free(sc->choices[i].id);
+        screen_prose_free(&sc->choices[i].text);
+        free(sc->choices[i].requirement);
+    }
+    free(sc->choices);
+    for (size_t i = 0; i < sc->n_stats; i++) {
+        free(sc->stats[i].id);
+        free(sc->stats[i].label);
+    }
+    free(sc->stats);
+    for (size_t i = 0; i < sc->n_changes; i++)
+        free(sc->changes[i].text);
+    free(sc->changes);
+    free(sc->changes_text);
+    free(sc->forced);
+    for (size_t i = 0; i < sc->n_decisions; i++) {
+        ScreenDecision *d = &sc->decisions[i];
+        free(d->scene_id);
+        free(d->choice_id);
+        free(d->text);
+        free(d->lesson);
+        free(d->discuss);
+        free(d->changes);
+    }
+    free(sc->decisions);
+    if (sc->ending) {
+        free(sc->ending->id);
+        free(sc->ending->title);
+        free(sc->ending->lesson);
+        free(sc->ending->forced_reason);
+        for (size_t k = 0; k < sc->ending->n_series; k++)
+            free(sc->ending->series[k].values);
+        free(sc->ending->series);
+        free(sc->ending);
+    }
+    if (sc->room) {
+        free(sc->room->code);
+        free(sc->room);
+    }
+    free(sc);
+}

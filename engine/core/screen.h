@@ -1,0 +1,154 @@
+/* screen.h: what is on screen now, as one typed description built by the core (the idea of
+ * RemGlk's data_update_t): the story and chapter, notices, the scene's paragraphs with their
+ * markup parsed, the choices, the stats with the last decision's changes, the ending with its
+ * verdict, lessons and chart series, and in room mode the room's votes, timer and timeline.
+ * Every front end renders a Screen and derives nothing itself: the terminal prints it, the
+ * window draws it, the JSON front end serialises it (README, "The JSON front end"). */
+#ifndef LADDER_SCREEN_H
+#define LADDER_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/room.h"
+#include "core/session.h"
+#include "core/text.h"
+
+/* A run of prose in one style (TEXT_EM, TEXT_STRONG, both, or neither). A hard line break (a
+ * "| " line of the story) is a span of style TEXT_BREAK and empty text. */
+typedef struct ScreenSpan {
+    char *text;
+    unsigned style;
+} ScreenSpan;
+
+typedef struct ScreenParagraph {
+    ScreenSpan *spans;
+    size_t n_spans;
+} ScreenParagraph;
+
+/* Prose: laid-out text (text_layout) and the same split into paragraphs and styled runs. */
+typedef struct ScreenProse {
+    char *text; /* laid out, with its markup characters */
+    ScreenParagraph *paragraphs;
+    size_t n_paragraphs;
+} ScreenProse;
+
+typedef struct ScreenChoice {
+    size_t number; /* 1-based, as the player picks it */
+    char *id;
+    ScreenProse text;
+    bool locked;       /* shown but not available (room for locked choices) */
+    char *requirement; /* why it is locked, or NULL */
+} ScreenChoice;
+
+/* +1: the change is good for the player, -1: bad, 0: neither (a neutral stat, or no change). */
+typedef int ScreenSign;
+
+typedef struct ScreenStat {
+    char *id, *label;
+    int value, min, max;
+    StatGood good;
+    int change;         /* over the last decision (0 before the first) */
+    int change_choice;  /* of that: the choice's own effects */
+    int change_arrival; /* of that: arriving in the scene (its effects, a forced jump) */
+    ScreenSign sign;    /* of change */
+} ScreenStat;
+
+/* One stat that moved: "Burnout +8" in text. */
+typedef struct ScreenChange {
+    size_t stat; /* index into Screen.stats */
+    int delta;
+    ScreenSign sign;
+    char *text;
+} ScreenChange;
+
+/* A decision taken, for the history and the debrief. */
+typedef struct ScreenDecision {
+    size_t number; /* 1-based */
+    char *scene_id, *choice_id;
+    char *text;    /* the choice as it was shown */
+    char *lesson;  /* the choice's lesson, else its scene's; NULL if none */
+    char *discuss; /* the scene's discussion question, or NULL */
+    char *changes; /* "Burnout +8, Trust -5", or NULL when nothing moved */
+    double seconds; /* the time the player took */
+    const RoomTally *tally; /* room mode: the room's vote (owned by the Room), else NULL */
+} ScreenDecision;
+
+/* A stat over the playthrough, for charts: its value at the start and after each decision. */
+typedef struct ScreenSeries {
+    size_t stat; /* index into Screen.stats */
+    int *values;
+    size_t n_values; /* decisions + 1 */
+} ScreenSeries;
+
+typedef struct ScreenEnding {
+    char *id, *title;
+    Verdict verdict;
+    const char *verdict_name; /* "good", "mixed", "bad" (static) */
+    const char *verdict_text; /* "a good ending", ... (static) */
+    char *lesson;             /* the ending's own lesson, or NULL */
+    char *forced_reason;      /* "Burnout has reached 100." when a stat forced it, else NULL */
+    ScreenSeries *series;     /* one per stat */
+    size_t n_series;
+} ScreenEnding;
+
+typedef struct ScreenCampaign {
+    char *id, *title;
+    size_t chapter, chapters; /* 1-based */
+    char *next;               /* the next chapter's id once this one has ended, else NULL */
+} ScreenCampaign;
+
+/* Room mode. */
+typedef struct ScreenRoom {
+    char *code;       /* the session code, or NULL */
+    const int *votes; /* the current decision's votes, one per choice (borrowed), or NULL */
+    int timer;        /* seconds left on the discussion timer; -1: no timer */
+    int roads_not_taken;
+} ScreenRoom;
+
+typedef struct Screen {
+    char *story_id, *title;
+    ScreenCampaign *campaign; /* NULL outside a campaign */
+    char *chapter;            /* the current chapter's heading, or NULL */
+    char *scene_id;
+    char *notice;             /* what the session has to tell the player, or NULL */
+    ScreenProse text;
+    ScreenChoice *choices;
+    size_t n_choices;
+    ScreenStat *stats;
+    size_t n_stats;
+    ScreenChange *changes; /* the stats the last decision moved, in the story's order */
+    size_t n_changes;
+    char *changes_text;    /* the same joined: "Burnout +8, Trust -5"; NULL when none */
+    char *forced;          /* the id of the stat that forced the last jump, or NULL */
+    ScreenDecision *decisions; /* every decision so far */
+    size_t n_decisions;
+    ScreenEnding *ending;  /* NULL while the story goes on */
+    ScreenRoom *room;      /* NULL outside room mode */
+} Screen;
+
+/* Describe what s shows now, taking the session's pending notices (session_take_notice). The
+ * Screen owns copies of everything it holds (except ScreenDecision.tally and ScreenRoom.votes),
+ * so it stays valid after s changes, until screen_free. Never fails (allocation failure aborts,
+ * as everywhere in Ladder). */
+Screen *screen_describe(Session *s);
+/* Add room mode to a screen: the room's code and record (r is borrowed; the tallies stay
+ * valid until the room changes), the current votes (borrowed, one per choice, or NULL) and the
+ * seconds left on the timer (-1: none). */
+void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer);
+void screen_free(Screen *sc);
+
+/* The stats that moved between before and after (Story.n_stats values each) in words:
+ * "Burnout +8, Trust -5", or with numbers false "Burnout rises, Trust falls"; NULL when none.
+ * malloc'd. */
+char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers);
+/* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */
+ScreenSign screen_change_sign(const Story *s, size_t i, int delta);
+/* "a good ending", "a mixed ending", "a bad ending". */
+const char *screen_verdict_text(Verdict v);
+
+/* Split laid-out prose into paragraphs and styled runs (THE markup parser: text_markup). */
+void screen_prose(ScreenProse *p, const char *laid);
+void screen_prose_free(ScreenProse *p);
+
+#endif

@@ -1,0 +1,159 @@
+/* test_screen.c: the Screen, the one description of what is on screen that every front end
+ * renders: prose split into paragraphs and styled runs, choices, stats with the last decision's
+ * change split into the choice's own and the arrival's, the forced-jump reason, the ending's
+ * verdict words and chart series, the debrief's lessons. */
+#include "support.h"
+
+#include <stdlib.h>
+
+#include "core/screen.h"
+#include "core/session.h"
+#include "lua/lua_host.h"
+
+static const char STORY[] =
+    "story { id = \"s\", title = \"S\", start = \"a\",\n"
+    "  stats = { { id = \"burnout\", start = 30, label = \"Burnout\", good = \"low\" },\n"
+    "            { id = \"trust\", start = 50, label = \"Trust\", good = \"neutral\" } },\n"
+    "  when_stat = { burnout = { at_least = 100, go = \"flameout\" } } }\n"
+    "scene \"a\" { text = \"A *quiet* **late** night.\\n\\n| Line one\\n| Line two\",\n"
+    "  lesson = \"Rest is work.\", discuss = \"When do you stop?\",\n"
+    "  choice { \"Work *on*\", id = \"work\", effects = { burnout = 50 }, go = \"b\" },\n"
+    "  choice { \"Rest\", id = \"rest\", effects = { burnout = -10 }, go = \"b\" } }\n"
+    "scene \"b\" { text = \"Morning.\", effects = { trust = 5, burnout = 5 },\n"
+    "  choice { \"Again\", id = \"again\", effects = { burnout = 50 }, go = \"b\" } }\n"
+    "ending \"flameout\" { title = \"Flamed out\", verdict = \"bad\", text = \"Done.\",\n"
+    "  lesson = \"Nobody can run at 100.\" }\n";
+
+static Session *open_session(void)
+{
+    Err err;
+    Story *st = must_load(STORY);
+    SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana", .no_autosave = true};
+    Session *s = session_open(st, &o, &err);
+    if (!s)
+        print_error("%s\n", err.msg);
+    assert_non_null(s);
+    return s;
+}
+
+static void choose(Session *s, const char *id)
+{
+    Err err;
+    if (session_choose_id(s, id, 2.5, &err) != 0)
+        print_error("%s\n", err.msg);
+}
+
+static void test_prose_is_parsed_once(void **state)
+{
+    (void)state;
+    Session *s = open_session();
+    Screen *sc = screen_describe(s);
+    assert_string_equal(sc->story_id, "s");
+    assert_string_equal(sc->scene_id, "a");
+    assert_int_equal(sc->text.n_paragraphs, 2);
+    const ScreenParagraph *p = &sc->text.paragraphs[0];
+    assert_int_equal(p->n_spans, 5);
+    assert_string_equal(p->spans[0].text, "A ");
+    assert_int_equal(p->spans[0].style, 0);
+    assert_string_equal(p->spans[1].text, "quiet");
+    assert_int_equal(p->spans[1].style, TEXT_EM);
+    assert_string_equal(p->spans[3].text, "late");
+    assert_int_equal(p->spans[3].style, TEXT_STRONG);
+    assert_string_equal(p->spans[4].text, " night.");
+    p = &sc->text.paragraphs[1]; /* "| " lines keep their own line: a break between them */
+    assert_int_equal(p->n_spans, 3);
+    assert_string_equal(p->spans[0].text, "Line one");
+    assert_int_equal(p->spans[1].style, TEXT_BREAK);
+    assert_string_equal(p->spans[2].text, "Line two");
+    assert_int_equal(sc->n_choices, 2);
+    assert_int_equal(sc->choices[0].number, 1);
+    assert_string_equal(sc->choices[0].id, "work");
+    assert_string_equal(sc->choices[0].text.text, "Work *on*");
+    assert_int_equal(sc->choices[0].text.paragraphs[0].spans[1].style, TEXT_EM);
+    assert_null(sc->ending);
+    assert_null(sc->changes_text);
+    assert_int_equal(sc->n_decisions, 0);
+    screen_free(sc);
+    session_free(s);
+}
+
+static void test_changes_split_choice_and_arrival(void **state)
+{
+    (void)state;
+    Session *s = open_session();
+    choose(s, "rest"); /* burnout -10 by the choice, +5 on arrival; trust +5 on arrival */
+    Screen *sc = screen_describe(s);
+    assert_int_equal(sc->stats[0].value, 25);
+    assert_int_equal(sc->stats[0].change, -5);
+    assert_int_equal(sc->stats[0].change_choice, -10);
+    assert_int_equal(sc->stats[0].change_arrival, 5);
+    assert_int_equal(sc->stats[0].sign, 1); /* burnout falling is good */
+    assert_int_equal(sc->stats[1].change_choice, 0);
+    assert_int_equal(sc->stats[1].change_arrival, 5);
+    assert_int_equal(sc->n_changes, 2);
+    assert_string_equal(sc->changes_text, "Burnout -5, Trust +5");
+    assert_int_equal(sc->stats[1].sign, 0); /* a neutral stat */
+    assert_int_equal(sc->n_decisions, 1);
+    assert_string_equal(sc->decisions[0].text, "Rest");
+    assert_string_equal(sc->decisions[0].lesson, "Rest is work.");
+    assert_string_equal(sc->decisions[0].discuss, "When do you stop?");
+    assert_true(sc->decisions[0].seconds == 2.5);
+    screen_free(sc);
+    session_free(s);
+}
+
+static void test_forced_ending(void **state)
+{
+    (void)state;
+    Session *s = open_session();
+    choose(s, "work"); /* 30 + 50 + 5 = 85 */
+    choose(s, "again"); /* 135 -> 100: the threshold forces the ending */
+    Screen *sc = screen_describe(s);
+    assert_non_null(sc->ending);
+    assert_string_equal(sc->forced, "burnout");
+    assert_string_equal(sc->ending->title, "Flamed out");
+    assert_string_equal(sc->ending->verdict_name, "bad");
+    assert_string_equal(sc->ending->verdict_text, "a bad ending");
+    assert_string_equal(sc->ending->forced_reason, "Burnout has reached 100.");
+    assert_string_equal(sc->ending->lesson, "Nobody can run at 100.");
+    assert_int_equal(sc->ending->n_series, 2);
+    assert_int_equal(sc->ending->series[0].n_values, 3);
+    assert_int_equal(sc->ending->series[0].values[0], 30);
+    assert_int_equal(sc->ending->series[0].values[1], 85);
+    assert_int_equal(sc->ending->series[0].values[2], 100);
+    assert_int_equal(sc->ending->series[1].values[2], 55);
+    assert_int_equal(sc->n_choices, 0);
+    assert_string_equal(sc->decisions[1].changes, "Burnout +15");
+    screen_free(sc);
+    session_free(s);
+}
+
+static void test_changes_text_words(void **state)
+{
+    (void)state;
+    Story *st = must_load(STORY);
+    int before[] = {30, 50}, after[] = {38, 45};
+    char *t = screen_changes_text(st, before, after, true);
+    assert_string_equal(t, "Burnout +8, Trust -5");
+    free(t);
+    t = screen_changes_text(st, before, after, false);
+    assert_string_equal(t, "Burnout rises, Trust falls");
+    free(t);
+    assert_null(screen_changes_text(st, before, before, true));
+    assert_int_equal(screen_change_sign(st, 0, 8), -1);
+    assert_int_equal(screen_change_sign(st, 0, -8), 1);
+    assert_int_equal(screen_change_sign(st, 1, 8), 0);
+    story_free(st);
+}
+
+int main(void)
+{
+    host_install(lua_host()); /* the scripting host behind story_load */
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_prose_is_parsed_once),
+        cmocka_unit_test(test_changes_split_choice_and_arrival),
+        cmocka_unit_test(test_forced_ending),
+        cmocka_unit_test(test_changes_text_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
