@@ -134,8 +134,12 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->seconds = d->seconds;
     }
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
-    if (last && last->forced >= 0)
-        sc->forced = xstrdup(st->stats[st->thresholds[last->forced].stat].id);
+    if (last && last->forced >= 0) {
+        size_t stat = (size_t)st->thresholds[last->forced].stat;
+        sc->forced = xstrdup(st->stats[stat].id);
+        sc->forced_reason = xasprintf("%s has reached %d.", st->stats[stat].label,
+                                      game_stat(g, stat));
+    }
 }
 
 static void describe_ending(Screen *sc, const Game *g)
@@ -150,12 +154,6 @@ static void describe_ending(Screen *sc, const Game *g)
     x->verdict_text = screen_verdict_text(e->verdict);
     x->lesson = dup_or_null(e->lesson);
     size_t n = game_decision_count(g);
-    const Decision *last = n ? game_decision(g, n - 1) : NULL;
-    if (last && last->forced >= 0) {
-        size_t stat = (size_t)st->thresholds[last->forced].stat;
-        x->forced_reason = xasprintf("%s has reached %d.", st->stats[stat].label,
-                                     game_stat(g, stat));
-    }
     x->n_series = st->n_stats;
     x->series = xcalloc(st->n_stats ? st->n_stats : 1, sizeof *x->series);
     for (size_t k = 0; k < st->n_stats; k++) {
@@ -255,6 +253,7 @@ void screen_free(Screen *sc)
     free(sc->changes);
     free(sc->changes_text);
     free(sc->forced);
+    free(sc->forced_reason);
     for (size_t i = 0; i < sc->n_decisions; i++) {
         ScreenDecision *d = &sc->decisions[i];
         free(d->scene_id);
@@ -269,7 +268,6 @@ void screen_free(Screen *sc)
         free(sc->ending->id);
         free(sc->ending->title);
         free(sc->ending->lesson);
-        free(sc->ending->forced_reason);
         for (size_t k = 0; k < sc->ending->n_series; k++)
             free(sc->ending->series[k].values);
         free(sc->ending->series);

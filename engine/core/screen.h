@@ -87,7 +87,6 @@ typedef struct ScreenEnding {
     const char *verdict_name; /* "good", "mixed", "bad" (static) */
     const char *verdict_text; /* "a good ending", ... (static) */
     char *lesson;             /* the ending's own lesson, or NULL */
-    char *forced_reason;      /* "Burnout has reached 100." when a stat forced it, else NULL */
     ScreenSeries *series;     /* one per stat */
     size_t n_series;
 } ScreenEnding;
@@ -121,6 +120,7 @@ typedef struct Screen {
     size_t n_changes;
     char *changes_text;    /* the same joined: "Burnout +8, Trust -5"; NULL when none */
     char *forced;          /* the id of the stat that forced the last jump, or NULL */
+    char *forced_reason;   /* the same in words, "Burnout has reached 100.", or NULL */
     ScreenDecision *decisions; /* every decision so far */
     size_t n_decisions;
     ScreenEnding *ending;  /* NULL while the story goes on */

@@ -72,6 +72,7 @@ static void test_prose_is_parsed_once(void **state)
     assert_int_equal(sc->choices[0].text.paragraphs[0].spans[1].style, TEXT_EM);
     assert_null(sc->ending);
     assert_null(sc->changes_text);
+    assert_null(sc->forced_reason);
     assert_int_equal(sc->n_decisions, 0);
     screen_free(sc);
     session_free(s);
@@ -114,7 +115,7 @@ static void test_forced_ending(void **state)
     assert_string_equal(sc->ending->title, "Flamed out");
     assert_string_equal(sc->ending->verdict_name, "bad");
     assert_string_equal(sc->ending->verdict_text, "a bad ending");
-    assert_string_equal(sc->ending->forced_reason, "Burnout has reached 100.");
+    assert_string_equal(sc->forced_reason, "Burnout has reached 100.");
     assert_string_equal(sc->ending->lesson, "Nobody can run at 100.");
     assert_int_equal(sc->ending->n_series, 2);
     assert_int_equal(sc->ending->series[0].n_values, 3);

@@ -190,7 +190,7 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
         const ScreenEnding *e = sc->ending;
         cJSON *x = cJSON_AddObjectToObject(o, "outcome");
         cJSON_AddStringToObject(x, "verdict_text", e->verdict_text);
-        add_string_or_null(x, "forced_reason", e->forced_reason);
+        add_string_or_null(x, "forced_reason", sc->forced_reason);
         cJSON *series = cJSON_AddArrayToObject(x, "series");
         for (size_t k = 0; k < e->n_series; k++) {
             cJSON *sr = cJSON_CreateObject();

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/screen.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/watch.h"
@@ -27,7 +28,7 @@ typedef struct Term {
     Watch *watch;   /* --watch: the story's files */
     Buf pending;    /* --watch: input read but not yet used */
     bool in_eof;
-    const char *chapter; /* last chapter heading shown */
+    char *chapter;       /* last chapter heading shown (owned) */
     int status;          /* exit status */
     double shown_at;
 } Term;
@@ -38,31 +39,61 @@ static void put_text(Buf *b, const char *s)
     utf8_visible(s, strlen(s), 0, b);
 }
 
-/* Make text's controls visible (keeping newlines and tabs), then turn *emphasis* and **strong**
- * into escape codes (or drop the markers without colour). */
+/* Styled text for the terminal: each run of prose with its controls made visible (keeping tabs),
+ * *emphasis* and **strong** turned into escape codes (or only dropped, without colour). */
+typedef struct Styler {
+    Buf b;
+    bool color;
+    unsigned style; /* the style the escape codes written so far leave on */
+} Styler;
+
+static void styled_run(void *ud, const char *text, size_t len, unsigned style)
+{
+    Styler *st = ud;
+    if (style & TEXT_PARAGRAPH) {
+        buf_puts(&st->b, "\n\n");
+        return;
+    }
+    if (style & TEXT_BREAK) {
+        buf_putc(&st->b, '\n');
+        return;
+    }
+    if (st->color && ((style ^ st->style) & TEXT_STRONG))
+        buf_puts(&st->b, style & TEXT_STRONG ? BOLD : "\033[22m");
+    if (st->color && ((style ^ st->style) & TEXT_EM))
+        buf_puts(&st->b, style & TEXT_EM ? ITALIC : "\033[23m");
+    st->style = style;
+    utf8_visible(text, len, UTF8_KEEP_LAYOUT, &st->b);
+}
+
+static char *styled_end(Styler *st)
+{
+    if (st->color && st->style)
+        buf_puts(&st->b, RESET);
+    return buf_take(&st->b);
+}
+
+/* Any text with markup (a message, a summary): through the one markup parser. */
 static char *styled(const char *text, bool color)
 {
-    char *src = utf8_visible_dup(text, UTF8_KEEP_LAYOUT);
-    Buf b = {0};
-    bool em = false, strong = false;
-    for (const char *p = src; *p; p++) {
-        if (p[0] == '*' && p[1] == '*') {
-            strong = !strong;
-            if (color)
-                buf_puts(&b, strong ? BOLD : "\033[22m");
-            p++;
-        } else if (*p == '*') {
-            em = !em;
-            if (color)
-                buf_puts(&b, em ? ITALIC : "\033[23m");
-        } else {
-            buf_putc(&b, *p);
+    Styler st = {.color = color};
+    text_markup(text, styled_run, &st);
+    return styled_end(&st);
+}
+
+/* Prose the Screen has already parsed. */
+static char *styled_prose(const ScreenProse *p, bool color)
+{
+    Styler st = {.color = color};
+    for (size_t i = 0; i < p->n_paragraphs; i++) {
+        if (i > 0)
+            styled_run(&st, "", 0, TEXT_PARAGRAPH);
+        for (size_t k = 0; k < p->paragraphs[i].n_spans; k++) {
+            const ScreenSpan *sp = &p->paragraphs[i].spans[k];
+            styled_run(&st, sp->text, strlen(sp->text), sp->style);
         }
     }
-    if (color && (em || strong))
-        buf_puts(&b, RESET);
-    free(src);
-    return buf_take(&b);
+    return styled_end(&st);
 }
 
 /* Visible width of s, skipping escape sequences. */
@@ -118,10 +149,9 @@ static void wrap_line(Buf *out, const char *line, size_t len, int width, int ind
     }
 }
 
-/* Wrap laid-out prose (paragraphs split by blank lines, "\n" hard breaks). */
-static void wrap_text(Buf *out, const char *text, int width, int indent, bool color)
+/* Wrap styled text (paragraphs split by blank lines, "\n" hard breaks). */
+static void wrap_styled(Buf *out, const char *st, int width, int indent)
 {
-    char *st = styled(text, color);
     const char *p = st;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -134,6 +164,20 @@ static void wrap_text(Buf *out, const char *text, int width, int indent, bool co
             break;
         p = nl + 1;
     }
+}
+
+/* Wrap laid-out prose with markup. */
+static void wrap_text(Buf *out, const char *text, int width, int indent, bool color)
+{
+    char *st = styled(text, color);
+    wrap_styled(out, st, width, indent);
+    free(st);
+}
+
+static void wrap_prose(Buf *out, const ScreenProse *p, int width, int indent, bool color)
+{
+    char *st = styled_prose(p, color);
+    wrap_styled(out, st, width, indent);
     free(st);
 }
 
@@ -176,20 +220,18 @@ static void rule(Buf *b, const Term *t, const char *title)
     buf_printf(b, " %s%s\n\n", bar, c ? RESET : "");
 }
 
-static void show_stats(Term *t, Buf *b)
+static void show_stats(Term *t, const Screen *sc, Buf *b)
 {
-    const Game *g = session_game(t->s);
-    const Story *s = game_story(g);
     size_t lw = 0;
-    char **labels = xcalloc(s->n_stats + 1, sizeof *labels);
-    for (size_t i = 0; i < s->n_stats; i++) {
-        labels[i] = utf8_visible_dup(s->stats[i].label, 0);
+    char **labels = xcalloc(sc->n_stats + 1, sizeof *labels);
+    for (size_t i = 0; i < sc->n_stats; i++) {
+        labels[i] = utf8_visible_dup(sc->stats[i].label, 0);
         if (text_width(labels[i], strlen(labels[i])) > lw)
             lw = text_width(labels[i], strlen(labels[i]));
     }
-    for (size_t i = 0; i < s->n_stats; i++) {
-        const StatDef *d = &s->stats[i];
-        int v = game_stat(g, i), cells = 20;
+    for (size_t i = 0; i < sc->n_stats; i++) {
+        const ScreenStat *d = &sc->stats[i];
+        int v = d->value, cells = 20;
         int fill = (int)((long long)(v - d->min) * cells / (d->max - d->min));
         buf_printf(b, "  %s", labels[i]);
         for (size_t k = text_width(labels[i], strlen(labels[i])); k < lw + 2; k++)
@@ -206,101 +248,99 @@ static void show_stats(Term *t, Buf *b)
     free(labels);
 }
 
+static void show_ending(Term *t, const Screen *sc, Buf *b)
+{
+    bool c = t->cfg->color;
+    const ScreenEnding *e = sc->ending;
+    buf_printf(b, "\n%sTHE END: ", c ? BOLD : "");
+    put_text(b, e->title);
+    buf_printf(b, "%s (%s, after %zu decisions)\n\n", c ? RESET : "", e->verdict_text,
+               sc->n_decisions);
+    show_stats(t, sc, b);
+    bool any = false;
+    for (size_t i = 0; i < sc->n_decisions; i++) {
+        const ScreenDecision *d = &sc->decisions[i];
+        if (!d->lesson)
+            continue;
+        if (!any)
+            buf_printf(b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
+        any = true;
+        Buf line = {0};
+        buf_printf(&line, "You chose: \"%s\"", d->text);
+        char *laid = text_layout(buf_str(&line));
+        wrap_text(b, laid, t->cfg->width, 2, c);
+        free(laid);
+        buf_free(&line);
+        wrap_text(b, d->lesson, t->cfg->width, 4, c);
+        buf_putc(b, '\n');
+    }
+    if (e->lesson) {
+        wrap_text(b, e->lesson, t->cfg->width, 0, c);
+        buf_putc(b, '\n');
+    }
+    if (sc->campaign && sc->campaign->next)
+        buf_printf(b, "\nType 'next' to go on to chapter %zu of %zu, or 'undo', 'history', "
+                      "'quit'.\n",
+                   sc->campaign->chapter + 1, sc->campaign->chapters);
+    else
+        buf_puts(b, "\nType 'undo' to take back your last decision, 'history' to review, "
+                    "or 'quit'.\n");
+}
+
 static void show_scene(Term *t)
 {
-    const Game *g = session_game(t->s);
+    Screen *sc = screen_describe(t->s);
     Buf b = {0};
     bool c = t->cfg->color;
-    const char *chapter = game_chapter(g);
-    if (chapter && chapter != t->chapter)
-        rule(&b, t, chapter);
+    if (sc->chapter && !(t->chapter && strcmp(sc->chapter, t->chapter) == 0))
+        rule(&b, t, sc->chapter);
     else
         buf_putc(&b, '\n');
-    t->chapter = chapter;
-    wrap_text(&b, game_text(g), t->cfg->width, 0, c);
-    if (game_ended(g)) {
-        const Scene *e = game_scene(g);
-        const char *kind = e->verdict == VERDICT_GOOD  ? "a good ending"
-                           : e->verdict == VERDICT_BAD ? "a bad ending"
-                                                       : "a mixed ending";
-        buf_printf(&b, "\n%sTHE END: ", c ? BOLD : "");
-        put_text(&b, e->title);
-        buf_printf(&b, "%s (%s, after %zu decisions)\n\n", c ? RESET : "", kind,
-                   game_decision_count(g));
-        show_stats(t, &b);
-        bool any = false;
-        for (size_t i = 0; i < game_decision_count(g); i++) {
-            const char *lesson = game_decision_lesson(g, i);
-            if (!lesson)
-                continue;
-            if (!any)
-                buf_printf(&b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
-            any = true;
-            const Decision *d = game_decision(g, i);
-            Buf line = {0};
-            buf_printf(&line, "You chose: \"%s\"", d->text);
-            char *laid = text_layout(buf_str(&line));
-            wrap_text(&b, laid, t->cfg->width, 2, c);
-            free(laid);
-            buf_free(&line);
-            wrap_text(&b, lesson, t->cfg->width, 4, c);
-            buf_putc(&b, '\n');
-        }
-        if (e->lesson) {
-            wrap_text(&b, e->lesson, t->cfg->width, 0, c);
-            buf_putc(&b, '\n');
-        }
-        const char *next = session_next_chapter(t->s);
-        if (next)
-            buf_printf(&b, "\nType 'next' to go on to chapter %zu of %zu, or 'undo', 'history', "
-                           "'quit'.\n",
-                       session_chapter(t->s) + 2, session_root(t->s)->n_chapters);
-        else
-            buf_puts(&b, "\nType 'undo' to take back your last decision, 'history' to review, "
-                         "or 'quit'.\n");
+    free(t->chapter);
+    t->chapter = sc->chapter ? xstrdup(sc->chapter) : NULL;
+    wrap_prose(&b, &sc->text, t->cfg->width, 0, c);
+    if (sc->ending) {
+        show_ending(t, sc, &b);
     } else {
         buf_putc(&b, '\n');
-        for (size_t i = 0; i < game_choice_count(g); i++) {
+        for (size_t i = 0; i < sc->n_choices; i++) {
             char head[32];
-            snprintf(head, sizeof head, "  %zu. ", i + 1);
+            snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
             buf_puts(&b, head);
-            char *st = styled(game_choice_text(g, i), c);
+            char *st = styled_prose(&sc->choices[i].text, c);
             wrap_line(&b, st, strlen(st), t->cfg->width, 5, 5);
             free(st);
             buf_putc(&b, '\n');
         }
     }
+    if (sc->notice) /* notices come before the screen (show_notices); any left come after */
+        wrap_text(&b, sc->notice, t->cfg->width, 0, c);
     put(t, &b);
+    screen_free(sc);
     t->shown_at = now_seconds();
 }
 
 static void show_history(Term *t)
 {
-    const Game *g = session_game(t->s);
-    const Story *s = game_story(g);
+    Screen *sc = screen_describe(t->s);
     Buf b = {0};
-    if (game_decision_count(g) == 0)
+    if (sc->n_decisions == 0)
         buf_puts(&b, "No decisions yet.\n");
-    for (size_t i = 0; i < game_decision_count(g); i++) {
-        const Decision *d = game_decision(g, i);
+    for (size_t i = 0; i < sc->n_decisions; i++) {
+        const ScreenDecision *d = &sc->decisions[i];
         Buf line = {0};
-        buf_printf(&line, "%zu. %s", i + 1, d->text);
-        bool first = true;
-        for (size_t k = 0; k < s->n_stats; k++) {
-            int delta = d->after[k] - d->before[k];
-            if (delta) {
-                buf_printf(&line, "%s%s %+d", first ? " (" : ", ", s->stats[k].label, delta);
-                first = false;
-            }
-        }
-        if (!first)
-            buf_putc(&line, ')');
+        buf_printf(&line, "%zu. %s", d->number, d->text);
+        if (d->changes)
+            buf_printf(&line, " (%s)", d->changes);
         char *laid = text_layout(buf_str(&line));
         wrap_text(&b, laid, t->cfg->width, 2, t->cfg->color);
         free(laid);
         buf_free(&line);
     }
+    if (sc->notice)
+        wrap_text(&b, sc->notice, t->cfg->width, 0, t->cfg->color);
     put(t, &b);
+    screen_free(sc);
 }
 
 static void show_help(Term *t)
@@ -339,25 +379,38 @@ static void list_saves(Term *t)
     put(t, &b);
 }
 
+/* What the last decision did: a forced jump's reason, then the stats that moved, good ones in
+ * green and bad ones in red. The session's notices stay for show_notices. */
 static void show_changes(Term *t)
 {
-    const Game *g = session_game(t->s);
-    const Story *s = game_story(g);
+    char *notice = session_take_notice(t->s);
+    Screen *sc = screen_describe(t->s);
     Buf b = {0};
-    const Decision *d = game_decision(g, game_decision_count(g) - 1);
-    if (d && d->forced >= 0) {
-        const Threshold *th = &s->thresholds[d->forced];
-        buf_printf(&b, "\n%s", t->cfg->color ? BOLD : "");
-        put_text(&b, s->stats[th->stat].label);
-        buf_printf(&b, " has reached %d.%s\n", game_stat(g, (size_t)th->stat),
-                   t->cfg->color ? RESET : "");
+    bool c = t->cfg->color;
+    if (sc->forced_reason) {
+        buf_printf(&b, "\n%s", c ? BOLD : "");
+        put_text(&b, sc->forced_reason);
+        buf_printf(&b, "%s\n", c ? RESET : "");
     }
-    Buf ch = {0};
-    ui_format_changes(g, t->cfg->color, &ch);
-    if (ch.len)
-        buf_printf(&b, "\n  [%s]\n", buf_str(&ch));
-    buf_free(&ch);
+    if (sc->n_changes) {
+        buf_puts(&b, "\n  [");
+        for (size_t i = 0; i < sc->n_changes; i++) {
+            const ScreenChange *ch = &sc->changes[i];
+            if (i)
+                buf_puts(&b, ", ");
+            if (c && ch->sign)
+                buf_puts(&b, ch->sign > 0 ? "\033[32m" : "\033[31m");
+            put_text(&b, ch->text);
+            if (c && ch->sign)
+                buf_puts(&b, "\033[39m");
+        }
+        buf_puts(&b, "]\n");
+    }
     put(t, &b);
+    screen_free(sc);
+    if (notice)
+        say(t, "%s", notice);
+    free(notice);
 }
 
 static void show_scene(Term *t);
@@ -374,6 +427,7 @@ static void reload(Term *t)
     }
     say(t, "\n[The story changed: reloaded, and replayed to where you were.]");
     show_notices(t);
+    free(t->chapter);
     t->chapter = NULL;
     show_scene(t);
 }
@@ -502,9 +556,13 @@ static bool handle(Term *t, char *line)
     if (strcmp(p, "help") == 0 || strcmp(p, "h") == 0 || strcmp(p, "?") == 0) {
         show_help(t);
     } else if (strcmp(p, "stats") == 0 || strcmp(p, "s") == 0) {
+        Screen *sc = screen_describe(t->s);
         Buf b = {0};
-        show_stats(t, &b);
+        show_stats(t, sc, &b);
         put(t, &b);
+        if (sc->notice)
+            say(t, "%s", sc->notice);
+        screen_free(sc);
     } else if (strcmp(p, "next") == 0 && session_next_chapter(t->s)) {
         if (session_advance(t->s, &err) != 0) {
             t->status = 1;
@@ -521,6 +579,7 @@ static bool handle(Term *t, char *line)
             say(t, "%s", err.msg);
         } else {
             say(t, "You take back your last decision.");
+            free(t->chapter);
             t->chapter = NULL;
             show_notices(t);
             show_scene(t);
@@ -541,6 +600,7 @@ static bool handle(Term *t, char *line)
             say(t, "Not loaded: %s", err.msg);
         } else {
             say(t, "Loaded '%s'.", arg);
+            free(t->chapter);
             t->chapter = NULL;
             show_notices(t);
             show_scene(t);
@@ -580,6 +640,7 @@ static void show_intro(Term *t)
         free(plain);
     }
     put(t, &b);
+    free(t->chapter);
     t->chapter = NULL;
 }
 
@@ -607,6 +668,7 @@ static UiExit term_play(Session *s, const UiConfig *cfg)
             break;
     watch_free(t.watch);
     buf_free(&t.pending);
+    free(t.chapter);
     return t.status;
 }
 
