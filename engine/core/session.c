@@ -818,3 +818,8 @@ void session_free_saves(SaveInfo *v, size_t n)
 {
     save_list_free(v, n);
 }
+
+const char *session_save_dir(const Session *s)
+{
+    return s->save_dir;
+}

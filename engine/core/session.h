@@ -80,6 +80,9 @@ int session_load(Session *s, const char *name_or_path, Err *err);
 /* The saves of this story, newest first. Free with session_free_saves. */
 SaveInfo *session_list_saves(const Session *s, size_t *n);
 void session_free_saves(SaveInfo *v, size_t n);
+/* The folder this story's saves go to (borrowed, valid until session_free), or NULL when saving
+ * is off or the folder cannot be named. */
+const char *session_save_dir(const Session *s);
 /* Where this session autosaves, or NULL when autosave is off. */
 const char *session_autosave_path(const Session *s);
 

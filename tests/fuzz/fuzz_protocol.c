@@ -31,7 +31,7 @@ static void fail(const char *what, const char *line, size_t len)
     abort();
 }
 
-static const char *const names[] = {"choose", "undo", "next", "save", "load", "look", "quit"};
+static const char *const names[] = {"choose", "undo", "next", "save", "load", "look", "saves", "stories", "quit"};
 
 /* The request as cJSON writes it, parsed again: it must come back the same. */
 static void round_trip(const Request *r, const char *line, size_t len)

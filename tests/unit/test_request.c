@@ -69,7 +69,8 @@ static void test_accepts_every_request(void **state)
         const char *line;
         RequestKind kind;
     } flags[] = {{"{\"undo\":true}", REQUEST_UNDO}, {"{\"next\":true}", REQUEST_NEXT},
-                 {"{\"look\":true}", REQUEST_LOOK}, {"{\"quit\":true}", REQUEST_QUIT}};
+                 {"{\"look\":true}", REQUEST_LOOK}, {"{\"saves\":true}", REQUEST_SAVES},
+                 {"{\"stories\":true}", REQUEST_STORIES}, {"{\"quit\":true}", REQUEST_QUIT}};
     for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
         r = ok(flags[i].line);
         assert_int_equal(r.kind, flags[i].kind);
@@ -103,7 +104,7 @@ static void test_refuses_shapes_and_types(void **state)
     refused("true", "not true");
     refused("{}", "an empty object");
     refused("{\"dance\":true}", "unknown request \"dance\": use choose, undo, next, save, load, "
-                               "look or quit");
+                               "look, saves, stories or quit");
     refused("{\"Choose\":1}", "unknown request \"Choose\"");
     refused("{\"choose\":1,\"choose\":2}", "\"choose\" is given twice");
     refused("{\"choose\":{\"n\":1}}", "\"choose\" takes a choice's number");

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/catalog.h"
+#include "core/paths.h"
 #include "core/screen.h"
 #include "core/utf8.h"
 #include "ui/json/request.h"
@@ -213,6 +215,57 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
     }
 }
 
+/* {"type":"saves","saves":[{"name","path","updated","decisions","at","ended"}]}: the saves of
+ * the story being played, newest first; "updated" is UTC (ISO 8601), "at" where it stands. */
+static void emit_saves(Session *s, const UiConfig *cfg)
+{
+    size_t n;
+    SaveInfo *v = session_list_saves(s, &n);
+    const char *dir = session_save_dir(s);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "type", "saves");
+    cJSON *a = cJSON_AddArrayToObject(o, "saves");
+    for (size_t i = 0; i < n; i++) {
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "name", v[i].name);
+        if (dir) {
+            char *path = xasprintf("%s/%s.json", dir, v[i].name);
+            cJSON_AddStringToObject(x, "path", path);
+            free(path);
+        }
+        cJSON_AddStringToObject(x, "updated", v[i].updated);
+        cJSON_AddNumberToObject(x, "decisions", (double)v[i].decisions);
+        cJSON_AddStringToObject(x, "at", v[i].scene);
+        cJSON_AddBoolToObject(x, "ended", v[i].ended);
+        cJSON_AddItemToArray(a, x);
+    }
+    session_free_saves(v, n);
+    emit(cfg, o);
+}
+
+/* {"type":"stories","stories":[{"id","title","summary","path"}],"problems":...}: the bundled
+ * stories in title-menu order; "problems" names those that failed to load (or is null). */
+static void emit_stories(const UiConfig *cfg)
+{
+    char *dir = paths_scenarios_dir();
+    Catalog *c = catalog_scan(dir);
+    free(dir);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "type", "stories");
+    cJSON *a = cJSON_AddArrayToObject(o, "stories");
+    for (size_t i = 0; i < c->n; i++) {
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "id", c->v[i].id);
+        cJSON_AddStringToObject(x, "title", c->v[i].title);
+        cJSON_AddStringToObject(x, "summary", c->v[i].summary);
+        cJSON_AddStringToObject(x, "path", c->v[i].path);
+        cJSON_AddItemToArray(a, x);
+    }
+    add_string_or_null(o, "problems", c->problems);
+    catalog_free(c);
+    emit(cfg, o);
+}
+
 /* Carry out one request. Returns 1 to stop (quit), else 0; *status becomes 1 when a scenario
  * script failed. *shown is when the current scene was shown (for the seconds a choice took). */
 static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *shown, int *status)
@@ -255,6 +308,12 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     }
     case REQUEST_LOOK:
         emit_scene(s, cfg, "scene");
+        return 0;
+    case REQUEST_SAVES:
+        emit_saves(s, cfg);
+        return 0;
+    case REQUEST_STORIES:
+        emit_stories(cfg);
         return 0;
     case REQUEST_QUIT:
     default:

@@ -16,7 +16,7 @@
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
-#define KNOWN "choose, undo, next, save, load, look or quit"
+#define KNOWN "choose, undo, next, save, load, look, saves, stories or quit"
 /* cJSON reads at most 63 characters of a number */
 #define MAX_NUMBER 63
 /* how much of a key or value an error message quotes, in code points */
@@ -315,7 +315,7 @@ static const struct {
 } requests[] = {
     {"choose", REQUEST_CHOOSE}, {"undo", REQUEST_UNDO}, {"next", REQUEST_NEXT},
     {"save", REQUEST_SAVE},     {"load", REQUEST_LOAD}, {"look", REQUEST_LOOK},
-    {"quit", REQUEST_QUIT},
+    {"saves", REQUEST_SAVES},   {"stories", REQUEST_STORIES},  {"quit", REQUEST_QUIT},
 };
 
 static int find_request(const char *key)

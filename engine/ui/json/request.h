@@ -27,6 +27,8 @@ typedef enum RequestKind {
     REQUEST_SAVE,   /* text: a slot name */
     REQUEST_LOAD,   /* text: a slot name or a save file's path */
     REQUEST_LOOK,
+    REQUEST_SAVES,   /* the saves of the story being played */
+    REQUEST_STORIES, /* the bundled stories */
     REQUEST_QUIT
 } RequestKind;
 
