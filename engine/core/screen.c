@@ -112,6 +112,9 @@ static void describe_stats(Screen *sc, const Game *g)
         buf_puts(&all, c->text);
     }
     sc->changes_text = all.len ? buf_take(&all) : NULL;
+    const Decision *last = game_decision(g, game_decision_count(g) - 1);
+    if (last && game_decision_count(g) > 0)
+        sc->changes_words = screen_changes_text(st, last->before, last->after, false);
 }
 
 static void describe_decisions(Screen *sc, const Game *g)
@@ -194,6 +197,8 @@ Screen *screen_describe(Session *s)
     sc->scene_id = xstrdup(game_scene(g)->id);
     sc->notice = session_take_notice(s);
     screen_prose(&sc->text, game_text(g));
+    sc->lesson = dup_or_null(game_scene(g)->lesson);
+    sc->discuss = dup_or_null(game_scene(g)->discuss);
     sc->n_choices = game_choice_count(g);
     sc->choices = xcalloc(sc->n_choices ? sc->n_choices : 1, sizeof *sc->choices);
     for (size_t i = 0; i < sc->n_choices; i++) {
@@ -237,6 +242,8 @@ void screen_free(Screen *sc)
     free(sc->scene_id);
     free(sc->notice);
     screen_prose_free(&sc->text);
+    free(sc->lesson);
+    free(sc->discuss);
     for (size_t i = 0; i < sc->n_choices; i++) {
         free(sc->choices[i].id);
         screen_prose_free(&sc->choices[i].text);
@@ -252,6 +259,7 @@ void screen_free(Screen *sc)
         free(sc->changes[i].text);
     free(sc->changes);
     free(sc->changes_text);
+    free(sc->changes_words);
     free(sc->forced);
     free(sc->forced_reason);
     for (size_t i = 0; i < sc->n_decisions; i++) {

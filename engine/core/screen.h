@@ -112,6 +112,8 @@ typedef struct Screen {
     char *scene_id;
     char *notice;             /* what the session has to tell the player, or NULL */
     ScreenProse text;
+    char *lesson;  /* the current scene's lesson (for a facilitator), or NULL */
+    char *discuss; /* the current scene's question for the room, or NULL */
     ScreenChoice *choices;
     size_t n_choices;
     ScreenStat *stats;
@@ -119,6 +121,7 @@ typedef struct Screen {
     ScreenChange *changes; /* the stats the last decision moved, in the story's order */
     size_t n_changes;
     char *changes_text;    /* the same joined: "Burnout +8, Trust -5"; NULL when none */
+    char *changes_words;   /* the same without numbers: "Burnout rises, Trust falls"; or NULL */
     char *forced;          /* the id of the stat that forced the last jump, or NULL */
     char *forced_reason;   /* the same in words, "Burnout has reached 100.", or NULL */
     ScreenDecision *decisions; /* every decision so far */

@@ -207,3 +207,70 @@ size_t text_width(const char *s, size_t len)
         uselocale(prev);
     return w;
 }
+
+/* Visible width of s, skipping escape sequences (a front end's styling). */
+static size_t visible_width(const char *s, size_t len)
+{
+    size_t w = 0, i = 0;
+    while (i < len) {
+        if (s[i] == '\033') {
+            while (i < len && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+                i++;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && s[j] != '\033')
+            j++;
+        w += text_width(s + i, j - i);
+        i = j;
+    }
+    return w;
+}
+
+void text_wrap_line(Buf *out, const char *line, size_t len, int width, int indent, int first)
+{
+    int col = first;
+    const char *p = line, *end = line + len;
+    bool line_start = true;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            p++;
+        if (p == end)
+            break;
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        int ww = (int)visible_width(w, (size_t)(p - w));
+        if (!line_start && col + 1 + ww > width) {
+            buf_putc(out, '\n');
+            for (int i = 0; i < indent; i++)
+                buf_putc(out, ' ');
+            col = indent;
+            line_start = true;
+        }
+        if (!line_start) {
+            buf_putc(out, ' ');
+            col++;
+        }
+        buf_add(out, w, (size_t)(p - w));
+        col += ww;
+        line_start = false;
+    }
+}
+
+void text_wrap(Buf *out, const char *text, int width, int indent)
+{
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        for (int i = 0; i < indent; i++)
+            buf_putc(out, ' ');
+        text_wrap_line(out, p, len, width, indent, indent);
+        buf_putc(out, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}

@@ -63,4 +63,13 @@ size_t text_word_count(const char *src);
  * (controls, unassigned code points, each ill-formed sequence) one. Thread-safe. */
 size_t text_width(const char *s, size_t len);
 
+/* Word-wrap one line of text (no newline) into out at width columns (text_width): the first
+ * line goes on after `first` columns already written, the next ones start with `indent`
+ * spaces. Words are runs of non-spaces; a word longer than a line stands alone. Escape
+ * sequences (ESC up to a letter, a terminal front end's styling) take no columns. */
+void text_wrap_line(Buf *out, const char *line, size_t len, int width, int indent, int first);
+/* Wrap each line of text (split at "\n"; an empty line stays empty) with text_wrap_line, each
+ * starting with indent spaces and ending with "\n". */
+void text_wrap(Buf *out, const char *text, int width, int indent);
+
 #endif

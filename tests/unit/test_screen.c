@@ -73,6 +73,9 @@ static void test_prose_is_parsed_once(void **state)
     assert_null(sc->ending);
     assert_null(sc->changes_text);
     assert_null(sc->forced_reason);
+    assert_null(sc->changes_words);
+    assert_string_equal(sc->lesson, "Rest is work.");
+    assert_string_equal(sc->discuss, "When do you stop?");
     assert_int_equal(sc->n_decisions, 0);
     screen_free(sc);
     session_free(s);
@@ -93,6 +96,8 @@ static void test_changes_split_choice_and_arrival(void **state)
     assert_int_equal(sc->stats[1].change_arrival, 5);
     assert_int_equal(sc->n_changes, 2);
     assert_string_equal(sc->changes_text, "Burnout -5, Trust +5");
+    assert_string_equal(sc->changes_words, "Burnout falls, Trust rises");
+    assert_null(sc->lesson); /* scene b has none */
     assert_int_equal(sc->stats[1].sign, 0); /* a neutral stat */
     assert_int_equal(sc->n_decisions, 1);
     assert_string_equal(sc->decisions[0].text, "Rest");

@@ -202,6 +202,35 @@ static void test_width_counts_columns(void **state)
     assert_int_equal(text_width(s, 0), 0);
 }
 
+/* Wrapping measures columns: wide characters count two, so no line passes the width. */
+static void test_wrap_wide(void **state)
+{
+    (void)state;
+    Buf b = {0};
+    /* ten words of three Korean syllables (six columns each) at 20 columns: two words a line */
+    const char *word = "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4";
+    Buf src = {0};
+    for (int i = 0; i < 10; i++)
+        buf_printf(&src, "%s%s", i ? " " : "", word);
+    text_wrap(&b, buf_str(&src), 20, 2);
+    int lines = 0;
+    for (const char *p = buf_str(&b); *p;) {
+        const char *nl = strchr(p, '\n');
+        assert_non_null(nl);
+        assert_true(text_width(p, (size_t)(nl - p)) <= 20);
+        assert_int_equal(text_width(p, (size_t)(nl - p)), 2 + 6 + 1 + 6);
+        lines++;
+        p = nl + 1;
+    }
+    assert_int_equal(lines, 5);
+    buf_free(&b);
+    buf_free(&src);
+    /* escape codes take no columns; an empty line stays empty; a long word stands alone */
+    text_wrap(&b, "\033[1mab\033[22m cd\n\nabcdefghijkl x", 5, 0);
+    assert_string_equal(buf_str(&b), "\033[1mab\033[22m cd\n\nabcdefghijkl\nx\n");
+    buf_free(&b);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -216,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_plain_strips_markup),
         cmocka_unit_test(test_word_count),
         cmocka_unit_test(test_width_counts_columns),
+        cmocka_unit_test(test_wrap_wide),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/screen.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -33,39 +34,10 @@ static void wrap(TermRoom *r, const char *text, int indent)
     char *marked = text_plain(text);
     char *plain = utf8_visible_dup(marked, UTF8_KEEP_LAYOUT);
     free(marked);
-    const char *p = plain;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        int col = indent;
-        fprintf(r->out, "%*s", indent, "");
-        const char *q = p, *end = p + len;
-        bool first = true;
-        while (q < end) {
-            while (q < end && *q == ' ')
-                q++;
-            const char *w = q;
-            while (q < end && *q != ' ')
-                q++;
-            if (q == w)
-                break;
-            int ww = (int)text_width(w, (size_t)(q - w));
-            if (!first && col + 1 + ww > r->width) {
-                fprintf(r->out, "\n%*s", indent, "");
-                col = indent;
-                first = true;
-            }
-            if (!first) {
-                fputc(' ', r->out);
-                col++;
-            }
-            fwrite(w, 1, (size_t)(q - w), r->out);
-            col += ww;
-            first = false;
-        }
-        fputc('\n', r->out);
-        p = nl ? nl + 1 : end;
-    }
+    Buf b = {0};
+    text_wrap(&b, plain, r->width, indent);
+    fputs(buf_str(&b), r->out);
+    buf_free(&b);
     free(plain);
 }
 
@@ -88,33 +60,35 @@ static bool read_line(TermRoom *r, const char *prompt, char *buf, size_t n)
     return true;
 }
 
-static void changes_line(TermRoom *r, const Game *g)
+static void changes_line(TermRoom *r)
 {
-    const Decision *d = game_decision(g, game_decision_count(g) - 1);
-    if (!d)
-        return;
-    Buf b = {0};
-    story_format_changes(game_story(g), d->before, d->after, !r->hide_numbers, &b);
-    if (b.len)
-        utf8_fprintf(r->out, "\n  [%s]\n", buf_str(&b));
-    buf_free(&b);
+    Screen *sc = screen_describe(r->s);
+    const char *words = r->hide_numbers ? sc->changes_words : sc->changes_text;
+    if (words)
+        utf8_fprintf(r->out, "\n  [%s]\n", words);
+    if (sc->notice) /* what the session has to say (an autosave that failed, say) */
+        wrap(r, sc->notice, 0);
+    screen_free(sc);
 }
 
 static void show_scene(TermRoom *r)
 {
-    const Game *g = session_game(r->s);
-    const Scene *sc = game_scene(g);
-    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", game_decision_count(g) + 1,
-                 game_chapter(g) ? ": " : "", game_chapter(g) ? game_chapter(g) : "");
-    wrap(r, game_text(g), 0);
-    if (game_ended(g))
+    Screen *sc = screen_describe(r->s);
+    if (sc->notice)
+        wrap(r, sc->notice, 0);
+    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", sc->n_decisions + 1,
+                 sc->chapter ? ": " : "", sc->chapter ? sc->chapter : "");
+    wrap(r, sc->text.text, 0);
+    if (sc->ending) {
+        screen_free(sc);
         return;
+    }
     fputc('\n', r->out);
-    for (size_t i = 0; i < game_choice_count(g); i++) {
+    for (size_t i = 0; i < sc->n_choices; i++) {
         char head[32];
-        snprintf(head, sizeof head, "  %zu. ", i + 1);
+        snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
         fputs(head, r->out);
-        char *plain = text_plain(game_choice_text(g, i));
+        char *plain = text_plain(sc->choices[i].text.text);
         utf8_fprintf(r->out, "%s\n", plain);
         free(plain);
     }
@@ -122,6 +96,7 @@ static void show_scene(TermRoom *r)
         fputs("\nFor the room: ", r->out);
         utf8_fprintf(r->out, "%s\n", sc->discuss);
     }
+    screen_free(sc);
     if (r->timer > 0)
         fprintf(r->out, "(Discussion: %d seconds. Start the clock, then enter the votes.)\n",
                 r->timer);
@@ -132,36 +107,34 @@ static void show_scene(TermRoom *r)
 
 static void show_debrief(TermRoom *r)
 {
-    const Game *g = session_game(r->s);
-    const Scene *e = game_scene(g);
+    Screen *sc = screen_describe(r->s);
+    screen_add_room(sc, r->room, NULL, -1);
+    const ScreenEnding *e = sc->ending;
     utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decisions) ==\n", e->title,
-                 verdict_name(e->verdict), game_decision_count(g));
+                 e->verdict_name, sc->n_decisions);
     fputs("\nDebrief: the room's road\n", r->out);
-    const Story *s = game_story(g);
-    for (size_t i = 0; i < game_decision_count(g); i++) {
-        const Decision *d = game_decision(g, i);
-        const RoomTally *t = room_tally(r->room, i);
+    for (size_t i = 0; i < sc->n_decisions; i++) {
+        const ScreenDecision *d = &sc->decisions[i];
+        const RoomTally *t = d->tally;
         Buf line = {0};
-        buf_printf(&line, "%zu. %s", i + 1, d->text);
+        buf_printf(&line, "%zu. %s", d->number, d->text);
         if (t && t->counts) {
             buf_puts(&line, " (votes");
             for (size_t k = 0; k < t->n; k++)
                 buf_printf(&line, " %d", t->counts[k]);
             buf_printf(&line, "%s)", t->tie ? ", tie broken" : "");
         }
-        buf_puts(&line, " [");
-        room_stat_changes(&line, s, d->before, d->after);
-        buf_puts(&line, "]");
+        buf_printf(&line, " [%s]", d->changes ? d->changes : "no change");
         wrap(r, buf_str(&line), 2);
         buf_free(&line);
-        const char *lesson = game_decision_lesson(g, i);
-        if (lesson)
-            wrap(r, lesson, 6);
+        if (d->lesson)
+            wrap(r, d->lesson, 6);
     }
     if (e->lesson) {
         fputc('\n', r->out);
         wrap(r, e->lesson, 0);
     }
+    screen_free(sc);
     const char *md, *html;
     Err err;
     if (debrief_write(r->room, &md, &html, &err) == 0)
@@ -199,7 +172,7 @@ static int decide(TermRoom *r, size_t k, const int *counts, bool tie)
             fprintf(r->out, "%s%d for %zu", i ? ", " : "", counts[i], i + 1);
         fprintf(r->out, ". Option %zu it is%s.\n", k + 1, tie ? " (the facilitator's call)" : "");
     }
-    changes_line(r, session_game(r->s));
+    changes_line(r);
     char *note = session_take_notice(r->s);
     free(note); /* the room does not need save notices */
     show_scene(r);
@@ -228,16 +201,18 @@ static int room_loop(TermRoom *r)
             rewind_to(r, *end ? 0 : k);
         } else if (strcmp(p, "end") == 0 || strcmp(p, "quit") == 0) {
             break;
-        } else if (strcmp(p, "history") == 0) {
-            for (size_t i = 0; i < game_decision_count(g); i++)
-                utf8_fprintf(r->out, "  %zu. %s\n", i + 1, game_decision(g, i)->text);
-        } else if (strcmp(p, "stats") == 0) {
-            const Story *s = game_story(g);
-            for (size_t i = 0; i < s->n_stats; i++)
+        } else if (strcmp(p, "history") == 0 || strcmp(p, "stats") == 0) {
+            Screen *sc = screen_describe(r->s);
+            for (size_t i = 0; p[0] == 'h' && i < sc->n_decisions; i++)
+                utf8_fprintf(r->out, "  %zu. %s\n", sc->decisions[i].number,
+                             sc->decisions[i].text);
+            for (size_t i = 0; p[0] == 's' && i < sc->n_stats; i++)
                 if (r->hide_numbers)
-                    utf8_fprintf(r->out, "  %s\n", s->stats[i].label);
+                    utf8_fprintf(r->out, "  %s\n", sc->stats[i].label);
                 else
-                    utf8_fprintf(r->out, "  %-28s %3d\n", s->stats[i].label, game_stat(g, i));
+                    utf8_fprintf(r->out, "  %-28s %3d\n", sc->stats[i].label,
+                                 sc->stats[i].value);
+            screen_free(sc);
         } else if (strncmp(p, "numbers", 7) == 0) {
             r->hide_numbers = strstr(p, "off") != NULL;
             fprintf(r->out, "Stat numbers %s.\n", r->hide_numbers ? "hidden" : "shown");

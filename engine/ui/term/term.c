@@ -96,74 +96,9 @@ static char *styled_prose(const ScreenProse *p, bool color)
     return styled_end(&st);
 }
 
-/* Visible width of s, skipping escape sequences. */
-static size_t visible_width(const char *s, size_t len)
-{
-    size_t w = 0, i = 0;
-    while (i < len) {
-        if (s[i] == '\033') {
-            while (i < len && !isalpha((unsigned char)s[i]))
-                i++;
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < len && s[j] != '\033')
-            j++;
-        w += text_width(s + i, j - i);
-        i = j;
-    }
-    return w;
-}
-
-/* Word-wrap one line of text (no newlines) into out: first line after `first` columns of
- * prefix already written, then lines indented by `indent` spaces. */
-static void wrap_line(Buf *out, const char *line, size_t len, int width, int indent, int first)
-{
-    int col = first;
-    const char *p = line, *end = line + len;
-    bool line_start = true;
-    while (p < end) {
-        while (p < end && *p == ' ')
-            p++;
-        if (p == end)
-            break;
-        const char *w = p;
-        while (p < end && *p != ' ')
-            p++;
-        int ww = (int)visible_width(w, (size_t)(p - w));
-        if (!line_start && col + 1 + ww > width) {
-            buf_putc(out, '\n');
-            for (int i = 0; i < indent; i++)
-                buf_putc(out, ' ');
-            col = indent;
-            line_start = true;
-        }
-        if (!line_start) {
-            buf_putc(out, ' ');
-            col++;
-        }
-        buf_add(out, w, (size_t)(p - w));
-        col += ww;
-        line_start = false;
-    }
-}
-
-/* Wrap styled text (paragraphs split by blank lines, "\n" hard breaks). */
 static void wrap_styled(Buf *out, const char *st, int width, int indent)
 {
-    const char *p = st;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        for (int i = 0; i < indent; i++)
-            buf_putc(out, ' ');
-        wrap_line(out, p, len, width, indent, indent);
-        buf_putc(out, '\n');
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
+    text_wrap(out, st, width, indent);
 }
 
 /* Wrap laid-out prose with markup. */
@@ -308,7 +243,7 @@ static void show_scene(Term *t)
             snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
             buf_puts(&b, head);
             char *st = styled_prose(&sc->choices[i].text, c);
-            wrap_line(&b, st, strlen(st), t->cfg->width, 5, 5);
+            text_wrap_line(&b, st, strlen(st), t->cfg->width, 5, 5);
             free(st);
             buf_putc(&b, '\n');
         }
@@ -693,7 +628,7 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
             Buf line = {0};
             put_text(&line, c->v[i].summary);
             buf_puts(&b, "\n     ");
-            wrap_line(&b, buf_str(&line), line.len, cfg->width, 5, 5);
+            text_wrap_line(&b, buf_str(&line), line.len, cfg->width, 5, 5);
             buf_free(&line);
         }
         buf_putc(&b, '\n');
