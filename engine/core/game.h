@@ -67,6 +67,11 @@ int game_choose(Game *g, size_t i, double seconds, Err *err);
 /* Take the available choice with this id; -1 with err if there is none. */
 int game_choose_id(Game *g, const char *id, double seconds, Err *err);
 
+/* Accessors. Lifetimes: strings and pointers returned below are borrowed from g. Those about
+ * the current scene (game_text, game_chapter, game_choice_text) and game_decision's pointer
+ * stay valid until the next game_choose or game_choose_id on g, or game_free; those into the
+ * Story (game_story, game_scene, game_choice, game_player's story-independent copy aside)
+ * live as long as the Story. Stat and choice indexes are 0-based. */
 const Story *game_story(const Game *g);
 uint64_t game_seed(const Game *g);
 const char *game_player(const Game *g);

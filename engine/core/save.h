@@ -92,10 +92,10 @@ int save_write_text(const char *path, const char *text, Err *err);
 /* Read and check a save or results file, of version 1 or 2. Every number is range-checked
  * before it is converted (the version must be an integer, seconds within 0..SAVE_MAX_SECONDS,
  * stats within +-SAVE_MAX_STAT and integers, the seed a decimal of at most 64 bits, the counts
- * within the limits above). Returns 0; -1 with a message naming the file, and the decision or
- * line and field that is wrong (it cannot be read, is damaged or is not a save); -2 when a
- * newer Ladder wrote it. A version-2 save whose last line is torn is read without it
- * (out->torn_line says so); damage before the last line is -1. */
+ * within the limits above). Returns 0; STATUS_FAILED with a message naming the file, and the
+ * decision or line and field that is wrong (it cannot be read, is damaged or is not a save);
+ * STATUS_TOO_NEW when a newer Ladder wrote it. A version-2 save whose last line is torn is read
+ * without it (out->torn_line says so); damage before the last line is STATUS_FAILED. */
 int save_read(const char *path, SaveData *out, Err *err);
 /* The same from memory (len bytes, no terminator needed); messages name no file. */
 int save_parse(const char *text, size_t len, SaveData *out, Err *err);

@@ -112,7 +112,7 @@ static int check_version(const cJSON *root, SaveData *out, Err *err)
     if (x > SAVE_VERSION) {
         err_set(err, "the save was written by a newer Ladder (format %.0f; this one reads up to %d)",
                 x, SAVE_VERSION);
-        return -2;
+        return STATUS_TOO_NEW;
     }
     out->version = (int)x;
     return 0;

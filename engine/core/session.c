@@ -674,7 +674,7 @@ int session_advance(Session *s, Err *err)
 {
     if (!session_next_chapter(s)) {
         err_set(err, "there is no next chapter to go on to");
-        return -2;
+        return STATUS_NO_SUCH;
     }
     size_t k = s->n_past + 1;
     Story *story = load_chapter(s, k, err);
@@ -699,11 +699,11 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
 {
     if (game_ended(s->game)) {
         err_set(err, "the story has ended");
-        return -2;
+        return STATUS_NO_SUCH;
     }
     if (i >= game_choice_count(s->game)) {
         err_set(err, "there is no choice %zu here", i + 1);
-        return -2;
+        return STATUS_NO_SUCH;
     }
     if (game_choose(s->game, i, seconds, err) != 0) {
         /* handled below */
@@ -730,7 +730,7 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err)
         if (strcmp(game_choice(s->game, i)->id, id) == 0)
             return session_choose(s, i, seconds, err);
     err_set(err, "there is no choice '%s' here", id);
-    return -2;
+    return STATUS_NO_SUCH;
 }
 
 int session_undo(Session *s, Err *err)

@@ -26,6 +26,13 @@ typedef struct SessionOptions {
 Session *session_open(Story *story, const SessionOptions *o, Err *err);
 void session_free(Session *s);
 
+/* Lifetimes: the pointers below are borrowed from the session. The Game (and everything its
+ * accessors return) is replaced by every call that moves the game: session_choose,
+ * session_choose_id, session_undo, session_load, session_reload, session_advance; the Story of
+ * session_story is replaced by session_reload and session_advance (and session_undo back into
+ * an earlier chapter), session_root's by session_reload. All of them end with session_free.
+ * A front end that keeps what is on screen across such calls keeps a Screen (core/screen.h),
+ * which owns its copies. */
 const Game *session_game(const Session *s);
 /* The story being played: the one opened, or the current chapter of a campaign. */
 const Story *session_story(const Session *s);
@@ -35,16 +42,17 @@ const Story *session_root(const Session *s);
 size_t session_chapter(const Session *s);
 /* Campaigns: the id of the next chapter when the current one has ended, else NULL. */
 const char *session_next_chapter(const Session *s);
-/* Campaigns: begin the next chapter, carrying stats over (game_new_after). Returns 0, -2 if
- * there is none, -1 with err if it fails to load or start. */
+/* Campaigns: begin the next chapter, carrying stats over (game_new_after). Returns 0,
+ * STATUS_NO_SUCH if there is none, STATUS_FAILED with err if it fails to load or start. */
 int session_advance(Session *s, Err *err);
 
 /* Messages for the player that arose since the last call (backups made, a save that no longer
  * fits the story, an autosave that failed). malloc'd, or NULL when there is nothing to say. */
 char *session_take_notice(Session *s);
 
-/* Take the i-th shown choice and autosave. Returns 0; -2 with err if there is no such choice
- * (or the story has ended); -1 with err on a script error, the game staying where it was. */
+/* Take the i-th shown choice and autosave. Returns 0; STATUS_NO_SUCH with err if there is
+ * no such choice (or the story has ended); STATUS_FAILED with err on a script error, the game
+ * staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
 int session_choose_id(Session *s, const char *id, double seconds, Err *err);
 /* Workshop participants: write a results file into dir when the story ends, and when the

@@ -17,6 +17,15 @@ typedef struct Err {
     char msg[4096];
 } Err;
 
+/* Return codes with one meaning each, for the functions that can fail in more than one way
+ * (most return 0 or STATUS_FAILED). */
+enum {
+    STATUS_OK = 0,
+    STATUS_FAILED = -1,  /* it failed; the Err says why (a script error, an unreadable file) */
+    STATUS_NO_SUCH = -2, /* what was asked for is not there: no such choice, no next chapter */
+    STATUS_TOO_NEW = -3  /* a file written by a newer Ladder */
+};
+
 /* Replace the message in e (if e is not NULL). */
 void err_set(Err *e, const char *fmt, ...) LADDER_PRINTF(2, 3);
 /* Prefix the existing message with a formatted context string. */

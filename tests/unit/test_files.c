@@ -188,10 +188,10 @@ static void test_results_wrong_shape_and_newer(void **state)
                    " \"decisions\": [], \"chapters\": [{\"seed\": \"1\", \"decisions\": []}]}",
                    -1, "chapter 1: no story id");
     expect_refused("[{\"format\": \"ladder-results\", \"version\": 1}]", -1, "not a Ladder save");
-    /* a newer Ladder's results file: -2, "newer", whatever else it holds */
+    /* a newer Ladder's results file: STATUS_TOO_NEW, "newer", whatever else it holds */
     expect_refused("{\"format\": \"ladder-results\", \"version\": 3, \"story\": \"t\", \"seed\": \"1\","
                    " \"decisions\": [], \"future\": {\"x\": [1, 2, 3]}}",
-                   -2, "newer");
+                   STATUS_TOO_NEW, "newer");
     /* the version is a whole number Ladder writes (not 1.5, not 1e300) */
     expect_refused("{\"format\": \"ladder-results\", \"version\": 1e300}", -1,
                    "not a whole number");

@@ -401,7 +401,7 @@ static void test_fixture_files(void **state)
     assert_true(d.n_steps > 0);
     save_data_free(&d);
     const char *newer = LADDER_TEST_FIXTURES "/saves/newer.json";
-    assert_int_equal(save_read(newer, &d, &err), -2); /* newer, not damaged: left alone */
+    assert_int_equal(save_read(newer, &d, &err), STATUS_TOO_NEW); /* newer, not damaged: left alone */
     assert_starts_with(err.msg, newer);
     assert_contains(err.msg, "newer");
     const char *truncated = LADDER_TEST_FIXTURES "/saves/truncated.json";
@@ -491,8 +491,8 @@ static void test_session_autosave_and_undo(void **state)
     assert_contains(err.msg, "nothing to undo");
 
     /* a choice that is not there changes nothing */
-    assert_int_equal(session_choose(ss, 7, 1.0, &err), -2);
-    assert_int_equal(session_choose_id(ss, "rest", 1.0, &err), -2); /* hidden */
+    assert_int_equal(session_choose(ss, 7, 1.0, &err), STATUS_NO_SUCH);
+    assert_int_equal(session_choose_id(ss, "rest", 1.0, &err), STATUS_NO_SUCH); /* hidden */
     assert_int_equal(game_decision_count(session_game(ss)), 0);
     free(expect_path);
     session_free(ss);

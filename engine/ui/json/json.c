@@ -285,10 +285,11 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
         rc = session_advance(s, &err);
         break;
     case REQUEST_UNDO:
-        rc = session_undo(s, &err) == 0 ? 0 : -2;
+        rc = session_undo(s, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH; /* nothing to undo */
         break;
     case REQUEST_LOAD:
-        rc = session_load(s, rq->text, &err) == 0 ? 0 : -2;
+        /* a save that cannot be loaded is the request's fault, not a script's */
+        rc = session_load(s, rq->text, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH;
         break;
     case REQUEST_SAVE: {
         char *path = NULL;
@@ -320,9 +321,9 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
         return 1;
     }
     if (rc != 0) {
-        if (rc == -1)
+        if (rc == STATUS_FAILED)
             *status = 1;
-        emit_error(cfg, err.msg, rc == -1);
+        emit_error(cfg, err.msg, rc == STATUS_FAILED);
         return 0;
     }
     emit_notices(s, cfg);

@@ -23,7 +23,7 @@ static void do_choose(App *a, int i)
     if (rc != 0) {
         free(text);
         free(choice);
-        if (rc == -1) {
+        if (rc == STATUS_FAILED) {
             a->result = 1;
             app_show_error(a, err.msg);
         }

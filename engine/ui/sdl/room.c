@@ -81,7 +81,7 @@ static void room_choose(App *a, size_t k, bool counted, bool tie)
     if (rc != 0) {
         free(text);
         free(choice);
-        if (rc == -1)
+        if (rc == STATUS_FAILED)
             app_show_error(a, err.msg);
         return;
     }
