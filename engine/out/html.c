@@ -5,28 +5,13 @@
 #include "assets_css.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
-static size_t utf8_seq(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4
-                                                                                          : 0;
-    }
-    return 0;
-}
+#include "core/text.h"
+#include "core/utf8.h"
 
 /* Escape the n bytes at s. */
 static void escape_n(Buf *b, const char *s, size_t n)
@@ -55,17 +40,14 @@ static void escape_n(Buf *b, const char *s, size_t n)
             p++;
             continue;
         }
-        /* a multi-byte sequence (s is NUL-terminated, so reading ahead stops at the NUL) */
-        size_t k = utf8_seq(p);
-        if (k > (size_t)(end - p))
-            k = 0;
-        if (k) {
-            buf_add(b, (const char *)p, k);
-            p += k;
-        } else {
+        /* a multi-byte sequence; each maximal ill-formed part becomes one U+FFFD (utf8.h) */
+        uint32_t cp;
+        size_t k = utf8_decode((const char *)p, (size_t)(end - p), &cp);
+        if (cp == UTF8_INVALID)
             buf_puts(b, "\xEF\xBF\xBD");
-            p++;
-        }
+        else
+            buf_add(b, (const char *)p, k);
+        p += k;
     }
 }
 
@@ -75,65 +57,80 @@ void html_escape(Buf *b, const char *s)
         escape_n(b, s, strlen(s));
 }
 
+/* html_markup's state: the tags open, innermost last. */
+typedef struct Markup {
+    Buf *b;
+    const char *open[2];
+    int n_open;
+    unsigned style;
+    bool after_paragraph; /* nothing written since the last paragraph break */
+} Markup;
+
+/* Close tag (open at depth at) and reopen the ones inside it, so that tags nest. */
+static void markup_close(Markup *m, int at)
+{
+    for (int i = m->n_open - 1; i >= at; i--)
+        buf_printf(m->b, "</%s>", m->open[i]);
+    for (int i = at + 1; i < m->n_open; i++) {
+        buf_printf(m->b, "<%s>", m->open[i]);
+        m->open[i - 1] = m->open[i];
+    }
+    m->n_open--;
+}
+
+static void markup_toggle(Markup *m, const char *tag)
+{
+    for (int i = 0; i < m->n_open; i++)
+        if (m->open[i] == tag) {
+            markup_close(m, i);
+            return;
+        }
+    buf_printf(m->b, "<%s>", tag);
+    m->open[m->n_open++] = tag;
+}
+
+static void markup_run(void *ud, const char *text, size_t len, unsigned style)
+{
+    Markup *m = ud;
+    if (style & TEXT_PARAGRAPH) {
+        buf_puts(m->b, "<br><br>");
+        m->after_paragraph = true;
+        return;
+    }
+    if (style & TEXT_BREAK) {
+        if (!m->after_paragraph) /* more blank lines make no more space */
+            buf_puts(m->b, "<br>");
+        return;
+    }
+    m->after_paragraph = false;
+    if ((style ^ m->style) & TEXT_STRONG)
+        markup_toggle(m, "strong");
+    if ((style ^ m->style) & TEXT_EM)
+        markup_toggle(m, "em");
+    m->style = style;
+    escape_n(m->b, text, len);
+}
+
 void html_markup(Buf *b, const char *s)
 {
     if (!s)
         return;
-    /* open tags, innermost last; a tag closed out of order closes and reopens the inner one */
-    const char *open[2];
-    int n_open = 0;
-    const char *p = s;
-    while (*p) {
-        size_t run = strcspn(p, "*\n");
-        escape_n(b, p, run);
-        p += run;
-        if (!*p)
-            break;
-        if (p[0] == '\n') {
-            if (p[1] == '\n') {
-                buf_puts(b, "<br><br>");
-                while (*p == '\n')
-                    p++;
-            } else {
-                buf_puts(b, "<br>");
-                p++;
-            }
-            continue;
-        }
-        const char *tag = p[1] == '*' ? "strong" : "em";
-        p += p[1] == '*' ? 2 : 1;
-        int at = -1;
-        for (int i = 0; i < n_open; i++)
-            if (open[i] == tag)
-                at = i;
-        if (at < 0) {
-            buf_printf(b, "<%s>", tag);
-            open[n_open++] = tag;
-            continue;
-        }
-        for (int i = n_open - 1; i >= at; i--)
-            buf_printf(b, "</%s>", open[i]);
-        for (int i = at + 1; i < n_open; i++) {
-            buf_printf(b, "<%s>", open[i]);
-            open[i - 1] = open[i];
-        }
-        n_open--;
-    }
-    while (n_open > 0)
-        buf_printf(b, "</%s>", open[--n_open]);
+    Markup m = {.b = b};
+    text_markup(s, markup_run, &m);
+    while (m.n_open > 0)
+        buf_printf(b, "</%s>", m.open[--m.n_open]);
 }
 
 void html_excerpt(Buf *b, const char *s, size_t max)
 {
     if (!s)
         return;
+    char *unmarked = text_plain(s); /* the markup characters go */
     Buf plain = {0};
     bool space = false;
     size_t chars = 0, cut = 0; /* cut: the length in bytes at the last word boundary */
     bool cut_made = false;
-    for (const char *p = s; *p; p++) {
-        if (*p == '*')
-            continue;
+    for (const char *p = unmarked; *p; p++) {
         if (*p == ' ' || *p == '\n' || *p == '\t') {
             space = plain.len > 0;
             continue;
@@ -167,6 +164,7 @@ void html_excerpt(Buf *b, const char *s, size_t max)
         escape_n(b, buf_str(&plain), plain.len);
     }
     buf_free(&plain);
+    free(unmarked);
 }
 
 static void percent(Buf *b, double share)

@@ -11,11 +11,12 @@
 #include "core/util.h"
 
 /* Append s HTML-escaped (& < > " ' become entities; control characters other than tab and
- * newline are dropped; bytes that are not UTF-8 become U+FFFD). NULL appends nothing. Safe in
- * text and in quoted attribute values. */
+ * newline are dropped; each maximal ill-formed UTF-8 part becomes one U+FFFD, as core/utf8.h
+ * decodes). NULL appends nothing. Safe in text and in quoted attribute values. */
 void html_escape(Buf *b, const char *s);
 
-/* Append s escaped, with the story's light markup as HTML: *emphasis* and **strong**; a blank
+/* Append s escaped, with the story's light markup (read by text_markup, the one parser) as HTML:
+ * *emphasis* and **strong**, nested as HTML needs; a blank
  * line ends a paragraph and a single newline is a line break. The result is phrasing content;
  * paragraphs are separated by <br><br>. */
 void html_markup(Buf *b, const char *s);
