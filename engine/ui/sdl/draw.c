@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/paths.h"
+#include "core/text.h"
 
 /* bg, panel, text, dim, accent, button, button_hover, button_border, button_text, good, bad,
  * neutral, bar_bg, shade */
@@ -196,11 +197,17 @@ int draw_line_height(Draw *d, TextRole role)
 
 /* ---- rich text layout ---- */
 
+/* Text is laid out from the runs of text_markup (core/text.h, the one markup parser): each run
+ * is a stretch of the text in one style, and a break between runs stands for the markup that
+ * ended one run and began the next. */
+
 typedef struct Seg {
     const char *s;
     int len;
     FontStyle style;
-    int x, w; /* position within the line */
+    int x, w;  /* position within the line */
+    int run;   /* the markup run it comes from: one run renders as one piece */
+    bool word; /* the first segment of a word (a space before it) */
 } Seg;
 
 typedef struct Line {
@@ -231,10 +238,10 @@ static int measure(TTF_Font *f, const char *s, int len)
     return w;
 }
 
-static void add_seg(Layout *L, const char *s, int len, FontStyle st, int x, int w)
+static void add_seg(Layout *L, Seg sg)
 {
     grow(&L->segs, &L->cap_segs, L->n_segs + 1, sizeof *L->segs);
-    L->segs[L->n_segs++] = (Seg){s, len, st, x, w};
+    L->segs[L->n_segs++] = sg;
 }
 
 static void new_line(Layout *L, int gap)
@@ -251,6 +258,132 @@ static int utf8_len(unsigned char c)
     return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
 }
 
+/* What the layout walks: the runs of text_markup as pieces of text in one style, a MARK where
+ * one run of text follows another (the markup between them belongs to the word it touches),
+ * and a NEWLINE for each line break, or paragraph break (gap) where two or more come
+ * together. */
+typedef enum PartKind { PART_TEXT, PART_MARK, PART_NEWLINE } PartKind;
+typedef struct Part {
+    PartKind kind;
+    const char *s; /* PART_TEXT: a stretch of the text (text_markup's run) */
+    int len;
+    FontStyle style;
+    bool gap; /* PART_NEWLINE: a paragraph break */
+} Part;
+
+typedef struct Parts {
+    Part *v;
+    size_t n, cap;
+    int newlines; /* breaks seen since the last text, not yet added */
+} Parts;
+
+static void add_part(Parts *P, Part pc)
+{
+    grow(&P->v, &P->cap, P->n + 1, sizeof *P->v);
+    P->v[P->n++] = pc;
+}
+
+static void flush_newlines(Parts *P)
+{
+    if (P->newlines)
+        add_part(P, (Part){.kind = PART_NEWLINE, .gap = P->newlines > 1});
+    P->newlines = 0;
+}
+
+static void markup_run(void *ud, const char *text, size_t len, unsigned style)
+{
+    Parts *P = ud;
+    if (style & (TEXT_BREAK | TEXT_PARAGRAPH)) {
+        P->newlines += style & TEXT_PARAGRAPH ? 2 : 1;
+        return;
+    }
+    if (P->newlines)
+        flush_newlines(P);
+    else if (P->n && P->v[P->n - 1].kind == PART_TEXT)
+        add_part(P, (Part){.kind = PART_MARK});
+    FontStyle st = (style & TEXT_STRONG) ? STYLE_BOLD
+                   : (style & TEXT_EM)   ? STYLE_ITALIC
+                                         : STYLE_REGULAR;
+    add_part(P, (Part){PART_TEXT, text, (int)len, st, false});
+}
+
+/* A place in the pieces: piece i, byte k of it. */
+typedef struct Pos {
+    size_t i;
+    int k;
+} Pos;
+
+/* Move to the next byte of text or mark, past the end of a piece of text. */
+static void settle(const Parts *P, Pos *p)
+{
+    while (p->i < P->n && P->v[p->i].kind == PART_TEXT && p->k >= P->v[p->i].len) {
+        p->i++;
+        p->k = 0;
+    }
+}
+
+/* The end of the stretch of non-spaces from p within its piece of text. */
+static int stretch_end(const Part *pc, int k)
+{
+    while (k < pc->len && pc->s[k] != ' ')
+        k++;
+    return k;
+}
+
+/* Walk the word at p (marks and runs of non-spaces, up to a space, a newline or the end),
+ * adding its segments to L when emit is true; returns its width and leaves p after it. */
+static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, int *x,
+                     Layout *L, bool emit)
+{
+    TTF_Font **f = d->font[role];
+    int ww = 0;
+    bool first = true;
+    for (settle(P, p); p->i < P->n; settle(P, p)) {
+        const Part *pc = &P->v[p->i];
+        if (pc->kind == PART_NEWLINE || (pc->kind == PART_TEXT && pc->s[p->k] == ' '))
+            break;
+        if (pc->kind == PART_MARK) {
+            p->i++;
+            continue;
+        }
+        const char *q = pc->s + p->k, *r = pc->s + stretch_end(pc, p->k);
+        FontStyle st = pc->style;
+        int sw = measure(f[st], q, (int)(r - q));
+        p->k = (int)(r - pc->s);
+        ww += sw;
+        if (!emit)
+            continue;
+        while (*x + sw > width && *x == 0 && r - q > 1) {
+            /* a word longer than the line: cut it at the last code point that fits */
+            const char *cut = q;
+            while (cut < r) {
+                const char *nx = cut + utf8_len((unsigned char)*cut);
+                if (nx > r || measure(f[st], q, (int)(nx - q)) > width)
+                    break;
+                cut = nx;
+            }
+            if (cut == q)
+                cut = q + utf8_len((unsigned char)*q);
+            int cw = measure(f[st], q, (int)(cut - q));
+            add_seg(L, (Seg){q, (int)(cut - q), st, *x, cw, (int)p->i, first});
+            first = false;
+            L->lines[L->n_lines - 1].count++;
+            L->lines[L->n_lines - 1].w = *x + cw;
+            new_line(L, 0);
+            q = cut;
+            sw = measure(f[st], q, (int)(r - q));
+        }
+        if (r > q) {
+            add_seg(L, (Seg){q, (int)(r - q), st, *x, sw, (int)p->i, first});
+            first = false;
+            L->lines[L->n_lines - 1].count++;
+            *x += sw;
+            L->lines[L->n_lines - 1].w = *x;
+        }
+    }
+    return ww;
+}
+
 /* Word wrap: a word is a run of non-spaces (it may change style inside, as in "*this*,"). */
 static void layout(Draw *d, TextRole role, const char *text, int width, Layout *L)
 {
@@ -259,49 +392,26 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
     if (TTF_GlyphMetrics32(f[STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space) != 0)
         space = measure(f[STYLE_REGULAR], "a a", 3) - 2 * measure(f[STYLE_REGULAR], "a", 1);
     int para_gap = draw_line_height(d, role) * 6 / 10;
-    bool em = false, strong = false;
-    const char *p = text;
+    Parts P = {0};
+    text_markup(text, markup_run, &P);
+    flush_newlines(&P);
     new_line(L, 0);
     int x = 0;
-    while (*p) {
-        if (*p == '\n') {
-            int gap = 0;
-            if (p[1] == '\n') {
-                gap = para_gap;
-                while (p[1] == '\n')
-                    p++;
-            }
-            p++;
-            new_line(L, gap);
+    Pos p = {0, 0};
+    for (settle(&P, &p); p.i < P.n; settle(&P, &p)) {
+        const Part *pc = &P.v[p.i];
+        if (pc->kind == PART_NEWLINE) {
+            new_line(L, pc->gap ? para_gap : 0);
             x = 0;
+            p.i++;
             continue;
         }
-        if (*p == ' ') {
-            p++;
+        if (pc->kind == PART_TEXT && pc->s[p.k] == ' ') {
+            p.k++;
             continue;
         }
-        /* measure the word, segment by segment */
-        const char *w = p;
-        int ww = 0;
-        bool e = em, s = strong;
-        const char *q = p;
-        while (*q && *q != ' ' && *q != '\n') {
-            if (*q == '*') {
-                if (q[1] == '*') {
-                    s = !s;
-                    q += 2;
-                } else {
-                    e = !e;
-                    q++;
-                }
-                continue;
-            }
-            const char *r = q;
-            while (*r && *r != ' ' && *r != '\n' && *r != '*')
-                r++;
-            ww += measure(f[s ? STYLE_BOLD : e ? STYLE_ITALIC : STYLE_REGULAR], q, (int)(r - q));
-            q = r;
-        }
+        Pos w = p;
+        int ww = walk_word(d, role, &P, &p, width, &x, L, false);
         Line *line = &L->lines[L->n_lines - 1];
         if (line->count > 0 && x + space + ww > width) {
             new_line(L, 0);
@@ -310,52 +420,9 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
             x += space;
         }
         /* emit the word's segments, breaking inside it only if it is wider than a line */
-        q = w;
-        while (*q && *q != ' ' && *q != '\n') {
-            if (*q == '*') {
-                if (q[1] == '*') {
-                    strong = !strong;
-                    q += 2;
-                } else {
-                    em = !em;
-                    q++;
-                }
-                continue;
-            }
-            FontStyle st = strong ? STYLE_BOLD : em ? STYLE_ITALIC : STYLE_REGULAR;
-            const char *r = q;
-            while (*r && *r != ' ' && *r != '\n' && *r != '*')
-                r++;
-            int sw = measure(f[st], q, (int)(r - q));
-            while (x + sw > width && x == 0 && r - q > 1) {
-                /* a word longer than the line: cut it at the last code point that fits */
-                const char *cut = q;
-                while (cut < r) {
-                    const char *nx = cut + utf8_len((unsigned char)*cut);
-                    if (nx > r || measure(f[st], q, (int)(nx - q)) > width)
-                        break;
-                    cut = nx;
-                }
-                if (cut == q)
-                    cut = q + utf8_len((unsigned char)*q);
-                int cw = measure(f[st], q, (int)(cut - q));
-                add_seg(L, q, (int)(cut - q), st, x, cw);
-                L->lines[L->n_lines - 1].count++;
-                L->lines[L->n_lines - 1].w = x + cw;
-                new_line(L, 0);
-                q = cut;
-                sw = measure(f[st], q, (int)(r - q));
-            }
-            if (r > q) {
-                add_seg(L, q, (int)(r - q), st, x, sw);
-                L->lines[L->n_lines - 1].count++;
-                x += sw;
-                L->lines[L->n_lines - 1].w = x;
-            }
-            q = r;
-        }
-        p = q;
+        walk_word(d, role, &P, &w, width, &x, L, true);
     }
+    free(P.v);
     int lh = draw_line_height(d, role);
     L->height = 0;
     for (size_t i = 0; i < L->n_lines; i++)
@@ -400,8 +467,7 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
             /* one render for a run of words in one style: the font spaces them itself */
             const Seg *sg = &L->segs[ln->first + k];
             int j = k + 1;
-            while (j < ln->count && L->segs[ln->first + j].style == sg->style &&
-                   !memchr(sg->s, '*', (size_t)(L->segs[ln->first + j].s - sg->s)))
+            while (j < ln->count && L->segs[ln->first + j].run == sg->run)
                 j++;
             const Seg *last = &L->segs[ln->first + j - 1];
             int len = (int)(last->s + last->len - sg->s);
@@ -414,10 +480,7 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
                 /* a run can come out a little wider than its measured words: keep the gap
                  * before the next one (a style change inside a word keeps no gap) */
                 int x = sg->x;
-                bool spaced = k > 0 && sg->s > L->segs[ln->first + k - 1].s +
-                                                    L->segs[ln->first + k - 1].len &&
-                              memchr(L->segs[ln->first + k - 1].s, ' ',
-                                     (size_t)(sg->s - L->segs[ln->first + k - 1].s));
+                bool spaced = k > 0 && sg->word;
                 if (run_end >= 0 && x < run_end + (spaced ? space : 0))
                     x = run_end + (spaced ? space : 0);
                 pieces[n++] = (Piece){t, x, y};
