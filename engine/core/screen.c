@@ -134,6 +134,7 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->lesson = dup_or_null(game_decision_lesson(g, i));
         x->discuss = dup_or_null(ds->discuss);
         x->changes = screen_changes_text(st, d->before, d->after, true);
+        x->changes_words = screen_changes_text(st, d->before, d->after, false);
         x->seconds = d->seconds;
     }
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
@@ -270,6 +271,7 @@ void screen_free(Screen *sc)
         free(d->lesson);
         free(d->discuss);
         free(d->changes);
+        free(d->changes_words);
     }
     free(sc->decisions);
     if (sc->ending) {

@@ -70,6 +70,7 @@ typedef struct ScreenDecision {
     char *lesson;  /* the choice's lesson, else its scene's; NULL if none */
     char *discuss; /* the scene's discussion question, or NULL */
     char *changes; /* "Burnout +8, Trust -5", or NULL when nothing moved */
+    char *changes_words; /* the same without numbers: "Burnout rises, Trust falls"; or NULL */
     double seconds; /* the time the player took */
     const RoomTally *tally; /* room mode: the room's vote (owned by the Room), else NULL */
 } ScreenDecision;

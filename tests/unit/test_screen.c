@@ -130,6 +130,8 @@ static void test_forced_ending(void **state)
     assert_int_equal(sc->ending->series[1].values[2], 55);
     assert_int_equal(sc->n_choices, 0);
     assert_string_equal(sc->decisions[1].changes, "Burnout +15");
+    assert_string_equal(sc->decisions[1].changes_words, "Burnout rises"); /* the history's words */
+    assert_string_equal(sc->decisions[0].changes_words, "Burnout rises, Trust rises");
     screen_free(sc);
     session_free(s);
 }
