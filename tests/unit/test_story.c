@@ -193,13 +193,12 @@ static void expect_error_at(const char *src, const char *want, bool prefix, cons
 {
     char *msg = support_load_error(src, file, line);
     bool ok = prefix ? strncmp(msg, want, strlen(want)) == 0 : strcmp(msg, want) == 0;
-    if (!ok) {
+    if (!ok)
         print_error("\"%s\"\n  %s\n\"%s\"\n", msg, prefix ? "does not start with" : "is not",
                     want);
-        free(msg);
-        _fail(file, line);
-    }
     free(msg);
+    if (!ok)
+        _fail(file, line);
 }
 
 static void test_error_syntax(void **state)
