@@ -5,34 +5,50 @@
 
 #include "ui/sdl/app.h"
 
+void app_screen_free(App *a)
+{
+    screen_free(a->screen);
+    a->screen = NULL;
+}
+
 void app_after_change(App *a)
 {
+    screen_free(a->screen);
+    a->screen = screen_describe(a->s);
+    if (a->room) {
+        Uint32 now = SDL_GetTicks();
+        int left = !a->timer_on ? -1 : now >= a->timer_end ? 0 : (int)((a->timer_end - now) / 1000);
+        screen_add_room(a->screen, a->room, a->votes, left);
+    }
     a->scroll_to_current = true;
     a->shown_at = now_seconds();
     a->focus = -1;
 }
 
+/* The Screen's notice (the session's), for the status line: malloc'd, or NULL. */
+static char *screen_notice(const App *a)
+{
+    return a->screen->notice ? xstrdup(a->screen->notice) : NULL;
+}
+
 static void do_choose(App *a, int i)
 {
-    const Game *g = session_game(a->s);
-    if (game_ended(g) || i < 0 || (size_t)i >= game_choice_count(g))
+    const Screen *sc = a->screen;
+    if (sc->ending || i < 0 || (size_t)i >= sc->n_choices)
         return;
-    char *text = xstrdup(game_text(g)), *choice = xstrdup(game_choice_text(g, (size_t)i));
     Err err;
     int rc = session_choose(a->s, (size_t)i, now_seconds() - a->shown_at, &err);
     if (rc != 0) {
-        free(text);
-        free(choice);
         if (rc == STATUS_FAILED) {
             a->result = 1;
             app_show_error(a, err.msg);
         }
         return;
     }
-    app_history_add(a, text, choice);
-    free(a->status);
-    a->status = session_take_notice(a->s);
+    app_history_add(a, xstrdup(sc->text.text));
     app_after_change(a);
+    free(a->status);
+    a->status = screen_notice(a);
 }
 
 /* The title menu's pick: play story_path, resuming its autosave or not. */
@@ -59,6 +75,7 @@ static void undo(App *a)
     } else {
         app_history_build(a);
         app_after_change(a);
+        a->status = screen_notice(a);
     }
 }
 
@@ -70,6 +87,7 @@ static void next_chapter(App *a)
     } else {
         app_history_free(a);
         app_after_change(a);
+        a->status = screen_notice(a);
         a->scroll = 0;
     }
 }
@@ -107,8 +125,6 @@ static void change_setting(App *a, int action)
         break;
     case A_NUMBERS:
         a->set.show_numbers = !a->set.show_numbers;
-        if (a->s)
-            app_history_build(a);
         break;
     default: return;
     }

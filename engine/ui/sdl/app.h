@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "core/room.h"
+#include "core/screen.h"
 #include "core/watch.h"
 #include "ui/sdl/draw.h"
 #include "ui/sdl/settings.h"
@@ -61,8 +62,10 @@ typedef struct Button {
     int action, arg;
 } Button;
 
+/* The scene as it was shown before decision i (the Screen's decisions[i] tells the choice
+ * taken and what it changed). */
 typedef struct HistoryItem {
-    char *text, *choice, *changes;
+    char *text;
 } HistoryItem;
 
 /* A save the load list can offer. */
@@ -101,6 +104,7 @@ typedef struct App {
     char *cont_path, *cont_title;
     /* game */
     Session *s;
+    Screen *screen; /* what the game shows, described at each change (app_after_change) */
     HistoryItem *hist;
     size_t n_hist;
     int scroll, content_h, pane_h, current_top;
@@ -143,9 +147,8 @@ void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg
 void app_history_free(App *a);
 /* Rebuild the history of the current chapter from the game's decisions. */
 void app_history_build(App *a);
-/* Append the decision just taken: text is the scene before it and choice the choice's text
- * (both malloc'd, taken over). */
-void app_history_add(App *a, char *text, char *choice);
+/* Append the decision just taken: text is the scene before it (malloc'd, taken over). */
+void app_history_add(App *a, char *text);
 
 /* screens.c: lay out and draw the whole screen under any overlay. */
 void app_title_screen(App *a);
@@ -173,8 +176,12 @@ void app_slots_take(App *a, int i);
 /* actions.c */
 /* Do what a button or key asks (enum Action, with its argument), and ask for a redraw. */
 void app_act(App *a, int action, int arg);
-/* After the game moved: scroll to the current scene, restart its clock, drop the focus. */
+/* After the game moved: describe it anew in a->screen (screen_describe, which takes the
+ * session's notices: a->screen->notice; room mode adds the room), scroll to the current scene,
+ * restart its clock, drop the focus. */
 void app_after_change(App *a);
+/* Let go of a->screen (at the end of a game). */
+void app_screen_free(App *a);
 
 /* events.c */
 /* Draw when needed, otherwise sleep until the next event, until a->done. */

@@ -40,7 +40,7 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         return;
     }
     if (a->room && a->overlay == OV_NONE && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) &&
-        a->focus < 0 && !game_ended(session_game(a->s))) {
+        a->focus < 0 && !a->screen->ending) {
         app_act(a, A_DECIDE, 0);
         return;
     }
@@ -90,10 +90,10 @@ static void key(App *a, const SDL_KeyboardEvent *k)
     case SDLK_END: scroll_by(a, a->content_h); return;
     default: break;
     }
-    if (a->room && a->overlay == OV_NONE && !game_ended(session_game(a->s))) {
+    if (a->room && a->overlay == OV_NONE && !a->screen->ending) {
         if (sym >= SDLK_1 && sym <= SDLK_9) {
             int n = (int)(sym - SDLK_1);
-            if ((size_t)n < game_choice_count(session_game(a->s)))
+            if ((size_t)n < a->screen->n_choices)
                 app_act(a, (k->keysym.mod & KMOD_SHIFT) ? A_VOTE_DOWN : A_VOTE_UP, n);
             return;
         }
@@ -143,13 +143,12 @@ static void reload_story(App *a)
         free(msg);
     } else {
         app_history_build(a);
+        app_after_change(a);
         free(a->status);
-        char *n = session_take_notice(a->s);
+        const char *n = a->screen->notice;
         a->status = xasprintf("*The story changed: reloaded.*%s%s", n ? " " : "", n ? n : "");
-        free(n);
         if (a->overlay == OV_ERROR)
             a->overlay = OV_NONE;
-        app_after_change(a);
     }
     a->redraw = true;
 }

@@ -51,12 +51,12 @@ static void list_overlay(App *a, const char *title, const Item *items, size_t n)
 
 static void timeline_overlay(App *a)
 {
-    const Game *g = session_game(a->s);
-    size_t n = game_decision_count(g);
+    const Screen *sc = a->screen;
+    size_t n = sc->n_decisions;
     Item *items = xcalloc(n + 1, sizeof *items);
     char **texts = xcalloc(n + 1, sizeof *texts);
     for (size_t i = 0; i < n; i++) {
-        texts[i] = xasprintf("**%zu.** %s", i + 1, game_decision(g, i)->text);
+        texts[i] = xasprintf("**%zu.** %s", sc->decisions[i].number, sc->decisions[i].text);
         items[i] = (Item){texts[i], A_REWIND, (int)i + 1};
     }
     items[n] = (Item){"Cancel", A_CLOSE, 0};
@@ -69,14 +69,14 @@ static void timeline_overlay(App *a)
 
 static void tie_overlay(App *a)
 {
-    const Game *g = session_game(a->s);
-    size_t n = game_choice_count(g), ties;
+    const Screen *sc = a->screen;
+    size_t n = sc->n_choices, ties;
     size_t best = room_winner(a->votes, n, &ties);
     Item *items = xcalloc(n + 1, sizeof *items);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (a->votes[i] == a->votes[best])
-            items[k++] = (Item){game_choice_text(g, i), A_PICK, (int)i};
+            items[k++] = (Item){sc->choices[i].text.text, A_PICK, (int)i};
     items[k++] = (Item){"Back to the vote", A_CLOSE, 0};
     list_overlay(a, "A tie: the facilitator decides", items, k);
     free(items);

@@ -13,8 +13,8 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    const Game *g = session_game(a->s);
-    const Scene *sc = game_scene(g);
+    const Screen *sc = a->screen;
+    const int *votes = sc->room->votes;
     int y = y0, pad = px(d, 14);
     if (sc->discuss) {
         char *q = xasprintf("**For the room:** %s", sc->discuss);
@@ -28,23 +28,23 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
         y += h + 2 * pad + px(d, 16);
     }
     int bw = px(d, 52), total = 0;
-    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++)
-        total += a->votes[i];
-    for (size_t i = 0; i < game_choice_count(g) && i < 64; i++) {
+    for (size_t i = 0; i < sc->n_choices && i < 64; i++)
+        total += votes[i];
+    for (size_t i = 0; i < sc->n_choices && i < 64; i++) {
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
         int tw = w - 3 * bw - px(d, 24);
-        int h = app_button(a, x, y, tw, badge, game_choice_text(g, i), ROLE_BODY, A_PICK, (int)i,
-                       render);
+        int h = app_button(a, x, y, tw, badge, sc->choices[i].text.text, ROLE_BODY, A_PICK,
+                           (int)i, render);
         if (render) {
             int by = y + (h - bw) / 2, bx = x + tw + px(d, 12);
             app_small_button(a, (SDL_Rect){bx, by, bw, bw}, "\u2212", A_VOTE_DOWN, (int)i);
             char num[24];
-            snprintf(num, sizeof num, "%d", a->votes[i]);
+            snprintf(num, sizeof num, "%d", votes[i]);
             int nw = draw_label(d, ROLE_HEADING, STYLE_BOLD, num, 0, 0, t->text, false, NULL);
             int nh = draw_line_height(d, ROLE_HEADING);
             draw_label(d, ROLE_HEADING, STYLE_BOLD, num, bx + bw + (bw - nw) / 2, y + (h - nh) / 2,
-                       a->votes[i] ? t->accent : t->dim, true, NULL);
+                       votes[i] ? t->accent : t->dim, true, NULL);
             app_small_button(a, (SDL_Rect){bx + 2 * bw, by, bw, bw}, "+", A_VOTE_UP, (int)i);
         }
         y += h + px(d, 10);
@@ -72,34 +72,30 @@ static Uint32 tick(Uint32 interval, void *data)
 /* Room mode: take option k, recording the votes when counted; write the debrief at the end. */
 static void room_choose(App *a, size_t k, bool counted, bool tie)
 {
-    const Game *g = session_game(a->s);
-    if (k >= game_choice_count(g))
+    if (k >= a->screen->n_choices)
         return;
-    char *text = xstrdup(game_text(g)), *choice = xstrdup(game_choice_text(g, k));
+    char *text = xstrdup(a->screen->text.text);
     Err err;
     int rc = room_decide(a->room, k, counted ? a->votes : NULL, tie, &err);
     if (rc != 0) {
         free(text);
-        free(choice);
         if (rc == STATUS_FAILED)
             app_show_error(a, err.msg);
         return;
     }
-    app_history_add(a, text, choice);
-    g = session_game(a->s);
+    app_history_add(a, text);
     memset(a->votes, 0, sizeof a->votes);
     a->timer_on = false;
     free(a->status);
     a->status = NULL;
-    free(session_take_notice(a->s));
-    if (game_ended(g)) {
+    app_after_change(a); /* the room shows no notices */
+    if (a->screen->ending) {
         const char *md, *html;
         if (debrief_write(a->room, &md, &html, &err) == 0)
             a->status = xasprintf("The debrief is written: %s and %s", md, html);
         else
             app_show_error(a, err.msg);
     }
-    app_after_change(a);
 }
 
 static void vote(App *a, int option, int by)
@@ -114,7 +110,7 @@ static void vote(App *a, int option, int by)
 /* Take the option with most votes; a tie opens the facilitator's tie-break. */
 static void decide(App *a)
 {
-    size_t n = game_choice_count(session_game(a->s)), ties;
+    size_t n = a->screen->n_choices, ties;
     size_t best = room_winner(a->votes, n, &ties);
     if (a->votes[best] == 0)
         return;

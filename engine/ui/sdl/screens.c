@@ -1,5 +1,6 @@
 /* screens.c: the title screen (stories and actions) and the game screen (the stats beside or
  * above a scrolling story column: history, the scene, then choices or the ending's debrief). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,14 +58,13 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    const Game *g = session_game(a->s);
-    const Story *s = game_story(g);
+    const Screen *scr = a->screen;
     int sh = draw_line_height(d, ROLE_SMALL), bar = px(d, 10), gap = px(d, 14);
     int y0 = y;
-    for (size_t i = first; i < s->n_stats && i < first + count; i++) {
-        const StatDef *sd = &s->stats[i];
-        int v = game_stat(g, i), dlt = game_stat_change(g, i);
-        int sign = ui_change_sign(s, i, dlt);
+    for (size_t i = first; i < scr->n_stats && i < first + count; i++) {
+        const ScreenStat *sd = &scr->stats[i];
+        int v = sd->value, dlt = sd->change;
+        ScreenSign sign = sd->sign;
         SDL_Color cc = sign > 0 ? t->good : sign < 0 ? t->bad : t->neutral;
         /* the numbers on the right; the label wraps in what is left */
         char num[48] = "", ch[24] = "";
@@ -114,11 +114,11 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    const Game *g = session_game(a->s);
-    const Story *s = game_story(g);
-    size_t n = game_decision_count(g);
+    const Screen *scr = a->screen;
+    const ScreenEnding *e = scr->ending;
+    size_t n = scr->n_decisions;
     int ch = px(d, 200), sh = draw_line_height(d, ROLE_SMALL);
-    int legend_rows = (int)((s->n_stats + 2) / 3);
+    int legend_rows = (int)((scr->n_stats + 2) / 3);
     int total = ch + px(d, 10) + legend_rows * (sh + px(d, 4));
     if (!render || n == 0)
         return n ? total : 0;
@@ -128,13 +128,14 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
     for (int k = 1; k < 4; k++)
         draw_fill(d, (SDL_Rect){x, y + ch * k / 4, w, px(d, 1)}, t->bar_bg);
     int pad = px(d, 8);
-    for (size_t si = 0; si < s->n_stats; si++) {
-        const StatDef *sd = &s->stats[si];
+    for (size_t si = 0; si < e->n_series; si++) {
+        const ScreenSeries *ss = &e->series[si];
+        const ScreenStat *sd = &scr->stats[ss->stat];
         SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
         SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, 255);
         int px0 = 0, py0 = 0;
-        for (size_t i = 0; i <= n; i++) {
-            int v = i == 0 ? game_decision(g, 0)->before[si] : game_decision(g, i - 1)->after[si];
+        for (size_t i = 0; i <= n && i < ss->n_values; i++) {
+            int v = ss->values[i];
             int xx = x + pad + (int)((long long)(w - 2 * pad) * (long long)i / (long long)n);
             int yy = y + ch - pad -
                      (int)((long long)(ch - 2 * pad) * (v - sd->min) / (sd->max - sd->min));
@@ -148,20 +149,15 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
         }
     }
     int ly = y + ch + px(d, 10), col = w / 3;
-    for (size_t si = 0; si < s->n_stats; si++) {
+    for (size_t si = 0; si < scr->n_stats; si++) {
         SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
         int lx = x + (int)(si % 3) * col, row = (int)(si / 3);
         int yy = ly + row * (sh + px(d, 4));
         draw_fill(d, (SDL_Rect){lx, yy + sh / 2 - px(d, 5), px(d, 18), px(d, 10)}, c);
-        draw_label(d, ROLE_SMALL, STYLE_REGULAR, s->stats[si].label, lx + px(d, 26), yy, t->text,
-                   true, NULL);
+        draw_label(d, ROLE_SMALL, STYLE_REGULAR, scr->stats[si].label, lx + px(d, 26), yy,
+                   t->text, true, NULL);
     }
     return total;
-}
-
-static const char *verdict_words(Verdict v)
-{
-    return v == VERDICT_GOOD ? "A good ending" : v == VERDICT_BAD ? "A bad ending" : "A mixed ending";
 }
 
 /* The story column: history, the current scene, then choices or the ending's debrief.
@@ -170,16 +166,17 @@ static int story_column(App *a, int x, int y, int w, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    const Game *g = session_game(a->s);
-    int y0 = y, gap = px(d, 18), sh = draw_line_height(d, ROLE_SMALL);
-    for (size_t i = 0; i < a->n_hist; i++) {
-        const HistoryItem *h = &a->hist[i];
-        y += draw_text(d, ROLE_BODY, h->text, x, y, w, t->dim, render) + gap / 2;
-        char *pick = xasprintf("*\u2192 %s*", h->choice);
+    const Screen *sc = a->screen;
+    int y0 = y, gap = px(d, 18);
+    for (size_t i = 0; i < a->n_hist && i < sc->n_decisions; i++) {
+        const ScreenDecision *dc = &sc->decisions[i];
+        y += draw_text(d, ROLE_BODY, a->hist[i].text, x, y, w, t->dim, render) + gap / 2;
+        char *pick = xasprintf("*\u2192 %s*", dc->text);
         y += draw_text(d, ROLE_BODY, pick, x + px(d, 16), y, w - px(d, 16), t->accent, render);
         free(pick);
-        if (*h->changes)
-            y += draw_text(d, ROLE_SMALL, h->changes, x + px(d, 16), y, w - px(d, 16), t->dim,
+        const char *changes = a->set.show_numbers ? dc->changes : dc->changes_words;
+        if (changes)
+            y += draw_text(d, ROLE_SMALL, changes, x + px(d, 16), y, w - px(d, 16), t->dim,
                            render);
         y += gap;
         if (render)
@@ -190,21 +187,21 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (a->status) {
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
     }
-    y += draw_text(d, ROLE_BODY, game_text(g), x, y, w, t->text, render) + gap;
-    if (!game_ended(g) && a->room)
+    y += draw_text(d, ROLE_BODY, sc->text.text, x, y, w, t->text, render) + gap;
+    const ScreenEnding *e = sc->ending;
+    if (!e && a->room)
         return y - y0 + app_room_choices(a, x, y, w, render);
-    if (!game_ended(g)) {
-        for (size_t i = 0; i < game_choice_count(g) && i < 60; i++) {
+    if (!e) {
+        for (size_t i = 0; i < sc->n_choices && i < 60; i++) {
             char badge[24];
-            snprintf(badge, sizeof badge, "%zu", i + 1);
-            y += app_button(a, x, y, w, i < 9 ? badge : " ", game_choice_text(g, i), ROLE_BODY,
-                        A_CHOOSE, (int)i, render) +
+            snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
+            y += app_button(a, x, y, w, i < 9 ? badge : " ", sc->choices[i].text.text, ROLE_BODY,
+                            A_CHOOSE, (int)i, render) +
                  px(d, 10);
         }
         return y - y0;
     }
     /* the ending and its debrief */
-    const Scene *e = game_scene(g);
     y += px(d, 6);
     if (render)
         draw_fill(d, (SDL_Rect){x, y, w, px(d, 2)}, t->accent);
@@ -212,27 +209,28 @@ static int story_column(App *a, int x, int y, int w, bool render)
     char *head = xasprintf("**The end: %s**", e->title);
     y += draw_text(d, ROLE_HEADING, head, x, y, w, t->text, render);
     free(head);
-    char *sub = xasprintf("*%s, after %zu decisions.*", verdict_words(e->verdict),
-                          game_decision_count(g));
+    /* "A bad ending, after 2 decisions." */
+    char *sub = xasprintf("*%c%s, after %zu decisions.*", toupper((unsigned char)e->verdict_text[0]),
+                          e->verdict_text + 1, sc->n_decisions);
     y += draw_text(d, ROLE_BODY, sub, x, y, w, t->dim, render) + gap;
     free(sub);
-    if (game_decision_count(g) > 0) {
+    if (sc->n_decisions > 0) {
         y += draw_text(d, ROLE_SMALL, "**How things moved**", x, y, w, t->text, render) + px(d, 6);
         y += stat_chart(a, x, y, w, render) + gap;
     }
     bool any = false;
-    for (size_t i = 0; i < game_decision_count(g); i++) {
-        const char *lesson = game_decision_lesson(g, i);
+    for (size_t i = 0; i < sc->n_decisions; i++) {
+        const ScreenDecision *dc = &sc->decisions[i];
+        const char *lesson = dc->lesson;
         if (!lesson)
             continue;
         if (!any)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) + px(d, 6);
         any = true;
-        char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose",
-                               game_decision(g, i)->text);
+        char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose", dc->text);
         y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + px(d, 4);
         free(line);
-        const RoomTally *rt = a->room ? room_tally(a->room, i) : NULL;
+        const RoomTally *rt = dc->tally;
         if (rt && rt->counts) {
             Buf v = {0};
             buf_puts(&v, "Votes:");
@@ -250,7 +248,6 @@ static int story_column(App *a, int x, int y, int w, bool render)
     }
     if (e->lesson)
         y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;
-    (void)sh;
     if (a->room) {
         y += app_button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY, A_TIMELINE,
                     0, render) +
@@ -258,7 +255,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += app_button(a, x, y, w, NULL, "End the session", ROLE_BODY, A_END_ROOM, 0, render);
         return y - y0 + gap;
     }
-    if (session_next_chapter(a->s))
+    if (sc->campaign && sc->campaign->next)
         y += app_button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
                     render) +
              px(d, 10);
@@ -272,10 +269,10 @@ void app_game_screen(App *a)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    const Game *g = session_game(a->s);
-    const Story *root = session_root(a->s), *st = game_story(g);
-    char *title = root != st ? xasprintf("%s \u2014 %s", root->title, st->title) : xstrdup(st->title);
-    top_bar(a, title, game_chapter(g));
+    const Screen *sc = a->screen;
+    char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
+                               : xstrdup(sc->title);
+    top_bar(a, title, sc->chapter);
     free(title);
     int bar_h = px(d, 52), margin = px(d, 28);
     bool side = a->w >= px(d, 900);
@@ -289,21 +286,21 @@ void app_game_screen(App *a)
         stat_panel(a, sx, bar_h + px(d, 20) + draw_line_height(d, ROLE_SMALL) + px(d, 12),
                    panel_w - px(d, 44), 0, SIZE_MAX, true);
     } else { /* narrow: stats in columns under the bar */
-        const Story *s = game_story(g);
+        size_t n_stats = sc->n_stats;
         int gap = px(d, 16);
         size_t cols = a->w >= px(d, 720) ? 3 : 2;
         int cw = (a->w - (int)(cols + 1) * gap) / (int)cols;
-        size_t per = (s->n_stats + cols - 1) / cols, tallest = 0;
+        size_t per = (n_stats + cols - 1) / cols, tallest = 0;
         for (size_t c = 0; c < cols; c++) {
             size_t first = c * per;
-            if (first >= s->n_stats)
+            if (first >= n_stats)
                 break;
             int hh = stat_panel(a, 0, 0, cw, first, per, false);
             tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
         }
         int strip = (int)tallest + px(d, 8);
         draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
-        for (size_t c = 0; c < cols && c * per < s->n_stats; c++)
+        for (size_t c = 0; c < cols && c * per < n_stats; c++)
             stat_panel(a, gap + (int)c * (cw + gap), bar_h + px(d, 10), cw, c * per, per, true);
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;

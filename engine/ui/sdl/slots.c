@@ -103,8 +103,8 @@ void app_slots_take(App *a, int i)
             app_show_error(a, err.msg);
         } else {
             app_history_build(a);
-            a->status = session_take_notice(a->s);
             app_after_change(a);
+            a->status = a->screen->notice ? xstrdup(a->screen->notice) : NULL;
         }
     } else {
         a->pick->story_path = xstrdup(sl->story_path);

@@ -294,14 +294,14 @@ static UiExit sdl_play(Session *s, const UiConfig *cfg)
     a->s = s;
     a->overlay = OV_NONE;
     a->hover = a->focus = -1;
-    free(a->status);
-    a->status = session_take_notice(s);
-    const Story *st = session_story(s);
-    if (!a->status && game_decision_count(session_game(s)) == 0 && st->content_note)
-        a->status = xasprintf("**Content note:** %s", st->content_note);
-    take_warning(a);
     app_history_build(a);
     app_after_change(a);
+    free(a->status);
+    a->status = a->screen->notice ? xstrdup(a->screen->notice) : NULL;
+    const Story *st = session_story(s);
+    if (!a->status && a->screen->n_decisions == 0 && st->content_note)
+        a->status = xasprintf("**Content note:** %s", st->content_note);
+    take_warning(a);
     a->result = 0;
     if (cfg->watch)
         app_watch_start(a, session_root(s)->path);
@@ -310,6 +310,7 @@ static UiExit sdl_play(Session *s, const UiConfig *cfg)
     int rc = a->result;
     app_slots_free(a);
     app_history_free(a);
+    app_screen_free(a);
     a->s = NULL;
     return rc;
 }
@@ -353,6 +354,7 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     a->timer = 0;
     int rc = a->result;
     app_history_free(a);
+    app_screen_free(a);
     a->room = NULL;
     a->s = NULL;
     /* the room's size and fullscreen are not the player's settings */
