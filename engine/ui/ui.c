@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "core/saves.h"
-#include "core/utf8.h"
 
 UiConfig ui_config_default(void)
 {
@@ -28,35 +27,6 @@ UiConfig ui_config_default(void)
     if (c.width < 40)
         c.width = 40;
     return c;
-}
-
-int ui_change_sign(const Story *s, size_t i, int delta)
-{
-    if (delta == 0 || s->stats[i].good == GOOD_NEUTRAL)
-        return 0;
-    bool up = delta > 0;
-    return (s->stats[i].good == GOOD_HIGH) == up ? 1 : -1;
-}
-
-void ui_format_changes(const Game *g, bool color, Buf *out)
-{
-    const Story *s = game_story(g);
-    bool first = true;
-    for (size_t i = 0; i < s->n_stats; i++) {
-        int d = game_stat_change(g, i);
-        if (d == 0)
-            continue;
-        int sign = ui_change_sign(s, i, d);
-        if (!first)
-            buf_puts(out, ", ");
-        first = false;
-        if (color && sign)
-            buf_puts(out, sign > 0 ? "\033[32m" : "\033[31m");
-        utf8_visible(s->stats[i].label, strlen(s->stats[i].label), 0, out);
-        buf_printf(out, " %+d", d);
-        if (color && sign)
-            buf_puts(out, "\033[39m");
-    }
 }
 
 bool ui_find_latest_autosave(const Catalog *c, char **story_path, char **title, char **when)

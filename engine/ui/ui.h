@@ -87,14 +87,6 @@ bool ui_sdl_available(Err *err);
  * width from the terminal or $COLUMNS (40..100, default 80). */
 UiConfig ui_config_default(void);
 
-/* "Burnout +8, Savings -10" for the stat changes of the last decision; "" when none. With
- * color, good changes are green and bad ones red (by each stat's good direction). The labels'
- * control characters are made visible (utf8_visible), so the text is safe for a terminal. */
-void ui_format_changes(const Game *g, bool color, Buf *out);
-
-/* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */
-int ui_change_sign(const Story *s, size_t i, int delta);
-
 /* "2026-11-24T18:56:47Z" -> "24 Nov, 19:56" in local time; the input if it does not parse.
  * malloc'd. */
 char *ui_human_time(const char *iso);
