@@ -53,8 +53,8 @@ int draw_resize(Draw *d, int body_px, float scale, Err *err);
 void draw_set_theme(Draw *d, const Theme *theme);
 void draw_close(Draw *d);
 
-/* Lay out text with *emphasis* / **strong** markup, paragraphs split by blank lines and kept
- * line breaks, wrapped to width w (drawable px). Renders at (x, y) when render is true.
+/* Lay out text with *emphasis* / **strong** markup (read by text_markup, core/text.h),
+ * paragraphs split by blank lines and kept line breaks, wrapped to width w (drawable px). Renders at (x, y) when render is true.
  * Returns the height used. Results are cached by (text, role, width, colour). */
 int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL_Color color,
               bool render);
