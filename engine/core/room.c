@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/screen.h"
 
 struct Room {
     Session *s;
@@ -142,44 +143,31 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
     return 0;
 }
 
-void room_stat_changes(Buf *b, const Story *s, const int *before, const int *after)
-{
-    size_t len = b->len;
-    story_format_changes(s, before, after, true, b);
-    if (b->len == len)
-        buf_puts(b, "no change");
-}
-
 void room_road_current(const Room *r, RoomRoad *out)
 {
     memset(out, 0, sizeof *out);
-    const Game *g = session_game(r->s);
-    const Story *s = game_story(g);
-    out->n = game_decision_count(g);
+    Screen *sc = screen_of(r->s);
+    out->n = sc->n_decisions;
     out->steps = xcalloc(out->n ? out->n : 1, sizeof *out->steps);
     for (size_t i = 0; i < out->n; i++) {
-        const Decision *d = game_decision(g, i);
-        const Scene *sc = &s->scenes[d->scene];
+        const ScreenDecision *d = &sc->decisions[i];
         RoomStep *st = &out->steps[i];
-        st->heading = xstrdup(sc->chapter ? sc->chapter : sc->id);
-        st->discuss = sc->discuss ? xstrdup(sc->discuss) : NULL;
+        st->heading = xstrdup(d->chapter ? d->chapter : d->scene_id);
+        st->discuss = d->discuss ? xstrdup(d->discuss) : NULL;
         const RoomTally *t = room_tally(r, i);
         if (t && t->n)
             tally_copy(&st->tally, t);
         st->choice = xstrdup(d->text);
-        Buf b = {0};
-        room_stat_changes(&b, s, d->before, d->after);
-        st->changes = buf_take(&b);
-        const char *lesson = game_decision_lesson(g, i);
-        st->lesson = lesson ? xstrdup(lesson) : NULL;
+        st->changes = xstrdup(d->changes ? d->changes : "no change");
+        st->lesson = d->lesson ? xstrdup(d->lesson) : NULL;
     }
-    if (game_ended(g)) {
-        const Scene *e = game_scene(g);
+    if (sc->ending) {
         out->ended = true;
-        out->ending_title = xstrdup(e->title);
-        out->verdict = e->verdict;
-        out->ending_lesson = e->lesson ? xstrdup(e->lesson) : NULL;
+        out->ending_title = xstrdup(sc->ending->title);
+        out->verdict = sc->ending->verdict;
+        out->ending_lesson = sc->ending->lesson ? xstrdup(sc->ending->lesson) : NULL;
     }
+    screen_free(sc);
 }
 
 int room_rewind(Room *r, size_t k, Err *err)

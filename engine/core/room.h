@@ -77,9 +77,6 @@ void room_keep_debrief(Room *r, char *md, char *html);
 const char *room_debrief_md(const Room *r);
 const char *room_debrief_html(const Room *r);
 
-/* "Burnout +8, Trust -5" (or "no change") for a decision's stats before and after. */
-void room_stat_changes(Buf *b, const Story *s, const int *before, const int *after);
-
 /* The option with most votes and how many options share that count. */
 size_t room_winner(const int *counts, size_t n, size_t *ties);
 

@@ -130,6 +130,7 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->number = i + 1;
         x->scene_id = xstrdup(ds->id);
         x->choice_id = xstrdup(ds->choices[d->choice].id);
+        x->chapter = dup_or_null(ds->chapter);
         x->text = xstrdup(d->text);
         x->lesson = dup_or_null(game_decision_lesson(g, i));
         x->discuss = dup_or_null(ds->discuss);
@@ -179,6 +180,13 @@ static void describe_ending(Screen *sc, const Game *g)
 
 Screen *screen_describe(Session *s)
 {
+    Screen *sc = screen_of(s);
+    sc->notice = session_take_notice(s);
+    return sc;
+}
+
+Screen *screen_of(const Session *s)
+{
     const Game *g = session_game(s);
     const Story *st = game_story(g);
     const Story *root = session_root(s);
@@ -196,7 +204,6 @@ Screen *screen_describe(Session *s)
     }
     sc->chapter = dup_or_null(game_chapter(g));
     sc->scene_id = xstrdup(game_scene(g)->id);
-    sc->notice = session_take_notice(s);
     screen_prose(&sc->text, game_text(g));
     sc->lesson = dup_or_null(game_scene(g)->lesson);
     sc->discuss = dup_or_null(game_scene(g)->discuss);
@@ -267,6 +274,7 @@ void screen_free(Screen *sc)
         ScreenDecision *d = &sc->decisions[i];
         free(d->scene_id);
         free(d->choice_id);
+        free(d->chapter);
         free(d->text);
         free(d->lesson);
         free(d->discuss);

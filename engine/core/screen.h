@@ -66,6 +66,7 @@ typedef struct ScreenChange {
 typedef struct ScreenDecision {
     size_t number; /* 1-based */
     char *scene_id, *choice_id;
+    char *chapter; /* the chapter heading the decision's scene declares, or NULL */
     char *text;    /* the choice as it was shown */
     char *lesson;  /* the choice's lesson, else its scene's; NULL if none */
     char *discuss; /* the scene's discussion question, or NULL */
@@ -136,6 +137,9 @@ typedef struct Screen {
  * so it stays valid after s changes, until screen_free. Never fails (allocation failure aborts,
  * as everywhere in Ladder). */
 Screen *screen_describe(Session *s);
+/* The same without touching the session: notice is NULL and the notices stay pending (for the
+ * core's own records, such as a room's roads). */
+Screen *screen_of(const Session *s);
 /* Add room mode to a screen: the room's code and record (r is borrowed; the tallies stay
  * valid until the room changes), the current votes (borrowed, one per choice, or NULL) and the
  * seconds left on the timer (-1: none). */
