@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/autoplay.h"
 #include "core/game.h"
 #include "core/rng.h"
 #include "core/text.h"
@@ -210,26 +211,6 @@ static void finish_run(ExploreResult *r, const Story *s, const Game *g, long d)
     }
 }
 
-/* The least-taken of the choices shown now (ties broken by the generator). */
-static size_t least_used(const ExploreResult *r, const Game *g, Rng *pick)
-{
-    const Scene *sc = game_scene(g);
-    size_t n = game_choice_count(g), best = 0, ties = 0;
-    long low = -1;
-    for (size_t i = 0; i < n; i++) {
-        size_t ci = (size_t)(game_choice(g, i) - sc->choices);
-        long t = r->choice_taken[sc->choice_base + ci];
-        if (low < 0 || t < low) {
-            low = t;
-            best = i;
-            ties = 1;
-        } else if (t == low && rng_range(pick, 0, (int64_t)ties++) == 0) {
-            best = i;
-        }
-    }
-    return best;
-}
-
 /* The start scene was described inside game_new, before counting began: count its conditions
  * from what it shows. */
 static void count_start(ExploreResult *r, const Game *g)
@@ -248,50 +229,44 @@ static void count_start(ExploreResult *r, const Game *g)
 /* When the running exploration must stop (max_seconds; 0: never), in now_seconds() time. */
 static double deadline;
 
+/* Autoplay's hooks for one random-mode playthrough: tally each arrival and the ending. */
+static void on_arrive(void *ctx, const Game *g)
+{
+    ExploreResult *r = ctx;
+    if (game_decision_count(g) == 0)
+        count_start(r, g);
+    arrive(r, game_story(g), g);
+}
+
+static void on_finish(void *ctx, const Game *g, size_t chapter)
+{
+    (void)chapter;
+    if (game_ended(g))
+        finish_run(ctx, game_story(g), g, (long)game_decision_count(g));
+}
+
 static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, ExploreResult *r)
 {
-    Err err;
-    Rng pick;
-    rng_seed(&pick, seed ^ 0x9e3779b97f4a7c15ULL);
-    Game *g = game_new(s, seed, "Player", &err);
+    AutoplayOptions ao = {.seed = seed,
+                          .pick_seed = autoplay_pick_seed(seed),
+                          .strategy = o->strategy == STRATEGY_LEAST_USED ? AUTOPLAY_LEAST_USED
+                                                                          : AUTOPLAY_RANDOM,
+                          .max_decisions = o->cap,
+                          .deadline = deadline,
+                          .quiet = true,
+                          .choice_counts = r->choice_taken,
+                          .when_counts = r->when,
+                          .arrived = on_arrive,
+                          .finished = on_finish,
+                          .ctx = r};
+    AutoplayResult ar;
     r->runs++;
-    if (!g) {
-        keep_error(r, seed, 0, err.msg, NULL);
-        return;
+    switch (autoplay_play(s, &ao, &ar)) {
+    case AUTOPLAY_ENDED: break;
+    case AUTOPLAY_LIMIT: keep_stuck(r, seed); break;
+    case AUTOPLAY_DEADLINE: r->timed_out = true; break;
+    case AUTOPLAY_FAILED: keep_error(r, seed, ar.failed_at, ar.err.msg, NULL); break;
     }
-    game_set_quiet(g, true);
-    game_set_when_counts(g, r->when);
-    count_start(r, g);
-    arrive(r, s, g);
-    long d = 0;
-    while (!game_ended(g)) {
-        if (d >= o->cap) {
-            keep_stuck(r, seed);
-            game_free(g);
-            return;
-        }
-        if (deadline > 0 && now_seconds() > deadline) { /* one playthrough can be long too */
-            r->timed_out = true;
-            game_free(g);
-            return;
-        }
-        size_t n = game_choice_count(g);
-        size_t k = o->strategy == STRATEGY_LEAST_USED
-                       ? least_used(r, g, &pick)
-                       : (size_t)rng_range(&pick, 0, (int64_t)n - 1);
-        const Scene *sc = game_scene(g);
-        size_t ci = (size_t)(game_choice(g, k) - sc->choices);
-        if (game_choose(g, k, 0, &err) != 0) {
-            keep_error(r, seed, d + 1, err.msg, NULL);
-            game_free(g);
-            return;
-        }
-        r->choice_taken[sc->choice_base + ci]++;
-        d++;
-        arrive(r, s, g);
-    }
-    finish_run(r, s, g, d);
-    game_free(g);
 }
 
 static void progress(const ExploreOptions *o, long done, long total)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/autoplay.h"
 #include "core/catalog.h"
 #include "core/rng.h"
 #include "core/save.h"
@@ -69,6 +70,20 @@ static int step(Session *shadow, ReplayInput *sc, const char *id, Err *err)
     sc->n++;
     int rc = session_choose(shadow, k, 0, err);
     return rc == -1 ? 1 : rc; /* a script error: the real run will show it; stop here */
+}
+
+/* The choice ids autoplay takes, in order (borrowed from the story, which the shadow session
+ * keeps alive). */
+typedef struct PickedIds {
+    const char **id;
+    size_t n, cap;
+} PickedIds;
+
+static void picked(void *ctx, const Game *g, size_t k)
+{
+    PickedIds *p = ctx;
+    grow(&p->id, &p->cap, p->n + 1, sizeof *p->id);
+    p->id[p->n++] = game_choice(g, k)->id;
 }
 
 static int play_script(Story *story, uint64_t seed, const char *player, const ReplayInput *sc)
@@ -215,6 +230,7 @@ int tool_replay(int argc, char **argv)
         return 1;
     }
     int rc = 0;
+    PickedIds ids = {0};
     if (choices) {
         char *list = xstrdup(choices), *save = NULL;
         for (char *id = strtok_r(list, ",", &save); id && rc == 0; id = strtok_r(NULL, ",", &save))
@@ -226,15 +242,20 @@ int tool_replay(int argc, char **argv)
         session_free(shadow);
         return 2;
     } else {
-        /* the same draws as explore's random strategy */
-        Rng pick;
-        rng_seed(&pick, seed ^ 0x9e3779b97f4a7c15ULL);
-        long d = 0;
-        while (rc == 0 && !game_ended(session_game(shadow)) && d++ < cap) {
-            const Game *g = session_game(shadow);
-            size_t k = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
-            rc = step(shadow, &sc, game_choice(g, k)->id, &err);
-        }
+        /* the same playthrough as explore's random strategy: the first story (a campaign's
+         * first chapter) as autoplay plays it; then the shadow session takes the same ids */
+        AutoplayOptions ao = {.seed = seed,
+                              .pick_seed = autoplay_pick_seed(seed),
+                              .player = game_player(session_game(shadow)),
+                              .max_decisions = cap,
+                              .quiet = true,
+                              .picked = picked,
+                              .ctx = &ids};
+        AutoplayResult ar;
+        autoplay_play(session_story(shadow), &ao, &ar);
+        for (size_t i = 0; i < ids.n && rc == 0; i++)
+            rc = step(shadow, &sc, ids.id[i], &err);
+        free(ids.id);
     }
     session_free(shadow);
     if (rc < 0) {

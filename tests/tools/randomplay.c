@@ -1,77 +1,90 @@
-/* randomplay.c: plays seeded random playthroughs of a story through the engine and reports
- * endings, coverage and failures. Run i uses seed SEED+i for the game and for the choices, so
- * any failure can be replayed alone. Exits 1 on a script error, a dead end, or a playthrough
- * that does not end within the decision cap; with --all, also when a scene or ending was never
- * reached. A campaign is played through its chapters (coverage is reported for single
- * stories only).
+/* randomplay.c: plays seeded random playthroughs of a story through the engine (core/autoplay)
+ * and reports endings, coverage and failures. Run i plays seed SEED+i with explore's picks, so
+ * any failure can be replayed alone (ladder replay STORY --seed SEED+i --random). Exits 1 on a
+ * script error, a dead end, or a playthrough that does not end within the decision cap; with
+ * --all, also when a scene or ending was never reached. A campaign is played through its chapters, the cap applying to each (coverage is
+ * reported for single stories only).
  * Usage: randomplay STORY_PATH RUNS [SEED] [--max N] [--all] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/autoplay.h"
 #include "core/game.h"
-#include "core/session.h"
-#include "core/rng.h"
 #include "core/story.h"
 #include "core/text.h"
 #include "lua/lua_host.h"
 
-/* Random playthroughs of a campaign, through the session so chapters carry over. */
+/* What the hooks tally over a playthrough: arrivals per scene (single stories), the scene the
+ * last game stopped in, and the final ending's verdict. */
+typedef struct Tally {
+    long *hits;
+    char stopped_at[128]; /* the id of the scene the last game stopped in */
+    int verdict;            /* the last chapter's ending, or -1 */
+} Tally;
+
+static void on_arrive(void *ctx, const Game *g)
+{
+    Tally *t = ctx;
+    if (t->hits)
+        t->hits[game_scene_index(g)]++;
+}
+
+static void on_finish(void *ctx, const Game *g, size_t chapter)
+{
+    Tally *t = ctx;
+    (void)chapter;
+    snprintf(t->stopped_at, sizeof t->stopped_at, "%s", game_scene(g)->id);
+    t->verdict = game_ended(g) ? (int)game_scene(g)->verdict : -1;
+}
+
+/* Play run r (seed SEED+r) through autoplay: explore's picks, so `ladder replay STORY --seed
+ * SEED+r --random` shows any failure. Counts errors and unfinished runs (the first five said on
+ * stderr); returns the decisions taken, or -1 when the run failed. */
+static long play_run(const Story *s, unsigned long long seed, long cap, Tally *t, long *errors,
+                     long *stuck)
+{
+    AutoplayOptions ao = {.seed = seed, .pick_seed = autoplay_pick_seed(seed),
+                          .max_decisions = cap, .quiet = true,
+                          .arrived = on_arrive, .finished = on_finish, .ctx = t};
+    AutoplayResult ar;
+    t->verdict = -1;
+    switch (autoplay_play(s, &ao, &ar)) {
+    case AUTOPLAY_ENDED:
+        return ar.decisions;
+    case AUTOPLAY_LIMIT:
+    case AUTOPLAY_DEADLINE:
+        if ((*stuck)++ < 5)
+            fprintf(stderr, "seed %llu: no ending within %ld decisions (at scene '%s')\n", seed,
+                    cap, t->stopped_at);
+        return ar.decisions;
+    case AUTOPLAY_FAILED:
+        if ((*errors)++ < 5) {
+            if (ar.failed_at)
+                fprintf(stderr, "seed %llu, decision %ld: %s\n", seed, ar.failed_at, ar.err.msg);
+            else
+                fprintf(stderr, "seed %llu: %s\n", seed, ar.err.msg);
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* Random playthroughs of a campaign through its chapters, stats carried over. */
 static int play_campaign(Story *root, const char *path, long runs, unsigned long long seed,
                          long cap)
 {
     long errors = 0, stuck = 0, total = 0;
     long verdicts[3] = {0, 0, 0};
-    story_free(root);
     for (long r = 0; r < runs; r++) {
-        Err err;
-        Story *s = story_load(path, &err);
-        if (!s) {
-            fprintf(stderr, "%s\n", err.msg);
-            return 1;
-        }
-        SessionOptions so = {.seed = seed + (unsigned long long)r, .seed_given = true,
-                             .no_autosave = true};
-        Session *ss = session_open(s, &so, &err);
-        if (!ss) {
-            if (errors++ < 5)
-                fprintf(stderr, "seed %llu: %s\n", (unsigned long long)so.seed, err.msg);
-            continue;
-        }
-        Rng pick;
-        rng_seed(&pick, so.seed + 0x5eed);
-        long d = 0;
-        for (;;) {
-            const Game *g = session_game(ss);
-            if (game_ended(g)) {
-                if (!session_next_chapter(ss))
-                    break;
-                if (session_advance(ss, &err) != 0) {
-                    if (errors++ < 5)
-                        fprintf(stderr, "seed %llu: %s\n", (unsigned long long)so.seed, err.msg);
-                    break;
-                }
-                continue;
-            }
-            if (d >= cap) {
-                if (stuck++ < 5)
-                    fprintf(stderr, "seed %llu: no ending within %ld decisions\n", (unsigned long long)so.seed, cap);
-                break;
-            }
-            size_t k = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
-            if (session_choose(ss, k, 0, &err) != 0) {
-                if (errors++ < 5)
-                    fprintf(stderr, "seed %llu, decision %ld: %s\n", (unsigned long long)so.seed, d + 1, err.msg);
-                break;
-            }
-            d++;
-        }
-        const Game *g = session_game(ss);
-        if (game_ended(g) && !session_next_chapter(ss))
-            verdicts[game_scene(g)->verdict]++;
-        total += d;
-        session_free(ss);
+        Tally t = {0};
+        long d = play_run(root, seed + (unsigned long long)r, cap, &t, &errors, &stuck);
+        if (d > 0)
+            total += d;
+        if (d >= 0 && t.verdict >= 0)
+            verdicts[t.verdict]++;
     }
+    story_free(root);
     printf("campaign %s: %ld playthroughs from seed %llu\n", path, runs, seed);
     printf("decisions per playthrough: mean %.1f\n", (double)total / (double)runs);
     printf("final verdicts: good %ld, mixed %ld, bad %ld\n", verdicts[VERDICT_GOOD],
@@ -119,43 +132,15 @@ int main(int argc, char **argv)
     long *hits = calloc(s->n_scenes, sizeof *hits);
     long errors = 0, stuck = 0, total = 0, dmin = -1, dmax = 0, words = 0;
     for (long r = 0; r < runs; r++) {
-        Rng pick;
-        rng_seed(&pick, seed + (unsigned long long)r + 0x5eed);
-        Game *g = game_new(s, seed + (unsigned long long)r, "Player", &err);
-        if (!g) {
-            if (errors++ < 5)
-                fprintf(stderr, "seed %llu: %s\n", seed + (unsigned long long)r, err.msg);
+        Tally t = {.hits = hits};
+        long d = play_run(s, seed + (unsigned long long)r, cap, &t, &errors, &stuck);
+        if (d < 0)
             continue;
-        }
-        long d = 0;
-        bool failed = false;
-        hits[game_scene_index(g)]++;
-        while (!game_ended(g) && d < cap) {
-            size_t n = game_choice_count(g);
-            size_t k = (size_t)rng_range(&pick, 0, (int64_t)n - 1);
-            if (game_choose(g, k, 0, &err) != 0) {
-                if (errors++ < 5)
-                    fprintf(stderr, "seed %llu, decision %ld: %s\n",
-                            seed + (unsigned long long)r, d + 1, err.msg);
-                failed = true;
-                break;
-            }
-            d++;
-            hits[game_scene_index(g)]++;
-        }
-        if (!failed && !game_ended(g)) {
-            if (stuck++ < 5)
-                fprintf(stderr, "seed %llu: no ending within %ld decisions (at scene '%s')\n",
-                        seed + (unsigned long long)r, cap, game_scene(g)->id);
-        }
-        if (!failed) {
-            total += d;
-            if (dmin < 0 || d < dmin)
-                dmin = d;
-            if (d > dmax)
-                dmax = d;
-        }
-        game_free(g);
+        total += d;
+        if (dmin < 0 || d < dmin)
+            dmin = d;
+        if (d > dmax)
+            dmax = d;
     }
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];

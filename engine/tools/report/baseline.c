@@ -1,10 +1,9 @@
 /* baseline.c: the report's random baseline: playthroughs of a section's story with choices
- * drawn uniformly, from the room's seeds, to show next to the room's figures. (One of the
- * seeded random-play loops the engine has; a shared autoplay module is to replace them.) */
+ * drawn uniformly (core/autoplay), from the room's seeds, to show next to the room's figures. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/rng.h"
+#include "core/autoplay.h"
 #include "tools/report/report.h"
 
 /* ---- the random baseline ---- */
@@ -37,77 +36,70 @@ static void base_error(Group *g, const char *msg)
         g->base_error = xstrdup(msg);
 }
 
-/* Play one random playthrough like the model participant's (same seeds), choices drawn from
- * a generator seeded with pick_seed. */
+/* What autoplay's hooks need: the report, the group, and the playthrough being recorded. */
+typedef struct BaseRun {
+    Report *r;
+    Group *g;
+    Part *out;
+} BaseRun;
+
+/* A campaign's chapter as the report loads it (cached, --story first). */
+static const Story *base_chapter(void *ctx, const Story *campaign, size_t i, Err *err)
+{
+    BaseRun *b = ctx;
+    const Story *s = report_story(b->r, report_intern(&b->r->s, campaign->chapters[i]), campaign);
+    if (!s)
+        err_set(err, "%s", "a chapter of the campaign cannot be loaded");
+    return s;
+}
+
+/* Each story or chapter played: its decisions, and the stats it stopped with (the last one's
+ * are the playthrough's final stats), and the ending when the whole playthrough ended. */
+static void base_finished(void *ctx, const Game *gm, size_t ch)
+{
+    BaseRun *b = ctx;
+    const Story *root = b->g->root, *s = game_story(gm);
+    int sid = root->n_chapters ? report_intern(&b->r->s, root->chapters[ch]) : b->g->story;
+    record_game(b->r, b->out, gm, (int)ch, sid);
+    free(b->out->fin);
+    b->out->nfin = (int)s->n_stats;
+    b->out->fin = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *b->out->fin);
+    for (size_t k = 0; k < s->n_stats; k++)
+        b->out->fin[k] = (StatVal){report_intern(&b->r->s, s->stats[k].id), game_stat(gm, k),
+                                   game_stat(gm, k)};
+    size_t nch = root->n_chapters ? root->n_chapters : 1;
+    if (game_ended(gm) && ch + 1 == nch) {
+        b->out->ended = true;
+        b->out->ending = report_intern(&b->r->s, game_scene(gm)->id);
+        b->out->ending_story = report_intern(&b->r->s, s->id);
+    }
+}
+
+/* Play one random playthrough like the model participant's (same seeds: its chapters', else
+ * seed + i as a session plays them), choices drawn from a generator seeded with pick_seed. */
 static void play_random(Report *r, Group *g, const Part *model, uint64_t pick_seed, Part *out)
 {
-    Rng pick;
-    rng_seed(&pick, pick_seed);
-    const Story *root = g->root;
-    size_t nch = root->n_chapters ? root->n_chapters : 1;
     memset(out, 0, sizeof *out);
     out->story = g->story;
     out->session = g->session;
     out->player = out->title = out->hash = out->ending = out->ending_story = -1;
-    Game *prev = NULL;
-    Err err;
-    size_t done = 0; /* chapters played to an ending */
-    for (size_t ch = 0; ch < nch; ch++) {
-        int sid = root->n_chapters ? report_intern(&r->s, root->chapters[ch]) : g->story;
-        const Story *s = root->n_chapters ? report_story(r, sid, root) : root;
-        if (!s) {
-            base_error(g, "a chapter of the campaign cannot be loaded");
-            break;
-        }
-        uint64_t seed = model->nchap > (int)ch ? model->chap_seed[ch] : model->seed + ch;
-        Game *gm = prev ? game_new_after(s, seed, "Player", prev, &err)
-                        : game_new(s, seed, "Player", &err);
-        if (!gm) {
-            base_error(g, err.msg);
-            break;
-        }
-        game_set_quiet(gm, true);
-        bool failed = false;
-        long d = 0;
-        while (!game_ended(gm) && d < BASELINE_CAP) {
-            size_t n = game_choice_count(gm);
-            if (n == 0) {
-                err_set(&err, "scene '%s' offers no choice (a dead end)", game_scene(gm)->id);
-                failed = true;
-                break;
-            }
-            if (game_choose(gm, (size_t)rng_range(&pick, 0, (int64_t)n - 1), 0, &err) != 0) {
-                failed = true;
-                break;
-            }
-            d++;
-        }
-        if (failed)
-            base_error(g, err.msg);
-        else if (!game_ended(gm))
-            g->base_stuck++;
-        record_game(r, out, gm, (int)ch, sid);
-        game_free(prev);
-        prev = gm;
-        if (!game_ended(gm) || failed)
-            break;
-        done++;
+    BaseRun b = {r, g, out};
+    AutoplayOptions ao = {.seed = model->seed,
+                          .pick_seed = pick_seed,
+                          .max_decisions = BASELINE_CAP,
+                          .quiet = true,
+                          .chapter_seeds = model->chap_seed,
+                          .n_chapter_seeds = model->nchap > 0 ? (size_t)model->nchap : 0,
+                          .chapter = base_chapter,
+                          .finished = base_finished,
+                          .ctx = &b};
+    AutoplayResult ar;
+    switch (autoplay_play(g->root, &ao, &ar)) {
+    case AUTOPLAY_ENDED: break;
+    case AUTOPLAY_LIMIT: g->base_stuck++; break;
+    case AUTOPLAY_DEADLINE: break; /* no deadline is set */
+    case AUTOPLAY_FAILED: base_error(g, ar.err.msg); break;
     }
-    if (prev && done == nch) {
-        out->ended = true;
-        out->ending = report_intern(&r->s, game_scene(prev)->id);
-        out->ending_story = report_intern(&r->s, game_story(prev)->id);
-    }
-    /* the final stats */
-    if (prev) {
-        const Story *s = game_story(prev);
-        out->nfin = (int)s->n_stats;
-        out->fin = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *out->fin);
-        for (size_t k = 0; k < s->n_stats; k++)
-            out->fin[k] = (StatVal){report_intern(&r->s, s->stats[k].id), game_stat(prev, k),
-                                    game_stat(prev, k)};
-    }
-    game_free(prev);
 }
 
 void report_baseline(Report *r, Group *g)
@@ -120,7 +112,7 @@ void report_baseline(Report *r, Group *g)
     key = fnv1a64(key, "/", 1);
     key = fnv1a64(key, S(r, g->session), strlen(S(r, g->session)));
     for (size_t i = 0; i < g->nbase; i++)
-        play_random(r, g, g->p[i % g->n], key ^ ((uint64_t)(i + 1) * 0x9E3779B97F4A7C15ULL),
+        play_random(r, g, g->p[i % g->n], autoplay_pick_seed_nth(key, (uint64_t)i + 1),
                     &g->base[i]);
 }
 
