@@ -193,6 +193,8 @@ Screen *screen_of(const Session *s)
     Screen *sc = xcalloc(1, sizeof *sc);
     sc->story_id = xstrdup(st->id);
     sc->title = xstrdup(st->title);
+    sc->summary = xstrdup(st->summary ? st->summary : "");
+    sc->content_note = dup_or_null(st->content_note);
     if (root != st) {
         ScreenCampaign *c = xcalloc(1, sizeof *c);
         c->id = xstrdup(root->id);
@@ -240,6 +242,8 @@ void screen_free(Screen *sc)
         return;
     free(sc->story_id);
     free(sc->title);
+    free(sc->summary);
+    free(sc->content_note);
     if (sc->campaign) {
         free(sc->campaign->id);
         free(sc->campaign->title);

@@ -109,6 +109,8 @@ typedef struct ScreenRoom {
 
 typedef struct Screen {
     char *story_id, *title;
+    char *summary;      /* the story's one-paragraph summary ("" when it has none) */
+    char *content_note; /* what the story deals with, for players who need to know, or NULL */
     ScreenCampaign *campaign; /* NULL outside a campaign */
     char *chapter;            /* the current chapter's heading, or NULL */
     char *scene_id;

@@ -219,23 +219,6 @@ const char *stat_good_name(StatGood g)
     return "neutral";
 }
 
-void story_format_changes(const Story *s, const int *before, const int *after, bool numbers,
-                          Buf *out)
-{
-    bool first = true;
-    for (size_t k = 0; k < s->n_stats; k++) {
-        int d = after[k] - before[k];
-        if (!d)
-            continue;
-        buf_puts(out, first ? "" : ", ");
-        first = false;
-        if (numbers)
-            buf_printf(out, "%s %+d", s->stats[k].label, d);
-        else
-            buf_printf(out, "%s %s", s->stats[k].label, d > 0 ? "rises" : "falls");
-    }
-}
-
 void value_free(Value *v)
 {
     if (v->type == VAL_STR)

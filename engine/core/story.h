@@ -181,12 +181,6 @@ void story_free_sets(FlagSet *v, size_t n);
 const char *verdict_name(Verdict v); /* "good", "mixed", "bad" */
 const char *stat_good_name(StatGood g); /* "high", "low", "neutral" */
 
-/* Append the stats that differ between before and after (n_stats values each), as
- * "Burnout +8, Trust -5", or with numbers false "Burnout rises, Trust falls". Appends nothing
- * when nothing changed. */
-void story_format_changes(const Story *s, const int *before, const int *after, bool numbers,
-                          Buf *out);
-
 void value_free(Value *v);
 Value value_copy(const Value *v);
 bool value_equal(const Value *a, const Value *b);

@@ -49,6 +49,8 @@ static void test_prose_is_parsed_once(void **state)
     Session *s = open_session();
     Screen *sc = screen_describe(s);
     assert_string_equal(sc->story_id, "s");
+    assert_string_equal(sc->summary, ""); /* none given */
+    assert_null(sc->content_note);
     assert_string_equal(sc->scene_id, "a");
     assert_int_equal(sc->text.n_paragraphs, 2);
     const ScreenParagraph *p = &sc->text.paragraphs[0];
