@@ -1,8 +1,7 @@
-/* replay.c: `ladder replay`: a save, or a seed and choices, played back through the terminal
- * front end as a transcript (the inputs echoed after each "> " prompt, stat changes included):
- * the format of the transcript tests. A shadow session works out, step by step, which number
- * each choice id has on screen; the real session then plays those numbers. */
-#include <errno.h>
+/* replay.c: `ladder replay`: a save, or a seed and choices, played back as a transcript (the
+ * terminal's screens with each choice's number echoed after its "> " prompt, stat changes
+ * included): the format of the transcript tests. The session is played here, by choice id;
+ * ui/term/term.h prints each screen as the terminal shows it. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,7 +15,7 @@
 #include "core/session.h"
 #include "core/utf8.h"
 #include "tools/tools.h"
-#include "ui/registry.h"
+#include "ui/term/term.h"
 
 const char tool_replay_usage[] =
     "Usage: ladder replay FILE [--story PATH]\n"
@@ -35,23 +34,80 @@ const char tool_replay_usage[] =
     "  --player NAME the player's name\n"
     "  -h, --help    show this help and exit\n";
 
-/* What the terminal front end is fed: the typed lines, and how many decisions they take. */
-typedef struct ReplayInput {
-    Buf input;
-    size_t n;
-} ReplayInput;
+/* A replay in progress. The transcript is held back in memory until every choice has been
+ * found (a list that does not fit the story prints only the error) or a script fails (its
+ * error then shows in place, as in play). */
+typedef struct Replay {
+    Session *s;
+    UiConfig cfg;
+    TermTranscript *tr;
+    FILE *held; /* cfg.out while the transcript is held back */
+    char *text;
+    size_t len;
+    size_t n; /* decisions taken */
+} Replay;
 
-/* Append the number the choice id (or number) has in the shadow game, and take it. Returns
- * 0, or -1 with err when the choice is not there (or the script fails, which the real run
- * will then show). */
-static int step(Session *shadow, ReplayInput *sc, const char *id, Err *err)
+/* Open the session and the transcript. NULL with err when the session cannot start. */
+static Replay *replay_open(Story *story, uint64_t seed, const char *player, Err *err)
 {
-    const Game *g = session_game(shadow);
-    if (game_ended(g) && session_next_chapter(shadow)) {
-        buf_puts(&sc->input, "next\n");
-        if (session_advance(shadow, err) != 0)
-            return -1;
-        g = session_game(shadow);
+    SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
+    Session *s = session_open(story, &so, err);
+    if (!s)
+        return NULL;
+    Replay *r = xcalloc(1, sizeof *r);
+    r->s = s;
+    r->cfg = ui_config_default();
+    r->cfg.color = false;
+    r->held = open_memstream(&r->text, &r->len);
+    r->cfg.out = r->held ? r->held : stdout;
+    r->tr = term_transcript_open(s, &r->cfg);
+    return r;
+}
+
+/* Write what was held back (keep: else drop it), and print straight to stdout from now on. */
+static void release(Replay *r, bool keep)
+{
+    if (!r->held)
+        return;
+    fclose(r->held);
+    if (keep) {
+        fwrite(r->text, 1, r->len, stdout);
+        fflush(stdout); /* before anything on stderr */
+    }
+    free(r->text);
+    r->held = NULL;
+    r->text = NULL;
+    r->cfg.out = stdout;
+}
+
+/* End the transcript (keep: print what was held back, else drop it) and free r. Returns the
+ * terminal's exit status. */
+static int replay_close(Replay *r, bool keep)
+{
+    int status = term_transcript_close(r->tr); /* its last prompt goes with the rest */
+    release(r, keep);
+    session_free(r->s);
+    free(r);
+    fflush(stdout);
+    return status;
+}
+
+/* Take the choice with this id (or number as shown, from 1), going on to a campaign's next
+ * chapter first when the current one has ended, and print what the terminal would. Returns 0;
+ * 1 when a script failed (its error shown; nothing more should be played); -1 with err when
+ * the choice is not there. */
+static int step(Replay *r, const char *id, Err *err)
+{
+    const Game *g = session_game(r->s);
+    if (game_ended(g) && session_next_chapter(r->s)) {
+        term_transcript_typed(r->tr, "next");
+        int rc = session_advance(r->s, err);
+        if (rc != 0)
+            release(r, true);
+        term_transcript_advanced(r->tr, rc, err->msg);
+        if (rc != 0)
+            return 1;
+        g = session_game(r->s);
     }
     size_t k = game_choice_count(g);
     for (size_t i = 0; i < game_choice_count(g); i++)
@@ -62,52 +118,20 @@ static int step(Session *shadow, ReplayInput *sc, const char *id, Err *err)
     if (k == game_choice_count(g) && !*end && num >= 1 && (size_t)num <= game_choice_count(g))
         k = (size_t)num - 1;
     if (k == game_choice_count(g)) {
-        err_set(err, "decision %zu: scene '%s' offers no choice '%s'", sc->n + 1,
+        err_set(err, "decision %zu: scene '%s' offers no choice '%s'", r->n + 1,
                 game_scene(g)->id, id);
         return -1;
     }
-    buf_printf(&sc->input, "%zu\n", k + 1);
-    sc->n++;
-    int rc = session_choose(shadow, k, 0, err);
-    return rc == -1 ? 1 : rc; /* a script error: the real run will show it; stop here */
-}
-
-/* The choice ids autoplay takes, in order (borrowed from the story, which the shadow session
- * keeps alive). */
-typedef struct PickedIds {
-    const char **id;
-    size_t n, cap;
-} PickedIds;
-
-static void picked(void *ctx, const Game *g, size_t k)
-{
-    PickedIds *p = ctx;
-    grow(&p->id, &p->cap, p->n + 1, sizeof *p->id);
-    p->id[p->n++] = game_choice(g, k)->id;
-}
-
-static int play_script(Story *story, uint64_t seed, const char *player, const ReplayInput *sc)
-{
-    Err err;
-    SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
-    Session *s = session_open(story, &so, &err);
-    if (!s) {
-        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        return 1;
-    }
-    UiConfig cfg = ui_config_default();
-    cfg.color = false;
-    cfg.in = fmemopen((void *)(uintptr_t)buf_str(&sc->input), sc->input.len ? sc->input.len : 1,
-                      "r");
-    if (!cfg.in) {
-        fprintf(stderr, "ladder: %s\n", strerror(errno));
-        session_free(s);
-        return 1;
-    }
-    UiExit e = ui_find("term", 0)->play(s, &cfg);
-    fclose(cfg.in);
-    session_free(s);
-    return ui_exit_status(e);
+    char typed[32];
+    snprintf(typed, sizeof typed, "%zu", k + 1);
+    term_transcript_typed(r->tr, typed);
+    r->n++;
+    err->msg[0] = '\0';
+    int rc = session_choose_id(r->s, game_choice(g, k)->id, 0, err);
+    if (rc != 0)
+        release(r, true);
+    term_transcript_chose(r->tr, rc, err->msg);
+    return rc != 0;
 }
 
 /* The story to play: ref as the user gave it (an id or a path), or, when bundled_only, the
@@ -118,14 +142,49 @@ static Story *open_story(const char *ref, bool bundled_only, Err *err)
     return bundled_only ? catalog_open_bundled(ref, err) : catalog_open(ref, err);
 }
 
-static Session *shadow_session(const char *ref, bool bundled_only, uint64_t seed,
-                               const char *player, Err *err)
+/* The choice ids autoplay picks, in order (malloc'd, NULL-terminated). */
+typedef struct PickedIds {
+    char **id;
+    size_t n, cap;
+} PickedIds;
+
+static void picked(void *ctx, const Game *g, size_t k)
 {
-    Story *st = open_story(ref, bundled_only, err);
-    if (!st)
+    PickedIds *p = ctx;
+    grow(&p->id, &p->cap, p->n + 2, sizeof *p->id);
+    p->id[p->n++] = xstrdup(game_choice(g, k)->id);
+    p->id[p->n] = NULL;
+}
+
+/* The choice ids of explore's random playthrough from seed (a campaign's first chapter, as
+ * explore cannot play campaigns), played by autoplay on a copy of the story of its own. A
+ * NULL-terminated list of malloc'd ids; NULL with err when the story cannot be loaded. */
+static char **random_ids(const char *ref, uint64_t seed, const char *player, long cap, Err *err)
+{
+    Story *root = catalog_open(ref, err);
+    Story *first = root && root->n_chapters ? catalog_open_chapter(root, 0, err) : NULL;
+    const Story *s = root && root->n_chapters ? first : root;
+    PickedIds ids = {0};
+    grow(&ids.id, &ids.cap, 1, sizeof *ids.id);
+    ids.id[0] = NULL;
+    if (s) {
+        AutoplayOptions ao = {.seed = seed,
+                              .pick_seed = autoplay_pick_seed(seed),
+                              .player = player,
+                              .max_decisions = cap,
+                              .quiet = true,
+                              .picked = picked,
+                              .ctx = &ids};
+        AutoplayResult ar;
+        autoplay_play(s, &ao, &ar);
+    }
+    story_free(first);
+    story_free(root);
+    if (!s) {
+        free(ids.id);
         return NULL;
-    SessionOptions so = {.seed = seed, .seed_given = true, .player = player, .no_autosave = true};
-    return session_open(st, &so, err);
+    }
+    return ids.id;
 }
 
 int tool_replay(int argc, char **argv)
@@ -169,9 +228,6 @@ int tool_replay(int argc, char **argv)
         return tools_usage_error("replay", "%s", "replay needs one FILE or STORY");
     const char *arg = argv[optind];
     Err err;
-    ReplayInput sc = {0};
-    Session *shadow = NULL;
-    const char *ref = arg;
     if (!has_seed) { /* a save or results file */
         if (choices || random)
             return tools_usage_error("replay", "%s", "--choices and --random need --seed");
@@ -189,84 +245,73 @@ int tool_replay(int argc, char **argv)
             save_data_free(&d);
             return 1;
         }
-        /* the save's strings die with it: keep a copy of the story's name */
-        char *ref_copy = xstrdup(story_path ? story_path : d.story_id);
-        seed = d.seed;
-        shadow = shadow_session(ref_copy, !story_path, seed, d.player, &err);
-        if (!shadow) {
+        Story *st = open_story(story_path ? story_path : d.story_id, !story_path, &err);
+        Replay *r = st ? replay_open(st, d.seed, d.player, &err) : NULL;
+        if (!r) {
             utf8_fprintf(stderr, "ladder: %s%s\n", err.msg,
                          story_path ? "" : " (give the story with --story PATH)");
             save_data_free(&d);
-            free(ref_copy);
             return 1;
         }
-        char *who = xstrdup(d.player);
         int rc = 0;
         if (d.n_chapters)
             for (size_t k = 0; k < d.n_chapters && rc == 0; k++)
                 for (size_t i = 0; i < d.chapters[k].n_steps && rc == 0; i++)
-                    rc = step(shadow, &sc, d.chapters[k].steps[i].choice, &err);
+                    rc = step(r, d.chapters[k].steps[i].choice, &err);
         else
             for (size_t i = 0; i < d.n_steps && rc == 0; i++)
-                rc = step(shadow, &sc, d.steps[i].choice, &err);
+                rc = step(r, d.steps[i].choice, &err);
         save_data_free(&d);
-        session_free(shadow);
+        /* a save that no longer fits: said first, then the transcript up to there */
         if (rc < 0)
             utf8_fprintf(stderr, "ladder: the save no longer fits the story: %s\n", err.msg);
-        Story *st = open_story(ref_copy, !story_path, &err);
-        int out = st ? play_script(st, seed, who, &sc) : 1;
-        if (!st)
-            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        free(who);
-        free(ref_copy);
-        buf_free(&sc.input);
+        int out = replay_close(r, true);
         return rc < 0 ? 1 : out;
     }
     if (!choices == !random)
         return tools_usage_error("replay", "%s", "give --choices or --random with --seed");
-    shadow = shadow_session(ref, false, seed, player, &err);
-    if (!shadow) {
+    if (random && least) { /* the story is checked first, as for any replay */
+        Story *st = catalog_open(arg, &err);
+        if (!st) {
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+            return 1;
+        }
+        story_free(st);
+        fprintf(stderr, "ladder: a least-used run depends on every run before it; replay it with "
+                        "'ladder explore --strategy least-used' and --random with its count\n");
+        return 2;
+    }
+    char **ids = NULL;
+    if (random && !(ids = random_ids(arg, seed, player, cap, &err))) {
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+        return 1;
+    }
+    Story *st = catalog_open(arg, &err);
+    Replay *r = st ? replay_open(st, seed, player, &err) : NULL;
+    if (!r) {
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+        for (size_t i = 0; ids && ids[i]; i++)
+            free(ids[i]);
+        free(ids);
         return 1;
     }
     int rc = 0;
-    PickedIds ids = {0};
     if (choices) {
         char *list = xstrdup(choices), *save = NULL;
         for (char *id = strtok_r(list, ",", &save); id && rc == 0; id = strtok_r(NULL, ",", &save))
-            rc = step(shadow, &sc, id, &err);
+            rc = step(r, id, &err);
         free(list);
-    } else if (least) {
-        fprintf(stderr, "ladder: a least-used run depends on every run before it; replay it with "
-                        "'ladder explore --strategy least-used' and --random with its count\n");
-        session_free(shadow);
-        return 2;
     } else {
-        /* the same playthrough as explore's random strategy: the first story (a campaign's
-         * first chapter) as autoplay plays it; then the shadow session takes the same ids */
-        AutoplayOptions ao = {.seed = seed,
-                              .pick_seed = autoplay_pick_seed(seed),
-                              .player = game_player(session_game(shadow)),
-                              .max_decisions = cap,
-                              .quiet = true,
-                              .picked = picked,
-                              .ctx = &ids};
-        AutoplayResult ar;
-        autoplay_play(session_story(shadow), &ao, &ar);
-        for (size_t i = 0; i < ids.n && rc == 0; i++)
-            rc = step(shadow, &sc, ids.id[i], &err);
-        free(ids.id);
+        for (size_t i = 0; ids[i] && rc == 0; i++)
+            rc = step(r, ids[i], &err);
     }
-    session_free(shadow);
-    if (rc < 0) {
+    for (size_t i = 0; ids && ids[i]; i++)
+        free(ids[i]);
+    free(ids);
+    if (rc < 0) { /* a choice that is not there: only the error */
+        replay_close(r, false);
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        buf_free(&sc.input);
         return 1;
     }
-    Story *st = catalog_open(ref, &err);
-    int out = st ? play_script(st, seed, player, &sc) : 1;
-    if (!st)
-        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-    buf_free(&sc.input);
-    return out;
+    return replay_close(r, true);
 }

@@ -15,6 +15,7 @@
 #include <poll.h>
 #include "ui/leave.h"
 #include "ui/term/room.h"
+#include "ui/term/term.h"
 #include "ui/ui.h"
 
 #define BOLD "\033[1m"
@@ -439,6 +440,35 @@ static void report_error(Term *t, const char *msg)
 
 static void show_intro(Term *t);
 
+/* What follows a decision (rc and msg as session_choose returned them): its changes, the
+ * notices and the next screen; or the script's error and the same screen again. */
+static void show_decided(Term *t, int rc, const char *msg)
+{
+    if (rc != 0) {
+        t->status = 1;
+        report_error(t, msg);
+        show_scene(t);
+        return;
+    }
+    show_changes(t);
+    show_notices(t);
+    show_scene(t);
+}
+
+/* What follows 'next' (rc and msg as session_advance returned them): the chapter's title block
+ * and first screen, or the error. */
+static void show_advanced(Term *t, int rc, const char *msg)
+{
+    if (rc != 0) {
+        t->status = 1;
+        report_error(t, msg);
+        return;
+    }
+    show_intro(t);
+    show_notices(t);
+    show_scene(t);
+}
+
 static bool handle(Term *t, char *line)
 {
     char *p = line;
@@ -473,15 +503,8 @@ static bool handle(Term *t, char *line)
             return true;
         }
         double secs = now_seconds() - t->shown_at;
-        if (session_choose(t->s, (size_t)n - 1, secs, &err) != 0) {
-            t->status = 1;
-            report_error(t, err.msg);
-            show_scene(t);
-            return true;
-        }
-        show_changes(t);
-        show_notices(t);
-        show_scene(t);
+        int rc = session_choose(t->s, (size_t)n - 1, secs, &err);
+        show_decided(t, rc, err.msg);
         return true;
     }
     for (char *q = p; *q; q++)
@@ -499,14 +522,8 @@ static bool handle(Term *t, char *line)
             say(t, "%s", sc->notice);
         screen_free(sc);
     } else if (strcmp(p, "next") == 0 && session_next_chapter(t->s)) {
-        if (session_advance(t->s, &err) != 0) {
-            t->status = 1;
-            report_error(t, err.msg);
-        } else {
-            show_intro(t);
-            show_notices(t);
-            show_scene(t);
-        }
+        int rc = session_advance(t->s, &err);
+        show_advanced(t, rc, err.msg);
     } else if (strcmp(p, "history") == 0) {
         show_history(t);
     } else if (strcmp(p, "undo") == 0 || strcmp(p, "u") == 0) {
@@ -579,6 +596,20 @@ static void show_intro(Term *t)
     t->chapter = NULL;
 }
 
+/* The first screen of a game: title block, where it continues from, notices, the scene. */
+static void show_opening(Term *t)
+{
+    show_intro(t);
+    const Game *g = session_game(t->s);
+    Buf b = {0};
+    if (game_decision_count(g) > 0)
+        buf_printf(&b, "\nContinuing after %zu decisions.\n", game_decision_count(g));
+    buf_puts(&b, "Type 'help' for commands.\n");
+    put(t, &b);
+    show_notices(t);
+    show_scene(t);
+}
+
 static UiExit term_play(Session *s, const UiConfig *cfg)
 {
     Term t = {.cfg = cfg, .s = s};
@@ -588,15 +619,7 @@ static UiExit term_play(Session *s, const UiConfig *cfg)
         if (!t.watch)
             utf8_fprintf(stderr, "ladder: --watch: %s\n", err.msg);
     }
-    show_intro(&t);
-    const Game *g = session_game(s);
-    Buf b = {0};
-    if (game_decision_count(g) > 0)
-        buf_printf(&b, "\nContinuing after %zu decisions.\n", game_decision_count(g));
-    buf_puts(&b, "Type 'help' for commands.\n");
-    put(&t, &b);
-    show_notices(&t);
-    show_scene(&t);
+    show_opening(&t);
     char line[1024];
     while (read_line(&t, line, sizeof line))
         if (!handle(&t, line))
@@ -672,6 +695,45 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     free(cont_title);
     free(cont_when);
     return rc;
+}
+
+/* ---- transcripts (term.h): the same screens for a session played by the caller ---- */
+
+struct TermTranscript {
+    Term t;
+};
+
+TermTranscript *term_transcript_open(Session *s, const UiConfig *cfg)
+{
+    TermTranscript *tr = xcalloc(1, sizeof *tr);
+    tr->t = (Term){.cfg = cfg, .s = s};
+    show_opening(&tr->t);
+    return tr;
+}
+
+void term_transcript_typed(TermTranscript *tr, const char *line)
+{
+    utf8_fprintf(tr->t.cfg->out, "\n> %s\n", line);
+}
+
+void term_transcript_chose(TermTranscript *tr, int rc, const char *msg)
+{
+    show_decided(&tr->t, rc, msg);
+}
+
+void term_transcript_advanced(TermTranscript *tr, int rc, const char *msg)
+{
+    show_advanced(&tr->t, rc, msg);
+}
+
+int term_transcript_close(TermTranscript *tr)
+{
+    fputs("\n> \n", tr->t.cfg->out);
+    fflush(tr->t.cfg->out);
+    int status = tr->t.status;
+    free(tr->t.chapter);
+    free(tr);
+    return status;
 }
 
 const Frontend ui_term = {.name = "term", .summary = "the terminal",
