@@ -62,7 +62,7 @@ static int try_lock(const char *dir, int slot, Err *err)
 
 Autosave *autosave_open(const char *save_dir, int prefer, Err *err)
 {
-    if (make_dirs(save_dir, err) != 0)
+    if (util_make_dirs(save_dir, err) != 0)
         return NULL;
     int fd = -1, slot = 0;
     if (prefer >= 1 && prefer <= AUTOSAVE_MAX_SLOTS) {

@@ -94,7 +94,7 @@ void catalog_free(Catalog *c)
 Story *catalog_open(const char *ref, Err *err)
 {
     struct stat st;
-    if (strchr(ref, '/') || str_ends_with(ref, ".lua") || stat(ref, &st) == 0)
+    if (strchr(ref, '/') || util_str_ends_with(ref, ".lua") || stat(ref, &st) == 0)
         return story_load(ref, err);
     return catalog_open_bundled(ref, err);
 }
@@ -171,7 +171,7 @@ int catalog_story_files(const char *path, char ***files, size_t *n, Err *err)
     bool has_main = false;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".lua"))
+        if (e->d_name[0] == '.' || !util_str_ends_with(e->d_name, ".lua"))
             continue;
         if (strcmp(e->d_name, "story.lua") == 0) {
             has_main = true;

@@ -57,7 +57,7 @@ void game_free(Game *g)
     free(g->avail);
     free(g->avail_text);
     for (size_t i = 0; i < g->story->n_flags; i++)
-        value_free(&g->flags[i]);
+        story_value_free(&g->flags[i]);
     free(g->flags);
     for (size_t i = 0; i < g->n_journal; i++) {
         free(g->journal[i].before);
@@ -71,7 +71,7 @@ void game_free(Game *g)
     free(g->visits);
     free(g->fired);
     for (size_t i = 0; i < g->story->n_flags; i++)
-        value_free(&g->init_flags[i]);
+        story_value_free(&g->init_flags[i]);
     free(g->init_flags);
     free(g->init_stats);
     free(g->player);
@@ -106,8 +106,8 @@ static int apply_effects(Game *g, const Effects *e, const HostCall *at, Err *err
 
 static void set_flag(Game *g, int i, const Value *v)
 {
-    value_free(&g->flags[i]);
-    g->flags[i] = value_copy(v);
+    story_value_free(&g->flags[i]);
+    g->flags[i] = story_value_copy(v);
 }
 
 static int apply_sets(Game *g, const Sets *s, const HostCall *at, Err *err)
@@ -150,7 +150,7 @@ static bool lookup(void *ud, const char *name, size_t len, Buf *out)
     i = story_find_flag(g->story, key);
     if (i >= 0) {
         if (out)
-            value_format(&g->flags[i], out);
+            story_value_format(&g->flags[i], out);
         return true;
     }
     return false;
@@ -290,7 +290,7 @@ static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
         g->stats[i] = s->stats[i].start;
     g->flags = xcalloc(s->n_flags, sizeof *g->flags);
     for (size_t i = 0; i < s->n_flags; i++)
-        g->flags[i] = value_copy(&s->flags[i].initial);
+        g->flags[i] = story_value_copy(&s->flags[i].initial);
     g->visits = xcalloc(s->n_scenes, sizeof *g->visits);
     g->fired = xcalloc(s->n_thresholds, 1);
     size_t most = 1;
@@ -315,7 +315,7 @@ static Game *begin(Game *g, Err *err)
     memcpy(g->init_stats, g->stats, s->n_stats * sizeof *g->stats);
     g->init_flags = xcalloc(s->n_flags ? s->n_flags : 1, sizeof *g->init_flags);
     for (size_t i = 0; i < s->n_flags; i++)
-        g->init_flags[i] = value_copy(&g->flags[i]);
+        g->init_flags[i] = story_value_copy(&g->flags[i]);
     int forced = -1;
     if (s->host_ops)
         s->host_ops->step(s->host);
@@ -591,7 +591,7 @@ Game *game_clone(const Game *g)
     c->init_stats = copy_ints(g->init_stats, s->n_stats);
     c->init_flags = xcalloc(s->n_flags ? s->n_flags : 1, sizeof *c->init_flags);
     for (size_t i = 0; i < s->n_flags; i++)
-        c->init_flags[i] = value_copy(&g->init_flags[i]);
+        c->init_flags[i] = story_value_copy(&g->init_flags[i]);
     c->quiet = g->quiet;
     c->when_counts = g->when_counts;
     return c;
@@ -621,7 +621,7 @@ bool game_same_state(const Game *a, const Game *b)
     if (a->scene != b->scene || memcmp(a->stats, b->stats, s->n_stats * sizeof *a->stats) != 0)
         return false;
     for (size_t i = 0; i < s->n_flags; i++)
-        if (!value_equal(&a->flags[i], &b->flags[i]))
+        if (!story_value_equal(&a->flags[i], &b->flags[i]))
             return false;
     return true;
 }

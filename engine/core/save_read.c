@@ -628,7 +628,7 @@ SaveInfo *save_list(const char *dir, size_t *n)
     size_t cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
+        if (e->d_name[0] == '.' || !util_str_ends_with(e->d_name, ".json"))
             continue;
         char *path = xasprintf("%s/%s", dir, e->d_name);
         SaveData sd;

@@ -84,7 +84,7 @@ static bool exists(const char *path)
 
 static char *slot_path(const Session *s, const char *name_or_path)
 {
-    if (strchr(name_or_path, '/') || str_ends_with(name_or_path, ".json"))
+    if (strchr(name_or_path, '/') || util_str_ends_with(name_or_path, ".json"))
         return xstrdup(name_or_path);
     return s->save_dir ? xasprintf("%s/%s.json", s->save_dir, name_or_path) : NULL;
 }
@@ -457,7 +457,7 @@ static void remove_stale_temporaries(const Session *s)
         return;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (strstr(e->d_name, ".json.tmp-") || str_ends_with(e->d_name, ".json.new")) {
+        if (strstr(e->d_name, ".json.tmp-") || util_str_ends_with(e->d_name, ".json.new")) {
             char *p = xasprintf("%s/%s", s->save_dir, e->d_name);
             struct stat st; /* not one another Ladder is writing right now */
             if (stat(p, &st) == 0 && time(NULL) - st.st_mtime > 60)

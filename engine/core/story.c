@@ -23,7 +23,7 @@ static void free_sets(Sets *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         free(s->v[i].flag);
-        value_free(&s->v[i].value);
+        story_value_free(&s->v[i].value);
     }
     free(s->v);
 }
@@ -61,7 +61,7 @@ void story_free(Story *s)
     free(s->stats);
     for (size_t i = 0; i < s->n_flags; i++) {
         free(s->flags[i].id);
-        value_free(&s->flags[i].initial);
+        story_value_free(&s->flags[i].initial);
     }
     free(s->flags);
     for (size_t i = 0; i < s->n_thresholds; i++)
@@ -110,7 +110,7 @@ void story_free_effects(Effect *v, size_t n)
 void story_free_sets(FlagSet *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        value_free(&v[i].value); /* the name is NULL, the index resolved */
+        story_value_free(&v[i].value); /* the name is NULL, the index resolved */
     free(v);
 }
 
@@ -209,7 +209,7 @@ const char *verdict_name(Verdict v)
     return "mixed";
 }
 
-const char *stat_good_name(StatGood g)
+const char *story_stat_good_name(StatGood g)
 {
     switch (g) {
     case GOOD_HIGH: return "high";
@@ -219,14 +219,14 @@ const char *stat_good_name(StatGood g)
     return "neutral";
 }
 
-void value_free(Value *v)
+void story_value_free(Value *v)
 {
     if (v->type == VAL_STR)
         free(v->s);
     v->s = NULL;
 }
 
-Value value_copy(const Value *v)
+Value story_value_copy(const Value *v)
 {
     Value c = *v;
     if (v->type == VAL_STR)
@@ -234,7 +234,7 @@ Value value_copy(const Value *v)
     return c;
 }
 
-bool value_equal(const Value *a, const Value *b)
+bool story_value_equal(const Value *a, const Value *b)
 {
     if (a->type != b->type)
         return false;
@@ -246,7 +246,7 @@ bool value_equal(const Value *a, const Value *b)
     return false;
 }
 
-void value_format(const Value *v, Buf *out)
+void story_value_format(const Value *v, Buf *out)
 {
     switch (v->type) {
     case VAL_BOOL: buf_puts(out, v->b ? "yes" : "no"); break;

@@ -179,12 +179,12 @@ void story_free_effects(Effect *v, size_t n);
 void story_free_sets(FlagSet *v, size_t n);
 
 const char *verdict_name(Verdict v); /* "good", "mixed", "bad" */
-const char *stat_good_name(StatGood g); /* "high", "low", "neutral" */
+const char *story_stat_good_name(StatGood g); /* "high", "low", "neutral" */
 
-void value_free(Value *v);
-Value value_copy(const Value *v);
-bool value_equal(const Value *a, const Value *b);
+void story_value_free(Value *v);
+Value story_value_copy(const Value *v);
+bool story_value_equal(const Value *a, const Value *b);
 /* Append the display form of v: "yes"/"no", a number, or the string. */
-void value_format(const Value *v, Buf *out);
+void story_value_format(const Value *v, Buf *out);
 
 #endif

@@ -214,7 +214,7 @@ char *read_file(const char *path, size_t max, size_t *len, Err *err)
     return buf_take(&b);
 }
 
-int make_dirs(const char *path, Err *err)
+int util_make_dirs(const char *path, Err *err)
 {
     char *p = xstrdup(path);
     for (char *s = p + 1; *s; s++) {
@@ -270,7 +270,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
         free(dir);
         dir = xstrdup(slash ? "/" : ".");
     }
-    if (make_dirs(dir, err) != 0) {
+    if (util_make_dirs(dir, err) != 0) {
         free(dir);
         return -1;
     }
@@ -310,7 +310,7 @@ int write_file_unique(const char *dir, const char *stem, const char *ext, const 
                       size_t len, char **path, Err *err)
 {
     *path = NULL;
-    if (make_dirs(dir, err) != 0)
+    if (util_make_dirs(dir, err) != 0)
         return -1;
     /* a temporary no other process can open (mkstemp: O_CREAT | O_EXCL, a random name); a
      * dot-file without the extension, so a folder scan never takes it for a finished file */
@@ -355,7 +355,7 @@ int write_file_unique(const char *dir, const char *stem, const char *ext, const 
     return rc;
 }
 
-bool str_ends_with(const char *s, const char *suffix)
+bool util_str_ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
     return a >= b && memcmp(s + a - b, suffix, b) == 0;

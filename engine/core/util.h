@@ -84,9 +84,9 @@ int write_all(int fd, const char *data, size_t len);
 void sync_dir(const char *dir);
 
 /* mkdir -p. Returns 0 or -1 with err filled. */
-int make_dirs(const char *path, Err *err);
+int util_make_dirs(const char *path, Err *err);
 
-bool str_ends_with(const char *s, const char *suffix);
+bool util_str_ends_with(const char *s, const char *suffix);
 bool is_identifier(const char *s); /* [A-Za-z_][A-Za-z0-9_-]* */
 
 /* 64-bit FNV-1a, for content hashes. */

@@ -81,7 +81,7 @@ bool watch_changed(Watch *w, int timeout_ms)
         for (char *p2 = buf; p2 < buf + n;) {
             const struct inotify_event *e = (const struct inotify_event *)(void *)p2;
             if (e->len) {
-                if (w->file ? strcmp(e->name, w->file) == 0 : str_ends_with(e->name, ".lua"))
+                if (w->file ? strcmp(e->name, w->file) == 0 : util_str_ends_with(e->name, ".lua"))
                     changed = true;
             }
             p2 += sizeof *e + e->len;

@@ -32,7 +32,7 @@ static void set_window_size(int w, int h)
     char path[256];
     snprintf(path, sizeof path, "%s/config/ladder", tmpdir);
     Err err;
-    assert_int_equal(make_dirs(path, &err), 0);
+    assert_int_equal(util_make_dirs(path, &err), 0);
     snprintf(path, sizeof path, "%s/config/ladder/settings.json", tmpdir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);

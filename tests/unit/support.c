@@ -67,7 +67,7 @@ void write_bytes(const char *dir, const char *name, const char *data, size_t len
     char *slash = strrchr(path, '/');
     *slash = '\0';
     Err err;
-    if (make_dirs(path, &err) != 0) {
+    if (util_make_dirs(path, &err) != 0) {
         print_error("%s\n", err.msg);
         free(path);
         fail();

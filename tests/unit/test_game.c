@@ -498,7 +498,7 @@ static void test_rewind(void **state)
     char line[256];
     snprintf(line, sizeof line, "%s|%s|%d|%d\n", scene_of(r), game_text(r), stat_of(r, "luck"),
              stat_of(r, "steps"));
-    assert_true(str_ends_with(at10, line));
+    assert_true(util_str_ends_with(at10, line));
     /* and goes on as the original did */
     Game *r2 = game_rewind(g, 20, &err);
     assert_string_equal(game_text(r2), game_text(g));

@@ -541,7 +541,7 @@ static char *backups(const char *data, size_t *n)
     Buf b = {0};
     *n = 0;
     for (char *name = strtok(all, ","); name; name = strtok(NULL, ",")) {
-        if (strncmp(name, "autosave-", 9) == 0 && str_ends_with(name, ".json")) {
+        if (strncmp(name, "autosave-", 9) == 0 && util_str_ends_with(name, ".json")) {
             buf_printf(&b, "%s%s/%s", *n ? "," : "", folder, name);
             (*n)++;
         }

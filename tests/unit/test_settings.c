@@ -209,7 +209,7 @@ static void test_folder(void **state)
     /* settings.json is a folder: the defaults, and a message (it cannot be replaced either) */
     char *dir = xasprintf("%s/ladder", config);
     Err err;
-    assert_int_equal(make_dirs(dir, &err), 0);
+    assert_int_equal(util_make_dirs(dir, &err), 0);
     unlink(settings);
     assert_int_equal(mkdir(settings, 0755), 0);
     expect_damaged("settings.json is a folder");
@@ -224,7 +224,7 @@ static void test_fifo(void **state)
      * read it as settings */
     char *dir = xasprintf("%s/ladder", config);
     Err err;
-    assert_int_equal(make_dirs(dir, &err), 0);
+    assert_int_equal(util_make_dirs(dir, &err), 0);
     unlink(settings);
     assert_int_equal(mkfifo(settings, 0644), 0);
     fflush(NULL);

@@ -142,7 +142,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
             }
             struct dirent *e;
             while ((e = readdir(dir)) != NULL) {
-                if (e->d_name[0] == '.' || !str_ends_with(e->d_name, ".json"))
+                if (e->d_name[0] == '.' || !util_str_ends_with(e->d_name, ".json"))
                     continue;
                 size_t l = strlen(args[i]);
                 char *path = xasprintf("%s%s%s", args[i],

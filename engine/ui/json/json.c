@@ -150,7 +150,7 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
         cJSON_AddNumberToObject(c, "value", d->value);
         cJSON_AddNumberToObject(c, "min", d->min);
         cJSON_AddNumberToObject(c, "max", d->max);
-        cJSON_AddStringToObject(c, "good", stat_good_name(d->good));
+        cJSON_AddStringToObject(c, "good", story_stat_good_name(d->good));
         cJSON_AddNumberToObject(c, "change", d->change);
         cJSON_AddItemToArray(stats, c);
     }

@@ -109,7 +109,7 @@ static int role_px(const Draw *d, TextRole role)
     return (int)((float)d->body_px * factor[role] * d->scale + 0.5f);
 }
 
-int px(const Draw *d, int n)
+int draw_px(const Draw *d, int n)
 {
     return (int)((float)n * d->scale + 0.5f);
 }

@@ -63,7 +63,7 @@ int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x,
                SDL_Color color, bool render, int *h);
 int draw_line_height(Draw *d, TextRole role);
 /* Scaled length: n window points in drawable pixels. */
-int px(const Draw *d, int n);
+int draw_px(const Draw *d, int n);
 
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);

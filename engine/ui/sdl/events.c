@@ -71,9 +71,9 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         if (a->overlay == OV_NONE) { /* keep the focused button in view */
             SDL_Rect r = a->buttons[f].r;
             if (r.y + r.h > a->h)
-                a->scroll += r.y + r.h - a->h + px(&a->d, 20);
-            else if (r.y < px(&a->d, 120))
-                a->scroll -= px(&a->d, 120) - r.y;
+                a->scroll += r.y + r.h - a->h + draw_px(&a->d, 20);
+            else if (r.y < draw_px(&a->d, 120))
+                a->scroll -= draw_px(&a->d, 120) - r.y;
         }
         a->redraw = true;
         return;

@@ -11,19 +11,20 @@ static SDL_Rect overlay_panel(App *a, const char *title, int inner_h)
     Draw *d = &a->d;
     const Theme *t = d->theme;
     draw_fill(d, (SDL_Rect){0, 0, a->w, a->h}, t->shade);
-    int w = a->w - 2 * px(d, 24);
-    if (w > px(d, 560))
-        w = px(d, 560);
+    int w = a->w - 2 * draw_px(d, 24);
+    if (w > draw_px(d, 560))
+        w = draw_px(d, 560);
     int hh = draw_line_height(d, ROLE_HEADING);
-    int h = inner_h + hh + px(d, 56);
-    if (h > a->h - px(d, 24))
-        h = a->h - px(d, 24);
+    int h = inner_h + hh + draw_px(d, 56);
+    if (h > a->h - draw_px(d, 24))
+        h = a->h - draw_px(d, 24);
     SDL_Rect r = {(a->w - w) / 2, (a->h - h) / 2, w, h};
     draw_fill(d, r, t->bg);
-    draw_frame(d, r, t->accent, px(d, 2));
-    draw_label(d, ROLE_HEADING, STYLE_BOLD, title, r.x + px(d, 24), r.y + px(d, 16), t->text,
-               true, NULL);
-    return (SDL_Rect){r.x + px(d, 24), r.y + px(d, 24) + hh, w - px(d, 48), h - hh - px(d, 48)};
+    draw_frame(d, r, t->accent, draw_px(d, 2));
+    draw_label(d, ROLE_HEADING, STYLE_BOLD, title, r.x + draw_px(d, 24), r.y + draw_px(d, 16),
+               t->text, true, NULL);
+    return (SDL_Rect){r.x + draw_px(d, 24), r.y + draw_px(d, 24) + hh, w - draw_px(d, 48),
+                      h - hh - draw_px(d, 48)};
 }
 
 typedef struct Item {
@@ -34,11 +35,11 @@ typedef struct Item {
 static void list_overlay(App *a, const char *title, const Item *items, size_t n)
 {
     Draw *d = &a->d;
-    int total = 0, gap = px(d, 8);
-    int w = a->w - 2 * px(d, 24);
-    if (w > px(d, 560))
-        w = px(d, 560);
-    w -= px(d, 48);
+    int total = 0, gap = draw_px(d, 8);
+    int w = a->w - 2 * draw_px(d, 24);
+    if (w > draw_px(d, 560))
+        w = draw_px(d, 560);
+    w -= draw_px(d, 48);
     for (size_t i = 0; i < n; i++)
         total += app_button(a, 0, 0, w, NULL, items[i].text, ROLE_BODY, 0, 0, false) + gap;
     SDL_Rect in = overlay_panel(a, title, total);
@@ -128,21 +129,21 @@ static void error_overlay(App *a)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int w = a->w - 2 * px(d, 24);
-    if (w > px(d, 560))
-        w = px(d, 560);
-    w -= px(d, 48);
+    int w = a->w - 2 * draw_px(d, 24);
+    if (w > draw_px(d, 560))
+        w = draw_px(d, 560);
+    w -= draw_px(d, 48);
     const char *intro = "The story's script failed. The game is back where it was before.";
-    int h = draw_text(d, ROLE_BODY, intro, 0, 0, w, t->text, false) + px(d, 12) +
-            draw_text(d, ROLE_SMALL, a->error, 0, 0, w, t->bad, false) + px(d, 20) +
-            app_button(a, 0, 0, w, NULL, "OK", ROLE_BODY, 0, 0, false) * 2 + px(d, 8);
+    int h = draw_text(d, ROLE_BODY, intro, 0, 0, w, t->text, false) + draw_px(d, 12) +
+            draw_text(d, ROLE_SMALL, a->error, 0, 0, w, t->bad, false) + draw_px(d, 20) +
+            app_button(a, 0, 0, w, NULL, "OK", ROLE_BODY, 0, 0, false) * 2 + draw_px(d, 8);
     SDL_Rect in = overlay_panel(a, "Something went wrong", h);
     int y = in.y;
-    y += draw_text(d, ROLE_BODY, intro, in.x, y, in.w, t->text, true) + px(d, 12);
-    y += draw_text(d, ROLE_SMALL, a->error, in.x, y, in.w, t->bad, true) + px(d, 20);
+    y += draw_text(d, ROLE_BODY, intro, in.x, y, in.w, t->text, true) + draw_px(d, 12);
+    y += draw_text(d, ROLE_SMALL, a->error, in.x, y, in.w, t->bad, true) + draw_px(d, 20);
     if (a->s)
         y += app_button(a, in.x, y, in.w, NULL, "Back to the story", ROLE_BODY, A_CLOSE, 0, true) +
-             px(d, 8);
+             draw_px(d, 8);
     app_button(a, in.x, y, in.w, NULL, a->s ? "Back to the title screen" : "OK", ROLE_BODY,
            a->s ? A_TO_TITLE : A_CLOSE, 0, true);
 }

@@ -15,29 +15,29 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
     const Theme *t = d->theme;
     const Screen *sc = a->screen;
     const int *votes = sc->room->votes;
-    int y = y0, pad = px(d, 14);
+    int y = y0, pad = draw_px(d, 14);
     if (sc->discuss) {
         char *q = xasprintf("**For the room:** %s", sc->discuss);
         int h = draw_text(d, ROLE_BODY, q, 0, 0, w - 2 * pad, t->text, false);
         if (render) {
             draw_fill(d, (SDL_Rect){x, y, w, h + 2 * pad}, t->panel);
-            draw_fill(d, (SDL_Rect){x, y, px(d, 5), h + 2 * pad}, t->accent);
+            draw_fill(d, (SDL_Rect){x, y, draw_px(d, 5), h + 2 * pad}, t->accent);
             draw_text(d, ROLE_BODY, q, x + pad, y + pad, w - 2 * pad, t->text, true);
         }
         free(q);
-        y += h + 2 * pad + px(d, 16);
+        y += h + 2 * pad + draw_px(d, 16);
     }
-    int bw = px(d, 52), total = 0;
+    int bw = draw_px(d, 52), total = 0;
     for (size_t i = 0; i < sc->n_choices && i < 64; i++)
         total += votes[i];
     for (size_t i = 0; i < sc->n_choices && i < 64; i++) {
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
-        int tw = w - 3 * bw - px(d, 24);
+        int tw = w - 3 * bw - draw_px(d, 24);
         int h = app_button(a, x, y, tw, badge, sc->choices[i].text.text, ROLE_BODY, A_PICK,
                            (int)i, render);
         if (render) {
-            int by = y + (h - bw) / 2, bx = x + tw + px(d, 12);
+            int by = y + (h - bw) / 2, bx = x + tw + draw_px(d, 12);
             app_small_button(a, (SDL_Rect){bx, by, bw, bw}, "\u2212", A_VOTE_DOWN, (int)i);
             char num[24];
             snprintf(num, sizeof num, "%d", votes[i]);
@@ -47,15 +47,15 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
                        votes[i] ? t->accent : t->dim, true, NULL);
             app_small_button(a, (SDL_Rect){bx + 2 * bw, by, bw, bw}, "+", A_VOTE_UP, (int)i);
         }
-        y += h + px(d, 10);
+        y += h + draw_px(d, 10);
     }
     char *go = total ? xasprintf("**Take the room's choice** (%d votes; Enter)", total)
                      : xstrdup("*Type the votes with the number keys (Shift to take one back), "
                                "or click an option to pick it.*");
     if (total)
-        y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_DECIDE, 0, render) + px(d, 10);
+        y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_DECIDE, 0, render) + draw_px(d, 10);
     else
-        y += draw_text(d, ROLE_SMALL, go, x, y, w, t->dim, render) + px(d, 10);
+        y += draw_text(d, ROLE_SMALL, go, x, y, w, t->dim, render) + draw_px(d, 10);
     free(go);
     return y - y0;
 }

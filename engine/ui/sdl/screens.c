@@ -11,12 +11,12 @@ static void top_bar(App *a, const char *left, const char *right)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int bh = px(d, 52);
+    int bh = draw_px(d, 52);
     draw_fill(d, (SDL_Rect){0, 0, a->w, bh}, t->panel);
-    draw_fill(d, (SDL_Rect){0, bh - px(d, 1), a->w, px(d, 1)}, t->button_border);
+    draw_fill(d, (SDL_Rect){0, bh - draw_px(d, 1), a->w, draw_px(d, 1)}, t->button_border);
     int lh = draw_line_height(d, ROLE_BODY);
     int y = (bh - lh) / 2;
-    draw_label(d, ROLE_BODY, STYLE_BOLD, left, px(d, 20), y, t->text, true, NULL);
+    draw_label(d, ROLE_BODY, STYLE_BOLD, left, draw_px(d, 20), y, t->text, true, NULL);
     char clock[64] = "";
     if (a->room && a->timer_on) {
         Uint32 now = SDL_GetTicks();
@@ -29,13 +29,13 @@ static void top_bar(App *a, const char *left, const char *right)
     const char *hint = clock[0] ? clock : a->s ? "Esc  menu" : "";
     int hw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, 0, 0, t->dim, false, NULL);
     int sh = draw_line_height(d, ROLE_SMALL);
-    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, a->w - hw - px(d, 20), (bh - sh) / 2, t->dim,
-               true, NULL);
+    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, a->w - hw - draw_px(d, 20), (bh - sh) / 2,
+               t->dim, true, NULL);
     if (right && *right) {
         int rw = draw_label(d, ROLE_BODY, STYLE_ITALIC, right, 0, 0, t->dim, false, NULL);
-        int x = a->w - hw - px(d, 48) - rw;
+        int x = a->w - hw - draw_px(d, 48) - rw;
         int lw = draw_label(d, ROLE_BODY, STYLE_BOLD, left, 0, 0, t->text, false, NULL);
-        if (x > px(d, 20) + lw + px(d, 24))
+        if (x > draw_px(d, 20) + lw + draw_px(d, 24))
             draw_label(d, ROLE_BODY, STYLE_ITALIC, right, x, y, t->dim, true, NULL);
     }
 }
@@ -59,7 +59,7 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
     Draw *d = &a->d;
     const Theme *t = d->theme;
     const Screen *scr = a->screen;
-    int sh = draw_line_height(d, ROLE_SMALL), bar = px(d, 10), gap = px(d, 14);
+    int sh = draw_line_height(d, ROLE_SMALL), bar = draw_px(d, 10), gap = draw_px(d, 14);
     int y0 = y;
     for (size_t i = first; i < scr->n_stats && i < first + count; i++) {
         const ScreenStat *sd = &scr->stats[i];
@@ -74,21 +74,22 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
             snprintf(ch, sizeof ch, "%+d", dlt);
         int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->text, false, NULL);
         int cw = draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, 0, 0, cc, false, NULL);
-        int right = nw + (cw ? cw + px(d, 8) : 0) + (dlt && !a->set.show_numbers ? px(d, 16) : 0);
+        int right =
+            nw + (cw ? cw + draw_px(d, 8) : 0) + (dlt && !a->set.show_numbers ? draw_px(d, 16) : 0);
         char *label = xasprintf("**%s**", sd->label);
-        int lh = draw_text(d, ROLE_SMALL, label, x, y, w - right - px(d, 8), t->text, render);
+        int lh = draw_text(d, ROLE_SMALL, label, x, y, w - right - draw_px(d, 8), t->text, render);
         free(label);
         if (render) {
             draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, y, t->text, true, NULL);
             if (cw) {
-                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - px(d, 8), y, cc, true,
-                           NULL);
+                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - draw_px(d, 8), y, cc,
+                           true, NULL);
             } else if (dlt) { /* a pip whose size tells the size of the change */
-                int r = px(d, dlt > 10 || dlt < -10 ? 6 : 4);
-                draw_fill(d, (SDL_Rect){x + w - 2 * r - px(d, 2), y + sh / 2 - r, 2 * r, 2 * r},
-                          cc);
+                int r = draw_px(d, dlt > 10 || dlt < -10 ? 6 : 4);
+                draw_fill(
+                    d, (SDL_Rect){x + w - 2 * r - draw_px(d, 2), y + sh / 2 - r, 2 * r, 2 * r}, cc);
             }
-            SDL_Rect track = {x, y + lh + px(d, 3), w, bar};
+            SDL_Rect track = {x, y + lh + draw_px(d, 3), w, bar};
             draw_fill(d, track, t->bar_bg);
             int fill = (int)((long long)(v - sd->min) * w / (sd->max - sd->min));
             SDL_Color fc = sd->good == GOOD_LOW ? mix(t->accent, t->bad, 96) : t->accent;
@@ -101,10 +102,12 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
                     lo = 0;
                 if (hi > w)
                     hi = w;
-                draw_fill(d, (SDL_Rect){x + lo, track.y + bar - px(d, 3), hi - lo, px(d, 3)}, cc);
+                draw_fill(d,
+                          (SDL_Rect){x + lo, track.y + bar - draw_px(d, 3), hi - lo, draw_px(d, 3)},
+                          cc);
             }
         }
-        y += lh + px(d, 3) + bar + gap;
+        y += lh + draw_px(d, 3) + bar + gap;
     }
     return y - y0;
 }
@@ -117,17 +120,17 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
     const Screen *scr = a->screen;
     const ScreenEnding *e = scr->ending;
     size_t n = scr->n_decisions;
-    int ch = px(d, 200), sh = draw_line_height(d, ROLE_SMALL);
+    int ch = draw_px(d, 200), sh = draw_line_height(d, ROLE_SMALL);
     int legend_rows = (int)((scr->n_stats + 2) / 3);
-    int total = ch + px(d, 10) + legend_rows * (sh + px(d, 4));
+    int total = ch + draw_px(d, 10) + legend_rows * (sh + draw_px(d, 4));
     if (!render || n == 0)
         return n ? total : 0;
     SDL_Rect box = {x, y, w, ch};
     draw_fill(d, box, t->button);
-    draw_frame(d, box, t->button_border, px(d, 1));
+    draw_frame(d, box, t->button_border, draw_px(d, 1));
     for (int k = 1; k < 4; k++)
-        draw_fill(d, (SDL_Rect){x, y + ch * k / 4, w, px(d, 1)}, t->bar_bg);
-    int pad = px(d, 8);
+        draw_fill(d, (SDL_Rect){x, y + ch * k / 4, w, draw_px(d, 1)}, t->bar_bg);
+    int pad = draw_px(d, 8);
     for (size_t si = 0; si < e->n_series; si++) {
         const ScreenSeries *ss = &e->series[si];
         const ScreenStat *sd = &scr->stats[ss->stat];
@@ -140,7 +143,7 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
             int yy = y + ch - pad -
                      (int)((long long)(ch - 2 * pad) * (v - sd->min) / (sd->max - sd->min));
             if (i > 0)
-                for (int o = -px(d, 1); o <= px(d, 1); o++) {
+                for (int o = -draw_px(d, 1); o <= draw_px(d, 1); o++) {
                     SDL_RenderDrawLine(d->r, px0, py0 + o, xx, yy + o);
                     SDL_RenderDrawLine(d->r, px0 + o, py0, xx + o, yy);
                 }
@@ -148,13 +151,14 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
             py0 = yy;
         }
     }
-    int ly = y + ch + px(d, 10), col = w / 3;
+    int ly = y + ch + draw_px(d, 10), col = w / 3;
     for (size_t si = 0; si < scr->n_stats; si++) {
         SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
         int lx = x + (int)(si % 3) * col, row = (int)(si / 3);
-        int yy = ly + row * (sh + px(d, 4));
-        draw_fill(d, (SDL_Rect){lx, yy + sh / 2 - px(d, 5), px(d, 18), px(d, 10)}, c);
-        draw_label(d, ROLE_SMALL, STYLE_REGULAR, scr->stats[si].label, lx + px(d, 26), yy,
+        int yy = ly + row * (sh + draw_px(d, 4));
+        draw_fill(d, (SDL_Rect){lx, yy + sh / 2 - draw_px(d, 5), draw_px(d, 18), draw_px(d, 10)},
+                  c);
+        draw_label(d, ROLE_SMALL, STYLE_REGULAR, scr->stats[si].label, lx + draw_px(d, 26), yy,
                    t->text, true, NULL);
     }
     return total;
@@ -167,20 +171,21 @@ static int story_column(App *a, int x, int y, int w, bool render)
     Draw *d = &a->d;
     const Theme *t = d->theme;
     const Screen *sc = a->screen;
-    int y0 = y, gap = px(d, 18);
+    int y0 = y, gap = draw_px(d, 18);
     for (size_t i = 0; i < a->n_hist && i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
         y += draw_text(d, ROLE_BODY, a->hist[i].text, x, y, w, t->dim, render) + gap / 2;
         char *pick = xasprintf("*\u2192 %s*", dc->text);
-        y += draw_text(d, ROLE_BODY, pick, x + px(d, 16), y, w - px(d, 16), t->accent, render);
+        y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
+                       render);
         free(pick);
         const char *changes = a->set.show_numbers ? dc->changes : dc->changes_words;
         if (changes)
-            y += draw_text(d, ROLE_SMALL, changes, x + px(d, 16), y, w - px(d, 16), t->dim,
-                           render);
+            y += draw_text(d, ROLE_SMALL, changes, x + draw_px(d, 16), y, w - draw_px(d, 16),
+                           t->dim, render);
         y += gap;
         if (render)
-            draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, px(d, 1)}, t->button_border);
+            draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, draw_px(d, 1)}, t->button_border);
         y += gap;
     }
     a->current_top = y - y0;
@@ -197,25 +202,27 @@ static int story_column(App *a, int x, int y, int w, bool render)
             snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
             y += app_button(a, x, y, w, i < 9 ? badge : " ", sc->choices[i].text.text, ROLE_BODY,
                             A_CHOOSE, (int)i, render) +
-                 px(d, 10);
+                 draw_px(d, 10);
         }
         return y - y0;
     }
     /* the ending and its debrief */
-    y += px(d, 6);
+    y += draw_px(d, 6);
     if (render)
-        draw_fill(d, (SDL_Rect){x, y, w, px(d, 2)}, t->accent);
-    y += px(d, 14);
+        draw_fill(d, (SDL_Rect){x, y, w, draw_px(d, 2)}, t->accent);
+    y += draw_px(d, 14);
     char *head = xasprintf("**The end: %s**", e->title);
     y += draw_text(d, ROLE_HEADING, head, x, y, w, t->text, render);
     free(head);
     /* "A bad ending, after 2 decisions." */
-    char *sub = xasprintf("*%c%s, after %zu decisions.*", toupper((unsigned char)e->verdict_text[0]),
-                          e->verdict_text + 1, sc->n_decisions);
+    char *sub =
+        xasprintf("*%c%s, after %zu decisions.*", toupper((unsigned char)e->verdict_text[0]),
+                  e->verdict_text + 1, sc->n_decisions);
     y += draw_text(d, ROLE_BODY, sub, x, y, w, t->dim, render) + gap;
     free(sub);
     if (sc->n_decisions > 0) {
-        y += draw_text(d, ROLE_SMALL, "**How things moved**", x, y, w, t->text, render) + px(d, 6);
+        y += draw_text(d, ROLE_SMALL, "**How things moved**", x, y, w, t->text, render) +
+             draw_px(d, 6);
         y += stat_chart(a, x, y, w, render) + gap;
     }
     bool any = false;
@@ -225,10 +232,11 @@ static int story_column(App *a, int x, int y, int w, bool render)
         if (!lesson)
             continue;
         if (!any)
-            y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) + px(d, 6);
+            y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) +
+                 draw_px(d, 6);
         any = true;
         char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose", dc->text);
-        y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + px(d, 4);
+        y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + draw_px(d, 4);
         free(line);
         const RoomTally *rt = dc->tally;
         if (rt && rt->counts) {
@@ -238,29 +246,30 @@ static int story_column(App *a, int x, int y, int w, bool render)
                 buf_printf(&v, "%s %d for %zu", k ? "," : "", rt->counts[k], k + 1);
             if (rt->tie)
                 buf_puts(&v, " (a tie, broken by the facilitator)");
-            y += draw_text(d, ROLE_SMALL, buf_str(&v), x + px(d, 16), y, w - px(d, 16), t->dim,
-                           render) +
-                 px(d, 4);
+            y += draw_text(d, ROLE_SMALL, buf_str(&v), x + draw_px(d, 16), y, w - draw_px(d, 16),
+                           t->dim, render) +
+                 draw_px(d, 4);
             buf_free(&v);
         }
-        y += draw_text(d, ROLE_BODY, lesson, x + px(d, 16), y, w - px(d, 16), t->text, render) +
+        y += draw_text(d, ROLE_BODY, lesson, x + draw_px(d, 16), y, w - draw_px(d, 16), t->text,
+                       render) +
              gap;
     }
     if (e->lesson)
         y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;
     if (a->room) {
-        y += app_button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY, A_TIMELINE,
-                    0, render) +
-             px(d, 10);
+        y += app_button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY,
+                        A_TIMELINE, 0, render) +
+             draw_px(d, 10);
         y += app_button(a, x, y, w, NULL, "End the session", ROLE_BODY, A_END_ROOM, 0, render);
         return y - y0 + gap;
     }
     if (sc->campaign && sc->campaign->next)
         y += app_button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
                     render) +
-             px(d, 10);
+             draw_px(d, 10);
     y += app_button(a, x, y, w, NULL, "Take back the last decision", ROLE_BODY, A_UNDO, 0, render) +
-         px(d, 10);
+         draw_px(d, 10);
     y += app_button(a, x, y, w, NULL, "Back to the title screen", ROLE_BODY, A_TO_TITLE, 0, render);
     return y - y0 + gap;
 }
@@ -274,21 +283,21 @@ void app_game_screen(App *a)
                                : xstrdup(sc->title);
     top_bar(a, title, sc->chapter);
     free(title);
-    int bar_h = px(d, 52), margin = px(d, 28);
-    bool side = a->w >= px(d, 900);
-    int panel_w = side ? px(d, 280) : 0;
+    int bar_h = draw_px(d, 52), margin = draw_px(d, 28);
+    bool side = a->w >= draw_px(d, 900);
+    int panel_w = side ? draw_px(d, 280) : 0;
     int pane_x = 0, pane_y = bar_h, pane_w = a->w - panel_w, pane_h = a->h - bar_h;
     if (side) {
         draw_fill(d, (SDL_Rect){a->w - panel_w, bar_h, panel_w, a->h - bar_h}, t->panel);
-        int sx = a->w - panel_w + px(d, 22);
-        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, bar_h + px(d, 20), t->dim,
-                   true, NULL);
-        stat_panel(a, sx, bar_h + px(d, 20) + draw_line_height(d, ROLE_SMALL) + px(d, 12),
-                   panel_w - px(d, 44), 0, SIZE_MAX, true);
+        int sx = a->w - panel_w + draw_px(d, 22);
+        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, bar_h + draw_px(d, 20),
+                   t->dim, true, NULL);
+        stat_panel(a, sx, bar_h + draw_px(d, 20) + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
+                   panel_w - draw_px(d, 44), 0, SIZE_MAX, true);
     } else { /* narrow: stats in columns under the bar */
         size_t n_stats = sc->n_stats;
-        int gap = px(d, 16);
-        size_t cols = a->w >= px(d, 720) ? 3 : 2;
+        int gap = draw_px(d, 16);
+        size_t cols = a->w >= draw_px(d, 720) ? 3 : 2;
         int cw = (a->w - (int)(cols + 1) * gap) / (int)cols;
         size_t per = (n_stats + cols - 1) / cols, tallest = 0;
         for (size_t c = 0; c < cols; c++) {
@@ -298,16 +307,17 @@ void app_game_screen(App *a)
             int hh = stat_panel(a, 0, 0, cw, first, per, false);
             tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
         }
-        int strip = (int)tallest + px(d, 8);
+        int strip = (int)tallest + draw_px(d, 8);
         draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
         for (size_t c = 0; c < cols && c * per < n_stats; c++)
-            stat_panel(a, gap + (int)c * (cw + gap), bar_h + px(d, 10), cw, c * per, per, true);
+            stat_panel(a, gap + (int)c * (cw + gap), bar_h + draw_px(d, 10), cw, c * per, per,
+                       true);
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;
     }
     int col_w = pane_w - 2 * margin;
-    if (col_w > px(d, 34 * a->set.text_size))
-        col_w = px(d, 34 * a->set.text_size); /* about 70 characters a line */
+    if (col_w > draw_px(d, 34 * a->set.text_size))
+        col_w = draw_px(d, 34 * a->set.text_size); /* about 70 characters a line */
     int col_x = pane_x + (pane_w - col_w) / 2;
     a->column = (SDL_Rect){col_x, pane_y, col_w, pane_h};
     /* measure, place the scroll, then draw */
@@ -337,7 +347,8 @@ void app_game_screen(App *a)
     if (a->content_h > pane_h) { /* scroll indicator */
         int th = pane_h * pane_h / a->content_h;
         int ty = pane_y + (pane_h - th) * a->scroll / (max_scroll > 0 ? max_scroll : 1);
-        draw_fill(d, (SDL_Rect){pane_x + pane_w - px(d, 6), ty, px(d, 4), th}, t->button_border);
+        draw_fill(d, (SDL_Rect){pane_x + pane_w - draw_px(d, 6), ty, draw_px(d, 4), th},
+                  t->button_border);
     }
     SDL_RenderSetClipRect(d->r, NULL);
 }
@@ -346,19 +357,19 @@ void app_title_screen(App *a)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int col_w = a->w - 2 * px(d, 32);
-    if (col_w > px(d, 760))
-        col_w = px(d, 760);
-    int x = (a->w - col_w) / 2, y = px(d, 32);
+    int col_w = a->w - 2 * draw_px(d, 32);
+    if (col_w > draw_px(d, 760))
+        col_w = draw_px(d, 760);
+    int x = (a->w - col_w) / 2, y = draw_px(d, 32);
     int th;
     draw_label(d, ROLE_TITLE, STYLE_BOLD, "Ladder", x, y, t->text, true, &th);
     y += th;
     y += draw_text(d, ROLE_BODY,
                    "*Career stories about IT leaders: the choices, and what they cost.*", x, y,
                    col_w, t->dim, true) +
-         px(d, 18);
+         draw_px(d, 18);
     /* the actions first, so they stay in view however many stories there are */
-    int n = a->can_continue ? 4 : 3, gap = px(d, 10);
+    int n = a->can_continue ? 4 : 3, gap = draw_px(d, 10);
     int bw = (col_w - gap * (n - 1)) / n, bx = x, bh = 0, h;
     if (a->can_continue) {
         char *c = xasprintf("**Continue** %s", a->cont_title);
@@ -373,18 +384,19 @@ void app_title_screen(App *a)
     app_button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
     bx += bw + gap;
     app_button(a, bx, y, bw, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
-    y += bh + px(d, 18);
+    y += bh + draw_px(d, 18);
     if (a->status)
-        y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + px(d, 10);
+        y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + draw_px(d, 10);
     /* the stories, scrolling under the actions when they do not fit */
     int top = y, list_h = 0;
     for (size_t i = 0; i < a->cat->n; i++) {
         char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
-        list_h += app_button(a, x, 0, col_w, "1", text, ROLE_BODY, A_STORY, (int)i, false) + px(d, 8);
+        list_h += app_button(a, x, 0, col_w, "1", text, ROLE_BODY, A_STORY, (int)i, false) +
+                  draw_px(d, 8);
         free(text);
     }
     a->pane_h = a->h - top;
-    a->content_h = list_h + px(d, 16);
+    a->content_h = list_h + draw_px(d, 16);
     int max_scroll = a->content_h - a->pane_h;
     if (a->scroll > max_scroll)
         a->scroll = max_scroll;
@@ -398,8 +410,9 @@ void app_title_screen(App *a)
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
         char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
-        y += app_button(a, x, y, col_w, i < 9 ? badge : " ", text, ROLE_BODY, A_STORY, (int)i, true) +
-             px(d, 8);
+        y += app_button(a, x, y, col_w, i < 9 ? badge : " ", text, ROLE_BODY, A_STORY, (int)i,
+                        true) +
+             draw_px(d, 8);
         free(text);
     }
     for (int i = first; i < a->n_buttons; i++) {
@@ -412,7 +425,7 @@ void app_title_screen(App *a)
     if (max_scroll > 0) {
         int ph = a->h - top, th2 = ph * ph / a->content_h;
         int ty = top + (ph - th2) * a->scroll / max_scroll;
-        draw_fill(d, (SDL_Rect){a->w - px(d, 8), ty, px(d, 4), th2}, t->button_border);
+        draw_fill(d, (SDL_Rect){a->w - draw_px(d, 8), ty, draw_px(d, 4), th2}, t->button_border);
     }
     SDL_RenderSetClipRect(d->r, NULL);
 }

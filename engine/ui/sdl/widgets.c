@@ -35,7 +35,7 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int pad = px(d, 12), bw = badge ? px(d, 34) : 0;
+    int pad = draw_px(d, 12), bw = badge ? draw_px(d, 34) : 0;
     int th = draw_text(d, role, text, 0, 0, w - 2 * pad - bw, t->button_text, false);
     int h = th + 2 * pad;
     if (!render)
@@ -45,7 +45,8 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
     app_add_button(a, r, action, arg);
     bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
     draw_fill(d, r, hot ? t->button_hover : t->button);
-    draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
+    draw_frame(d, r, focused ? t->accent : t->button_border,
+               focused ? draw_px(d, 3) : draw_px(d, 1));
     if (badge)
         draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
     draw_text(d, role, text, x + pad + bw, y + pad, w - 2 * pad - bw, t->button_text, true);
@@ -61,7 +62,8 @@ void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg
     app_add_button(a, r, action, arg);
     bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
     draw_fill(d, r, hot ? t->button_hover : t->button);
-    draw_frame(d, r, focused ? t->accent : t->button_border, focused ? px(d, 3) : px(d, 1));
+    draw_frame(d, r, focused ? t->accent : t->button_border,
+               focused ? draw_px(d, 3) : draw_px(d, 1));
     int lh, lw = draw_label(d, ROLE_HEADING, STYLE_BOLD, label, 0, 0, t->button_text, false, &lh);
     draw_label(d, ROLE_HEADING, STYLE_BOLD, label, r.x + (r.w - lw) / 2, r.y + (r.h - lh) / 2,
                t->button_text, true, NULL);

@@ -196,7 +196,7 @@ static void screenshot(App *a)
                                                          SDL_PIXELFORMAT_RGB24))) {
         fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
         a->result = 1;
-    } else if (str_ends_with(a->cfg->screenshot, ".bmp")) {
+    } else if (util_str_ends_with(a->cfg->screenshot, ".bmp")) {
         if (SDL_SaveBMP(s, a->cfg->screenshot) != 0) {
             fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
             a->result = 1;
