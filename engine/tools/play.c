@@ -194,9 +194,9 @@ int tool_play(int argc, char **argv)
             if (!tools_parse_count(optarg, 1, 1000000, &frames))
                 return tools_usage_error("play", "--frames takes a count from 1, not '%s'",
                                          optarg);
-            cfg.frames = (int)frames;
+            cfg.window.frames = (int)frames;
             break;
-        case 'S': cfg.screenshot = optarg; break;
+        case 'S': cfg.window.screenshot = optarg; break;
         case 'w': cfg.watch = true; break;
         case 'C': code = optarg; break;
         case 'R': results = optarg; break;
@@ -220,7 +220,7 @@ int tool_play(int argc, char **argv)
         return tools_usage_error("play", "unexpected argument '%s'", argv[optind + 1]);
     if (so.resume && so.load)
         return tools_usage_error("play", "%s", "use --continue or --load, not both");
-    if ((cfg.frames || cfg.screenshot) && !ui)
+    if ((cfg.window.frames || cfg.window.screenshot) && !ui)
         ui = ui_first(UI_CAP_WINDOW)->name;
     if (code && !*code)
         return tools_usage_error("play", "%s", "--session needs a code");
@@ -253,8 +253,8 @@ int tool_play(int argc, char **argv)
 int tool_title(const char *ui, int frames, const char *screenshot)
 {
     UiConfig cfg = ui_config_default();
-    cfg.frames = frames;
-    cfg.screenshot = screenshot;
+    cfg.window.frames = frames;
+    cfg.window.screenshot = screenshot;
     if ((frames || screenshot) && !ui)
         ui = ui_first(UI_CAP_WINDOW | UI_CAP_MENU)->name;
     const Frontend *fe = pick_frontend(ui, UI_CAP_MENU);

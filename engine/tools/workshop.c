@@ -66,14 +66,14 @@ int tool_workshop(int argc, char **argv)
             }
             break;
         case 'S':
-            cfg.screenshot = optarg;
+            cfg.window.screenshot = optarg;
             fe = fe ? fe : ui_first(UI_CAP_ROOM | UI_CAP_WINDOW);
             break;
         case 'f':
             if (!tools_parse_count(optarg, 1, INT_MAX, &v))
                 return tools_usage_error("workshop", "--frames takes a count from 1, not '%s'",
                                          optarg);
-            cfg.frames = (int)v;
+            cfg.window.frames = (int)v;
             fe = fe ? fe : ui_first(UI_CAP_ROOM | UI_CAP_WINDOW);
             break;
         case 'c': code = optarg; break;
@@ -81,9 +81,9 @@ int tool_workshop(int argc, char **argv)
             if (!tools_parse_count(optarg, 1, 3600, &v))
                 return tools_usage_error("workshop", "--timer takes seconds from 1 to 3600, not "
                                                      "'%s'", optarg);
-            cfg.timer = (int)v;
+            cfg.room.timer = (int)v;
             break;
-        case 'n': cfg.hide_numbers = true; break;
+        case 'n': cfg.room.hide_numbers = true; break;
         case 'o': out_dir = optarg; break;
         case 'h': tools_print_usage(tool_workshop_usage); return TOOLS_EXIT_OK;
         default: return tools_usage_error("workshop", "%s", "invalid option");

@@ -50,7 +50,7 @@ static Session *draw_fixture(int w, int h, const char *shot)
     SessionOptions so = {.seed = 1, .seed_given = true, .no_autosave = true};
     Session *ss = session_open(s, &so, &err);
     assert_non_null(ss);
-    UiConfig cfg = {.frames = 1, .screenshot = shot};
+    UiConfig cfg = {.window = {.frames = 1, .screenshot = shot}};
     assert_int_equal(ui_sdl.play(ss, &cfg), 0);
     return ss;
 }

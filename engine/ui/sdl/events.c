@@ -213,7 +213,7 @@ void app_run(App *a)
         if (a->redraw) {
             a->redraw = false;
             app_render(a);
-            if (a->cfg->frames > 0 && !a->done)
+            if (a->cfg->window.frames > 0 && !a->done)
                 a->redraw = true; /* --frames: keep drawing */
             continue;
         }

@@ -135,9 +135,9 @@ static void pick(App *a, int option)
 
 static void start_timer(App *a)
 {
-    if (a->cfg->timer > 0) {
+    if (a->cfg->room.timer > 0) {
         a->timer_on = true;
-        a->timer_end = SDL_GetTicks() + (Uint32)a->cfg->timer * 1000u;
+        a->timer_end = SDL_GetTicks() + (Uint32)a->cfg->room.timer * 1000u;
         if (!a->timer)
             a->timer = SDL_AddTimer(250, tick, a);
     }

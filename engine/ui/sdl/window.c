@@ -138,7 +138,7 @@ static void sdl_shutdown(void)
     if (!a)
         return;
     Err err;
-    if (!a->cfg || (!a->cfg->screenshot && a->cfg->frames == 0))
+    if (!a->cfg || (!a->cfg->window.screenshot && a->cfg->window.frames == 0))
         settings_save(&a->set, &err); /* a failure here costs only the window geometry */
     app_history_free(a);
     free(a->error);
@@ -194,14 +194,16 @@ static void screenshot(App *a)
         a->result = 1;
     } else if (!(s = SDL_CreateRGBSurfaceWithFormatFrom(rgb, a->w, a->h, 24, a->w * 3,
                                                          SDL_PIXELFORMAT_RGB24))) {
-        fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
+        fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->window.screenshot,
+                SDL_GetError());
         a->result = 1;
-    } else if (util_str_ends_with(a->cfg->screenshot, ".bmp")) {
-        if (SDL_SaveBMP(s, a->cfg->screenshot) != 0) {
-            fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->screenshot, SDL_GetError());
+    } else if (util_str_ends_with(a->cfg->window.screenshot, ".bmp")) {
+        if (SDL_SaveBMP(s, a->cfg->window.screenshot) != 0) {
+            fprintf(stderr, "ladder: cannot write %s: %s\n", a->cfg->window.screenshot,
+                    SDL_GetError());
             a->result = 1;
         }
-    } else if (save_png(s, a->cfg->screenshot, &err) != 0) {
+    } else if (save_png(s, a->cfg->window.screenshot, &err) != 0) {
         fprintf(stderr, "ladder: %s\n", err.msg);
         a->result = 1;
     }
@@ -230,12 +232,12 @@ void app_render(App *a)
     if (a->focus >= a->n_buttons)
         a->focus = a->n_buttons - 1;
     a->frames_drawn++;
-    if (a->cfg->screenshot && a->frames_drawn == 1) {
+    if (a->cfg->window.screenshot && a->frames_drawn == 1) {
         screenshot(a);
         a->done = true;
     }
     SDL_RenderPresent(a->ren);
-    if (a->cfg->frames > 0 && a->frames_drawn >= a->cfg->frames)
+    if (a->cfg->window.frames > 0 && a->frames_drawn >= a->cfg->window.frames)
         a->done = true;
 }
 
@@ -278,7 +280,7 @@ static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     a->result = 1;
     app_run(a);
     app_slots_free(a);
-    if (cfg->screenshot || cfg->frames > 0)
+    if (cfg->window.screenshot || cfg->window.frames > 0)
         return 1;
     return a->result;
 }
@@ -331,8 +333,8 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     /* projector-friendly: large type, fullscreen, numbers as asked */
     if (a->set.text_size < 28)
         a->set.text_size = 28;
-    a->set.show_numbers = !cfg->hide_numbers;
-    if (!cfg->screenshot && cfg->frames == 0 && !a->set.fullscreen) {
+    a->set.show_numbers = !cfg->room.hide_numbers;
+    if (!cfg->window.screenshot && cfg->window.frames == 0 && !a->set.fullscreen) {
         a->set.fullscreen = true;
         SDL_Rect bounds; /* without a window manager, fullscreen keeps the window's corner */
         if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
@@ -343,8 +345,8 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     a->overlay = OV_NONE;
     a->hover = a->focus = -1;
     free(a->status);
-    a->status = cfg->timer > 0 ? xasprintf("*Press T to start %d seconds of discussion.*",
-                                           cfg->timer)
+    a->status = cfg->room.timer > 0 ? xasprintf("*Press T to start %d seconds of discussion.*",
+                                           cfg->room.timer)
                                : NULL;
     app_history_build(a);
     app_after_change(a);

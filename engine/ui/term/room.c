@@ -284,7 +284,8 @@ static int room_loop(TermRoom *r)
 UiExit term_room(Room *room, const UiConfig *cfg)
 {
     TermRoom r = {.room = room, .s = room_session(room), .in = cfg->in, .out = cfg->out,
-                  .width = cfg->width, .timer = cfg->timer, .hide_numbers = cfg->hide_numbers};
+                  .width = cfg->width, .timer = cfg->room.timer,
+                  .hide_numbers = cfg->room.hide_numbers};
     const Story *st = session_story(r.s);
     const char *code = room_code(room);
     utf8_fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",

@@ -5,7 +5,7 @@
 #include "ui/ui.h"
 
 /* Run room r in the terminal: cfg->in gives the facilitator's lines, cfg->out shows the room
- * (wrapped at cfg->width), cfg->timer and cfg->hide_numbers as in UiConfig. Returns when the
+ * (wrapped at cfg->width), cfg->room.timer and cfg->room.hide_numbers as in UiConfig. Returns when the
  * facilitator types "end", input ends or a signal asks to leave; the caller writes the final
  * debrief. UI_EXIT_SCRIPT_FAILED when a scenario script failed on the way. */
 UiExit term_room(Room *r, const UiConfig *cfg);
