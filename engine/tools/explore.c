@@ -19,7 +19,6 @@
 
 #include "core/autoplay.h"
 #include "core/game.h"
-#include "core/rng.h"
 #include "core/text.h"
 
 static void result_init(ExploreResult *r, const Story *s)
