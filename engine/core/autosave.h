@@ -33,9 +33,11 @@ typedef struct Autosave Autosave;
  * when no slot is free or the folder cannot be made. Free with autosave_close, which releases
  * the lock. */
 Autosave *autosave_open(const char *save_dir, int prefer, Err *err);
+/* Close the file, release the slot's lock and free a (the file stays). NULL: nothing. */
 void autosave_close(Autosave *a);
 
-/* The file this game autosaves to (owned by a), and its slot number (1 for autosave.json). */
+/* The file this game autosaves to (owned by a, valid until autosave_close), and its slot
+ * number (1 for autosave.json). */
 const char *autosave_path(const Autosave *a);
 int autosave_slot(const Autosave *a);
 
@@ -43,7 +45,7 @@ int autosave_slot(const Autosave *a);
  * written first: slot numbers in slots (AUTOSAVE_MAX_SLOTS of them), count returned. busy[k]
  * (optional) says whether slot k's lock is held by a game running now. */
 size_t autosave_existing(const char *save_dir, int *slots, bool *busy);
-/* The path of slot k's file in save_dir. malloc'd. */
+/* The path of slot k's file in save_dir. malloc'd: the caller frees it. */
 char *autosave_slot_path(const char *save_dir, int slot);
 
 /* Write the whole save: head, n records, tail (core/save.h save_*_text), atomically. The
@@ -53,9 +55,10 @@ int autosave_write(Autosave *a, const char *head, char *const *records, size_t n
 /* The file holds n records and can take an append or a drop in place: true when the last
  * autosave_write/append/drop succeeded with n records and the file was not replaced since. */
 bool autosave_holds(Autosave *a, size_t n);
-/* One more record (its text starts with its separator), and the new tail. */
+/* One more record (its text starts with its separator), and the new tail, written in place
+ * (call only when autosave_holds says the file can take it). Returns 0 or -1 with err. */
 int autosave_append(Autosave *a, const char *record, const char *tail, Err *err);
-/* One record fewer, and the new tail. */
+/* One record fewer, and the new tail, in place (as autosave_append). Returns 0 or -1 with err. */
 int autosave_drop(Autosave *a, const char *tail, Err *err);
 /* Forget what the file holds: the next save must be whole (after a load, say). */
 void autosave_forget(Autosave *a);

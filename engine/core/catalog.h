@@ -16,9 +16,11 @@ typedef struct Catalog {
     char *problems; /* stories that failed to load, one message per line; NULL if none */
 } Catalog;
 
-/* Every story folder under dir (a folder holding story.lua), sorted by order then id. */
+/* Every story folder under dir (a folder holding story.lua), sorted by order then id. Never
+ * NULL: stories that fail to load are named in problems, an unreadable dir gives no entries.
+ * Caller frees with catalog_free. */
 Catalog *catalog_scan(const char *dir);
-void catalog_free(Catalog *c);
+void catalog_free(Catalog *c); /* c and every string it holds; NULL: nothing */
 
 /* Load the story named by ref: a path to a scenario file or folder, or a bundled story id.
  * Returns NULL with err filled (file:line messages for broken scripts). Caller frees. */
@@ -37,7 +39,8 @@ int catalog_story_files(const char *path, char ***files, size_t *n, Err *err);
 
 /* Chapter i of a campaign, as play and check load it: the folder named by the chapter's id
  * beside the campaign's own folder when there is one, else the bundled story of that id.
- * NULL with err when it does not load, holds another story, or is itself a campaign. */
+ * NULL with err when it does not load, holds another story, or is itself a campaign. Caller
+ * frees with story_free. */
 Story *catalog_open_chapter(const Story *campaign, size_t i, Err *err);
 
 #endif

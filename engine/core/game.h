@@ -33,19 +33,22 @@ typedef struct Step {
 /* Start a game at the story's start scene. Returns NULL with err filled if the scenario fails
  * on the way (a script error in the first scene, say). Caller frees with game_free. */
 Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err);
+/* Free g and everything its accessors lent. NULL: nothing. The Story is not the game's. */
 void game_free(Game *g);
 
-/* Start a game that carries on from prev, the previous chapter of a campaign: every stat with
- * the same id starts at prev's value (clamped), and a flag named previous_verdict, if the story
- * declares one, holds the verdict of prev's ending ("good", "mixed", "bad"). prev may be NULL. */
+/* Start a game that carries on from prev, the previous chapter of a campaign (borrowed for the
+ * call): every stat with the same id starts at prev's value (clamped), and a flag named
+ * previous_verdict, if the story declares one, holds the verdict of prev's ending ("good",
+ * "mixed", "bad"). prev may be NULL. Errors and ownership as game_new. */
 Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
                      Err *err);
 
 /* Replay steps from the start. Stops at the first step that no longer fits the story (scene or
  * choice gone or unavailable); *applied tells how many were replayed. Returns NULL only when a
- * script fails, with err filled. */
+ * script fails, with err filled. Caller frees with game_free; steps are borrowed for the call. */
 Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
                   size_t *applied, Err *err);
+/* The same for a chapter of a campaign, carrying on from prev as game_new_after does. */
 Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
                         const Step *steps, size_t n, size_t *applied, Err *err);
 /* A new game replaying the first n decisions of g (n <= game_decision_count(g)). NULL with err
@@ -64,33 +67,39 @@ Game *game_rewind(const Game *g, size_t n, Err *err);
 /* Take the i-th available choice (0-based). Returns 0, or -1 with err filled when a script
  * fails; then the game is broken and should be rewound. */
 int game_choose(Game *g, size_t i, double seconds, Err *err);
-/* Take the available choice with this id; -1 with err if there is none. */
+/* Take the available choice with this id; -1 with err if there is none (the game unchanged)
+ * or when a script fails (as game_choose). */
 int game_choose_id(Game *g, const char *id, double seconds, Err *err);
 
 /* Accessors. Lifetimes: strings and pointers returned below are borrowed from g. Those about
  * the current scene (game_text, game_chapter, game_choice_text) and game_decision's pointer
- * stay valid until the next game_choose or game_choose_id on g, or game_free; those into the
- * Story (game_story, game_scene, game_choice, game_player's story-independent copy aside)
- * live as long as the Story. Stat and choice indexes are 0-based. */
+ * stay valid until the next game_choose or game_choose_id on g, or game_free; game_player's
+ * until game_free; those into the Story (game_story, game_scene, game_choice) live as long as
+ * the Story. Stat and choice indexes are 0-based. */
 const Story *game_story(const Game *g);
-uint64_t game_seed(const Game *g);
-const char *game_player(const Game *g);
-const Scene *game_scene(const Game *g);
-int game_scene_index(const Game *g);
+uint64_t game_seed(const Game *g);        /* the seed it was started with */
+const char *game_player(const Game *g);   /* the player's name, or NULL */
+const Scene *game_scene(const Game *g);   /* the current scene, in the Story */
+int game_scene_index(const Game *g);      /* its index into Story.scenes */
 const char *game_text(const Game *g);    /* the current scene's prose, interpolated */
 const char *game_chapter(const Game *g); /* NULL if the story has no chapters yet */
 bool game_ended(const Game *g);
 size_t game_choice_count(const Game *g); /* choices available now */
+/* The i-th available choice (i < game_choice_count), in the Story; and its text as shown
+ * (interpolated), valid until the next decision. */
 const Choice *game_choice(const Game *g, size_t i);
 const char *game_choice_text(const Game *g, size_t i);
-int game_stat(const Game *g, size_t stat);
+int game_stat(const Game *g, size_t stat); /* the stat's value now (within its min..max) */
 /* Change of the stat over the last decision (0 before the first). */
 int game_stat_change(const Game *g, size_t stat);
 /* The part of that change made by the choice's own effects (the rest came on arriving in the
  * next scene: its effects, or a forced jump's). */
 int game_stat_change_choice(const Game *g, size_t stat);
+/* The flag's value now (index into Story.flags); borrowed from g until the next decision. */
 const Value *game_flag(const Game *g, size_t flag);
+/* How many times the game has entered scene (an index into Story.scenes). */
 int game_visits(const Game *g, int scene);
+/* Decisions taken so far, and decision i of the journal (i < the count; 0 is the first). */
 size_t game_decision_count(const Game *g);
 const Decision *game_decision(const Game *g, size_t i);
 /* The lesson for decision i: the choice's own, else its scene's; NULL if none. */
@@ -103,14 +112,15 @@ const char *game_decision_lesson(const Game *g, size_t i);
 void game_set_quiet(Game *g, bool quiet);
 /* Count each `when` result: counts[choice_base + i][0] when false, [1] when true. NULL: off. */
 void game_set_when_counts(Game *g, unsigned long (*counts)[2]);
-/* A deep copy of g, to branch from. */
+/* A deep copy of g, to branch from. Caller frees with game_free. */
 Game *game_clone(const Game *g);
 /* A hash of scene, stats and flags: equal states (for merging) hash equal. */
 unsigned long long game_state_hash(const Game *g);
 /* True if a and b have the same scene, stats and flags. */
 bool game_same_state(const Game *a, const Game *b);
 
-/* For the script host: the generator behind g:chance and g:roll. */
+/* For the script host: the generator behind g:chance and g:roll (borrowed from g, valid until
+ * game_free). */
 Rng *game_rng(Game *g);
 
 #endif

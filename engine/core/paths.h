@@ -13,13 +13,15 @@ char *paths_scenarios_dir(void);
  * neither XDG_DATA_HOME nor HOME is set. */
 char *paths_data_dir(Err *err);
 
-/* $XDG_CONFIG_HOME/ladder (default ~/.config/ladder). */
+/* $XDG_CONFIG_HOME/ladder (default ~/.config/ladder). malloc'd, or NULL with err filled when
+ * neither XDG_CONFIG_HOME nor HOME is set. */
 char *paths_config_dir(Err *err);
 
-/* The folder of one story's saves: <data>/saves/<story-id>. malloc'd or NULL. */
+/* The folder of one story's saves: <data>/saves/<story-id>. malloc'd, or NULL with err filled
+ * (no data folder, as paths_data_dir). */
 char *paths_save_dir(const char *story_id, Err *err);
 
-/* True if name is a usable save name: 1-64 of [A-Za-z0-9_-]. */
+/* 1 if name is a usable save name: 1-64 of [A-Za-z0-9_-], else 0 (a bool in an int). */
 int paths_valid_save_name(const char *name);
 
 #endif

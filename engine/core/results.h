@@ -19,7 +19,7 @@
  * the save format (save_text). */
 char *results_text(const SaveSource *src, const char *session, bool anonymous, Err *err);
 /* text without the time it was written ("updated"), for telling whether a state was written
- * already: two texts of the same state give equal strings. malloc'd. */
+ * already: two texts of the same state give equal strings. malloc'd: the caller frees it. */
 char *results_state(const char *text);
 /* Write text into dir as a new file STORY-SESSION-PLAYER-YYYYmmdd-HHMMSS.json (local time;
  * each part cut to letters, digits, - and _; "solo" without a session, "anonymous" when
@@ -77,6 +77,7 @@ typedef struct Results {
 int results_parse(const char *text, size_t len, Results *out, Err *err);
 /* The same from a file of at most SAVE_MAX_BYTES. */
 int results_read(const char *path, Results *out, Err *err);
+/* Free everything r holds (as results_parse filled it), not r itself. */
 void results_free(Results *r);
 
 #endif

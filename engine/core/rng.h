@@ -11,6 +11,8 @@ typedef struct Rng {
 
 /* Seed the generator. The same seed gives the same sequence on every machine. */
 void rng_seed(Rng *r, uint64_t seed);
+/* The next 32 random bits (PCG-XSH-RR of O'Neill, "PCG: A Family of Simple Fast Space-Efficient
+ * Statistically Good Algorithms for Random Number Generation", 2014; pcg-random.org). */
 uint32_t rng_next(Rng *r);
 /* Uniform integer in [lo, hi] (inclusive, lo <= hi), without modulo bias. */
 int64_t rng_range(Rng *r, int64_t lo, int64_t hi);

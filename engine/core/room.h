@@ -41,12 +41,15 @@ typedef struct RoomRoad {
     size_t rewound_to;   /* a road not taken: the decision (1-based) the room went back to */
 } RoomRoad;
 
-/* A room playing s (which it does not own). code: the session code or NULL; out_dir: where
- * the debrief goes ("." when NULL). */
+/* A room playing s (which it does not own: s must outlive the room). code: the session code or
+ * NULL; out_dir: where the debrief goes ("." when NULL); both copied. Never NULL. Caller frees
+ * with room_free. */
 Room *room_new(Session *s, const char *code, const char *out_dir);
-void room_free(Room *r);
+void room_free(Room *r); /* r and its record, not the session; NULL: nothing */
+/* The session the room plays (borrowed: the caller of room_new owns it). */
 Session *room_session(Room *r);
-/* The session code, or NULL; the folder the debrief goes into. Owned by the room. */
+/* The session code, or NULL; the folder the debrief goes into. Owned by the room, valid until
+ * room_free. */
 const char *room_code(const Room *r);
 const char *room_out_dir(const Room *r);
 
@@ -60,7 +63,7 @@ const RoomTally *room_tally(const Room *r, size_t i);
 /* Go back to just before decision k (1-based); the road so far is kept in the record.
  * Returns 0, or -1 with err when there is no decision k. */
 int room_rewind(Room *r, size_t k, Err *err);
-/* How many roads the room rewound away from. */
+/* How many roads the room rewound away from (as room_roads' *n). */
 int room_roads_not_taken(const Room *r);
 /* The roads the room rewound away from, oldest first (*n of them; NULL when none). Owned by
  * the room, valid until the next room_rewind or room_free. */
@@ -68,6 +71,7 @@ const RoomRoad *room_roads(const Room *r, size_t *n);
 /* The road being played now, as data (its rewound_to is 0). The caller frees it with
  * room_road_free. */
 void room_road_current(const Room *r, RoomRoad *out);
+/* Free what road holds (as room_road_current filled it), not road itself. */
 void room_road_free(RoomRoad *road);
 
 /* Keep the paths of the debrief files last written (the room takes both malloc'd strings,
@@ -77,7 +81,8 @@ void room_keep_debrief(Room *r, char *md, char *html);
 const char *room_debrief_md(const Room *r);
 const char *room_debrief_html(const Room *r);
 
-/* The option with most votes and how many options share that count. */
+/* The option with most votes (the first of equals; counts has n >= 1 entries), and in *ties
+ * how many options share that count. */
 size_t room_winner(const int *counts, size_t n, size_t *ties);
 
 #endif

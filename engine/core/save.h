@@ -77,16 +77,17 @@ typedef struct SaveSource {
  * malloc'd string, or NULL with err filled when a line would pass SAVE_MAX_BYTES or the game
  * passes SAVE_MAX_DECISIONS / SAVE_MAX_CHAPTERS (then nothing should be written). */
 char *save_head_text(const SaveSource *src, Err *err);
-char *save_record_text(const SaveSource *src, size_t i, Err *err);
+char *save_record_text(const SaveSource *src, size_t i, Err *err); /* decision i of the last game */
 char *save_tail_text(const SaveSource *src, Err *err);
 /* The whole text: head, every record, tail. */
 char *save_text(const SaveSource *src, Err *err);
 
-/* The text of a save of one game g (a single story). malloc'd; never NULL (on a limit, "") */
+/* The text of a save of one game g (a single story); created: ISO time of the first save
+ * (NULL: now). malloc'd, the caller frees it; never NULL (on a limit, ""). */
 char *save_to_json(const Game *g, const char *created);
 /* Write a save of g to path atomically. Returns 0 or -1 with err filled. */
 int save_write(const char *path, const Game *g, const char *created, Err *err);
-/* Write text to path atomically. */
+/* Write text to path atomically. Returns 0 or -1 with err filled. */
 int save_write_text(const char *path, const char *text, Err *err);
 
 /* Read and check a save or results file, of version 1 or 2. Every number is range-checked
@@ -99,9 +100,10 @@ int save_write_text(const char *path, const char *text, Err *err);
 int save_read(const char *path, SaveData *out, Err *err);
 /* The same from memory (len bytes, no terminator needed); messages name no file. */
 int save_parse(const char *text, size_t len, SaveData *out, Err *err);
+/* Free the strings and arrays d holds (as save_read filled it), not d itself. */
 void save_data_free(SaveData *d);
 
-/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (at least 32 bytes). */
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601) in buf of n bytes (at least 32). */
 void save_timestamp(char *buf, size_t n);
 
 /* A save in a folder, as a list of saves shows it. */
@@ -116,6 +118,7 @@ typedef struct SaveInfo {
  * name); *n is their number. Files that do not read are left out. NULL with *n = 0 when there
  * are none or dir cannot be read. Free with save_list_free. */
 SaveInfo *save_list(const char *dir, size_t *n);
+/* Free v and its n entries' strings. NULL: nothing. */
 void save_list_free(SaveInfo *v, size_t n);
 
 #endif

@@ -23,9 +23,10 @@ typedef struct SaveEntry {
  * story whose save folder cannot be named (no home folder). NULL with *n = 0 when there are
  * none. Free with saves_free. */
 SaveEntry *saves_list_all(const Catalog *c, size_t *n);
-void saves_free(SaveEntry *v, size_t n);
+void saves_free(SaveEntry *v, size_t n); /* v and its n entries' strings; NULL: nothing */
 
-/* True if a save named name (without .json) is an autosave: autosave, autosave-2 ... */
+/* True if a save named name (without .json) is an autosave: autosave, autosave-2 ... (the
+ * names core/autosave.h gives its slots). */
 bool saves_is_autosave(const char *name);
 
 /* The most recently updated autosave of any story in c: its story's index in *story and its

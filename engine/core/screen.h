@@ -146,19 +146,23 @@ Screen *screen_of(const Session *s);
  * valid until the room changes), the current votes (borrowed, one per choice, or NULL) and the
  * seconds left on the timer (-1: none). */
 void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer);
+/* Free sc and every copy it holds. NULL: nothing. */
 void screen_free(Screen *sc);
 
 /* The stats that moved between before and after (Story.n_stats values each) in words:
  * "Burnout +8, Trust -5", or with numbers false "Burnout rises, Trust falls"; NULL when none.
  * malloc'd. */
 char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers);
-/* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral. */
+/* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral (or no
+ * change). */
 ScreenSign screen_change_sign(const Story *s, size_t i, int delta);
-/* "a good ending", "a mixed ending", "a bad ending". */
+/* "a good ending", "a mixed ending", "a bad ending". Static: never freed. */
 const char *screen_verdict_text(Verdict v);
 
-/* Split laid-out prose into paragraphs and styled runs (THE markup parser: text_markup). */
+/* Split laid-out prose into paragraphs and styled runs (THE markup parser: text_markup), filling
+ * *p with malloc'd arrays and strings: free with screen_prose_free. */
 void screen_prose(ScreenProse *p, const char *laid);
+/* Free what p holds (as screen_prose filled it), not p itself. */
 void screen_prose_free(ScreenProse *p);
 
 #endif

@@ -24,6 +24,8 @@ typedef struct SessionOptions {
 /* Open a session on story (the session owns it from now on, even on failure). Returns NULL with
  * err filled if a save cannot be read or the story fails at its start. */
 Session *session_open(Story *story, const SessionOptions *o, Err *err);
+/* Close the autosave (releasing its lock) and free s, its stories and games. It writes no
+ * results file: call session_write_results first. NULL: nothing. */
 void session_free(Session *s);
 
 /* Lifetimes: the pointers below are borrowed from the session. The Game (and everything its
@@ -54,6 +56,7 @@ char *session_take_notice(Session *s);
  * no such choice (or the story has ended); STATUS_FAILED with err on a script error, the game
  * staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
+/* The same for the shown choice with this id. seconds (both): the time the player took. */
 int session_choose_id(Session *s, const char *id, double seconds, Err *err);
 /* Workshop participants: write a results file into dir when the story ends, and when the
  * session closes with decisions not yet written. A file is never overwritten: each gets its
@@ -68,7 +71,8 @@ void session_set_results(Session *s, const char *dir, const char *session_code, 
 int session_write_results(Session *s, Err *err);
 /* True when the last attempt to write the results failed (and none succeeded since). */
 bool session_results_failed(const Session *s);
-/* The results file written last, or NULL. */
+/* The results file written last, or NULL; borrowed, valid until the next write or
+ * session_free. */
 const char *session_results_path(const Session *s);
 
 /* The seed every participant with this session code plays (an FNV-1a hash of the code). */
@@ -81,17 +85,22 @@ int session_reload(Session *s, Err *err);
 /* Go back one decision (in a campaign, from a chapter's start back into the previous chapter).
  * -1 with err when there is none. */
 int session_undo(Session *s, Err *err);
-/* Save to a named slot (1-64 of A-Z a-z 0-9 _ -). *path (optional) receives the file written. */
+/* Save to a named slot (1-64 of A-Z a-z 0-9 _ -). *path (optional) receives the file written
+ * (malloc'd, the caller frees it). Returns 0, or -1 with err (a bad name, saving off, a write
+ * that failed). */
 int session_save(Session *s, const char *name, char **path, Err *err);
-/* Load a save by slot name or file path; the game continues from it. */
+/* Load a save by slot name or file path; the game continues from it. Returns 0, or -1 with
+ * err (it cannot be read, is for another story, or no longer replays). */
 int session_load(Session *s, const char *name_or_path, Err *err);
-/* The saves of this story, newest first. Free with session_free_saves. */
+/* The saves of this story, newest first (save_list of session_save_dir); *n is their number.
+ * NULL with *n = 0 when there are none. malloc'd: free with session_free_saves. */
 SaveInfo *session_list_saves(const Session *s, size_t *n);
-void session_free_saves(SaveInfo *v, size_t n);
+void session_free_saves(SaveInfo *v, size_t n); /* free v and its n entries; NULL: nothing */
 /* The folder this story's saves go to (borrowed, valid until session_free), or NULL when saving
  * is off or the folder cannot be named. */
 const char *session_save_dir(const Session *s);
-/* Where this session autosaves, or NULL when autosave is off. */
+/* Where this session autosaves, or NULL when autosave is off. Borrowed, valid until
+ * session_free. */
 const char *session_autosave_path(const Session *s);
 
 /* Draw a fresh seed from the clock and process id. */

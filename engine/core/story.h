@@ -168,21 +168,29 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err);
 /* Free s, its host state included. NULL: nothing. */
 void story_free(Story *s);
 
-int story_find_scene(const Story *s, const char *id); /* -1 if absent */
+/* Lookups by id: the index into s->scenes, s->stats, s->flags or sc->choices, or -1 if
+ * absent. Scenes are found through a hash table (O(1)); stats and choices by a linear scan;
+ * flags by binary search once flags_sorted is set. */
+int story_find_scene(const Story *s, const char *id);
 int story_find_stat(const Story *s, const char *id);
 int story_find_flag(const Story *s, const char *id);
 int story_find_choice(const Scene *sc, const char *id);
 
-/* Free arrays of stat changes and flag assignments as HostOps.call_effects/call_set return
- * them (their names are NULL and not freed; their indexes are resolved). NULL: nothing. */
+/* Free arrays (and the flag values' strings) of stat changes and flag assignments as
+ * HostOps.call_effects/call_set return them (their names are NULL and not freed; their indexes
+ * are resolved). NULL: nothing. */
 void story_free_effects(Effect *v, size_t n);
 void story_free_sets(FlagSet *v, size_t n);
 
-const char *verdict_name(Verdict v); /* "good", "mixed", "bad" */
+/* Names as saves, results and the JSON protocol write them. Static strings: never freed. */
+const char *verdict_name(Verdict v);          /* "good", "mixed", "bad" */
 const char *story_stat_good_name(StatGood g); /* "high", "low", "neutral" */
 
+/* Free v's string (if it holds one) and set it to NULL; v itself is the caller's. */
 void story_value_free(Value *v);
+/* A deep copy of v: its string is malloc'd (free with story_value_free). */
 Value story_value_copy(const Value *v);
+/* True if a and b have the same type and value (strings compared byte by byte). */
 bool story_value_equal(const Value *a, const Value *b);
 /* Append the display form of v: "yes"/"no", a number, or the string. */
 void story_value_format(const Value *v, Buf *out);

@@ -60,6 +60,7 @@ char *utf8_visible_dup(const char *s, unsigned keep);
  * quoting a story, `ladder list`, `check`, `explore`, the room's terminal. Returns the bytes
  * written, or -1 on a write error (errno set by stdio). */
 int utf8_fprintf(FILE *f, const char *fmt, ...) LADDER_PRINTF(2, 3);
+/* The same with a va_list. */
 int utf8_vfprintf(FILE *f, const char *fmt, va_list ap) LADDER_PRINTF(2, 0);
 
 /* Write s (len bytes) to f as utf8_repair makes it: for JSON text from cJSON, whose strings may

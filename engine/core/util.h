@@ -26,20 +26,25 @@ enum {
     STATUS_TOO_NEW = -3  /* a file written by a newer Ladder */
 };
 
-/* Replace the message in e (if e is not NULL). */
+/* Replace the message in e (if e is not NULL), cut to fit its 4096 bytes. */
 void err_set(Err *e, const char *fmt, ...) LADDER_PRINTF(2, 3);
-/* Prefix the existing message with a formatted context string. */
+/* Prefix the existing message with a formatted context string (e NULL: nothing). */
 void err_prefix(Err *e, const char *fmt, ...) LADDER_PRINTF(2, 3);
 
-/* Allocation: abort with a message on out-of-memory, so callers need not check. */
+/* Allocation: abort with a message on out-of-memory (the one place Ladder exits on it), so
+ * callers need not check; they never return NULL. Sizes are in bytes. Each result is malloc'd:
+ * the caller frees it with free(). */
 void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
+void *xcalloc(size_t n, size_t size); /* n elements of size bytes, zeroed; aborts on overflow */
+void *xrealloc(void *p, size_t n);    /* as realloc; p is no longer valid afterwards */
 char *xstrdup(const char *s);              /* NULL in, NULL out */
-char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) LADDER_PRINTF(1, 2);
+char *xstrndup(const char *s, size_t n);   /* the first n bytes of s (it holds that many) + NUL */
+char *xasprintf(const char *fmt, ...) LADDER_PRINTF(1, 2); /* a formatted string */
 
-/* Grow a dynamic array *v of *cap elements of size sz so that it can hold need elements. */
+/* Grow a dynamic array (vp points to the array pointer) of *cap elements of sz bytes each so
+ * that it can hold need elements: capacity doubles from 8 (amortised O(1) appends); *cap is
+ * updated. Elements past the old capacity are uninitialised, and pointers into the old array
+ * are no longer valid. Never fails (aborts on out-of-memory). */
 void grow(void *vp, size_t *cap, size_t need, size_t sz);
 
 /* A growable NUL-terminated string. Zero-initialise, append, then take or free. */
@@ -48,17 +53,20 @@ typedef struct Buf {
     size_t len, cap;
 } Buf;
 
-void buf_add(Buf *b, const char *s, size_t n);
-void buf_puts(Buf *b, const char *s);
+/* Appending never fails (aborts on out-of-memory) and may move b->s: a pointer from buf_str
+ * is valid until the next append, buf_take or buf_free on b. */
+void buf_add(Buf *b, const char *s, size_t n); /* n bytes of s (may hold NULs) */
+void buf_puts(Buf *b, const char *s);          /* a C string */
 void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) LADDER_PRINTF(2, 3);
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) LADDER_PRINTF(2, 0);
 const char *buf_str(const Buf *b); /* "" when empty; owned by b */
-char *buf_take(Buf *b);            /* caller owns the result; b is reset */
-void buf_free(Buf *b);
+char *buf_take(Buf *b);            /* malloc'd ("" when empty): the caller frees it; b is reset */
+void buf_free(Buf *b);             /* free the text and reset b to empty (it can be reused) */
 
-/* Read a whole file. Returns a malloc'd buffer (NUL-terminated, length in *len) or NULL with
- * the reason in err. Refuses directories and files larger than max bytes. */
+/* Read a whole file. Returns a malloc'd buffer (the caller frees it; NUL-terminated, length in
+ * bytes in *len when len is not NULL) or NULL with the reason in err (cannot open or read it,
+ * not a regular file, larger than max bytes). */
 char *read_file(const char *path, size_t max, size_t *len, Err *err);
 
 /* Write data to path atomically: temporary file in the same directory, fsync, rename, fsync of
@@ -83,17 +91,22 @@ int write_all(int fd, const char *data, size_t len);
  * file systems cannot). */
 void sync_dir(const char *dir);
 
-/* mkdir -p. Returns 0 or -1 with err filled. */
+/* mkdir -p: create path and its missing parents (mode 0755, less the umask). Returns 0
+ * (also when it exists already) or -1 with err filled. */
 int util_make_dirs(const char *path, Err *err);
 
+/* True if s ends with suffix (byte comparison). */
 bool util_str_ends_with(const char *s, const char *suffix);
-bool is_identifier(const char *s); /* [A-Za-z_][A-Za-z0-9_-]* */
+/* True if s (not NULL, not empty) matches [A-Za-z_][A-Za-z0-9_-]*. */
+bool is_identifier(const char *s);
 
-/* 64-bit FNV-1a, for content hashes. */
+/* 64-bit FNV-1a of n bytes, continuing from h (FNV1A64_INIT to start), for content hashes. The
+ * algorithm: Fowler, Noll and Vo, http://www.isthe.com/chongo/tech/comp/fnv/ */
 unsigned long long fnv1a64(unsigned long long h, const void *data, size_t n);
 #define FNV1A64_INIT 0xcbf29ce484222325ULL
 
-/* Seconds since some fixed point, monotonic. */
+/* Seconds (with a fraction) since some fixed point: CLOCK_MONOTONIC, for timing only (never
+ * goes back, has no date). */
 double now_seconds(void);
 
 #endif

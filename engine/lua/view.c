@@ -60,7 +60,6 @@ static void push_value(lua_State *L, const Value *v)
 
 static int l_index(lua_State *L)
 {
-    Script *sc = script_of(L);
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     int isnum = 0;
@@ -87,7 +86,6 @@ static int l_index(lua_State *L)
         lua_pushstring(L, game_scene(g)->id);
     else if (code == B_DECISIONS)
         lua_pushinteger(L, (lua_Integer)game_decision_count(g));
-    (void)sc;
     return 1;
 }
 
