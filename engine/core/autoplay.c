@@ -71,6 +71,8 @@ static AutoplayStop play_game(Game *g, const AutoplayOptions *o, long *counts, R
         r->decisions++;
         if (o->arrived)
             o->arrived(o->ctx, g);
+        if (o->go_on && !o->go_on(o->ctx, g))
+            return stop(r, AUTOPLAY_STOPPED);
     }
     r->chapters++;
     return stop(r, AUTOPLAY_ENDED);
@@ -118,7 +120,9 @@ AutoplayStop autoplay_play(const Story *story, const AutoplayOptions *o, Autopla
             game_set_when_counts(g, o->when_counts);
         if (o->arrived)
             o->arrived(o->ctx, g);
-        AutoplayStop why = play_game(g, o, counts, &pick, r);
+        AutoplayStop why = o->go_on && !o->go_on(o->ctx, g)
+                               ? stop(r, AUTOPLAY_STOPPED)
+                               : play_game(g, o, counts, &pick, r);
         if (o->finished)
             o->finished(o->ctx, g, ch);
         prev = g;

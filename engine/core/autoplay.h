@@ -28,7 +28,8 @@ typedef enum AutoplayStop {
     AUTOPLAY_ENDED,    /* the story (every chapter of a campaign) reached an ending */
     AUTOPLAY_LIMIT,    /* a story or chapter took max_decisions without ending */
     AUTOPLAY_DEADLINE, /* now_seconds() passed the deadline */
-    AUTOPLAY_FAILED    /* a script error, a dead end, or a chapter that cannot be loaded */
+    AUTOPLAY_FAILED,   /* a script error, a dead end, or a chapter that cannot be loaded */
+    AUTOPLAY_STOPPED   /* the go_on hook said to stop */
 } AutoplayStop;
 
 typedef struct AutoplayOptions {
@@ -56,6 +57,9 @@ typedef struct AutoplayOptions {
     /* a story's or chapter's game stops (at its ending, a limit, the deadline or a script
      * error in a decision): the last look at it before it is freed */
     void (*finished)(void *ctx, const Game *g, size_t chapter);
+    /* asked after each arrival (a start or a decision, after `arrived`): false stops the
+     * playthrough there with AUTOPLAY_STOPPED */
+    bool (*go_on)(void *ctx, const Game *g);
     void *ctx;
 } AutoplayOptions;
 

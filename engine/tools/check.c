@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/autoplay.h"
 #include "core/catalog.h"
 #include "core/game.h"
 #include "core/paths.h"
@@ -115,45 +116,70 @@ static bool same_screen(const Game *a, const Game *b)
     return true;
 }
 
-/* One random playthrough (seed) of s, played again with the same seed and choices in fresh
- * copies of the story: a new Lua state each, with new addresses and a new seed for the hashes
- * of its strings (and so a new order for pairs()). Returns false with a description of the
- * first difference in *why (malloc'd), true when every copy played the same way. */
+/* A playthrough followed, decision by decision, in fresh copies of its story. */
+typedef struct Follow {
+    Story *const *copies;
+    Game *c[DETERMINISM_COPIES];
+    uint64_t seed;
+    bool same;
+    long d;                   /* decisions taken */
+    const char *where, *chose; /* the last decision's scene and choice (into the story) */
+    Err *err;
+} Follow;
+
+static void follow_picked(void *ctx, const Game *g, size_t k)
+{
+    Follow *f = ctx;
+    f->where = game_scene(g)->id;
+    f->chose = game_choice(g, k)->id;
+}
+
+static void follow_arrived(void *ctx, const Game *g)
+{
+    Follow *f = ctx;
+    if (game_decision_count(g) == 0) { /* the start: the copies begin their games */
+        for (int k = 0; f->same && k < DETERMINISM_COPIES; k++) {
+            f->c[k] = game_new(f->copies[k], f->seed, game_player(g), f->err);
+            f->same = f->c[k] && game_scene_index(f->c[k]) == game_scene_index(g) &&
+                      same_screen(g, f->c[k]);
+        }
+        return;
+    }
+    f->d++;
+    for (int k = 0; f->same && k < DETERMINISM_COPIES; k++)
+        f->same = game_choose_id(f->c[k], f->chose, 0, f->err) == 0 &&
+                  game_same_state(g, f->c[k]) && same_screen(g, f->c[k]);
+}
+
+static bool follow_go_on(void *ctx, const Game *g)
+{
+    (void)g;
+    return ((Follow *)ctx)->same;
+}
+
+/* One random playthrough (seed, picked as explore and `ladder replay --random` pick: autoplay)
+ * of s, played again with the same seed and choices in fresh copies of the story: a new Lua
+ * state each, with new addresses and a new seed for the hashes of its strings (and so a new
+ * order for pairs()). Returns false with a description of the first difference in *why
+ * (malloc'd), true when every copy played the same way (or the playthrough itself failed: the
+ * other checks report that). */
 static bool same_every_time(const Story *s, Story *const *copies, uint64_t seed, long cap,
                             double deadline, char **why, Err *err)
 {
-    Game *g = game_new(s, seed, NULL, err);
-    Game *c[DETERMINISM_COPIES] = {0};
-    bool same = g != NULL;
-    for (int k = 0; same && k < DETERMINISM_COPIES; k++) {
-        c[k] = game_new(copies[k], seed, NULL, err);
-        same = c[k] && game_scene_index(c[k]) == game_scene_index(g) && same_screen(g, c[k]);
-    }
-    Rng pick;
-    rng_seed(&pick, seed ^ 0x5eedULL);
-    long d = 0;
-    const char *where = s->scenes[s->start_index].id, *chose = "";
-    while (same && d < cap && !game_ended(g) && game_choice_count(g) > 0 &&
-           now_seconds() < deadline) {
-        size_t i = (size_t)rng_range(&pick, 0, (int64_t)game_choice_count(g) - 1);
-        where = game_scene(g)->id;
-        chose = game_choice(g, i)->id;
-        if (game_choose(g, i, 0, err) != 0)
-            break;
-        d++;
-        for (int k = 0; same && k < DETERMINISM_COPIES; k++)
-            same = game_choose_id(c[k], chose, 0, err) == 0 && game_same_state(g, c[k]) &&
-                   same_screen(g, c[k]);
-    }
-    if (!same && g)
-        *why = d == 0 ? xasprintf("the game starts differently")
-                      : xasprintf("after decision %ld (scene '%s', choice '%s') a replay went "
-                                  "elsewhere or showed other words",
-                                  d, where, chose);
+    Follow f = {.copies = copies, .seed = seed, .same = true, .err = err};
+    AutoplayOptions o = {.seed = seed, .pick_seed = autoplay_pick_seed(seed),
+                         .max_decisions = cap, .deadline = deadline, .picked = follow_picked,
+                         .arrived = follow_arrived, .go_on = follow_go_on, .ctx = &f};
+    AutoplayResult r;
+    autoplay_play(s, &o, &r);
+    if (!f.same)
+        *why = f.d == 0 ? xasprintf("the game starts differently")
+                        : xasprintf("after decision %ld (scene '%s', choice '%s') a replay went "
+                                    "elsewhere or showed other words",
+                                    f.d, f.where, f.chose);
     for (int k = 0; k < DETERMINISM_COPIES; k++)
-        game_free(c[k]);
-    game_free(g);
-    return same || !g;
+        game_free(f.c[k]);
+    return f.same;
 }
 
 /* Saves, undo and workshop rewinds replay a game from its seed and choices, so a story must

@@ -265,6 +265,7 @@ static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, Exp
     case AUTOPLAY_LIMIT: keep_stuck(r, seed); break;
     case AUTOPLAY_DEADLINE: r->timed_out = true; break;
     case AUTOPLAY_FAILED: keep_error(r, seed, ar.failed_at, ar.err.msg, NULL); break;
+    case AUTOPLAY_STOPPED: break; /* no go_on hook is set */
     }
 }
 

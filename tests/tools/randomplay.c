@@ -66,6 +66,8 @@ static long play_run(const Story *s, unsigned long long seed, long cap, Tally *t
                 fprintf(stderr, "seed %llu: %s\n", seed, ar.err.msg);
         }
         return -1;
+    case AUTOPLAY_STOPPED: /* no go_on hook is set */
+        break;
     }
     return -1;
 }

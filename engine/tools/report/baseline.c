@@ -99,6 +99,7 @@ static void play_random(Report *r, Group *g, const Part *model, uint64_t pick_se
     case AUTOPLAY_LIMIT: g->base_stuck++; break;
     case AUTOPLAY_DEADLINE: break; /* no deadline is set */
     case AUTOPLAY_FAILED: base_error(g, ar.err.msg); break;
+    case AUTOPLAY_STOPPED: break; /* no go_on hook is set */
     }
 }
 
