@@ -48,15 +48,20 @@ struct Host { /* the Lua state behind one story (core/host.h calls it Host) */
     Pos pending_pos;
 };
 
+/* A new sandboxed Lua state under limits (memory in bytes, budgets in instructions). NULL with
+ * err when Lua cannot start or open its libraries. Free with script_free (script.h). */
 Script *script_new(ScriptLimits limits, Err *err);
 /* The same, with the state's block placed so that pairs() visits keys in another order than in
  * a state of variant 0, as in another process (see script.c). */
 Script *script_new_variant(ScriptLimits limits, unsigned variant, Err *err);
-/* Fetch the Script behind a lua_State (stored in its extra space). */
+/* Fetch the Script behind a lua_State (stored in its extra space); borrowed, valid until
+ * script_free. */
 Script *script_of(lua_State *L);
 /* Call the function sitting below its nargs arguments on top of the stack, under a fresh budget
  * of `ticks` instructions (0: keep the running budget), with a message handler that adds
- * file:line. On error, pops them and fills err. */
+ * file:line. Returns 0 with nres results pushed; on error (a Lua error, the instruction budget
+ * or wall-clock limit spent, out of memory), -1 with the function and arguments popped and err
+ * filled. */
 int script_pcall(Script *sc, int nargs, int nres, long ticks, Err *err);
 /* The same for a callback: fn (a registry reference to the function called) names where it was
  * defined when an error carries no position, without the cost of looking it up on success. */
@@ -82,9 +87,9 @@ void workarounds_install(lua_State *L);
 
 /* watchdog.c: the wall-clock limit of one load or callback (limits.wall_ms). begin and end
  * bracket every budgeted lua_pcall; expired tells the count hook to stop the call. */
-void watchdog_begin(Script *sc);
-void watchdog_end(Script *sc);
-bool watchdog_expired(Script *sc);
+void watchdog_begin(Script *sc); /* start the clock: limits.wall_ms milliseconds from now */
+void watchdog_end(Script *sc);   /* stop it */
+bool watchdog_expired(Script *sc); /* true once the running call is past its limit */
 
 /* view.c */
 /* After the story is loaded: the name table and the proxy. Returns 0, or -1 with err when the
@@ -105,26 +110,34 @@ bool script_to_value(lua_State *L, int idx, Value *v);
 int raise_at(lua_State *L, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
 /* Where the running declaration was written (the innermost Lua function calling it). */
 Pos caller_pos(lua_State *L);
+/* True if s is a Lua name: [A-Za-z_][A-Za-z0-9_]* (so g.name works in a script). */
 bool is_lua_name(const char *s);
-/* The string on top, with no NUL byte, at most max bytes; counted in the story's total. */
+/* The string on top, with no NUL byte, at most max bytes; counted in the story's total. Borrowed
+ * from the Lua stack: valid while that value stays on it. Raises otherwise. */
 const char *string_value(lua_State *L, Pos pos, const char *what, const char *field, size_t max);
 /* A copy (malloc'd) of the string on top, capped by the field's kind. */
 char *get_string(lua_State *L, Pos pos, const char *what, const char *field);
 /* The table key at idx if it is a string with no NUL byte (a name), else NULL. */
 const char *key_name(lua_State *L, int idx);
+/* Raise "what: 'field' must be a string" unless the value on top is a string (not a number). */
 void get_string_check(lua_State *L, Pos pos, const char *what, const char *field);
-/* A registry reference to the function on top. */
+/* A registry reference to the function on top (the value stays on the stack; the reference
+ * lives as long as the Lua state). */
 HostFn get_function(lua_State *L, Pos pos, const char *what, const char *field);
+/* The integer on top, within +-1,000,000,000; raises otherwise. */
 int get_int(lua_State *L, Pos pos, const char *what, const char *field);
 /* A text: a string of at most max bytes, or a function. */
 void get_text(lua_State *L, Text *t, Pos pos, const char *what, const char *field, size_t max);
 /* { stat = change } or a function; { flag = value } or a function. */
+/* Both fill *e or *s with malloc'd entries that the story owns (freed by story_free), and raise
+ * on a value of the wrong shape. */
 void get_effects(lua_State *L, Effects *e, Pos pos, const char *what);
 void get_sets(lua_State *L, Sets *s, Pos pos, const char *what);
 
 /* loader.c */
 /* Load a story's files into a new state (HostOps.load); the story's host_ops is set to ops, the
- * host it belongs to. */
+ * host it belongs to. NULL with err (file:line messages) when the story is broken. Caller frees
+ * with story_free. */
 Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *err);
 
 #endif

@@ -44,6 +44,7 @@ typedef struct ScriptLimits {
  * (SCRIPT_WALL_MS: 8,000 under AddressSanitizer). */
 ScriptLimits script_default_limits(void);
 
+/* Close the Lua state and free sc (story_free calls it through HostOps). NULL: nothing. */
 void script_free(Script *sc);
 
 /* A new step of play begins (a game starts, or a choice is taken and the next scene entered):
@@ -54,7 +55,7 @@ void script_step(Script *sc);
 /* Callbacks from the rules. Each runs fn(g) with g the read-only view of game. Return 0, or -1
  * with err filled ("file:line: message (scene 's', choice 'c', when)"). */
 int script_call_bool(Script *sc, HostFn fn, Game *game, const HostCall *at, bool *out, Err *err);
-/* *out is malloc'd. */
+/* *out is malloc'd: the caller frees it. */
 int script_call_string(Script *sc, HostFn fn, Game *game, const HostCall *at, char **out, Err *err);
 /* fn returns { stat = delta, ... }; *out is malloc'd (free with story_free_effects), names
  * resolved against the story. */

@@ -48,7 +48,10 @@ int tools_usage_error(const char *cmd, const char *fmt, ...) LADDER_PRINTF(2, 3)
  * one. */
 bool tools_parse_count(const char *s, long lo, long hi, long *out);
 
-/* The commands (each in tools/NAME.c). */
+/* The commands (each in tools/NAME.c), as the table runs them: argv[0] is the command's name;
+ * they parse their options with getopt_long and return TOOLS_EXIT_OK, TOOLS_EXIT_FAILED,
+ * TOOLS_EXIT_USAGE (through tools_usage_error) or a leave_status. Their help texts are static,
+ * with {ui-...} marks for tools_print_usage. */
 int tool_play(int argc, char **argv);
 int tool_list(int argc, char **argv);
 int tool_check(int argc, char **argv);

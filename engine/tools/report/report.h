@@ -138,16 +138,20 @@ static inline const char *S(const Report *r, int i)
 
 /* The index of s in t, adding a copy when new; -1 for NULL. */
 int report_intern(Intern *t, const char *s);
+/* Free t's strings and array, not t itself. */
 void report_intern_free(Intern *t);
 /* Group r's parts by (story, session), sorted, and count each group: decision points,
  * options, endings, stats, and the baseline when asked. */
 void report_tally(Report *r);
+/* Free what g holds (its points, options, endings and stats), not g itself. */
 void report_group_free(Group *g);
-/* The story a decision point or ending of g belongs to, or NULL when not loaded. */
+/* The story a decision point or ending of g belongs to, or NULL when not loaded; and the scene
+ * (interned id scene) in it, or NULL. Borrowed from r: valid until r is freed. */
 const Story *report_story_of(Report *r, const Group *g, int story);
 const Scene *report_scene_of(Report *r, const Group *g, int story, int scene);
 /* The option `choice` of pt, and the count of an ending (-1: not finished) of g, each added
- * (at zero) when new. */
+ * (at zero) when new. Borrowed: valid until the next report_opt_for on pt / report_end_for on g
+ * (the arrays grow), or the group is freed. */
 Opt *report_opt_for(Point *pt, int choice);
 EndCount *report_end_for(Group *g, int story, int ending);
 /* The stat id g shows, with its definition from the story when def is not NULL. */
@@ -170,6 +174,7 @@ int report_final_value(const Part *p, int id);
 char **report_collect(Report *r, char **args, int n, size_t *count);
 /* Read one results file into r->parts, or name it on stderr and in r->skipped. */
 void report_read_part(Report *r, const char *path);
+/* Free what p holds, not p itself. */
 void report_part_free(Part *p);
 /* Keep story s (owned by r from now on) as the story with interned id. */
 void report_add_story(Report *r, int id, Story *s);
@@ -192,11 +197,13 @@ char *report_page(Report *r, char **inputs, int ninputs);
 void report_pct(Buf *b, double s);
 void report_fmt_num(Buf *b, double v);
 void report_fmt_secs(Buf *b, double s);
+/* The CSS class of an ending's verdict: "good", "mixed", "bad", or "none" for NULL. Static. */
 const char *report_verdict_class(const Scene *e);
+/* Append p's player name, HTML-escaped, or "<i>anonymous</i>". */
 void report_player_name(Buf *b, const Report *r, const Part *p);
 /* A group's "How the stats moved" and "Participants" sections. */
 void report_emit_stats(Buf *b, Report *r, const Group *g);
-void report_emit_people(Buf *b, Report *r, const Group *g);
+void report_emit_people(Buf *b, Report *r, const Group *g); /* both appended to b as HTML */
 
 /* ---- csv.c ---- */
 

@@ -151,8 +151,8 @@ void app_history_build(App *a);
 void app_history_add(App *a, char *text);
 
 /* screens.c: lay out and draw the whole screen under any overlay. */
-void app_title_screen(App *a);
-void app_game_screen(App *a);
+void app_title_screen(App *a); /* the title menu (a->cat) */
+void app_game_screen(App *a);  /* the story being played (a->screen), or the room */
 
 /* room.c */
 /* The question for the room and each option with its vote counter, at x, y0, w wide; returns
@@ -186,7 +186,9 @@ void app_screen_free(App *a);
 /* events.c */
 /* Draw when needed, otherwise sleep until the next event, until a->done. */
 void app_run(App *a);
-/* --watch: watch dir's files from a thread that posts a reload event; app_watch_stop ends it. */
+/* --watch: watch dir's files from a thread that posts a reload event; app_watch_stop ends it
+ * (joins the thread, frees the watch; nothing when none runs). A watch that cannot start is
+ * reported on stderr and play goes on. */
 void app_watch_start(App *a, const char *dir);
 void app_watch_stop(App *a);
 

@@ -47,27 +47,36 @@ typedef struct Draw {
 /* Find the fonts: assets/fonts under the data folder, next to the binary, or the source tree;
  * else a system serif. Returns 0 or -1 with err naming what was looked for. */
 int draw_find_fonts(char *paths[STYLE_COUNT], Err *err);
+/* Set up d to draw on r (borrowed: it must outlive d) with body text of body_px window points,
+ * scale drawable pixels per point, and theme (static). Returns 0, or -1 with err when no font
+ * is found or one does not open. Release with draw_close. */
 int draw_open(Draw *d, SDL_Renderer *r, int body_px, float scale, const Theme *theme, Err *err);
-/* Change body size or scale: reopens the fonts and empties the cache. */
+/* Change body size (window points) or scale: reopens the fonts and empties the cache. Returns 0
+ * or -1 with err when a font does not open. */
 int draw_resize(Draw *d, int body_px, float scale, Err *err);
-void draw_set_theme(Draw *d, const Theme *theme);
-void draw_close(Draw *d);
+void draw_set_theme(Draw *d, const Theme *theme); /* theme is static (THEMES) */
+void draw_close(Draw *d); /* free the fonts, cached textures and paths; not d, nor the renderer */
 
 /* Lay out text with *emphasis* / **strong** markup (read by text_markup, core/text.h),
- * paragraphs split by blank lines and kept line breaks, wrapped to width w (drawable px). Renders at (x, y) when render is true.
- * Returns the height used. Results are cached by (text, role, width, colour). */
+ * paragraphs split by blank lines and kept line breaks, wrapped to width w (drawable px).
+ * Renders at (x, y) when render is true. Returns the height used, in drawable pixels. Results
+ * are cached by (text, role, width, colour). */
 int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL_Color color,
               bool render);
-/* One line of plain text, no wrapping; returns its width (and height in *h if given). */
+/* One line of plain text, no wrapping; returns its width (and height in *h if given), in
+ * drawable pixels. */
 int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,
                SDL_Color color, bool render, int *h);
+/* The distance between two lines of role's regular font, in drawable pixels. */
 int draw_line_height(Draw *d, TextRole role);
 /* Scaled length: n window points in drawable pixels. */
 int draw_px(const Draw *d, int n);
 
+/* Fill rectangle r (drawable pixels) with c; draw its border, thickness pixels wide, inside r. */
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
-/* True if every code point of the UTF-8 text has a glyph in the body fonts. */
+/* True if every code point of the UTF-8 text has a glyph in the body fonts; else false with the
+ * first missing code point in *missing. */
 bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing);
 
 #endif

@@ -14,7 +14,8 @@ typedef struct UiSdlFrame {
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);
-/* Rectangle of button i / text block i of the last frame, as x, y, w, h. */
+/* Rectangle of button i (< n_buttons) / text block i (< n_texts) of the last frame, as x, y, w,
+ * h in drawable pixels. */
 void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4]);
 void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4]);
 

@@ -18,10 +18,14 @@ typedef struct Settings {
     bool has_pos;
 } Settings;
 
+/* Fill s with the defaults: 20-point text, the first theme, windowed 1100 x 760 points, numbers
+ * shown, no position. */
 void settings_default(Settings *s);
 /* Load the settings file over the defaults. A missing file is fine; a broken one is ignored
  * and a message saying so is returned (malloc'd), else NULL. */
 char *settings_load(Settings *s);
+/* Write s to the settings file atomically (creating the folder). Returns 0, or -1 with err
+ * (no config folder, a write that failed). */
 int settings_save(const Settings *s, Err *err);
 
 #endif
