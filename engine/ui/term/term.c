@@ -567,24 +567,23 @@ static bool handle(Term *t, char *line)
 /* The title block of the story being played (and of its campaign), with its content note. */
 static void show_intro(Term *t)
 {
-    const Game *g = session_game(t->s);
-    const Story *st = game_story(g), *root = session_root(t->s);
+    Screen *sc = screen_of(t->s); /* the notices stay for show_notices */
     Buf b = {0};
     bool c = t->cfg->color;
-    if (root != st) {
+    if (sc->campaign) {
         buf_puts(&b, c ? BOLD : "");
-        put_text(&b, root->title);
-        buf_printf(&b, "%s, chapter %zu of %zu\n", c ? RESET : "", session_chapter(t->s) + 1,
-                   root->n_chapters);
+        put_text(&b, sc->campaign->title);
+        buf_printf(&b, "%s, chapter %zu of %zu\n", c ? RESET : "", sc->campaign->chapter,
+                   sc->campaign->chapters);
     }
     buf_puts(&b, c ? BOLD : "");
-    put_text(&b, st->title);
+    put_text(&b, sc->title);
     buf_printf(&b, "%s\n", c ? RESET : "");
-    if (st->summary && *st->summary)
-        wrap_text(&b, st->summary, t->cfg->width, 0, false);
-    if (game_decision_count(g) == 0 && st->content_note) {
+    if (*sc->summary)
+        wrap_text(&b, sc->summary, t->cfg->width, 0, false);
+    if (sc->n_decisions == 0 && sc->content_note) {
         /* the note's own markers are dropped; "**" makes the label bold when colour is on */
-        char *plain = text_plain(st->content_note);
+        char *plain = text_plain(sc->content_note);
         Buf note = {0};
         buf_printf(&note, "\n**Content note:** %s", plain);
         wrap_text(&b, buf_str(&note), t->cfg->width, 0, c);
@@ -592,6 +591,7 @@ static void show_intro(Term *t)
         free(plain);
     }
     put(t, &b);
+    screen_free(sc);
     free(t->chapter);
     t->chapter = NULL;
 }
