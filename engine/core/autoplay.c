@@ -46,7 +46,8 @@ static AutoplayStop play_game(Game *g, const AutoplayOptions *o, long *counts, R
     while (!game_ended(g)) {
         if (o->max_decisions > 0 && d >= o->max_decisions)
             return stop(r, AUTOPLAY_LIMIT);
-        if (o->deadline > 0 && now_seconds() > o->deadline) /* one playthrough can be long too */
+        if (o->deadline > 0 &&
+            util_now_seconds() > o->deadline) /* one playthrough can be long too */
             return stop(r, AUTOPLAY_DEADLINE);
         size_t n = game_choice_count(g);
         if (n == 0) { /* the game reports a dead end itself; kept as a guard */

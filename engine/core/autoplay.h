@@ -27,7 +27,7 @@ typedef enum AutoplayStrategy {
 typedef enum AutoplayStop {
     AUTOPLAY_ENDED,    /* the story (every chapter of a campaign) reached an ending */
     AUTOPLAY_LIMIT,    /* a story or chapter took max_decisions without ending */
-    AUTOPLAY_DEADLINE, /* now_seconds() passed the deadline */
+    AUTOPLAY_DEADLINE, /* util_now_seconds() passed the deadline */
     AUTOPLAY_FAILED,   /* a script error, a dead end, or a chapter that cannot be loaded */
     AUTOPLAY_STOPPED   /* the go_on hook said to stop */
 } AutoplayStop;
@@ -38,7 +38,7 @@ typedef struct AutoplayOptions {
     const char *player; /* the player's name; NULL: "Player" */
     AutoplayStrategy strategy;
     long max_decisions; /* decisions in one story or chapter before it stops (0: no limit) */
-    double deadline;    /* stop once now_seconds() is past this (0: never) */
+    double deadline;    /* stop once util_now_seconds() is past this (0: never) */
     bool quiet;         /* game_set_quiet: literal texts are not laid out */
     /* Counts per choice (Scene.choice_base + i) of a single story: each decision taken adds
      * one, and AUTOPLAY_LEAST_USED steers by them (it needs them). Borrowed; NULL: none. For a

@@ -139,7 +139,7 @@ size_t autosave_existing(const char *save_dir, int *slots, bool *busy)
 
 static void synced(Autosave *a)
 {
-    a->synced_at = now_seconds();
+    a->synced_at = util_now_seconds();
 }
 
 int autosave_write(Autosave *a, const char *head, char *const *records, size_t n,
@@ -149,7 +149,7 @@ int autosave_write(Autosave *a, const char *head, char *const *records, size_t n
     Buf text = {0};
     buf_puts(&text, head);
     a->n = 0;
-    grow(&a->ends, &a->cap, n + 1, sizeof *a->ends);
+    util_grow(&a->ends, &a->cap, n + 1, sizeof *a->ends);
     a->head_len = text.len;
     for (size_t i = 0; i < n; i++) {
         buf_puts(&text, records[i]);
@@ -215,7 +215,7 @@ static int put_at(Autosave *a, size_t off, const char *text, Err *err)
         done += (size_t)w;
     }
     a->file_len = off + len;
-    if (now_seconds() - a->synced_at >= 1.0) {
+    if (util_now_seconds() - a->synced_at >= 1.0) {
         if (fdatasync(a->fd) != 0)
             goto fail;
         synced(a);
@@ -234,7 +234,7 @@ int autosave_append(Autosave *a, const char *record, const char *tail, Err *err)
     int rc = put_at(a, off, both, err);
     free(both);
     if (rc == 0) {
-        grow(&a->ends, &a->cap, a->n + 1, sizeof *a->ends);
+        util_grow(&a->ends, &a->cap, a->n + 1, sizeof *a->ends);
         a->ends[a->n++] = off + strlen(record);
     }
     return rc;

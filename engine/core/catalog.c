@@ -40,7 +40,7 @@ Catalog *catalog_scan(const char *dir)
         char *main = xasprintf("%s/%s/story.lua", dir, e->d_name);
         struct stat st;
         if (stat(main, &st) == 0 && S_ISREG(st.st_mode)) {
-            grow(&names, &cap, n + 1, sizeof *names);
+            util_grow(&names, &cap, n + 1, sizeof *names);
             names[n++] = xstrdup(e->d_name);
         }
         free(main);
@@ -57,7 +57,7 @@ Catalog *catalog_scan(const char *dir)
             buf_printf(&problems, "%s%s", problems.len ? "\n" : "", err.msg);
             free(path);
         } else {
-            grow(&c->v, &ecap, c->n + 1, sizeof *c->v);
+            util_grow(&c->v, &ecap, c->n + 1, sizeof *c->v);
             CatalogEntry *ce = &c->v[c->n++];
             ce->id = xstrdup(s->id);
             ce->title = xstrdup(s->title);
@@ -102,7 +102,7 @@ Story *catalog_open(const char *ref, Err *err)
 Story *catalog_open_bundled(const char *ref, Err *err)
 {
     struct stat st;
-    if (!is_identifier(ref)) {
+    if (!util_is_identifier(ref)) {
         err_set(err, "'%.200s' is not the id of a bundled story", ref);
         return NULL;
     }
@@ -177,7 +177,7 @@ int catalog_story_files(const char *path, char ***files, size_t *n, Err *err)
             has_main = true;
             continue;
         }
-        grow(files, &cap, *n + 1, sizeof **files);
+        util_grow(files, &cap, *n + 1, sizeof **files);
         (*files)[(*n)++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -192,7 +192,7 @@ int catalog_story_files(const char *path, char ***files, size_t *n, Err *err)
     }
     if (*n > 1)
         qsort(*files, *n, sizeof **files, cmp_str);
-    grow(files, &cap, *n + 1, sizeof **files);
+    util_grow(files, &cap, *n + 1, sizeof **files);
     memmove(*files + 1, *files, *n * sizeof **files);
     (*files)[0] = xstrdup("story.lua");
     (*n)++;

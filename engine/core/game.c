@@ -344,7 +344,7 @@ Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Ga
         }
         int f = story_find_flag(s, "previous_verdict");
         if (f >= 0 && game_ended(prev)) {
-            Value v = {.type = VAL_STR, .s = (char *)(uintptr_t)verdict_name(game_scene(prev)->verdict)};
+            Value v = {.type = VAL_STR, .s = (char *)(uintptr_t)story_verdict_name(game_scene(prev)->verdict)};
             set_flag(g, f, &v);
         }
     }
@@ -415,7 +415,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     memcpy(d.after, g->stats, s->n_stats * sizeof(int));
     for (size_t k = 0; k < s->n_stats; k++)
         g->change[k] = d.after[k] - d.before[k];
-    grow(&g->journal, &g->cap_journal, g->n_journal + 1, sizeof *g->journal);
+    util_grow(&g->journal, &g->cap_journal, g->n_journal + 1, sizeof *g->journal);
     g->journal[g->n_journal++] = d;
     return 0;
 fail:

@@ -103,7 +103,7 @@ static ResultsStat *read_stats(const cJSON *before, const cJSON *after, size_t *
             while (at < *n && strcmp(v[at].id, it->string) != 0)
                 at++;
             if (at == *n) {
-                grow(&v, &cap, *n + 1, sizeof *v);
+                util_grow(&v, &cap, *n + 1, sizeof *v);
                 v[at] = (ResultsStat){xstrdup(it->string), RESULTS_MISSING, RESULTS_MISSING};
                 (*n)++;
             }
@@ -122,7 +122,7 @@ static void read_decisions(const cJSON *list, size_t chapter, Results *out, size
     const cJSON *it;
     cJSON_ArrayForEach(it, list)
     {
-        grow(&out->decisions, cap, out->n_decisions + 1, sizeof *out->decisions);
+        util_grow(&out->decisions, cap, out->n_decisions + 1, sizeof *out->decisions);
         ResultsDecision *d = &out->decisions[out->n_decisions++];
         memset(d, 0, sizeof *d);
         d->chapter = chapter;
@@ -236,7 +236,7 @@ int results_read(const char *path, Results *out, Err *err)
 {
     memset(out, 0, sizeof *out);
     size_t len = 0;
-    char *text = read_file(path, SAVE_MAX_BYTES, &len, err);
+    char *text = util_read_file(path, SAVE_MAX_BYTES, &len, err);
     if (!text)
         return -1;
     int rc = results_parse(text, len, out, err);

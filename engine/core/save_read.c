@@ -208,7 +208,7 @@ static int add_decision(const cJSON *o, Step **v, size_t *n, size_t *cap, size_t
         err_set(err, "the save holds more than %u decisions", SAVE_MAX_DECISIONS);
         return -1;
     }
-    grow(v, cap, *n + 1, sizeof **v);
+    util_grow(v, cap, *n + 1, sizeof **v);
     if (check_decision(o, &(*v)[*n], chapter, *n + 1, err) != 0)
         return -1;
     (*n)++;
@@ -600,9 +600,9 @@ int save_read(const char *path, SaveData *out, Err *err)
     } else {
         close(fd);
         size_t len;
-        char *text = read_file(path, SAVE_MAX_BYTES, &len, err);
+        char *text = util_read_file(path, SAVE_MAX_BYTES, &len, err);
         if (!text)
-            return -1; /* read_file names the file */
+            return -1; /* util_read_file names the file */
         rc = save_parse(text, len, out, err);
         free(text);
     }
@@ -634,7 +634,7 @@ SaveInfo *save_list(const char *dir, size_t *n)
         SaveData sd;
         Err err;
         if (save_read(path, &sd, &err) == 0) {
-            grow(&v, &cap, *n + 1, sizeof *v);
+            util_grow(&v, &cap, *n + 1, sizeof *v);
             SaveInfo *si = &v[(*n)++];
             si->name = xstrndup(e->d_name, strlen(e->d_name) - 5);
             si->updated = xstrdup(sd.updated ? sd.updated : "");

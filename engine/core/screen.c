@@ -155,7 +155,7 @@ static void describe_ending(Screen *sc, const Game *g)
     x->id = xstrdup(e->id);
     x->title = xstrdup(e->title ? e->title : e->id);
     x->verdict = e->verdict;
-    x->verdict_name = verdict_name(e->verdict);
+    x->verdict_name = story_verdict_name(e->verdict);
     x->verdict_text = screen_verdict_text(e->verdict);
     x->lesson = dup_or_null(e->lesson);
     size_t n = game_decision_count(g);

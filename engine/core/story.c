@@ -116,7 +116,7 @@ void story_free_sets(FlagSet *v, size_t n)
 
 Scene *story_add_scene(Story *s)
 {
-    grow(&s->scenes, &s->cap_scenes, s->n_scenes + 1, sizeof *s->scenes);
+    util_grow(&s->scenes, &s->cap_scenes, s->n_scenes + 1, sizeof *s->scenes);
     Scene *sc = &s->scenes[s->n_scenes++];
     memset(sc, 0, sizeof *sc);
     return sc;
@@ -199,7 +199,7 @@ int story_find_choice(const Scene *sc, const char *id)
     return -1;
 }
 
-const char *verdict_name(Verdict v)
+const char *story_verdict_name(Verdict v)
 {
     switch (v) {
     case VERDICT_GOOD: return "good";

@@ -183,7 +183,7 @@ void story_free_effects(Effect *v, size_t n);
 void story_free_sets(FlagSet *v, size_t n);
 
 /* Names as saves, results and the JSON protocol write them. Static strings: never freed. */
-const char *verdict_name(Verdict v);          /* "good", "mixed", "bad" */
+const char *story_verdict_name(Verdict v);          /* "good", "mixed", "bad" */
 const char *story_stat_good_name(StatGood g); /* "high", "low", "neutral" */
 
 /* Free v's string (if it holds one) and set it to NULL; v itself is the caller's. */

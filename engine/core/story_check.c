@@ -84,7 +84,7 @@ static void collect_flags(Story *s, const Sets *set, size_t *cap)
     for (size_t i = 0; i < set->n; i++) {
         if (story_find_flag(s, set->v[i].flag) >= 0)
             continue;
-        grow(&s->flags, cap, s->n_flags + 1, sizeof *s->flags);
+        util_grow(&s->flags, cap, s->n_flags + 1, sizeof *s->flags);
         s->flags[s->n_flags].id = xstrdup(set->v[i].flag);
         s->flags[s->n_flags].initial = (Value){.type = VAL_BOOL};
         s->n_flags++;

@@ -89,7 +89,7 @@ char *xasprintf(const char *fmt, ...)
     return buf_take(&b);
 }
 
-void grow(void *vp, size_t *cap, size_t need, size_t sz)
+void util_grow(void *vp, size_t *cap, size_t need, size_t sz)
 {
     void **v = vp;
     if (need <= *cap)
@@ -103,7 +103,7 @@ void grow(void *vp, size_t *cap, size_t need, size_t sz)
 
 void buf_add(Buf *b, const char *s, size_t n)
 {
-    grow(&b->s, &b->cap, b->len + n + 1, 1);
+    util_grow(&b->s, &b->cap, b->len + n + 1, 1);
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
@@ -127,7 +127,7 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return;
-    grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+    util_grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }
@@ -160,7 +160,7 @@ void buf_free(Buf *b)
     b->len = b->cap = 0;
 }
 
-char *read_file(const char *path, size_t max, size_t *len, Err *err)
+char *util_read_file(const char *path, size_t max, size_t *len, Err *err)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -361,7 +361,7 @@ bool util_str_ends_with(const char *s, const char *suffix)
     return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
 
-bool is_identifier(const char *s)
+bool util_is_identifier(const char *s)
 {
     if (!s || !*s)
         return false;
@@ -384,7 +384,7 @@ unsigned long long fnv1a64(unsigned long long h, const void *data, size_t n)
     return h;
 }
 
-double now_seconds(void)
+double util_now_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

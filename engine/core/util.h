@@ -45,7 +45,7 @@ char *xasprintf(const char *fmt, ...) LADDER_PRINTF(1, 2); /* a formatted string
  * that it can hold need elements: capacity doubles from 8 (amortised O(1) appends); *cap is
  * updated. Elements past the old capacity are uninitialised, and pointers into the old array
  * are no longer valid. Never fails (aborts on out-of-memory). */
-void grow(void *vp, size_t *cap, size_t need, size_t sz);
+void util_grow(void *vp, size_t *cap, size_t need, size_t sz);
 
 /* A growable NUL-terminated string. Zero-initialise, append, then take or free. */
 typedef struct Buf {
@@ -67,7 +67,7 @@ void buf_free(Buf *b);             /* free the text and reset b to empty (it can
 /* Read a whole file. Returns a malloc'd buffer (the caller frees it; NUL-terminated, length in
  * bytes in *len when len is not NULL) or NULL with the reason in err (cannot open or read it,
  * not a regular file, larger than max bytes). */
-char *read_file(const char *path, size_t max, size_t *len, Err *err);
+char *util_read_file(const char *path, size_t max, size_t *len, Err *err);
 
 /* Write data to path atomically: temporary file in the same directory, fsync, rename, fsync of
  * the directory. Creates missing parent directories. Returns 0 or -1 with err filled. */
@@ -98,7 +98,7 @@ int util_make_dirs(const char *path, Err *err);
 /* True if s ends with suffix (byte comparison). */
 bool util_str_ends_with(const char *s, const char *suffix);
 /* True if s (not NULL, not empty) matches [A-Za-z_][A-Za-z0-9_-]*. */
-bool is_identifier(const char *s);
+bool util_is_identifier(const char *s);
 
 /* 64-bit FNV-1a of n bytes, continuing from h (FNV1A64_INIT to start), for content hashes. The
  * algorithm: Fowler, Noll and Vo, http://www.isthe.com/chongo/tech/comp/fnv/ */
@@ -107,6 +107,6 @@ unsigned long long fnv1a64(unsigned long long h, const void *data, size_t n);
 
 /* Seconds (with a fraction) since some fixed point: CLOCK_MONOTONIC, for timing only (never
  * goes back, has no date). */
-double now_seconds(void);
+double util_now_seconds(void);
 
 #endif

@@ -180,7 +180,7 @@ void get_effects(lua_State *L, Effects *e, Pos pos, const char *what)
         lua_Integer d = lua_tointegerx(L, -1, &isnum);
         if (!isnum || d < -1000000 || d > 1000000)
             raise_at(L, pos, "%s: effect on '%s' must be an integer change", what, k);
-        grow(&e->v, &cap, e->n + 1, sizeof *e->v);
+        util_grow(&e->v, &cap, e->n + 1, sizeof *e->v);
         e->v[e->n].stat = xstrdup(k);
         e->v[e->n].index = -1;
         e->v[e->n].delta = (int)d;
@@ -209,7 +209,7 @@ void get_sets(lua_State *L, Sets *s, Pos pos, const char *what)
         Value v;
         if (!script_to_value(L, -1, &v))
             raise_at(L, pos, "%s: flag '%s' must be a boolean, integer or string", what, k);
-        grow(&s->v, &cap, s->n + 1, sizeof *s->v);
+        util_grow(&s->v, &cap, s->n + 1, sizeof *s->v);
         s->v[s->n].flag = xstrdup(k);
         s->v[s->n].index = -1;
         s->v[s->n].value = v;

@@ -109,7 +109,7 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
             const char *k = key_name(L, -2);
             if (strcmp(k, "id") == 0) {
                 c->id = get_string(L, c->pos, what, k);
-                if (!is_identifier(c->id))
+                if (!util_is_identifier(c->id))
                     raise_at(L, c->pos, "%s: id '%s' must be letters, digits, _ or -", what,
                              c->id);
             } else if (strcmp(k, "text") == 0) {
@@ -299,7 +299,7 @@ static int declare(lua_State *L, bool ending)
     if (lua_type(L, 1) != LUA_TSTRING)
         raise_at(L, pos, "%s needs an id: %s \"id\" { ... }", kind, kind);
     const char *id = lua_tostring(L, 1);
-    if (!is_identifier(id))
+    if (!util_is_identifier(id))
         raise_at(L, pos, "%s id '%s' must be letters, digits, _ or -", kind, id);
     s->pending_scenes++;
     s->pending_pos = pos;
@@ -424,7 +424,7 @@ static void parse_stats(lua_State *L, Story *s, Pos pos)
                 raise_at(L, pos, "story: stats must be { name = { ... } } or a list");
             if (s->n_stats >= STORY_MAX_STATS)
                 raise_at(L, pos, "story: more than %d stats", STORY_MAX_STATS);
-            grow(&s->stats, &cap, s->n_stats + 1, sizeof *s->stats);
+            util_grow(&s->stats, &cap, s->n_stats + 1, sizeof *s->stats);
             memset(&s->stats[s->n_stats], 0, sizeof *s->stats);
             s->n_stats++;
             parse_stat(L, &s->stats[s->n_stats - 1], lua_tostring(L, -2), pos);
@@ -458,7 +458,7 @@ static void parse_flags(lua_State *L, Story *s, Pos pos)
         Value v;
         if (!script_to_value(L, -1, &v))
             raise_at(L, pos, "story: flag '%s' must start as a boolean, integer or string", k);
-        grow(&s->flags, &cap, s->n_flags + 1, sizeof *s->flags);
+        util_grow(&s->flags, &cap, s->n_flags + 1, sizeof *s->flags);
         s->flags[s->n_flags].id = xstrdup(k);
         s->flags[s->n_flags].initial = v;
         s->n_flags++;
@@ -545,7 +545,7 @@ static void parse_chapters(lua_State *L, Story *s, Pos pos)
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, -1, (lua_Integer)i + 1);
         const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        if (!id || !is_identifier(id))
+        if (!id || !util_is_identifier(id))
             raise_at(L, pos, "story: chapter %zu must be a story id", i + 1);
         s->chapters[s->n_chapters++] = xstrdup(id);
         lua_pop(L, 1);
@@ -578,7 +578,7 @@ static int l_story(lua_State *L)
             raise_at(L, pos, "story: unexpected item; write name = value");
         if (strcmp(k, "id") == 0) {
             s->id = get_string(L, pos, "story", k);
-            if (!is_identifier(s->id))
+            if (!util_is_identifier(s->id))
                 raise_at(L, pos, "story: id '%s' must be letters, digits, _ or -", s->id);
         } else if (strcmp(k, "title") == 0)
             s->title = get_string(L, pos, "story", k);
@@ -675,7 +675,7 @@ Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *
     sc->loading = true;
     for (size_t i = 0; i < s->n_files; i++) {
         size_t len;
-        char *code = read_file(s->files[i], MAX_SCRIPT_BYTES, &len, err);
+        char *code = util_read_file(s->files[i], MAX_SCRIPT_BYTES, &len, err);
         if (!code) {
             story_free(s);
             return NULL;

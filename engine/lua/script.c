@@ -550,7 +550,7 @@ int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, E
             *n = 0;
             return fail(sc, at, err, msg);
         }
-        grow(out, &cap, *n + 1, sizeof **out);
+        util_grow(out, &cap, *n + 1, sizeof **out);
         (*out)[*n].stat = NULL;
         (*out)[*n].index = idx;
         (*out)[*n].delta = (int)d;
@@ -634,7 +634,7 @@ int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagS
             *n = 0;
             return fail(sc, at, err, msg);
         }
-        grow(out, &cap, *n + 1, sizeof **out);
+        util_grow(out, &cap, *n + 1, sizeof **out);
         (*out)[*n].flag = NULL;
         (*out)[*n].index = idx;
         (*out)[*n].value = v;

@@ -42,7 +42,8 @@ static void road_md(Buf *b, const RoomRoad *road)
             buf_printf(b, "> %s\n\n", st->lesson);
     }
     if (road->ended) {
-        buf_printf(b, "**Ending: %s** (%s)\n\n", road->ending_title, verdict_name(road->verdict));
+        buf_printf(b, "**Ending: %s** (%s)\n\n", road->ending_title,
+                   story_verdict_name(road->verdict));
         if (road->ending_lesson)
             buf_printf(b, "> %s\n\n", road->ending_lesson);
     } else {
@@ -123,7 +124,7 @@ static void road_html(Buf *b, const RoomRoad *road)
     if (road->ended) {
         buf_puts(b, "<p><strong>Ending: ");
         html_markup(b, road->ending_title);
-        buf_printf(b, "</strong> (%s)</p>\n", verdict_name(road->verdict));
+        buf_printf(b, "</strong> (%s)</p>\n", story_verdict_name(road->verdict));
         if (road->ending_lesson) {
             buf_puts(b, "<blockquote>");
             html_markup(b, road->ending_lesson);

@@ -200,10 +200,10 @@ static void check_determinism(Problems *p, const Story *s, const char *path, lon
                 story_free(copies[j]);
             return;
         }
-    double deadline = now_seconds() + CHECK_SECONDS;
+    double deadline = util_now_seconds() + CHECK_SECONDS;
     for (uint64_t seed = 1; seed <= DETERMINISM_SAMPLES; seed++) {
         char *why = NULL;
-        if (now_seconds() >= deadline) {
+        if (util_now_seconds() >= deadline) {
             problem(p, s->id, s->pos.file, s->pos.line,
                     "the story is too slow to check: replaying %llu playthroughs to see that "
                     "it plays the same way twice took over %.0f s",
@@ -249,7 +249,7 @@ static void check_story(Problems *p, const char *path)
     }
     ExploreResult a, b;
     /* stop at the first few failures: a looping callback spends its whole budget every game */
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1, .max_errors = 5,
                         .max_seconds = CHECK_SECONDS};
     if (explore_run(s, &o, &a, &err) != 0) {
@@ -258,7 +258,7 @@ static void check_story(Problems *p, const char *path)
         return;
     }
     o.strategy = STRATEGY_LEAST_USED; /* both explorations share CHECK_SECONDS */
-    o.max_seconds = CHECK_SECONDS - (now_seconds() - t0);
+    o.max_seconds = CHECK_SECONDS - (util_now_seconds() - t0);
     if (o.max_seconds < 0.05)
         o.max_seconds = 0.05;
     if (explore_run(s, &o, &b, &err) != 0) {

@@ -127,7 +127,7 @@ long explore_words(const Story *s)
     long w = 0;
     for (size_t i = 0; i < s->n_files; i++) {
         Err err;
-        char *text = read_file(s->files[i], 8u << 20, NULL, &err);
+        char *text = util_read_file(s->files[i], 8u << 20, NULL, &err);
         if (text)
             w += source_words(text);
         free(text);
@@ -225,7 +225,7 @@ static void count_start(ExploreResult *r, const Game *g)
     }
 }
 
-/* When the running exploration must stop (max_seconds; 0: never), in now_seconds() time. */
+/* When the running exploration must stop (max_seconds; 0: never), in util_now_seconds() time. */
 static double deadline;
 
 /* Autoplay's hooks for one random-mode playthrough: tally each arrival and the ending. */
@@ -408,11 +408,11 @@ static int run_random(const Story *s, const ExploreOptions *o, ExploreResult *r,
     if (o->strategy == STRATEGY_LEAST_USED || o->runs < 2000 || o->max_errors || o->max_seconds)
         jobs = 1; /* least-used steers by the counts of all runs so far: one process */
     if (jobs == 1) {
-        deadline = o->max_seconds > 0 ? now_seconds() + o->max_seconds : 0;
+        deadline = o->max_seconds > 0 ? util_now_seconds() + o->max_seconds : 0;
         for (long i = 0; i < o->runs; i++) {
             if (o->max_errors && r->n_errors + r->n_stuck >= o->max_errors)
                 break;
-            if (deadline > 0 && now_seconds() > deadline)
+            if (deadline > 0 && util_now_seconds() > deadline)
                 r->timed_out = true;
             if (r->timed_out)
                 break;
@@ -574,7 +574,7 @@ static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult
                 game_free(c);
                 break;
             }
-            grow(&stack, &cap, n + 1, sizeof *stack);
+            util_grow(&stack, &cap, n + 1, sizeof *stack);
             stack[n++] = c;
         }
         game_free(g);

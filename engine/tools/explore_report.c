@@ -192,7 +192,7 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
     for (size_t i = 0; i < s->n_scenes; i++)
         if (s->scenes[i].ending)
             printv("  %-28s %-6s %8ld  %5.1f%%\n", s->scenes[i].id,
-                   verdict_name(s->scenes[i].verdict), r->scene_hits[i],
+                   story_verdict_name(s->scenes[i].verdict), r->scene_hits[i],
                    total_end ? 100.0 * (double)r->scene_hits[i] / (double)total_end : 0.0);
     long reached = 0;
     for (size_t i = 0; i < s->n_scenes; i++)
@@ -338,13 +338,13 @@ int tool_explore(int argc, char **argv)
     }
     o.progress = isatty(STDERR_FILENO);
     ExploreResult r;
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     if (explore_run(s, &o, &r, &err) != 0) {
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         story_free(s);
         return EXIT_PROBLEMS;
     }
-    double secs = now_seconds() - t0;
+    double secs = util_now_seconds() - t0;
     if (json) {
         cJSON *root = json_report(s, &o, &r);
         char *text = cJSON_PrintUnformatted(root);

@@ -151,7 +151,7 @@ typedef struct PickedIds {
 static void picked(void *ctx, const Game *g, size_t k)
 {
     PickedIds *p = ctx;
-    grow(&p->id, &p->cap, p->n + 2, sizeof *p->id);
+    util_grow(&p->id, &p->cap, p->n + 2, sizeof *p->id);
     p->id[p->n++] = xstrdup(game_choice(g, k)->id);
     p->id[p->n] = NULL;
 }
@@ -165,7 +165,7 @@ static char **random_ids(const char *ref, uint64_t seed, const char *player, lon
     Story *first = root && root->n_chapters ? catalog_open_chapter(root, 0, err) : NULL;
     const Story *s = root && root->n_chapters ? first : root;
     PickedIds ids = {0};
-    grow(&ids.id, &ids.cap, 1, sizeof *ids.id);
+    util_grow(&ids.id, &ids.cap, 1, sizeof *ids.id);
     ids.id[0] = NULL;
     if (s) {
         AutoplayOptions ao = {.seed = seed,
@@ -236,7 +236,7 @@ int tool_replay(int argc, char **argv)
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
             return 1;
         }
-        if (!story_path && !is_identifier(d.story_id)) {
+        if (!story_path && !util_is_identifier(d.story_id)) {
             utf8_fprintf(stderr,
                          "ladder: %s names its story by a path ('%.200s'), not by the id of a "
                          "bundled story; Ladder runs a story file only when you name it "

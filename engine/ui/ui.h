@@ -88,7 +88,7 @@ typedef struct Frontend {
      *   failed, the results file written), which must be shown to the player; or show
      *   session_take_notice(s) after each call that moves the game. Never walk the Story or
      *   the journal directly.
-     * - Choices: session_choose or session_choose_id with the seconds (wall clock, now_seconds
+     * - Choices: session_choose or session_choose_id with the seconds (wall clock, util_now_seconds
      *   of core/util.h) from when the scene was shown to the choice. STATUS_NO_SUCH: show err
      *   and ask again. STATUS_FAILED: a scenario script failed; show err, the game stays where
      *   it was, go on, and return UI_EXIT_SCRIPT_FAILED in the end. Every decision is

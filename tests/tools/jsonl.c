@@ -14,7 +14,7 @@ static int check_file(const char *path, int any)
 {
     Err err;
     size_t len;
-    char *text = read_file(path, (size_t)1 << 30, &len, &err);
+    char *text = util_read_file(path, (size_t)1 << 30, &len, &err);
     if (!text) {
         fprintf(stderr, "jsonl: %s\n", err.msg);
         return 1;

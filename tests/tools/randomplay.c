@@ -2,9 +2,9 @@
  * and reports endings, coverage and failures. Run i plays seed SEED+i with explore's picks, so
  * any failure can be replayed alone (ladder replay STORY --seed SEED+i --random). Exits 1 on a
  * script error, a dead end, or a playthrough that does not end within the decision cap; with
- * --all, also when a scene or ending was never reached. A campaign is played through its chapters, the cap applying to each (coverage is
- * reported for single stories only).
- * Usage: randomplay STORY_PATH RUNS [SEED] [--max N] [--all] */
+ * --all, also when a scene or ending was never reached. A campaign is played through its chapters,
+ * the cap applying to each (coverage is reported for single stories only). Usage: randomplay
+ * STORY_PATH RUNS [SEED] [--max N] [--all] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < s->n_scenes; i++)
         if (s->scenes[i].ending)
             printf("  %-24s %-5s %6ld (%.1f%%)\n", s->scenes[i].id,
-                   verdict_name(s->scenes[i].verdict), hits[i],
+                   story_verdict_name(s->scenes[i].verdict), hits[i],
                    100.0 * (double)hits[i] / (double)runs);
     for (size_t i = 0; i < s->n_scenes; i++)
         if (hits[i] == 0) {

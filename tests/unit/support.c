@@ -105,7 +105,7 @@ char *list_dir(const char *dir)
         while ((e = readdir(d))) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            grow(&names, &cap, n + 1, sizeof *names);
+            util_grow(&names, &cap, n + 1, sizeof *names);
             names[n++] = xstrdup(e->d_name);
         }
         closedir(d);
@@ -286,7 +286,7 @@ Outcome run_isolated(const char *src, const char *play, double timeout)
         print_error("pipe: %s\n", strerror(errno));
         fail();
     }
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     pid_t pid = fork();
     if (pid < 0) {
         print_error("fork: %s\n", strerror(errno));
@@ -328,14 +328,14 @@ Outcome run_isolated(const char *src, const char *play, double timeout)
                 buf_add(&got, chunk, (size_t)n);
             break;
         }
-        if (now_seconds() - t0 > timeout) {
+        if (util_now_seconds() - t0 > timeout) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
             killed = true;
             break;
         }
     }
-    o.seconds = now_seconds() - t0;
+    o.seconds = util_now_seconds() - t0;
     close(fds[0]);
     tmp_dir_remove(dir);
     free(dir);

@@ -149,7 +149,7 @@ static void test_limit_stops_endless_story(void **state)
     Seen late = {0};
     o = options(3, &late);
     o.max_decisions = 0;
-    o.deadline = now_seconds() - 1;
+    o.deadline = util_now_seconds() - 1;
     assert_int_equal(autoplay_play(s, &o, &r), AUTOPLAY_DEADLINE);
     assert_int_equal(r.decisions, 0);
     buf_free(&late.path);
@@ -199,12 +199,13 @@ static void test_least_used_reaches_every_choice(void **state)
 static void test_script_error_reported(void **state)
 {
     (void)state;
-    Story *s = must_load("story { id = \"e\", title = \"E\", summary = \"s\", start = \"a\" }\n"
-                         "scene \"a\" { text = \"A.\",\n"
-                         "  choice { \"Go\", id = \"go\", go = \"b\" } }\n"
-                         "scene \"b\" { text = \"B.\",\n"
-                         "  choice { \"Boom\", id = \"boom\", go = function(g) error(\"kaboom\") end } }\n"
-                         "ending \"z\" { title = \"Z\", verdict = \"good\", text = \"Z.\" }\n");
+    Story *s =
+        must_load("story { id = \"e\", title = \"E\", summary = \"s\", start = \"a\" }\n"
+                  "scene \"a\" { text = \"A.\",\n"
+                  "  choice { \"Go\", id = \"go\", go = \"b\" } }\n"
+                  "scene \"b\" { text = \"B.\",\n"
+                  "  choice { \"Boom\", id = \"boom\", go = function(g) error(\"kaboom\") end } }\n"
+                  "ending \"z\" { title = \"Z\", verdict = \"good\", text = \"Z.\" }\n");
     Seen seen = {0};
     AutoplayOptions o = options(1, &seen);
     AutoplayResult r;

@@ -75,7 +75,7 @@ static void make_sparse(const char *path, off_t size)
 static char *slurp(const char *path, size_t *len)
 {
     Err err;
-    char *text = read_file(path, 1u << 30, len, &err);
+    char *text = util_read_file(path, 1u << 30, len, &err);
     if (!text) {
         print_error("%s\n", err.msg);
         fail();
@@ -178,12 +178,14 @@ static void test_results_wrong_shape_and_newer(void **state)
 {
     (void)state;
     expect_refused("{\"format\": \"ladder-results\"}", -1, "no valid format version");
-    expect_refused("{\"format\": \"ladder-results\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
-                   " \"decisions\": 7, \"ended\": true}",
-                   -1, "no list of decisions");
-    expect_refused("{\"format\": \"ladder-results\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
-                   " \"decisions\": [], \"chapters\": {}}",
-                   -1, "chapters are not a list");
+    expect_refused(
+        "{\"format\": \"ladder-results\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
+        " \"decisions\": 7, \"ended\": true}",
+        -1, "no list of decisions");
+    expect_refused(
+        "{\"format\": \"ladder-results\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
+        " \"decisions\": [], \"chapters\": {}}",
+        -1, "chapters are not a list");
     expect_refused("{\"format\": \"ladder-results\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
                    " \"decisions\": [], \"chapters\": [{\"seed\": \"1\", \"decisions\": []}]}",
                    -1, "chapter 1: no story id");
@@ -209,9 +211,9 @@ static void test_huge_files(void **state)
     make_sparse(path, HUGE_BYTES);
     SaveData d;
     Err err;
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     assert_int_equal(save_read(path, &d, &err), -1);
-    assert_true(now_seconds() - t0 < 5.0);
+    assert_true(util_now_seconds() - t0 < 5.0);
     assert_starts_with(err.msg, path);
     assert_contains(err.msg, "too large");
     /* a huge valid-looking start does not change that */
@@ -375,8 +377,10 @@ static void test_damaged_autosave_kinds(void **state)
         {"{}", "an empty object"},
         {"null", "null"},
         {"{\"format\": \"ladder-save\"}", "no version"},
-        {"{\"format\": \"ladder-save\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\"}", "no decisions"},
-        {"{\"format\": \"ladder-save\", \"version\": 1, \"story\": \"t\", \"seed\": \"x\", \"decisions\": []}",
+        {"{\"format\": \"ladder-save\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\"}",
+         "no decisions"},
+        {"{\"format\": \"ladder-save\", \"version\": 1, \"story\": \"t\", \"seed\": \"x\", "
+         "\"decisions\": []}",
          "a bad seed"},
         {"{\"format\": \"ladder-save\", \"version\": 1, \"story\": \"t\", \"seed\": \"1\","
          " \"decisions\": [{\"scene\": 3}]}",
@@ -419,9 +423,9 @@ static void test_huge_autosave_set_aside(void **state)
     write_text(folder, "autosave.json", "");
     make_sparse(autosave, HUGE_BYTES);
     Err err;
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     assert_null(try_open(true, &err));
-    assert_true(now_seconds() - t0 < 5.0);
+    assert_true(util_now_seconds() - t0 < 5.0);
     assert_contains(err.msg, "damaged");
     size_t n;
     char *kept = names_with(data, "autosave-damaged-", &n);
@@ -478,8 +482,7 @@ static void test_after_the_set_aside(void **state)
     free(kept);
 }
 
-static void test_newer_autosave_left_alone(void **state)
-{
+static void test_newer_autosave_left_alone(void **state) {
     const char *data = *state;
     /* a newer Ladder's autosave is not damaged: it stays where it is, untouched */
     const char *newer = "{\"format\": \"ladder-save\", \"version\": 9, \"story\": \"t\", \"seed\": \"1\","
@@ -549,10 +552,10 @@ static void test_save_list_skips_damaged(void **state)
     char *huge = xasprintf("%s/huge.json", folder);
     make_sparse(huge, HUGE_BYTES);
     free(huge);
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     size_t n;
     SaveInfo *list = session_list_saves(ss, &n);
-    assert_true(now_seconds() - t0 < 5.0);
+    assert_true(util_now_seconds() - t0 < 5.0);
     assert_int_equal(n, 2); /* autosave and good */
     session_free_saves(list, n);
     session_free(ss);

@@ -154,7 +154,7 @@ static void test_names(void **state)
     assert_non_null(strstr(a, "/office-ROOM7-Anab-"));
     assert_non_null(strstr(c, "/office-solo-anonymous-"));
     size_t len;
-    char *back = read_file(a, 100, &len, &err);
+    char *back = util_read_file(a, 100, &len, &err);
     assert_string_equal(back, "{}");
     free(back), free(a), free(b), free(c);
     tmp_dir_remove(dir);

@@ -115,7 +115,7 @@ static void test_truncated_at_every_length(void **state)
     Err err;
     assert_int_equal(settings_save(&c, &err), 0);
     size_t len;
-    char *text = read_file(settings, 1 << 20, &len, &err);
+    char *text = util_read_file(settings, 1 << 20, &len, &err);
     assert_non_null(text);
     size_t complete = (size_t)(strrchr(text, '}') - text) + 1;
     for (size_t k = 0; k < complete; k++) {
@@ -150,8 +150,9 @@ static void test_wrong_fields_keep_defaults(void **state)
      * default; the rest is used; nothing crashes */
     put("{\"text_size\": \"big\", \"theme\": 7, \"fullscreen\": \"yes\", \"show_numbers\": 0,"
         " \"window\": [1, 2]}",
-        strlen("{\"text_size\": \"big\", \"theme\": 7, \"fullscreen\": \"yes\", \"show_numbers\": 0,"
-               " \"window\": [1, 2]}"));
+        strlen(
+            "{\"text_size\": \"big\", \"theme\": 7, \"fullscreen\": \"yes\", \"show_numbers\": 0,"
+            " \"window\": [1, 2]}"));
     Settings s, d;
     settings_default(&s);
     settings_default(&d);
@@ -178,8 +179,9 @@ static void test_newer_version(void **state)
 {
     (void)state;
     /* a newer Ladder's settings: what this one knows is used, the rest ignored */
-    const char *newer = "{\"version\": 7, \"text_size\": 24, \"theme\": \"solarized\","
-                        " \"fullscreen\": false, \"voice\": {\"rate\": 1.5}, \"show_numbers\": false}";
+    const char *newer =
+        "{\"version\": 7, \"text_size\": 24, \"theme\": \"solarized\","
+        " \"fullscreen\": false, \"voice\": {\"rate\": 1.5}, \"show_numbers\": false}";
     put(newer, strlen(newer));
     Settings s;
     settings_default(&s);
@@ -198,9 +200,9 @@ static void test_huge_file(void **state)
     assert_true(fd >= 0);
     assert_int_equal(ftruncate(fd, 100 << 20), 0);
     close(fd);
-    double t0 = now_seconds();
+    double t0 = util_now_seconds();
     expect_damaged("a settings file of 100 MB");
-    assert_true(now_seconds() - t0 < 5.0);
+    assert_true(util_now_seconds() - t0 < 5.0);
 }
 
 static void test_folder(void **state)

@@ -24,7 +24,7 @@ static void record_game(Report *r, Part *out, const Game *gm, int chapter, int s
         x.sv = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *x.sv);
         for (size_t k = 0; k < s->n_stats; k++)
             x.sv[k] = (StatVal){report_intern(&r->s, s->stats[k].id), d->before[k], d->after[k]};
-        grow(&out->d, &out->capd, out->nd + 1, sizeof *out->d);
+        util_grow(&out->d, &out->capd, out->nd + 1, sizeof *out->d);
         out->d[out->nd++] = x;
     }
 }

@@ -39,7 +39,7 @@ char *report_csv(Report *r)
             for (size_t j = 0; j < nc && !have; j++)
                 have = cols[j] == r->g[i].st[k].id;
             if (!have) {
-                grow(&cols, &capc, nc + 1, sizeof *cols);
+                util_grow(&cols, &capc, nc + 1, sizeof *cols);
                 cols[nc++] = r->g[i].st[k].id;
             }
         }

@@ -45,7 +45,7 @@ void report_fmt_secs(Buf *b, double s)
 
 const char *report_verdict_class(const Scene *e)
 {
-    return e ? verdict_name(e->verdict) : "none";
+    return e ? story_verdict_name(e->verdict) : "none";
 }
 
 void report_player_name(Buf *b, const Report *r, const Part *p)
@@ -68,7 +68,7 @@ static void ending_label(Buf *b, Report *r, const Group *g, const EndCount *e)
     const Scene *sc = report_scene_of(r, g, e->story, e->ending);
     const Story *st = report_story_of(r, g, e->story);
     buf_printf(b, "<span class=\"tag %s\">%s</span>", report_verdict_class(sc),
-               sc ? verdict_name(sc->verdict) : "ending");
+               sc ? story_verdict_name(sc->verdict) : "ending");
     if (g->root && g->root->n_chapters && e->story != g->story) {
         html_escape(b, st ? st->title : S(r, e->story));
         buf_puts(b, ": ");
@@ -485,7 +485,7 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
         dn[i] = (double)g->p[i]->nd;
         for (size_t k = 0; k < g->p[i]->nd; k++)
             if (g->p[i]->d[k].seconds > 0) {
-                grow(&secs, &capsecs, nsecs + 1, sizeof *secs);
+                util_grow(&secs, &capsecs, nsecs + 1, sizeof *secs);
                 secs[nsecs++] = g->p[i]->d[k].seconds;
             }
     }

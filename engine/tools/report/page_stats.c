@@ -236,7 +236,7 @@ void report_emit_people(Buf *b, Report *r, const Group *g)
         if (p->ended) {
             const Scene *sc = report_scene_of(r, g, p->ending_story, p->ending);
             buf_printf(b, "<span class=\"tag %s\">%s</span>", report_verdict_class(sc),
-                       sc ? verdict_name(sc->verdict) : "ending");
+                       sc ? story_verdict_name(sc->verdict) : "ending");
             if (sc && sc->title)
                 html_markup(b, sc->title);
             else

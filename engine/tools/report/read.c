@@ -103,7 +103,7 @@ void report_read_part(Report *r, const char *path)
     part_of(r, &res, &p);
     results_free(&res);
     p.file = xstrdup(path);
-    grow(&r->parts, &r->capparts, r->nparts + 1, sizeof *r->parts);
+    util_grow(&r->parts, &r->capparts, r->nparts + 1, sizeof *r->parts);
     r->parts[r->nparts++] = p;
 }
 
@@ -152,7 +152,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
                     free(path);
                     continue;
                 }
-                grow(&add, &capa, na + 1, sizeof *add);
+                util_grow(&add, &capa, na + 1, sizeof *add);
                 add[na++] = path;
             }
             closedir(dir);
@@ -161,7 +161,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
             if (na > 1)
                 qsort(add, na, sizeof *add, cmp_str);
         } else {
-            grow(&add, &capa, 1, sizeof *add);
+            util_grow(&add, &capa, 1, sizeof *add);
             add[na++] = xstrdup(args[i]);
         }
         for (size_t k = 0; k < na; k++) {
@@ -171,7 +171,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
                 for (size_t j = 0; j < nr && !dup; j++)
                     dup = seen[j].dev == fst.st_dev && seen[j].ino == fst.st_ino;
                 if (!dup) {
-                    grow(&seen, &capr, nr + 1, sizeof *seen);
+                    util_grow(&seen, &capr, nr + 1, sizeof *seen);
                     seen[nr++] = (FileId){fst.st_dev, fst.st_ino};
                 }
             }
@@ -179,7 +179,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
                 free(add[k]);
                 continue;
             }
-            grow(&files, &cap, nf + 1, sizeof *files);
+            util_grow(&files, &cap, nf + 1, sizeof *files);
             files[nf++] = add[k];
         }
         free(add);
@@ -194,7 +194,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
 
 void report_add_story(Report *r, int id, Story *s)
 {
-    grow(&r->stories, &r->capstories, r->nstories + 1, sizeof *r->stories);
+    util_grow(&r->stories, &r->capstories, r->nstories + 1, sizeof *r->stories);
     r->stories[r->nstories++] = (StoryEntry){id, s};
 }
 
@@ -209,7 +209,7 @@ const Story *report_story(Report *r, int id, const Story *campaign)
     Story *s = NULL;
     Err err;
     err_set(&err, "'%s' is not a story id", name);
-    if (is_identifier(name)) {
+    if (util_is_identifier(name)) {
         size_t ch = 0; /* a campaign's chapter: found as play finds it */
         while (campaign && ch < campaign->n_chapters && strcmp(campaign->chapters[ch], name) != 0)
             ch++;
@@ -223,7 +223,7 @@ const Story *report_story(Report *r, int id, const Story *campaign)
             s = NULL;
         }
     }
-    if (!s && is_identifier(name)) {
+    if (!s && util_is_identifier(name)) {
         size_t nl = strcspn(err.msg, "\n");
         utf8_fprintf(stderr, "ladder: report: the story '%s' cannot be loaded (%.*s); its "
                              "section shows ids (--story PATH names a story's file or folder)\n",

@@ -93,7 +93,7 @@ int tool_report(int argc, char **argv)
         case 'c': csv = optarg; break;
         case 't': r.title = optarg; break;
         case 's':
-            grow(&story_paths, &capsp, nsp + 1, sizeof *story_paths);
+            util_grow(&story_paths, &capsp, nsp + 1, sizeof *story_paths);
             story_paths[nsp++] = optarg;
             break;
         case 'b': {

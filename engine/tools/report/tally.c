@@ -37,7 +37,7 @@ int report_intern(Intern *t, const char *s)
             return t->slot[h] - 1;
         h = (h + 1) & (t->nslot - 1);
     }
-    grow(&t->v, &t->cap, t->n + 1, sizeof *t->v);
+    util_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v);
     t->v[t->n] = xstrdup(s);
     t->slot[h] = (int)t->n + 1;
     return (int)t->n++;
@@ -59,7 +59,7 @@ static Group *group_for(Report *r, const Part *p)
     for (size_t i = 0; i < r->ng; i++)
         if (r->g[i].story == p->story && r->g[i].session == p->session)
             return &r->g[i];
-    grow(&r->g, &r->capg, r->ng + 1, sizeof *r->g);
+    util_grow(&r->g, &r->capg, r->ng + 1, sizeof *r->g);
     Group *g = &r->g[r->ng++];
     memset(g, 0, sizeof *g);
     g->story = p->story;
@@ -81,7 +81,7 @@ static Point *point_for(Group *g, int story, int scene)
     for (size_t i = 0; i < g->npt; i++)
         if (g->pt[i].scene == scene && g->pt[i].story == story)
             return &g->pt[i];
-    grow(&g->pt, &g->cappt, g->npt + 1, sizeof *g->pt);
+    util_grow(&g->pt, &g->cappt, g->npt + 1, sizeof *g->pt);
     Point *pt = &g->pt[g->npt++];
     memset(pt, 0, sizeof *pt);
     pt->story = story;
@@ -94,7 +94,7 @@ Opt *report_opt_for(Point *pt, int choice)
     for (size_t i = 0; i < pt->no; i++)
         if (pt->o[i].choice == choice)
             return &pt->o[i];
-    grow(&pt->o, &pt->capo, pt->no + 1, sizeof *pt->o);
+    util_grow(&pt->o, &pt->capo, pt->no + 1, sizeof *pt->o);
     Opt *o = &pt->o[pt->no++];
     *o = (Opt){choice, -1, 0, 0};
     return o;
@@ -107,7 +107,7 @@ EndCount *report_end_for(Group *g, int story, int ending)
     for (size_t i = 0; i < g->nec; i++)
         if (g->ec[i].ending == ending && g->ec[i].story == story)
             return &g->ec[i];
-    grow(&g->ec, &g->capec, g->nec + 1, sizeof *g->ec);
+    util_grow(&g->ec, &g->capec, g->nec + 1, sizeof *g->ec);
     EndCount *e = &g->ec[g->nec++];
     *e = (EndCount){story, ending, 0, 0};
     return e;
@@ -131,7 +131,7 @@ static void tally(Group *g, const Part *p, bool base)
             if (pt->last != p)
                 pt->people++;
             pt->last = p;
-            grow(&pt->secs, &pt->capsecs, pt->nsecs + 1, sizeof *pt->secs);
+            util_grow(&pt->secs, &pt->capsecs, pt->nsecs + 1, sizeof *pt->secs);
             pt->secs[pt->nsecs++] = d->seconds;
         }
     }
@@ -155,7 +155,7 @@ void report_add_stat(Group *g, int id, const StatDef *def)
             }
             return;
         }
-    grow(&g->st, &g->capst, g->nst + 1, sizeof *g->st);
+    util_grow(&g->st, &g->capst, g->nst + 1, sizeof *g->st);
     StatInfo *s = &g->st[g->nst++];
     if (def)
         *s = (StatInfo){id, def->label, def->min, def->max, def->good, true};
@@ -328,7 +328,7 @@ void report_tally(Report *r)
 {
     for (size_t i = 0; i < r->nparts; i++) {
         Group *g = group_for(r, &r->parts[i]);
-        grow(&g->p, &g->capp, g->n + 1, sizeof *g->p);
+        util_grow(&g->p, &g->capp, g->n + 1, sizeof *g->p);
         g->p[g->n++] = &r->parts[i];
     }
     sort_report = r;

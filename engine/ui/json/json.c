@@ -274,7 +274,7 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     int rc;
     switch (rq->kind) {
     case REQUEST_CHOOSE: {
-        double secs = now_seconds() - *shown;
+        double secs = util_now_seconds() - *shown;
         if (rq->text)
             rc = session_choose_id(s, rq->text, secs, &err);
         else
@@ -329,7 +329,7 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     emit_notices(s, cfg);
     emit_scene(s, cfg, "scene");
     if (rq->kind == REQUEST_CHOOSE || rq->kind == REQUEST_NEXT)
-        *shown = now_seconds();
+        *shown = util_now_seconds();
     return 0;
 }
 
@@ -341,7 +341,7 @@ static UiExit json_play(Session *s, const UiConfig *cfg)
     size_t len;
     RequestLine got;
     int status = 0;
-    double shown = now_seconds();
+    double shown = util_now_seconds();
     while ((got = request_read_line(cfg->in, line, REQUEST_MAX_LINE, &len)) != REQUEST_LINE_END) {
         if (leave_signal()) /* a signal asked to leave: as quit (ui/leave.h) */
             break;

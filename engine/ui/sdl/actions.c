@@ -21,7 +21,7 @@ void app_after_change(App *a)
         screen_add_room(a->screen, a->room, a->votes, left);
     }
     a->scroll_to_current = true;
-    a->shown_at = now_seconds();
+    a->shown_at = util_now_seconds();
     a->focus = -1;
 }
 
@@ -37,7 +37,7 @@ static void do_choose(App *a, int i)
     if (sc->ending || i < 0 || (size_t)i >= sc->n_choices)
         return;
     Err err;
-    int rc = session_choose(a->s, (size_t)i, now_seconds() - a->shown_at, &err);
+    int rc = session_choose(a->s, (size_t)i, util_now_seconds() - a->shown_at, &err);
     if (rc != 0) {
         if (rc == STATUS_FAILED) {
             a->result = 1;

@@ -90,8 +90,9 @@ int draw_find_fonts(char *paths[STYLE_COUNT], Err *err)
         if (!paths[s] && s > 0 && paths[0])
             paths[s] = xstrdup(paths[0]); /* no bold or italic: use regular */
         if (!paths[s]) {
-            err_set(err, "no font found: looked for %s/%s and the DejaVu and Liberation serif fonts "
-                         "(set LADDER_FONTS to a folder with the Charis SIL fonts)",
+            err_set(err,
+                    "no font found: looked for %s/%s and the DejaVu and Liberation serif fonts "
+                    "(set LADDER_FONTS to a folder with the Charis SIL fonts)",
                     dir, FONT_FILES[s]);
             for (int k = 0; k < s; k++)
                 free(paths[k]);
@@ -240,13 +241,13 @@ static int measure(TTF_Font *f, const char *s, int len)
 
 static void add_seg(Layout *L, Seg sg)
 {
-    grow(&L->segs, &L->cap_segs, L->n_segs + 1, sizeof *L->segs);
+    util_grow(&L->segs, &L->cap_segs, L->n_segs + 1, sizeof *L->segs);
     L->segs[L->n_segs++] = sg;
 }
 
 static void new_line(Layout *L, int gap)
 {
-    grow(&L->lines, &L->cap_lines, L->n_lines + 1, sizeof *L->lines);
+    util_grow(&L->lines, &L->cap_lines, L->n_lines + 1, sizeof *L->lines);
     L->gap_before = xrealloc(L->gap_before, L->cap_lines * sizeof *L->gap_before);
     L->lines[L->n_lines] = (Line){(int)L->n_segs, 0, 0};
     L->gap_before[L->n_lines] = gap;
@@ -279,7 +280,7 @@ typedef struct Parts {
 
 static void add_part(Parts *P, Part pc)
 {
-    grow(&P->v, &P->cap, P->n + 1, sizeof *P->v);
+    util_grow(&P->v, &P->cap, P->n + 1, sizeof *P->v);
     P->v[P->n++] = pc;
 }
 
@@ -554,7 +555,7 @@ int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL
     if (render && b->tex) {
         SDL_Rect dst = {x, y, b->w, b->h};
         SDL_RenderCopy(d->r, b->tex, NULL, &dst);
-        grow(&d->drawn, &d->cap_drawn, d->n_drawn + 1, sizeof *d->drawn);
+        util_grow(&d->drawn, &d->cap_drawn, d->n_drawn + 1, sizeof *d->drawn);
         d->drawn[d->n_drawn++] = dst;
     }
     return b->h;

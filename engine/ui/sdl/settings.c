@@ -47,7 +47,7 @@ char *settings_load(Settings *s)
         free(path);
         return NULL; /* no settings yet */
     }
-    char *text = read_file(path, 1 << 20, &len, &err);
+    char *text = util_read_file(path, 1 << 20, &len, &err);
     if (!text) {
         char *msg = xasprintf("The settings file cannot be read (%s); using the defaults.",
                               err.msg);

@@ -253,7 +253,7 @@ static void show_scene(Term *t)
         wrap_text(&b, sc->notice, t->cfg->width, 0, c);
     put(t, &b);
     screen_free(sc);
-    t->shown_at = now_seconds();
+    t->shown_at = util_now_seconds();
 }
 
 static void show_history(Term *t)
@@ -502,7 +502,7 @@ static bool handle(Term *t, char *line)
                 say(t, "Type a number from 1 to %zu, or 'help'.", game_choice_count(g));
             return true;
         }
-        double secs = now_seconds() - t->shown_at;
+        double secs = util_now_seconds() - t->shown_at;
         int rc = session_choose(t->s, (size_t)n - 1, secs, &err);
         show_decided(t, rc, err.msg);
         return true;
