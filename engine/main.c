@@ -24,14 +24,8 @@ int main(int argc, char **argv)
         case 'h': tools_print_main_usage(); return TOOLS_EXIT_OK;
         case 'V': printf("ladder %s\n", LADDER_VERSION); return TOOLS_EXIT_OK;
         case 'u':
-            if (!ui_find(optarg, UI_CAP_MENU)) {
-                Buf names = {0};
-                ui_names(&names, UI_CAP_MENU);
-                int rc = tools_usage_error(NULL, "unknown front end '%s' for the title menu "
-                                                 "(use %s)", optarg, buf_str(&names));
-                buf_free(&names);
-                return rc;
-            }
+            if (!ui_find(optarg, UI_CAP_MENU))
+                return tools_unknown_ui(NULL, optarg, UI_CAP_MENU, "the title menu");
             ui = optarg;
             break;
         case 'f':

@@ -120,5 +120,7 @@ typedef struct SaveInfo {
 SaveInfo *save_list(const char *dir, size_t *n);
 /* Free v and its n entries' strings. NULL: nothing. */
 void save_list_free(SaveInfo *v, size_t n);
+/* Free one entry's strings and zero it (for arrays that hold SaveInfo inside other records). */
+void save_info_clear(SaveInfo *si);
 
 #endif

@@ -654,12 +654,17 @@ SaveInfo *save_list(const char *dir, size_t *n)
     return v;
 }
 
+void save_info_clear(SaveInfo *si)
+{
+    free(si->name);
+    free(si->updated);
+    free(si->scene);
+    memset(si, 0, sizeof *si);
+}
+
 void save_list_free(SaveInfo *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].name);
-        free(v[i].updated);
-        free(v[i].scene);
-    }
+    for (size_t i = 0; i < n; i++)
+        save_info_clear(&v[i]);
     free(v);
 }

@@ -45,9 +45,7 @@ SaveEntry *saves_list_all(const Catalog *c, size_t *n)
 void saves_free(SaveEntry *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(v[i].info.name);
-        free(v[i].info.updated);
-        free(v[i].info.scene);
+        save_info_clear(&v[i].info);
         free(v[i].path);
     }
     free(v);

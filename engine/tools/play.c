@@ -180,14 +180,8 @@ int tool_play(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'u':
-            if (!ui_find(optarg, 0)) {
-                Buf names = {0};
-                ui_names(&names, 0);
-                int rc = tools_usage_error("play", "unknown front end '%s' (use %s)", optarg,
-                                           buf_str(&names));
-                buf_free(&names);
-                return rc;
-            }
+            if (!ui_find(optarg, 0))
+                return tools_unknown_ui("play", optarg, 0, NULL);
             ui = optarg;
             break;
         case 'f':

@@ -148,3 +148,13 @@ bool tools_parse_count(const char *s, long lo, long hi, long *out)
     *out = v;
     return true;
 }
+
+int tools_unknown_ui(const char *cmd, const char *name, unsigned caps, const char *purpose)
+{
+    Buf names = {0};
+    ui_names(&names, caps);
+    int rc = tools_usage_error(cmd, "unknown front end '%s'%s%s (use %s)", name,
+                               purpose ? " for " : "", purpose ? purpose : "", buf_str(&names));
+    buf_free(&names);
+    return rc;
+}

@@ -43,6 +43,10 @@ void tools_print_main_usage(void);
 /* Print "ladder: MESSAGE" and "Try 'ladder CMD --help' for more information." (cmd NULL: 'ladder
  * --help') on stderr. Returns TOOLS_EXIT_USAGE, for `return tools_usage_error(...)`. */
 int tools_usage_error(const char *cmd, const char *fmt, ...) LADDER_PRINTF(2, 3);
+/* The usage error for a --ui NAME that no front end with caps answers to: "unknown front end
+ * 'NAME'[ for PURPOSE] (use a, b)", naming those that do. purpose may be NULL. Returns
+ * TOOLS_EXIT_USAGE. */
+int tools_unknown_ui(const char *cmd, const char *name, unsigned caps, const char *purpose);
 
 /* Parse a decimal count from lo to hi (no sign, nothing after). Returns false when s is not
  * one. */

@@ -56,14 +56,8 @@ int tool_workshop(int argc, char **argv)
         switch (c) {
         case 'u':
             fe = ui_find(optarg, UI_CAP_ROOM);
-            if (!fe) {
-                Buf names = {0};
-                ui_names(&names, UI_CAP_ROOM);
-                int rc = tools_usage_error("workshop", "unknown front end '%s' for the workshop "
-                                                       "(use %s)", optarg, buf_str(&names));
-                buf_free(&names);
-                return rc;
-            }
+            if (!fe)
+                return tools_unknown_ui("workshop", optarg, UI_CAP_ROOM, "the workshop");
             break;
         case 'S':
             cfg.window.screenshot = optarg;

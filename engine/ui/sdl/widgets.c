@@ -29,9 +29,23 @@ void app_add_button(App *a, SDL_Rect r, int action, int arg)
         a->buttons[a->n_buttons++] = (Button){r, action, arg};
 }
 
+/* Add a button at r and draw its box: filled when the pointer is on it, a thick accent frame
+ * when it has the keyboard's focus. */
+static void button_box(App *a, SDL_Rect r, int action, int arg)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int idx = a->n_buttons;
+    app_add_button(a, r, action, arg);
+    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
+    draw_fill(d, r, hot ? t->button_hover : t->button);
+    draw_frame(d, r, focused ? t->accent : t->button_border,
+               focused ? draw_px(d, 3) : draw_px(d, 1));
+}
+
 /* A button with wrapped text; returns its height. Registers it when render is true. */
 int app_button(App *a, int x, int y, int w, const char *badge, const char *text, TextRole role,
-                  int action, int arg, bool render)
+               int action, int arg, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
@@ -41,12 +55,7 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
     if (!render)
         return h;
     SDL_Rect r = {x, y, w, h};
-    int idx = a->n_buttons;
-    app_add_button(a, r, action, arg);
-    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
-    draw_fill(d, r, hot ? t->button_hover : t->button);
-    draw_frame(d, r, focused ? t->accent : t->button_border,
-               focused ? draw_px(d, 3) : draw_px(d, 1));
+    button_box(a, r, action, arg);
     if (badge)
         draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
     draw_text(d, role, text, x + pad + bw, y + pad, w - 2 * pad - bw, t->button_text, true);
@@ -58,12 +67,7 @@ void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int idx = a->n_buttons;
-    app_add_button(a, r, action, arg);
-    bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
-    draw_fill(d, r, hot ? t->button_hover : t->button);
-    draw_frame(d, r, focused ? t->accent : t->button_border,
-               focused ? draw_px(d, 3) : draw_px(d, 1));
+    button_box(a, r, action, arg);
     int lh, lw = draw_label(d, ROLE_HEADING, STYLE_BOLD, label, 0, 0, t->button_text, false, &lh);
     draw_label(d, ROLE_HEADING, STYLE_BOLD, label, r.x + (r.w - lw) / 2, r.y + (r.h - lh) / 2,
                t->button_text, true, NULL);
