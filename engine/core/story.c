@@ -42,6 +42,11 @@ void story_free(Story *s)
             free_sets(&c->set);
             free(c->go);
             free(c->lesson);
+            free_text(&c->reply);
+            for (size_t k = 0; k < c->n_requires; k++)
+                free(c->requires[k].stat);
+            free(c->requires);
+            free(c->show_locked);
         }
         free(sc->choices);
         free(sc->id);
@@ -99,6 +104,44 @@ Story *story_load_variant(const char *path, unsigned variant, Err *err)
         return NULL;
     }
     return h->load(path, variant, err);
+}
+
+bool story_effect_parse(const char *text, Effect *e)
+{
+    const char *p = text;
+    EffectKind kind;
+    if (*p == '=')
+        kind = EFFECT_SET, p++;
+    else if (*p == '+' || *p == '-')
+        kind = EFFECT_ADD;
+    else
+        return false;
+    bool neg = false;
+    if (kind == EFFECT_ADD || *p == '-' || *p == '+') {
+        neg = *p == '-';
+        if (*p == '-' || *p == '+')
+            p++;
+    }
+    if (*p < '0' || *p > '9')
+        return false;
+    long long n = 0;
+    while (*p >= '0' && *p <= '9') {
+        n = n * 10 + (*p++ - '0');
+        if (n > 1000000)
+            return false;
+    }
+    if (*p == '%' && kind == EFFECT_ADD && p[1] == '\0') {
+        if (n > 100)
+            return false;
+        e->kind = neg ? EFFECT_FAIR_DOWN : EFFECT_FAIR_UP;
+        e->delta = (int)n;
+        return true;
+    }
+    if (*p != '\0')
+        return false;
+    e->kind = kind;
+    e->delta = (int)(neg ? -n : n);
+    return true;
 }
 
 void story_free_effects(Effect *v, size_t n)

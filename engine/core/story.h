@@ -51,10 +51,19 @@ typedef struct Text {
     HostFn fn;
 } Text;
 
+/* How an effect moves its stat (scenarios/README.md, "Effects"). */
+typedef enum EffectKind {
+    EFFECT_ADD = 0, /* delta is added:                          burnout = 10 */
+    EFFECT_SET,     /* the stat becomes delta:                  acumen = "=60" */
+    EFFECT_FAIR_UP, /* delta% of the way from the value to max: burnout = "+20%" */
+    EFFECT_FAIR_DOWN /* delta% of the way to min:               trust = "-10%" */
+} EffectKind;
+
 typedef struct Effect {
     char *stat;
     int index; /* into Story.stats, resolved at load */
-    int delta;
+    int delta; /* the change, the value set, or the percentage (0..100), by kind */
+    EffectKind kind;
 } Effect;
 
 typedef struct FlagSet {
@@ -77,6 +86,16 @@ typedef struct Sets {
     HostFn fn;
 } Sets;
 
+/* What the source material advises at a decision, for the debrief and explore's strategies. */
+typedef enum Advice { ADVICE_NONE, ADVICE_FOLLOWS, ADVICE_AGAINST } Advice;
+
+/* One entry of a choice's `requires`: the choice is available when stat >= min. */
+typedef struct Requirement {
+    char *stat;
+    int index; /* into Story.stats, resolved at load */
+    int min;
+} Requirement;
+
 typedef struct Choice {
     char *id; /* stable within its scene */
     bool derived_id; /* id made from the text, not written by the author */
@@ -88,6 +107,12 @@ typedef struct Choice {
     int go_index; /* resolved static target */
     HostFn go_fn;
     char *lesson; /* optional, overrides the scene's lesson in the debrief */
+    bool once;    /* offered until taken once in this playthrough (read from the journal) */
+    Text reply;   /* optional (str NULL and fn 0: none): shown right after the choice */
+    Requirement *requires; /* all must hold for the choice to be available; shown when not */
+    size_t n_requires;
+    char *show_locked; /* optional: when `when` is false, shown disabled with this reason */
+    Advice advice;
     Pos pos;
 } Choice;
 
@@ -181,6 +206,11 @@ int story_find_choice(const Scene *sc, const char *id);
  * are resolved). NULL: nothing. */
 void story_free_effects(Effect *v, size_t n);
 void story_free_sets(FlagSet *v, size_t n);
+
+/* Read an effect written as a string: "=N" (set to N), "+P%" or "-P%" (fairmath, P in 0..100),
+ * "+N" or "-N" (add N, as a number would). Fills e->kind and e->delta; false when text is none
+ * of these (e untouched). */
+bool story_effect_parse(const char *text, Effect *e);
 
 /* Names as saves, results and the JSON protocol write them. Static strings: never freed. */
 const char *story_verdict_name(Verdict v);          /* "good", "mixed", "bad" */
