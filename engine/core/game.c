@@ -38,6 +38,8 @@ struct Game {
     Value *init_flags;
     bool quiet;
     unsigned long (*when_counts)[2];
+    unsigned long outside_reads; /* reads of state game_state_hash leaves out (see game.h) */
+    bool *when_outside;
 };
 
 static void clear_screen(Game *g)
@@ -83,22 +85,40 @@ static int clamp_stat(const StatDef *d, long long v)
     return v < d->min ? d->min : v > d->max ? d->max : (int)v;
 }
 
-static void add_stat(Game *g, int i, int delta)
+/* p% of span, rounded to the nearest integer, halves away from zero (span >= 0, p in 0..100). */
+static long long percent_of(long long span, int p)
 {
-    g->stats[i] = clamp_stat(&g->story->stats[i], (long long)g->stats[i] + delta);
+    return (span * p + 50) / 100;
+}
+
+int game_effect_result(const StatDef *d, const Effect *e, int value)
+{
+    long long v = value;
+    switch (e->kind) {
+    case EFFECT_ADD: v += e->delta; break;
+    case EFFECT_SET: v = e->delta; break;
+    case EFFECT_FAIR_UP: v += percent_of(v < d->max ? (long long)d->max - v : 0, e->delta); break;
+    case EFFECT_FAIR_DOWN: v -= percent_of(v > d->min ? v - (long long)d->min : 0, e->delta); break;
+    }
+    return clamp_stat(d, v);
+}
+
+static void add_stat(Game *g, const Effect *e)
+{
+    g->stats[e->index] = game_effect_result(&g->story->stats[e->index], e, g->stats[e->index]);
 }
 
 static int apply_effects(Game *g, const Effects *e, const HostCall *at, Err *err)
 {
     for (size_t i = 0; i < e->n; i++)
-        add_stat(g, e->v[i].index, e->v[i].delta);
+        add_stat(g, &e->v[i]);
     if (e->fn) {
         Effect *v;
         size_t n;
         if (HOST(g)->call_effects(g->story->host, e->fn, g, at, &v, &n, err) != 0)
             return -1;
         for (size_t i = 0; i < n; i++)
-            add_stat(g, v[i].index, v[i].delta);
+            add_stat(g, &v[i]);
         story_free_effects(v, n);
     }
     return 0;
@@ -208,10 +228,13 @@ static int describe(Game *g, Err *err)
         const Choice *c = &sc->choices[i];
         HostCall cat = {sc, c, "when"};
         bool shown = true;
+        unsigned long reads = g->outside_reads;
         if (c->when && HOST(g)->call_bool(g->story->host, c->when, g, &cat, &shown, err) != 0)
             return -1;
         if (c->when && g->when_counts)
             g->when_counts[sc->choice_base + i][shown]++;
+        if (c->when && g->when_outside && g->outside_reads != reads)
+            g->when_outside[sc->choice_base + i] = true;
         if (!shown)
             continue;
         cat.what = "text";
@@ -553,6 +576,12 @@ void game_set_when_counts(Game *g, unsigned long (*counts)[2])
     g->when_counts = counts;
 }
 
+void game_note_outside_read(Game *g) { g->outside_reads++; }
+
+unsigned long game_outside_reads(const Game *g) { return g->outside_reads; }
+
+void game_set_when_outside(Game *g, bool *marks) { g->when_outside = marks; }
+
 static int *copy_ints(const int *v, size_t n)
 {
     int *c = xmalloc((n ? n : 1) * sizeof *c);
@@ -594,6 +623,8 @@ Game *game_clone(const Game *g)
         c->init_flags[i] = story_value_copy(&g->init_flags[i]);
     c->quiet = g->quiet;
     c->when_counts = g->when_counts;
+    c->outside_reads = g->outside_reads;
+    c->when_outside = g->when_outside;
     return c;
 }
 

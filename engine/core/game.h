@@ -112,12 +112,25 @@ const char *game_decision_lesson(const Game *g, size_t i);
 void game_set_quiet(Game *g, bool quiet);
 /* Count each `when` result: counts[choice_base + i][0] when false, [1] when true. NULL: off. */
 void game_set_when_counts(Game *g, unsigned long (*counts)[2]);
+/* State outside game_state_hash: the host calls game_note_outside_read whenever a script reads
+ * a visit count (g:visited), g.decisions or a random draw (g:chance, g:roll), so that explore
+ * knows which verdicts its merged states cannot judge. game_outside_reads: how many so far
+ * (kept by game_clone). game_set_when_outside: marks[choice_base + i] is set true when choice
+ * i's `when` made such a read (borrowed, NULL: off). */
+void game_note_outside_read(Game *g);
+unsigned long game_outside_reads(const Game *g);
+void game_set_when_outside(Game *g, bool *marks);
 /* A deep copy of g, to branch from. Caller frees with game_free. */
 Game *game_clone(const Game *g);
 /* A hash of scene, stats and flags: equal states (for merging) hash equal. */
 unsigned long long game_state_hash(const Game *g);
 /* True if a and b have the same scene, stats and flags. */
 bool game_same_state(const Game *a, const Game *b);
+
+/* The value a stat of definition d holding value moves to under effect e: added, set, or moved
+ * e->delta percent of the way to d->max (EFFECT_FAIR_UP) or d->min (EFFECT_FAIR_DOWN), that
+ * move rounded to the nearest integer with halves away from zero; then clamped to d's range. */
+int game_effect_result(const StatDef *d, const Effect *e, int value);
 
 /* For the script host: the generator behind g:chance and g:roll (borrowed from g, valid until
  * game_free). */

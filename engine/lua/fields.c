@@ -176,14 +176,23 @@ void get_effects(lua_State *L, Effects *e, Pos pos, const char *what)
         if (!k)
             raise_at(L, pos, "%s: effects keys must be stat names", what);
         script_charge(L, DECL_KEY_COST); /* the checks after loading look each key up */
-        int isnum = 0;
-        lua_Integer d = lua_tointegerx(L, -1, &isnum);
-        if (!isnum || d < -1000000 || d > 1000000)
-            raise_at(L, pos, "%s: effect on '%s' must be an integer change", what, k);
+        Effect one = {.index = -1, .kind = EFFECT_ADD};
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            if (!story_effect_parse(lua_tostring(L, -1), &one))
+                raise_at(L, pos, "%s: effect on '%s' must be an integer change, \"=N\" (set), "
+                                 "or \"+P%%\" / \"-P%%\" (P%% of the way to max / min, P in "
+                                 "0..100); got \"%.40s\"", what, k, lua_tostring(L, -1));
+        } else {
+            int isnum = 0;
+            lua_Integer d = lua_tointegerx(L, -1, &isnum);
+            if (!isnum || d < -1000000 || d > 1000000)
+                raise_at(L, pos, "%s: effect on '%s' must be an integer change, \"=N\" or "
+                                 "\"+P%%\" / \"-P%%\"", what, k);
+            one.delta = (int)d;
+        }
         util_grow(&e->v, &cap, e->n + 1, sizeof *e->v);
-        e->v[e->n].stat = xstrdup(k);
-        e->v[e->n].index = -1;
-        e->v[e->n].delta = (int)d;
+        one.stat = xstrdup(k);
+        e->v[e->n] = one;
         e->n++;
         lua_pop(L, 1);
     }

@@ -538,12 +538,21 @@ int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, E
                             ? lua_tostring(L, -2)
                             : NULL; /* a name holds no NUL byte */
         int idx = k ? story_find_stat(sc->story, k) : -1;
-        if (idx < 0 || !to_int(L, -1, &d) || d < -1000000 || d > 1000000) {
+        Effect one = {.index = idx, .kind = EFFECT_ADD};
+        bool ok = false;
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            ok = story_effect_parse(lua_tostring(L, -1), &one);
+        } else if (to_int(L, -1, &d) && d >= -1000000 && d <= 1000000) {
+            one.delta = (int)d;
+            ok = true;
+        }
+        if (idx < 0 || !ok) {
             if (idx < 0)
                 snprintf(msg, sizeof msg, "%seffects function returned unknown stat '%s'", where,
                          k ? k : "?");
             else
-                snprintf(msg, sizeof msg, "%seffects function: '%s' must be an integer", where, k);
+                snprintf(msg, sizeof msg, "%seffects function: '%s' must be an integer change, "
+                         "\"=N\" or \"+P%%\" / \"-P%%\"", where, k);
             lua_pop(L, 2);
             story_free_effects(*out, *n);
             *out = NULL;
@@ -551,9 +560,7 @@ int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, E
             return fail(sc, at, err, msg);
         }
         util_grow(out, &cap, *n + 1, sizeof **out);
-        (*out)[*n].stat = NULL;
-        (*out)[*n].index = idx;
-        (*out)[*n].delta = (int)d;
+        (*out)[*n] = one;
         (*n)++;
         lua_pop(L, 1);
     }

@@ -54,7 +54,7 @@ scene "deep_night" {
            lesson = "Calling for help in the small hours is late, but it is not too late." },
   choice { "Admit it is lost: go home, and tell Dolores in the morning", id = "walk_away",
            when = function(g) return g.hours_left < 3 and not g.told_dolores end,
-           effects = function(g) return { hours_left = -g.hours_left } end,
+           effects = { hours_left = "=0" }, -- an absolute set: the clock runs out
            go = "off_the_rails" },
   choice { "Send last period's file, as Dolores said, and stop", id = "fallback_now",
            when = function(g) return g.told_dolores end,

@@ -628,6 +628,48 @@ static void test_dead_end(void **state)
     story_free(s);
 }
 
+/* Sets and fairmath percentages: parsed from strings, applied as documented (rounding halves
+ * away from zero, clamping), and refused when malformed. */
+static void test_effect_kinds(void **state)
+{
+    (void)state;
+    StatDef d = {.min = 0, .max = 100};
+    StatDef neg = {.min = -50, .max = 50};
+    Effect e = {0};
+    assert_true(story_effect_parse("=60", &e));
+    assert_int_equal(e.kind, EFFECT_SET);
+    assert_int_equal(game_effect_result(&d, &e, 30), 60);
+    assert_true(story_effect_parse("=150", &e));
+    assert_int_equal(game_effect_result(&d, &e, 30), 100); /* clamped */
+    assert_true(story_effect_parse("=-5", &e));
+    assert_int_equal(game_effect_result(&neg, &e, 30), -5);
+    assert_true(story_effect_parse("+20%", &e));
+    assert_int_equal(e.kind, EFFECT_FAIR_UP);
+    assert_int_equal(game_effect_result(&d, &e, 50), 60);
+    assert_int_equal(game_effect_result(&d, &e, 100), 100);
+    assert_true(story_effect_parse("+25%", &e));
+    assert_int_equal(game_effect_result(&d, &e, 50), 63);   /* 12.5 rounds to 13 */
+    assert_int_equal(game_effect_result(&neg, &e, -50), -25); /* 25% of 100 */
+    assert_true(story_effect_parse("-25%", &e));
+    assert_int_equal(e.kind, EFFECT_FAIR_DOWN);
+    assert_int_equal(game_effect_result(&d, &e, 42), 31);   /* 10.5 rounds to 11 */
+    assert_int_equal(game_effect_result(&neg, &e, 0), -13); /* 12.5 of the way down: 13 */
+    assert_int_equal(game_effect_result(&d, &e, 0), 0);
+    assert_true(story_effect_parse("-10%", &e));
+    assert_int_equal(game_effect_result(&d, &e, 42), 38); /* 4.2 rounds to 4 */
+    assert_true(story_effect_parse("+100%", &e));
+    assert_int_equal(game_effect_result(&d, &e, 7), 100);
+    assert_true(story_effect_parse("-7", &e));
+    assert_int_equal(e.kind, EFFECT_ADD);
+    assert_int_equal(game_effect_result(&d, &e, 5), 0);
+    const char *bad[] = {"", "60", "=", "=x", "+120%", "=5%", "%", "+5%%", "+ 5", "=6 ", "++5"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        Effect u = {.kind = EFFECT_ADD, .delta = 99};
+        assert_false(story_effect_parse(bad[i], &u));
+        assert_int_equal(u.delta, 99);
+    }
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -650,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_runtime_error_in_when),
         cmocka_unit_test(test_runtime_error_in_text_and_go),
         cmocka_unit_test(test_dead_end),
+        cmocka_unit_test(test_effect_kinds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
