@@ -56,12 +56,14 @@ ScreenSign screen_change_sign(const Story *s, size_t i, int delta)
     return (s->stats[i].good == GOOD_HIGH) == up ? 1 : -1;
 }
 
-char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers)
+/* The changes in words; hidden stats only when all is true (at an ending). */
+static char *changes_text(const Story *s, const int *before, const int *after, bool numbers,
+                          bool all)
 {
     Buf b = {0};
     for (size_t k = 0; k < s->n_stats; k++) {
         int d = after[k] - before[k];
-        if (!d)
+        if (!d || (s->stats[k].hidden && !all))
             continue;
         if (b.len)
             buf_puts(&b, ", ");
@@ -71,6 +73,11 @@ char *screen_changes_text(const Story *s, const int *before, const int *after, b
             buf_printf(&b, "%s %s", s->stats[k].label, d > 0 ? "rises" : "falls");
     }
     return b.len ? buf_take(&b) : NULL;
+}
+
+char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers)
+{
+    return changes_text(s, before, after, numbers, true);
 }
 
 const char *screen_verdict_text(Verdict v)
@@ -86,6 +93,7 @@ static void describe_stats(Screen *sc, const Game *g)
     sc->n_stats = st->n_stats;
     sc->stats = xcalloc(st->n_stats ? st->n_stats : 1, sizeof *sc->stats);
     Buf all = {0};
+    bool ended = game_ended(g);
     for (size_t i = 0; i < st->n_stats; i++) {
         const StatDef *d = &st->stats[i];
         ScreenStat *x = &sc->stats[i];
@@ -99,7 +107,8 @@ static void describe_stats(Screen *sc, const Game *g)
         x->change_choice = game_stat_change_choice(g, i);
         x->change_arrival = x->change - x->change_choice;
         x->sign = screen_change_sign(st, i, x->change);
-        if (!x->change)
+        x->hidden = d->hidden && !ended;
+        if (!x->change || x->hidden)
             continue;
         sc->changes = xrealloc(sc->changes, (sc->n_changes + 1) * sizeof *sc->changes);
         ScreenChange *c = &sc->changes[sc->n_changes++];
@@ -114,7 +123,7 @@ static void describe_stats(Screen *sc, const Game *g)
     sc->changes_text = all.len ? buf_take(&all) : NULL;
     const Decision *last = game_decision(g, game_decision_count(g) - 1);
     if (last && game_decision_count(g) > 0)
-        sc->changes_words = screen_changes_text(st, last->before, last->after, false);
+        sc->changes_words = changes_text(st, last->before, last->after, false, ended);
 }
 
 static void describe_decisions(Screen *sc, const Game *g)
@@ -134,12 +143,13 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->text = xstrdup(d->text);
         x->lesson = dup_or_null(game_decision_lesson(g, i));
         x->discuss = dup_or_null(ds->discuss);
-        x->changes = screen_changes_text(st, d->before, d->after, true);
-        x->changes_words = screen_changes_text(st, d->before, d->after, false);
+        x->changes = changes_text(st, d->before, d->after, true, game_ended(g));
+        x->changes_words = changes_text(st, d->before, d->after, false, game_ended(g));
         x->seconds = d->seconds;
     }
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
-    if (last && last->forced >= 0) {
+    if (last && last->forced >= 0 &&
+        (!st->stats[st->thresholds[last->forced].stat].hidden || game_ended(g))) {
         size_t stat = (size_t)st->thresholds[last->forced].stat;
         sc->forced = xstrdup(st->stats[stat].id);
         sc->forced_reason = xasprintf("%s has reached %d.", st->stats[stat].label,

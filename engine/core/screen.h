@@ -52,6 +52,9 @@ typedef struct ScreenStat {
     int change_choice;  /* of that: the choice's own effects */
     int change_arrival; /* of that: arriving in the scene (its effects, a forced jump) */
     ScreenSign sign;    /* of change */
+    bool hidden;        /* a hidden stat while the game goes on: front ends do not show it (it is
+                           in no change, changes text or decision's changes either); false for
+                           every stat at an ending, where the debrief shows them all */
 } ScreenStat;
 
 /* One stat that moved: "Burnout +8" in text. */
@@ -122,11 +125,13 @@ typedef struct Screen {
     size_t n_choices;
     ScreenStat *stats;
     size_t n_stats;
-    ScreenChange *changes; /* the stats the last decision moved, in the story's order */
+    ScreenChange *changes; /* the stats the last decision moved, in the story's order (hidden
+                              stats left out while the game goes on) */
     size_t n_changes;
     char *changes_text;    /* the same joined: "Burnout +8, Trust -5"; NULL when none */
     char *changes_words;   /* the same without numbers: "Burnout rises, Trust falls"; or NULL */
-    char *forced;          /* the id of the stat that forced the last jump, or NULL */
+    char *forced;          /* the id of the stat that forced the last jump, or NULL (also for a
+                              hidden stat while the game goes on) */
     char *forced_reason;   /* the same in words, "Burnout has reached 100.", or NULL */
     ScreenDecision *decisions; /* every decision so far */
     size_t n_decisions;
@@ -149,7 +154,8 @@ void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer);
 /* Free sc and every copy it holds. NULL: nothing. */
 void screen_free(Screen *sc);
 
-/* The stats that moved between before and after (Story.n_stats values each) in words:
+/* The stats that moved between before and after (Story.n_stats values each), hidden ones too, in
+ * words:
  * "Burnout +8, Trust -5", or with numbers false "Burnout rises, Trust falls"; NULL when none.
  * malloc'd. */
 char *screen_changes_text(const Story *s, const int *before, const int *after, bool numbers);

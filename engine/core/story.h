@@ -37,6 +37,7 @@ typedef struct StatDef {
     char *id, *label;
     int start, min, max;
     StatGood good;
+    bool hidden; /* not shown during play; shown at an ending, in the debrief and in explore */
     Pos pos;
 } StatDef;
 

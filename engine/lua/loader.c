@@ -373,7 +373,11 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
             st->max = get_int(L, pos, what, k);
         else if (strcmp(k, "label") == 0)
             st->label = get_string(L, pos, what, k);
-        else if (strcmp(k, "good") == 0) {
+        else if (strcmp(k, "hidden") == 0) {
+            if (!lua_isboolean(L, -1))
+                raise_at(L, pos, "%s: hidden must be true or false", what);
+            st->hidden = lua_toboolean(L, -1);
+        } else if (strcmp(k, "good") == 0) {
             const char *g = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
             if (g && strcmp(g, "high") == 0)
                 st->good = GOOD_HIGH;
@@ -384,8 +388,8 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
             else
                 raise_at(L, pos, "%s: good must be \"high\", \"low\" or \"neutral\"", what);
         } else
-            raise_at(L, pos, "%s: unknown field '%s' (known: start, min, max, label, good)", what,
-                     k);
+            raise_at(L, pos, "%s: unknown field '%s' (known: start, min, max, label, good, hidden)",
+                     what, k);
         lua_pop(L, 1);
     }
     if (!st->id || !is_lua_name(st->id))

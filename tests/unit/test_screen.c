@@ -156,6 +156,54 @@ static void test_changes_text_words(void **state)
     story_free(st);
 }
 
+/* A hidden stat: marked hidden and left out of every change while the game goes on (its value
+ * still moves and forces jumps); at the ending it is shown with the rest. */
+static void test_hidden_stat(void **state)
+{
+    (void)state;
+    Err err;
+    Story *st = must_load(
+        "story { id = \"h\", title = \"H\", start = \"a\",\n"
+        "  stats = { { id = \"trust\", start = 50, label = \"Trust\" },\n"
+        "            { id = \"sus\", start = 0, label = \"Suspicion\", hidden = true } },\n"
+        "  when_stat = { sus = { at_least = 50, go = \"caught\" } } }\n"
+        "scene \"a\" { text = \"A.\",\n"
+        "  choice { \"Lie\", id = \"lie\", effects = { sus = 30, trust = 5 }, go = \"b\" } }\n"
+        "scene \"b\" { text = \"B {sus}.\",\n"
+        "  choice { \"Again\", id = \"again\", effects = { sus = 30 }, go = \"b\" } }\n"
+        "ending \"caught\" { title = \"Caught\", verdict = \"bad\", text = \"Done.\" }\n");
+    SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana", .no_autosave = true};
+    Session *s = session_open(st, &o, &err);
+    assert_non_null(s);
+    Screen *sc = screen_describe(s);
+    assert_false(sc->stats[0].hidden);
+    assert_true(sc->stats[1].hidden);
+    screen_free(sc);
+    choose(s, "lie");
+    sc = screen_describe(s);
+    assert_true(sc->stats[1].hidden);
+    assert_int_equal(sc->stats[1].value, 30); /* the value is there, for the rules */
+    assert_string_equal(sc->text.text, "B 30.");
+    assert_int_equal(sc->n_changes, 1);
+    assert_int_equal(sc->changes[0].stat, 0);
+    assert_string_equal(sc->changes_text, "Trust +5");
+    assert_string_equal(sc->changes_words, "Trust rises");
+    assert_string_equal(sc->decisions[0].changes, "Trust +5");
+    screen_free(sc);
+    choose(s, "again"); /* 60: the hidden stat's threshold ends the game */
+    sc = screen_describe(s);
+    assert_non_null(sc->ending);
+    assert_false(sc->stats[1].hidden);
+    assert_int_equal(sc->n_changes, 1);
+    assert_string_equal(sc->changes_text, "Suspicion +30");
+    assert_string_equal(sc->decisions[0].changes, "Trust +5, Suspicion +30");
+    assert_string_equal(sc->forced, "sus");
+    assert_string_equal(sc->forced_reason, "Suspicion has reached 60.");
+    assert_int_equal(sc->ending->n_series, 2);
+    screen_free(sc);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -164,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_changes_split_choice_and_arrival),
         cmocka_unit_test(test_forced_ending),
         cmocka_unit_test(test_changes_text_words),
+        cmocka_unit_test(test_hidden_stat),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,6 +152,8 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
         cJSON_AddNumberToObject(c, "max", d->max);
         cJSON_AddStringToObject(c, "good", story_stat_good_name(d->good));
         cJSON_AddNumberToObject(c, "change", d->change);
+        if (d->hidden)
+            cJSON_AddBoolToObject(c, "hidden", true);
         cJSON_AddItemToArray(stats, c);
     }
     if (sc->forced)

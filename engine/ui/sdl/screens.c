@@ -63,6 +63,8 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
     int y0 = y;
     for (size_t i = first; i < scr->n_stats && i < first + count; i++) {
         const ScreenStat *sd = &scr->stats[i];
+        if (sd->hidden) /* a hidden stat, while the game goes on */
+            continue;
         int v = sd->value, dlt = sd->change;
         ScreenSign sign = sd->sign;
         SDL_Color cc = sign > 0 ? t->good : sign < 0 ? t->bad : t->neutral;

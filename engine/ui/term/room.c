@@ -207,7 +207,9 @@ static int room_loop(TermRoom *r)
                 utf8_fprintf(r->out, "  %zu. %s\n", sc->decisions[i].number,
                              sc->decisions[i].text);
             for (size_t i = 0; p[0] == 's' && i < sc->n_stats; i++)
-                if (r->hide_numbers)
+                if (sc->stats[i].hidden)
+                    continue;
+                else if (r->hide_numbers)
                     utf8_fprintf(r->out, "  %s\n", sc->stats[i].label);
                 else
                     utf8_fprintf(r->out, "  %-28s %3d\n", sc->stats[i].label,

@@ -161,12 +161,16 @@ static void show_stats(Term *t, const Screen *sc, Buf *b)
     size_t lw = 0;
     char **labels = xcalloc(sc->n_stats + 1, sizeof *labels);
     for (size_t i = 0; i < sc->n_stats; i++) {
+        if (sc->stats[i].hidden) /* a hidden stat, while the game goes on */
+            continue;
         labels[i] = utf8_visible_dup(sc->stats[i].label, 0);
         if (text_width(labels[i], strlen(labels[i])) > lw)
             lw = text_width(labels[i], strlen(labels[i]));
     }
     for (size_t i = 0; i < sc->n_stats; i++) {
         const ScreenStat *d = &sc->stats[i];
+        if (d->hidden)
+            continue;
         int v = d->value, cells = 20;
         int fill = (int)((long long)(v - d->min) * cells / (d->max - d->min));
         buf_printf(b, "  %s", labels[i]);
