@@ -156,14 +156,13 @@ static void picked(void *ctx, const Game *g, size_t k)
     p->id[p->n] = NULL;
 }
 
-/* The choice ids of explore's random playthrough from seed (a campaign's first chapter, as
- * explore cannot play campaigns), played by autoplay on a copy of the story of its own. A
+/* The choice ids of explore's random playthrough from seed (a campaign's every chapter, as
+ * explore plays careers), played by autoplay on a copy of the story of its own. A
  * NULL-terminated list of malloc'd ids; NULL with err when the story cannot be loaded. */
 static char **random_ids(const char *ref, uint64_t seed, const char *player, long cap, Err *err)
 {
     Story *root = catalog_open(ref, err);
-    Story *first = root && root->n_chapters ? catalog_open_chapter(root, 0, err) : NULL;
-    const Story *s = root && root->n_chapters ? first : root;
+    const Story *s = root;
     PickedIds ids = {0};
     util_grow(&ids.id, &ids.cap, 1, sizeof *ids.id);
     ids.id[0] = NULL;
@@ -178,7 +177,6 @@ static char **random_ids(const char *ref, uint64_t seed, const char *player, lon
         AutoplayResult ar;
         autoplay_play(s, &ao, &ar);
     }
-    story_free(first);
     story_free(root);
     if (!s) {
         free(ids.id);
@@ -246,10 +244,18 @@ int tool_replay(int argc, char **argv)
             return 1;
         }
         Story *st = open_story(story_path ? story_path : d.story_id, !story_path, &err);
+        if (!st && !story_path) {
+            utf8_fprintf(stderr,
+                         "ladder: %s was played with the story '%s', which is not a bundled "
+                         "story: add --story PATH (its file or folder): "
+                         "ladder replay %s --story PATH\n",
+                         arg, d.story_id, arg);
+            save_data_free(&d);
+            return 1;
+        }
         Replay *r = st ? replay_open(st, d.seed, d.player, &err) : NULL;
         if (!r) {
-            utf8_fprintf(stderr, "ladder: %s%s\n", err.msg,
-                         story_path ? "" : " (give the story with --story PATH)");
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
             save_data_free(&d);
             return 1;
         }

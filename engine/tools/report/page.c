@@ -289,7 +289,7 @@ static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank)
     }
     buf_printf(b, " &middot; reached by %ld of %zu", pt->people, g->n);
     if (pt->n != pt->people)
-        buf_printf(b, " (%ld decisions)", pt->n);
+        buf_printf(b, " (%ld decision%s)", pt->n, pt->n == 1 ? "" : "s");
     if (pt->n)
         buf_printf(b, " &middot; typically decision %.0f", pt->pos_sum / (double)pt->n);
     double s = report_median(pt->secs, pt->nsecs);

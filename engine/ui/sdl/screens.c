@@ -218,8 +218,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
     free(head);
     /* "A bad ending, after 2 decisions." */
     char *sub =
-        xasprintf("*%c%s, after %zu decisions.*", toupper((unsigned char)e->verdict_text[0]),
-                  e->verdict_text + 1, sc->n_decisions);
+        xasprintf("*%c%s, after %zu decision%s.*", toupper((unsigned char)e->verdict_text[0]),
+                  e->verdict_text + 1, sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
     y += draw_text(d, ROLE_BODY, sub, x, y, w, t->dim, render) + gap;
     free(sub);
     if (sc->n_decisions > 0) {

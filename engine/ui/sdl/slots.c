@@ -39,8 +39,8 @@ void app_slots_open_save(App *a)
             if (strcmp(v[i].name, name) == 0)
                 hit = &v[i];
         char *when = hit ? ui_human_time(hit->updated) : NULL;
-        char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decisions", k, when,
-                                      hit->scene, hit->decisions)
+        char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decision%s", k, when,
+                                      hit->scene, hit->decisions, hit->decisions == 1 ? "" : "s")
                           : xasprintf("**Slot %d**  *empty*", k);
         free(when);
         add_slot(a, xstrdup(name), label, NULL, hit == NULL);
@@ -62,8 +62,9 @@ void app_slots_open_load(App *a)
         for (size_t i = 0; i < n && i < 40; i++) {
             char *when = ui_human_time(v[i].updated);
             add_slot(a, xstrdup(v[i].name),
-                     xasprintf("**%s**  %s \u2014 %s%s, %zu decisions", v[i].name, when,
-                               v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions),
+                     xasprintf("**%s**  %s \u2014 %s%s, %zu decision%s", v[i].name, when,
+                               v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions,
+                               v[i].decisions == 1 ? "" : "s"),
                      NULL, false);
             free(when);
         }

@@ -110,8 +110,8 @@ static void show_debrief(TermRoom *r)
     Screen *sc = screen_describe(r->s);
     screen_add_room(sc, r->room, NULL, -1);
     const ScreenEnding *e = sc->ending;
-    utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decisions) ==\n", e->title,
-                 e->verdict_name, sc->n_decisions);
+    utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decision%s) ==\n", e->title,
+                 e->verdict_name, sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
     fputs("\nDebrief: the room's road\n", r->out);
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *d = &sc->decisions[i];

@@ -194,8 +194,8 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
     const ScreenEnding *e = sc->ending;
     buf_printf(b, "\n%sTHE END: ", c ? BOLD : "");
     put_text(b, e->title);
-    buf_printf(b, "%s (%s, after %zu decisions)\n\n", c ? RESET : "", e->verdict_text,
-               sc->n_decisions);
+    buf_printf(b, "%s (%s, after %zu decision%s)\n\n", c ? RESET : "", e->verdict_text,
+               sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
     show_stats(t, sc, b);
     bool any = false;
     for (size_t i = 0; i < sc->n_decisions; i++) {
@@ -285,15 +285,17 @@ static void show_history(Term *t)
 
 static void show_help(Term *t)
 {
-    say(t, "Type the number of a choice and press Enter. Other commands:\n"
-           "| stats            where you stand\n"
-           "| history          the decisions so far\n"
-           "| undo             take back the last decision\n"
-           "| next             (campaigns) go on to the next chapter after an ending\n"
-           "| save [NAME]      save to a slot (default: quicksave)\n"
-           "| load [NAME]      load a slot (without a name: list the saves)\n"
-           "| help             this list\n"
-           "| quit             leave (your game is autosaved after every decision)");
+    Buf b = {0}; /* a plain aligned list: not laid out as prose, which would join the lines */
+    buf_puts(&b, "Type the number of a choice and press Enter. Other commands:\n"
+                 "  stats          where you stand\n"
+                 "  history        the decisions so far\n"
+                 "  undo           take back the last decision\n"
+                 "  next           (campaigns) go on to the next chapter after an ending\n"
+                 "  save [NAME]    save to a slot (default: quicksave)\n"
+                 "  load [NAME]    load a slot (without a name: list the saves)\n"
+                 "  help           this list\n"
+                 "  quit           leave (your game is autosaved after every decision)\n");
+    put(t, &b);
 }
 
 static void list_saves(Term *t)
@@ -308,8 +310,8 @@ static void list_saves(Term *t)
     for (size_t i = 0; i < n; i++) { /* names come from files, scenes from the story */
         Buf line = {0};
         char *when = ui_human_time(v[i].updated);
-        buf_printf(&line, "  %-28s %s  %zu decisions, %s%s", v[i].name, when, v[i].decisions,
-                   v[i].ended ? "ended at " : "at ", v[i].scene);
+        buf_printf(&line, "  %-28s %s  %zu decision%s, %s%s", v[i].name, when, v[i].decisions,
+                   v[i].decisions == 1 ? "" : "s", v[i].ended ? "ended at " : "at ", v[i].scene);
         free(when);
         put_text(&b, buf_str(&line));
         buf_putc(&b, '\n');
@@ -607,7 +609,8 @@ static void show_opening(Term *t)
     const Game *g = session_game(t->s);
     Buf b = {0};
     if (game_decision_count(g) > 0)
-        buf_printf(&b, "\nContinuing after %zu decisions.\n", game_decision_count(g));
+        buf_printf(&b, "\nContinuing after %zu decision%s.\n", game_decision_count(g),
+                   game_decision_count(g) == 1 ? "" : "s");
     buf_puts(&b, "Type 'help' for commands.\n");
     put(t, &b);
     show_notices(t);
