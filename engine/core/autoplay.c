@@ -87,7 +87,6 @@ AutoplayStop autoplay_play(const Story *story, const AutoplayOptions *o, Autopla
     const char *player = o->player ? o->player : "Player";
     bool campaign = story->n_chapters > 0;
     size_t nch = campaign ? story->n_chapters : 1;
-    long *counts = campaign ? NULL : o->choice_counts;
     Game *prev = NULL;
     Story *owned_prev = NULL; /* the story of prev, when loaded here */
     stop(r, AUTOPLAY_ENDED);
@@ -117,8 +116,12 @@ AutoplayStop autoplay_play(const Story *story, const AutoplayOptions *o, Autopla
             break;
         }
         game_set_quiet(g, o->quiet);
-        if (!campaign && o->when_counts)
-            game_set_when_counts(g, o->when_counts);
+        long *counts = !campaign ? o->choice_counts
+                       : o->chapter_choice_counts ? o->chapter_choice_counts[ch] : NULL;
+        unsigned long(*whens)[2] = !campaign ? o->when_counts
+                                   : o->chapter_when_counts ? o->chapter_when_counts[ch] : NULL;
+        if (whens)
+            game_set_when_counts(g, whens);
         if (o->arrived)
             o->arrived(o->ctx, g);
         AutoplayStop why = o->go_on && !o->go_on(o->ctx, g)

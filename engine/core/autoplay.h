@@ -42,9 +42,14 @@ typedef struct AutoplayOptions {
     bool quiet;         /* game_set_quiet: literal texts are not laid out */
     /* Counts per choice (Scene.choice_base + i) of a single story: each decision taken adds
      * one, and AUTOPLAY_LEAST_USED steers by them (it needs them). Borrowed; NULL: none. For a
-     * campaign they are not used (least-used then picks at random). */
+     * campaign chapter_choice_counts below are used instead (none: least-used picks at random). */
     long *choice_counts;
     unsigned long (*when_counts)[2]; /* game_set_when_counts for a single story; NULL: off */
+    /* Campaigns: the same counts per chapter (chapter_choice_counts[i] and
+     * chapter_when_counts[i] for chapter i, each as above for that chapter's story). Borrowed;
+     * NULL: none. */
+    long **chapter_choice_counts;
+    unsigned long (**chapter_when_counts)[2];
     /* Campaigns: the seeds of the chapters (n_chapter_seeds of them; the rest seed + i). */
     const uint64_t *chapter_seeds;
     size_t n_chapter_seeds;

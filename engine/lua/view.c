@@ -25,6 +25,7 @@ static int l_chance(lua_State *L)
         return luaL_error(L, "g:chance(p): p must be between 0 and 1");
     Game *g = need_game(L, "g:chance");
     lua_pushboolean(L, rng_unit(game_rng(g)) < p);
+    game_note_outside_read(g);
     return 1;
 }
 
@@ -35,6 +36,7 @@ static int l_roll(lua_State *L)
         return luaL_error(L, "g:roll(a, b): a must not be greater than b");
     Game *g = need_game(L, "g:roll");
     lua_pushinteger(L, (lua_Integer)rng_range(game_rng(g), (int64_t)a, (int64_t)b));
+    game_note_outside_read(g);
     return 1;
 }
 
@@ -43,6 +45,7 @@ static int l_visited(lua_State *L)
     const char *id = luaL_checkstring(L, 2);
     Game *g = need_game(L, "g:visited");
     int idx = story_find_scene(game_story(g), id);
+    game_note_outside_read(g);
     if (idx < 0)
         return luaL_error(L, "g:visited: unknown scene '%s'", id);
     lua_pushinteger(L, game_visits(g, idx));
@@ -84,7 +87,8 @@ static int l_index(lua_State *L)
         lua_pushstring(L, game_player(g));
     else if (code == B_SCENE)
         lua_pushstring(L, game_scene(g)->id);
-    else if (code == B_DECISIONS)
+    else if (code == B_DECISIONS) {
+        game_note_outside_read(g);
         lua_pushinteger(L, (lua_Integer)game_decision_count(g));
     return 1;
 }
@@ -134,6 +138,7 @@ static int build(lua_State *L)
 int view_build(Script *sc, Err *err)
 {
     lua_State *L = sc->L;
+    }
     lua_pushcfunction(L, build);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
         err_set(err, "%s: memory limit of %zu MiB exceeded after loading the story",

@@ -7,7 +7,13 @@
  *
  * Exhaustive mode walks every choice of every reachable state depth first, merging states with
  * the same scene, stats and flags (a 64-bit hash of them). Random draws inside a state follow
- * the generator as it stands when the state is first reached. */
+ * the generator as it stands when the state is first reached. Reads of what the key leaves out
+ * (visit counts, g.decisions, random draws) are counted by the game: conditions that made them
+ * are not judged, and a walk that made any (or was truncated) is checked by random play, so
+ * nothing random play reaches is reported as never reached.
+ *
+ * A campaign plays whole careers through autoplay (one process), tallying each chapter in a
+ * result of its own; exhaustive mode walks each chapter from its own start. */
 #include "tools/explore.h"
 
 #include <errno.h>
@@ -18,6 +24,7 @@
 #include <unistd.h>
 
 #include "core/autoplay.h"
+#include "core/catalog.h"
 #include "core/game.h"
 #include "core/text.h"
 
@@ -36,6 +43,7 @@ static void result_init(ExploreResult *r, const Story *s)
     r->at_min = xcalloc(ns * nst, sizeof *r->at_min);
     r->at_max = xcalloc(ns * nst, sizeof *r->at_max);
     r->at_sum = xcalloc(ns * nst, sizeof *r->at_sum);
+    r->when_outside = xcalloc(nc, sizeof *r->when_outside);
 }
 
 void explore_result_free(ExploreResult *r)
@@ -49,6 +57,9 @@ void explore_result_free(ExploreResult *r)
     free(r->at_min);
     free(r->at_max);
     free(r->at_sum);
+    free(r->when_outside);
+    free(r->random_scene_hits);
+    free(r->random_choice_taken);
     for (int i = 0; i < r->kept_errors; i++) {
         free(r->errors[i].message);
         free(r->errors[i].choices);
@@ -514,6 +525,27 @@ static char *path_of(const Game *g)
     return buf_take(&b);
 }
 
+/* Random play from the same seed over what an exhaustive walk left unreached: its coverage only
+ * (random_scene_hits, random_choice_taken), the walk's own tallies are kept as they are. */
+static void check_by_random(const Story *s, const ExploreOptions *o, ExploreResult *r)
+{
+    ExploreOptions ro = *o;
+    ro.exhaustive = false;
+    ro.runs = EXPLORE_CHECK_RUNS;
+    ro.jobs = 1;
+    ro.progress = false;
+    ExploreResult rr;
+    result_init(&rr, s);
+    for (long i = 0; i < ro.runs; i++)
+        play_one(s, &ro, o->seed + (uint64_t)i, &rr);
+    r->random_runs = rr.runs;
+    r->random_scene_hits = rr.scene_hits;
+    r->random_choice_taken = rr.choice_taken;
+    rr.scene_hits = NULL;
+    rr.choice_taken = NULL;
+    explore_result_free(&rr);
+}
+
 static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err)
 {
     Err gerr;
@@ -524,7 +556,16 @@ static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult
     }
     game_set_quiet(start, true);
     game_set_when_counts(start, r->when);
+    game_set_when_outside(start, r->when_outside);
     count_start(r, start);
+    r->outside_reads = (long)game_outside_reads(start);
+    if (r->outside_reads) { /* the start scene was described before the marks were set: its
+                               conditions may have made those reads */
+        const Scene *sc = game_scene(start);
+        for (size_t i = 0; i < sc->n_choices; i++)
+            if (sc->choices[i].when)
+                r->when_outside[sc->choice_base + i] = true;
+    }
     Seen seen = {0};
     seen_add(&seen, game_state_hash(start));
     arrive(r, s, start);
@@ -560,6 +601,8 @@ static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult
                 continue;
             }
             r->choice_taken[sc->choice_base + ci]++;
+            if ((long)game_outside_reads(c) > r->outside_reads)
+                r->outside_reads = (long)game_outside_reads(c);
             bool fresh = seen_add(&seen, game_state_hash(c));
             if (fresh || game_ended(c)) /* endings count once per path that reaches them */
                 arrive(r, s, c);
@@ -589,6 +632,8 @@ static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult
     free(seen.slot);
     if (o->progress)
         fprintf(stderr, "\rexplore: %ld states\n", r->states);
+    if (r->outside_reads || r->truncated || r->depth_cut)
+        check_by_random(s, o, r);
     (void)err;
     return 0;
 }
@@ -597,4 +642,157 @@ int explore_run(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *
 {
     result_init(r, s);
     return o->exhaustive ? run_exhaustive(s, o, r, err) : run_random(s, o, r, err);
+}
+
+/* ---- campaigns ---- */
+
+typedef struct CampaignRun {
+    ExploreCampaign *c;
+    Buf verdicts; /* this career's chapter verdicts so far */
+} CampaignRun;
+
+static size_t chapter_of(const ExploreCampaign *c, const Game *g)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (game_story(g) == c->chapters[i])
+            return i;
+    return 0;
+}
+
+static const Story *campaign_chapter(void *ctx, const Story *campaign, size_t i, Err *err)
+{
+    (void)campaign;
+    (void)err;
+    return ((CampaignRun *)ctx)->c->chapters[i];
+}
+
+static void campaign_arrive(void *ctx, const Game *g)
+{
+    ExploreCampaign *c = ((CampaignRun *)ctx)->c;
+    size_t ch = chapter_of(c, g);
+    if (game_decision_count(g) == 0) {
+        c->reached[ch]++;
+        count_start(&c->per[ch], g);
+    }
+    arrive(&c->per[ch], game_story(g), g);
+}
+
+static void campaign_finish(void *ctx, const Game *g, size_t chapter)
+{
+    CampaignRun *run = ctx;
+    if (!game_ended(g))
+        return;
+    finish_run(&run->c->per[chapter], game_story(g), g, (long)game_decision_count(g));
+    buf_printf(&run->verdicts, "%s%s", chapter ? "," : "",
+               story_verdict_name(game_scene(g)->verdict));
+}
+
+static void campaign_tally(ExploreCampaign *c, const char *path)
+{
+    for (size_t i = 0; i < c->n_paths; i++)
+        if (strcmp(c->paths[i], path) == 0) {
+            c->path_counts[i]++;
+            return;
+        }
+    c->paths = xrealloc(c->paths, (c->n_paths + 1) * sizeof *c->paths);
+    c->path_counts = xrealloc(c->path_counts, (c->n_paths + 1) * sizeof *c->path_counts);
+    c->paths[c->n_paths] = xstrdup(path);
+    c->path_counts[c->n_paths++] = 1;
+}
+
+static void campaign_play(ExploreCampaign *c, const ExploreOptions *o, const Story *s,
+                          uint64_t seed, long **counts, unsigned long (**whens)[2])
+{
+    CampaignRun run = {c, {0}};
+    AutoplayOptions ao = {.seed = seed,
+                          .pick_seed = autoplay_pick_seed(seed),
+                          .strategy = o->strategy == STRATEGY_LEAST_USED ? AUTOPLAY_LEAST_USED
+                                                                          : AUTOPLAY_RANDOM,
+                          .max_decisions = o->cap,
+                          .deadline = deadline,
+                          .quiet = true,
+                          .chapter_choice_counts = counts,
+                          .chapter_when_counts = whens,
+                          .chapter = campaign_chapter,
+                          .arrived = campaign_arrive,
+                          .finished = campaign_finish,
+                          .ctx = &run};
+    AutoplayResult ar;
+    c->runs++;
+    AutoplayStop why = autoplay_play(s, &ao, &ar);
+    ExploreResult *r = &c->per[ar.failed_chapter < c->n ? ar.failed_chapter : 0];
+    switch (why) {
+    case AUTOPLAY_ENDED:
+        c->completed++;
+        campaign_tally(c, buf_str(&run.verdicts));
+        break;
+    case AUTOPLAY_LIMIT: keep_stuck(r, seed); break;
+    case AUTOPLAY_DEADLINE: r->timed_out = true; break;
+    case AUTOPLAY_FAILED: keep_error(r, seed, ar.failed_at, ar.err.msg, NULL); break;
+    case AUTOPLAY_STOPPED: break;
+    }
+    buf_free(&run.verdicts);
+}
+
+int explore_campaign_run(const Story *s, const ExploreOptions *o, ExploreCampaign *c, Err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->n = s->n_chapters;
+    c->exhaustive = o->exhaustive;
+    c->chapters = xcalloc(c->n, sizeof *c->chapters);
+    c->per = xcalloc(c->n, sizeof *c->per);
+    c->reached = xcalloc(c->n, sizeof *c->reached);
+    for (size_t i = 0; i < c->n; i++) {
+        c->chapters[i] = catalog_open_chapter(s, i, err);
+        if (!c->chapters[i])
+            return -1;
+        result_init(&c->per[i], c->chapters[i]);
+    }
+    if (o->exhaustive) {
+        for (size_t i = 0; i < c->n; i++) {
+            explore_result_free(&c->per[i]);
+            ExploreOptions co = *o;
+            co.seed = o->seed + i; /* the seed chapter i plays in a career */
+            if (explore_run(c->chapters[i], &co, &c->per[i], err) != 0)
+                return -1;
+        }
+        return 0;
+    }
+    long **counts = xcalloc(c->n, sizeof *counts);
+    unsigned long(**whens)[2] = xcalloc(c->n, sizeof *whens);
+    for (size_t i = 0; i < c->n; i++) {
+        counts[i] = c->per[i].choice_taken;
+        whens[i] = c->per[i].when;
+    }
+    deadline = o->max_seconds > 0 ? util_now_seconds() + o->max_seconds : 0;
+    for (long i = 0; i < o->runs; i++) {
+        if (deadline > 0 && util_now_seconds() > deadline)
+            break;
+        campaign_play(c, o, s, o->seed + (uint64_t)i, counts, whens);
+        if ((i + 1) % 1000 == 0 || i + 1 == o->runs)
+            progress(o, i + 1, o->runs);
+    }
+    deadline = 0;
+    for (size_t i = 0; i < c->n; i++)
+        c->per[i].runs = c->reached[i];
+    free(counts);
+    free(whens);
+    return 0;
+}
+
+void explore_campaign_free(ExploreCampaign *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->per[i].scene_hits)
+            explore_result_free(&c->per[i]);
+        story_free(c->chapters[i]);
+    }
+    for (size_t i = 0; i < c->n_paths; i++)
+        free(c->paths[i]);
+    free(c->paths);
+    free(c->path_counts);
+    free(c->chapters);
+    free(c->per);
+    free(c->reached);
+    memset(c, 0, sizeof *c);
 }

@@ -21,6 +21,17 @@ static double mean(long long sum, long n)
     return n ? (double)sum / (double)n : 0.0;
 }
 
+/* Exhaustive: whether the random check reached scene i or took choice ci. */
+static bool random_reached(const ExploreResult *r, size_t i)
+{
+    return r->random_scene_hits && r->random_scene_hits[i];
+}
+
+static bool random_took(const ExploreResult *r, size_t ci)
+{
+    return r->random_choice_taken && r->random_choice_taken[ci];
+}
+
 static char *choice_name(const Scene *sc, const Choice *c)
 {
     return xasprintf("%s/%s", sc->id, c->id);
@@ -31,19 +42,24 @@ static char *choice_name(const Scene *sc, const Choice *c)
 const char tool_explore_usage[] =
     "Usage: ladder explore STORY --random N [--seed S] [--strategy random|least-used]\n"
     "                            [--jobs J] [--cap D] [--json]\n"
-    "       ladder explore STORY --exhaustive [--max-depth D] [--json]\n"
+    "       ladder explore STORY --exhaustive [--max-depth D] [--max-states N] [--json]\n"
     "\n"
     "Play STORY (a bundled id or a path) many times and report what was reached.\n"
+    "A campaign is reported chapter by chapter and as a whole career.\n"
     "\n"
-    "  --random N         N playthroughs; run i is seeded S+i, so any run replays alone\n"
-    "                     with 'ladder replay STORY --seed S+i'\n"
+    "  --random N         N playthroughs (of a campaign: whole careers); run i is seeded S+i,\n"
+    "                     so any run replays alone with 'ladder replay STORY --seed S+i --random'\n"
     "  --seed S           first seed (default 1)\n"
     "  --strategy NAME    random (default) or least-used (prefer choices taken least so far)\n"
     "  --jobs J           share the runs among J processes (default: the number of cores);\n"
-    "                     the report is the same as with one\n"
+    "                     the report is the same as with one (a campaign: one process)\n"
     "  --cap D            decisions before a playthrough counts as unfinished (default 500)\n"
-    "  --exhaustive       every choice of every reachable state, merging equal states\n"
+    "  --exhaustive       every choice of every reachable state, merging states with the same\n"
+    "                     scene, stats and flags (a campaign: each chapter from its own start);\n"
+    "                     conditions reading visit counts, g.decisions or random draws are not\n"
+    "                     judged, and random play checks what a cut or merged walk left out\n"
     "  --max-depth D      stop following a path after D decisions (default 200)\n"
+    "  --max-states N     stop the walk after N distinct states (default 2000000)\n"
     "  --json             one JSON object instead of the report\n"
     "  -h, --help         show this help and exit\n"
     "\n"
@@ -74,7 +90,7 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
         cJSON_AddNumberToObject(hits, s->scenes[i].id, (double)r->scene_hits[i]);
         if (r->scene_hits[i])
             reached++;
-        else
+        else if (!random_reached(r, i))
             cJSON_AddItemToArray(unreached, cJSON_CreateString(s->scenes[i].id));
     }
     cJSON_AddNumberToObject(scenes, "reached", (double)reached);
@@ -85,6 +101,7 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
     cJSON_AddNumberToObject(choices, "total", (double)s->n_choices_total);
     cJSON *chits = cJSON_CreateObject(), *untaken = cJSON_CreateArray();
     cJSON *always_true = cJSON_CreateArray(), *always_false = cJSON_CreateArray();
+    cJSON *not_judged = cJSON_CreateArray();
     long taken = 0;
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];
@@ -94,11 +111,14 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
             cJSON_AddNumberToObject(chits, name, (double)r->choice_taken[ci]);
             if (r->choice_taken[ci])
                 taken++;
-            else
+            else if (!random_took(r, ci))
                 cJSON_AddItemToArray(untaken, cJSON_CreateString(name));
-            if (sc->choices[j].when && r->when[ci][1] && !r->when[ci][0])
+            bool judged = !(o->exhaustive && r->when_outside[ci]);
+            if (sc->choices[j].when && !judged)
+                cJSON_AddItemToArray(not_judged, cJSON_CreateString(name));
+            if (sc->choices[j].when && judged && r->when[ci][1] && !r->when[ci][0])
                 cJSON_AddItemToArray(always_true, cJSON_CreateString(name));
-            if (sc->choices[j].when && r->when[ci][0] && !r->when[ci][1])
+            if (sc->choices[j].when && judged && r->when[ci][0] && !r->when[ci][1])
                 cJSON_AddItemToArray(always_false, cJSON_CreateString(name));
             free(name);
         }
@@ -109,6 +129,26 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
     cJSON *conds = cJSON_AddObjectToObject(root, "conditions");
     cJSON_AddItemToObject(conds, "always_true", always_true);
     cJSON_AddItemToObject(conds, "always_false", always_false);
+    if (o->exhaustive) {
+        cJSON_AddItemToObject(conds, "not_judged", not_judged);
+        cJSON *rc = cJSON_AddObjectToObject(root, "random_check");
+        cJSON_AddNumberToObject(rc, "runs", (double)r->random_runs);
+        cJSON *rs = cJSON_AddArrayToObject(rc, "scenes"), *rch = cJSON_AddArrayToObject(rc, "choices");
+        for (size_t i = 0; i < s->n_scenes; i++) {
+            const Scene *sc = &s->scenes[i];
+            if (!r->scene_hits[i] && random_reached(r, i))
+                cJSON_AddItemToArray(rs, cJSON_CreateString(sc->id));
+            for (size_t j = 0; j < sc->n_choices; j++) {
+                if (r->choice_taken[sc->choice_base + j] || !random_took(r, sc->choice_base + j))
+                    continue;
+                char *name = choice_name(sc, &sc->choices[j]);
+                cJSON_AddItemToArray(rch, cJSON_CreateString(name));
+                free(name);
+            }
+        }
+    } else {
+        cJSON_Delete(not_judged);
+    }
 
     cJSON *endings = cJSON_AddObjectToObject(root, "endings");
     for (size_t i = 0; i < s->n_scenes; i++)
@@ -171,17 +211,21 @@ static void printv(const char *fmt, ...)
     va_end(ap);
 }
 
-static void text_report(const Story *s, const ExploreOptions *o, const ExploreResult *r,
-                        double secs)
+/* The note on an exhaustive walk's limits, or "". */
+static const char *walk_limits(const ExploreResult *r)
 {
-    if (o->exhaustive)
-        printv("%s (%s): exhaustive, %ld distinct states%s, %ld paths to an ending, %.2f s\n",
-               s->id, s->title, r->states, r->truncated ? " (stopped at the state limit)" : "",
-               r->runs, secs);
-    else
-        printv("%s (%s): %ld %s playthroughs from seed %llu, %.2f s\n", s->id, s->title, r->runs,
-               o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random",
-               (unsigned long long)o->seed, secs);
+    if (r->truncated)
+        return " (stopped at the state limit: not every state was walked)";
+    if (r->depth_cut)
+        return " (some paths cut at --max-depth)";
+    return "";
+}
+
+/* The report of one story (or one chapter of a campaign: then no header or words). given is
+ * the STORY argument as typed, for the replay hints. */
+static void text_body(const Story *s, const ExploreOptions *o, const ExploreResult *r,
+                      const char *given)
+{
     printv("decisions per playthrough: min %ld, mean %.1f, max %ld\n", r->dmin < 0 ? 0 : r->dmin,
            mean(r->dsum, r->completed), r->dmax);
     printv("\nendings:\n");
@@ -198,10 +242,14 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
     for (size_t i = 0; i < s->n_scenes; i++)
         reached += r->scene_hits[i] > 0;
     printv("\nscenes reached: %ld of %zu\n", reached, s->n_scenes);
-    for (size_t i = 0; i < s->n_scenes; i++)
-        if (!r->scene_hits[i])
-            printv("  never: %s:%d: %s '%s'\n", s->scenes[i].pos.file, s->scenes[i].pos.line,
-                   s->scenes[i].ending ? "ending" : "scene", s->scenes[i].id);
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        if (r->scene_hits[i])
+            continue;
+        printv("  %s: %s:%d: %s '%s'\n",
+               random_reached(r, i) ? "reached by random play only" : "never",
+               s->scenes[i].pos.file, s->scenes[i].pos.line,
+               s->scenes[i].ending ? "ending" : "scene", s->scenes[i].id);
+    }
     long taken = 0;
     for (size_t i = 0; i < s->n_choices_total; i++)
         taken += r->choice_taken[i] > 0;
@@ -211,12 +259,20 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
         for (size_t j = 0; j < sc->n_choices; j++) {
             size_t ci = sc->choice_base + j;
             const Choice *c = &sc->choices[j];
-            if (!r->choice_taken[ci] && r->scene_hits[i])
+            bool judged = !(o->exhaustive && r->when_outside[ci]);
+            if (r->choice_taken[ci])
+                continue;
+            if (random_took(r, ci))
+                printv("  reached by random play only: %s:%d: scene '%s', choice '%s'\n",
+                       c->pos.file, c->pos.line, sc->id, c->id);
+            else if (r->scene_hits[i])
                 printv("  never: %s:%d: scene '%s', choice '%s'%s\n", c->pos.file, c->pos.line,
                        sc->id, c->id,
-                       c->when && r->when[ci][0] && !r->when[ci][1] ? " (its when was always false)"
-                                                                     : "");
-            else if (!r->choice_taken[ci])
+                       !c->when || !r->when[ci][0] || r->when[ci][1] ? ""
+                       : judged ? " (its when was always false)"
+                                : " (its when was false where walked; not judged: it reads "
+                                  "visit counts, g.decisions or random draws)");
+            else
                 printv("  never: %s:%d: scene '%s', choice '%s' (the scene was never reached)\n",
                        c->pos.file, c->pos.line, sc->id, c->id);
         }
@@ -227,13 +283,27 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
             for (size_t j = 0; j < sc->n_choices; j++) {
                 size_t ci = sc->choice_base + j;
                 const Choice *c = &sc->choices[j];
-                if (c->when && r->when[ci][1] && !r->when[ci][0])
+                if (!c->when)
+                    continue;
+                if (r->when_outside[ci])
+                    printv("  condition not judged: %s:%d: scene '%s', choice '%s' (it reads "
+                           "visit counts, g.decisions or random draws, which merged states do "
+                           "not keep apart)\n",
+                           c->pos.file, c->pos.line, sc->id, c->id);
+                else if (r->when[ci][1] && !r->when[ci][0])
                     printv("  condition always true: %s:%d: scene '%s', choice '%s'\n",
                            c->pos.file, c->pos.line, sc->id, c->id);
-                if (c->when && r->when[ci][0] && !r->when[ci][1])
+                else if (r->when[ci][0] && !r->when[ci][1])
                     printv("  condition always false: %s:%d: scene '%s', choice '%s'\n",
                            c->pos.file, c->pos.line, sc->id, c->id);
             }
+        }
+        if (r->random_runs) {
+            bool cut = r->truncated || r->depth_cut;
+            printv("  (checked by %ld random playthroughs from the same seed, as the walk %s%s%s)\n",
+                   r->random_runs, cut ? "was cut short" : "",
+                   cut && r->outside_reads ? " and " : "",
+                   r->outside_reads ? "merged states that differ in what the story reads" : "");
         }
     }
     printv("\nstats at the end:\n");
@@ -241,7 +311,6 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
         printv("  %-28s min %4d   mean %6.1f   max %4d\n", s->stats[k].label,
                r->completed ? r->end_min[k] : 0, mean(r->end_sum[k], r->completed),
                r->completed ? r->end_max[k] : 0);
-    printv("\nwords of prose: %ld\n", explore_words(s));
     if (r->n_errors) {
         printv("\nscript errors: %ld\n", r->n_errors);
         for (int i = 0; i < r->kept_errors; i++) {
@@ -252,15 +321,195 @@ static void text_report(const Story *s, const ExploreOptions *o, const ExploreRe
                        r->errors[i].decision, r->errors[i].message);
         }
         if (!o->exhaustive && r->kept_errors)
-            printv("  replay one: ladder replay %s --seed %llu --random\n", s->id,
+            printv("  replay one: ladder replay %s --seed %llu --random\n", given,
                    (unsigned long long)r->errors[0].seed);
     }
     if (r->n_stuck) {
-        printv("\nunfinished after %ld decisions: %ld (seeds", o->cap, r->n_stuck);
+        printv("\nunfinished after %ld decision%s: %ld (seeds", o->cap, o->cap == 1 ? "" : "s",
+               r->n_stuck);
         for (int i = 0; i < r->kept_stuck; i++)
             printv(" %llu", (unsigned long long)r->stuck_seeds[i]);
         printv("%s)\n", r->n_stuck > r->kept_stuck ? " ..." : "");
+        printv("  replay one: ladder replay %s --seed %llu --random\n", given,
+               (unsigned long long)r->stuck_seeds[0]);
     }
+}
+
+static const char *strategy_name(const ExploreOptions *o)
+{
+    return o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random";
+}
+
+static void text_report(const Story *s, const ExploreOptions *o, const ExploreResult *r,
+                        double secs, const char *given)
+{
+    if (o->exhaustive)
+        printv("%s (%s): exhaustive, %ld distinct states%s, %ld paths to an ending, %.2f s\n",
+               s->id, s->title, r->states, walk_limits(r), r->runs, secs);
+    else
+        printv("%s (%s): %ld %s playthroughs from seed %llu, %.2f s\n", s->id, s->title, r->runs,
+               strategy_name(o), (unsigned long long)o->seed, secs);
+    text_body(s, o, r, given);
+    printv("\nwords of prose: %ld\n", explore_words(s));
+}
+
+/* ---------------------------------------------------------------- campaigns */
+
+/* Scenes reached and choices taken over all chapters (by the walk or its random check). */
+static void career_coverage(const ExploreCampaign *c, long *sc_reached, long *sc_total,
+                            long *ch_taken, long *ch_total)
+{
+    *sc_reached = *sc_total = *ch_taken = *ch_total = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const Story *s = c->chapters[k];
+        const ExploreResult *r = &c->per[k];
+        for (size_t i = 0; i < s->n_scenes; i++)
+            *sc_reached += r->scene_hits[i] > 0 || random_reached(r, i);
+        for (size_t i = 0; i < s->n_choices_total; i++)
+            *ch_taken += r->choice_taken[i] > 0 || random_took(r, i);
+        *sc_total += (long)s->n_scenes;
+        *ch_total += (long)s->n_choices_total;
+    }
+}
+
+/* The career paths' indices, most frequent first (ties in order of first appearance). */
+static size_t *paths_by_count(const ExploreCampaign *c)
+{
+    size_t *ix = xcalloc(c->n_paths ? c->n_paths : 1, sizeof *ix);
+    for (size_t i = 0; i < c->n_paths; i++) {
+        size_t j = i;
+        while (j > 0 && c->path_counts[ix[j - 1]] < c->path_counts[i]) {
+            ix[j] = ix[j - 1];
+            j--;
+        }
+        ix[j] = i;
+    }
+    return ix;
+}
+
+static cJSON *json_campaign(const Story *s, const ExploreOptions *o, const ExploreCampaign *c)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "story", s->id);
+    cJSON_AddStringToObject(root, "title", s->title);
+    cJSON_AddStringToObject(root, "mode", o->exhaustive ? "exhaustive" : "random");
+    cJSON_AddBoolToObject(root, "campaign", true);
+    cJSON_AddNumberToObject(root, "seed", (double)o->seed);
+    if (!o->exhaustive) {
+        cJSON_AddStringToObject(root, "strategy", strategy_name(o));
+        cJSON_AddNumberToObject(root, "runs", (double)c->runs);
+        cJSON_AddNumberToObject(root, "completed", (double)c->completed);
+    }
+    cJSON *chapters = cJSON_AddArrayToObject(root, "chapters");
+    long errors = 0, stuck = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        cJSON *ch = json_report(c->chapters[k], o, &c->per[k]);
+        if (!o->exhaustive)
+            cJSON_AddNumberToObject(ch, "reached", (double)c->reached[k]);
+        cJSON_AddItemToArray(chapters, ch);
+        errors += c->per[k].n_errors;
+        stuck += c->per[k].n_stuck;
+    }
+    cJSON *career = cJSON_AddObjectToObject(root, "career");
+    long sr, st, ct, cn;
+    career_coverage(c, &sr, &st, &ct, &cn);
+    cJSON *scenes = cJSON_AddObjectToObject(career, "scenes");
+    cJSON_AddNumberToObject(scenes, "total", (double)st);
+    cJSON_AddNumberToObject(scenes, "reached", (double)sr);
+    cJSON *choices = cJSON_AddObjectToObject(career, "choices");
+    cJSON_AddNumberToObject(choices, "total", (double)cn);
+    cJSON_AddNumberToObject(choices, "taken", (double)ct);
+    if (!o->exhaustive) {
+        cJSON *endings = cJSON_AddObjectToObject(career, "endings");
+        size_t *ix = paths_by_count(c);
+        for (size_t i = 0; i < c->n_paths; i++)
+            cJSON_AddNumberToObject(endings, c->paths[ix[i]], (double)c->path_counts[ix[i]]);
+        free(ix);
+    }
+    cJSON_AddNumberToObject(root, "error_count", (double)errors);
+    cJSON_AddNumberToObject(root, "stuck", (double)stuck);
+    return root;
+}
+
+static void text_campaign(const Story *s, const ExploreOptions *o, const ExploreCampaign *c,
+                          double secs, const char *given)
+{
+    if (o->exhaustive)
+        printv("%s (%s): exhaustive, a campaign of %zu chapters, %.2f s\n"
+               "each chapter is walked on its own from its own start: stats are not carried over\n"
+               "from the chapter before (--random N plays whole careers)\n",
+               s->id, s->title, c->n, secs);
+    else {
+        printv("%s (%s): %ld %s careers from seed %llu, %.2f s\n", s->id, s->title, c->runs,
+               strategy_name(o), (unsigned long long)o->seed, secs);
+        printv("\nchapters reached:\n");
+        for (size_t k = 0; k < c->n; k++)
+            printv("  %zu %-26s %8ld  %5.1f%%\n", k + 1, c->chapters[k]->id, c->reached[k],
+                   c->runs ? 100.0 * (double)c->reached[k] / (double)c->runs : 0.0);
+        printv("  every chapter ended: %ld\n", c->completed);
+    }
+    long words = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const ExploreResult *r = &c->per[k];
+        printv("\n== chapter %zu: %s (%s)", k + 1, c->chapters[k]->id, c->chapters[k]->title);
+        if (o->exhaustive)
+            printv(": %ld distinct states%s, %ld paths to an ending", r->states, walk_limits(r),
+                   r->runs);
+        printv(" ==\n");
+        text_body(c->chapters[k], o, r, given);
+        words += explore_words(c->chapters[k]);
+    }
+    long sr, st, ct, cn;
+    career_coverage(c, &sr, &st, &ct, &cn);
+    printv("\n== the whole career ==\nscenes reached: %ld of %ld\nchoices taken: %ld of %ld\n", sr,
+           st, ct, cn);
+    if (!o->exhaustive && c->completed) {
+        printv("\ncareers by their chapters' verdicts:\n");
+        size_t *ix = paths_by_count(c);
+        for (size_t i = 0; i < c->n_paths && i < 12; i++)
+            printv("  %-32s %8ld  %5.1f%%\n", c->paths[ix[i]], c->path_counts[ix[i]],
+                   100.0 * (double)c->path_counts[ix[i]] / (double)c->completed);
+        if (c->n_paths > 12)
+            printv("  ... %zu more\n", c->n_paths - 12);
+        free(ix);
+    }
+    printv("\nwords of prose: %ld\n", words);
+}
+
+/* Print JSON (one line, repaired to UTF-8) and free it. */
+static void print_json(cJSON *root)
+{
+    char *text = cJSON_PrintUnformatted(root);
+    utf8_write_repaired(stdout, text ? text : "{}", text ? strlen(text) : 2);
+    putchar('\n');
+    cJSON_free(text);
+    cJSON_Delete(root);
+}
+
+/* explore of a campaign; frees s. */
+static int explore_campaign(Story *s, const ExploreOptions *o, bool json, const char *given)
+{
+    ExploreCampaign c;
+    Err err;
+    double t0 = util_now_seconds();
+    if (explore_campaign_run(s, o, &c, &err) != 0) {
+        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+        explore_campaign_free(&c);
+        story_free(s);
+        return EXIT_PROBLEMS;
+    }
+    double secs = util_now_seconds() - t0;
+    if (json)
+        print_json(json_campaign(s, o, &c));
+    else
+        text_campaign(s, o, &c, secs, given);
+    int rc = 0;
+    for (size_t k = 0; k < c.n; k++)
+        if (c.per[k].n_errors || c.per[k].n_stuck)
+            rc = EXIT_PROBLEMS;
+    explore_campaign_free(&c);
+    story_free(s);
+    return rc;
 }
 
 int tool_explore(int argc, char **argv)
@@ -272,6 +521,7 @@ int tool_explore(int argc, char **argv)
                                          {"cap", required_argument, NULL, 'c'},
                                          {"exhaustive", no_argument, NULL, 'e'},
                                          {"max-depth", required_argument, NULL, 'd'},
+                                         {"max-states", required_argument, NULL, 'm'},
                                          {"json", no_argument, NULL, 'J'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -314,6 +564,10 @@ int tool_explore(int argc, char **argv)
             if (!tools_parse_count(optarg, 1, LONG_MAX, &o.max_depth))
                 return tools_usage_error("explore", "--max-depth takes a count from 1, not '%s'", optarg);
             break;
+        case 'm':
+            if (!tools_parse_count(optarg, 1, LONG_MAX, &o.max_states))
+                return tools_usage_error("explore", "--max-states takes a count from 1, not '%s'", optarg);
+            break;
         case 'J': json = true; break;
         case 'h': tools_print_usage(tool_explore_usage); return 0;
         default: return tools_usage_error("explore", "%s", "invalid option");
@@ -331,12 +585,9 @@ int tool_explore(int argc, char **argv)
         utf8_fprintf(stderr, "ladder: the story cannot be loaded:\n%s\n", err.msg);
         return EXIT_PROBLEMS;
     }
-    if (s->n_chapters) {
-        fprintf(stderr, "ladder: '%s' is a campaign; explore its chapters one by one\n", s->id);
-        story_free(s);
-        return EXIT_USAGE;
-    }
     o.progress = isatty(STDERR_FILENO);
+    if (s->n_chapters)
+        return explore_campaign(s, &o, json, argv[optind]);
     ExploreResult r;
     double t0 = util_now_seconds();
     if (explore_run(s, &o, &r, &err) != 0) {
@@ -346,14 +597,9 @@ int tool_explore(int argc, char **argv)
     }
     double secs = util_now_seconds() - t0;
     if (json) {
-        cJSON *root = json_report(s, &o, &r);
-        char *text = cJSON_PrintUnformatted(root);
-        utf8_write_repaired(stdout, text ? text : "{}", text ? strlen(text) : 2);
-        putchar('\n');
-        cJSON_free(text);
-        cJSON_Delete(root);
+        print_json(json_report(s, &o, &r));
     } else {
-        text_report(s, &o, &r, secs);
+        text_report(s, &o, &r, secs, argv[optind]);
     }
     int rc = r.n_errors || r.n_stuck ? EXIT_PROBLEMS : 0;
     explore_result_free(&r);
