@@ -31,6 +31,10 @@ struct Game {
     size_t *avail; /* indices of the choices shown now */
     char **avail_text;
     size_t n_avail;
+    size_t *locked; /* indices of the choices shown locked now, with their texts and reasons */
+    char **locked_text, **locked_reason;
+    size_t n_locked;
+    int pending_scene, pending_choice; /* the decision being taken, before it is journalled */
     Decision *journal;
     size_t n_journal, cap_journal;
     unsigned char *fired; /* thresholds fired during the current decision */
@@ -47,6 +51,11 @@ static void clear_screen(Game *g)
     for (size_t i = 0; i < g->n_avail; i++)
         free(g->avail_text[i]);
     g->n_avail = 0;
+    for (size_t i = 0; i < g->n_locked; i++) {
+        free(g->locked_text[i]);
+        free(g->locked_reason[i]);
+    }
+    g->n_locked = 0;
     free(g->text);
     g->text = NULL;
 }
@@ -58,6 +67,9 @@ void game_free(Game *g)
     clear_screen(g);
     free(g->avail);
     free(g->avail_text);
+    free(g->locked);
+    free(g->locked_text);
+    free(g->locked_reason);
     for (size_t i = 0; i < g->story->n_flags; i++)
         story_value_free(&g->flags[i]);
     free(g->flags);
@@ -65,6 +77,7 @@ void game_free(Game *g)
         free(g->journal[i].before);
         free(g->journal[i].after);
         free(g->journal[i].text);
+        free(g->journal[i].reply);
     }
     free(g->journal);
     free(g->stats);
@@ -204,15 +217,48 @@ static char *render(Game *g, const Text *t, const Pos *pos, const HostCall *at, 
     }
     free(raw);
     if (at && at->choice && out.len > TEXT_MAX_CHOICE) { /* a button, not a page */
-        err_set(err, "%s:%d: the choice's text is %zu bytes once its {names} are filled in (it "
+        err_set(err, "%s:%d: the choice's %s is %zu bytes once its {names} are filled in (it "
                      "may be at most %u)",
-                pos->file, pos->line, out.len, TEXT_MAX_CHOICE);
+                pos->file, pos->line, at->what, out.len, TEXT_MAX_CHOICE);
         buf_free(&out);
         return NULL;
     }
     char *laid = text_layout(buf_str(&out));
     buf_free(&out);
     return laid;
+}
+
+/* Whether choice ci of scene was taken in this playthrough: the journal, or the decision being
+ * taken now (so once-only choices follow undo, replays and saves). */
+static bool taken(const Game *g, int scene, size_t ci)
+{
+    if (g->pending_scene == scene && g->pending_choice == (int)ci)
+        return true;
+    for (size_t k = 0; k < g->n_journal; k++)
+        if (g->journal[k].scene == scene && g->journal[k].choice == (int)ci)
+            return true;
+    return false;
+}
+
+/* Why choice c is locked now (malloc'd), or NULL when its requirements hold: its show_locked
+ * text, else "Needs Business acumen 60, Trust 40" (the unmet ones, by label). */
+static char *unmet(const Game *g, const Choice *c)
+{
+    Buf b = {0};
+    for (size_t k = 0; k < c->n_requires; k++) {
+        const Requirement *r = &c->requires[k];
+        if (g->stats[r->index] >= r->min)
+            continue;
+        buf_puts(&b, b.len ? ", " : "Needs ");
+        buf_printf(&b, "%s %d", g->story->stats[r->index].label, r->min);
+    }
+    if (!b.len)
+        return NULL;
+    if (c->show_locked) {
+        buf_free(&b);
+        return xstrdup(c->show_locked);
+    }
+    return buf_take(&b);
 }
 
 /* Work out what the current scene shows. */
@@ -226,6 +272,8 @@ static int describe(Game *g, Err *err)
         return -1;
     for (size_t i = 0; i < sc->n_choices; i++) {
         const Choice *c = &sc->choices[i];
+        if (c->once && taken(g, g->scene, i))
+            continue;
         HostCall cat = {sc, c, "when"};
         bool shown = true;
         unsigned long reads = g->outside_reads;
@@ -235,8 +283,27 @@ static int describe(Game *g, Err *err)
             g->when_counts[sc->choice_base + i][shown]++;
         if (c->when && g->when_outside && g->outside_reads != reads)
             g->when_outside[sc->choice_base + i] = true;
-        if (!shown)
+        if (!shown && !c->show_locked)
             continue;
+        char *why = !shown ? xstrdup(c->show_locked) : unmet(g, c);
+        if (why) { /* shown, locked: the reason is interpolated and laid out as texts are */
+            Text reason = {why, 0};
+            cat.what = "show_locked";
+            char *r = render(g, &reason, &c->pos, &cat, err);
+            free(why);
+            if (!r)
+                return -1;
+            cat.what = "text";
+            char *t = render(g, &c->text, &c->pos, &cat, err);
+            if (!t) {
+                free(r);
+                return -1;
+            }
+            g->locked[g->n_locked] = i;
+            g->locked_text[g->n_locked] = t;
+            g->locked_reason[g->n_locked++] = r;
+            continue;
+        }
         cat.what = "text";
         char *t = render(g, &c->text, &c->pos, &cat, err);
         if (!t)
@@ -245,7 +312,8 @@ static int describe(Game *g, Err *err)
         g->avail_text[g->n_avail++] = t;
     }
     if (!sc->ending && g->n_avail == 0) {
-        err_set(err, "%s:%d: scene '%s' offers no choice here (every 'when' is false): a dead end",
+        err_set(err, "%s:%d: scene '%s' offers no choice here (every 'when' is false, or the "
+                     "choices are locked or once-only and taken): a dead end",
                 sc->pos.file, sc->pos.line, sc->id);
         return -1;
     }
@@ -322,6 +390,10 @@ static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
             most = s->scenes[i].n_choices;
     g->avail = xcalloc(most, sizeof *g->avail);
     g->avail_text = xcalloc(most, sizeof *g->avail_text);
+    g->locked = xcalloc(most, sizeof *g->locked);
+    g->locked_text = xcalloc(most, sizeof *g->locked_text);
+    g->locked_reason = xcalloc(most, sizeof *g->locked_reason);
+    g->pending_scene = -1;
     return g;
 }
 
@@ -412,6 +484,12 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     at.what = "set";
     if (apply_sets(g, &c->set, &at, err) != 0)
         goto fail;
+    if (c->reply.str || c->reply.fn) { /* after the choice's effects, before the next scene's */
+        at.what = "reply";
+        d.reply = render(g, &c->reply, &c->pos, &at, err);
+        if (!d.reply)
+            goto fail;
+    }
     int target = c->go_index;
     if (c->go_fn) {
         at.what = "go";
@@ -432,7 +510,10 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
         d.forced = t;
         target = s->thresholds[t].go_index;
     }
-    if (enter(g, target, d.before, &d.forced, err) != 0)
+    g->pending_scene = d.scene, g->pending_choice = d.choice;
+    int entered = enter(g, target, d.before, &d.forced, err);
+    g->pending_scene = -1;
+    if (entered != 0)
         goto fail;
     d.after = xmalloc(nb);
     memcpy(d.after, g->stats, s->n_stats * sizeof(int));
@@ -444,6 +525,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
 fail:
     free(d.before);
     free(d.text);
+    free(d.reply);
     return -1;
 }
 
@@ -543,6 +625,22 @@ const char *game_text(const Game *g) { return g->text ? g->text : ""; }
 const char *game_chapter(const Game *g) { return g->chapter; }
 bool game_ended(const Game *g) { return g->story->scenes[g->scene].ending; }
 size_t game_choice_count(const Game *g) { return g->n_avail; }
+size_t game_locked_count(const Game *g) { return g->n_locked; }
+
+const Choice *game_locked_choice(const Game *g, size_t i)
+{
+    return i < g->n_locked ? &g->story->scenes[g->scene].choices[g->locked[i]] : NULL;
+}
+
+const char *game_locked_text(const Game *g, size_t i)
+{
+    return i < g->n_locked ? g->locked_text[i] : NULL;
+}
+
+const char *game_locked_reason(const Game *g, size_t i)
+{
+    return i < g->n_locked ? g->locked_reason[i] : NULL;
+}
 int game_stat(const Game *g, size_t stat) { return g->stats[stat]; }
 int game_stat_change(const Game *g, size_t stat) { return g->change[stat]; }
 int game_stat_change_choice(const Game *g, size_t stat) { return g->change_choice[stat]; }
@@ -608,6 +706,12 @@ Game *game_clone(const Game *g)
         c->avail_text[i] = xstrdup(g->avail_text[i]);
     }
     c->n_avail = g->n_avail;
+    for (size_t i = 0; i < g->n_locked; i++) {
+        c->locked[i] = g->locked[i];
+        c->locked_text[i] = xstrdup(g->locked_text[i]);
+        c->locked_reason[i] = xstrdup(g->locked_reason[i]);
+    }
+    c->n_locked = g->n_locked;
     c->journal = xcalloc(g->n_journal ? g->n_journal : 1, sizeof *c->journal);
     c->cap_journal = g->n_journal ? g->n_journal : 1;
     for (size_t i = 0; i < g->n_journal; i++) {
@@ -615,6 +719,7 @@ Game *game_clone(const Game *g)
         c->journal[i].before = copy_ints(g->journal[i].before, s->n_stats);
         c->journal[i].after = copy_ints(g->journal[i].after, s->n_stats);
         c->journal[i].text = xstrdup(g->journal[i].text);
+        c->journal[i].reply = g->journal[i].reply ? xstrdup(g->journal[i].reply) : NULL;
     }
     c->n_journal = g->n_journal;
     c->init_stats = copy_ints(g->init_stats, s->n_stats);
@@ -628,10 +733,25 @@ Game *game_clone(const Game *g)
     return c;
 }
 
+/* Whether the game has taken each once-only choice, as a hash (what those choices' offers depend
+ * on besides scene, stats and flags). */
+static unsigned long long once_hash(const Game *g, unsigned long long h)
+{
+    const Story *s = g->story;
+    for (size_t i = 0; i < s->n_scenes; i++)
+        for (size_t j = 0; j < s->scenes[i].n_choices; j++)
+            if (s->scenes[i].choices[j].once) {
+                unsigned char t = taken(g, (int)i, j);
+                h = fnv1a64(h, &t, 1);
+            }
+    return h;
+}
+
 unsigned long long game_state_hash(const Game *g)
 {
     const Story *s = g->story;
-    unsigned long long h = fnv1a64(FNV1A64_INIT, &g->scene, sizeof g->scene);
+    unsigned long long h = once_hash(g, FNV1A64_INIT);
+    h = fnv1a64(h, &g->scene, sizeof g->scene);
     h = fnv1a64(h, g->stats, s->n_stats * sizeof *g->stats);
     for (size_t i = 0; i < s->n_flags; i++) {
         const Value *v = &g->flags[i];
@@ -650,6 +770,8 @@ bool game_same_state(const Game *a, const Game *b)
 {
     const Story *s = a->story;
     if (a->scene != b->scene || memcmp(a->stats, b->stats, s->n_stats * sizeof *a->stats) != 0)
+        return false;
+    if (once_hash(a, FNV1A64_INIT) != once_hash(b, FNV1A64_INIT))
         return false;
     for (size_t i = 0; i < s->n_flags; i++)
         if (!story_value_equal(&a->flags[i], &b->flags[i]))

@@ -22,6 +22,7 @@ typedef struct Decision {
     int *before, *after;
     int forced;    /* index of the threshold that forced the jump, or -1 */
     char *text;    /* the choice's text as it was shown */
+    char *reply;   /* the choice's reply as it was shown (laid out), or NULL when it has none */
 } Decision;
 
 /* A decision as stored in a save: ids, so it survives edits of the story. */
@@ -85,6 +86,15 @@ const char *game_text(const Game *g);    /* the current scene's prose, interpola
 const char *game_chapter(const Game *g); /* NULL if the story has no chapters yet */
 bool game_ended(const Game *g);
 size_t game_choice_count(const Game *g); /* choices available now */
+/* Choices shown locked now (their `requires` unmet, or `when` false with a show_locked text),
+ * after the available ones; they cannot be taken. The i-th (i < game_locked_count) in the
+ * Story, its text as shown and why it is locked ("Needs Business acumen 60", or its
+ * show_locked text), interpolated and laid out; texts valid until the next decision. NULL when
+ * i is out of range. */
+size_t game_locked_count(const Game *g);
+const Choice *game_locked_choice(const Game *g, size_t i);
+const char *game_locked_text(const Game *g, size_t i);
+const char *game_locked_reason(const Game *g, size_t i);
 /* The i-th available choice (i < game_choice_count), in the Story; and its text as shown
  * (interpolated), valid until the next decision. */
 const Choice *game_choice(const Game *g, size_t i);

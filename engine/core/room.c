@@ -58,6 +58,7 @@ void room_road_free(RoomRoad *road)
         free(st->choice);
         free(st->changes);
         free(st->lesson);
+        free(st->reply);
     }
     free(road->steps);
     free(road->ending_title);
@@ -160,6 +161,8 @@ void room_road_current(const Room *r, RoomRoad *out)
         st->choice = xstrdup(d->text);
         st->changes = xstrdup(d->changes ? d->changes : "no change");
         st->lesson = d->lesson ? xstrdup(d->lesson) : NULL;
+        st->reply = d->reply.text ? xstrdup(d->reply.text) : NULL;
+        st->advice = d->advice_text;
     }
     if (sc->ending) {
         out->ended = true;

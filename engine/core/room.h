@@ -28,6 +28,8 @@ typedef struct RoomStep {
     char *choice;    /* the text of the choice taken */
     char *changes;   /* what it changed: "Burnout +8, Trust -5" or "no change" */
     char *lesson;    /* the decision's lesson, or NULL */
+    char *reply;     /* the choice's reply as shown (with its markup), or NULL */
+    const char *advice; /* "follows the advice", "goes against the advice" (static), or NULL */
 } RoomStep;
 
 /* A road: the decisions from the start, and how it ended (or where it stopped). */

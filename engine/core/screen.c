@@ -80,6 +80,18 @@ char *screen_changes_text(const Story *s, const int *before, const int *after, b
     return changes_text(s, before, after, numbers, true);
 }
 
+const char *screen_advice_name(Advice a)
+{
+    return a == ADVICE_FOLLOWS ? "follows" : a == ADVICE_AGAINST ? "against" : NULL;
+}
+
+const char *screen_advice_text(Advice a)
+{
+    return a == ADVICE_FOLLOWS    ? "follows the advice"
+           : a == ADVICE_AGAINST ? "goes against the advice"
+                                 : NULL;
+}
+
 const char *screen_verdict_text(Verdict v)
 {
     return v == VERDICT_GOOD ? "a good ending" : v == VERDICT_BAD ? "a bad ending" : "a mixed ending";
@@ -146,7 +158,14 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->changes = changes_text(st, d->before, d->after, true, game_ended(g));
         x->changes_words = changes_text(st, d->before, d->after, false, game_ended(g));
         x->seconds = d->seconds;
+        if (d->reply)
+            screen_prose(&x->reply, d->reply);
+        x->advice = ds->choices[d->choice].advice;
+        x->advice_name = screen_advice_name(x->advice);
+        x->advice_text = screen_advice_text(x->advice);
     }
+    if (n && sc->decisions[n - 1].reply.text)
+        sc->reply = &sc->decisions[n - 1].reply;
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
     if (last && last->forced >= 0 &&
         (!st->stats[st->thresholds[last->forced].stat].hidden || game_ended(g))) {
@@ -219,13 +238,22 @@ Screen *screen_of(const Session *s)
     screen_prose(&sc->text, game_text(g));
     sc->lesson = dup_or_null(game_scene(g)->lesson);
     sc->discuss = dup_or_null(game_scene(g)->discuss);
-    sc->n_choices = game_choice_count(g);
+    sc->n_available = game_choice_count(g);
+    sc->n_choices = sc->n_available + game_locked_count(g);
     sc->choices = xcalloc(sc->n_choices ? sc->n_choices : 1, sizeof *sc->choices);
     for (size_t i = 0; i < sc->n_choices; i++) {
         ScreenChoice *c = &sc->choices[i];
         c->number = i + 1;
-        c->id = xstrdup(game_choice(g, i)->id);
-        screen_prose(&c->text, game_choice_text(g, i));
+        if (i < sc->n_available) {
+            c->id = xstrdup(game_choice(g, i)->id);
+            screen_prose(&c->text, game_choice_text(g, i));
+            continue;
+        }
+        size_t k = i - sc->n_available;
+        c->id = xstrdup(game_locked_choice(g, k)->id);
+        screen_prose(&c->text, game_locked_text(g, k));
+        c->locked = true;
+        c->requirement = xstrdup(game_locked_reason(g, k));
     }
     describe_stats(sc, g);
     describe_decisions(sc, g);
@@ -294,6 +322,7 @@ void screen_free(Screen *sc)
         free(d->discuss);
         free(d->changes);
         free(d->changes_words);
+        screen_prose_free(&d->reply);
     }
     free(sc->decisions);
     if (sc->ending) {

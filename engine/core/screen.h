@@ -33,12 +33,14 @@ typedef struct ScreenProse {
     size_t n_paragraphs;
 } ScreenProse;
 
+/* A choice on screen. The available ones come first, numbered 1..n; the locked ones (shown,
+ * disabled: their `requires` unmet, or `when` false with a show_locked text) follow them. */
 typedef struct ScreenChoice {
-    size_t number; /* 1-based, as the player picks it */
+    size_t number; /* 1-based, as the player picks it (session_choose(number - 1)) */
     char *id;
     ScreenProse text;
-    bool locked;       /* shown but not available (room for locked choices) */
-    char *requirement; /* why it is locked, or NULL */
+    bool locked;       /* shown but not available: taking it fails with STATUS_NO_SUCH */
+    char *requirement; /* why it is locked ("Needs Business acumen 60"), or NULL */
 } ScreenChoice;
 
 /* +1: the change is good for the player, -1: bad, 0: neither (a neutral stat, or no change). */
@@ -76,6 +78,10 @@ typedef struct ScreenDecision {
     char *changes; /* "Burnout +8, Trust -5", or NULL when nothing moved */
     char *changes_words; /* the same without numbers: "Burnout rises, Trust falls"; or NULL */
     double seconds; /* the time the player took */
+    ScreenProse reply; /* the choice's reply as shown (reply.text NULL: it has none) */
+    Advice advice;     /* what the story's source advises about the choice taken */
+    const char *advice_name; /* "follows", "against" (static), or NULL for ADVICE_NONE */
+    const char *advice_text; /* "follows the advice", "goes against the advice", or NULL */
     const RoomTally *tally; /* room mode: the room's vote (owned by the Room), else NULL */
 } ScreenDecision;
 
@@ -122,7 +128,10 @@ typedef struct Screen {
     char *lesson;  /* the current scene's lesson (for a facilitator), or NULL */
     char *discuss; /* the current scene's question for the room, or NULL */
     ScreenChoice *choices;
-    size_t n_choices;
+    size_t n_choices;  /* available and locked */
+    size_t n_available; /* of them, the first n_available can be taken */
+    const ScreenProse *reply; /* the last decision's reply, shown before this scene's text
+                               * (points into decisions), or NULL */
     ScreenStat *stats;
     size_t n_stats;
     ScreenChange *changes; /* the stats the last decision moved, in the story's order (hidden
@@ -162,6 +171,10 @@ char *screen_changes_text(const Story *s, const int *before, const int *after, b
 /* +1 if a change of delta in stat i is good for the player, -1 if bad, 0 if neutral (or no
  * change). */
 ScreenSign screen_change_sign(const Story *s, size_t i, int delta);
+/* "follows", "against", or NULL for ADVICE_NONE (the JSON protocol's names); and "follows the
+ * advice", "goes against the advice", or NULL (for the debriefs). Static: never freed. */
+const char *screen_advice_name(Advice a);
+const char *screen_advice_text(Advice a);
 /* "a good ending", "a mixed ending", "a bad ending". Static: never freed. */
 const char *screen_verdict_text(Verdict v);
 

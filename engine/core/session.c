@@ -701,7 +701,13 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         err_set(err, "the story has ended");
         return STATUS_NO_SUCH;
     }
-    if (i >= game_choice_count(s->game)) {
+    size_t n = game_choice_count(s->game);
+    if (i >= n && i - n < game_locked_count(s->game)) {
+        err_set(err, "\"%s\" is locked: %s", game_locked_text(s->game, i - n),
+                game_locked_reason(s->game, i - n));
+        return STATUS_NO_SUCH;
+    }
+    if (i >= n) {
         err_set(err, "there is no choice %zu here", i + 1);
         return STATUS_NO_SUCH;
     }
@@ -729,6 +735,9 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err)
     for (size_t i = 0; i < game_choice_count(s->game); i++)
         if (strcmp(game_choice(s->game, i)->id, id) == 0)
             return session_choose(s, i, seconds, err);
+    for (size_t i = 0; i < game_locked_count(s->game); i++)
+        if (strcmp(game_locked_choice(s->game, i)->id, id) == 0)
+            return session_choose(s, game_choice_count(s->game) + i, seconds, err);
     err_set(err, "there is no choice '%s' here", id);
     return STATUS_NO_SUCH;
 }

@@ -53,7 +53,8 @@ int session_advance(Session *s, Err *err);
 char *session_take_notice(Session *s);
 
 /* Take the i-th shown choice and autosave. Returns 0; STATUS_NO_SUCH with err if there is
- * no such choice (or the story has ended); STATUS_FAILED with err on a script error, the game
+ * no such choice, if it is locked (i counts the locked ones after the available ones, as the
+ * Screen lists them; err says why it is locked) or the story has ended; STATUS_FAILED with err on a script error, the game
  * staying where it was. */
 int session_choose(Session *s, size_t i, double seconds, Err *err);
 /* The same for the shown choice with this id. seconds (both): the time the player took. */

@@ -170,6 +170,13 @@ void story_resolve(Story *s, StoryProblems *p)
             check_text(c, &ch->text, ch->pos, cwhat);
             resolve_effects(c, &ch->effects, ch->pos, cwhat);
             resolve_sets(s, &ch->set);
+            check_text(c, &ch->reply, ch->pos, cwhat);
+            for (size_t k = 0; k < ch->n_requires; k++) {
+                Requirement *r = &ch->requires[k];
+                r->index = story_find_stat(s, r->stat);
+                if (r->index < 0)
+                    problem(c, ch->pos, "%s: requires unknown stat '%s'", cwhat, r->stat);
+            }
             if (ch->go)
                 resolve_target(c, ch->go, &ch->go_index, ch->pos, cwhat);
         }

@@ -87,6 +87,39 @@ static char *slug(const char *text)
     return buf_take(&b);
 }
 
+static int cmp_requirement(const void *a, const void *b)
+{
+    return strcmp(((const Requirement *)a)->stat, ((const Requirement *)b)->stat);
+}
+
+/* requires = { stat = N, ... } on top of the stack: the choice is available when every named
+ * stat is at least N. Names are resolved after loading (core/story_check.c). */
+static void parse_requires(lua_State *L, Choice *c, const char *what)
+{
+    if (!lua_istable(L, -1))
+        raise_at(L, c->pos, "%s: 'requires' must be a table { stat = minimum }, not %s", what,
+                 luaL_typename(L, -1));
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *k = key_name(L, -2);
+        if (!k)
+            raise_at(L, c->pos, "%s: requires keys must be stat names", what);
+        script_charge(L, DECL_KEY_COST);
+        int isnum = 0;
+        lua_Integer v = lua_tointegerx(L, -1, &isnum);
+        if (!isnum || v < -1000000000 || v > 1000000000)
+            raise_at(L, c->pos, "%s: requires %s must be an integer (the least value)", what, k);
+        util_grow(&c->requires, &cap, c->n_requires + 1, sizeof *c->requires);
+        c->requires[c->n_requires++] = (Requirement){xstrdup(k), -1, (int)v};
+        lua_pop(L, 1);
+    }
+    if (c->n_requires == 0)
+        raise_at(L, c->pos, "%s: 'requires' is empty; name at least one stat", what);
+    if (c->n_requires > 1)
+        qsort(c->requires, c->n_requires, sizeof *c->requires, cmp_requirement);
+}
+
 static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
 {
     Script *s = script_of(L);
@@ -127,9 +160,32 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
                     c->go = get_string(L, c->pos, what, k);
             } else if (strcmp(k, "lesson") == 0) {
                 c->lesson = get_string(L, c->pos, what, k);
+            } else if (strcmp(k, "once") == 0) {
+                if (lua_type(L, -1) != LUA_TBOOLEAN)
+                    raise_at(L, c->pos, "%s: 'once' must be true or false, not %s", what,
+                             luaL_typename(L, -1));
+                c->once = lua_toboolean(L, -1);
+            } else if (strcmp(k, "reply") == 0) {
+                get_text(L, &c->reply, c->pos, what, k, TEXT_MAX_CHOICE);
+            } else if (strcmp(k, "requires") == 0) {
+                parse_requires(L, c, what);
+            } else if (strcmp(k, "show_locked") == 0) {
+                get_string_check(L, c->pos, what, k);
+                c->show_locked = xstrdup(string_value(L, c->pos, what, k, TEXT_MAX_CHOICE));
+            } else if (strcmp(k, "advice") == 0) {
+                get_string_check(L, c->pos, what, k);
+                const char *a = lua_tostring(L, -1);
+                if (strcmp(a, "follows") == 0)
+                    c->advice = ADVICE_FOLLOWS;
+                else if (strcmp(a, "against") == 0)
+                    c->advice = ADVICE_AGAINST;
+                else
+                    raise_at(L, c->pos, "%s: advice must be \"follows\" or \"against\", not "
+                                        "\"%.40s\"",
+                             what, a);
             } else {
                 raise_at(L, c->pos, "%s: unknown field '%s' (known: id, text, when, effects, set, "
-                                    "go, lesson)",
+                                    "go, lesson, once, reply, requires, show_locked, advice)",
                          what, k);
             }
         }
@@ -141,6 +197,10 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
                  what);
     if (!c->go && !c->go_fn)
         raise_at(L, c->pos, "%s: a choice needs go = \"scene\" (or a function)", what);
+    if (c->show_locked && !c->when && !c->n_requires)
+        raise_at(L, c->pos, "%s: show_locked is the reason shown when the choice's 'when' is "
+                            "false or its 'requires' unmet; give it one of them",
+                 what);
     if (!c->id) {
         if (!c->text.str)
             raise_at(L, c->pos, "%s: a choice whose text is a function needs an id", what);

@@ -37,7 +37,11 @@ static void road_md(Buf *b, const RoomRoad *road)
         } else {
             buf_printf(b, "- **%s**\n", st->choice);
         }
+        if (st->reply)
+            buf_printf(b, "\n*What followed:* %s\n", st->reply);
         buf_printf(b, "\nWhat it changed: %s\n\n", st->changes);
+        if (st->advice)
+            buf_printf(b, "The choice %s.\n\n", st->advice);
         if (st->lesson)
             buf_printf(b, "> %s\n\n", st->lesson);
     }
@@ -112,9 +116,16 @@ static void road_html(Buf *b, const RoomRoad *road)
                 buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
             buf_printf(b, "%s</p>\n", t->tie ? " (a tie, broken by the facilitator)" : "");
         }
+        if (st->reply) {
+            buf_puts(b, "<p><em>What followed:</em> ");
+            html_markup(b, st->reply);
+            buf_puts(b, "</p>\n");
+        }
         buf_puts(b, "<p>What it changed: ");
         html_escape(b, st->changes);
         buf_puts(b, "</p>\n");
+        if (st->advice)
+            buf_printf(b, "<p>The choice %s.</p>\n", st->advice);
         if (st->lesson) {
             buf_puts(b, "<blockquote>");
             html_markup(b, st->lesson);

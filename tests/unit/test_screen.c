@@ -204,6 +204,82 @@ static void test_hidden_stat(void **state)
     session_free(s);
 }
 
+/* Issue 12's choice API on screen: locked choices after the available ones, with why; a
+ * once-only choice gone once taken and back after an undo; a reply kept with its decision
+ * (markup parsed); advice tags in the decisions. */
+static const char CHOICES[] =
+    "story { id = \"c\", title = \"C\", start = \"a\",\n"
+    "  stats = { { id = \"acumen\", start = 40, label = \"Business acumen\" } },\n"
+    "  flags = { met = false } }\n"
+    "scene \"a\" { text = \"Office.\",\n"
+    "  choice { \"Read\", id = \"read\", once = true, effects = { acumen = 30 },\n"
+    "           reply = \"Read *twice*: {acumen}.\", go = \"a\" },\n"
+    "  choice { \"Budget\", id = \"budget\", requires = { acumen = 60 }, advice = \"follows\",\n"
+    "           go = \"end\" },\n"
+    "  choice { \"Lunch\", id = \"lunch\", when = function(g) return g.met end,\n"
+    "           show_locked = \"Not met\", go = \"end\" },\n"
+    "  choice { \"Hidden\", id = \"hid\", when = function(g) return false end, go = \"end\" },\n"
+    "  choice { \"Leave\", id = \"leave\", advice = \"against\", go = \"end\" } }\n"
+    "ending \"end\" { title = \"E\", verdict = \"good\", text = \"Done.\" }\n";
+
+static void test_choice_api(void **state)
+{
+    (void)state;
+    Err err;
+    SessionOptions o = {.seed = 1, .seed_given = true, .no_autosave = true};
+    Session *s = session_open(must_load(CHOICES), &o, &err);
+    assert_non_null(s);
+    Screen *sc = screen_describe(s);
+    assert_int_equal(sc->n_available, 2); /* read, leave */
+    assert_int_equal(sc->n_choices, 4);   /* + budget and lunch, locked; hid hidden */
+    assert_string_equal(sc->choices[0].id, "read");
+    assert_false(sc->choices[0].locked);
+    assert_null(sc->choices[0].requirement);
+    assert_string_equal(sc->choices[1].id, "leave");
+    assert_string_equal(sc->choices[2].id, "budget");
+    assert_true(sc->choices[2].locked);
+    assert_int_equal(sc->choices[2].number, 3);
+    assert_string_equal(sc->choices[2].requirement, "Needs Business acumen 60");
+    assert_string_equal(sc->choices[3].id, "lunch");
+    assert_string_equal(sc->choices[3].requirement, "Not met");
+    assert_null(sc->reply);
+    screen_free(sc);
+    assert_int_equal(session_choose(s, 2, 1.0, &err), STATUS_NO_SUCH); /* locked */
+    assert_non_null(strstr(err.msg, "Needs Business acumen 60"));
+    assert_int_equal(session_choose_id(s, "lunch", 1.0, &err), STATUS_NO_SUCH);
+    assert_non_null(strstr(err.msg, "Not met"));
+    choose(s, "read");
+    sc = screen_describe(s);
+    assert_int_equal(sc->n_available, 2); /* budget, leave: read is once-only and taken */
+    assert_string_equal(sc->choices[0].id, "budget");
+    assert_string_equal(sc->choices[1].id, "leave");
+    assert_int_equal(sc->n_choices, 3);
+    assert_non_null(sc->reply);
+    assert_string_equal(sc->reply->text, "Read *twice*: 70.");
+    assert_int_equal(sc->reply->paragraphs[0].spans[1].style, TEXT_EM);
+    assert_ptr_equal(sc->reply, &sc->decisions[0].reply);
+    assert_null(sc->decisions[0].advice_name);
+    screen_free(sc);
+    assert_int_equal(session_undo(s, &err), 0); /* read is offered again */
+    sc = screen_describe(s);
+    assert_string_equal(sc->choices[0].id, "read");
+    assert_null(sc->reply);
+    screen_free(sc);
+    choose(s, "read");
+    choose(s, "budget");
+    sc = screen_describe(s);
+    assert_non_null(sc->ending);
+    assert_int_equal(sc->n_decisions, 2);
+    assert_string_equal(sc->decisions[0].reply.text, "Read *twice*: 70.");
+    assert_null(sc->decisions[1].reply.text);
+    assert_null(sc->reply);
+    assert_int_equal(sc->decisions[1].advice, ADVICE_FOLLOWS);
+    assert_string_equal(sc->decisions[1].advice_name, "follows");
+    assert_string_equal(sc->decisions[1].advice_text, "follows the advice");
+    screen_free(sc);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -213,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_forced_ending),
         cmocka_unit_test(test_changes_text_words),
         cmocka_unit_test(test_hidden_stat),
+        cmocka_unit_test(test_choice_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -99,6 +99,10 @@ static cJSON *decision_json(const ScreenDecision *d, bool full)
         cJSON_AddStringToObject(x, "lesson", d->lesson);
     if (d->discuss)
         cJSON_AddStringToObject(x, "discuss", d->discuss);
+    if (d->reply.text)
+        cJSON_AddStringToObject(x, "reply", d->reply.text);
+    if (d->advice_name)
+        cJSON_AddStringToObject(x, "advice", d->advice_name);
     if (full) {
         add_string_or_null(x, "changes", d->changes);
         cJSON_AddNumberToObject(x, "seconds", d->seconds);
@@ -139,6 +143,10 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
         cJSON_AddNumberToObject(c, "n", (double)sc->choices[i].number);
         cJSON_AddStringToObject(c, "id", sc->choices[i].id);
         cJSON_AddStringToObject(c, "text", sc->choices[i].text.text);
+        if (sc->choices[i].locked) { /* available choices keep protocol 1's shape */
+            cJSON_AddBoolToObject(c, "locked", true);
+            cJSON_AddStringToObject(c, "requirement", sc->choices[i].requirement);
+        }
         cJSON_AddItemToArray(choices, c);
     }
     cJSON *stats = cJSON_AddArrayToObject(o, "stats");
@@ -190,6 +198,10 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
     cJSON *history = cJSON_AddArrayToObject(o, "history");
     for (size_t i = 0; i < sc->n_decisions; i++)
         cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true));
+    if (sc->reply) { /* the last choice's reply, shown before this scene */
+        cJSON_AddStringToObject(o, "reply", sc->reply->text);
+        cJSON_AddItemToObject(o, "reply_paragraphs", prose_json(sc->reply));
+    }
     if (sc->ending) {
         const ScreenEnding *e = sc->ending;
         cJSON *x = cJSON_AddObjectToObject(o, "outcome");

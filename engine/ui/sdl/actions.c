@@ -34,7 +34,7 @@ static char *screen_notice(const App *a)
 static void do_choose(App *a, int i)
 {
     const Screen *sc = a->screen;
-    if (sc->ending || i < 0 || (size_t)i >= sc->n_choices)
+    if (sc->ending || i < 0 || (size_t)i >= sc->n_available)
         return;
     Err err;
     int rc = session_choose(a->s, (size_t)i, util_now_seconds() - a->shown_at, &err);

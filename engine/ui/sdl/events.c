@@ -93,7 +93,7 @@ static void key(App *a, const SDL_KeyboardEvent *k)
     if (a->room && a->overlay == OV_NONE && !a->screen->ending) {
         if (sym >= SDLK_1 && sym <= SDLK_9) {
             int n = (int)(sym - SDLK_1);
-            if ((size_t)n < a->screen->n_choices)
+            if ((size_t)n < a->screen->n_available)
                 app_act(a, (k->keysym.mod & KMOD_SHIFT) ? A_VOTE_DOWN : A_VOTE_UP, n);
             return;
         }

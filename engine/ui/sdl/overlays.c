@@ -71,7 +71,7 @@ static void timeline_overlay(App *a)
 static void tie_overlay(App *a)
 {
     const Screen *sc = a->screen;
-    size_t n = sc->n_choices, ties;
+    size_t n = sc->n_available, ties;
     size_t best = room_winner(a->votes, n, &ties);
     Item *items = xcalloc(n + 1, sizeof *items);
     size_t k = 0;

@@ -28,9 +28,9 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
         y += h + 2 * pad + draw_px(d, 16);
     }
     int bw = draw_px(d, 52), total = 0;
-    for (size_t i = 0; i < sc->n_choices && i < 64; i++)
+    for (size_t i = 0; i < sc->n_available && i < 64; i++)
         total += votes[i];
-    for (size_t i = 0; i < sc->n_choices && i < 64; i++) {
+    for (size_t i = 0; i < sc->n_available && i < 64; i++) {
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
         int tw = w - 3 * bw - draw_px(d, 24);
@@ -72,7 +72,7 @@ static Uint32 tick(Uint32 interval, void *data)
 /* Room mode: take option k, recording the votes when counted; write the debrief at the end. */
 static void room_choose(App *a, size_t k, bool counted, bool tie)
 {
-    if (k >= a->screen->n_choices)
+    if (k >= a->screen->n_available)
         return;
     char *text = xstrdup(a->screen->text.text);
     Err err;
@@ -110,7 +110,7 @@ static void vote(App *a, int option, int by)
 /* Take the option with most votes; a tie opens the facilitator's tie-break. */
 static void decide(App *a)
 {
-    size_t n = a->screen->n_choices, ties;
+    size_t n = a->screen->n_available, ties;
     size_t best = room_winner(a->votes, n, &ties);
     if (a->votes[best] == 0)
         return;

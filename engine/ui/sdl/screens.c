@@ -166,6 +166,31 @@ static int stat_chart(App *a, int x, int y, int w, bool render)
     return total;
 }
 
+/* A locked choice: a dimmed box, not a button (nothing to click or focus), with a dash for a
+ * number, the choice's text and why it is locked ("Needs Business acumen 60"). Returns its
+ * height; draws only when render is true. */
+static int locked_choice(App *a, int x, int y, int w, const ScreenChoice *c, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int pad = draw_px(d, 12), bw = draw_px(d, 34), tw = w - 2 * pad - bw;
+    char *why = xasprintf("*%s*", c->requirement);
+    int th = draw_text(d, ROLE_BODY, c->text.text, 0, 0, tw, t->dim, false);
+    int rh = draw_text(d, ROLE_SMALL, why, 0, 0, tw, t->dim, false);
+    int h = th + draw_px(d, 4) + rh + 2 * pad;
+    if (render) {
+        SDL_Rect r = {x, y, w, h};
+        draw_fill(d, r, t->bg);
+        draw_frame(d, r, t->button_border, draw_px(d, 1));
+        draw_label(d, ROLE_BODY, STYLE_BOLD, "-", x + pad, y + pad, t->dim, true, NULL);
+        draw_text(d, ROLE_BODY, c->text.text, x + pad + bw, y + pad, tw, t->dim, true);
+        draw_text(d, ROLE_SMALL, why, x + pad + bw, y + pad + th + draw_px(d, 4), tw, t->dim,
+                  true);
+    }
+    free(why);
+    return h;
+}
+
 /* The story column: history, the current scene, then choices or the ending's debrief.
  * With render false it only measures (and sets current_top / content_h). */
 static int story_column(App *a, int x, int y, int w, bool render)
@@ -181,6 +206,9 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
                        render);
         free(pick);
+        if (dc->reply.text) /* the choice's reply, right after it */
+            y += draw_text(d, ROLE_BODY, dc->reply.text, x + draw_px(d, 16), y,
+                           w - draw_px(d, 16), t->text, render);
         const char *changes = a->set.show_numbers ? dc->changes : dc->changes_words;
         if (changes)
             y += draw_text(d, ROLE_SMALL, changes, x + draw_px(d, 16), y, w - draw_px(d, 16),
@@ -199,13 +227,15 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (!e && a->room)
         return y - y0 + app_room_choices(a, x, y, w, render);
     if (!e) {
-        for (size_t i = 0; i < sc->n_choices && i < 60; i++) {
+        for (size_t i = 0; i < sc->n_available && i < 60; i++) {
             char badge[24];
             snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
             y += app_button(a, x, y, w, i < 9 ? badge : " ", sc->choices[i].text.text, ROLE_BODY,
                             A_CHOOSE, (int)i, render) +
                  draw_px(d, 10);
         }
+        for (size_t i = sc->n_available; i < sc->n_choices && i < 60; i++)
+            y += locked_choice(a, x, y, w, &sc->choices[i], render) + draw_px(d, 10);
         return y - y0;
     }
     /* the ending and its debrief */
@@ -231,13 +261,15 @@ static int story_column(App *a, int x, int y, int w, bool render)
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
         const char *lesson = dc->lesson;
-        if (!lesson)
+        if (!lesson && !dc->advice_text)
             continue;
         if (!any)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) +
                  draw_px(d, 6);
         any = true;
-        char *line = xasprintf("*%s: %s*", a->room ? "The room chose" : "You chose", dc->text);
+        char *line = xasprintf("*%s: %s*%s%s%s", a->room ? "The room chose" : "You chose",
+                               dc->text, dc->advice_text ? " (" : "",
+                               dc->advice_text ? dc->advice_text : "", dc->advice_text ? ")" : "");
         y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + draw_px(d, 4);
         free(line);
         const RoomTally *rt = dc->tally;
@@ -253,9 +285,10 @@ static int story_column(App *a, int x, int y, int w, bool render)
                  draw_px(d, 4);
             buf_free(&v);
         }
-        y += draw_text(d, ROLE_BODY, lesson, x + draw_px(d, 16), y, w - draw_px(d, 16), t->text,
-                       render) +
-             gap;
+        if (lesson)
+            y += draw_text(d, ROLE_BODY, lesson, x + draw_px(d, 16), y, w - draw_px(d, 16),
+                           t->text, render);
+        y += gap;
     }
     if (e->lesson)
         y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;

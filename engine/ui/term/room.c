@@ -84,7 +84,7 @@ static void show_scene(TermRoom *r)
         return;
     }
     fputc('\n', r->out);
-    for (size_t i = 0; i < sc->n_choices; i++) {
+    for (size_t i = 0; i < sc->n_available; i++) {
         char head[32];
         snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
         fputs(head, r->out);

@@ -200,18 +200,21 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
     bool any = false;
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *d = &sc->decisions[i];
-        if (!d->lesson)
+        if (!d->lesson && !d->advice_text)
             continue;
         if (!any)
             buf_printf(b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
         any = true;
         Buf line = {0};
         buf_printf(&line, "You chose: \"%s\"", d->text);
+        if (d->advice_text) /* "... (goes against the advice)" */
+            buf_printf(&line, " (%s)", d->advice_text);
         char *laid = text_layout(buf_str(&line));
         wrap_text(b, laid, t->cfg->width, 2, c);
         free(laid);
         buf_free(&line);
-        wrap_text(b, d->lesson, t->cfg->width, 4, c);
+        if (d->lesson)
+            wrap_text(b, d->lesson, t->cfg->width, 4, c);
         buf_putc(b, '\n');
     }
     if (e->lesson) {
@@ -243,7 +246,7 @@ static void show_scene(Term *t)
         show_ending(t, sc, &b);
     } else {
         buf_putc(&b, '\n');
-        for (size_t i = 0; i < sc->n_choices; i++) {
+        for (size_t i = 0; i < sc->n_available; i++) {
             char head[32];
             snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
             buf_puts(&b, head);
@@ -251,6 +254,21 @@ static void show_scene(Term *t)
             text_wrap_line(&b, st, strlen(st), t->cfg->width, 5, 5);
             free(st);
             buf_putc(&b, '\n');
+        }
+        for (size_t i = sc->n_available; i < sc->n_choices; i++) {
+            /* locked: shown dimmed, with a dash for a number, and why: "(Needs Trust 60)" */
+            const ScreenChoice *ch = &sc->choices[i];
+            buf_printf(&b, "%s  -  ", c ? DIM : "");
+            Buf line = {0};
+            buf_printf(&line, "%s (%s)", ch->text.text, ch->requirement);
+            char *plain = text_plain(buf_str(&line));
+            buf_free(&line);
+            Buf esc = {0};
+            put_text(&esc, plain);
+            free(plain);
+            text_wrap_line(&b, buf_str(&esc), esc.len, t->cfg->width, 5, 5);
+            buf_free(&esc);
+            buf_printf(&b, "%s\n", c ? RESET : "");
         }
     }
     if (sc->notice) /* notices come before the screen (show_notices); any left come after */
@@ -276,6 +294,8 @@ static void show_history(Term *t)
         wrap_text(&b, laid, t->cfg->width, 2, t->cfg->color);
         free(laid);
         buf_free(&line);
+        if (d->reply.text)
+            wrap_prose(&b, &d->reply, t->cfg->width, 5, t->cfg->color);
     }
     if (sc->notice)
         wrap_text(&b, sc->notice, t->cfg->width, 0, t->cfg->color);
@@ -329,6 +349,10 @@ static void show_changes(Term *t)
     Screen *sc = screen_describe(t->s);
     Buf b = {0};
     bool c = t->cfg->color;
+    if (sc->reply) { /* the choice's reply, right after it */
+        buf_putc(&b, '\n');
+        wrap_prose(&b, sc->reply, t->cfg->width, 0, c);
+    }
     if (sc->forced_reason) {
         buf_printf(&b, "\n%s", c ? BOLD : "");
         put_text(&b, sc->forced_reason);
