@@ -44,9 +44,13 @@ scene "deep_night" {
              if g.plan == "patch" then roll = roll + 1 end
              return roll >= 4 and "cutoff" or g.scene  -- g.scene: stay here
            end,
+           advice = "against",
            lesson = "One more try is how a night alone becomes a weekend in bed." },
   choice { "Call Priya, even at this hour", id = "wake_priya",
-           when = function(g) return g.hours_left >= 3 end,  -- her safe fix needs the time
+           -- her safe fix needs the time: shown locked, with this reason, below three hours
+           requires = { hours_left = 3 },
+           show_locked = "Her safe fix needs three hours; {hours_left} left",
+           advice = "follows",
            effects = function(g)
              return { trust = g.plan == "keyboard" and -5 or 5, burnout = -5, hours_left = -2 }
            end,
@@ -62,6 +66,16 @@ scene "deep_night" {
            set = { plan = "fallback" }, go = "cutoff",
            lesson = "Because you had talked to the business, you had a way out that no amount "
                  .. "of technical skill would have found." },
+  -- once = true: offered until taken once in this playthrough (the loop above can come back
+  -- here, without it)
+  choice { "Have Marcus rerun his import by hand while you watch the lock", id = "marcus_rerun",
+           once = true,
+           when = function(g) return g.plan == "patch" or g.plan == "keyboard" end,
+           effects = { trust = 5 },
+           reply = function(g)
+             return "Marcus types slowly, reading each command aloud. Trust {trust}."
+           end,
+           go = function(g) return g:roll(1, 6) >= 3 and "cutoff" or g.scene end },
 }
 
 scene "cutoff" {
@@ -174,7 +188,7 @@ scene "monday" {
         .. "change. The technical story is the least of it.",
   discuss = "What would you say to Ray in two minutes? What would you leave out?",
   choice { "Walk him through the deadlock, the import job and the lock timeout", id = "tech_report",
-           effects = { standing = -5 }, go = "paid_at_price",
+           effects = { standing = -5 }, go = "paid_at_price", advice = "against",
            lesson = "Every word of it was accurate, and none of it answered his question. A "
                  .. "technician at the table has nothing to say to it." },
   choice { id = "business_plan",
@@ -187,7 +201,7 @@ scene "monday" {
                  .. "the fifteenth"
            end,
            when = function(g) return g.told_dolores or g.delegated end,
-           effects = { standing = 10 },
+           effects = { standing = 10 }, advice = "follows",
            go = function(g)
              if not g.pay_errors and g.trust >= 55 and g.burnout < 50 then
                return "seat_at_table"
@@ -204,7 +218,7 @@ scene "monday" {
            lesson = "A week inside the business, learning its work as a new hire would, teaches "
                  .. "what no incident report can." },
   choice { "Forward him the incident ticket and get back to your queue", id = "forward_ticket",
-           effects = { standing = -10 }, set = { sent_ticket = true },
+           effects = { standing = -10 }, set = { sent_ticket = true }, advice = "against",
            go = function(g) return g.pay_errors and "off_the_rails" or "paid_at_price" end,
            lesson = "A ticket number is not an answer. Hiding behind process, on the morning "
                  .. "people were paid short, is how a short tenure begins." },

@@ -61,16 +61,20 @@ scene "page" {
         .. "escalating and asking the business are all defensible; doing only one of them rarely is.",
   discuss = "Which first move would you make, and what would it cost the people at home and on "
          .. "your team?",
+  -- advice: what the management writing this story draws on says about each first move; the
+  -- debrief shows it next to the choice made.
   choice { "Take your coat off and fix it yourself", id = "fix_it_yourself",
-           effects = { burnout = 10 }, go = "solo",
+           effects = { burnout = 10 }, go = "solo", advice = "against",
            lesson = "You were the best engineer in the building. You are also the only manager, "
                  .. "and nobody else was making the manager's calls while you typed." },
   choice { "Call Priya and Marcus back in", id = "call_team",
            effects = { burnout = 5 }, go = "huddle" },
   choice { "Open a priority-one ticket with Norrland, the vendor", id = "call_vendor",
-           set = { called_vendor = true }, go = "vendor_queue" },
+           set = { called_vendor = true }, go = "vendor_queue",
+           -- a reply: shown right after the choice, before the next scene
+           reply = "The portal takes the ticket at once and gives you a number. *Nobody* calls." },
   choice { "Phone Dolores in payroll before touching anything", id = "phone_dolores",
-           go = "dolores",
+           go = "dolores", advice = "follows",
            lesson = "Asking the business what it can live with, before touching the system, is "
                  .. "the move technical managers skip most often." },
 }
@@ -122,6 +126,8 @@ scene "dolores" {
            go = function(g) return g.delegated and "cutoff" or "huddle" end },
   choice { "Tell her you will handle it yourself tonight", id = "handle_alone",
            when = function(g) return not g.delegated end,
+           -- shown locked, with this reason, when `when` is false
+           show_locked = "Priya is already on the fix",
            effects = { burnout = 5 }, go = "solo" },
 }
 
@@ -188,7 +194,7 @@ scene "huddle" {
         .. "someone has to look after the people it fails.",
   discuss = "What would Priya need from you to lead a fix like this without you in the room?",
   choice { "Let Priya lead the fix, and go look after the people it hits", id = "let_priya_lead",
-           effects = { trust = 10, burnout = -5 },
+           effects = { trust = 10, burnout = -5 }, advice = "follows",
            set = { delegated = true, plan = "priya" },
            go = function(g) return g.told_dolores and "cutoff" or "dolores" end,
            lesson = "Handing over the keyboard let Priya do her best work and freed you for the "
@@ -201,6 +207,7 @@ scene "huddle" {
                  .. "change to payroll, at night, was a bet made with other people's rent." },
   choice { "Take the keyboard: you will be faster yourself", id = "take_keyboard",
            effects = { trust = -15, burnout = 10 }, set = { plan = "keyboard" }, go = "deep_night",
+           advice = "against",
            lesson = "Taking the work back from your own experts tells them what you think of "
                  .. "them. It also keeps you the technician, never the leader." },
 }
