@@ -171,7 +171,7 @@ static bool lookup(void *ud, const char *name, size_t len, Buf *out)
     key[len] = '\0';
     if (strcmp(key, "player") == 0) {
         if (out)
-            buf_puts(out, g->player);
+            buf_puts(out, game_player_prose(g));
         return true;
     }
     int i = story_find_stat(g->story, key);
@@ -373,7 +373,7 @@ static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
     g->story = s;
     g->seed = seed;
     rng_seed(&g->rng, seed);
-    g->player = xstrdup(player && *player ? player : "Player");
+    g->player = xstrdup(player ? player : ""); /* "": no name given */
     g->stats = xcalloc(s->n_stats, sizeof *g->stats);
     g->change = xcalloc(s->n_stats, sizeof *g->change);
     g->change_choice = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->change_choice);
@@ -619,6 +619,7 @@ Game *game_rewind(const Game *g, size_t n, Err *err)
 const Story *game_story(const Game *g) { return g->story; }
 uint64_t game_seed(const Game *g) { return g->seed; }
 const char *game_player(const Game *g) { return g->player; }
+const char *game_player_prose(const Game *g) { return *g->player ? g->player : GAME_NO_NAME; }
 const Scene *game_scene(const Game *g) { return &g->story->scenes[g->scene]; }
 int game_scene_index(const Game *g) { return g->scene; }
 const char *game_text(const Game *g) { return g->text ? g->text : ""; }

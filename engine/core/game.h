@@ -79,7 +79,13 @@ int game_choose_id(Game *g, const char *id, double seconds, Err *err);
  * the Story. Stat and choice indexes are 0-based. */
 const Story *game_story(const Game *g);
 uint64_t game_seed(const Game *g);        /* the seed it was started with */
-const char *game_player(const Game *g);   /* the player's name, or NULL */
+const char *game_player(const Game *g);   /* the player's name, "" when none was given */
+/* The name as prose and scripts read it ({player}, g.player): the name, or GAME_NO_NAME. */
+const char *game_player_prose(const Game *g);
+/* What {player} reads when no name was given: a word that reads naturally where stories use a
+ * name, addressing the player ("That leaves 11 hours, friend, and ..."). Stories that need a
+ * name ask for it (ask_name); `ladder check` warns about {player} in those that do not. */
+#define GAME_NO_NAME "friend" /* see game_player_prose */
 const Scene *game_scene(const Game *g);   /* the current scene, in the Story */
 int game_scene_index(const Game *g);      /* its index into Story.scenes */
 const char *game_text(const Game *g);    /* the current scene's prose, interpolated */

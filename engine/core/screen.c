@@ -224,6 +224,7 @@ Screen *screen_of(const Session *s)
     sc->title = xstrdup(st->title);
     sc->summary = xstrdup(st->summary ? st->summary : "");
     sc->content_note = dup_or_null(st->content_note);
+    sc->ask_name = session_wants_name(s);
     if (root != st) {
         ScreenCampaign *c = xcalloc(1, sizeof *c);
         c->id = xstrdup(root->id);

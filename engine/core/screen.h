@@ -121,6 +121,9 @@ typedef struct Screen {
     char *summary;      /* the story's one-paragraph summary ("" when it has none) */
     char *content_note; /* what the story deals with, for players who need to know, or NULL */
     ScreenCampaign *campaign; /* NULL outside a campaign */
+    bool ask_name;      /* the story asks for the player's name and none is known yet
+                           (session_wants_name): a front end asks for it before the first
+                           choice and gives it with session_set_player */
     char *chapter;            /* the current chapter's heading, or NULL */
     char *scene_id;
     char *notice;             /* what the session has to tell the player, or NULL */

@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/results.h"
 #include "core/save.h"
+#include "core/utf8.h"
 
 struct Session {
     Story *root;  /* the story or campaign the session was opened on */
@@ -668,6 +669,40 @@ const char *session_next_chapter(const Session *s)
     if (!is_campaign(s) || !game_ended(s->game) || s->n_past + 1 >= s->root->n_chapters)
         return NULL;
     return s->root->chapters[s->n_past + 1];
+}
+
+bool session_wants_name(const Session *s)
+{
+    return (s->root->ask_name || s->story->ask_name) && s->n_past == 0 &&
+           game_decision_count(s->game) == 0 && !*game_player(s->game);
+}
+
+int session_set_player(Session *s, const char *name, Err *err)
+{
+    while (*name == ' ' || *name == '\t')
+        name++;
+    size_t n = strlen(name);
+    while (n && (name[n - 1] == ' ' || name[n - 1] == '\t'))
+        n--;
+    bool ok = n > 0 && n <= SESSION_MAX_NAME && utf8_valid(name, n);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)name[i] >= 0x20 && name[i] != 0x7f;
+    if (!ok) {
+        err_set(err, "a name is 1 to %d characters, with no control characters",
+                SESSION_MAX_NAME);
+        return STATUS_FAILED;
+    }
+    if (s->n_past > 0 || game_decision_count(s->game) > 0) {
+        err_set(err, "the name is given before the first decision");
+        return STATUS_NO_SUCH;
+    }
+    char *copy = xstrndup(name, n);
+    Game *g = game_new(s->story, s->seed, copy, err);
+    free(copy);
+    if (!g)
+        return STATUS_FAILED;
+    set_current(s, s->story, g);
+    return 0;
 }
 
 int session_advance(Session *s, Err *err)

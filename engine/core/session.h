@@ -47,6 +47,16 @@ const char *session_next_chapter(const Session *s);
 /* Campaigns: begin the next chapter, carrying stats over (game_new_after). Returns 0,
  * STATUS_NO_SUCH if there is none, STATUS_FAILED with err if it fails to load or start. */
 int session_advance(Session *s, Err *err);
+/* True when the story asks for the player's name (Story.ask_name, of the campaign or its first
+ * chapter) and none is known yet: a new game, before its first decision, opened without one. */
+bool session_wants_name(const Session *s);
+/* Give the player's name: the game starts again with it (its first scene shown anew; only
+ * before the first decision of the first chapter). name is copied; spaces around it are
+ * dropped. Returns 0; STATUS_NO_SUCH with err when a decision was taken already; STATUS_FAILED
+ * with err when the name is empty, longer than SESSION_MAX_NAME bytes, not UTF-8 or holds a
+ * control character, or when the story fails at its start. */
+int session_set_player(Session *s, const char *name, Err *err);
+#define SESSION_MAX_NAME 60
 
 /* Messages for the player that arose since the last call (backups made, a save that no longer
  * fits the story, an autosave that failed). malloc'd, or NULL when there is nothing to say. */

@@ -164,6 +164,7 @@ typedef struct Story {
     char **files;   /* every file loaded, in order */
     size_t n_files;
     Pos pos;        /* of the story { } declaration */
+    bool ask_name;  /* front ends ask for the player's name at the start of a new game */
     char **chapters; /* a campaign: the ids of the stories it plays in order; else NULL */
     size_t n_chapters;
     Host *host;     /* owned: the host state that runs the story's functions */

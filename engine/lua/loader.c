@@ -652,6 +652,11 @@ static int l_story(lua_State *L)
             s->author = get_string(L, pos, "story", k);
         else if (strcmp(k, "content_note") == 0)
             s->content_note = get_string(L, pos, "story", k);
+        else if (strcmp(k, "ask_name") == 0) {
+            if (!lua_isboolean(L, -1))
+                raise_at(L, pos, "story: ask_name must be true or false");
+            s->ask_name = lua_toboolean(L, -1);
+        }
         else if (strcmp(k, "start") == 0)
             s->start = get_string(L, pos, "story", k);
         else if (strcmp(k, "order") == 0)
@@ -664,7 +669,8 @@ static int l_story(lua_State *L)
             parse_when_stat(L, s, pos);
         else if (strcmp(k, "stats") != 0)
             raise_at(L, pos, "story: unknown field '%s' (known: id, title, summary, author, "
-                             "content_note, order, stats, flags, start, when_stat, chapters)",
+                             "content_note, order, stats, flags, start, when_stat, chapters, "
+                             "ask_name)",
                      k);
         lua_pop(L, 1);
     }

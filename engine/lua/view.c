@@ -84,7 +84,7 @@ static int l_index(lua_State *L)
     else if (code < 0)
         push_value(L, game_flag(g, (size_t)(-code - 1)));
     else if (code == B_PLAYER)
-        lua_pushstring(L, game_player(g));
+        lua_pushstring(L, game_player_prose(g));
     else if (code == B_SCENE)
         lua_pushstring(L, game_scene(g)->id);
     else if (code == B_DECISIONS) {

@@ -33,11 +33,16 @@ static void test_start(void **state)
     assert_null(game_choice(g, 2));
     assert_null(game_choice_text(g, 2));
     game_free(g);
-    /* an empty player name falls back to a default */
+    /* no name: none is made up; prose reads GAME_NO_NAME */
     Err err;
     g = game_new(s, 1, "", &err);
     assert_non_null(g);
-    assert_string_equal(game_player(g), "Player");
+    assert_string_equal(game_player(g), "");
+    assert_string_equal(game_player_prose(g), "friend");
+    game_free(g);
+    g = game_new(s, 1, NULL, &err);
+    assert_non_null(g);
+    assert_string_equal(game_player(g), "");
     game_free(g);
     story_free(s);
 }

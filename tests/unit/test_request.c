@@ -42,7 +42,11 @@ static void refused(const char *line, const char *want)
 static void test_accepts_every_request(void **state)
 {
     (void)state;
-    Request r = ok("{\"choose\":1}");
+    Request r = ok("{\"name\":\"Ana Lima\"}");
+    assert_int_equal(r.kind, REQUEST_NAME);
+    assert_string_equal(r.text, "Ana Lima");
+    request_free(&r);
+    r = ok("{\"choose\":1}");
     assert_int_equal(r.kind, REQUEST_CHOOSE);
     assert_int_equal(r.number, 1);
     assert_null(r.text);
@@ -104,7 +108,13 @@ static void test_refuses_shapes_and_types(void **state)
     refused("true", "not true");
     refused("{}", "an empty object");
     refused("{\"dance\":true}", "unknown request \"dance\": use choose, undo, next, save, load, "
-                               "look, saves, stories or quit");
+                               "look, saves, stories, name or quit");
+    refused("{\"name\":\"\"}", "\"name\" takes the player's name");
+    refused("{\"name\":\"   \"}", "\"name\" takes the player's name");
+    refused("{\"name\":\"a\\tb\"}", "\"name\" takes the player's name");
+    refused("{\"name\":true}", "\"name\" takes the player's name");
+    refused("{\"name\":\"0123456789012345678901234567890123456789012345678901234567890\"}",
+            "\"name\" takes the player's name");
     refused("{\"Choose\":1}", "unknown request \"Choose\"");
     refused("{\"choose\":1,\"choose\":2}", "\"choose\" is given twice");
     refused("{\"choose\":{\"n\":1}}", "\"choose\" takes a choice's number");

@@ -128,6 +128,8 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
     add_string_or_null(o, "chapter", sc->chapter);
     cJSON_AddStringToObject(o, "scene", sc->scene_id);
     cJSON_AddNumberToObject(o, "decision", (double)sc->n_decisions);
+    if (sc->ask_name) /* answered by {"name": ...} before the first choice */
+        cJSON_AddBoolToObject(o, "ask_name", true);
     if (sc->campaign) {
         cJSON *c = cJSON_AddObjectToObject(o, "campaign");
         cJSON_AddStringToObject(c, "id", sc->campaign->id);
@@ -289,7 +291,10 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     switch (rq->kind) {
     case REQUEST_CHOOSE: {
         double secs = util_now_seconds() - *shown;
-        if (rq->text)
+        if (session_wants_name(s)) {
+            err_set(&err, "the story asks for the player's name first: send {\"name\":\"...\"}");
+            rc = STATUS_NO_SUCH;
+        } else if (rq->text)
             rc = session_choose_id(s, rq->text, secs, &err);
         else
             rc = session_choose(s, (size_t)rq->number - 1, secs, &err);
@@ -297,6 +302,9 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
     }
     case REQUEST_NEXT:
         rc = session_advance(s, &err);
+        break;
+    case REQUEST_NAME:
+        rc = session_set_player(s, rq->text, &err);
         break;
     case REQUEST_UNDO:
         rc = session_undo(s, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH; /* nothing to undo */

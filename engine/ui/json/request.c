@@ -12,11 +12,12 @@
 #include <string.h>
 
 #include "core/paths.h"
+#include "core/session.h"
 #include "core/utf8.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
-#define KNOWN "choose, undo, next, save, load, look, saves, stories or quit"
+#define KNOWN "choose, undo, next, save, load, look, saves, stories, name or quit"
 /* cJSON reads at most 63 characters of a number */
 #define MAX_NUMBER 63
 /* how much of a key or value an error message quotes, in code points */
@@ -316,7 +317,21 @@ static const struct {
     {"choose", REQUEST_CHOOSE}, {"undo", REQUEST_UNDO}, {"next", REQUEST_NEXT},
     {"save", REQUEST_SAVE},     {"load", REQUEST_LOAD}, {"look", REQUEST_LOOK},
     {"saves", REQUEST_SAVES},   {"stories", REQUEST_STORIES},  {"quit", REQUEST_QUIT},
+    {"name", REQUEST_NAME},
 };
+
+/* A player's name as session_set_player takes it. */
+static bool good_name(const char *s)
+{
+    size_t n = strlen(s);
+    bool text = false;
+    for (const char *p = s; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return false;
+        text = text || (*p != ' ');
+    }
+    return text && n <= SESSION_MAX_NAME;
+}
 
 static int find_request(const char *key)
 {
@@ -422,6 +437,14 @@ static int check_request(const Scan *sc, const cJSON *root, Request *req, Err *e
         if (!cJSON_IsString(v) || !paths_valid_save_name(v->valuestring)) {
             wrong(err, key, "a slot name (1 to 64 letters, digits, _ or -, such as \"slot1\")",
                   v, sc);
+            return -1;
+        }
+        r.text = xstrdup(v->valuestring);
+        break;
+    case REQUEST_NAME:
+        if (!cJSON_IsString(v) || !good_name(v->valuestring)) {
+            wrong(err, key, "the player's name (1 to " STR(SESSION_MAX_NAME)
+                            " characters, no control characters)", v, sc);
             return -1;
         }
         r.text = xstrdup(v->valuestring);

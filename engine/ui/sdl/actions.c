@@ -154,6 +154,7 @@ void app_act(App *a, int action, int arg)
         a->result = UI_BACK_TO_TITLE;
         break;
     case A_NEXT: next_chapter(a); break;
+    case A_NAME: app_name_take(a); break;
     case A_BIGGER:
     case A_SMALLER:
     case A_THEME:

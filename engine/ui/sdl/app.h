@@ -53,6 +53,7 @@ enum Action {
     A_TIMELINE,   /* open the list of decisions to rewind to */
     A_REWIND,     /* arg: decision, 1-based */
     A_END_ROOM,
+    A_NAME,       /* give the name typed (naming.c) */
 };
 
 typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR, OV_TIMELINE, OV_TIE } Overlay;
@@ -111,6 +112,7 @@ typedef struct App {
     SDL_Rect column; /* the story column of the last frame */
     bool scroll_to_current;
     double shown_at;
+    char name_entry[SESSION_MAX_NAME + 1]; /* typed while a->screen->ask_name (naming.c) */
     /* room mode */
     Room *room;
     int votes[64];
@@ -153,6 +155,13 @@ void app_history_add(App *a, char *text);
 /* screens.c: lay out and draw the whole screen under any overlay. */
 void app_title_screen(App *a); /* the title menu (a->cat) */
 void app_game_screen(App *a);  /* the story being played (a->screen), or the room */
+/* naming.c: the name entry screen while a->screen->ask_name; text typed (UTF-8, appended up to
+ * SESSION_MAX_NAME bytes); a key (true when it was the name's: Backspace, Enter, printable
+ * keys); A_NAME gives the name to the session (session_set_player), or shows why not. */
+void app_name_screen(App *a);
+void app_name_text(App *a, const char *text);
+bool app_name_key(App *a, const SDL_KeyboardEvent *k);
+void app_name_take(App *a);
 
 /* room.c */
 /* The question for the room and each option with its vote counter, at x, y0, w wide; returns

@@ -27,6 +27,8 @@ static void key(App *a, const SDL_KeyboardEvent *k)
 {
     SDL_Keycode sym = k->keysym.sym;
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    if (a->s && a->screen->ask_name && a->overlay == OV_NONE && app_name_key(a, k))
+        return;
     if (ctrl && (sym == SDLK_PLUS || sym == SDLK_EQUALS || sym == SDLK_KP_PLUS)) {
         app_act(a, A_BIGGER, 0);
         return;
@@ -200,6 +202,10 @@ static void event(App *a, const SDL_Event *e)
         scroll_by(a, -e->wheel.y * draw_line_height(&a->d, ROLE_BODY) * 3);
         break;
     case SDL_KEYDOWN: key(a, &e->key); break;
+    case SDL_TEXTINPUT:
+        if (a->s && a->screen->ask_name && a->overlay == OV_NONE)
+            app_name_text(a, e->text.text);
+        break;
     default: break;
     }
 }

@@ -221,7 +221,9 @@ void app_render(App *a)
     a->d.n_drawn = 0;
     a->column = (SDL_Rect){0, 0, 0, 0};
     a->inactive = a->overlay != OV_NONE;
-    if (a->s)
+    if (a->s && a->screen->ask_name)
+        app_name_screen(a);
+    else if (a->s)
         app_game_screen(a);
     else
         app_title_screen(a);

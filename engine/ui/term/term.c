@@ -626,10 +626,10 @@ static void show_intro(Term *t)
     t->chapter = NULL;
 }
 
-/* The first screen of a game: title block, where it continues from, notices, the scene. */
-static void show_opening(Term *t)
+/* The first screen of a game after its title block: where it continues from, notices, the
+ * scene. */
+static void show_start(Term *t)
 {
-    show_intro(t);
     const Game *g = session_game(t->s);
     Buf b = {0};
     if (game_decision_count(g) > 0)
@@ -641,6 +641,33 @@ static void show_opening(Term *t)
     show_scene(t);
 }
 
+/* The first screen of a game: title block, then show_start. */
+static void show_opening(Term *t)
+{
+    show_intro(t);
+    show_start(t);
+}
+
+/* The story asks for the player's name (Screen.ask_name): ask until one is given. False when
+ * input ends first. */
+static bool ask_name(Term *t)
+{
+    Screen *sc = screen_of(t->s);
+    bool ask = sc->ask_name;
+    screen_free(sc);
+    char line[256];
+    while (ask) {
+        say(t, "\nWhat is your name?");
+        if (!read_line(t, line, sizeof line))
+            return false;
+        Err err;
+        if (session_set_player(t->s, line, &err) == 0)
+            break;
+        say(t, "Type a name of 1 to %d characters.", SESSION_MAX_NAME);
+    }
+    return true;
+}
+
 static UiExit term_play(Session *s, const UiConfig *cfg)
 {
     Term t = {.cfg = cfg, .s = s};
@@ -650,11 +677,14 @@ static UiExit term_play(Session *s, const UiConfig *cfg)
         if (!t.watch)
             utf8_fprintf(stderr, "ladder: --watch: %s\n", err.msg);
     }
-    show_opening(&t);
+    show_intro(&t);
     char line[1024];
-    while (read_line(&t, line, sizeof line))
-        if (!handle(&t, line))
-            break;
+    if (ask_name(&t)) {
+        show_start(&t);
+        while (read_line(&t, line, sizeof line))
+            if (!handle(&t, line))
+                break;
+    }
     watch_free(t.watch);
     buf_free(&t.pending);
     free(t.chapter);
