@@ -3,9 +3,12 @@
  * The picks come from a PCG32 generator apart from the game's, seeded with the game seed mixed
  * with the golden-ratio constant below; random play draws a uniform index among the shown
  * choices, least-used takes the least counted one and breaks ties with the same generator
- * (reservoir-style: the j-th tie replaces the pick with probability 1/j). */
+ * (reservoir-style: the j-th tie replaces the pick with probability 1/j), advice:P draws a coin
+ * and then an index among the advised (or counter-advised) choices at a tagged decision. */
 #include "core/autoplay.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/catalog.h"
@@ -36,6 +39,67 @@ static size_t least_used(const long *counts, const Game *g, Rng *pick)
     return best;
 }
 
+bool autoplay_parse_strategy(const char *name, AutoplayStrategy *st, double *advice_p)
+{
+    *advice_p = 0;
+    if (strcmp(name, "random") == 0)
+        *st = AUTOPLAY_RANDOM;
+    else if (strcmp(name, "least-used") == 0)
+        *st = AUTOPLAY_LEAST_USED;
+    else if (strncmp(name, "advice:", 7) == 0) {
+        const char *p = name + 7;
+        char *end;
+        if (!((*p >= '0' && *p <= '9') || *p == '.'))
+            return false;
+        double v = strtod(p, &end);
+        if (*end || !(v >= 0 && v <= 1))
+            return false;
+        *st = AUTOPLAY_ADVICE;
+        *advice_p = v;
+    } else
+        return false;
+    return true;
+}
+
+const char *autoplay_strategy_name(AutoplayStrategy st, double advice_p, char *buf, size_t size)
+{
+    switch (st) {
+    case AUTOPLAY_LEAST_USED: snprintf(buf, size, "least-used"); break;
+    case AUTOPLAY_ADVICE: snprintf(buf, size, "advice:%g", advice_p); break;
+    case AUTOPLAY_RANDOM: default: snprintf(buf, size, "random"); break;
+    }
+    return buf;
+}
+
+/* AUTOPLAY_ADVICE's pick among the n choices shown now (see autoplay.h). */
+static size_t advised(const Game *g, double p, Rng *pick)
+{
+    size_t n = game_choice_count(g), tagged = 0;
+    for (size_t i = 0; i < n; i++)
+        tagged += game_choice(g, i)->advice != ADVICE_NONE;
+    if (tagged == 0)
+        return (size_t)rng_range(pick, 0, (int64_t)n - 1);
+    bool follow = rng_unit(pick) < p;
+    Advice want = follow ? ADVICE_FOLLOWS : ADVICE_AGAINST;
+    Advice shun = follow ? ADVICE_AGAINST : ADVICE_FOLLOWS;
+    size_t n_want = 0, n_ok = 0;
+    for (size_t i = 0; i < n; i++) {
+        Advice a = game_choice(g, i)->advice;
+        n_want += a == want;
+        n_ok += a != shun;
+    }
+    /* among the wanted; else among those not shunned; else (every choice shunned) any */
+    size_t pool = n_want ? n_want : n_ok ? n_ok : n;
+    size_t k = (size_t)rng_range(pick, 0, (int64_t)pool - 1);
+    for (size_t i = 0; i < n; i++) {
+        Advice a = game_choice(g, i)->advice;
+        bool in = n_want ? a == want : n_ok ? a != shun : true;
+        if (in && k-- == 0)
+            return i;
+    }
+    return 0;
+}
+
 static AutoplayStop stop(AutoplayResult *r, AutoplayStop why) { return r->stop = why; }
 
 /* Play one story or chapter's game g to its end or a stop; d counts its decisions. */
@@ -55,9 +119,9 @@ static AutoplayStop play_game(Game *g, const AutoplayOptions *o, long *counts, R
             r->failed_at = r->decisions + 1;
             return stop(r, AUTOPLAY_FAILED);
         }
-        size_t k = o->strategy == AUTOPLAY_LEAST_USED && counts
-                       ? least_used(counts, g, pick)
-                       : (size_t)rng_range(pick, 0, (int64_t)n - 1);
+        size_t k = o->strategy == AUTOPLAY_LEAST_USED && counts ? least_used(counts, g, pick)
+                   : o->strategy == AUTOPLAY_ADVICE         ? advised(g, o->advice_p, pick)
+                                                            : (size_t)rng_range(pick, 0, (int64_t)n - 1);
         if (o->picked)
             o->picked(o->ctx, g, k);
         const Scene *sc = game_scene(g);

@@ -21,8 +21,20 @@ uint64_t autoplay_pick_seed_nth(uint64_t key, uint64_t n);
 
 typedef enum AutoplayStrategy {
     AUTOPLAY_RANDOM,     /* each shown choice equally likely */
-    AUTOPLAY_LEAST_USED  /* the shown choice with the lowest count in choice_counts (ties at random) */
+    AUTOPLAY_LEAST_USED, /* the shown choice with the lowest count in choice_counts (ties at random) */
+    /* At a decision where a shown choice carries an advice tag (Choice.advice): with probability
+     * advice_p follow the advice (a choice tagged "follows", else one not tagged "against"),
+     * otherwise go against it (a choice tagged "against", else one not tagged "follows"), at
+     * random among those; elsewhere as AUTOPLAY_RANDOM. The coin is drawn from the pick
+     * generator only at tagged decisions, so advice:P replays by its seed like random play. */
+    AUTOPLAY_ADVICE
 } AutoplayStrategy;
+
+/* A strategy by name: "random", "least-used" or "advice:P" (P from 0 to 1, e.g. "advice:0.9").
+ * Fills *st and *advice_p (0 unless advice); false when the name is none of these. */
+bool autoplay_parse_strategy(const char *name, AutoplayStrategy *st, double *advice_p);
+/* The name autoplay_parse_strategy reads, into buf (size at least 32): "advice:0.9". */
+const char *autoplay_strategy_name(AutoplayStrategy st, double advice_p, char *buf, size_t size);
 
 typedef enum AutoplayStop {
     AUTOPLAY_ENDED,    /* the story (every chapter of a campaign) reached an ending */
@@ -37,6 +49,7 @@ typedef struct AutoplayOptions {
     uint64_t pick_seed; /* seeds the pick generator (autoplay_pick_seed(seed) as a rule) */
     const char *player; /* the player's name; NULL: "Player" */
     AutoplayStrategy strategy;
+    double advice_p;    /* AUTOPLAY_ADVICE: the probability of following the advice */
     long max_decisions; /* decisions in one story or chapter before it stops (0: no limit) */
     double deadline;    /* stop once util_now_seconds() is past this (0: never) */
     bool quiet;         /* game_set_quiet: literal texts are not laid out */

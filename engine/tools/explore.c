@@ -236,6 +236,15 @@ static void count_start(ExploreResult *r, const Game *g)
     }
 }
 
+static AutoplayStrategy autoplay_strategy(const ExploreOptions *o)
+{
+    switch (o->strategy) {
+    case STRATEGY_LEAST_USED: return AUTOPLAY_LEAST_USED;
+    case STRATEGY_ADVICE: return AUTOPLAY_ADVICE;
+    case STRATEGY_RANDOM: default: return AUTOPLAY_RANDOM;
+    }
+}
+
 /* When the running exploration must stop (max_seconds; 0: never), in util_now_seconds() time. */
 static double deadline;
 
@@ -259,8 +268,8 @@ static void play_one(const Story *s, const ExploreOptions *o, uint64_t seed, Exp
 {
     AutoplayOptions ao = {.seed = seed,
                           .pick_seed = autoplay_pick_seed(seed),
-                          .strategy = o->strategy == STRATEGY_LEAST_USED ? AUTOPLAY_LEAST_USED
-                                                                          : AUTOPLAY_RANDOM,
+                          .strategy = autoplay_strategy(o),
+                          .advice_p = o->advice_p,
                           .max_decisions = o->cap,
                           .deadline = deadline,
                           .quiet = true,
@@ -706,8 +715,8 @@ static void campaign_play(ExploreCampaign *c, const ExploreOptions *o, const Sto
     CampaignRun run = {c, {0}};
     AutoplayOptions ao = {.seed = seed,
                           .pick_seed = autoplay_pick_seed(seed),
-                          .strategy = o->strategy == STRATEGY_LEAST_USED ? AUTOPLAY_LEAST_USED
-                                                                          : AUTOPLAY_RANDOM,
+                          .strategy = autoplay_strategy(o),
+                          .advice_p = o->advice_p,
                           .max_decisions = o->cap,
                           .deadline = deadline,
                           .quiet = true,

@@ -8,12 +8,13 @@
 
 #include "core/story.h"
 
-typedef enum Strategy { STRATEGY_RANDOM, STRATEGY_LEAST_USED } Strategy;
+typedef enum Strategy { STRATEGY_RANDOM, STRATEGY_LEAST_USED, STRATEGY_ADVICE } Strategy;
 
 typedef struct ExploreOptions {
     long runs;
     uint64_t seed;
     Strategy strategy;
+    double advice_p;  /* STRATEGY_ADVICE: follow the advice with this probability (autoplay.h) */
     long cap;         /* decisions before a playthrough counts as unfinished (default 500) */
     int jobs;         /* processes (1: this one) */
     bool progress;    /* a progress line on stderr */

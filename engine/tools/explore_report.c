@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/autoplay.h"
 #include "core/catalog.h"
 #include "core/rng.h"
 #include "core/utf8.h"
@@ -40,7 +41,7 @@ static char *choice_name(const Scene *sc, const Choice *c)
 /* ---------------------------------------------------------------- explore */
 
 const char tool_explore_usage[] =
-    "Usage: ladder explore STORY --random N [--seed S] [--strategy random|least-used]\n"
+    "Usage: ladder explore STORY --random N [--seed S] [--strategy NAME[,NAME...]]\n"
     "                            [--jobs J] [--cap D] [--json]\n"
     "       ladder explore STORY --exhaustive [--max-depth D] [--max-states N] [--json]\n"
     "\n"
@@ -50,7 +51,9 @@ const char tool_explore_usage[] =
     "  --random N         N playthroughs (of a campaign: whole careers); run i is seeded S+i,\n"
     "                     so any run replays alone with 'ladder replay STORY --seed S+i --random'\n"
     "  --seed S           first seed (default 1)\n"
-    "  --strategy NAME    random (default) or least-used (prefer choices taken least so far)\n"
+    "  --strategy NAME    random (default), least-used (prefer choices taken least so far) or\n"
+    "                     advice:P (follow the story's advice tags with probability P);\n"
+    "                     several, comma-separated, are compared on the same seeds\n"
     "  --jobs J           share the runs among J processes (default: the number of cores);\n"
     "                     the report is the same as with one (a campaign: one process)\n"
     "  --cap D            decisions before a playthrough counts as unfinished (default 500)\n"
@@ -65,6 +68,16 @@ const char tool_explore_usage[] =
     "\n"
     "Exit status: 0, or 1 when a playthrough hit a script error, a dead end, or did not end.\n";
 
+/* The strategy of o by name ("advice:0.9"), in a static buffer valid until the next call. */
+static const char *strategy_name(const ExploreOptions *o)
+{
+    static char name[40];
+    AutoplayStrategy st = o->strategy == STRATEGY_LEAST_USED ? AUTOPLAY_LEAST_USED
+                          : o->strategy == STRATEGY_ADVICE   ? AUTOPLAY_ADVICE
+                                                             : AUTOPLAY_RANDOM;
+    return autoplay_strategy_name(st, o->advice_p, name, sizeof name);
+}
+
 static cJSON *json_report(const Story *s, const ExploreOptions *o, const ExploreResult *r)
 {
     cJSON *root = cJSON_CreateObject();
@@ -74,8 +87,7 @@ static cJSON *json_report(const Story *s, const ExploreOptions *o, const Explore
     cJSON_AddNumberToObject(root, "runs", (double)r->runs);
     cJSON_AddNumberToObject(root, "seed", (double)o->seed);
     if (!o->exhaustive)
-        cJSON_AddStringToObject(root, "strategy",
-                                o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random");
+        cJSON_AddStringToObject(root, "strategy", strategy_name(o));
     else {
         cJSON_AddNumberToObject(root, "states", (double)r->states);
         cJSON_AddBoolToObject(root, "truncated", r->truncated);
@@ -226,6 +238,7 @@ static const char *walk_limits(const ExploreResult *r)
 static void text_body(const Story *s, const ExploreOptions *o, const ExploreResult *r,
                       const char *given)
 {
+    bool advice = o->strategy == STRATEGY_ADVICE; /* its replay hints name the strategy */
     printv("decisions per playthrough: min %ld, mean %.1f, max %ld\n", r->dmin < 0 ? 0 : r->dmin,
            mean(r->dsum, r->completed), r->dmax);
     printv("\nendings:\n");
@@ -321,8 +334,9 @@ static void text_body(const Story *s, const ExploreOptions *o, const ExploreResu
                        r->errors[i].decision, r->errors[i].message);
         }
         if (!o->exhaustive && r->kept_errors)
-            printv("  replay one: ladder replay %s --seed %llu --random\n", given,
-                   (unsigned long long)r->errors[0].seed);
+            printv("  replay one: ladder replay %s --seed %llu --random%s%s\n", given,
+                   (unsigned long long)r->errors[0].seed, advice ? " --strategy " : "",
+                   advice ? strategy_name(o) : "");
     }
     if (r->n_stuck) {
         printv("\nunfinished after %ld decision%s: %ld (seeds", o->cap, o->cap == 1 ? "" : "s",
@@ -330,15 +344,12 @@ static void text_body(const Story *s, const ExploreOptions *o, const ExploreResu
         for (int i = 0; i < r->kept_stuck; i++)
             printv(" %llu", (unsigned long long)r->stuck_seeds[i]);
         printv("%s)\n", r->n_stuck > r->kept_stuck ? " ..." : "");
-        printv("  replay one: ladder replay %s --seed %llu --random\n", given,
-               (unsigned long long)r->stuck_seeds[0]);
+        printv("  replay one: ladder replay %s --seed %llu --random%s%s\n", given,
+               (unsigned long long)r->stuck_seeds[0], advice ? " --strategy " : "",
+               advice ? strategy_name(o) : "");
     }
 }
 
-static const char *strategy_name(const ExploreOptions *o)
-{
-    return o->strategy == STRATEGY_LEAST_USED ? "least-used" : "random";
-}
 
 static void text_report(const Story *s, const ExploreOptions *o, const ExploreResult *r,
                         double secs, const char *given)
@@ -476,6 +487,124 @@ static void text_campaign(const Story *s, const ExploreOptions *o, const Explore
     printv("\nwords of prose: %ld\n", words);
 }
 
+/* ---------------------------------------------------------------- strategies compared */
+
+#define MAX_STRATEGIES 8
+
+/* One strategy's outcome: {strategy, runs, completed, verdicts{good,mixed,bad}, endings{id:n}}
+ * for a story; for a campaign the verdicts count every chapter's ending, endings are the
+ * careers by their chapters' verdicts, and chapters[] has each chapter's endings. */
+static void add_endings(cJSON *obj, const Story *s, const ExploreResult *r, long verdicts[3])
+{
+    cJSON *endings = cJSON_AddObjectToObject(obj, "endings");
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        if (!s->scenes[i].ending)
+            continue;
+        cJSON_AddNumberToObject(endings, s->scenes[i].id, (double)r->scene_hits[i]);
+        verdicts[s->scenes[i].verdict] += r->scene_hits[i];
+    }
+}
+
+static void add_verdicts(cJSON *obj, const long verdicts[3])
+{
+    cJSON *v = cJSON_AddObjectToObject(obj, "verdicts");
+    long total = verdicts[0] + verdicts[1] + verdicts[2];
+    for (int k = 0; k < 3; k++)
+        cJSON_AddNumberToObject(v, story_verdict_name((Verdict)k), (double)verdicts[k]);
+    cJSON *sh = cJSON_AddObjectToObject(obj, "shares");
+    for (int k = 0; k < 3; k++)
+        cJSON_AddNumberToObject(sh, story_verdict_name((Verdict)k),
+                                total ? (double)(long long)(1000.0 * (double)verdicts[k] / (double)total + 0.5) / 1000
+                                      : 0);
+}
+
+static cJSON *summary_story(const Story *s, const ExploreOptions *o, const ExploreResult *r)
+{
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddStringToObject(obj, "strategy", strategy_name(o));
+    cJSON_AddNumberToObject(obj, "runs", (double)r->runs);
+    cJSON_AddNumberToObject(obj, "completed", (double)r->completed);
+    long verdicts[3] = {0, 0, 0};
+    add_endings(obj, s, r, verdicts);
+    add_verdicts(obj, verdicts);
+    return obj;
+}
+
+static cJSON *summary_campaign(const ExploreOptions *o, const ExploreCampaign *c)
+{
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddStringToObject(obj, "strategy", strategy_name(o));
+    cJSON_AddNumberToObject(obj, "runs", (double)c->runs);
+    cJSON_AddNumberToObject(obj, "completed", (double)c->completed);
+    long verdicts[3] = {0, 0, 0};
+    cJSON *chapters = cJSON_AddArrayToObject(obj, "chapters");
+    for (size_t k = 0; k < c->n; k++) {
+        cJSON *ch = cJSON_CreateObject();
+        cJSON_AddStringToObject(ch, "story", c->chapters[k]->id);
+        add_endings(ch, c->chapters[k], &c->per[k], verdicts);
+        cJSON_AddItemToArray(chapters, ch);
+    }
+    cJSON *career = cJSON_AddObjectToObject(obj, "career");
+    size_t *ix = paths_by_count(c);
+    for (size_t i = 0; i < c->n_paths; i++)
+        cJSON_AddNumberToObject(career, c->paths[ix[i]], (double)c->path_counts[ix[i]]);
+    free(ix);
+    add_verdicts(obj, verdicts);
+    return obj;
+}
+
+/* Whether any choice of s (or of a campaign's chapters) carries an advice tag. */
+static bool has_advice(const Story *s)
+{
+    for (size_t i = 0; i < s->n_scenes; i++)
+        for (size_t j = 0; j < s->scenes[i].n_choices; j++)
+            if (s->scenes[i].choices[j].advice != ADVICE_NONE)
+                return true;
+    return false;
+}
+
+/* The strategies compared, as text: verdict shares and each ending's share per strategy. */
+static void text_strategies(const cJSON *list, bool advice_tags)
+{
+    printv("\nstrategies compared (the same seeds):\n");
+    printv("  %-16s %8s %8s %8s   %s\n", "strategy", "good", "mixed", "bad", "of endings");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list) {
+        const cJSON *sh = cJSON_GetObjectItemCaseSensitive(it, "shares");
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, "verdicts");
+        long total = 0;
+        const cJSON *x;
+        cJSON_ArrayForEach(x, v) total += (long)x->valuedouble;
+        printv("  %-16s %7.1f%% %7.1f%% %7.1f%%   %ld\n",
+               cJSON_GetObjectItemCaseSensitive(it, "strategy")->valuestring,
+               100 * cJSON_GetObjectItemCaseSensitive(sh, "good")->valuedouble,
+               100 * cJSON_GetObjectItemCaseSensitive(sh, "mixed")->valuedouble,
+               100 * cJSON_GetObjectItemCaseSensitive(sh, "bad")->valuedouble, total);
+    }
+    const cJSON *first = cJSON_GetArrayItem(list, 0);
+    const cJSON *endings = cJSON_GetObjectItemCaseSensitive(first, "endings");
+    if (cJSON_GetObjectItemCaseSensitive(first, "chapters") == NULL && endings) {
+        printv("\n  %-28s", "ending");
+        cJSON_ArrayForEach(it, list)
+            printv(" %12.12s", cJSON_GetObjectItemCaseSensitive(it, "strategy")->valuestring);
+        printv("\n");
+        const cJSON *e;
+        cJSON_ArrayForEach(e, endings) {
+            printv("  %-28s", e->string);
+            cJSON_ArrayForEach(it, list) {
+                const cJSON *en = cJSON_GetObjectItemCaseSensitive(it, "endings");
+                double n = cJSON_GetObjectItemCaseSensitive(en, e->string)->valuedouble, tot = 0;
+                const cJSON *y;
+                cJSON_ArrayForEach(y, en) tot += y->valuedouble;
+                printv(" %11.1f%%", tot > 0 ? 100 * n / tot : 0.0);
+            }
+            printv("\n");
+        }
+    }
+    if (!advice_tags)
+        printv("  (no choice carries an advice tag: advice:P plays as random)\n");
+}
+
 /* Print JSON (one line, repaired to UTF-8) and free it. */
 static void print_json(cJSON *root)
 {
@@ -486,8 +615,33 @@ static void print_json(cJSON *root)
     cJSON_Delete(root);
 }
 
+/* The strategies --strategy named, in order (the first is the one reported in full). */
+typedef struct StrategyList {
+    size_t n;
+    Strategy st[MAX_STRATEGIES];
+    double p[MAX_STRATEGIES];
+} StrategyList;
+
+static ExploreOptions with_strategy(const ExploreOptions *o, const StrategyList *l, size_t i)
+{
+    ExploreOptions oi = *o;
+    oi.strategy = l->st[i];
+    oi.advice_p = l->p[i];
+    return oi;
+}
+
+/* Whether a result or a campaign's chapters had errors or unfinished runs. */
+static bool campaign_problems(const ExploreCampaign *c)
+{
+    for (size_t k = 0; k < c->n; k++)
+        if (c->per[k].n_errors || c->per[k].n_stuck)
+            return true;
+    return false;
+}
+
 /* explore of a campaign; frees s. */
-static int explore_campaign(Story *s, const ExploreOptions *o, bool json, const char *given)
+static int explore_campaign(Story *s, const ExploreOptions *o, const StrategyList *l, bool json,
+                            const char *given)
 {
     ExploreCampaign c;
     Err err;
@@ -499,14 +653,38 @@ static int explore_campaign(Story *s, const ExploreOptions *o, bool json, const 
         return EXIT_PROBLEMS;
     }
     double secs = util_now_seconds() - t0;
-    if (json)
-        print_json(json_campaign(s, o, &c));
-    else
-        text_campaign(s, o, &c, secs, given);
-    int rc = 0;
+    int rc = campaign_problems(&c) ? EXIT_PROBLEMS : 0;
+    cJSON *list = o->exhaustive ? NULL : cJSON_CreateArray();
+    bool tags = false;
     for (size_t k = 0; k < c.n; k++)
-        if (c.per[k].n_errors || c.per[k].n_stuck)
-            rc = EXIT_PROBLEMS;
+        tags = tags || has_advice(c.chapters[k]);
+    if (list) {
+        cJSON_AddItemToArray(list, summary_campaign(o, &c));
+        for (size_t i = 1; i < l->n; i++) {
+            ExploreOptions oi = with_strategy(o, l, i);
+            ExploreCampaign ci;
+            if (explore_campaign_run(s, &oi, &ci, &err) != 0) {
+                utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+                rc = EXIT_PROBLEMS;
+            } else {
+                cJSON_AddItemToArray(list, summary_campaign(&oi, &ci));
+                if (campaign_problems(&ci))
+                    rc = EXIT_PROBLEMS;
+            }
+            explore_campaign_free(&ci);
+        }
+    }
+    if (json) {
+        cJSON *root = json_campaign(s, o, &c);
+        if (list)
+            cJSON_AddItemToObject(root, "strategies", list);
+        print_json(root);
+    } else {
+        text_campaign(s, o, &c, secs, given);
+        if (list && (l->n > 1 || o->strategy == STRATEGY_ADVICE))
+            text_strategies(list, tags);
+        cJSON_Delete(list);
+    }
     explore_campaign_free(&c);
     story_free(s);
     return rc;
@@ -529,6 +707,7 @@ int tool_explore(int argc, char **argv)
     ExploreOptions o = {.seed = 1, .cap = 500, .jobs = ncpu > 0 ? (int)ncpu : 1,
                         .max_depth = 200, .max_states = 2000000};
     bool json = false;
+    StrategyList strategies = {1, {STRATEGY_RANDOM}, {0}};
     long v;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -541,15 +720,34 @@ int tool_explore(int argc, char **argv)
             if (!rng_parse_seed(optarg, &o.seed))
                 return tools_usage_error("explore", "--seed takes a non-negative integer, not '%s'", optarg);
             break;
-        case 'S':
-            if (strcmp(optarg, "random") == 0)
-                o.strategy = STRATEGY_RANDOM;
-            else if (strcmp(optarg, "least-used") == 0)
-                o.strategy = STRATEGY_LEAST_USED;
-            else
-                return tools_usage_error("explore", "unknown strategy '%s' (use random or least-used)",
-                             optarg);
+        case 'S': {
+            char *list = xstrdup(optarg), *save = NULL;
+            strategies.n = 0;
+            for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+                AutoplayStrategy as;
+                double p;
+                if (strategies.n == MAX_STRATEGIES || !autoplay_parse_strategy(t, &as, &p)) {
+                    int rc = strategies.n == MAX_STRATEGIES
+                                 ? tools_usage_error("explore", "at most %d strategies", MAX_STRATEGIES)
+                                 : tools_usage_error("explore",
+                                                     "unknown strategy '%s' (use random, least-used "
+                                                     "or advice:P with P from 0 to 1)",
+                                                     t);
+                    free(list);
+                    return rc;
+                }
+                strategies.st[strategies.n] = as == AUTOPLAY_LEAST_USED ? STRATEGY_LEAST_USED
+                                              : as == AUTOPLAY_ADVICE   ? STRATEGY_ADVICE
+                                                                        : STRATEGY_RANDOM;
+                strategies.p[strategies.n++] = p;
+            }
+            free(list);
+            if (strategies.n == 0)
+                return tools_usage_error("explore", "%s", "--strategy needs a name");
+            o.strategy = strategies.st[0];
+            o.advice_p = strategies.p[0];
             break;
+        }
         case 'j':
             if (!tools_parse_count(optarg, 1, LONG_MAX, &v) || v > 64)
                 return tools_usage_error("explore", "--jobs takes a count from 1 to 64, not '%s'", optarg);
@@ -587,7 +785,7 @@ int tool_explore(int argc, char **argv)
     }
     o.progress = isatty(STDERR_FILENO);
     if (s->n_chapters)
-        return explore_campaign(s, &o, json, argv[optind]);
+        return explore_campaign(s, &o, &strategies, json, argv[optind]);
     ExploreResult r;
     double t0 = util_now_seconds();
     if (explore_run(s, &o, &r, &err) != 0) {
@@ -596,12 +794,35 @@ int tool_explore(int argc, char **argv)
         return EXIT_PROBLEMS;
     }
     double secs = util_now_seconds() - t0;
+    int rc = r.n_errors || r.n_stuck ? EXIT_PROBLEMS : 0;
+    cJSON *list = o.exhaustive ? NULL : cJSON_CreateArray();
+    if (list) { /* each strategy from the same seeds: the first is r */
+        cJSON_AddItemToArray(list, summary_story(s, &o, &r));
+        for (size_t i = 1; i < strategies.n; i++) {
+            ExploreOptions oi = with_strategy(&o, &strategies, i);
+            ExploreResult ri;
+            if (explore_run(s, &oi, &ri, &err) != 0) {
+                utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+                rc = EXIT_PROBLEMS;
+            } else {
+                cJSON_AddItemToArray(list, summary_story(s, &oi, &ri));
+                if (ri.n_errors || ri.n_stuck)
+                    rc = EXIT_PROBLEMS;
+            }
+            explore_result_free(&ri);
+        }
+    }
     if (json) {
-        print_json(json_report(s, &o, &r));
+        cJSON *root = json_report(s, &o, &r);
+        if (list)
+            cJSON_AddItemToObject(root, "strategies", list);
+        print_json(root);
     } else {
         text_report(s, &o, &r, secs, argv[optind]);
+        if (list && (strategies.n > 1 || o.strategy == STRATEGY_ADVICE))
+            text_strategies(list, has_advice(s));
+        cJSON_Delete(list);
     }
-    int rc = r.n_errors || r.n_stuck ? EXIT_PROBLEMS : 0;
     explore_result_free(&r);
     story_free(s);
     return rc;

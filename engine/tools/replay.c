@@ -20,7 +20,7 @@
 const char tool_replay_usage[] =
     "Usage: ladder replay FILE [--story PATH]\n"
     "       ladder replay STORY --seed S --choices ID,ID,...  [--player NAME]\n"
-    "       ladder replay STORY --seed S --random [--least-used] [--cap N]\n"
+    "       ladder replay STORY --seed S --random [--strategy random|advice:P] [--cap N]\n"
     "\n"
     "Print a playthrough as a transcript, stat changes included: a save or results FILE, or a\n"
     "STORY played from seed S with the given choices (ids or numbers as shown, from 1), or the\n"
@@ -30,6 +30,8 @@ const char tool_replay_usage[] =
     "  --seed S      the seed\n"
     "  --choices L   comma-separated choice ids or numbers\n"
     "  --random      choose as explore's random strategy does for seed S\n"
+    "  --strategy N  choose as explore's strategy N does (random, or advice:P: follow the\n"
+    "                story's advice tags with probability P)\n"
     "  --cap N       stop a random replay after N decisions (default 500)\n"
     "  --player NAME the player's name\n"
     "  -h, --help    show this help and exit\n";
@@ -159,7 +161,8 @@ static void picked(void *ctx, const Game *g, size_t k)
 /* The choice ids of explore's random playthrough from seed (a campaign's every chapter, as
  * explore plays careers), played by autoplay on a copy of the story of its own. A
  * NULL-terminated list of malloc'd ids; NULL with err when the story cannot be loaded. */
-static char **random_ids(const char *ref, uint64_t seed, const char *player, long cap, Err *err)
+static char **random_ids(const char *ref, uint64_t seed, const char *player, long cap,
+                         AutoplayStrategy strategy, double advice_p, Err *err)
 {
     Story *root = catalog_open(ref, err);
     const Story *s = root;
@@ -170,6 +173,8 @@ static char **random_ids(const char *ref, uint64_t seed, const char *player, lon
         AutoplayOptions ao = {.seed = seed,
                               .pick_seed = autoplay_pick_seed(seed),
                               .player = player,
+                              .strategy = strategy,
+                              .advice_p = advice_p,
                               .max_decisions = cap,
                               .quiet = true,
                               .picked = picked,
@@ -192,6 +197,7 @@ int tool_replay(int argc, char **argv)
                                          {"choices", required_argument, NULL, 'c'},
                                          {"random", no_argument, NULL, 'r'},
                                          {"least-used", no_argument, NULL, 'l'},
+                                         {"strategy", required_argument, NULL, 'T'},
                                          {"cap", required_argument, NULL, 'C'},
                                          {"player", required_argument, NULL, 'p'},
                                          {"help", no_argument, NULL, 'h'},
@@ -199,6 +205,8 @@ int tool_replay(int argc, char **argv)
     const char *story_path = NULL, *choices = NULL, *player = NULL;
     uint64_t seed = 0;
     bool has_seed = false, random = false, least = false;
+    AutoplayStrategy strategy = AUTOPLAY_RANDOM;
+    double advice_p = 0;
     long cap = 500;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -213,6 +221,14 @@ int tool_replay(int argc, char **argv)
         case 'c': choices = optarg; break;
         case 'r': random = true; break;
         case 'l': least = true; break;
+        case 'T':
+            if (!autoplay_parse_strategy(optarg, &strategy, &advice_p))
+                return tools_usage_error("replay",
+                                         "unknown strategy '%s' (use random or advice:P with P "
+                                         "from 0 to 1)",
+                                         optarg);
+            least = least || strategy == AUTOPLAY_LEAST_USED;
+            break;
         case 'C':
             if (!tools_parse_count(optarg, 1, LONG_MAX, &cap))
                 return tools_usage_error("replay", "--cap takes a count from 1, not '%s'", optarg);
@@ -288,7 +304,7 @@ int tool_replay(int argc, char **argv)
         return 2;
     }
     char **ids = NULL;
-    if (random && !(ids = random_ids(arg, seed, player, cap, &err))) {
+    if (random && !(ids = random_ids(arg, seed, player, cap, strategy, advice_p, &err))) {
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         return 1;
     }

@@ -90,4 +90,34 @@ rc=0
 has "add --story PATH" "$work/rs.txt" "replay SAVE hint"
 "$ladder" replay "$XDG_DATA_HOME/ladder/saves/visits/autosave.json" --story $v > "$work/rs2.txt"
 has "THE END: Home" "$work/rs2.txt" "replay SAVE --story"
-echo "explore campaigns, exhaustive honesty and replay hints ok"
+# 3. strategies: advice:P follows the story's advice tags with probability P, from the same seeds
+a=tests/fixtures/explore/advice.lua
+"$ladder" explore $a --random 1000 --seed 1 --strategy advice:0.9,advice:0.1 --json > "$work/a.json"
+has '"strategy":"advice:0.9"' "$work/a.json" "main strategy"
+has '"strategies":[{"strategy":"advice:0.9","runs":1000,"completed":1000,"endings":{"trusted":807,"steady":181,"alone":12},"verdicts":{"good":807,"mixed":181,"bad":12},"shares":{"good":0.807,"mixed":0.181,"bad":0.012}},{"strategy":"advice:0.1","runs":1000,"completed":1000,"endings":{"trusted":15,"steady":163,"alone":822}' "$work/a.json" "strategies compared"
+"$ladder" explore $a --random 200 --seed 1 --strategy advice:1,advice:0 --json > "$work/a1.json"
+has '"endings":{"trusted":200,"steady":0,"alone":0}' "$work/a1.json" "advice:1 always follows"
+has '"endings":{"trusted":0,"steady":0,"alone":200}' "$work/a1.json" "advice:0 never follows"
+"$ladder" explore $a --random 3000 --seed 1 --strategy advice:0.9 --json --jobs 2 > "$work/a2.json"
+"$ladder" explore $a --random 3000 --seed 1 --strategy advice:0.9 --json --jobs 1 > "$work/a3.json"
+cmp -s "$work/a2.json" "$work/a3.json" || fail "advice:P with two jobs differs from one"
+"$ladder" explore $a --random 1000 --seed 1 --strategy advice:0.9,random > "$work/a.txt"
+has "strategies compared (the same seeds):" "$work/a.txt" "text comparison"
+has "  advice:0.9          80.7%    18.1%     1.2%   1000" "$work/a.txt" "text shares"
+for s in 5 6 7 8; do # explore's run s is the one replay plays with the same strategy
+  e=$("$ladder" explore $a --random 1 --seed $s --strategy advice:0.5 --json |
+      sed 's/.*"endings":{\([^}]*\)}.*/\1/' | tr ',' '\n' | grep ':1$' | cut -d'"' -f2)
+  "$ladder" replay $a --seed $s --random --strategy advice:0.5 > "$work/ar.txt"
+  title=$(sed -n "s/^ending \"$e\" { title = \"\([^\"]*\)\".*/\1/p" $a)
+  has "THE END: $title" "$work/ar.txt" "replay of advice:0.5 seed $s"
+done
+"$ladder" explore $camp --random 50 --strategy advice:0.9,random > "$work/ca.txt"
+has "(no choice carries an advice tag: advice:P plays as random)" "$work/ca.txt" "untagged note"
+"$ladder" explore $camp --random 50 --strategy advice:0.9,random --json > "$work/ca.json"
+has '"strategies":[{"strategy":"advice:0.9","runs":50' "$work/ca.json" "campaign strategies"
+rc=0
+"$ladder" explore $a --random 10 --strategy advice:2 2> "$work/bad.txt" || rc=$?
+[ $rc -eq 2 ] || fail "advice:2 exited $rc"
+has "advice:P with P from 0 to 1" "$work/bad.txt" "bad strategy message"
+
+echo "explore campaigns, exhaustive honesty, strategies and replay hints ok"

@@ -1,7 +1,7 @@
 /* test_autoplay.c: core/autoplay: the same seed plays the same path, a campaign crosses its
  * chapters with the stats carried over, the decision limit and the deadline stop a story that
  * never ends, least-used reaches every choice of a small story, script errors are reported
- * with their decision. */
+ * with their decision, advice:P follows the advice tags with probability P (names parsed). */
 #include "support.h"
 
 #include <stdio.h>
@@ -196,6 +196,39 @@ static void test_least_used_reaches_every_choice(void **state)
     story_free(s);
 }
 
+/* advice:1 always takes the advised choice, advice:0 never, and the names round-trip. */
+static void test_advice_strategy(void **state)
+{
+    (void)state;
+    AutoplayStrategy st;
+    double p;
+    char name[40];
+    assert_true(autoplay_parse_strategy("advice:0.9", &st, &p));
+    assert_int_equal(st, AUTOPLAY_ADVICE);
+    assert_true(p > 0.89 && p < 0.91);
+    assert_string_equal(autoplay_strategy_name(st, p, name, sizeof name), "advice:0.9");
+    assert_true(autoplay_parse_strategy("least-used", &st, &p));
+    assert_int_equal(st, AUTOPLAY_LEAST_USED);
+    assert_false(autoplay_parse_strategy("advice:1.5", &st, &p));
+    assert_false(autoplay_parse_strategy("advice:", &st, &p));
+    assert_false(autoplay_parse_strategy("advice:-0", &st, &p));
+    assert_false(autoplay_parse_strategy("advise", &st, &p));
+    Story *s = load_fixture(LADDER_TEST_FIXTURES "/explore/advice.lua");
+    for (uint64_t seed = 1; seed <= 20; seed++) {
+        for (int follow = 0; follow <= 1; follow++) {
+            Seen seen = {0};
+            AutoplayOptions o = options(seed, &seen);
+            o.strategy = AUTOPLAY_ADVICE;
+            o.advice_p = follow;
+            AutoplayResult r;
+            assert_int_equal(autoplay_play(s, &o, &r), AUTOPLAY_ENDED);
+            assert_string_equal(buf_str(&seen.path), follow ? "listen,ask" : "reorganise,alone");
+            buf_free(&seen.path);
+        }
+    }
+    story_free(s);
+}
+
 static void test_script_error_reported(void **state)
 {
     (void)state;
@@ -227,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_limit_stops_endless_story),
         cmocka_unit_test(test_least_used_reaches_every_choice),
         cmocka_unit_test(test_script_error_reported),
+        cmocka_unit_test(test_advice_strategy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
