@@ -15,6 +15,9 @@ typedef struct HostOps HostOps;
 /* A reference to a function held by the story's host (a Lua function); 0 means none. */
 typedef int HostFn;
 
+/* What play reads and sets, recorded for `ladder check` (core/usage.h). */
+typedef struct StoryUsage StoryUsage;
+
 typedef enum StatGood { GOOD_HIGH, GOOD_LOW, GOOD_NEUTRAL } StatGood;
 typedef enum Verdict { VERDICT_GOOD, VERDICT_MIXED, VERDICT_BAD } Verdict;
 
@@ -44,6 +47,7 @@ typedef struct StatDef {
 typedef struct FlagDef {
     char *id;
     Value initial;
+    bool implicit; /* not declared in story.flags: made by a static set naming it */
 } FlagDef;
 
 /* Text is literal (possibly with {interpolation}) or computed by a Lua function. */
@@ -167,6 +171,8 @@ typedef struct Story {
     bool ask_name;  /* front ends ask for the player's name at the start of a new game */
     char **chapters; /* a campaign: the ids of the stories it plays in order; else NULL */
     size_t n_chapters;
+    StoryUsage *usage; /* check's record of what play reads and sets, or NULL (not kept);
+                        * borrowed from check (core/usage.h), which also clears it */
     Host *host;     /* owned: the host state that runs the story's functions */
     const HostOps *host_ops; /* the host that loaded the story (frees host) */
     /* lookup table: open addressing over scene ids */

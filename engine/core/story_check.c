@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/story_build.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 const char *const story_reserved_names[STORY_N_RESERVED] = {"player", "scene", "decisions",
@@ -50,32 +51,74 @@ typedef struct Check {
 
 #define problem(c, ...) story_problem((c)->p, __VA_ARGS__)
 
+const char *story_suggest_name(const Story *s, const char *name, unsigned kinds)
+{
+    Suggest sg;
+    suggest_init(&sg, name);
+    if (kinds & STORY_NAME_STAT)
+        for (size_t i = 0; i < s->n_stats; i++)
+            suggest_offer(&sg, s->stats[i].id);
+    if (kinds & STORY_NAME_FLAG)
+        for (size_t i = 0; i < s->n_flags; i++)
+            suggest_offer(&sg, s->flags[i].id);
+    if (kinds & STORY_NAME_SCENE)
+        for (size_t i = 0; i < s->n_scenes; i++)
+            suggest_offer(&sg, s->scenes[i].id);
+    if (kinds & STORY_NAME_BUILTIN)
+        for (size_t i = 0; i < STORY_N_RESERVED; i++)
+            suggest_offer(&sg, story_reserved_names[i]);
+    return suggest_best(&sg);
+}
+
+/* A text's names looked up, the first unknown one kept for a suggestion. */
+typedef struct NameCheck {
+    const Story *s;
+    char missing[128];
+} NameCheck;
+
 static bool check_name(void *ud, const char *name, size_t len, Buf *out)
 {
-    const Story *s = ud;
+    NameCheck *nc = ud;
     (void)out;
     char key[128];
     if (len == 0 || len >= sizeof key)
         return false;
     memcpy(key, name, len);
     key[len] = '\0';
-    return strcmp(key, "player") == 0 || story_find_stat(s, key) >= 0 ||
-           story_find_flag(s, key) >= 0;
+    bool known = strcmp(key, "player") == 0 || story_find_stat(nc->s, key) >= 0 ||
+                 story_find_flag(nc->s, key) >= 0;
+    if (!known && !nc->missing[0])
+        memcpy(nc->missing, key, len + 1);
+    return known;
 }
 
 static void check_text(Check *c, const Text *t, Pos pos, const char *what)
 {
     Err err;
-    if (t->str && text_interpolate(t->str, check_name, c->s, NULL, &err) != 0)
-        problem(c, pos, "%s: %s", what, err.msg);
+    NameCheck nc = {c->s, ""};
+    if (t->str && text_interpolate(t->str, check_name, &nc, NULL, &err) != 0) {
+        const char *best = nc.missing[0] ? story_suggest_name(c->s, nc.missing,
+                                                              STORY_NAME_STAT | STORY_NAME_FLAG)
+                                         : NULL;
+        if (!best && nc.missing[0] && suggest_distance(nc.missing, "player") <= 2)
+            best = "player";
+        if (best)
+            problem(c, pos, "%s: %s; did you mean {%s}?", what, err.msg, best);
+        else
+            problem(c, pos, "%s: %s", what, err.msg);
+    }
 }
 
 static void resolve_effects(Check *c, Effects *e, Pos pos, const char *what)
 {
     for (size_t i = 0; i < e->n; i++) {
         e->v[i].index = story_find_stat(c->s, e->v[i].stat);
+        const char *best = e->v[i].index < 0
+                               ? story_suggest_name(c->s, e->v[i].stat, STORY_NAME_STAT)
+                               : NULL;
         if (e->v[i].index < 0)
-            problem(c, pos, "%s: effect on unknown stat '%s'", what, e->v[i].stat);
+            problem(c, pos, "%s: effect on unknown stat '%s'%s%s%s", what, e->v[i].stat,
+                    best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
     }
 }
 
@@ -87,6 +130,7 @@ static void collect_flags(Story *s, const Sets *set, size_t *cap)
         util_grow(&s->flags, cap, s->n_flags + 1, sizeof *s->flags);
         s->flags[s->n_flags].id = xstrdup(set->v[i].flag);
         s->flags[s->n_flags].initial = (Value){.type = VAL_BOOL};
+        s->flags[s->n_flags].implicit = true;
         s->n_flags++;
     }
 }
@@ -100,8 +144,10 @@ static void resolve_sets(Story *s, Sets *set)
 static void resolve_target(Check *c, const char *go, int *index, Pos pos, const char *what)
 {
     *index = story_find_scene(c->s, go);
+    const char *best = *index < 0 ? story_suggest_name(c->s, go, STORY_NAME_SCENE) : NULL;
     if (*index < 0)
-        problem(c, pos, "%s goes to unknown scene '%s'", what, go);
+        problem(c, pos, "%s goes to unknown scene '%s'%s%s%s", what, go,
+                best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
 }
 
 static int cmp_flag(const void *a, const void *b)

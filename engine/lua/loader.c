@@ -525,6 +525,7 @@ static void parse_flags(lua_State *L, Story *s, Pos pos)
         util_grow(&s->flags, &cap, s->n_flags + 1, sizeof *s->flags);
         s->flags[s->n_flags].id = xstrdup(k);
         s->flags[s->n_flags].initial = v;
+        s->flags[s->n_flags].implicit = false;
         s->n_flags++;
         lua_pop(L, 1);
     }

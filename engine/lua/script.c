@@ -3,10 +3,12 @@
 #include "lua/internal.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "core/usage.h"
 
 ScriptLimits script_default_limits(void)
 {
@@ -400,7 +402,7 @@ static void add_site(Err *err, const HostCall *at)
 static int call_protected(lua_State *L)
 {
     lua_call(L, 1, 1);
-    if (lua_type(L, -1) == LUA_TNUMBER)
+    if (lua_type(L, -1) == LUA_TNUMBER && !script_of(L)->want_bool)
         lua_tolstring(L, -1, NULL);
     return 1;
 }
@@ -454,10 +456,61 @@ static void fn_where(Script *sc, HostFn fn, char *buf, size_t n)
         buf[0] = '\0';
 }
 
+/* A `when` returned the non-boolean value on top: its description, with a hint. */
+static void not_boolean(Script *sc, HostFn fn, const char *last_read, char *msg, size_t n)
+{
+    lua_State *L = sc->L;
+    char where[300], value[64] = "";
+    fn_where(sc, fn, where, sizeof where);
+    int t = lua_type(L, -1);
+    if (t == LUA_TNUMBER) {
+        if (lua_isinteger(L, -1))
+            snprintf(value, sizeof value, "%lld ", (long long)lua_tointeger(L, -1));
+        else
+            snprintf(value, sizeof value, "%g ", (double)lua_tonumber(L, -1));
+    } else if (t == LUA_TSTRING && lua_rawlen(L, -1) <= 20) {
+        snprintf(value, sizeof value, "\"%s\" ", lua_tostring(L, -1));
+    }
+    const char *what = t == LUA_TNUMBER ? "a number" : t == LUA_TSTRING ? "a string"
+                       : t == LUA_TTABLE ? "a table" : t == LUA_TFUNCTION ? "a function"
+                                                                          : luaL_typename(L, -1);
+    if (t == LUA_TNUMBER && last_read)
+        snprintf(msg, n, "%swhen returned %s(%s); in Lua 0 is true: did you mean g.%s > 0?",
+                 where, value, what, last_read);
+    else if (t == LUA_TNUMBER)
+        snprintf(msg, n, "%swhen returned %s(%s); in Lua 0 is true: return a comparison "
+                 "such as g.x > 0", where, value, what);
+    else if (t == LUA_TSTRING && last_read)
+        snprintf(msg, n, "%swhen returned %s(%s); in Lua every string is true, \"\" too: did "
+                 "you mean g.%s ~= \"\"?", where, value, what, last_read);
+    else
+        snprintf(msg, n, "%swhen returned %s(%s), which Lua counts as true: return true or "
+                 "false", where, value, what);
+}
+
 int script_call_bool(Script *sc, HostFn fn, Game *game, const HostCall *at, bool *out, Err *err)
 {
-    if (call(sc, fn, game, at, err) != 0)
+    StoryUsage *u = sc->story ? sc->story->usage : NULL;
+    sc->last_read = NULL;
+    sc->want_bool = true; /* a number stays a number (see call_protected) */
+    int rc = call(sc, fn, game, at, err);
+    sc->want_bool = false;
+    if (rc != 0)
         return -1;
+    int t = lua_type(sc->L, -1);
+    if (t != LUA_TBOOLEAN && t != LUA_TNIL && at && at->what && strcmp(at->what, "when") == 0) {
+        char msg[700];
+        not_boolean(sc, fn, sc->last_read, msg, sizeof msg);
+        if (u) /* check: an error */
+            return fail(sc, at, err, msg);
+        if (!sc->warned_when) { /* play: once per story, for the author */
+            sc->warned_when = true;
+            Err w;
+            err_set(&w, "%s", msg);
+            add_site(&w, at);
+            fprintf(stderr, "ladder: warning: %s\n", w.msg);
+        }
+    }
     *out = lua_toboolean(sc->L, -1);
     lua_pop(sc->L, 1);
     return 0;
@@ -641,6 +694,8 @@ int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagS
             *n = 0;
             return fail(sc, at, err, msg);
         }
+        if (sc->story->usage)
+            sc->story->usage->flag_set[idx] = 1;
         util_grow(out, &cap, *n + 1, sizeof **out);
         (*out)[*n].flag = NULL;
         (*out)[*n].index = idx;

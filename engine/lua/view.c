@@ -3,6 +3,7 @@
 #include "lua/internal.h"
 
 #include "core/story_check.h"
+#include "core/usage.h"
 
 #include <string.h>
 
@@ -24,8 +25,8 @@ static int l_chance(lua_State *L)
     if (!(p >= 0 && p <= 1))
         return luaL_error(L, "g:chance(p): p must be between 0 and 1");
     Game *g = need_game(L, "g:chance");
-    lua_pushboolean(L, rng_unit(game_rng(g)) < p);
     game_note_outside_read(g);
+    lua_pushboolean(L, rng_unit(game_rng(g)) < p);
     return 1;
 }
 
@@ -35,8 +36,8 @@ static int l_roll(lua_State *L)
     if (a > b)
         return luaL_error(L, "g:roll(a, b): a must not be greater than b");
     Game *g = need_game(L, "g:roll");
-    lua_pushinteger(L, (lua_Integer)rng_range(game_rng(g), (int64_t)a, (int64_t)b));
     game_note_outside_read(g);
+    lua_pushinteger(L, (lua_Integer)rng_range(game_rng(g), (int64_t)a, (int64_t)b));
     return 1;
 }
 
@@ -44,10 +45,13 @@ static int l_visited(lua_State *L)
 {
     const char *id = luaL_checkstring(L, 2);
     Game *g = need_game(L, "g:visited");
-    int idx = story_find_scene(game_story(g), id);
     game_note_outside_read(g);
-    if (idx < 0)
-        return luaL_error(L, "g:visited: unknown scene '%s'", id);
+    int idx = story_find_scene(game_story(g), id);
+    if (idx < 0) {
+        const char *best = story_suggest_name(game_story(g), id, STORY_NAME_SCENE);
+        return luaL_error(L, "g:visited: unknown scene '%s'%s%s%s", id,
+                          best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+    }
     lua_pushinteger(L, game_visits(g, idx));
     return 1;
 }
@@ -61,6 +65,36 @@ static void push_value(lua_State *L, const Value *v)
     }
 }
 
+/* Where the Lua function reading the view is, with its file as Story.files holds it. */
+static Pos reader_pos(lua_State *L, const Story *s)
+{
+    Pos pos = {s->files ? s->files[0] : s->path, s->pos.line};
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+        ar.source[0] == '@') {
+        for (size_t i = 0; i < s->n_files; i++)
+            if (strcmp(s->files[i], ar.source + 1) == 0) {
+                pos.file = s->files[i];
+                pos.line = ar.currentline;
+            }
+    }
+    return pos;
+}
+
+/* For check (Story.usage): a stat (code > 0) or flag (code < 0) read. */
+static void note_read(lua_State *L, const Story *s, lua_Integer code)
+{
+    StoryUsage *u = s->usage;
+    if (code > 0) {
+        u->stat_read[code - 1] = 1;
+    } else {
+        size_t i = (size_t)(-code - 1);
+        if (!u->flag_read[i])
+            u->flag_read_at[i] = reader_pos(L, s);
+        u->flag_read[i] = 1;
+    }
+}
+
 static int l_index(lua_State *L)
 {
     lua_pushvalue(L, 2);
@@ -68,8 +102,15 @@ static int l_index(lua_State *L)
     int isnum = 0;
     lua_Integer code = lua_tointegerx(L, -1, &isnum);
     if (!isnum) {
-        if (lua_type(L, 2) == LUA_TSTRING)
-            return luaL_error(L, "unknown stat or flag '%s'", lua_tostring(L, 2));
+        if (lua_type(L, 2) == LUA_TSTRING) {
+            const char *name = lua_tostring(L, 2);
+            const char *best = story_suggest_name(script_of(L)->story, name,
+                                                  STORY_NAME_STAT | STORY_NAME_FLAG |
+                                                      STORY_NAME_BUILTIN);
+            return luaL_error(L, "unknown stat or flag '%s'%s%s%s", name,
+                              best ? "; did you mean '" : "", best ? best : "",
+                              best ? "'?" : "");
+        }
         return luaL_error(L, "the game view has no field of type %s", luaL_typename(L, 2));
     }
     switch (code) {
@@ -79,6 +120,13 @@ static int l_index(lua_State *L)
     default: break;
     }
     Game *g = need_game(L, "the game view");
+    Script *sc = script_of(L);
+    if (code > 0 && code < BUILTIN)
+        sc->last_read = sc->story->stats[code - 1].id;
+    else if (code < 0)
+        sc->last_read = sc->story->flags[-code - 1].id;
+    if (code < BUILTIN && sc->story->usage)
+        note_read(L, sc->story, code);
     if (code > 0 && code < BUILTIN)
         lua_pushinteger(L, game_stat(g, (size_t)code - 1));
     else if (code < 0)
@@ -90,6 +138,7 @@ static int l_index(lua_State *L)
     else if (code == B_DECISIONS) {
         game_note_outside_read(g);
         lua_pushinteger(L, (lua_Integer)game_decision_count(g));
+    }
     return 1;
 }
 
@@ -138,7 +187,6 @@ static int build(lua_State *L)
 int view_build(Script *sc, Err *err)
 {
     lua_State *L = sc->L;
-    }
     lua_pushcfunction(L, build);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
         err_set(err, "%s: memory limit of %zu MiB exceeded after loading the story",

@@ -14,6 +14,10 @@
 #include "core/catalog.h"
 #include "core/game.h"
 #include "core/paths.h"
+#include "core/story_check.h"
+#include "core/suggest.h"
+#include "core/text.h"
+#include "core/usage.h"
 #include "core/utf8.h"
 #include "tools/explore.h"
 #include "tools/tools.h"
@@ -26,8 +30,9 @@
 
 typedef struct Problems {
     cJSON *list; /* for --json */
-    long n;
+    long n, warnings;
     bool json;
+    bool warning; /* the next problem is a warning (a likely slip, not a certain one) */
 } Problems;
 
 static void problem(Problems *p, const char *story, const char *file, int line, const char *fmt,
@@ -40,19 +45,28 @@ static void problem(Problems *p, const char *story, const char *file, int line, 
     va_start(ap, fmt);
     buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    p->n++;
+    bool warning = p->warning;
+    p->warning = false;
+    if (warning)
+        p->warnings++;
+    else
+        p->n++;
     if (p->json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "story", story ? story : "");
         cJSON_AddStringToObject(o, "file", file ? file : "");
         cJSON_AddNumberToObject(o, "line", line);
+        cJSON_AddStringToObject(o, "severity", warning ? "warning" : "error");
         cJSON_AddStringToObject(o, "message", buf_str(&b));
         cJSON_AddItemToArray(p->list, o);
     } else {
-        utf8_fprintf(stdout, "%s:%d: %s\n", file ? file : "?", line, buf_str(&b));
+        utf8_fprintf(stdout, "%s:%d: %s%s\n", file ? file : "?", line,
+                     warning ? "warning: " : "", buf_str(&b));
     }
     buf_free(&b);
 }
+
+#define warning(p, ...) ((p)->warning = true, problem(p, __VA_ARGS__))
 
 /* A load error message holds one "file:line: message" per line. */
 static void load_problems(Problems *p, const char *path, const char *msg)
@@ -223,6 +237,260 @@ static void check_determinism(Problems *p, const Story *s, const char *path, lon
         story_free(copies[k]);
 }
 
+/* ---- names: flags set but never read, read but never set; stats nothing reads ---- */
+
+/* A literal text's {names} count as reads (marked in the story's usage record). */
+typedef struct Marking {
+    Story *s;
+    Pos pos;
+} Marking;
+
+static bool mark_name(void *ud, const char *name, size_t len, Buf *out)
+{
+    Marking *m = ud;
+    StoryUsage *u = m->s->usage;
+    char key[TEXT_MAX_NAME + 1];
+    (void)out;
+    if (len >= sizeof key)
+        return true;
+    memcpy(key, name, len);
+    key[len] = '\0';
+    int i = story_find_stat(m->s, key);
+    if (i >= 0)
+        u->stat_read[i] = 1;
+    i = story_find_flag(m->s, key);
+    if (i >= 0 && !u->flag_read[i]) {
+        u->flag_read[i] = 1;
+        u->flag_read_at[i] = m->pos;
+    }
+    return true;
+}
+
+static void mark_text(Story *s, const char *str, Pos pos)
+{
+    Err err;
+    Marking m = {s, pos};
+    if (str)
+        text_interpolate(str, mark_name, &m, NULL, &err);
+}
+
+/* What a story reads without running code: literal texts, requirements, thresholds. */
+static void mark_static_reads(Story *s)
+{
+    for (size_t t = 0; t < s->n_thresholds; t++)
+        if (s->thresholds[t].stat >= 0)
+            s->usage->stat_read[s->thresholds[t].stat] = 1;
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        mark_text(s, sc->text.str, sc->pos);
+        for (size_t j = 0; j < sc->n_choices; j++) {
+            const Choice *c = &sc->choices[j];
+            mark_text(s, c->text.str, c->pos);
+            mark_text(s, c->reply.str, c->pos);
+            mark_text(s, c->show_locked, c->pos);
+            for (size_t r = 0; r < c->n_requires; r++)
+                if (c->requires[r].index >= 0)
+                    s->usage->stat_read[c->requires[r].index] = 1;
+        }
+    }
+}
+
+/* ---- scene names and {names} written literally in the story's code ---- */
+
+static bool name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+}
+
+/* At q: optional spaces and a quoted name, copied into out (up to n bytes); its length, or 0. */
+static size_t quoted_name(const char *q, char *out, size_t n)
+{
+    while (*q == ' ' || *q == '\t')
+        q++;
+    char quote = *q;
+    if (quote != '"' && quote != '\'')
+        return 0;
+    size_t len = 0;
+    for (q++; name_char(q[len]); len++)
+        ;
+    if (q[len] != quote || len == 0 || len >= n)
+        return 0;
+    memcpy(out, q, len);
+    out[len] = '\0';
+    return len;
+}
+
+static void unknown_scene(Problems *p, const Story *s, const char *file, int line,
+                          const char *what, const char *id)
+{
+    if (!p || story_find_scene(s, id) >= 0)
+        return;
+    const char *best = story_suggest_name(s, id, STORY_NAME_SCENE);
+    problem(p, s->id, file, line, "%s unknown scene '%s'%s%s%s", what, id,
+            best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+}
+
+/* One line of code, its comment cut off (a "--" outside a string: a close guess). */
+static void scan_line(Problems *p, Story *s, const char *file, int ln, const char *line)
+{
+    char id[TEXT_MAX_NAME + 1];
+    for (const char *q = line; (q = strstr(q, "visited")); q += 7) {
+        const char *a = q + 7;
+        while (*a == ' ' || *a == '\t')
+            a++;
+        if (*a == '(')
+            a++;
+        if ((q == line || !name_char(q[-1])) && quoted_name(a, id, sizeof id))
+            unknown_scene(p, s, file, ln, "g:visited:", id);
+    }
+    for (const char *q = line; (q = strstr(q, "scene")); q += 5) {
+        const char *a = q + 5;
+        while (*a == ' ' || *a == '\t')
+            a++;
+        if (q > line && q[-1] == '.' && (a[0] == '=' || a[0] == '~') && a[1] == '=' &&
+            quoted_name(a + 2, id, sizeof id))
+            unknown_scene(p, s, file, ln, "g.scene is compared with", id);
+    }
+    if (!s->usage)
+        return;
+    for (const char *q = line; (q = strchr(q, '{')); q++) { /* {name} in any string */
+        size_t len = 0;
+        while (name_char(q[1 + len]) && q[1 + len] != '-')
+            len++;
+        if (len && q[1 + len] == '}' && q > line && q[-1] != '{') {
+            Marking m = {s, {file, ln}};
+            mark_name(&m, q + 1, len, NULL);
+        }
+    }
+}
+
+/* Scene names that the code writes literally (g:visited("x"), g.scene == "x") are checked
+ * here, before play, with their lines: a typo is found whether or not play reaches it. And
+ * {name} anywhere in the code (a string a text function returns, say) counts as a read when
+ * s->usage is set. A scan of the text, not of Lua's own parse: names built at run time are
+ * not seen, and long comments are skipped only when --[[ opens a line. p NULL: report
+ * nothing. */
+static void scan_sources(Problems *p, Story *s)
+{
+    for (size_t f = 0; f < s->n_files; f++) {
+        Err err;
+        char *text = util_read_file(s->files[f], 64u << 20, NULL, &err);
+        if (!text)
+            continue;
+        int ln = 0;
+        bool long_comment = false;
+        for (char *line = text; line; ) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            ln++;
+            char *start = line + strspn(line, " \t");
+            if (long_comment) {
+                long_comment = !strstr(line, "]]");
+            } else if (strncmp(start, "--[[", 4) == 0 || strncmp(start, "--[=[", 5) == 0) {
+                long_comment = !strstr(start, "]]") && !strstr(start, "]=]");
+            } else {
+                char *dash = strstr(line, "--");
+                if (dash && !memchr(line, '"', (size_t)(dash - line)) &&
+                    !memchr(line, '\'', (size_t)(dash - line)))
+                    *dash = '\0';
+                scan_line(p, s, s->files[f], ln, line);
+            }
+            line = nl ? nl + 1 : NULL;
+        }
+        free(text);
+    }
+}
+
+/* Where flag f is first set by a static set, or NULL. */
+static const Pos *static_set_at(const Story *s, size_t f)
+{
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        for (size_t k = 0; k < sc->set.n; k++)
+            if (sc->set.v[k].index == (int)f)
+                return &sc->pos;
+        for (size_t j = 0; j < sc->n_choices; j++)
+            for (size_t k = 0; k < sc->choices[j].set.n; k++)
+                if (sc->choices[j].set.v[k].index == (int)f)
+                    return &sc->choices[j].pos;
+    }
+    return NULL;
+}
+
+/* The flag or stat closest to name among those play reads (want_read) or sets. */
+static const char *near_name(const Story *s, const char *name, bool want_read)
+{
+    const StoryUsage *u = s->usage;
+    Suggest sg;
+    suggest_init(&sg, name);
+    for (size_t i = 0; i < s->n_flags; i++)
+        if (want_read ? u->flag_read[i] : u->flag_set[i] || static_set_at(s, i))
+            suggest_offer(&sg, s->flags[i].id);
+    if (want_read)
+        for (size_t i = 0; i < s->n_stats; i++)
+            suggest_offer(&sg, s->stats[i].id);
+    return suggest_best(&sg);
+}
+
+/* false, 0 or "": a flag that starts so and is never set tells nothing (one that starts
+ * with a value and keeps it is a constant, and fine). */
+static bool empty_value(const Value *v)
+{
+    return (v->type == VAL_BOOL && !v->b) || (v->type == VAL_INT && v->i == 0) ||
+           (v->type == VAL_STR && !v->s[0]);
+}
+
+/* After play (every scene reached, so that every read had its chance): the warnings on
+ * names. still[k] is true for a stat already reported as never changing. */
+static void check_names(Problems *p, Story *s, const bool *still)
+{
+    const StoryUsage *u = s->usage;
+    for (size_t i = 0; i < s->n_flags; i++) {
+        const char *id = s->flags[i].id;
+        const Pos *at = static_set_at(s, i);
+        /* the campaign sets previous_verdict (game_new_after) */
+        bool set = at || u->flag_set[i] || (s->flags[i].initial.type == VAL_STR &&
+                                             strcmp(id, "previous_verdict") == 0);
+        const char *near = NULL;
+        if (set && !u->flag_read[i] && s->flags[i].implicit)
+            near = near_name(s, id, true);
+        /* a declared flag that is only set records the player's path on purpose; one that a
+         * static set made up is likely a slip */
+        if (set && !u->flag_read[i] && s->flags[i].implicit) {
+            warning(p, s->id, at ? at->file : s->pos.file, at ? at->line : s->pos.line,
+                    "flag '%s' is set but nothing reads it in %d playthroughs%s%s%s", id,
+                    2 * CHECK_RUNS, near ? "; did you mean '" : "", near ? near : "",
+                    near ? "'?" : "");
+        } else if (!set && u->flag_read[i] && empty_value(&s->flags[i].initial)) {
+            Buf v = {0};
+            const Value *init = &s->flags[i].initial;
+            if (init->type == VAL_STR)
+                buf_printf(&v, "\"%s\"", init->s);
+            else
+                story_value_format(init, &v);
+            near = near_name(s, id, false);
+            const Pos *r = &u->flag_read_at[i];
+            warning(p, s->id, r->file ? r->file : s->pos.file, r->file ? r->line : s->pos.line,
+                    "flag '%s' is read but nothing sets it (it is always %s)%s%s%s", id,
+                    buf_str(&v), near ? "; did you mean '" : "", near ? near : "",
+                    near ? "'?" : "");
+            buf_free(&v);
+        }
+    }
+    /* a stat shown with a better direction is a score the player watches: reading it is not
+     * needed; a hidden one, or a neutral one, that nothing reads does nothing */
+    for (size_t k = 0; k < s->n_stats; k++)
+        if (!u->stat_read[k] && !still[k] &&
+            (s->stats[k].hidden || s->stats[k].good == GOOD_NEUTRAL))
+            warning(p, s->id, s->stats[k].pos.file, s->stats[k].pos.line,
+                    "stat '%s' is never read by a condition, a text or a threshold in %d "
+                    "playthroughs, and it is %s: it changes, but nothing depends on it",
+                    s->stats[k].id, 2 * CHECK_RUNS,
+                    s->stats[k].hidden ? "hidden" : "neutral (no better direction)");
+}
+
 static void check_story(Problems *p, const char *path)
 {
     Err err;
@@ -247,13 +515,16 @@ static void check_story(Problems *p, const char *path)
         story_free(s);
         return;
     }
+    scan_sources(p, s); /* scene names in code: no record kept yet, so no {name} marks */
     ExploreResult a, b;
+    StoryUsage *usage = usage_new(s);
     /* stop at the first few failures: a looping callback spends its whole budget every game */
     double t0 = util_now_seconds();
     ExploreOptions o = {.runs = CHECK_RUNS, .seed = 1, .cap = 500, .jobs = 1, .max_errors = 5,
                         .max_seconds = CHECK_SECONDS};
     if (explore_run(s, &o, &a, &err) != 0) {
         problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
+        usage_free(s, usage);
         story_free(s);
         return;
     }
@@ -264,6 +535,7 @@ static void check_story(Problems *p, const char *path)
     if (explore_run(s, &o, &b, &err) != 0) {
         explore_result_free(&a);
         problem(p, s->id, s->pos.file, s->pos.line, "%s", err.msg);
+        usage_free(s, usage);
         story_free(s);
         return;
     }
@@ -318,15 +590,18 @@ static void check_story(Problems *p, const char *path)
             printf("%s: fix the errors above first; coverage and stats were not checked\n", s->id);
         explore_result_free(&a);
         explore_result_free(&b);
+        usage_free(s, usage);
         story_free(s);
         return;
     }
+    s->usage = NULL; /* the record is complete: determinism's replays play as in a game */
     check_determinism(p, s, path, o.cap);
-    bool dynamic = has_go_functions(s);
+    bool dynamic = has_go_functions(s), all_reached = true;
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];
         if (a.scene_hits[i] || b.scene_hits[i])
             continue;
+        all_reached = false;
         const char *kind = sc->ending ? "ending" : "scene";
         if (!statically_targeted(s, (int)i) && !dynamic)
             problem(p, s->id, sc->pos.file, sc->pos.line, "%s '%s': no choice leads here", kind,
@@ -342,6 +617,7 @@ static void check_story(Problems *p, const char *path)
                     "ever true?)",
                     kind, sc->id, 2 * CHECK_RUNS);
     }
+    bool *still = xcalloc(s->n_stats + 1, sizeof *still);
     for (size_t k = 0; k < s->n_stats; k++) {
         bool moves = false;
         for (size_t i = 0; i < s->n_scenes && !moves; i++) {
@@ -352,12 +628,21 @@ static void check_story(Problems *p, const char *path)
                                      b.at_max[x] != s->stats[k].start)))
                 moves = true;
         }
+        still[k] = !moves;
         if (!moves)
             problem(p, s->id, s->stats[k].pos.file, s->stats[k].pos.line,
                     "stat '%s' never changes in %d playthroughs", s->stats[k].id, 2 * CHECK_RUNS);
     }
+    if (all_reached) {
+        s->usage = usage;
+        mark_static_reads(s);
+        scan_sources(NULL, s); /* the scene names were reported before play */
+        check_names(p, s, still);
+    }
+    free(still);
     explore_result_free(&a);
     explore_result_free(&b);
+    usage_free(s, usage);
     story_free(s);
 }
 
@@ -369,12 +654,14 @@ const char tool_check_usage[] =
     "unknown stats, flags and names, duplicate ids and scenes with no way on; playing each\n"
     "story 4,000 times finds scenes and endings nothing reaches, stats nothing changes,\n"
     "script errors and dead ends in play, and (replaying a sample in fresh copies of the\n"
-    "story) scripts that do not play the same way twice.\n"
+    "story) scripts that do not play the same way twice. Warnings name likely slips: flags\n"
+    "set but never read or read but never set, hidden or neutral stats nothing reads; misspelt\n"
+    "names get the nearest known one (\"did you mean 'west_tunnel'?\").\n"
     "\n"
-    "  --json      a JSON array of {story, file, line, message}\n"
+    "  --json      a JSON array of {story, file, line, severity, message}\n"
     "  -h, --help  show this help and exit\n"
     "\n"
-    "Exit status: 0 when clean, 1 when problems were found, 2 on a usage error.\n";
+    "Exit status: 0 when clean, 1 when problems or warnings were found, 2 on a usage error.\n";
 
 int tool_check(int argc, char **argv)
 {
@@ -416,12 +703,16 @@ int tool_check(int argc, char **argv)
         putchar('\n');
         cJSON_free(text);
         cJSON_Delete(p.list);
-    } else if (p.n == 0) {
+    } else if (p.n == 0 && p.warnings == 0) {
         fflush(stdout);
         fprintf(stderr, "ladder check: no problems found\n");
-    } else {
+    } else if (p.warnings == 0) {
         fflush(stdout);
         fprintf(stderr, "ladder check: %ld problem%s\n", p.n, p.n == 1 ? "" : "s");
+    } else {
+        fflush(stdout);
+        fprintf(stderr, "ladder check: %ld problem%s, %ld warning%s\n", p.n, p.n == 1 ? "" : "s",
+                p.warnings, p.warnings == 1 ? "" : "s");
     }
-    return p.n ? 1 : 0;
+    return p.n || p.warnings ? 1 : 0;
 }

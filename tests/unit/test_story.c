@@ -231,7 +231,8 @@ static void test_error_unknown_stat_in_effects(void **state)
     (void)state;
     expect_error(HEAD "scene \"a\" { text = \"x\",\n"
                       "  choice { \"Work\", id = \"work\", effects = { burnot = 5 }, go = \"a\" } }\n",
-                 "story.lua:3: scene 'a', choice 'work': effect on unknown stat 'burnot'");
+                 "story.lua:3: scene 'a', choice 'work': effect on unknown stat 'burnot'; "
+                 "did you mean 'burnout'?");
     expect_error(HEAD "scene \"a\" { text = \"x\", effects = { stress = 1 },\n"
                       "  choice { \"Work\", go = \"a\" } }\n",
                  "story.lua:2: scene 'a': effect on unknown stat 'stress'");
