@@ -37,4 +37,11 @@ extern const char *const story_reserved_names[];
 /* True if name is one of story_reserved_names. */
 bool story_is_reserved_name(const char *name);
 
+/* Kinds of names for story_suggest_name, or'd together. */
+enum { STORY_NAME_STAT = 1, STORY_NAME_FLAG = 2, STORY_NAME_SCENE = 4, STORY_NAME_BUILTIN = 8 };
+/* The known name of the given kinds closest to a misspelt one (suggest.h decides how close is
+ * close enough), for "did you mean 'x'?"; NULL when none is. Borrowed from s: valid until
+ * story_free. Flags are only all known once story_resolve has run. */
+const char *story_suggest_name(const Story *s, const char *name, unsigned kinds);
+
 #endif
