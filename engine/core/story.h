@@ -34,6 +34,10 @@ typedef struct Value {
 typedef struct Pos {
     const char *file;
     int line;
+    /* a declaration made inside a helper function: the line of the story's file that called
+     * the helper ("called from"); from_file NULL and from_line 0 otherwise */
+    const char *from_file;
+    int from_line;
 } Pos;
 
 typedef struct StatDef {

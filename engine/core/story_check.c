@@ -33,6 +33,8 @@ void story_problem(StoryProblems *p, Pos pos, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&p->text, fmt, ap);
     va_end(ap);
+    if (pos.from_line > 0)
+        buf_printf(&p->text, " (called from %s:%d)", pos.from_file, pos.from_line);
 }
 
 void story_problems_to_err(StoryProblems *p, Err *err)

@@ -19,24 +19,62 @@ int raise_at(lua_State *L, Pos pos, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&b, fmt, ap);
     va_end(ap);
+    if (pos.from_line > 0)
+        buf_printf(&b, " (called from %s:%d)", pos.from_file, pos.from_line);
     lua_pushfstring(L, "%s:%d: %s", pos.file ? pos.file : "?", pos.line, buf_str(&b));
     buf_free(&b);
     return lua_error(L);
 }
 
+/* The story's copy of a chunk's file name ("@path"), or fallback. */
+static const char *story_file(const Script *sc, const char *source, const char *fallback)
+{
+    if (sc->story && source[0] == '@')
+        for (size_t i = 0; i < sc->story->n_files; i++)
+            if (strcmp(sc->story->files[i], source + 1) == 0)
+                return sc->story->files[i];
+    return fallback;
+}
+
 /* Where the declaration being run was written: the innermost Lua function calling it (the
- * declarations are C functions called through guarded, another C function). */
+ * declarations are C functions called through guarded, another C function); when that is a
+ * helper function, not a file's main chunk, also the line of the file that called it. */
 Pos caller_pos(lua_State *L)
 {
     Script *sc = script_of(L);
-    Pos pos = {sc->file, 0};
+    Pos pos = {.file = sc->file};
     lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++)
-        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+            continue;
+        bool main_chunk = strcmp(ar.what, "main") == 0;
+        if (pos.line == 0) {
             pos.line = ar.currentline;
+            pos.file = story_file(sc, ar.source, sc->file);
+            if (main_chunk)
+                break;
+        } else if (main_chunk) {
+            pos.from_file = story_file(sc, ar.source, sc->file);
+            pos.from_line = ar.currentline;
             break;
         }
+    }
     return pos;
+}
+
+const char *syntax_hint(const char *msg)
+{
+    if (strstr(msg, "'}' expected") && strstr(msg, "near <eof>"))
+        return " (a '}' missing: the '{' it names is never closed)";
+    if (strstr(msg, "'}' expected"))
+        return " (a ',' missing between two items, such as two choices, just before this?)";
+    if (strstr(msg, "'end' expected"))
+        return " (a function, if, for or while without its 'end'?)";
+    if (strstr(msg, "<eof> expected near 'end'"))
+        return " (one 'end' too many?)";
+    if (strstr(msg, "unexpected symbol near ','") || strstr(msg, "unexpected symbol near '}'"))
+        return " (a function or if above without its 'end'?)";
+    return "";
 }
 
 bool is_lua_name(const char *s)

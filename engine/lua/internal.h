@@ -114,6 +114,9 @@ bool script_to_value(lua_State *L, int idx, Value *v);
 int raise_at(lua_State *L, Pos pos, const char *fmt, ...) LADDER_PRINTF(3, 4);
 /* Where the running declaration was written (the innermost Lua function calling it). */
 Pos caller_pos(lua_State *L);
+/* A hint for a Lua syntax error message (" (a ',' missing between two items ...?)") for the
+ * common slips, or "": a static string. */
+const char *syntax_hint(const char *msg);
 /* True if s is a Lua name: [A-Za-z_][A-Za-z0-9_]* (so g.name works in a script). */
 bool is_lua_name(const char *s);
 /* The string on top, with no NUL byte, at most max bytes; counted in the story's total. Borrowed

@@ -46,7 +46,7 @@ static int l_choice(lua_State *L)
     need_loading(L, "choice { }");
     luaL_checktype(L, 1, LUA_TTABLE);
     Pos pos = caller_pos(L);
-    lua_newuserdatauv(L, 0, 2);
+    *(Pos *)lua_newuserdatauv(L, sizeof pos, 2) = pos; /* where, and where a helper was called */
     lua_newtable(L);
     lua_pushnil(L);
     while (lua_next(L, 1)) {
@@ -128,6 +128,10 @@ static void parse_choice(lua_State *L, Scene *sc, Choice *c, int item)
     c->pos.file = s->file;
     c->pos.line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
+    const Pos *made = lua_touserdata(L, -1);
+    c->pos.file = made->file ? made->file : s->file;
+    c->pos.from_file = made->from_file;
+    c->pos.from_line = made->from_line;
     lua_getiuservalue(L, -1, 1);
     char what[200];
     snprintf(what, sizeof what, "scene '%s', choice %d", sc->id, item);
@@ -333,7 +337,8 @@ static int scene_body(lua_State *L)
     Script *s = script_of(L);
     need_loading(L, "scene \"id\" { }");
     bool ending = lua_toboolean(L, lua_upvalueindex(3));
-    Pos pos = {lua_touserdata(L, lua_upvalueindex(4)), (int)lua_tointeger(L, lua_upvalueindex(2))};
+    Pos pos = {.file = lua_touserdata(L, lua_upvalueindex(4)),
+               .line = (int)lua_tointeger(L, lua_upvalueindex(2))};
     const char *id = lua_tostring(L, lua_upvalueindex(1));
     if (lua_type(L, 1) != LUA_TTABLE)
         raise_at(L, pos, "%s '%s' needs a table: %s \"%s\" { text = ..., ... }",
@@ -769,9 +774,10 @@ Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *
                 err_set(err, "%s: not a Lua text file (binary chunks are not allowed)",
                         s->files[i]);
             else if (strncmp(lua_tostring(L, -1), s->files[i], strlen(s->files[i])) == 0)
-                err_set(err, "%s", lua_tostring(L, -1));
+                err_set(err, "%s%s", lua_tostring(L, -1), syntax_hint(lua_tostring(L, -1)));
             else /* errors from deep in the parser come without the file's name */
-                err_set(err, "%s: %s", s->files[i], lua_tostring(L, -1));
+                err_set(err, "%s: %s%s", s->files[i], lua_tostring(L, -1),
+                        syntax_hint(lua_tostring(L, -1)));
             story_free(s);
             return NULL;
         }
@@ -797,7 +803,7 @@ Story *loader_load(const char *path, unsigned variant, const HostOps *ops, Err *
     }
     snprintf(s->hash, sizeof s->hash, "%016llx", hash);
     StoryProblems c = {0};
-    Pos file_pos = {s->files ? s->files[0] : s->path, 1};
+    Pos file_pos = {.file = s->files ? s->files[0] : s->path, .line = 1};
     if (!sc->story_seen) {
         story_problem(&c, file_pos, "no story { } declaration (it names the story and its stats)");
     } else {

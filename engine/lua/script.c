@@ -289,15 +289,39 @@ static int message_handler(lua_State *L)
     if (!msg)
         msg = lua_pushfstring(L, "error (the error value is a %s, not a message)",
                               luaL_typename(L, 1));
-    if (has_position(msg))
-        return 1;
+    /* the innermost and the outermost Lua functions running: when they differ (a callback
+     * calling a helper), the outermost's line is where the story called the helper. Only a
+     * shallow stack is walked (each lua_getstack walks from the top: a deep recursion would
+     * make this quadratic); past CALLER_LEVELS no caller is named. */
+    enum { CALLER_LEVELS = 32 };
     lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
-            return 1;
+    int inner = 0, inner_line = 0, outer = 0, outer_line = 0;
+    char inner_src[LUA_IDSIZE] = "", outer_src[LUA_IDSIZE] = "";
+    int level = 1;
+    for (; level <= CALLER_LEVELS && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+            continue;
+        if (!inner) {
+            inner = level;
+            inner_line = ar.currentline;
+            snprintf(inner_src, sizeof inner_src, "%s", ar.short_src);
         }
+        outer = level;
+        outer_line = ar.currentline;
+        snprintf(outer_src, sizeof outer_src, "%s", ar.short_src);
     }
+    if (!has_position(msg) && inner)
+        msg = lua_pushfstring(L, "%s:%d: %s", inner_src, inner_line, msg);
+    if (level > CALLER_LEVELS && lua_getstack(L, level, &ar))
+        outer = inner; /* deeper than we look: the outermost is unknown */
+    for (; !inner && lua_getstack(L, level, &ar); level++) /* no Lua function yet: look on */
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            inner = outer = level;
+            inner_line = ar.currentline;
+            snprintf(inner_src, sizeof inner_src, "%s", ar.short_src);
+        }
+    if (outer != inner && !strstr(msg, "(called from "))
+        lua_pushfstring(L, "%s (called from %s:%d)", msg, outer_src, outer_line);
     return 1;
 }
 
@@ -327,6 +351,34 @@ static void defined_at(lua_State *L, int idx, char *buf, size_t n)
         snprintf(buf, n, "%s:%d: ", ar.short_src, ar.linedefined);
     else if (ar.short_src[0])
         snprintf(buf, n, "%s: ", ar.short_src);
+}
+
+/* An error in a helper that the callback ref called in a tail call (return helper(g)), which
+ * leaves no frame of the callback for the message handler to name: when the error's line lies
+ * outside the callback, say where the callback is. */
+static void add_caller(lua_State *L, HostFn ref, Err *err)
+{
+    const char *msg = err->msg;
+    if (!has_position(msg) || strstr(msg, "(called from "))
+        return;
+    const char *colon = strchr(msg, ':');
+    int line = atoi(colon + 1);
+    lua_Debug ar;
+    memset(&ar, 0, sizeof ar);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (!lua_getinfo(L, ">S", &ar) || ar.linedefined <= 0)
+        return;
+    if (strlen(ar.short_src) == (size_t)(colon - msg) &&
+        strncmp(msg, ar.short_src, (size_t)(colon - msg)) == 0 && line >= ar.linedefined &&
+        line <= ar.lastlinedefined)
+        return;
+    size_t len = strlen(msg);
+    if (ar.linedefined == ar.lastlinedefined)
+        snprintf(err->msg + len, sizeof err->msg - len, " (called from %s:%d)", ar.short_src,
+                 ar.linedefined);
+    else
+        snprintf(err->msg + len, sizeof err->msg - len,
+                 " (called from the function at %s:%d)", ar.short_src, ar.linedefined);
 }
 
 static int pcall_common(Script *sc, int nargs, int nres, long ticks, HostFn ref, Err *err)
@@ -362,8 +414,11 @@ static int pcall_common(Script *sc, int nargs, int nres, long ticks, HostFn ref,
                                      : "instruction budget exceeded (an endless loop?)");
     else if (status == LUA_ERRMEM)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
-    else if (lua_type(L, -1) == LUA_TSTRING && !script_is_memory_error(L, -1))
+    else if (lua_type(L, -1) == LUA_TSTRING && !script_is_memory_error(L, -1)) {
         err_set(err, "%s", collapse_positions(lua_tostring(L, -1)));
+        if (ref)
+            add_caller(L, ref, err);
+    }
     else if (lua_type(L, -1) == LUA_TSTRING)
         err_set(err, "%smemory limit of %zu MiB exceeded", where, sc->limits.memory >> 20);
     else

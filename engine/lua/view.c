@@ -68,7 +68,7 @@ static void push_value(lua_State *L, const Value *v)
 /* Where the Lua function reading the view is, with its file as Story.files holds it. */
 static Pos reader_pos(lua_State *L, const Story *s)
 {
-    Pos pos = {s->files ? s->files[0] : s->path, s->pos.line};
+    Pos pos = {.file = s->files ? s->files[0] : s->path, .line = s->pos.line};
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
         ar.source[0] == '@') {

@@ -359,7 +359,7 @@ static void scan_line(Problems *p, Story *s, const char *file, int ln, const cha
         while (name_char(q[1 + len]) && q[1 + len] != '-')
             len++;
         if (len && q[1 + len] == '}' && q > line && q[-1] != '{') {
-            Marking m = {s, {file, ln}};
+            Marking m = {s, {.file = file, .line = ln}};
             mark_name(&m, q + 1, len, NULL);
         }
     }

@@ -112,7 +112,7 @@ static Story *stub_load(const char *path, unsigned variant, Err *err)
     s->files = xcalloc(1, sizeof *s->files);
     s->files[0] = xstrdup("stub.c");
     s->n_files = 1;
-    Pos pos = {s->files[0], 1};
+    Pos pos = {.file = s->files[0], .line = 1};
     s->pos = pos;
     s->id = xstrdup("stub");
     s->title = xstrdup("Stub");
