@@ -267,7 +267,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) +
                  draw_px(d, 6);
         any = true;
-        char *line = xasprintf("*%s: %s*%s%s%s", a->room ? "The room chose" : "You chose",
+        char *line = xasprintf("*%s: %s%s%s%s*", a->room ? "The room chose" : "You chose",
                                dc->text, dc->advice_text ? " (" : "",
                                dc->advice_text ? dc->advice_text : "", dc->advice_text ? ")" : "");
         y += draw_text(d, ROLE_BODY, line, x, y, w, t->dim, render) + draw_px(d, 4);
