@@ -491,6 +491,84 @@ static void check_names(Problems *p, Story *s, const bool *still)
                     s->stats[k].hidden ? "hidden" : "neutral (no better direction)");
 }
 
+/* ---- campaigns: whole careers, stats carried from chapter to chapter ---- */
+
+#define CAMPAIGN_RUNS 1000
+
+typedef struct Chapters {
+    Story **v; /* loaded once, for every career */
+    size_t n;
+} Chapters;
+
+static const Story *loaded_chapter(void *ctx, const Story *campaign, size_t i, Err *err)
+{
+    const Chapters *c = ctx;
+    (void)campaign;
+    if (i >= c->n || !c->v[i]) {
+        err_set(err, "chapter %zu cannot be loaded", i + 1);
+        return NULL;
+    }
+    return c->v[i];
+}
+
+/* Each chapter checked alone starts from its own stats; in a career it starts from where the
+ * chapter before left them, with previous_verdict set: play whole careers (as `ladder play`
+ * and `ladder explore` do) and report what fails only there. */
+static void check_careers(Problems *p, const Story *s, const char *path, Chapters *ch)
+{
+    enum { KEPT = 5 };
+    char *msgs[KEPT] = {0};
+    uint64_t seeds[KEPT] = {0};
+    long counts[KEPT] = {0}, stuck = 0, runs = 0;
+    uint64_t stuck_seed = 0;
+    size_t stuck_chapter = 0;
+    int kept = 0;
+    double deadline = util_now_seconds() + CHECK_SECONDS;
+    for (uint64_t seed = 1; seed <= CAMPAIGN_RUNS && kept < KEPT; seed++) {
+        AutoplayOptions o = {.seed = seed, .pick_seed = autoplay_pick_seed(seed),
+                             .max_decisions = 500, .deadline = deadline, .quiet = true,
+                             .chapter = loaded_chapter, .ctx = ch};
+        AutoplayResult r;
+        AutoplayStop why = autoplay_play(s, &o, &r);
+        if (why == AUTOPLAY_DEADLINE)
+            break;
+        runs++;
+        if (why == AUTOPLAY_LIMIT && stuck++ == 0) {
+            stuck_seed = seed;
+            stuck_chapter = r.chapters;
+        }
+        if (why != AUTOPLAY_FAILED)
+            continue;
+        int k = 0;
+        while (k < kept && strcmp(msgs[k], r.err.msg) != 0)
+            k++;
+        if (k == kept) {
+            msgs[kept] = xstrdup(r.err.msg);
+            seeds[kept++] = seed;
+        }
+        counts[k]++;
+    }
+    for (int k = 0; k < kept; k++) {
+        const char *m = msgs[k];
+        const char *c1 = strchr(m, ':');
+        long ln = c1 ? strtol(c1 + 1, NULL, 10) : 0;
+        const char *rest = c1 && ln > 0 ? strchr(c1 + 1, ':') : NULL;
+        char *file = rest ? xstrndup(m, (size_t)(c1 - m)) : xstrdup(s->pos.file);
+        problem(p, s->id, file, rest ? (int)ln : s->pos.line,
+                "%s (in %ld of %ld careers of the campaign '%s', each chapter starting where "
+                "the one before left off; replay one: ladder replay %s --seed %llu --random)",
+                rest ? rest + 2 : m, counts[k], runs, s->id, path,
+                (unsigned long long)seeds[k]);
+        free(file);
+        free(msgs[k]);
+    }
+    if (stuck)
+        problem(p, s->id, s->pos.file, s->pos.line,
+                "%ld careers did not end: chapter %zu ran past 500 decisions (replay one: "
+                "ladder replay %s --seed %llu --random)",
+                stuck, stuck_chapter + 1, path, (unsigned long long)stuck_seed);
+}
+
 static void check_story(Problems *p, const char *path)
 {
     Err err;
@@ -500,6 +578,8 @@ static void check_story(Problems *p, const char *path)
         return;
     }
     if (s->n_chapters) { /* a campaign: check each chapter, found as play finds it */
+        long before = p->n;
+        Chapters ch = {xcalloc(s->n_chapters, sizeof *ch.v), s->n_chapters};
         for (size_t i = 0; i < s->n_chapters; i++) {
             Story *c = catalog_open_chapter(s, i, &err);
             if (!c) {
@@ -508,10 +588,17 @@ static void check_story(Problems *p, const char *path)
                 continue;
             }
             char *chapter_path = xstrdup(c->path);
-            story_free(c);
+            ch.v[i] = c;
             check_story(p, chapter_path);
             free(chapter_path);
         }
+        if (p->n == before) /* then whole careers, once every chapter is sound alone */
+            check_careers(p, s, path, &ch);
+        else if (!p->json)
+            printf("%s: fix the errors above first; whole careers were not played\n", s->id);
+        for (size_t i = 0; i < ch.n; i++)
+            story_free(ch.v[i]);
+        free(ch.v);
         story_free(s);
         return;
     }
@@ -649,14 +736,15 @@ static void check_story(Problems *p, const char *path)
 const char tool_check_usage[] =
     "Usage: ladder check [--json] [PATH]...\n"
     "\n"
-    "Check stories (files or folders; default: every bundled story) and report each problem as\n"
-    "file:line: message. Loading finds Lua errors, choices to scenes that do not exist,\n"
-    "unknown stats, flags and names, duplicate ids and scenes with no way on; playing each\n"
-    "story 4,000 times finds scenes and endings nothing reaches, stats nothing changes,\n"
-    "script errors and dead ends in play, and (replaying a sample in fresh copies of the\n"
-    "story) scripts that do not play the same way twice. Warnings name likely slips: flags\n"
-    "set but never read or read but never set, hidden or neutral stats nothing reads; misspelt\n"
-    "names get the nearest known one (\"did you mean 'west_tunnel'?\").\n"
+    "Check stories (files, folders or bundled story ids; default: every bundled story) and\n"
+    "report each problem as file:line: message. A campaign is checked chapter by chapter,\n"
+    "then played as 1,000 whole careers. Loading finds Lua errors, choices to scenes that do\n"
+    "not exist, unknown stats, flags and names, duplicate ids and scenes with no way on;\n"
+    "playing each story 4,000 times finds scenes and endings nothing reaches, stats nothing\n"
+    "changes, script errors and dead ends in play, and (replaying a sample in fresh copies of\n"
+    "the story) scripts that do not play the same way twice. Warnings name likely slips:\n"
+    "flags set but never read or read but never set, hidden or neutral stats nothing reads;\n"
+    "misspelt names get the nearest known one (\"did you mean 'west_tunnel'?\").\n"
     "\n"
     "  --json      a JSON array of {story, file, line, severity, message}\n"
     "  -h, --help  show this help and exit\n"
@@ -680,12 +768,24 @@ int tool_check(int argc, char **argv)
         p.list = cJSON_CreateArray();
     if (optind < argc) {
         for (int i = optind; i < argc; i++) {
-            if (access(argv[i], F_OK) != 0) {
-                fprintf(stderr, "ladder: %s: no such file or folder\n", argv[i]);
+            char *bundled = NULL; /* a bundled story's id: its folder */
+            if (access(argv[i], F_OK) != 0 && util_is_identifier(argv[i])) {
+                char *dir = paths_scenarios_dir();
+                bundled = xasprintf("%s/%s", dir, argv[i]);
+                free(dir);
+                if (access(bundled, F_OK) != 0) {
+                    free(bundled);
+                    bundled = NULL;
+                }
+            }
+            if (!bundled && access(argv[i], F_OK) != 0) {
+                fprintf(stderr, "ladder: %s: no such file or folder, nor a bundled story (ladder "
+                        "list shows them)\n", argv[i]);
                 cJSON_Delete(p.list);
                 return 2;
             }
-            check_story(&p, argv[i]);
+            check_story(&p, bundled ? bundled : argv[i]);
+            free(bundled);
         }
     } else {
         char *dir = paths_scenarios_dir();
