@@ -35,6 +35,24 @@ grep -q "<svg" "$html" || fail "the HTML has no chart"
 grep -q "<h2>Roads not taken</h2>" "$html" || fail "the HTML lacks the road not taken"
 echo "workshop ok"
 
+# The choice API in the room: a reply after the pick and in the debrief, the advice next to the
+# choice taken (terminal debrief and files); locked choices are not options to vote on.
+mkdir "$work/api"
+printf 'pick 1\npick 2\nend\n' |
+  "$ladder" workshop tests/fixtures/good/choice_api --session API --out "$work/api" \
+    > "$work/out" 2>&1 || fail "workshop of choice_api exited with status $?"
+grep -q "^You read it twice, slowly: acumen 70.$" "$work/out" || fail "no reply after the pick"
+grep -q "2. Ask for the budget \[no change\] (follows the advice)" "$work/out" ||
+  fail "no advice in the room's debrief"
+! grep -q "Needs Business acumen" "$work/out" || fail "a locked choice was offered to the room"
+md=$(ls "$work"/api/workshop-choice_api-API-*.md)
+grep -q "^\*What followed:\* You read it twice, \*slowly\*: acumen 70.$" "$md" ||
+  fail "the debrief lacks the reply"
+grep -q "^The choice follows the advice.$" "$md" || fail "the debrief lacks the advice"
+grep -q "<p>The choice follows the advice.</p>" "$work"/api/workshop-choice_api-API-*.html ||
+  fail "the HTML debrief lacks the advice"
+echo "workshop choice API ok"
+
 # Participants: results files in the documented format, one per playthrough, never overwritten.
 res="$work/results"
 for i in 1 2 3; do

@@ -64,6 +64,10 @@ static void changes_line(TermRoom *r)
 {
     Screen *sc = screen_describe(r->s);
     const char *words = r->hide_numbers ? sc->changes_words : sc->changes_text;
+    if (sc->reply) { /* the choice's reply, right after it */
+        fputc('\n', r->out);
+        wrap(r, sc->reply->text, 0);
+    }
     if (words)
         utf8_fprintf(r->out, "\n  [%s]\n", words);
     if (sc->notice) /* what the session has to say (an autosave that failed, say) */
@@ -125,8 +129,12 @@ static void show_debrief(TermRoom *r)
             buf_printf(&line, "%s)", t->tie ? ", tie broken" : "");
         }
         buf_printf(&line, " [%s]", d->changes ? d->changes : "no change");
+        if (d->advice_text)
+            buf_printf(&line, " (%s)", d->advice_text);
         wrap(r, buf_str(&line), 2);
         buf_free(&line);
+        if (d->reply.text)
+            wrap(r, d->reply.text, 6);
         if (d->lesson)
             wrap(r, d->lesson, 6);
     }
