@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/gallery.h"
 #include "core/paths.h"
 
 static int cmp_entry(const void *a, const void *b)
@@ -49,6 +50,8 @@ Catalog *catalog_scan(const char *dir)
     if (n > 1)
         qsort(names, n, sizeof *names, cmp_name);
     size_t ecap = 0;
+    Err gerr;
+    Gallery *gallery = gallery_open(NULL, &gerr); /* NULL: the counts stay 0 */
     for (size_t i = 0; i < n; i++) {
         char *path = xasprintf("%s/%s", dir, names[i]);
         Err err;
@@ -64,11 +67,14 @@ Catalog *catalog_scan(const char *dir)
             ce->summary = xstrdup(s->summary);
             ce->order = s->order;
             ce->path = path;
+            ce->endings = 0;
+            ce->endings_found = gallery ? gallery_found(gallery, s, &ce->endings) : 0;
             story_free(s);
         }
         free(names[i]);
     }
     free(names);
+    gallery_free(gallery);
     if (c->n > 1)
         qsort(c->v, c->n, sizeof *c->v, cmp_entry);
     c->problems = problems.len ? buf_take(&problems) : NULL;

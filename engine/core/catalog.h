@@ -7,6 +7,9 @@
 typedef struct CatalogEntry {
     char *id, *title, *summary, *path;
     int order;
+    /* the endings gallery (core/gallery.h): how many of the story's endings this player has
+     * reached, of how many it has; 0 and 0 for a campaign or when no gallery can be read */
+    size_t endings_found, endings;
 } CatalogEntry;
 
 typedef struct Catalog {

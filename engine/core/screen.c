@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/gallery.h"
+
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
@@ -225,6 +227,8 @@ Screen *screen_of(const Session *s)
     sc->summary = xstrdup(st->summary ? st->summary : "");
     sc->content_note = dup_or_null(st->content_note);
     sc->ask_name = session_wants_name(s);
+    if (session_gallery(s))
+        sc->endings_found = gallery_found(session_gallery(s), st, &sc->endings_total);
     if (root != st) {
         ScreenCampaign *c = xcalloc(1, sizeof *c);
         c->id = xstrdup(root->id);

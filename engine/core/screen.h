@@ -149,6 +149,10 @@ typedef struct Screen {
     size_t n_decisions;
     ScreenEnding *ending;  /* NULL while the story goes on */
     ScreenRoom *room;      /* NULL outside room mode */
+    /* the endings gallery (core/gallery.h): how many of the story's endings this player has
+     * reached across games (this one's included once it has ended, unless the session is a
+     * tool's), of how many; both 0 when no gallery can be read ("3 of 7 endings found") */
+    size_t endings_found, endings_total;
 } Screen;
 
 /* Describe what s shows now, taking the session's pending notices (session_take_notice). The

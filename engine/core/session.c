@@ -12,6 +12,7 @@
 
 #include "core/autosave.h"
 #include "core/catalog.h"
+#include "core/gallery.h"
 #include "core/paths.h"
 #include "core/results.h"
 #include "core/save.h"
@@ -38,6 +39,11 @@ struct Session {
     bool anonymous;
     bool results_failed;   /* the last attempt to write the results failed */
     char *results_written; /* the JSON last written, to write each state once */
+    /* the endings gallery (NULL: none could be read) and its file (NULL: read only, for tools
+     * that open sessions without saving: they show the gallery and never add to it) */
+    Gallery *gallery;
+    char *gallery_path;
+    bool seed_given; /* the seed came from the caller: play again keeps it */
 };
 
 uint64_t session_random_seed(void)
@@ -517,7 +523,14 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
         s->save_dir = paths_save_dir(story->id, &derr);
         if (!s->save_dir)
             notice(s, "Saving is off: %s", derr.msg);
+        s->gallery = gallery_open(&s->gallery_path, &derr);
+        if (!s->gallery && s->gallery_path)
+            notice(s, "The endings gallery is off: %s", derr.msg);
+    } else {
+        Err gerr; /* read only, and quietly */
+        s->gallery = gallery_open(NULL, &gerr);
     }
+    s->seed_given = o->seed_given;
     save_timestamp(s->created, sizeof s->created);
     remove_stale_temporaries(s);
     int resume_slot = 1;
@@ -594,6 +607,8 @@ void session_free(Session *s)
     free(s->session_code);
     free(s->results_path);
     free(s->results_written);
+    gallery_free(s->gallery);
+    free(s->gallery_path);
     drop_past(s);
     free(s->past_stories);
     free(s->past_games);
@@ -669,6 +684,25 @@ const char *session_next_chapter(const Session *s)
     if (!is_campaign(s) || !game_ended(s->game) || s->n_past + 1 >= s->root->n_chapters)
         return NULL;
     return s->root->chapters[s->n_past + 1];
+}
+
+const Gallery *session_gallery(const Session *s) { return s->gallery; }
+
+int session_restart(Session *s, Err *err)
+{
+    uint64_t seed = s->seed_given ? s->seed : session_random_seed();
+    Story *first = is_campaign(s) ? load_chapter(s, 0, err) : s->root;
+    Game *g = first ? game_new(first, seed, game_player(s->game), err) : NULL;
+    if (!g) {
+        if (first && first != s->root)
+            story_free(first);
+        return STATUS_FAILED;
+    }
+    drop_past(s);
+    set_current(s, first, g);
+    s->seed = seed;
+    s->backup_pending = true; /* the last game's autosave is kept as a save at the next move */
+    return 0;
 }
 
 bool session_wants_name(const Session *s)
@@ -758,6 +792,12 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         return -1;
     }
     autosave(s);
+    if (game_ended(s->game) && s->gallery && s->gallery_path &&
+        gallery_add(s->gallery, s->story->id, game_scene(s->game)->id)) {
+        Err gerr;
+        if (gallery_save(s->gallery, s->gallery_path, &gerr) != 0)
+            notice(s, "The endings gallery was not saved: %s", gerr.msg);
+    }
     if (game_ended(s->game) && !session_next_chapter(s)) {
         Err rerr; /* the notice tells the player; the exit status tells the caller */
         write_results(s, &rerr);

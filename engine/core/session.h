@@ -50,6 +50,16 @@ int session_advance(Session *s, Err *err);
 /* True when the story asks for the player's name (Story.ask_name, of the campaign or its first
  * chapter) and none is known yet: a new game, before its first decision, opened without one. */
 bool session_wants_name(const Session *s);
+/* Play again: a new game from the start of the story (a campaign's first chapter), with the
+ * same player's name, the same seed when the caller gave one, else a new random seed. The
+ * last game's autosave is kept as a save at the next decision, as when a new game starts.
+ * Returns 0, or STATUS_FAILED with err when the story fails at its start (s unchanged). */
+int session_restart(Session *s, Err *err);
+/* The endings gallery of the data folder (core/gallery.h), borrowed until session_free; NULL
+ * when it cannot be read. The session records each ending in it, unless it was opened with
+ * no_autosave (tools: they show it, never add to it). */
+typedef struct Gallery Gallery;
+const Gallery *session_gallery(const Session *s);
 /* Give the player's name: the game starts again with it (its first scene shown anew; only
  * before the first decision of the first chapter). name is copied; spaces around it are
  * dropped. Returns 0; STATUS_NO_SUCH with err when a decision was taken already; STATUS_FAILED

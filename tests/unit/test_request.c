@@ -74,7 +74,8 @@ static void test_accepts_every_request(void **state)
         RequestKind kind;
     } flags[] = {{"{\"undo\":true}", REQUEST_UNDO}, {"{\"next\":true}", REQUEST_NEXT},
                  {"{\"look\":true}", REQUEST_LOOK}, {"{\"saves\":true}", REQUEST_SAVES},
-                 {"{\"stories\":true}", REQUEST_STORIES}, {"{\"quit\":true}", REQUEST_QUIT}};
+                 {"{\"stories\":true}", REQUEST_STORIES}, {"{\"quit\":true}", REQUEST_QUIT},
+                 {"{\"restart\":true}", REQUEST_RESTART}};
     for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
         r = ok(flags[i].line);
         assert_int_equal(r.kind, flags[i].kind);
@@ -108,7 +109,8 @@ static void test_refuses_shapes_and_types(void **state)
     refused("true", "not true");
     refused("{}", "an empty object");
     refused("{\"dance\":true}", "unknown request \"dance\": use choose, undo, next, save, load, "
-                               "look, saves, stories, name or quit");
+                               "look, saves, stories, name, restart or quit");
+    refused("{\"restart\":1}", "\"restart\" takes true");
     refused("{\"name\":\"\"}", "\"name\" takes the player's name");
     refused("{\"name\":\"   \"}", "\"name\" takes the player's name");
     refused("{\"name\":\"a\\tb\"}", "\"name\" takes the player's name");

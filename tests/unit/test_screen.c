@@ -280,6 +280,42 @@ static void test_choice_api(void **state)
     session_free(s);
 }
 
+/* The endings gallery on the Screen (a session that keeps one, in a data folder of its own),
+ * and play again: a new game from the start, the gallery kept. */
+static void test_gallery_and_restart(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ladder-screen-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    setenv("XDG_DATA_HOME", dir, 1);
+    Err err;
+    Story *st = must_load(STORY);
+    SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana"};
+    Session *s = session_open(st, &o, &err);
+    assert_non_null(s);
+    Screen *sc = screen_describe(s);
+    assert_int_equal(sc->endings_found, 0);
+    assert_int_equal(sc->endings_total, 1);
+    screen_free(sc);
+    assert_int_equal(session_restart(s, &err), 0); /* allowed any time by the core */
+    choose(s, "work");
+    choose(s, "again"); /* the forced ending */
+    sc = screen_describe(s);
+    assert_non_null(sc->ending);
+    assert_int_equal(sc->endings_found, 1);
+    screen_free(sc);
+    assert_int_equal(session_restart(s, &err), 0);
+    sc = screen_describe(s);
+    assert_null(sc->ending);
+    assert_string_equal(sc->scene_id, "a");
+    assert_int_equal(sc->n_decisions, 0);
+    assert_int_equal(sc->stats[0].value, 30);
+    assert_int_equal(sc->endings_found, 1); /* across games */
+    screen_free(sc);
+    session_free(s);
+    unsetenv("XDG_DATA_HOME");
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -289,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_forced_ending),
         cmocka_unit_test(test_changes_text_words),
         cmocka_unit_test(test_hidden_stat),
+        cmocka_unit_test(test_gallery_and_restart),
         cmocka_unit_test(test_choice_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

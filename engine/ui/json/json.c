@@ -209,6 +209,10 @@ static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
         cJSON *x = cJSON_AddObjectToObject(o, "outcome");
         cJSON_AddStringToObject(x, "verdict_text", e->verdict_text);
         add_string_or_null(x, "forced_reason", sc->forced_reason);
+        if (sc->endings_total) { /* the endings gallery: "3 of 7 endings found" */
+            cJSON_AddNumberToObject(x, "endings_found", (double)sc->endings_found);
+            cJSON_AddNumberToObject(x, "endings_total", (double)sc->endings_total);
+        }
         cJSON *series = cJSON_AddArrayToObject(x, "series");
         for (size_t k = 0; k < e->n_series; k++) {
             cJSON *sr = cJSON_CreateObject();
@@ -305,6 +309,14 @@ static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *sho
         break;
     case REQUEST_NAME:
         rc = session_set_player(s, rq->text, &err);
+        break;
+    case REQUEST_RESTART:
+        if (!game_ended(session_game(s))) {
+            err_set(&err, "play again is for an ending: the story goes on");
+            rc = STATUS_NO_SUCH;
+        } else {
+            rc = session_restart(s, &err);
+        }
         break;
     case REQUEST_UNDO:
         rc = session_undo(s, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH; /* nothing to undo */

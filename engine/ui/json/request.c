@@ -17,7 +17,7 @@
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
-#define KNOWN "choose, undo, next, save, load, look, saves, stories, name or quit"
+#define KNOWN "choose, undo, next, save, load, look, saves, stories, name, restart or quit"
 /* cJSON reads at most 63 characters of a number */
 #define MAX_NUMBER 63
 /* how much of a key or value an error message quotes, in code points */
@@ -317,7 +317,7 @@ static const struct {
     {"choose", REQUEST_CHOOSE}, {"undo", REQUEST_UNDO}, {"next", REQUEST_NEXT},
     {"save", REQUEST_SAVE},     {"load", REQUEST_LOAD}, {"look", REQUEST_LOOK},
     {"saves", REQUEST_SAVES},   {"stories", REQUEST_STORIES},  {"quit", REQUEST_QUIT},
-    {"name", REQUEST_NAME},
+    {"name", REQUEST_NAME},     {"restart", REQUEST_RESTART},
 };
 
 /* A player's name as session_set_player takes it. */

@@ -30,8 +30,9 @@ typedef enum RequestKind {
     REQUEST_SAVES,   /* the saves of the story being played */
     REQUEST_STORIES, /* the bundled stories */
     REQUEST_QUIT,
-    REQUEST_NAME     /* text: the player's name (1 to SESSION_MAX_NAME bytes, not only
+    REQUEST_NAME,    /* text: the player's name (1 to SESSION_MAX_NAME bytes, not only
                         spaces, no control characters) */
+    REQUEST_RESTART  /* at an ending: play the story again */
 } RequestKind;
 
 typedef struct Request {
@@ -48,6 +49,7 @@ typedef struct Request {
  * with a value of the type it takes: "choose" a whole number from 1 or a non-empty id, "save"
  * a slot name (1 to 64 of A-Z a-z 0-9 _ -), "load" a slot name or a path, "name" the player's
  * name (1 to SESSION_MAX_NAME bytes, not only spaces, no control characters), and "undo", "next",
+ * "restart",
  * "look", "quit" true. No string may hold NUL (\u0000) or a lone surrogate escape. Returns 0
  * with *req filled (free with request_free), or -1 with err naming the problem (never a guess
  * at what was meant) and *req untouched. */

@@ -92,6 +92,21 @@ static void next_chapter(App *a)
     }
 }
 
+static void play_again(App *a)
+{
+    Err err;
+    if (session_restart(a->s, &err) != 0) {
+        app_show_error(a, err.msg);
+        return;
+    }
+    app_history_free(a);
+    app_after_change(a);
+    a->status = screen_notice(a);
+    if (!a->status)
+        a->status = xstrdup("A new game begins.");
+    a->scroll = 0;
+}
+
 static void apply_settings(App *a)
 {
     Err err;
@@ -155,6 +170,7 @@ void app_act(App *a, int action, int arg)
         break;
     case A_NEXT: next_chapter(a); break;
     case A_NAME: app_name_take(a); break;
+    case A_AGAIN: play_again(a); break;
     case A_BIGGER:
     case A_SMALLER:
     case A_THEME:

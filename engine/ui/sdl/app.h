@@ -54,6 +54,7 @@ enum Action {
     A_REWIND,     /* arg: decision, 1-based */
     A_END_ROOM,
     A_NAME,       /* give the name typed (naming.c) */
+    A_AGAIN,      /* at an ending: play the story again */
 };
 
 typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR, OV_TIMELINE, OV_TIE } Overlay;

@@ -303,10 +303,28 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += app_button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
                     render) +
              draw_px(d, 10);
+    if (sc->endings_total) { /* the endings gallery */
+        char *found = xasprintf("*%zu of %zu endings found.*", sc->endings_found,
+                                sc->endings_total);
+        y += draw_text(d, ROLE_BODY, found, x, y, w, t->dim, render) + draw_px(d, 10);
+        free(found);
+    }
+    if (!(sc->campaign && sc->campaign->next))
+        y += app_button(a, x, y, w, NULL, "**Play again**", ROLE_BODY, A_AGAIN, 0, render) +
+             draw_px(d, 10);
     y += app_button(a, x, y, w, NULL, "Take back the last decision", ROLE_BODY, A_UNDO, 0, render) +
          draw_px(d, 10);
     y += app_button(a, x, y, w, NULL, "Back to the title screen", ROLE_BODY, A_TO_TITLE, 0, render);
     return y - y0 + gap;
+}
+
+/* A story's button on the title screen: title, summary, and the endings found (malloc'd). */
+static char *story_button_text(const CatalogEntry *e)
+{
+    if (e->endings_found)
+        return xasprintf("**%s**\n%s\n*%zu of %zu endings found*", e->title, e->summary,
+                         e->endings_found, e->endings);
+    return xasprintf("**%s**\n%s", e->title, e->summary);
 }
 
 void app_game_screen(App *a)
@@ -425,7 +443,7 @@ void app_title_screen(App *a)
     /* the stories, scrolling under the actions when they do not fit */
     int top = y, list_h = 0;
     for (size_t i = 0; i < a->cat->n; i++) {
-        char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
+        char *text = story_button_text(&a->cat->v[i]);
         list_h += app_button(a, x, 0, col_w, "1", text, ROLE_BODY, A_STORY, (int)i, false) +
                   draw_px(d, 8);
         free(text);
@@ -444,7 +462,7 @@ void app_title_screen(App *a)
     for (size_t i = 0; i < a->cat->n; i++) {
         char badge[24];
         snprintf(badge, sizeof badge, "%zu", i + 1);
-        char *text = xasprintf("**%s**\n%s", a->cat->v[i].title, a->cat->v[i].summary);
+        char *text = story_button_text(&a->cat->v[i]);
         y += app_button(a, x, y, col_w, i < 9 ? badge : " ", text, ROLE_BODY, A_STORY, (int)i,
                         true) +
              draw_px(d, 8);

@@ -225,9 +225,13 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
         buf_printf(b, "\nType 'next' to go on to chapter %zu of %zu, or 'undo', 'history', "
                       "'quit'.\n",
                    sc->campaign->chapter + 1, sc->campaign->chapters);
-    else
-        buf_puts(b, "\nType 'undo' to take back your last decision, 'history' to review, "
-                    "or 'quit'.\n");
+    else {
+        buf_putc(b, '\n');
+        wrap_text(b, "Type 'again' to play again, 'undo' to take back your last decision, "
+                     "'history' to review, or 'quit'.", t->cfg->width, 0, c);
+    }
+    if (sc->endings_total) /* the endings gallery */
+        buf_printf(b, "Endings found: %zu of %zu.\n", sc->endings_found, sc->endings_total);
 }
 
 static void show_scene(Term *t)
@@ -311,6 +315,7 @@ static void show_help(Term *t)
                  "  history        the decisions so far\n"
                  "  undo           take back the last decision\n"
                  "  next           (campaigns) go on to the next chapter after an ending\n"
+                 "  again          at an ending, play the story again from the start\n"
                  "  save [NAME]    save to a slot (default: quicksave)\n"
                  "  load [NAME]    load a slot (without a name: list the saves)\n"
                  "  help           this list\n"
@@ -527,7 +532,7 @@ static bool handle(Term *t, char *line)
                 say(t, "This chapter has ended. Type 'next' to go on, or 'undo', 'history', "
                        "'quit'.");
             else if (game_ended(g))
-                say(t, "The story has ended. Type 'undo', 'history' or 'quit'.");
+                say(t, "The story has ended. Type 'again', 'undo', 'history' or 'quit'.");
             else
                 say(t, "Type a number from 1 to %zu, or 'help'.", game_choice_count(g));
             return true;
@@ -554,6 +559,16 @@ static bool handle(Term *t, char *line)
     } else if (strcmp(p, "next") == 0 && session_next_chapter(t->s)) {
         int rc = session_advance(t->s, &err);
         show_advanced(t, rc, err.msg);
+    } else if ((strcmp(p, "again") == 0 || strcmp(p, "restart") == 0) && game_ended(g)) {
+        if (session_restart(t->s, &err) != 0) {
+            t->status = 1;
+            report_error(t, err.msg);
+        } else {
+            say(t, "A new game begins.");
+            show_intro(t);
+            show_notices(t);
+            show_scene(t);
+        }
     } else if (strcmp(p, "history") == 0) {
         show_history(t);
     } else if (strcmp(p, "undo") == 0 || strcmp(p, "u") == 0) {
@@ -708,6 +723,9 @@ static int term_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
         buf_printf(&b, "%s%s", head, col ? BOLD : "");
         put_text(&b, c->v[i].title);
         buf_puts(&b, col ? RESET : "");
+        if (c->v[i].endings_found) /* the endings gallery */
+            buf_printf(&b, "  (%zu of %zu endings found)", c->v[i].endings_found,
+                       c->v[i].endings);
         if (*c->v[i].summary) {
             Buf line = {0};
             put_text(&line, c->v[i].summary);
