@@ -1,4 +1,5 @@
-/* session.c: one game, its autosave and its save slots. */
+/* session.c: one game or campaign, its autosave and its save slots (its results files are
+ * session_results.c's). */
 #include "core/session.h"
 
 #include <dirent.h>
@@ -16,35 +17,9 @@
 #include "core/paths.h"
 #include "core/results.h"
 #include "core/save.h"
+#include "core/session_int.h"
 #include "core/utf8.h"
 
-struct Session {
-    Story *root;  /* the story or campaign the session was opened on */
-    Story *story; /* the story being played: root, or the current chapter of a campaign */
-    Game *game;
-    /* a campaign's finished chapters, oldest first; the current one is story/game */
-    Story **past_stories;
-    Game **past_games;
-    size_t n_past;
-    uint64_t seed; /* the seed the session started from (chapter i plays seed + i) */
-    char *save_dir;
-    Autosave *autosave;  /* this game's autosave and its lock; NULL when saving is off */
-    char created[32];
-    bool backup_pending; /* the autosave on disk belongs to another game: keep it aside */
-    bool told_slot;      /* the player knows this game autosaves to autosave-N.json */
-    size_t saved_chapter; /* the chapter whose decisions the autosave's last lines are */
-    Buf notice;
-    /* workshop results */
-    char *results_dir, *session_code, *results_path;
-    bool anonymous;
-    bool results_failed;   /* the last attempt to write the results failed */
-    char *results_written; /* the JSON last written, to write each state once */
-    /* the endings gallery (NULL: none could be read) and its file (NULL: read only, for tools
-     * that open sessions without saving: they show the gallery and never add to it) */
-    Gallery *gallery;
-    char *gallery_path;
-    bool seed_given; /* the seed came from the caller: play again keeps it */
-};
 
 uint64_t session_random_seed(void)
 {
@@ -58,8 +33,7 @@ uint64_t session_random_seed(void)
     return x % 1000000000ULL; /* short enough to read aloud in a workshop */
 }
 
-static void notice(Session *s, const char *fmt, ...) LADDER_PRINTF(2, 3);
-static void notice(Session *s, const char *fmt, ...)
+void session_notice(Session *s, const char *fmt, ...)
 {
     if (s->notice.len)
         buf_putc(&s->notice, '\n');
@@ -120,9 +94,9 @@ static void keep_old_autosave(Session *s)
     }
     /* link() fails instead of replacing a file that appeared meanwhile; then unlink the old */
     if (!exists(path) && link(path_now, path) == 0 && unlink(path_now) == 0)
-        notice(s, "Your previous game was kept as the save '%s' (load %s).", name, name);
+        session_notice(s, "Your previous game was kept as the save '%s' (load %s).", name, name);
     else
-        notice(s, "Could not keep the previous autosave aside; autosave is off for this game.");
+        session_notice(s, "Could not keep the previous autosave aside; autosave is off for this game.");
     if (exists(path_now)) { /* never overwrite what we could not move */
         autosave_close(s->autosave);
         s->autosave = NULL;
@@ -142,8 +116,7 @@ static bool is_campaign(const Session *s)
     return s->root->n_chapters > 0;
 }
 
-/* What a save of the session is made of; free *games after use. */
-static SaveSource session_source(const Session *s, const Game ***games)
+SaveSource session_source(const Session *s, const Game ***games)
 {
     *games = xmalloc((s->n_past + 1) * sizeof **games);
     for (size_t i = 0; i < s->n_past; i++)
@@ -190,78 +163,6 @@ static void set_current(Session *s, Story *story, Game *g)
     s->game = g;
 }
 
-uint64_t session_seed_for_code(const char *code)
-{
-    return fnv1a64(FNV1A64_INIT, code, strlen(code)) % 1000000000ULL;
-}
-
-void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous)
-{
-    free(s->results_dir);
-    free(s->session_code);
-    s->results_dir = xstrdup(dir);
-    s->session_code = xstrdup(session_code);
-    s->anonymous = anonymous;
-}
-
-const char *session_results_path(const Session *s)
-{
-    return s->results_path;
-}
-
-/* Write the results file if this state was not written yet (its format and name are
- * core/results.c's). Returns 0 (written, or nothing
- * new to write) or -1 with err. */
-static int write_results(Session *s, Err *err)
-{
-    if (!s->results_dir || game_decision_count(s->game) + s->n_past == 0)
-        return 0;
-    const Game **games;
-    SaveSource src = session_source(s, &games);
-    char *text = results_text(&src, s->session_code, s->anonymous, err);
-    free(games);
-    if (!text) {
-        s->results_failed = true;
-        notice(s, "Your results could not be written: %s", err->msg);
-        return -1;
-    }
-    /* the same state twice (e.g. quitting right after an ending) is written once */
-    char *cmp = results_state(text);
-    if (s->results_written && strcmp(s->results_written, cmp) == 0) {
-        free(cmp);
-        free(text);
-        return 0;
-    }
-    char *path = NULL;
-    int rc = results_write(s->results_dir, s->root->id, s->session_code,
-                           s->anonymous ? NULL : game_player(s->game), text, &path, err);
-    free(text);
-    if (rc == 0) {
-        free(s->results_path);
-        s->results_path = path;
-        free(s->results_written);
-        s->results_written = cmp;
-        s->results_failed = false;
-        notice(s, "Your results were written to %s.", path);
-        return 0;
-    }
-    free(cmp);
-    s->results_failed = true;
-    notice(s, "Your results could not be written: %s", err->msg);
-    return -1;
-}
-
-int session_write_results(Session *s, Err *err)
-{
-    Err local;
-    return write_results(s, err ? err : &local);
-}
-
-bool session_results_failed(const Session *s)
-{
-    return s->results_failed;
-}
-
 /* Save the game to its autosave: in place when the file holds the same chapter with one
  * decision fewer (a decision taken) or one more (one undone), else whole (autosave.h). */
 static void autosave(Session *s)
@@ -304,11 +205,11 @@ static void autosave(Session *s)
     free(games);
     if (rc != 0) {
         autosave_forget(s->autosave);
-        notice(s, "Autosave failed: %s", err.msg);
+        session_notice(s, "Autosave failed: %s", err.msg);
     } else if (autosave_slot(s->autosave) > 1 && !s->told_slot) {
         s->told_slot = true;
         const char *p = autosave_file(s), *base = strrchr(p, '/');
-        notice(s,
+        session_notice(s,
                "This story is open in another game, which autosaves to autosave.json: this game "
                "autosaves to its own file, %s ('ladder play %s --continue' resumes the most "
                "recent autosave).",
@@ -324,14 +225,14 @@ static void notice_replay_stopped(Session *s, const char *what, const char *save
                                   const Story *story, size_t applied, size_t n, const Step *at)
 {
     if (save_hash && strcmp(save_hash, story->hash) == 0)
-        notice(s,
+        session_notice(s,
                "%s does not play the same way twice: its files are as they were when this game "
                "was saved, yet replaying the save went elsewhere after decision %zu of %zu (the "
                "next decision was scene '%s', choice '%s'); the game resumes there. "
                GAME_DIVERGED_WHY,
                what, applied, n, at->scene, at->choice);
     else
-        notice(s,
+        session_notice(s,
                "%s has changed since this save: it resumes after decision %zu of %zu (scene '%s' "
                "no longer offers '%s').",
                what, applied, n, at->scene, at->choice);
@@ -446,7 +347,7 @@ static int load_data(Session *s, SaveData d, const char *path, Err *err)
         if (s->autosave) /* another game now: the next autosave is written whole */
             autosave_forget(s->autosave);
         if (d.torn_line)
-            notice(s,
+            session_notice(s,
                    "The end of %s was cut short (Ladder stopped while writing it): its line %zu "
                    "is left out, and the game resumes after the decisions before it.",
                    path, d.torn_line);
@@ -522,10 +423,10 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
         Err derr;
         s->save_dir = paths_save_dir(story->id, &derr);
         if (!s->save_dir)
-            notice(s, "Saving is off: %s", derr.msg);
+            session_notice(s, "Saving is off: %s", derr.msg);
         s->gallery = gallery_open(&s->gallery_path, &derr);
         if (!s->gallery && s->gallery_path)
-            notice(s, "The endings gallery is off: %s", derr.msg);
+            session_notice(s, "The endings gallery is off: %s", derr.msg);
     } else {
         Err gerr; /* read only, and quietly */
         s->gallery = gallery_open(NULL, &gerr);
@@ -576,7 +477,7 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
         Err aerr;
         s->autosave = autosave_open(s->save_dir, resume_slot, &aerr);
         if (!s->autosave)
-            notice(s, "Autosave is off for this game: %s", aerr.msg);
+            session_notice(s, "Autosave is off for this game: %s", aerr.msg);
     }
     if (o->resume || o->load) {
         /* resuming an autosave another game holds, or loading a save: whatever file this game
@@ -796,11 +697,11 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         gallery_add(s->gallery, s->story->id, game_scene(s->game)->id)) {
         Err gerr;
         if (gallery_save(s->gallery, s->gallery_path, &gerr) != 0)
-            notice(s, "The endings gallery was not saved: %s", gerr.msg);
+            session_notice(s, "The endings gallery was not saved: %s", gerr.msg);
     }
     if (game_ended(s->game) && !session_next_chapter(s)) {
         Err rerr; /* the notice tells the player; the exit status tells the caller */
-        write_results(s, &rerr);
+        session_results_update(s, &rerr);
     }
     return 0;
 }

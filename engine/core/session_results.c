@@ -1,0 +1,78 @@
+/* session_results.c: a workshop participant's results, as a session writes them: when, and
+ * once per state (the file's format and name are core/results.c's). */
+#include "core/session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/results.h"
+#include "core/session_int.h"
+
+uint64_t session_seed_for_code(const char *code)
+{
+    return fnv1a64(FNV1A64_INIT, code, strlen(code)) % 1000000000ULL;
+}
+
+void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous)
+{
+    free(s->results_dir);
+    free(s->session_code);
+    s->results_dir = xstrdup(dir);
+    s->session_code = xstrdup(session_code);
+    s->anonymous = anonymous;
+}
+
+const char *session_results_path(const Session *s)
+{
+    return s->results_path;
+}
+
+int session_results_update(Session *s, Err *err)
+{
+    if (!s->results_dir || game_decision_count(s->game) + s->n_past == 0)
+        return 0;
+    const Game **games;
+    SaveSource src = session_source(s, &games);
+    char *text = results_text(&src, s->session_code, s->anonymous, err);
+    free(games);
+    if (!text) {
+        s->results_failed = true;
+        session_notice(s, "Your results could not be written: %s", err->msg);
+        return -1;
+    }
+    /* the same state twice (e.g. quitting right after an ending) is written once */
+    char *cmp = results_state(text);
+    if (s->results_written && strcmp(s->results_written, cmp) == 0) {
+        free(cmp);
+        free(text);
+        return 0;
+    }
+    char *path = NULL;
+    int rc = results_write(s->results_dir, s->root->id, s->session_code,
+                           s->anonymous ? NULL : game_player(s->game), text, &path, err);
+    free(text);
+    if (rc == 0) {
+        free(s->results_path);
+        s->results_path = path;
+        free(s->results_written);
+        s->results_written = cmp;
+        s->results_failed = false;
+        session_notice(s, "Your results were written to %s.", path);
+        return 0;
+    }
+    free(cmp);
+    s->results_failed = true;
+    session_notice(s, "Your results could not be written: %s", err->msg);
+    return -1;
+}
+
+int session_write_results(Session *s, Err *err)
+{
+    Err local;
+    return session_results_update(s, err ? err : &local);
+}
+
+bool session_results_failed(const Session *s)
+{
+    return s->results_failed;
+}
