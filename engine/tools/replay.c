@@ -98,19 +98,25 @@ static int replay_close(Replay *r, bool keep)
  * chapter first when the current one has ended, and print what the terminal would. Returns 0;
  * 1 when a script failed (its error shown; nothing more should be played); -1 with err when
  * the choice is not there. */
+/* When the chapter being played has ended and the campaign has another, go on to it, printing
+ * what the terminal would. Returns 0, or 1 when it failed to start (its error shown). */
+static int next_chapter(Replay *r, Err *err)
+{
+    if (!game_ended(session_game(r->s)) || !session_next_chapter(r->s))
+        return 0;
+    term_transcript_typed(r->tr, "next");
+    int rc = session_advance(r->s, err);
+    if (rc != 0)
+        release(r, true);
+    term_transcript_advanced(r->tr, rc, err->msg);
+    return rc != 0;
+}
+
 static int step(Replay *r, const char *id, Err *err)
 {
+    if (next_chapter(r, err) != 0)
+        return 1;
     const Game *g = session_game(r->s);
-    if (game_ended(g) && session_next_chapter(r->s)) {
-        term_transcript_typed(r->tr, "next");
-        int rc = session_advance(r->s, err);
-        if (rc != 0)
-            release(r, true);
-        term_transcript_advanced(r->tr, rc, err->msg);
-        if (rc != 0)
-            return 1;
-        g = session_game(r->s);
-    }
     size_t k = game_choice_count(g);
     for (size_t i = 0; i < game_choice_count(g); i++)
         if (strcmp(game_choice(g, i)->id, id) == 0)
@@ -326,6 +332,9 @@ int tool_replay(int argc, char **argv)
     } else {
         for (size_t i = 0; ids[i] && rc == 0; i++)
             rc = step(r, ids[i], &err);
+        if (rc == 0) /* explore went on to the next chapter: so does the replay (and shows a
+                      * chapter that fails at its start) */
+            rc = next_chapter(r, &err);
     }
     for (size_t i = 0; ids && ids[i]; i++)
         free(ids[i]);
