@@ -126,6 +126,12 @@ static int step(Replay *r, const char *id, Err *err)
     if (k == game_choice_count(g) && !*end && num >= 1 && (size_t)num <= game_choice_count(g))
         k = (size_t)num - 1;
     if (k == game_choice_count(g)) {
+        for (size_t i = 0; i < game_locked_count(g); i++)
+            if (strcmp(game_locked_choice(g, i)->id, id) == 0) {
+                err_set(err, "decision %zu: scene '%s' shows choice '%s' locked (%s)", r->n + 1,
+                        game_scene(g)->id, id, game_locked_reason(g, i));
+                return -1;
+            }
         err_set(err, "decision %zu: scene '%s' offers no choice '%s'", r->n + 1,
                 game_scene(g)->id, id);
         return -1;
