@@ -222,8 +222,11 @@ void story_resolve(Story *s, StoryProblems *p)
             for (size_t k = 0; k < ch->n_requires; k++) {
                 Requirement *r = &ch->requires[k];
                 r->index = story_find_stat(s, r->stat);
+                const char *best =
+                    r->index < 0 ? story_suggest_name(s, r->stat, STORY_NAME_STAT) : NULL;
                 if (r->index < 0)
-                    problem(c, ch->pos, "%s: requires unknown stat '%s'", cwhat, r->stat);
+                    problem(c, ch->pos, "%s: requires unknown stat '%s'%s%s%s", cwhat, r->stat,
+                            best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
             }
             if (ch->go)
                 resolve_target(c, ch->go, &ch->go_index, ch->pos, cwhat);
