@@ -47,6 +47,11 @@ typedef struct HostOps {
     /* fn returns flag assignments; *out is freed by the caller with story_free_sets. */
     int (*call_set)(Host *h, HostFn fn, Game *game, const HostCall *at, FlagSet **out, size_t *n,
                     Err *err);
+    /* A warning for the story's author that the calls since the last take raised without
+     * failing (a `when` that returned a number, say), "file:line: message", malloc'd for the
+     * caller to free; NULL when there is none. May be NULL (a host that never warns). The
+     * session hands it to the player as a notice. */
+    char *(*take_warning)(Host *h);
 } HostOps;
 
 /* Install the host that story_load uses from now on (the program does this once, at start,

@@ -14,6 +14,7 @@
 #include "core/autosave.h"
 #include "core/catalog.h"
 #include "core/gallery.h"
+#include "core/host.h"
 #include "core/paths.h"
 #include "core/results.h"
 #include "core/save.h"
@@ -45,6 +46,11 @@ void session_notice(Session *s, const char *fmt, ...)
 
 char *session_take_notice(Session *s)
 {
+    const HostOps *h = s->story->host_ops;
+    char *w = h && h->take_warning ? h->take_warning(s->story->host) : NULL;
+    if (w) /* for the story's author: the story plays on */
+        session_notice(s, "Warning: %s", w);
+    free(w);
     return s->notice.len ? buf_take(&s->notice) : NULL;
 }
 

@@ -29,7 +29,8 @@ struct Host { /* the Lua state behind one story (core/host.h calls it Host) */
     bool exhausted;    /* the budget ran out; stays set until the next call starts */
     atomic_bool timed_out; /* the watchdog says the running call passed its wall-clock limit */
     bool loading;      /* the story's files are running: story, scene, choice work only now */
-    bool warned_when;  /* a `when` returned a non-boolean in play, and stderr was told */
+    bool warned_when;  /* a `when` returned a non-boolean in play, and a warning was made */
+    char *warning;     /* that warning, until HostOps.take_warning hands it over */
     bool want_bool;    /* the running callback is a condition: its result is not made a string */
     const char *last_read; /* the stat or flag the running callback read last (into the story),
                             * or NULL: for the hint on a `when` that returns a number */

@@ -15,6 +15,7 @@ static const HostOps LUA_HOST = {
     .call_string = script_call_string,
     .call_effects = script_call_effects,
     .call_set = script_call_set,
+    .take_warning = script_take_warning,
 };
 
 static Story *load_story(const char *path, unsigned variant, Err *err)

@@ -247,6 +247,7 @@ void script_free(Script *sc)
     sc->exhausted = true; /* nothing of the script may run while the state closes */
     lua_close(sc->L);
     free(sc->decl_error);
+    free(sc->warning);
     free(sc);
 }
 
@@ -563,7 +564,8 @@ int script_call_bool(Script *sc, HostFn fn, Game *game, const HostCall *at, bool
             Err w;
             err_set(&w, "%s", msg);
             add_site(&w, at);
-            fprintf(stderr, "ladder: warning: %s\n", w.msg);
+            free(sc->warning);
+            sc->warning = xstrdup(w.msg);
         }
     }
     *out = lua_toboolean(sc->L, -1);
@@ -766,4 +768,11 @@ int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagS
             (*out)[j - 1] = t;
         }
     return 0;
+}
+
+char *script_take_warning(Script *sc)
+{
+    char *w = sc->warning;
+    sc->warning = NULL;
+    return w;
 }

@@ -31,12 +31,21 @@ typedef struct ScriptLimits {
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define SCRIPT_SANITIZED 1
+/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
+char *script_take_warning(Script *sc);
+
 #endif
+/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
+char *script_take_warning(Script *sc);
+
 #endif
 #ifdef SCRIPT_SANITIZED
 #define SCRIPT_WALL_MS 8000
 #else
 #define SCRIPT_WALL_MS 2000
+/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
+char *script_take_warning(Script *sc);
+
 #endif
 
 /* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback and 20 million
@@ -64,5 +73,8 @@ int script_call_effects(Script *sc, HostFn fn, Game *game, const HostCall *at, E
 /* fn returns { flag = value, ... }; *out: free with story_free_sets. */
 int script_call_set(Script *sc, HostFn fn, Game *game, const HostCall *at, FlagSet **out, size_t *n,
                     Err *err);
+
+/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
+char *script_take_warning(Script *sc);
 
 #endif
