@@ -614,7 +614,7 @@ int session_restart(Session *s, Err *err)
 
 bool session_wants_name(const Session *s)
 {
-    return (s->root->ask_name || s->story->ask_name) && s->n_past == 0 &&
+    return (s->root->ask_name || s->story->ask_name) && !s->anonymous && s->n_past == 0 &&
            game_decision_count(s->game) == 0 && !*game_player(s->game);
 }
 

@@ -48,7 +48,8 @@ const char *session_next_chapter(const Session *s);
  * STATUS_NO_SUCH if there is none, STATUS_FAILED with err if it fails to load or start. */
 int session_advance(Session *s, Err *err);
 /* True when the story asks for the player's name (Story.ask_name, of the campaign or its first
- * chapter) and none is known yet: a new game, before its first decision, opened without one. */
+ * chapter) and none is known yet: a new game, before its first decision, opened without one,
+ * and not an anonymous workshop participant's (session_set_results). */
 bool session_wants_name(const Session *s);
 /* Play again: a new game from the start of the story (a campaign's first chapter), with the
  * same player's name, the same seed when the caller gave one, else a new random seed. The

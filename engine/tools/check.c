@@ -334,10 +334,36 @@ static void unknown_scene(Problems *p, const Story *s, const char *file, int lin
             best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
 }
 
-/* One line of code, its comment cut off (a "--" outside a string: a close guess). */
-static void scan_line(Problems *p, Story *s, const char *file, int ln, const char *line)
+/* True if line uses the player's name: {player} in a string, or g.player in code. */
+static bool uses_player(const char *line)
+{
+    for (const char *q = line; (q = strstr(q, "player")); q += 6) {
+        const char *a = q + 6, *b = q;
+        while (*a == ' ' || *a == '\t')
+            a++;
+        while (b > line && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        bool braces = b > line && b[-1] == '{' && *a == '}' && !(b - 1 > line && b[-2] == '{');
+        bool view = q >= line + 2 && q[-1] == '.' && q[-2] == 'g' && !name_char(q[6]) &&
+                    !(q >= line + 3 && name_char(q[-3]));
+        if (braces || view)
+            return true;
+    }
+    return false;
+}
+
+/* One line of code, its comment cut off (a "--" outside a string: a close guess). *told: the
+ * story's use of the player's name without asking for it was reported. */
+static void scan_line(Problems *p, Story *s, const char *file, int ln, const char *line,
+                      bool *told)
 {
     char id[TEXT_MAX_NAME + 1];
+    if (p && !*told && !s->ask_name && uses_player(line)) {
+        *told = true;
+        warning(p, s->id, file, ln,
+                "the story uses the player's name ({player} or g.player) but never asks for it: "
+                "add ask_name = true to story { } (without a name it reads 'friend')");
+    }
     for (const char *q = line; (q = strstr(q, "visited")); q += 7) {
         const char *a = q + 7;
         while (*a == ' ' || *a == '\t')
@@ -376,6 +402,7 @@ static void scan_line(Problems *p, Story *s, const char *file, int ln, const cha
  * nothing. */
 static void scan_sources(Problems *p, Story *s)
 {
+    bool told = false;
     for (size_t f = 0; f < s->n_files; f++) {
         Err err;
         char *text = util_read_file(s->files[f], 64u << 20, NULL, &err);
@@ -398,7 +425,7 @@ static void scan_sources(Problems *p, Story *s)
                 if (dash && !memchr(line, '"', (size_t)(dash - line)) &&
                     !memchr(line, '\'', (size_t)(dash - line)))
                     *dash = '\0';
-                scan_line(p, s, s->files[f], ln, line);
+                scan_line(p, s, s->files[f], ln, line, &told);
             }
             line = nl ? nl + 1 : NULL;
         }

@@ -5,6 +5,7 @@
 story {
   id = "career",
   title = "A Career in Four Chapters",
+  ask_name = true,
   summary = "All four stories as one working life: what you carry from each job into the next.",
   order = 5,
   chapters = { "supervisor", "derailed", "downsized", "undercover" },

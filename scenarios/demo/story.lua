@@ -8,6 +8,7 @@
 story {
   id = "demo",
   title = "The Outage",
+  ask_name = true,
   summary = "Payroll fails at 18:38 on the Friday before payday. One night, four ways to answer.",
   author = "The Ladder project",
   content_note = "Overwork and exhaustion at work; one ending is a collapse at the office.",

@@ -16,6 +16,7 @@
 story {
   id = "downsized",
   title = "Downsized",
+  ask_name = true,
   summary = "2002: the CIO's job is cut, a job offer back home falls through, and the way back "
          .. "up starts several rungs down.",
   author = "The Ladder project",

@@ -11,6 +11,7 @@
 story {
   id = "supervisor",
   title = "The Reluctant Supervisor",
+  ask_name = true,
   summary = "Eight months ago they made you the boss. The team has never been better, and you want your old job back.",
   author = "The Ladder project",
   content_note = "Workplace stress and burnout; one ending is a breakdown from overwork, another is quitting with no job lined up.",

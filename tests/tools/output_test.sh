@@ -92,7 +92,7 @@ has "play" "$work/out" "THE END: Ending${ESC}]0;owned${BEL} (a good ending"
 has "play" "$work/out" "Choice lesson${ESC}]0;x${BEL}"
 has "play" "$work/out" "Closing${ESC}[3J lesson"
 has "play" "$work/out" "Ending text${ESC}c"
-run "play, the threshold" 0 '2\n' play "$ev" --seed 1
+run "play, the threshold" 0 '2\n' play "$ev" --seed 1 --player Pat
 has "threshold" "$work/out" "Burn${ESC}[31mout has reached 100."
 has "threshold" "$work/out" "THE END: Flamed${ESC}[41m out"
 run "play, the reproducer" 0 '1\n' play "$fx/term_escape_injection.lua" --seed 1
@@ -177,7 +177,7 @@ has "everywhere" "$work/json" "\"title\":\"End$FFFD$FFFD\",\"verdict\":\"good\",
 jrun "play, a script error" 1 '{"choose":"fail"}\n{"choose":"stay"}\n' \
   play "$fx/escape_in_script_error.lua" --ui json --seed 1
 has "script error" "$work/json" 'bad\u001b]0;retitled\u0007 '"$FFFD$FFFD$FFFD"' bytes'
-jrun "play, escapes" 0 '{"choose":"go"}\n{"choose":"finish"}\n' play "$ev" --ui json --seed 1
+jrun "play, escapes" 0 '{"choose":"go"}\n{"choose":"finish"}\n' play "$ev" --ui json --seed 1 --player Pat
 has "escapes" "$work/json" '"title":"Title\u001b]0;retitled\u0007"'
 JSONL_ANY=--any
 jrun "check --json" 0 '' check --json "$fx/invalid_utf8_everywhere.lua" "$ev"
