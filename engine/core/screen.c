@@ -106,7 +106,6 @@ static void describe_stats(Screen *sc, const Game *g)
     const Story *st = game_story(g);
     sc->n_stats = st->n_stats;
     sc->stats = xcalloc(st->n_stats ? st->n_stats : 1, sizeof *sc->stats);
-    Buf all = {0};
     bool ended = game_ended(g);
     for (size_t i = 0; i < st->n_stats; i++) {
         const StatDef *d = &st->stats[i];
@@ -130,14 +129,12 @@ static void describe_stats(Screen *sc, const Game *g)
         c->delta = x->change;
         c->sign = x->sign;
         c->text = xasprintf("%s %+d", d->label, x->change);
-        if (all.len)
-            buf_puts(&all, ", ");
-        buf_puts(&all, c->text);
     }
-    sc->changes_text = all.len ? buf_take(&all) : NULL;
-    const Decision *last = game_decision(g, game_decision_count(g) - 1);
-    if (last && game_decision_count(g) > 0)
+    const Decision *last = game_decision(g, game_decision_count(g) - 1); /* NULL before one */
+    if (last) {
+        sc->changes_text = changes_text(st, last->before, last->after, true, ended);
         sc->changes_words = changes_text(st, last->before, last->after, false, ended);
+    }
 }
 
 static void describe_decisions(Screen *sc, const Game *g)

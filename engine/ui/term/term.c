@@ -234,9 +234,10 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
         buf_printf(b, "Endings found: %zu of %zu.\n", sc->endings_found, sc->endings_total);
 }
 
-static void show_scene(Term *t)
+/* The scene of sc: its chapter heading when the chapter changes, its prose, and its choices
+ * or its ending; then any notice sc still holds. */
+static void print_scene(Term *t, const Screen *sc)
 {
-    Screen *sc = screen_describe(t->s);
     Buf b = {0};
     bool c = t->cfg->color;
     if (sc->chapter && !(t->chapter && strcmp(sc->chapter, t->chapter) == 0))
@@ -278,8 +279,14 @@ static void show_scene(Term *t)
     if (sc->notice) /* notices come before the screen (show_notices); any left come after */
         wrap_text(&b, sc->notice, t->cfg->width, 0, c);
     put(t, &b);
-    screen_free(sc);
     t->shown_at = util_now_seconds();
+}
+
+static void show_scene(Term *t)
+{
+    Screen *sc = screen_describe(t->s);
+    print_scene(t, sc);
+    screen_free(sc);
 }
 
 static void show_history(Term *t)
@@ -346,12 +353,10 @@ static void list_saves(Term *t)
     put(t, &b);
 }
 
-/* What the last decision did: a forced jump's reason, then the stats that moved, good ones in
- * green and bad ones in red. The session's notices stay for show_notices. */
-static void show_changes(Term *t)
+/* What the last decision did: its reply, a forced jump's reason, then the stats that moved,
+ * good ones in green and bad ones in red. */
+static void print_changes(Term *t, const Screen *sc)
 {
-    char *notice = session_take_notice(t->s);
-    Screen *sc = screen_describe(t->s);
     Buf b = {0};
     bool c = t->cfg->color;
     if (sc->reply) { /* the choice's reply, right after it */
@@ -378,10 +383,6 @@ static void show_changes(Term *t)
         buf_puts(&b, "]\n");
     }
     put(t, &b);
-    screen_free(sc);
-    if (notice)
-        say(t, "%s", notice);
-    free(notice);
 }
 
 static void show_scene(Term *t);
@@ -485,9 +486,15 @@ static void show_decided(Term *t, int rc, const char *msg)
         show_scene(t);
         return;
     }
-    show_changes(t);
-    show_notices(t);
-    show_scene(t);
+    Screen *sc = screen_describe(t->s); /* one description: changes, notices, the scene */
+    print_changes(t, sc);
+    if (sc->notice) {
+        say(t, "%s", sc->notice);
+        free(sc->notice);
+        sc->notice = NULL;
+    }
+    print_scene(t, sc);
+    screen_free(sc);
 }
 
 /* What follows 'next' (rc and msg as session_advance returned them): the chapter's title block
