@@ -10,12 +10,14 @@
  * Built with -DLADDER_FUZZ=ON (clang, libFuzzer, ASan, UBSan; see run.sh); replay.c runs the
  * corpus through the same function in every build (CTest fuzz_corpus_protocol). */
 #include <cJSON.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/paths.h"
+#include "core/session.h"
 #include "core/utf8.h"
 #include "ui/json/request.h"
 
@@ -31,7 +33,24 @@ static void fail(const char *what, const char *line, size_t len)
     abort();
 }
 
-static const char *const names[] = {"choose", "undo", "next", "save", "load", "look", "saves", "stories", "quit"};
+/* The key of each kind, in RequestKind's order; the assertion catches a kind added to
+ * request.h and not here. */
+static const char *const names[] = {"choose", "undo",    "next", "save", "load",   "look",
+                                    "saves",  "stories", "quit", "name", "restart"};
+_Static_assert(sizeof names / sizeof *names == REQUEST_KINDS, "a request kind without a key");
+
+/* A player's name as request.h promises it: 1 to SESSION_MAX_NAME bytes, not only spaces,
+ * no control character. */
+static bool good_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > SESSION_MAX_NAME || strspn(s, " ") == n)
+        return false;
+    for (const char *p = s; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
 
 /* The request as cJSON writes it, parsed again: it must come back the same. */
 static void round_trip(const Request *r, const char *line, size_t len)
@@ -80,6 +99,7 @@ static void check_line(const char *line, size_t len)
             break;
         case REQUEST_SAVE: ok = r.text && paths_valid_save_name(r.text) && !r.number; break;
         case REQUEST_LOAD: ok = r.text && *r.text && !r.number; break;
+        case REQUEST_NAME: ok = r.text && good_name(r.text) && !r.number; break;
         default: ok = !r.text && !r.number;
         }
         if (!ok || (r.text && !utf8_valid(r.text, strlen(r.text))))

@@ -32,7 +32,8 @@ typedef enum RequestKind {
     REQUEST_QUIT,
     REQUEST_NAME,    /* text: the player's name (1 to SESSION_MAX_NAME bytes, not only
                         spaces, no control characters) */
-    REQUEST_RESTART  /* at an ending: play the story again */
+    REQUEST_RESTART, /* at an ending: play the story again */
+    REQUEST_KINDS    /* how many kinds there are (not a request) */
 } RequestKind;
 
 typedef struct Request {
