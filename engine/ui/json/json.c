@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/catalog.h"
-#include "core/paths.h"
-#include "core/screen.h"
 #include "core/utf8.h"
+#include "ui/json/protocol.h"
 #include "ui/json/request.h"
 #include "ui/leave.h"
 #include "ui/ui.h"
@@ -28,349 +26,18 @@ static void emit(const UiConfig *cfg, cJSON *o)
     cJSON_Delete(o);
 }
 
-static void emit_msg(const UiConfig *cfg, const char *type, const char *key, const char *msg)
+/* Print every message of the array msgs, one per line, and free it. */
+static void emit_all(const UiConfig *cfg, cJSON *msgs)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", type);
-    cJSON_AddStringToObject(o, key, msg);
-    emit(cfg, o);
-}
-
-static void emit_error(const UiConfig *cfg, const char *msg, bool script)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "error");
-    cJSON_AddStringToObject(o, "message", msg);
-    cJSON_AddBoolToObject(o, "script", script);
-    emit(cfg, o);
-}
-
-static void emit_notices(Session *s, const UiConfig *cfg)
-{
-    char *n = session_take_notice(s);
-    if (n) {
-        emit_msg(cfg, "notice", "message", n);
-        free(n);
-    }
-}
-
-static void add_string_or_null(cJSON *o, const char *key, const char *value)
-{
-    if (value)
-        cJSON_AddStringToObject(o, key, value);
-    else
-        cJSON_AddNullToObject(o, key);
-}
-
-/* Prose as paragraphs of styled runs: [[{"text":"..","em":true,"strong":false} or
- * {"break":true}, ...], ...]. */
-static cJSON *prose_json(const ScreenProse *p)
-{
-    cJSON *paras = cJSON_CreateArray();
-    for (size_t i = 0; i < p->n_paragraphs; i++) {
-        cJSON *runs = cJSON_CreateArray();
-        for (size_t k = 0; k < p->paragraphs[i].n_spans; k++) {
-            const ScreenSpan *sp = &p->paragraphs[i].spans[k];
-            cJSON *r = cJSON_CreateObject();
-            if (sp->style & TEXT_BREAK) {
-                cJSON_AddBoolToObject(r, "break", 1);
-            } else {
-                cJSON_AddStringToObject(r, "text", sp->text);
-                cJSON_AddBoolToObject(r, "em", (sp->style & TEXT_EM) != 0);
-                cJSON_AddBoolToObject(r, "strong", (sp->style & TEXT_STRONG) != 0);
-            }
-            cJSON_AddItemToArray(runs, r);
-        }
-        cJSON_AddItemToArray(paras, runs);
-    }
-    return paras;
-}
-
-/* The decisions so far: for the history while playing, and the debrief at an ending. */
-static cJSON *decision_json(const ScreenDecision *d, bool full)
-{
-    cJSON *x = cJSON_CreateObject();
-    if (full)
-        cJSON_AddNumberToObject(x, "n", (double)d->number);
-    cJSON_AddStringToObject(x, "scene", d->scene_id);
-    cJSON_AddStringToObject(x, "choice", d->choice_id);
-    cJSON_AddStringToObject(x, "text", d->text);
-    if (d->lesson)
-        cJSON_AddStringToObject(x, "lesson", d->lesson);
-    if (d->discuss)
-        cJSON_AddStringToObject(x, "discuss", d->discuss);
-    if (d->reply.text)
-        cJSON_AddStringToObject(x, "reply", d->reply.text);
-    if (d->advice_name)
-        cJSON_AddStringToObject(x, "advice", d->advice_name);
-    if (full) {
-        add_string_or_null(x, "changes", d->changes);
-        cJSON_AddNumberToObject(x, "seconds", d->seconds);
-    }
-    return x;
-}
-
-/* The screen as a message of the given type: "scene", or "hello" (the first line, which adds
- * the protocol and engine versions). A direct serialisation of core/screen.h's Screen: the
- * fields of protocol 1 first, in their order, then what protocol 1 added since (paragraphs,
- * changes, history, outcome); README, "The JSON front end", lists them. */
-static void emit_scene(Session *s, const UiConfig *cfg, const char *type)
-{
-    Screen *sc = screen_describe(s);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", type);
-    if (strcmp(type, "hello") == 0) {
-        cJSON_AddNumberToObject(o, "protocol", REQUEST_PROTOCOL);
-        cJSON_AddStringToObject(o, "engine", LADDER_VERSION);
-    }
-    cJSON_AddStringToObject(o, "story", sc->story_id);
-    cJSON_AddStringToObject(o, "title", sc->title);
-    add_string_or_null(o, "chapter", sc->chapter);
-    cJSON_AddStringToObject(o, "scene", sc->scene_id);
-    cJSON_AddNumberToObject(o, "decision", (double)sc->n_decisions);
-    if (sc->ask_name) /* answered by {"name": ...} before the first choice */
-        cJSON_AddBoolToObject(o, "ask_name", true);
-    if (sc->campaign) {
-        cJSON *c = cJSON_AddObjectToObject(o, "campaign");
-        cJSON_AddStringToObject(c, "id", sc->campaign->id);
-        cJSON_AddStringToObject(c, "title", sc->campaign->title);
-        cJSON_AddNumberToObject(c, "chapter", (double)sc->campaign->chapter);
-        cJSON_AddNumberToObject(c, "chapters", (double)sc->campaign->chapters);
-        add_string_or_null(c, "next", sc->campaign->next);
-    }
-    cJSON_AddStringToObject(o, "text", sc->text.text);
-    cJSON *choices = cJSON_AddArrayToObject(o, "choices");
-    for (size_t i = 0; i < sc->n_choices; i++) {
-        cJSON *c = cJSON_CreateObject();
-        cJSON_AddNumberToObject(c, "n", (double)sc->choices[i].number);
-        cJSON_AddStringToObject(c, "id", sc->choices[i].id);
-        cJSON_AddStringToObject(c, "text", sc->choices[i].text.text);
-        if (sc->choices[i].locked) { /* available choices keep protocol 1's shape */
-            cJSON_AddBoolToObject(c, "locked", true);
-            cJSON_AddStringToObject(c, "requirement", sc->choices[i].requirement);
-        }
-        cJSON_AddItemToArray(choices, c);
-    }
-    cJSON *stats = cJSON_AddArrayToObject(o, "stats");
-    for (size_t i = 0; i < sc->n_stats; i++) {
-        const ScreenStat *d = &sc->stats[i];
-        cJSON *c = cJSON_CreateObject();
-        cJSON_AddStringToObject(c, "id", d->id);
-        cJSON_AddStringToObject(c, "label", d->label);
-        cJSON_AddNumberToObject(c, "value", d->value);
-        cJSON_AddNumberToObject(c, "min", d->min);
-        cJSON_AddNumberToObject(c, "max", d->max);
-        cJSON_AddStringToObject(c, "good", story_stat_good_name(d->good));
-        cJSON_AddNumberToObject(c, "change", d->change);
-        if (d->hidden)
-            cJSON_AddBoolToObject(c, "hidden", true);
-        cJSON_AddItemToArray(stats, c);
-    }
-    if (sc->forced)
-        cJSON_AddStringToObject(o, "forced", sc->forced);
-    if (sc->ending) {
-        const ScreenEnding *e = sc->ending;
-        cJSON *x = cJSON_AddObjectToObject(o, "ending");
-        cJSON_AddStringToObject(x, "id", e->id);
-        cJSON_AddStringToObject(x, "title", e->title);
-        cJSON_AddStringToObject(x, "verdict", e->verdict_name);
-        if (e->lesson)
-            cJSON_AddStringToObject(x, "lesson", e->lesson);
-        cJSON *deb = cJSON_AddArrayToObject(o, "debrief");
-        for (size_t i = 0; i < sc->n_decisions; i++)
-            cJSON_AddItemToArray(deb, decision_json(&sc->decisions[i], false));
-    } else {
-        cJSON_AddNullToObject(o, "ending");
-    }
-    /* added to protocol 1 */
-    cJSON_AddItemToObject(o, "paragraphs", prose_json(&sc->text));
-    cJSON *changes = cJSON_AddArrayToObject(o, "changes");
-    for (size_t i = 0; i < sc->n_changes; i++) {
-        const ScreenChange *ch = &sc->changes[i];
-        const ScreenStat *st = &sc->stats[ch->stat];
-        cJSON *c = cJSON_CreateObject();
-        cJSON_AddStringToObject(c, "stat", st->id);
-        cJSON_AddNumberToObject(c, "change", ch->delta);
-        cJSON_AddNumberToObject(c, "choice", st->change_choice);
-        cJSON_AddNumberToObject(c, "arrival", st->change_arrival);
-        cJSON_AddNumberToObject(c, "sign", ch->sign);
-        cJSON_AddStringToObject(c, "text", ch->text);
-        cJSON_AddItemToArray(changes, c);
-    }
-    cJSON *history = cJSON_AddArrayToObject(o, "history");
-    for (size_t i = 0; i < sc->n_decisions; i++)
-        cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true));
-    if (sc->reply) { /* the last choice's reply, shown before this scene */
-        cJSON_AddStringToObject(o, "reply", sc->reply->text);
-        cJSON_AddItemToObject(o, "reply_paragraphs", prose_json(sc->reply));
-    }
-    if (sc->ending) {
-        const ScreenEnding *e = sc->ending;
-        cJSON *x = cJSON_AddObjectToObject(o, "outcome");
-        cJSON_AddStringToObject(x, "verdict_text", e->verdict_text);
-        add_string_or_null(x, "forced_reason", sc->forced_reason);
-        if (sc->endings_total) { /* the endings gallery: "3 of 7 endings found" */
-            cJSON_AddNumberToObject(x, "endings_found", (double)sc->endings_found);
-            cJSON_AddNumberToObject(x, "endings_total", (double)sc->endings_total);
-        }
-        cJSON *series = cJSON_AddArrayToObject(x, "series");
-        for (size_t k = 0; k < e->n_series; k++) {
-            cJSON *sr = cJSON_CreateObject();
-            cJSON_AddStringToObject(sr, "stat", sc->stats[e->series[k].stat].id);
-            cJSON *v = cJSON_AddArrayToObject(sr, "values");
-            for (size_t i = 0; i < e->series[k].n_values; i++)
-                cJSON_AddItemToArray(v, cJSON_CreateNumber(e->series[k].values[i]));
-            cJSON_AddItemToArray(series, sr);
-        }
-    } else {
-        cJSON_AddNullToObject(o, "outcome");
-    }
-    char *notice = sc->notice;
-    sc->notice = NULL;
-    screen_free(sc);
-    emit(cfg, o);
-    if (notice) { /* what the session had to say, right after the screen it came with */
-        emit_msg(cfg, "notice", "message", notice);
-        free(notice);
-    }
-}
-
-/* {"type":"saves","saves":[{"name","path","updated","decisions","at","ended"}]}: the saves of
- * the story being played, newest first; "updated" is UTC (ISO 8601), "at" where it stands. */
-static void emit_saves(Session *s, const UiConfig *cfg)
-{
-    size_t n;
-    SaveInfo *v = session_list_saves(s, &n);
-    const char *dir = session_save_dir(s);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "saves");
-    cJSON *a = cJSON_AddArrayToObject(o, "saves");
-    for (size_t i = 0; i < n; i++) {
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "name", v[i].name);
-        if (dir) {
-            char *path = xasprintf("%s/%s.json", dir, v[i].name);
-            cJSON_AddStringToObject(x, "path", path);
-            free(path);
-        }
-        cJSON_AddStringToObject(x, "updated", v[i].updated);
-        cJSON_AddNumberToObject(x, "decisions", (double)v[i].decisions);
-        cJSON_AddStringToObject(x, "at", v[i].scene);
-        cJSON_AddBoolToObject(x, "ended", v[i].ended);
-        cJSON_AddItemToArray(a, x);
-    }
-    session_free_saves(v, n);
-    emit(cfg, o);
-}
-
-/* {"type":"stories","stories":[{"id","title","summary","path"}],"problems":...}: the bundled
- * stories in title-menu order; "problems" names those that failed to load (or is null). */
-static void emit_stories(const UiConfig *cfg)
-{
-    char *dir = paths_scenarios_dir();
-    Catalog *c = catalog_scan(dir);
-    free(dir);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "stories");
-    cJSON *a = cJSON_AddArrayToObject(o, "stories");
-    for (size_t i = 0; i < c->n; i++) {
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "id", c->v[i].id);
-        cJSON_AddStringToObject(x, "title", c->v[i].title);
-        cJSON_AddStringToObject(x, "summary", c->v[i].summary);
-        cJSON_AddStringToObject(x, "path", c->v[i].path);
-        cJSON_AddItemToArray(a, x);
-    }
-    add_string_or_null(o, "problems", c->problems);
-    catalog_free(c);
-    emit(cfg, o);
-}
-
-/* Carry out one request. Returns 1 to stop (quit), else 0; *status becomes 1 when a scenario
- * script failed. *shown is when the current scene was shown (for the seconds a choice took). */
-static int serve(Session *s, const UiConfig *cfg, const Request *rq, double *shown, int *status)
-{
-    Err err;
-    int rc;
-    switch (rq->kind) {
-    case REQUEST_CHOOSE: {
-        double secs = util_now_seconds() - *shown;
-        if (session_wants_name(s)) {
-            err_set(&err, "the story asks for the player's name first: send {\"name\":\"...\"}");
-            rc = STATUS_NO_SUCH;
-        } else if (rq->text)
-            rc = session_choose_id(s, rq->text, secs, &err);
-        else
-            rc = session_choose(s, (size_t)rq->number - 1, secs, &err);
-        break;
-    }
-    case REQUEST_NEXT:
-        rc = session_advance(s, &err);
-        break;
-    case REQUEST_NAME:
-        rc = session_set_player(s, rq->text, &err);
-        break;
-    case REQUEST_RESTART:
-        if (!game_ended(session_game(s))) {
-            err_set(&err, "play again is for an ending: the story goes on");
-            rc = STATUS_NO_SUCH;
-        } else {
-            rc = session_restart(s, &err);
-        }
-        break;
-    case REQUEST_UNDO:
-        rc = session_undo(s, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH; /* nothing to undo */
-        break;
-    case REQUEST_LOAD:
-        /* a save that cannot be loaded is the request's fault, not a script's */
-        rc = session_load(s, rq->text, &err) == 0 ? STATUS_OK : STATUS_NO_SUCH;
-        break;
-    case REQUEST_SAVE: {
-        char *path = NULL;
-        rc = session_save(s, rq->text, &path, &err);
-        emit_notices(s, cfg);
-        if (rc != 0) {
-            emit_error(cfg, err.msg, false);
-        } else {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "type", "saved");
-            cJSON_AddStringToObject(o, "name", rq->text);
-            cJSON_AddStringToObject(o, "path", path);
-            emit(cfg, o);
-        }
-        free(path);
-        return 0;
-    }
-    case REQUEST_LOOK:
-        emit_scene(s, cfg, "scene");
-        return 0;
-    case REQUEST_SAVES:
-        emit_saves(s, cfg);
-        return 0;
-    case REQUEST_STORIES:
-        emit_stories(cfg);
-        return 0;
-    case REQUEST_QUIT:
-    default:
-        return 1;
-    }
-    if (rc != 0) {
-        if (rc == STATUS_FAILED)
-            *status = 1;
-        emit_error(cfg, err.msg, rc == STATUS_FAILED);
-        return 0;
-    }
-    emit_notices(s, cfg);
-    emit_scene(s, cfg, "scene");
-    if (rq->kind == REQUEST_CHOOSE || rq->kind == REQUEST_NEXT)
-        *shown = util_now_seconds();
-    return 0;
+    cJSON *m;
+    while ((m = cJSON_DetachItemFromArray(msgs, 0)) != NULL)
+        emit(cfg, m);
+    cJSON_Delete(msgs);
 }
 
 static UiExit json_play(Session *s, const UiConfig *cfg)
 {
-    emit_scene(s, cfg, "hello");
-    emit_notices(s, cfg);
+    emit_all(cfg, protocol_scene(s, "hello"));
     char *line = xmalloc(REQUEST_MAX_LINE + 1);
     size_t len;
     RequestLine got;
@@ -384,10 +51,15 @@ static UiExit json_play(Session *s, const UiConfig *cfg)
         if (got == REQUEST_LINE_TOO_LONG)
             err_set(&err, "the line is longer than %d bytes; it was skipped", REQUEST_MAX_LINE);
         if (got == REQUEST_LINE_TOO_LONG || request_parse(line, len, &rq, &err) != 0) {
-            emit_error(cfg, err.msg, false);
+            emit(cfg, protocol_error(err.msg, false));
             continue;
         }
-        int stop = serve(s, cfg, &rq, &shown, &status);
+        cJSON *out = cJSON_CreateArray();
+        bool failed = false;
+        int stop = protocol_serve(s, &rq, &shown, out, &failed);
+        emit_all(cfg, out);
+        if (failed)
+            status = 1;
         request_free(&rq);
         if (stop)
             break;
