@@ -4,11 +4,14 @@
 scene "deep_night" {
   chapter = "After midnight",
   -- Arrival effects as a function: the first arrival lands after midnight however early you
-  -- started (g:visited counts this arrival); each later one costs three more hours.
+  -- started (g:visited counts this arrival); each later one costs three more hours. Dolores,
+  -- waiting for the answer she was told to expect, loses some faith (hidden) the first time.
   effects = function(g)
+    local first = g:visited("deep_night") == 1
     local left = g.hours_left - 3
-    if g:visited("deep_night") == 1 then left = math.min(left, 4) end
-    return { burnout = 10, hours_left = left - g.hours_left }
+    if first then left = math.min(left, 4) end
+    return { burnout = 10, hours_left = left - g.hours_left,
+             faith = (first and g.told_dolores) and -10 or 0 }
   end,
   text = function(g)
     local t
@@ -30,6 +33,9 @@ scene "deep_night" {
     t = t .. "\n\nIt is " .. clock(g) .. ". Hours left before the bank cutoff: {hours_left}."
     if g.burnout >= 80 then
       t = t .. " You read the same line of the trace four times and still cannot say what it does."
+    end
+    if g.told_dolores and g:visited("deep_night") == 1 then
+      t = t .. "\n\n| Dolores, 02:00: still up. where are we?"
     end
     return t
   end,
@@ -143,7 +149,7 @@ scene "cutoff" {
            go = "monday" },
   choice { "Wake Dolores to spot-check twenty pay slips first", id = "spot_check",
            when = function(g) return g.told_dolores end,
-           effects = { standing = 5, hours_left = -1 },
+           effects = { standing = 5, hours_left = -1, faith = 10 },
            set = { checked = true }, go = "monday",
            lesson = "Dolores said to call whatever the hour. The person who owns the outcome "
                  .. "checked in minutes what would have taken you hours." },
@@ -156,10 +162,21 @@ scene "cutoff" {
 
 scene "monday" {
   chapter = "Monday morning",
-  effects = { burnout = -15 }, -- a weekend of sleep
+  -- a weekend of sleep; and Dolores judges the night by what reached her (hidden)
+  effects = function(g)
+    return { burnout = -15,
+             faith = (g.pay_errors and -20 or 0) + (g.told_dolores and 0 or -10) }
+  end,
   text = function(g)
     local t = "Ray Okafor, the CFO, has booked the glass room on the fourth floor for 09:10. "
-           .. "Dolores's Monday-morning email is printed out in front of him.\n\n"
+           .. "Dolores's Monday-morning email is printed out in front of him."
+    -- a hidden stat read by a text: the player sees its effect, never its number
+    if g.faith >= 65 then
+      t = t .. " Its last line: \"IT called payroll first. I'd like that to be the rule.\""
+    elseif g.faith < 45 then
+      t = t .. " Its last line asks him who in IT she should call next time."
+    end
+    t = t .. "\n\n"
     if g.plan == "fallback" then
       t = t .. "Everyone was paid. The 44 hourly dock workers got last period's hours, so last "
             .. "week's overtime is missing, about $140 each, until Dolores's checks clear on "
@@ -210,7 +227,8 @@ scene "monday" {
            end },
   choice { "Ask for a week in Dolores's office before quarter-end, to learn how payroll runs",
            id = "week_in_payroll",
-           when = function(g) return g.standing >= 60 end,
+           -- Ray has to agree, and Dolores has to want you there (a hidden stat in a condition)
+           when = function(g) return g.standing >= 60 and g.faith >= 60 end,
            effects = { standing = 5 },
            go = function(g)
              return (not g.pay_errors and g.burnout < 50) and "seat_at_table" or "paid_at_price"
@@ -218,7 +236,8 @@ scene "monday" {
            lesson = "A week inside the business, learning its work as a new hire would, teaches "
                  .. "what no incident report can." },
   choice { "Forward him the incident ticket and get back to your queue", id = "forward_ticket",
-           effects = { standing = -10 }, set = { sent_ticket = true }, advice = "against",
+           effects = { standing = -10, faith = -10 }, set = { sent_ticket = true },
+           advice = "against",
            go = function(g) return g.pay_errors and "off_the_rails" or "paid_at_price" end,
            lesson = "A ticket number is not an answer. Hiding behind process, on the morning "
                  .. "people were paid short, is how a short tenure begins." },
@@ -256,6 +275,9 @@ ending "paid_at_price" {
     if g.plan == "fallback" and g:visited("huddle") == 0 then
       t = t .. " On Friday the import runs again. Priya finds it this time, and asks why she "
             .. "is hearing about it a week late."
+    end
+    if g.faith < 45 then
+      t = t .. " From then on, when PayTrack so much as hiccups, Dolores calls Ray first."
     end
     if g.burnout >= 50 then
       t = t .. "\n\nYou spend Sunday asleep and Monday evening asleep too. Jo has stopped asking "

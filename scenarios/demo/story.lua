@@ -20,6 +20,9 @@ story {
     { id = "standing", label = "Standing with the business", start = 40, good = "high" },
     { id = "hours_left", label = "Hours to the bank cutoff", start = 11, min = 0, max = 12,
       good = "neutral" }, -- time passes whatever you do: no colour either way
+    -- hidden = true: the player never sees it during the night; the ending, the debrief and
+    -- explore show it. It decides Dolores's Monday email and whether she wants you in payroll.
+    { id = "faith", label = "Dolores's faith in you", start = 50, hidden = true },
   },
   -- Declared flags and their starting values. Two more flags, `checked` and `sent_ticket`, are
   -- not declared here: they appear in static `set` tables, which declares them (starting false).
@@ -75,6 +78,7 @@ scene "page" {
            -- a reply: shown right after the choice, before the next scene
            reply = "The portal takes the ticket at once and gives you a number. *Nobody* calls." },
   choice { "Phone Dolores in payroll before touching anything", id = "phone_dolores",
+           effects = { faith = 15 }, -- hidden: no changes line shows it
            go = "dolores", advice = "follows",
            lesson = "Asking the business what it can live with, before touching the system, is "
                  .. "the move technical managers skip most often." },
@@ -194,8 +198,10 @@ scene "huddle" {
   lesson = "Delegating during an incident is not abdication. Someone has to fix the system, and "
         .. "someone has to look after the people it fails.",
   discuss = "What would Priya need from you to lead a fix like this without you in the room?",
+  -- "+20%": fairmath, a fifth of the way to full trust; the more Priya already trusts you, the
+  -- less handing her the fix adds (50 gives 60, 55 gives 64)
   choice { "Let Priya lead the fix, and go look after the people it hits", id = "let_priya_lead",
-           effects = { trust = 10, burnout = -5 }, advice = "follows",
+           effects = { trust = "+20%", burnout = -5 }, advice = "follows",
            set = { delegated = true, plan = "priya" },
            go = function(g) return g.told_dolores and "cutoff" or "dolores" end,
            lesson = "Handing over the keyboard let Priya do her best work and freed you for the "
