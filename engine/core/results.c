@@ -50,6 +50,21 @@ static void name_part(Buf *b, const char *name, const char *fallback)
         buf_puts(b, fallback);
 }
 
+char *results_file_name(const char *story_id, const char *session, const char *player,
+                        const char *tag)
+{
+    Buf b = {0};
+    name_part(&b, story_id, "story");
+    buf_putc(&b, '-');
+    name_part(&b, session, "solo");
+    buf_putc(&b, '-');
+    name_part(&b, player, "anonymous");
+    buf_putc(&b, '-');
+    name_part(&b, tag, "0");
+    buf_puts(&b, ".json");
+    return buf_take(&b);
+}
+
 int results_write(const char *dir, const char *story_id, const char *session,
                   const char *player, const char *text, char **path, Err *err)
 {

@@ -27,6 +27,10 @@ char *results_state(const char *text);
  * the caller frees). Returns 0, or -1 with err filled. */
 int results_write(const char *dir, const char *story_id, const char *session,
                   const char *player, const char *text, char **path, Err *err);
+/* The name STORY-SESSION-PLAYER-TAG.json, each part cut as results_write cuts them (tag: "0"
+ * when empty), for a results file rewritten in place (session_set_results_file). malloc'd. */
+char *results_file_name(const char *story_id, const char *session, const char *player,
+                        const char *tag);
 
 /* ---- reading ---- */
 

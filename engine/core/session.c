@@ -427,10 +427,16 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
     s->root = story;
     if (!o->no_autosave) {
         Err derr;
-        s->save_dir = paths_save_dir(story->id, &derr);
+        s->save_dir = o->dir ? xasprintf("%s/saves/%s", o->dir, story->id)
+                             : paths_save_dir(story->id, &derr);
         if (!s->save_dir)
             session_notice(s, "Saving is off: %s", derr.msg);
-        s->gallery = gallery_open(&s->gallery_path, &derr);
+        if (o->dir) {
+            s->gallery_path = xasprintf("%s/gallery.json", o->dir);
+            s->gallery = gallery_load(s->gallery_path, &derr);
+        } else {
+            s->gallery = gallery_open(&s->gallery_path, &derr);
+        }
         if (!s->gallery && s->gallery_path)
             session_notice(s, "The endings gallery is off: %s", derr.msg);
     } else {
@@ -514,6 +520,7 @@ void session_free(Session *s)
     free(s->session_code);
     free(s->results_path);
     free(s->results_written);
+    free(s->results_name);
     gallery_free(s->gallery);
     free(s->gallery_path);
     drop_past(s);
@@ -667,6 +674,10 @@ int session_advance(Session *s, Err *err)
     s->story = story;
     s->game = g;
     autosave(s);
+    if (s->results_name) {
+        Err rerr;
+        session_results_update(s, &rerr);
+    }
     return 0;
 }
 const char *session_autosave_path(const Session *s) { return autosave_file(s); }
@@ -705,7 +716,7 @@ int session_choose(Session *s, size_t i, double seconds, Err *err)
         if (gallery_save(s->gallery, s->gallery_path, &gerr) != 0)
             session_notice(s, "The endings gallery was not saved: %s", gerr.msg);
     }
-    if (game_ended(s->game) && !session_next_chapter(s)) {
+    if ((game_ended(s->game) && !session_next_chapter(s)) || s->results_name) {
         Err rerr; /* the notice tells the player; the exit status tells the caller */
         session_results_update(s, &rerr);
     }
@@ -724,7 +735,7 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err)
     return STATUS_NO_SUCH;
 }
 
-int session_undo(Session *s, Err *err)
+static int undo_step(Session *s, Err *err)
 {
     size_t n = game_decision_count(s->game);
     if (n == 0 && s->n_past > 0) { /* back into the previous chapter, before its ending */
@@ -750,6 +761,16 @@ int session_undo(Session *s, Err *err)
     s->game = g;
     autosave(s);
     return 0;
+}
+
+int session_undo(Session *s, Err *err)
+{
+    int rc = undo_step(s, err);
+    if (rc == 0 && s->results_name) { /* the results file follows the game back */
+        Err rerr;
+        session_results_update(s, &rerr);
+    }
+    return rc;
 }
 
 int session_save(Session *s, const char *name, char **path, Err *err)

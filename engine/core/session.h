@@ -19,6 +19,9 @@ typedef struct SessionOptions {
     const char *load;  /* a save name or path to resume, or NULL */
     bool resume;       /* continue the story's autosave */
     bool no_autosave;  /* for tools and tests that must not touch the data folder */
+    const char *dir;   /* a folder of this player's own (the web server's players), or NULL:
+                          the saves and autosave go to DIR/saves and the endings gallery to
+                          DIR/gallery.json instead of the data folder's */
 } SessionOptions;
 
 /* Open a session on story (the session owns it from now on, even on failure). Returns NULL with
@@ -85,6 +88,12 @@ int session_choose_id(Session *s, const char *id, double seconds, Err *err);
  * own name (story-session-player-time.json). session_code may be NULL; anonymous leaves the
  * player's name out. */
 void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous);
+/* Web participants (after session_set_results): the results go to one file, DIR/name,
+ * replaced in place (atomically) after every decision, undo and chapter, instead of a new file
+ * at the ending. A participant who leaves mid-story is then counted as not finished, and a
+ * server restarted after kill -9 rewrites the same file rather than adding a second one. Only
+ * the ending's write and a failure make a notice. name is copied; a file name without '/'. */
+void session_set_results_file(Session *s, const char *name);
 /* Write the results file now if this state was not written yet (a participant quitting, or
  * leaving by a signal). The file is created under a name no other participant can take at the
  * same moment (write_file_unique), and the notice names it. Returns 0 when the game's current

@@ -29,6 +29,7 @@ struct Session {
     Buf notice;
     /* workshop results */
     char *results_dir, *session_code, *results_path;
+    char *results_name; /* session_set_results_file: one file, rewritten; NULL: one per state */
     bool anonymous;
     bool results_failed;   /* the last attempt to write the results failed */
     char *results_written; /* the JSON last written, to write each state once */

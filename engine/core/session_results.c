@@ -22,6 +22,28 @@ void session_set_results(Session *s, const char *dir, const char *session_code, 
     s->anonymous = anonymous;
 }
 
+void session_set_results_file(Session *s, const char *name)
+{
+    free(s->results_name);
+    s->results_name = xstrdup(name);
+    free(s->results_written); /* another file: nothing of it is written yet */
+    s->results_written = NULL;
+}
+
+/* Write text to the session's own results file (session_set_results_file), replacing it. */
+static int write_named(Session *s, const char *text, char **path, Err *err)
+{
+    char *p = xasprintf("%s/%s", s->results_dir, s->results_name);
+    int rc = util_make_dirs(s->results_dir, err);
+    if (rc == 0)
+        rc = write_file_atomic(p, text, strlen(text), err);
+    if (rc == 0)
+        *path = p;
+    else
+        free(p);
+    return rc;
+}
+
 const char *session_results_path(const Session *s)
 {
     return s->results_path;
@@ -48,8 +70,10 @@ int session_results_update(Session *s, Err *err)
         return 0;
     }
     char *path = NULL;
-    int rc = results_write(s->results_dir, s->root->id, s->session_code,
-                           s->anonymous ? NULL : game_player(s->game), text, &path, err);
+    int rc = s->results_name ? write_named(s, text, &path, err)
+                             : results_write(s->results_dir, s->root->id, s->session_code,
+                                             s->anonymous ? NULL : game_player(s->game), text,
+                                             &path, err);
     free(text);
     if (rc == 0) {
         free(s->results_path);
@@ -57,7 +81,9 @@ int session_results_update(Session *s, Err *err)
         free(s->results_written);
         s->results_written = cmp;
         s->results_failed = false;
-        session_notice(s, "Your results were written to %s.", path);
+        /* a file rewritten after every decision is news only at the ending */
+        if (!s->results_name || (game_ended(s->game) && !session_next_chapter(s)))
+            session_notice(s, "Your results were written to %s.", path);
         return 0;
     }
     free(cmp);

@@ -24,6 +24,8 @@ const Command tools_commands[] = {
      tool_workshop_usage, tool_workshop},
     {"report", "", "merge workshop results into an HTML page and a CSV", tool_report_usage,
      tool_report},
+    {"serve", "[STORY...]", "serve stories to web browsers: players, participants, facilitator",
+     tool_serve_usage, tool_serve},
     {"help", "[CMD]", "show help for a command", tool_help_usage, tool_help},
 };
 const size_t tools_n_commands = sizeof tools_commands / sizeof tools_commands[0];

@@ -63,9 +63,10 @@ int tool_explore(int argc, char **argv);
 int tool_replay(int argc, char **argv);
 int tool_workshop(int argc, char **argv);
 int tool_report(int argc, char **argv);
+int tool_serve(int argc, char **argv);
 int tool_help(int argc, char **argv);
 extern const char tool_play_usage[], tool_list_usage[], tool_check_usage[], tool_explore_usage[],
-    tool_replay_usage[], tool_workshop_usage[], tool_report_usage[], tool_help_usage[];
+    tool_replay_usage[], tool_workshop_usage[], tool_report_usage[], tool_serve_usage[], tool_help_usage[];
 
 /* No command: the title menu, with the global options main parsed (ui: a front end's name, or
  * NULL for the default; frames and screenshot for the window, 0 and NULL when not given).

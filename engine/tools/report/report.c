@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,29 @@ static void report_free(Report *r)
     free(r->stories);
     buf_free(&r->skipped);
     report_intern_free(&r->s);
+}
+
+char *report_page_of_folder(const char *dir, Err *err)
+{
+    Report r = {0};
+    char *args[] = {(char *)(uintptr_t)dir};
+    size_t nfiles = 0;
+    char **files = report_collect(&r, args, 1, &nfiles);
+    for (size_t i = 0; i < nfiles; i++) {
+        report_read_part(&r, files[i]);
+        free(files[i]);
+    }
+    free(files);
+    char *page = NULL;
+    if (r.nparts == 0) {
+        err_set(err, "there is no results file in %s yet: a report needs at least one "
+                     "participant who took a decision", dir);
+    } else {
+        report_tally(&r);
+        page = report_page(&r, args, 1);
+    }
+    report_free(&r);
+    return page;
 }
 
 int tool_report(int argc, char **argv)

@@ -205,6 +205,13 @@ void report_player_name(Buf *b, const Report *r, const Part *p);
 void report_emit_stats(Buf *b, Report *r, const Group *g);
 void report_emit_people(Buf *b, Report *r, const Group *g); /* both appended to b as HTML */
 
+/* ---- report.c ---- */
+
+/* The report page of every results file in dir, as `ladder report dir -o FILE` writes it (for
+ * `ladder serve`'s facilitator). malloc'd; NULL with err when dir holds no valid results file.
+ * Files that cannot be read are skipped and named on stderr, as by `ladder report`. */
+char *report_page_of_folder(const char *dir, Err *err);
+
 /* ---- csv.c ---- */
 
 /* Every decision of every participant of r as CSV (README's columns). malloc'd. */

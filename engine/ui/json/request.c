@@ -320,8 +320,7 @@ static const struct {
     {"name", REQUEST_NAME},     {"restart", REQUEST_RESTART},
 };
 
-/* A player's name as session_set_player takes it. */
-static bool good_name(const char *s)
+bool request_valid_name(const char *s)
 {
     size_t n = strlen(s);
     bool text = false;
@@ -442,7 +441,7 @@ static int check_request(const Scan *sc, const cJSON *root, Request *req, Err *e
         r.text = xstrdup(v->valuestring);
         break;
     case REQUEST_NAME:
-        if (!cJSON_IsString(v) || !good_name(v->valuestring)) {
+        if (!cJSON_IsString(v) || !request_valid_name(v->valuestring)) {
             wrong(err, key, "the player's name (1 to " STR(SESSION_MAX_NAME)
                             " characters, no control characters)", v, sc);
             return -1;

@@ -73,4 +73,8 @@ typedef enum RequestLine {
  * read to its end without storing more, so memory stays bounded whatever the input. */
 RequestLine request_read_line(FILE *in, char *buf, size_t cap, size_t *len);
 
+/* Whether s is a player's name as session_set_player takes it: 1 to SESSION_MAX_NAME bytes,
+ * not only spaces, no control characters (UTF-8 is checked by the caller). */
+bool request_valid_name(const char *s);
+
 #endif
