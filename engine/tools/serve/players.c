@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/autosave.h"
 #include "core/catalog.h"
@@ -288,7 +289,7 @@ Player *players_add(Players *p, const char *name, bool anonymous, Err *err)
     hex(b + 8, 16, pl->secret);
     pl->name = name && *name ? xstrdup(name) : NULL;
     pl->anonymous = anonymous;
-    pl->updated = util_now_seconds();
+    pl->updated = (double)time(NULL);
     char *dir = player_dir(p, pl);
     int rc = util_make_dirs(dir, err);
     if (rc == 0)
@@ -359,7 +360,7 @@ int players_start(Players *p, Player *pl, const char *story, bool resume, Err *e
     session_free(pl->session);
     pl->session = s;
     pl->shown = util_now_seconds();
-    pl->updated = pl->shown;
+    pl->updated = (double)time(NULL);
     bool changed = !pl->playing || !pl->story || strcmp(pl->story, story) != 0 || new_game;
     pl->playing = true;
     if (!pl->story || strcmp(pl->story, story) != 0) {
@@ -387,7 +388,7 @@ void players_leave(Players *p, Player *pl)
 
 void players_moved(Players *p, Player *pl, bool restarted)
 {
-    pl->updated = util_now_seconds();
+    pl->updated = (double)time(NULL);
     p->version++;
     if (!restarted || !pl->session)
         return;

@@ -28,7 +28,7 @@ typedef struct Player {
     char *story;            /* the story ref of the current or last game, or NULL */
     bool playing;           /* a game is open (false after leave) */
     int game;               /* how many games this player has started (results file names) */
-    double updated;         /* when the player last moved (util_now_seconds) */
+    double updated;         /* when the player last moved (seconds since 1970, UTC) */
     Session *session;       /* the open game, or NULL */
     double shown;           /* when the current scene was shown, for the seconds a choice took */
 } Player;
