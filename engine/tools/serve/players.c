@@ -202,7 +202,8 @@ Players *players_open(const PlayersConfig *cfg, char **problems, Err *err)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name); /* the same order at every start */
+    if (n) /* the same order at every start */
+        qsort(names, n, sizeof *names, by_name);
     Buf said = {0};
     for (size_t i = 0; i < n; i++) {
         char *path = xasprintf("%s/%s", p->players_dir, names[i]);
