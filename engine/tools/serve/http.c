@@ -29,10 +29,17 @@ static const char csp_report[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 
+/* Connections open now (counted by on_connection, in libmicrohttpd's one thread). Past
+ * SERVE_MAX_CONNECTIONS a request gets a 503 with a message; libmicrohttpd's own limit, a little
+ * higher, closes the sockets beyond that without a word. */
+static unsigned open_connections;
+#define HARD_CONNECTIONS (SERVE_MAX_CONNECTIONS + 64)
+
 /* What one request has collected so far. */
 typedef struct Pending {
     Buf body;
     bool too_big;
+    bool answered; /* an answer was queued before the body was read: drop the rest */
 } Pending;
 
 static void add_headers(struct MHD_Response *r, const ServeResponse *out)
@@ -92,12 +99,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!p) { /* the headers are in: refuse a body announced too big before reading it */
         p = xcalloc(1, sizeof *p);
         *state = p;
+        if (open_connections > SERVE_MAX_CONNECTIONS) {
+            p->answered = true;
+            return refuse(c, 503, "the server has 1000 connections open; try again in a moment");
+        }
         const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                       MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (len && strtoull(len, NULL, 10) > SERVE_MAX_BODY) {
-            p->too_big = true;
+            p->answered = true;
             return refuse(c, 413, "the request body is larger than 16 KiB");
         }
+        return MHD_YES;
+    }
+    if (p->answered) {
+        *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size > 0) {
@@ -130,6 +145,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return rc;
 }
 
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_state,
+                          enum MHD_ConnectionNotificationCode what)
+{
+    (void)cls;
+    (void)c;
+    (void)socket_state;
+    if (what == MHD_CONNECTION_NOTIFY_STARTED)
+        open_connections++;
+    else if (open_connections > 0)
+        open_connections--;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
                          enum MHD_RequestTerminationCode why)
 {
@@ -158,7 +185,8 @@ static struct MHD_Daemon *start(Server *sv, const struct sockaddr_in *sa)
     return MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, ntohs(sa->sin_port), NULL, NULL,
         on_request, sv, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        NULL, MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+        NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)HARD_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_EXTERNAL_LOGGER,
         quiet_log, NULL, MHD_OPTION_END);
