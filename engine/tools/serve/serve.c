@@ -41,6 +41,8 @@ const char tool_serve_usage[] =
     "                     anonymous), everyone plays CODE's seed, and each participant's\n"
     "                     results file is kept in DIR, as 'ladder play --results' writes it,\n"
     "                     for 'ladder report' and the facilitator's report button\n"
+    "      --max-players N  refuse players beyond N (default 1000; players are kept across\n"
+    "                     restarts)\n"
     "  -h, --help         show this help and exit\n"
     "\n"
     "The server's own state (players, their games, the facilitator's token) is kept in the\n"
@@ -202,9 +204,11 @@ int tool_serve(int argc, char **argv)
                                          {"lan", no_argument, NULL, 'L'},
                                          {"session", required_argument, NULL, 's'},
                                          {"results", required_argument, NULL, 'r'},
+                                         {"max-players", required_argument, NULL, 'm'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *listen = NULL, *code = NULL, *results = NULL;
+    long max_players = SERVE_MAX_PLAYERS;
     lan_mode = false;
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -213,6 +217,11 @@ int tool_serve(int argc, char **argv)
         case 'L': lan_mode = true; break;
         case 's': code = optarg; break;
         case 'r': results = optarg; break;
+        case 'm':
+            if (!tools_parse_count(optarg, 1, 100000, &max_players))
+                return tools_usage_error("serve", "--max-players takes a number from 1 to "
+                                                  "100000, not '%s'", optarg);
+            break;
         case 'h': tools_print_usage(tool_serve_usage); return TOOLS_EXIT_OK;
         default:
             fprintf(stderr, "Try 'ladder serve --help' for more information.\n");
@@ -281,7 +290,7 @@ int tool_serve(int argc, char **argv)
     }
     more_files();
     PlayersConfig pc = {.state_dir = state, .results_dir = results, .session_code = code,
-                        .max_players = SERVE_MAX_PLAYERS};
+                        .max_players = (size_t)max_players};
     char *problems = NULL;
     sv.players = players_open(&pc, &problems, &err);
     free(state);
