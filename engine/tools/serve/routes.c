@@ -225,6 +225,21 @@ static bool web_request(const Request *r, ServeResponse *out)
     }
 }
 
+/* The server's own paths are not the browser's business: "saved" and "saves" messages lose
+ * their "path" fields (the JSON line front end keeps them, for programs on the same machine). */
+static void drop_paths(cJSON *msgs)
+{
+    cJSON *m;
+    cJSON_ArrayForEach(m, msgs)
+    {
+        cJSON_DeleteItemFromObjectCaseSensitive(m, "path");
+        cJSON *saves = cJSON_GetObjectItemCaseSensitive(m, "saves");
+        cJSON *x;
+        cJSON_ArrayForEach(x, saves)
+        cJSON_DeleteItemFromObjectCaseSensitive(x, "path");
+    }
+}
+
 static void play(Server *sv, Player *pl, const ServeRequest *rq, ServeResponse *out)
 {
     if (!pl || !pl->session) {
@@ -256,6 +271,7 @@ static void play(Server *sv, Player *pl, const ServeRequest *rq, ServeResponse *
         pl->name = xstrdup(r.text);
     players_moved(sv->players, pl, moved && r.kind == REQUEST_RESTART && was_ended);
     request_free(&r);
+    drop_paths(msgs);
     messages(out, msgs);
 }
 
