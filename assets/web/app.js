@@ -36,6 +36,7 @@
     busy: false,        // a request is in flight: further clicks are ignored
     reconnecting: false,
     retryDelay: 1500,
+    retryTimer: null,
     notices: [],        // shown above the scene until the next scene
     errors: [],
     panel: null,        // null | 'save' | 'load'
@@ -121,6 +122,7 @@
         if (res.status === 502 || res.status === 504 || (res.status === 503 && !(data && data.error))) {
           throw new Offline(null);
         }
+        if (state.reconnecting && path !== '/api/game') stopReconnecting();
         return { status: res.status, data: data };
       });
     }, function () { throw new Offline(null); });
@@ -151,13 +153,23 @@
     state.reconnecting = true;
     state.retryDelay = 1500;
     showBanner('Reconnecting\u2026 The game is kept on the server; this page will carry on by itself.');
-    window.setTimeout(tryReconnect, state.retryDelay);
+    state.retryTimer = window.setTimeout(tryReconnect, state.retryDelay);
+  }
+
+  /* Another request got through: the server is back, and that request's answer is on screen. */
+  function stopReconnecting() {
+    if (state.retryTimer) window.clearTimeout(state.retryTimer);
+    state.retryTimer = null;
+    state.reconnecting = false;
+    hideBanner();
   }
 
   function tryReconnect() {
+    state.retryTimer = null;
+    if (!state.reconnecting) return;
     api('GET', '/api/game').then(function (r) {
-      state.reconnecting = false;
-      hideBanner();
+      if (!state.reconnecting) return;
+      stopReconnecting();
       var scene = r.status === 200 && r.data && lastScene(r.data.messages);
       if (state.view === 'game' && scene) {
         var same = state.scene && state.scene.scene === scene.scene && state.scene.decision === scene.decision &&
@@ -170,8 +182,9 @@
         boot();
       }
     }, function () {
+      if (!state.reconnecting) return;
       state.retryDelay = Math.min(5000, Math.round(state.retryDelay * 1.5));
-      window.setTimeout(tryReconnect, state.retryDelay);
+      state.retryTimer = window.setTimeout(tryReconnect, state.retryDelay);
     });
   }
 
@@ -432,7 +445,7 @@
       if (scene.outcome && scene.outcome.verdict_text) parts.push(capital(scene.outcome.verdict_text));
     }
     if (scene.reply) parts.push(firstSentence(scene.reply));
-    else parts.push(firstSentence(scene.text));
+    parts.push(firstSentence(scene.text));
     var ch = (scene.changes || []).map(changeWords);
     if (ch.length) parts.push('Changes: ' + ch.join(', ') + '.');
     return parts.join(' ');
@@ -579,11 +592,10 @@
     var ol = el('ol', { class: 'choice-list' });
     (scene.choices || []).forEach(function (c) {
       var btn = el('button', { type: 'button', class: 'choice' + (c.locked ? ' locked' : ''), disabled: !!c.locked }, [
-        el('span', { class: 'choice-n', 'aria-hidden': 'true' }, c.locked ? '\u2013' : String(c.n)),
+        el('span', { class: 'choice-n', 'aria-hidden': 'true' }, c.locked ? lockIcon() : String(c.n)),
         el('span', { class: 'choice-body' }, [
           el('span', { class: 'choice-text' }, c.text),
-          c.locked ? el('span', { class: 'requirement' }, [el('span', { class: 'visually-hidden' }, 'Locked. '),
-            c.requirement || 'Not available now.']) : null
+          c.locked ? el('span', { class: 'requirement' }, 'Locked: ' + (c.requirement || 'not available now')) : null
         ])
       ]);
       if (!c.locked) btn.addEventListener('click', function () { play({ choose: c.n }); });
@@ -592,6 +604,14 @@
     append(section, ol);
     if (!(scene.choices || []).length) append(section, el('p', null, 'There is nothing to choose here.'));
     return section;
+  }
+
+  /* A padlock drawn in SVG (no icon font: the page loads nothing but its own files). */
+  function lockIcon() {
+    var icon = svg('svg', { viewBox: '0 0 16 16', width: 14, height: 14, class: 'lock-icon', focusable: 'false' });
+    icon.appendChild(svg('rect', { x: 2.5, y: 7, width: 11, height: 8, rx: 1.5 }));
+    icon.appendChild(svg('path', { d: 'M5 7V5a3 3 0 0 1 6 0v2', fill: 'none', 'stroke-width': 1.8 }));
+    return icon;
   }
 
   function renderNameForm() {
