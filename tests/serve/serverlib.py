@@ -52,7 +52,7 @@ class Server:
     """One `ladder serve` process. args: the stories and options after `serve`."""
 
     def __init__(self, ladder, args, data=None, port=None):
-        self.ladder = ladder
+        self.ladder = os.path.abspath(ladder)
         self.args = list(args)
         self.own_data = data is None
         self.data = data or tempfile.mkdtemp(prefix="ladder-serve-test-")

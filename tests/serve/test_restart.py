@@ -103,6 +103,8 @@ def resumed(sv, ps):
                   "participant %d: back at %s (got %s)" % (p.k, p.scene["scene"], g["scene"]))
             lost += p.in_flight
         else:
+            print("participant %d: the decision in flight was kept (%s, decision %d)"
+                  % (p.k, g["scene"], g["decision"]), flush=True)
             check(p.in_flight and g["decision"] == d + 1,
                   "participant %d: at decision %d%s after the restart (got %d at %s)"
                   % (p.k, d, " or the one in flight" if p.in_flight else "", g["decision"],
