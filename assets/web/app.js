@@ -884,7 +884,7 @@
       chart.appendChild(svg('line', { x1: L, x2: W - R, y1: yy, y2: yy, class: f === 0 ? 'axis' : 'grid' }));
     });
     var top = svg('text', { x: L - 6, y: T + 4, 'text-anchor': 'end', class: 'tick' }); top.textContent = 'high';
-    var bot = svg('text', { x: L - 6, y: H - B + 4, 'text-anchor': 'end', class: 'tick' }); bot.textContent = 'low';
+    var bot = svg('text', { x: L - 6, y: H - B - 2, 'text-anchor': 'end', class: 'tick' }); bot.textContent = 'low';
     chart.appendChild(top); chart.appendChild(bot);
     var every = Math.max(1, Math.ceil(steps / 10));
     for (var i = 0; i <= steps; i += every) {

@@ -205,7 +205,7 @@
       el('th', { scope: 'col', class: 'num' }, 'Decisions'),
       el('th', { scope: 'col' }, 'Stats'),
       el('th', { scope: 'col' }, 'Ending'),
-      el('th', { scope: 'col' }, 'Last move')
+      el('th', { scope: 'col', class: 'nowrap' }, 'Last move')
     ]);
     var body = el('tbody');
     sorted.forEach(function (p) {
@@ -221,7 +221,7 @@
         el('td', { class: 'num', 'data-label': 'Decisions' }, String(p.decisions || 0)),
         el('td', { 'data-label': 'Stats' }, stats),
         el('td', { 'data-label': 'Ending' }, p.ending ? verdictBadge(p.ending) : el('span', { class: 'muted' }, p.ended ? 'ended' : 'playing')),
-        el('td', { 'data-label': 'Last move' }, timeOf(p.updated))
+        el('td', { 'data-label': 'Last move', class: 'nowrap' }, timeOf(p.updated))
       ]));
     });
     box.appendChild(el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Table of participants' },
