@@ -3,29 +3,9 @@
 (function () {
   'use strict';
 
-  var root = document.documentElement;
-  var THEMES = ['system', 'light', 'dark', 'contrast'];
-  var SIZES = ['s', 'm', 'l', 'xl'];
-  var SVGNS = 'http://www.w3.org/2000/svg';
+  var L = window.Ladder;
+  var el = L.el, append = L.append, svg = L.svg, clear = L.clear, uid = L.uid;
   var SLOT_RE = /^[A-Za-z0-9_-]{1,64}$/;
-
-  /* ---------- settings: applied at once, before the page paints ---------- */
-
-  function readSetting(key, allowed, fallback) {
-    var v = null;
-    try { v = window.localStorage.getItem('ladder.' + key); } catch (e) { v = null; }
-    return allowed.indexOf(v) >= 0 ? v : fallback;
-  }
-  function writeSetting(key, value) {
-    try { window.localStorage.setItem('ladder.' + key, value); } catch (e) { /* private mode */ }
-  }
-  function applySettings() {
-    var theme = readSetting('theme', THEMES, 'system');
-    var size = readSetting('size', SIZES, 'm');
-    if (theme === 'system') delete root.dataset.theme; else root.dataset.theme = theme;
-    root.dataset.size = size;
-  }
-  applySettings();
 
   /* ---------- state ---------- */
 
@@ -46,42 +26,6 @@
   };
 
   var view, banner, announcer;
-
-  /* ---------- small DOM helpers ---------- */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        var v = attrs[k];
-        if (v === null || v === undefined || v === false) return;
-        if (k === 'class') node.className = v;
-        else if (k === 'text') node.textContent = v;
-        else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), v);
-        else node.setAttribute(k, v === true ? '' : String(v));
-      });
-    }
-    append(node, children);
-    return node;
-  }
-  function append(node, children) {
-    if (children === null || children === undefined || children === false) return node;
-    if (!Array.isArray(children)) children = [children];
-    children.forEach(function (c) {
-      if (c === null || c === undefined || c === false) return;
-      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
-  function svg(tag, attrs) {
-    var node = document.createElementNS(SVGNS, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  var idCounter = 0;
-  function uid(prefix) { idCounter += 1; return prefix + '-' + idCounter; }
 
   /* Announce text through the polite live region (cleared first, so a repeat is read again). */
   function announce(text) {
@@ -119,8 +63,10 @@
       return res.text().then(function (text) {
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-        if (res.status === 502 || res.status === 504 || (res.status === 503 && !(data && data.error))) {
-          throw new Offline(null);
+        /* 503 is the server restarting or shutting down (wait for it), except when starting a
+           game, where it means the room is full: that refusal is shown as it is. */
+        if (res.status === 502 || res.status === 504 || (res.status === 503 && path !== '/api/start')) {
+          throw new Offline(data && typeof data.error === 'string' ? data.error : null);
         }
         if (state.reconnecting && path !== '/api/game') stopReconnecting();
         return { status: res.status, data: data };
@@ -138,7 +84,7 @@
   function hideBanner() { banner.hidden = true; banner.textContent = ''; }
 
   function failed(err) {
-    if (err && err.offline) { startReconnect(); return; }
+    if (err && err.offline) { startReconnect(err.message); return; }
     state.busy = false;
     setBusy(false);
     state.errors.push('Something went wrong on this page: ' + (err && err.message ? err.message : String(err)));
@@ -146,13 +92,14 @@
     if (window.console) window.console.error(err);
   }
 
-  function startReconnect() {
+  function startReconnect(why) {
     state.busy = false;
     setBusy(false);
     if (state.reconnecting) return;
     state.reconnecting = true;
     state.retryDelay = 1500;
-    showBanner('Reconnecting\u2026 The game is kept on the server; this page will carry on by itself.');
+    showBanner('Reconnecting\u2026 ' + (why ? why + ' ' : '') +
+      'The game is kept on the server; this page will carry on by itself.');
     state.retryTimer = window.setTimeout(tryReconnect, state.retryDelay);
   }
 
@@ -828,7 +775,9 @@
     append(actions, el('button', { type: 'button', onclick: function () { play({ undo: true }); } }, 'Undo the last decision'));
     append(actions, el('button', { type: 'button', onclick: leave }, 'Other stories'));
     append(wrap, actions);
-    if (outcome.series && outcome.series.length) append(wrap, renderChart(scene));
+    if (outcome.series && outcome.series.length) {
+      append(wrap, L.chart(outcome.series, statsById(scene), view && view.clientWidth ? view.clientWidth - 34 : 640));
+    }
     if (scene.debrief && scene.debrief.length) append(wrap, renderDebrief(scene));
     return wrap;
   }
@@ -851,146 +800,11 @@
     ]);
   }
 
-  /* An SVG line chart of outcome.series: one line per stat, each drawn on its own min..max scale. */
-  function renderChart(scene) {
-    var series = scene.outcome.series;
-    var byId = statsById(scene);
-    var avail = view && view.clientWidth ? view.clientWidth - 34 : 640;
-    var W = Math.round(Math.max(280, Math.min(704, avail)));
-    var H = W < 480 ? 220 : 280, L = 44, R = 16, T = 16, B = 40;
-    var steps = 1;
-    series.forEach(function (s) { steps = Math.max(steps, (s.values || []).length - 1); });
-    var x = function (i) { return L + (W - L - R) * (steps ? i / steps : 0); };
-    var y = function (v, st) {
-      var lo = st ? st.min : 0, hi = st ? st.max : 100;
-      var f = hi > lo ? (v - lo) / (hi - lo) : 0.5;
-      return T + (H - T - B) * (1 - Math.max(0, Math.min(1, f)));
-    };
-    var titleId = uid('chart-title'), descId = uid('chart-desc');
-    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart', role: 'img',
-      'aria-labelledby': titleId + ' ' + descId, preserveAspectRatio: 'xMidYMid meet' });
-    var title = svg('title', { id: titleId });
-    title.textContent = 'Your stats over ' + steps + (steps === 1 ? ' decision' : ' decisions');
-    var desc = svg('desc', { id: descId });
-    desc.textContent = series.map(function (s) {
-      var st = byId[s.stat], v = s.values || [];
-      var label = st ? st.label : s.stat;
-      return v.length ? label + ' went from ' + v[0] + ' to ' + v[v.length - 1] : label;
-    }).join('; ') + '.';
-    chart.appendChild(title);
-    chart.appendChild(desc);
-    [0, 0.5, 1].forEach(function (f) {
-      var yy = T + (H - T - B) * (1 - f);
-      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: yy, y2: yy, class: f === 0 ? 'axis' : 'grid' }));
-    });
-    var top = svg('text', { x: L - 6, y: T + 4, 'text-anchor': 'end', class: 'tick' }); top.textContent = 'high';
-    var bot = svg('text', { x: L - 6, y: H - B - 2, 'text-anchor': 'end', class: 'tick' }); bot.textContent = 'low';
-    chart.appendChild(top); chart.appendChild(bot);
-    var every = Math.max(1, Math.ceil(steps / 10));
-    for (var i = 0; i <= steps; i += every) {
-      var t = svg('text', { x: x(i), y: H - B + 18, 'text-anchor': 'middle', class: 'tick' });
-      t.textContent = i === 0 ? 'start' : String(i);
-      chart.appendChild(t);
-    }
-    var xl = svg('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle', class: 'tick axis-label' });
-    xl.textContent = 'decision';
-    chart.appendChild(xl);
-    var legend = el('ul', { class: 'chart-legend' });
-    series.forEach(function (s, k) {
-      var st = byId[s.stat];
-      var cls = 'series s' + (k % 6);
-      var pts = (s.values || []).map(function (v, i) { return x(i).toFixed(1) + ',' + y(v, st).toFixed(1); });
-      var g = svg('g', { class: cls });
-      g.appendChild(svg('polyline', { points: pts.join(' '), class: 'line' }));
-      (s.values || []).forEach(function (v, i) { g.appendChild(marker(k, x(i), y(v, st), 3.5)); });
-      chart.appendChild(g);
-      var key = svg('svg', { viewBox: '0 0 36 12', width: 36, height: 12, class: 'legend-key ' + cls, 'aria-hidden': 'true', focusable: 'false' });
-      key.appendChild(svg('line', { x1: 2, x2: 34, y1: 6, y2: 6, class: 'line' }));
-      key.appendChild(marker(k, 18, 6, 3.5));
-      var v = s.values || [];
-      append(legend, el('li', null, [key, ' ' + (st ? st.label : s.stat) + (v.length ? ': ' + v[0] + ' \u2192 ' + v[v.length - 1] : '')]));
-    });
-    return el('section', { class: 'chart-section', 'aria-labelledby': 'chart-heading' }, [
-      el('h2', { id: 'chart-heading' }, 'How it went'),
-      el('figure', { class: 'chart-figure' }, [
-        chart,
-        el('figcaption', null, [
-          el('p', { class: 'hint' }, 'Each line runs from the stat\u2019s lowest possible value (bottom) to its highest (top).'),
-          legend
-        ])
-      ]),
-      renderChartTable(series, byId, steps)
-    ]);
-  }
-
-  /* A marker whose shape differs per series, so lines differ by more than colour. */
-  function marker(k, cx, cy, r) {
-    switch (k % 6) {
-      case 1: return svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: 'mark' });
-      case 2: return svg('polygon', { points: [cx, cy - r * 1.2, cx + r * 1.1, cy + r * 0.9, cx - r * 1.1, cy + r * 0.9].join(' '), class: 'mark' });
-      case 3: return svg('polygon', { points: [cx, cy - r * 1.3, cx + r * 1.3, cy, cx, cy + r * 1.3, cx - r * 1.3, cy].join(' '), class: 'mark' });
-      case 4: return svg('circle', { cx: cx, cy: cy, r: r, class: 'mark hollow' });
-      case 5: return svg('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, class: 'mark hollow' });
-      default: return svg('circle', { cx: cx, cy: cy, r: r, class: 'mark' });
-    }
-  }
-
-  function renderChartTable(series, byId, steps) {
-    var headRow = el('tr', null, [el('th', { scope: 'col' }, 'Stat')]);
-    for (var i = 0; i <= steps; i++) append(headRow, el('th', { scope: 'col' }, i === 0 ? 'Start' : String(i)));
-    var body = el('tbody');
-    series.forEach(function (s) {
-      var st = byId[s.stat];
-      var row = el('tr', null, el('th', { scope: 'row' }, st ? st.label : s.stat));
-      for (var j = 0; j <= steps; j++) {
-        append(row, el('td', null, (s.values || [])[j] === undefined ? '' : String(s.values[j])));
-      }
-      append(body, row);
-    });
-    return el('details', { class: 'chart-table' }, [
-      el('summary', null, 'The numbers behind the chart'),
-      el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Stats after each decision' },
-        el('table', null, [el('caption', { class: 'visually-hidden' }, 'Stats at the start and after each decision'),
-          el('thead', null, headRow), body]))
-    ]);
-  }
-
-  /* ---------- settings panel ---------- */
-
-  function initSettings() {
-    var toggle = document.getElementById('settings-toggle');
-    var panel = document.getElementById('settings');
-    function setOpen(open) {
-      panel.hidden = !open;
-      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-    }
-    toggle.addEventListener('click', function () {
-      setOpen(panel.hidden);
-      if (!panel.hidden) {
-        var checked = panel.querySelector('input:checked');
-        if (checked) checked.focus();
-      }
-    });
-    panel.addEventListener('keydown', function (ev) {
-      if (ev.key === 'Escape') { setOpen(false); toggle.focus(); }
-    });
-    var theme = readSetting('theme', THEMES, 'system');
-    var size = readSetting('size', SIZES, 'm');
-    panel.querySelectorAll('input[name="theme"]').forEach(function (r) {
-      r.checked = r.value === theme;
-      r.addEventListener('change', function () { writeSetting('theme', r.value); applySettings(); });
-    });
-    panel.querySelectorAll('input[name="size"]').forEach(function (r) {
-      r.checked = r.value === size;
-      r.addEventListener('change', function () { writeSetting('size', r.value); applySettings(); });
-    });
-  }
-
   function init() {
     view = document.getElementById('view');
     banner = document.getElementById('banner');
     announcer = document.getElementById('announcer');
-    initSettings();
+    L.initSettings();
     boot();
   }
 

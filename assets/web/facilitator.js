@@ -3,28 +3,10 @@
 (function () {
   'use strict';
 
-  var root = document.documentElement;
-  var THEMES = ['system', 'light', 'dark', 'contrast'];
-  var SIZES = ['s', 'm', 'l', 'xl'];
+  var Ladder = window.Ladder;
+  var el = Ladder.el, clear = Ladder.clear;
   var POLL_MS = 2000;
   var TOKEN_KEY = 'ladder.admin';
-
-  /* ---------- settings (the same keys as the player's page) ---------- */
-
-  function readSetting(key, allowed, fallback) {
-    var v = null;
-    try { v = window.localStorage.getItem('ladder.' + key); } catch (e) { v = null; }
-    return allowed.indexOf(v) >= 0 ? v : fallback;
-  }
-  function writeSetting(key, value) {
-    try { window.localStorage.setItem('ladder.' + key, value); } catch (e) { /* private mode */ }
-  }
-  function applySettings() {
-    var theme = readSetting('theme', THEMES, 'system');
-    if (theme === 'system') delete root.dataset.theme; else root.dataset.theme = theme;
-    root.dataset.size = readSetting('size', SIZES, 'm');
-  }
-  applySettings();
 
   /* ---------- the admin token: from #admin=TOKEN, kept for this tab only ---------- */
 
@@ -49,22 +31,7 @@
 
   /* ---------- DOM helpers ---------- */
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      var v = attrs[k];
-      if (v === null || v === undefined || v === false) return;
-      if (k === 'class') node.className = v;
-      else node.setAttribute(k, v === true ? '' : String(v));
-    });
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c === null || c === undefined || c === false) return;
-      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
   function $(id) { return document.getElementById(id); }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   function showBanner(text) { var b = $('banner'); b.textContent = text; b.hidden = false; }
   function hideBanner() { var b = $('banner'); b.hidden = true; b.textContent = ''; }
@@ -296,34 +263,8 @@
     });
   }
 
-  /* ---------- settings panel ---------- */
-
-  function initSettings() {
-    var toggle = $('settings-toggle');
-    var panel = $('settings');
-    function setOpen(open) {
-      panel.hidden = !open;
-      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-    }
-    toggle.addEventListener('click', function () {
-      setOpen(panel.hidden);
-      var checked = !panel.hidden && panel.querySelector('input:checked');
-      if (checked) checked.focus();
-    });
-    panel.addEventListener('keydown', function (ev) {
-      if (ev.key === 'Escape') { setOpen(false); toggle.focus(); }
-    });
-    [['theme', THEMES, 'system'], ['size', SIZES, 'm']].forEach(function (k) {
-      var current = readSetting(k[0], k[1], k[2]);
-      panel.querySelectorAll('input[name="' + k[0] + '"]').forEach(function (r) {
-        r.checked = r.value === current;
-        r.addEventListener('change', function () { writeSetting(k[0], r.value); applySettings(); });
-      });
-    });
-  }
-
   function init() {
-    initSettings();
+    Ladder.initSettings();
     $('make-report').addEventListener('click', makeReport);
     $('token-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
