@@ -119,8 +119,7 @@
       stopReconnecting();
       var scene = r.status === 200 && r.data && lastScene(r.data.messages);
       if (state.view === 'game' && scene) {
-        var same = state.scene && state.scene.scene === scene.scene && state.scene.decision === scene.decision &&
-          state.scene.story === scene.story && !!state.scene.ending === !!scene.ending;
+        var same = sameScene(state.scene, scene);
         state.scene = scene;
         if (!same) { renderGame({ focus: true }); announce('Reconnected. ' + sceneAnnouncement(scene)); }
         else announce('Reconnected.');
@@ -133,6 +132,32 @@
       state.retryDelay = Math.min(5000, Math.round(state.retryDelay * 1.5));
       state.retryTimer = window.setTimeout(tryReconnect, state.retryDelay);
     });
+  }
+
+  function sameScene(a, b) {
+    return !!a && !!b && a.story === b.story && a.scene === b.scene && a.decision === b.decision &&
+      !!a.ending === !!b.ending && !!a.ask_name === !!b.ask_name;
+  }
+
+  /* Back to a tab that slept (a phone's screen off): the game may have moved on elsewhere, or the
+     server restarted; show what the server has now. */
+  function resync(afterError) {
+    if (afterError !== true && document.visibilityState !== 'visible') return;
+    if (state.busy || state.reconnecting || state.view !== 'game') return;
+    api('GET', '/api/game').then(function (r) {
+      var scene = r.status === 200 && r.data && lastScene(r.data.messages);
+      if (r.status === 404) { boot({ focus: true, showList: true }); return; }
+      if (scene && !sameScene(state.scene, scene) && !state.busy) {
+        state.scene = scene;
+        var why = '';
+        if (afterError === true) {
+          why = 'The game had moved on (in another tab or window?): here is where it stands now.';
+          state.errors = [why];
+        }
+        renderGame({ focus: true });
+        announce((why ? why + ' ' : '') + sceneAnnouncement(scene));
+      }
+    }).catch(failed);
   }
 
   function lastScene(messages) {
@@ -368,6 +393,7 @@
       refreshAlerts();
       announce(said.join(' '));
       if (state.panel === 'load') focusHeading('panel-heading');
+      if (state.errors.length) resync(true);
     }
   }
 
@@ -545,7 +571,8 @@
           c.locked ? el('span', { class: 'requirement' }, 'Locked: ' + (c.requirement || 'not available now')) : null
         ])
       ]);
-      if (!c.locked) btn.addEventListener('click', function () { play({ choose: c.n }); });
+      /* By id, not number: a page left open in a second tab must not take another choice. */
+      if (!c.locked) btn.addEventListener('click', function () { play({ choose: c.id || c.n }); });
       append(ol, el('li', null, btn));
     });
     append(section, ol);
@@ -805,6 +832,13 @@
     banner = document.getElementById('banner');
     announcer = document.getElementById('announcer');
     L.initSettings();
+    document.addEventListener('visibilitychange', resync);
+    window.addEventListener('online', function () {
+      if (!state.reconnecting) return;
+      if (state.retryTimer) window.clearTimeout(state.retryTimer);
+      state.retryDelay = 1500;
+      tryReconnect();
+    });
     boot();
   }
 
