@@ -81,9 +81,13 @@ int session_results_update(Session *s, Err *err)
         free(s->results_written);
         s->results_written = cmp;
         s->results_failed = false;
-        /* a file rewritten after every decision is news only at the ending */
-        if (!s->results_name || (game_ended(s->game) && !session_next_chapter(s)))
+        /* a file rewritten after every decision is news only at the ending, and its reader
+         * (a browser) is told its name, not where the server keeps it */
+        if (!s->results_name)
             session_notice(s, "Your results were written to %s.", path);
+        else if (game_ended(s->game) && !session_next_chapter(s))
+            session_notice(s, "Your results are in the facilitator's folder, as %s.",
+                           s->results_name);
         return 0;
     }
     free(cmp);

@@ -18,6 +18,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/autosave.h"
 #include "core/catalog.h"
@@ -165,6 +166,33 @@ static void push(Players *p, Player *pl)
     p->version++;
 }
 
+/* A kill while a results file was being replaced leaves its temporary (write_file_atomic's
+ * NAME.json.tmp-XXXXXX) in the results folder: those of this server's players (their names hold
+ * "-ID-") are removed at start, whatever their age, as no one else writes them. */
+static void remove_temporaries(const Players *p)
+{
+    DIR *d = p->results_dir ? opendir(p->results_dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strstr(e->d_name, ".json.tmp-"))
+            continue;
+        for (size_t i = 0; i < p->n; i++) {
+            char *mark = xasprintf("-%s-", p->v[i]->id);
+            bool ours = strstr(e->d_name, mark) != NULL;
+            free(mark);
+            if (ours) {
+                char *path = xasprintf("%s/%s", p->results_dir, e->d_name);
+                unlink(path);
+                free(path);
+                break;
+            }
+        }
+    }
+    closedir(d);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -223,6 +251,7 @@ Players *players_open(const PlayersConfig *cfg, char **problems, Err *err)
         }
     }
     free(names);
+    remove_temporaries(p);
     if (said.len)
         *problems = buf_take(&said);
     buf_free(&said);
@@ -356,6 +385,12 @@ int players_start(Players *p, Player *pl, const char *story, bool resume, Err *e
         char *name = results_file(p, pl, story_id);
         session_set_results_file(s, name);
         free(name);
+        /* a kill between the autosave and the results file leaves the file a decision behind:
+         * a resumed game writes it again (the same file, so never a second one) */
+        Err rerr;
+        if (!new_game && session_write_results(s, &rerr) != 0)
+            utf8_fprintf(stderr, "ladder serve: player %s: %s\n", pl->id, rerr.msg);
+        free(session_take_notice(s)); /* the player was told when it was first written */
     }
     free(story_id);
     session_free(pl->session);
