@@ -817,6 +817,7 @@
       append(ol, el('li', null, [
         el('p', { class: 'debrief-choice' }, d.text),
         advice,
+        d.reply ? el('p', { class: 'debrief-reply' }, String(d.reply).replace(/\*+/g, '')) : null,
         d.lesson ? el('p', { class: 'debrief-lesson' }, d.lesson) : null,
         d.discuss ? el('p', { class: 'debrief-discuss' }, [el('strong', null, 'To discuss: '), d.discuss]) : null
       ]));
