@@ -49,7 +49,7 @@
     var headers = { Accept: 'application/json', Authorization: 'Bearer ' + token };
     if (etag) headers['If-None-Match'] = etag;
     window.fetch('/api/room', { headers: headers, cache: 'no-store', credentials: 'same-origin' }).then(function (res) {
-      if (res.status === 304) { connected(); schedule(POLL_MS); return null; }
+      if (res.status === 304) { connected(); stamp(); schedule(POLL_MS); return null; }
       return res.text().then(function (text) {
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
@@ -130,7 +130,11 @@
     if (!room.results && !$('report-status').textContent) {
       $('report-status').textContent = 'No report: this server was started without --results, so no results are written.';
     }
-    $('updated').textContent = 'Updated ' + new Date().toLocaleTimeString() + '; the page refreshes itself every two seconds.';
+    stamp();
+  }
+
+  function stamp() {
+    $('updated').textContent = 'Up to date at ' + new Date().toLocaleTimeString() + ': the page checks every two seconds.';
   }
 
   function nameOf(p) { return p.name ? p.name : 'Anonymous'; }
