@@ -1,12 +1,27 @@
 /* room.c: the record of a workshop room: its votes, and the roads it rewound away from, as
- * data (out/debrief.c writes them up). */
+ * data (out/debrief.c writes them up); and its journal, from which a room killed mid-session
+ * is continued (room.h). */
 #include "core/room.h"
 
+#include <cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/catalog.h"
 #include "core/game.h"
+#include "core/rng.h"
 #include "core/screen.h"
+
+/* A journal bigger than this is not one of ours (a session makes a few KB). */
+#define JOURNAL_MAX_BYTES (16u << 20)
 
 struct Room {
     Session *s;
@@ -16,6 +31,11 @@ struct Room {
     RoomRoad *roads; /* every road the room rewound away from, oldest first */
     size_t n_roads;
     char *md_path, *html_path; /* the debrief files last written */
+    char *stem;                /* room_stem */
+    double shown;              /* when the current decision was shown (util_now_seconds) */
+    int journal_fd;            /* -1: not journaled */
+    char *journal_path;
+    bool replaying;            /* room_continue is playing the journal again: write nothing */
 };
 
 static void tally_free(RoomTally *t)
@@ -39,14 +59,43 @@ static void tally_copy(RoomTally *to, const RoomTally *from)
     }
 }
 
+/* A part of a file name: letters, digits, - and _ only ("room" when nothing is left). */
+static void name_part(Buf *b, const char *s)
+{
+    size_t start = b->len;
+    for (const char *p = s ? s : ""; *p && b->len - start < 32; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_')
+            buf_putc(b, *p);
+    if (b->len == start)
+        buf_puts(b, "room");
+}
+
 Room *room_new(Session *s, const char *code, const char *out_dir)
 {
     Room *r = xcalloc(1, sizeof *r);
     r->s = s;
     r->code = xstrdup(code);
     r->out_dir = xstrdup(out_dir ? out_dir : ".");
+    r->journal_fd = -1;
+    r->shown = util_now_seconds();
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
+    Buf b = {0};
+    buf_puts(&b, "workshop-");
+    name_part(&b, game_story(session_game(s))->id);
+    buf_putc(&b, '-');
+    name_part(&b, code);
+    buf_printf(&b, "-%s", stamp);
+    r->stem = buf_take(&b);
     return r;
 }
+
+const char *room_stem(const Room *r) { return r->stem; }
+const char *room_journal_path(const Room *r) { return r->journal_path; }
 
 void room_road_free(RoomRoad *road)
 {
@@ -61,6 +110,7 @@ void room_road_free(RoomRoad *road)
         free(st->reply);
     }
     free(road->steps);
+    free(road->values);
     free(road->ending_title);
     free(road->ending_lesson);
     memset(road, 0, sizeof *road);
@@ -80,7 +130,34 @@ void room_free(Room *r)
     free(r->html_path);
     free(r->code);
     free(r->out_dir);
+    free(r->stem);
+    free(r->journal_path);
+    if (r->journal_fd >= 0)
+        close(r->journal_fd);
     free(r);
+}
+
+/* Append one line to the journal and sync it. A failure stops the journal, with a notice:
+ * the session goes on. */
+static void journal(Room *r, cJSON *o)
+{
+    if (r->journal_fd < 0 || r->replaying) {
+        cJSON_Delete(o);
+        return;
+    }
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    Buf line = {0};
+    buf_puts(&line, text ? text : "");
+    buf_putc(&line, '\n');
+    cJSON_free(text);
+    if (write_all(r->journal_fd, line.s, line.len) != 0 || fdatasync(r->journal_fd) != 0) {
+        session_tell(r->s, "The room's journal could not be written; a crash from now on loses "
+                           "the votes after this point.");
+        close(r->journal_fd);
+        r->journal_fd = -1;
+    }
+    buf_free(&line);
 }
 
 Session *room_session(Room *r) { return r->s; }
@@ -134,13 +211,26 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
         t.counts = xcalloc(t.n ? t.n : 1, sizeof *t.counts);
         memcpy(t.counts, counts, t.n * sizeof *t.counts);
     }
-    int rc = session_choose(r->s, choice, 0, err);
+    double now = util_now_seconds();
+    t.seconds = now - r->shown;
+    int rc = session_choose(r->s, choice, t.seconds, err);
     if (rc != 0) {
         tally_free(&t);
         return rc;
     }
     r->tallies = xrealloc(r->tallies, (r->n_tallies + 1) * sizeof *r->tallies);
     r->tallies[r->n_tallies++] = t;
+    r->shown = now;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "decide", (double)r->n_tallies);
+    cJSON_AddNumberToObject(o, "choice", (double)choice);
+    if (counts)
+        cJSON_AddItemToObject(o, "counts", cJSON_CreateIntArray(counts, (int)t.n));
+    else
+        cJSON_AddNullToObject(o, "counts");
+    cJSON_AddBoolToObject(o, "tie", tie);
+    cJSON_AddNumberToObject(o, "seconds", (double)(long)(t.seconds * 10 + 0.5) / 10);
+    journal(r, o);
     return 0;
 }
 
@@ -148,12 +238,32 @@ void room_road_current(const Room *r, RoomRoad *out)
 {
     memset(out, 0, sizeof *out);
     Screen *sc = screen_of(r->s);
+    const Game *g = session_game(r->s);
+    const Story *story = game_story(g);
     out->n = sc->n_decisions;
     out->steps = xcalloc(out->n ? out->n : 1, sizeof *out->steps);
+    out->n_stats = story->n_stats;
+    out->values = xcalloc((out->n + 1) * (story->n_stats ? story->n_stats : 1), sizeof(int));
+    /* a campaign's decisions of earlier chapters come first: their rows are this chapter's
+     * start, as the stats carried over (the chart shows the chapter being played) */
+    size_t nd = game_decision_count(g), offset = out->n > nd ? out->n - nd : 0;
+    for (size_t k = 0; k < story->n_stats; k++) {
+        for (size_t i = 0; i <= out->n; i++) {
+            int v = game_stat(g, k);
+            if (nd > 0 && i <= offset)
+                v = game_decision(g, 0)->before[k];
+            else if (nd > 0)
+                v = game_decision(g, i - offset - 1)->after[k];
+            out->values[i * story->n_stats + k] = v;
+        }
+    }
+    const char *chapter = story->title; /* the chapter in effect, as the player saw it */
     for (size_t i = 0; i < out->n; i++) {
         const ScreenDecision *d = &sc->decisions[i];
         RoomStep *st = &out->steps[i];
-        st->heading = xstrdup(d->chapter ? d->chapter : d->scene_id);
+        if (d->chapter)
+            chapter = d->chapter;
+        st->heading = xstrdup(chapter);
         st->discuss = d->discuss ? xstrdup(d->discuss) : NULL;
         const RoomTally *t = room_tally(r, i);
         if (t && t->n)
@@ -188,5 +298,236 @@ int room_rewind(Room *r, size_t k, Err *err)
             return -1;
     while (r->n_tallies >= k)
         tally_free(&r->tallies[--r->n_tallies]);
+    r->shown = util_now_seconds();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "rewind", (double)k);
+    journal(r, o);
     return 0;
+}
+
+int room_journal_start(Room *r, const char *story_ref, uint64_t seed, Err *err)
+{
+    char *path = xasprintf("%s/%s.journal", r->out_dir, r->stem);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "format", "ladder-room-journal");
+    cJSON_AddNumberToObject(o, "version", 1);
+    cJSON_AddStringToObject(o, "story", story_ref);
+    cJSON_AddStringToObject(o, "story_id", game_story(session_game(r->s))->id);
+    char seed_text[32];
+    snprintf(seed_text, sizeof seed_text, "%" PRIu64, seed);
+    cJSON_AddStringToObject(o, "seed", seed_text);
+    if (r->code)
+        cJSON_AddStringToObject(o, "code", r->code);
+    else
+        cJSON_AddNullToObject(o, "code");
+    cJSON_AddStringToObject(o, "stem", r->stem);
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    char *head = xasprintf("%s\n", text ? text : "");
+    cJSON_free(text);
+    /* a session started in the same minute as the last one keeps both: the older aside */
+    if (access(path, F_OK) == 0) {
+        for (int k = 2;; k++) {
+            char *aside = xasprintf("%s/%s-%d.journal", r->out_dir, r->stem, k);
+            if (access(aside, F_OK) != 0) {
+                rename(path, aside);
+                free(aside);
+                break;
+            }
+            free(aside);
+        }
+    }
+    int rc = write_file_atomic(path, head, strlen(head), err);
+    free(head);
+    int fd = rc == 0 ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
+    if (rc == 0 && fd < 0)
+        err_set(err, "cannot open %s: %s", path, strerror(errno));
+    if (fd < 0) {
+        free(path);
+        return -1;
+    }
+    r->journal_fd = fd;
+    free(r->journal_path);
+    r->journal_path = path;
+    return 0;
+}
+
+char *room_journal_find(const char *out_dir, const char *story_id, const char *code)
+{
+    Buf want = {0};
+    buf_puts(&want, "workshop-");
+    name_part(&want, story_id);
+    buf_putc(&want, '-');
+    name_part(&want, code);
+    buf_putc(&want, '-');
+    DIR *d = opendir(out_dir);
+    char *best = NULL;
+    time_t best_time = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        /* STEM.journal, where STEM is the prefix then YYYYmmdd-HHMM (13 characters) */
+        if (strncmp(n, want.s, want.len) != 0 || len != want.len + 13 + 8 ||
+            strcmp(n + len - 8, ".journal") != 0)
+            continue;
+        char *p = xasprintf("%s/%s", out_dir, n);
+        struct stat sb;
+        if (stat(p, &sb) == 0 && (!best || sb.st_mtime >= best_time)) {
+            free(best);
+            best = p;
+            best_time = sb.st_mtime;
+        } else {
+            free(p);
+        }
+    }
+    if (d)
+        closedir(d);
+    buf_free(&want);
+    return best;
+}
+
+static const char *json_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Play one event of the journal again; -1 with err when it is not one or does not replay. */
+static int replay_event(Room *r, const cJSON *o, size_t line, const char *path, Err *err)
+{
+    const cJSON *dec = cJSON_GetObjectItemCaseSensitive(o, "decide");
+    const cJSON *rew = cJSON_GetObjectItemCaseSensitive(o, "rewind");
+    if (cJSON_IsNumber(rew)) {
+        if (rew->valuedouble < 1 || room_rewind(r, (size_t)rew->valuedouble, err) != 0) {
+            err_set(err, "%s:%zu: the rewind does not replay", path, line);
+            return -1;
+        }
+        return 0;
+    }
+    const cJSON *choice = cJSON_GetObjectItemCaseSensitive(o, "choice");
+    const cJSON *counts = cJSON_GetObjectItemCaseSensitive(o, "counts");
+    const cJSON *tie = cJSON_GetObjectItemCaseSensitive(o, "tie");
+    const cJSON *secs = cJSON_GetObjectItemCaseSensitive(o, "seconds");
+    size_t n = game_choice_count(session_game(r->s));
+    bool ok = cJSON_IsNumber(dec) && dec->valuedouble == (double)(r->n_tallies + 1) &&
+              cJSON_IsNumber(choice) && choice->valuedouble >= 0 &&
+              choice->valuedouble < (double)n && cJSON_IsBool(tie) && cJSON_IsNumber(secs) &&
+              (cJSON_IsNull(counts) ||
+               (cJSON_IsArray(counts) && (size_t)cJSON_GetArraySize(counts) == n));
+    if (!ok) {
+        err_set(err, "%s:%zu: not a decision of this room at this point (decision %zu, %zu "
+                     "choices): the story may have changed since", path, line,
+                r->n_tallies + 1, n);
+        return -1;
+    }
+    int *votes = NULL;
+    if (cJSON_IsArray(counts)) {
+        votes = xcalloc(n, sizeof *votes);
+        size_t k = 0;
+        const cJSON *v;
+        cJSON_ArrayForEach(v, counts)
+        {
+            if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 1e6) {
+                free(votes);
+                err_set(err, "%s:%zu: a vote count is not a count", path, line);
+                return -1;
+            }
+            votes[k++] = (int)v->valuedouble;
+        }
+    }
+    int rc = room_decide(r, (size_t)choice->valuedouble, votes, cJSON_IsTrue(tie), err);
+    free(votes);
+    if (rc != 0)
+        return -1;
+    r->tallies[r->n_tallies - 1].seconds = secs->valuedouble;
+    return 0;
+}
+
+Room *room_continue(const char *path, const SessionOptions *so, Session **session, Err *err)
+{
+    *session = NULL;
+    size_t len;
+    char *text = util_read_file(path, JOURNAL_MAX_BYTES, &len, err);
+    if (!text)
+        return NULL;
+    char *nl = memchr(text, '\n', len);
+    cJSON *head = nl ? cJSON_ParseWithLength(text, (size_t)(nl - text)) : NULL;
+    const char *format = json_str(head, "format"), *story_ref = json_str(head, "story");
+    const char *seed_text = json_str(head, "seed"), *stem = json_str(head, "stem");
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(head, "code");
+    uint64_t seed;
+    if (!format || strcmp(format, "ladder-room-journal") != 0 || !story_ref || !seed_text ||
+        !stem || !(cJSON_IsString(code) || cJSON_IsNull(code)) ||
+        !rng_parse_seed(seed_text, &seed)) {
+        err_set(err, "%s: not a room's journal", path);
+        cJSON_Delete(head);
+        free(text);
+        return NULL;
+    }
+    Story *story = catalog_open(story_ref, err);
+    SessionOptions o = *so;
+    o.seed = seed;
+    o.seed_given = true;
+    o.resume = false;
+    o.load = NULL;
+    Session *s = story ? session_open(story, &o, err) : NULL;
+    if (!s) {
+        cJSON_Delete(head);
+        free(text);
+        return NULL;
+    }
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    Room *r = room_new(s, cJSON_IsString(code) ? code->valuestring : NULL, slash ? dir : ".");
+    free(dir);
+    free(r->stem);
+    r->stem = xstrdup(stem);
+    cJSON_Delete(head);
+    r->replaying = true;
+    size_t line = 1, complete = (size_t)(nl - text) + 1; /* bytes of whole lines */
+    int rc = 0;
+    for (char *p = nl + 1; rc == 0 && p < text + len; line++) {
+        char *end = memchr(p, '\n', (size_t)(text + len - p));
+        if (!end) /* a torn last line: the kill came while it was written */
+            break;
+        complete = (size_t)(end - text) + 1;
+        cJSON *o2 = cJSON_ParseWithLength(p, (size_t)(end - p));
+        if (!cJSON_IsObject(o2)) {
+            err_set(err, "%s:%zu: not a line of a room's journal", path, line + 1);
+            rc = -1;
+        } else {
+            rc = replay_event(r, o2, line + 1, path, err);
+        }
+        cJSON_Delete(o2);
+        p = end + 1;
+    }
+    free(text);
+    text = NULL;
+    r->replaying = false;
+    if (rc == 0) {
+        int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+        /* a torn last line is cut off, so the next event starts on a line of its own */
+        if (fd >= 0 && complete < len && ftruncate(fd, (off_t)complete) != 0) {
+            close(fd);
+            fd = -1;
+        }
+        if (fd >= 0) {
+            r->journal_fd = fd;
+            r->journal_path = xstrdup(path);
+        } else {
+            session_tell(s, "The room's journal cannot be written any more; a crash from now on "
+                            "loses the votes after this point.");
+        }
+    }
+    if (rc != 0) {
+        room_free(r);
+        session_free(s);
+        return NULL;
+    }
+    r->shown = util_now_seconds();
+    *session = s;
+    return r;
 }

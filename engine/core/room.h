@@ -17,12 +17,14 @@ typedef struct RoomTally {
     char **texts; /* the options as shown */
     size_t n;
     size_t chosen;
-    bool tie; /* the facilitator broke a tie */
+    bool tie;       /* the facilitator broke a tie */
+    double seconds; /* from the decision shown to the room's choice */
 } RoomTally;
 
 /* One decision of a road as the room saw it. Every string is owned by the road. */
 typedef struct RoomStep {
-    char *heading;   /* the scene's chapter title, or its id */
+    char *heading;   /* the chapter the decision was taken in (carried on from the last scene
+                        that named one), or the story's title before any */
     char *discuss;   /* the scene's question for the room, or NULL */
     RoomTally tally; /* the options and the vote; n is 0 when the room's vote was not recorded */
     char *choice;    /* the text of the choice taken */
@@ -41,12 +43,44 @@ typedef struct RoomRoad {
     Verdict verdict;     /* when ended */
     char *ending_lesson; /* when ended, or NULL */
     size_t rewound_to;   /* a road not taken: the decision (1-based) the room went back to */
+    int *values;         /* the stats: (n + 1) rows of n_stats, row 0 at the start, row i after
+                            decision i (Story.stats order) */
+    size_t n_stats;
 } RoomRoad;
 
 /* A room playing s (which it does not own: s must outlive the room). code: the session code or
  * NULL; out_dir: where the debrief goes ("." when NULL); both copied. Never NULL. Caller frees
  * with room_free. */
 Room *room_new(Session *s, const char *code, const char *out_dir);
+/* The name the session's files share, without a folder or an extension:
+ * workshop-STORY-CODE-YYYYmmdd-HHMM ("room" without a code; local time at room_new, or the
+ * journal's when continued). The debrief (.md, .html) and the journal (.journal) use it, so one
+ * session leaves one of each, rewritten in place. Owned by the room. */
+const char *room_stem(const Room *r);
+
+/* ---- the journal: a room that survives a crash ----
+ * OUT_DIR/STEM.journal holds a header line (format "ladder-room-journal", version 1, the story
+ * as given, its id, the seed, the code, the stem) and then one JSON line per event: a decision
+ * {"decide":N,"choice":I,"counts":[..]|null,"tie":B,"seconds":S} or a rewind {"rewind":K}.
+ * Each line is appended and synced (fdatasync) before the call that made it returns, so kill -9
+ * loses nothing the room decided. */
+
+/* Start journaling r: story_ref is how the story is loaded again (an id or a path), seed the
+ * session's seed. Returns 0, or -1 with err (the room then plays on without a journal). */
+int room_journal_start(Room *r, const char *story_ref, uint64_t seed, Err *err);
+/* The journal's path, or NULL when the room is not journaled. Owned by the room. */
+const char *room_journal_path(const Room *r);
+/* The newest journal in out_dir of the story with this id and this session code (NULL: a room
+ * without a code), or NULL when there is none. malloc'd. */
+char *room_journal_find(const char *out_dir, const char *story_id, const char *code);
+/* Continue the room journaled at path: the story loaded again from the journal's reference
+ * (catalog_open), a session opened with its seed and so's other options, and every decision
+ * and rewind played again through room_decide and room_rewind, so that the room, its votes and
+ * its roads are as they were; the room goes on appending to the same journal. A torn last line
+ * (a kill while writing it) is left out. *session receives the session (the caller frees it
+ * after the room, as after room_new). Returns NULL with err when the journal cannot be read, is
+ * not one, or no longer replays (the story changed). */
+Room *room_continue(const char *path, const SessionOptions *so, Session **session, Err *err);
 void room_free(Room *r); /* r and its record, not the session; NULL: nothing */
 /* The session the room plays (borrowed: the caller of room_new owns it). */
 Session *room_session(Room *r);
@@ -56,14 +90,14 @@ const char *room_code(const Room *r);
 const char *room_out_dir(const Room *r);
 
 /* Take option `choice` of the current decision and record the room's vote (counts: one per
- * option shown, or NULL for a pick; tie: the facilitator broke a tie). Returns what
- * session_choose returns. */
+ * option shown, or NULL for a pick; tie: the facilitator broke a tie) with the seconds since the
+ * decision was shown, and journal it. Returns what session_choose returns. */
 int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err);
 /* The tally of decision i (0-based) of the current road, or NULL. Valid until the next
  * room_decide, room_rewind or room_free. */
 const RoomTally *room_tally(const Room *r, size_t i);
-/* Go back to just before decision k (1-based); the road so far is kept in the record.
- * Returns 0, or -1 with err when there is no decision k. */
+/* Go back to just before decision k (1-based); the road so far is kept in the record, and the
+ * rewind journaled. Returns 0, or -1 with err when there is no decision k. */
 int room_rewind(Room *r, size_t k, Err *err);
 /* How many roads the room rewound away from (as room_roads' *n). */
 int room_roads_not_taken(const Room *r);

@@ -44,6 +44,11 @@ void session_notice(Session *s, const char *fmt, ...)
     va_end(ap);
 }
 
+void session_tell(Session *s, const char *text)
+{
+    session_notice(s, "%s", text);
+}
+
 char *session_take_notice(Session *s)
 {
     const HostOps *h = s->story->host_ops;

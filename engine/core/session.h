@@ -72,6 +72,8 @@ const Gallery *session_gallery(const Session *s);
 int session_set_player(Session *s, const char *name, Err *err);
 #define SESSION_MAX_NAME 60
 
+/* Add a message for the player, handed out by session_take_notice (text is copied). */
+void session_tell(Session *s, const char *text);
 /* Messages for the player that arose since the last call (backups made, a save that no longer
  * fits the story, an autosave that failed). malloc'd, or NULL when there is nothing to say. */
 char *session_take_notice(Session *s);

@@ -13,11 +13,72 @@
 #include "core/utf8.h"
 #include "out/html.h"
 
+/* Every road in the order the room played them (those rewound away from, then the one played
+ * now), and which is the room's own: the first that reached an ending (later ones are roads
+ * explored after it), or the one played now when none did (the room changed its mind before an
+ * ending). The review of issue 14 found the last road called the room's after a rewind. */
+typedef struct Roads {
+    const RoomRoad **v;
+    size_t n, room;
+} Roads;
+
+static Roads roads_of(Room *r, const RoomRoad *current)
+{
+    size_t n_old;
+    const RoomRoad *old = room_roads(r, &n_old);
+    Roads rs = {.v = xcalloc(n_old + 1, sizeof *rs.v), .n = n_old + 1, .room = n_old};
+    for (size_t i = 0; i < n_old; i++)
+        rs.v[i] = &old[i];
+    rs.v[n_old] = current;
+    for (size_t i = 0; i < rs.n; i++)
+        if (rs.v[i]->ended) {
+            rs.room = i;
+            break;
+        }
+    return rs;
+}
+
+/* The first decision (1-based) where road j parts from the roads before or after it. */
+static size_t parts_at(const Roads *rs, size_t j)
+{
+    if (j < rs->room)
+        return rs->v[j]->rewound_to;
+    return j > 0 ? rs->v[j - 1]->rewound_to : 1;
+}
+
+/* The votes of a tally in words: "3, 5 (8 voted; 42 s)". */
+static void votes_text(Buf *b, const RoomTally *t)
+{
+    int voted = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
+        voted += t->counts[k];
+    }
+    buf_printf(b, " (%d voted", voted);
+    if (t->seconds >= 1) {
+        long s = (long)(t->seconds + 0.5);
+        if (s >= 60)
+            buf_printf(b, "; %ld min %02ld s", s / 60, s % 60);
+        else
+            buf_printf(b, "; %ld s", s);
+    }
+    buf_puts(b, ")");
+}
+
+static int road_final(const RoomRoad *road, size_t k)
+{
+    return road->values[road->n * road->n_stats + k];
+}
+
 /* ---- Markdown ---- */
 
-static void road_md(Buf *b, const RoomRoad *road)
+static void road_md(Buf *b, const RoomRoad *road, size_t from)
 {
-    for (size_t i = 0; i < road->n; i++) {
+    if (from > 2)
+        buf_printf(b, "*Decisions 1 to %zu as on the road before.*\n\n", from - 1);
+    else if (from == 2)
+        buf_puts(b, "*Decision 1 as on the road before.*\n\n");
+    for (size_t i = from - 1; i < road->n; i++) {
         const RoomStep *st = &road->steps[i];
         const RoomTally *t = &st->tally;
         buf_printf(b, "### Decision %zu: %s\n\n", i + 1, st->heading);
@@ -30,9 +91,8 @@ static void road_md(Buf *b, const RoomRoad *road)
                            t->counts ? "" : (k == t->chosen ? " (picked)" : ""));
             if (t->counts) {
                 buf_puts(b, "\nVotes: ");
-                for (size_t k = 0; k < t->n; k++)
-                    buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
-                buf_printf(b, "%s\n", t->tie ? " (a tie, broken by the facilitator)" : "");
+                votes_text(b, t);
+                buf_printf(b, "%s\n", t->tie ? ", a tie broken by the facilitator" : "");
             }
         } else {
             buf_printf(b, "- **%s**\n", st->choice);
@@ -55,37 +115,62 @@ static void road_md(Buf *b, const RoomRoad *road)
     }
 }
 
-static void debrief_md(Buf *b, Room *r, const RoomRoad *road, const char *when)
+static const char *road_end(const RoomRoad *road)
+{
+    return road->ended ? road->ending_title : "(stopped before an ending)";
+}
+
+static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
 {
     const Game *g = session_game(room_session(r));
     const Story *s = game_story(g);
+    const RoomRoad *road = rs->v[rs->room];
     buf_printf(b, "# Debrief: %s\n\n", s->title);
     buf_printf(b, "Session %s, %s. Seed %llu.\n\n", room_code(r) ? room_code(r) : "(none)", when,
                (unsigned long long)game_seed(g));
     buf_puts(b, "## The road the room took\n\n");
-    road_md(b, road);
+    road_md(b, road, 1);
     buf_puts(b, "## Where the stats ended\n\n");
     for (size_t k = 0; k < s->n_stats; k++)
-        buf_printf(b, "- %s: %d%s\n", s->stats[k].label, game_stat(g, k),
+        buf_printf(b, "- %s: %d%s\n", s->stats[k].label, road_final(road, k),
                    s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
     buf_puts(b, "\n");
-    size_t n_roads;
-    const RoomRoad *roads = room_roads(r, &n_roads);
-    if (n_roads) {
-        buf_puts(b, "## Roads not taken\n\n");
-        for (size_t i = 0; i < n_roads; i++) {
-            buf_printf(b, "### Road %zu (rewound to decision %zu)\n\n", i + 1,
-                       roads[i].rewound_to);
-            road_md(b, &roads[i]);
+    if (rs->n > 1) {
+        buf_puts(b, "## The roads side by side\n\n| Road | Ending |");
+        for (size_t k = 0; k < s->n_stats; k++)
+            buf_printf(b, " %s |", s->stats[k].label);
+        buf_puts(b, "\n|---|---|");
+        for (size_t k = 0; k < s->n_stats; k++)
+            buf_puts(b, "---|");
+        buf_puts(b, "\n");
+        for (size_t j = 0; j < rs->n; j++) {
+            buf_printf(b, "| %s | %s |", j == rs->room ? "the room's" : "another",
+                       road_end(rs->v[j]));
+            for (size_t k = 0; k < s->n_stats; k++)
+                buf_printf(b, " %d |", road_final(rs->v[j], k));
+            buf_puts(b, "\n");
+        }
+        buf_puts(b, "\n## Roads not taken\n\n");
+        for (size_t j = 0; j < rs->n; j++) {
+            if (j == rs->room)
+                continue;
+            buf_printf(b, "### %s, from decision %zu: %s\n\n",
+                       j < rs->room ? "Left" : "Explored after the ending", parts_at(rs, j),
+                       road_end(rs->v[j]));
+            road_md(b, rs->v[j], parts_at(rs, j));
         }
     }
 }
 
 /* ---- HTML ---- */
 
-static void road_html(Buf *b, const RoomRoad *road)
+static void road_html(Buf *b, const RoomRoad *road, size_t from)
 {
-    for (size_t i = 0; i < road->n; i++) {
+    if (from > 2)
+        buf_printf(b, "<p><em>Decisions 1 to %zu as on the road before.</em></p>\n", from - 1);
+    else if (from == 2)
+        buf_puts(b, "<p><em>Decision 1 as on the road before.</em></p>\n");
+    for (size_t i = from - 1; i < road->n; i++) {
         const RoomStep *st = &road->steps[i];
         const RoomTally *t = &st->tally;
         buf_printf(b, "<h3>Decision %zu: ", i + 1);
@@ -112,9 +197,8 @@ static void road_html(Buf *b, const RoomRoad *road)
         buf_puts(b, "</ul>\n");
         if (t->n && t->counts) {
             buf_puts(b, "<p>Votes: ");
-            for (size_t k = 0; k < t->n; k++)
-                buf_printf(b, "%s%d", k ? ", " : "", t->counts[k]);
-            buf_printf(b, "%s</p>\n", t->tie ? " (a tie, broken by the facilitator)" : "");
+            votes_text(b, t);
+            buf_printf(b, "%s</p>\n", t->tie ? ", a tie broken by the facilitator" : "");
         }
         if (st->reply) {
             buf_puts(b, "<p><em>What followed:</em> ");
@@ -150,11 +234,10 @@ static void road_html(Buf *b, const RoomRoad *road)
 static const char *const COLOURS[] = {"#c8463a", "#2f6fba", "#3c9650", "#aa6e14",
                                       "#8446aa", "#149696", "#be3c82", "#5a5a5a"};
 
-/* An SVG chart of every stat over the decisions of the road being played, with a legend. */
-static void chart_svg(Buf *b, const Game *g)
+/* An SVG chart of every stat over the decisions of the room's road, with a legend. */
+static void chart_svg(Buf *b, const Story *s, const RoomRoad *road)
 {
-    const Story *s = game_story(g);
-    size_t n = game_decision_count(g);
+    size_t n = road->n;
     if (n == 0)
         return;
     int W = 640, H = 220, P = 14;
@@ -170,7 +253,7 @@ static void chart_svg(Buf *b, const Game *g)
         buf_printf(b, "<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"%s\" points=\"",
                    COLOURS[k % 8]);
         for (size_t i = 0; i <= n; i++) {
-            int v = i == 0 ? game_decision(g, 0)->before[k] : game_decision(g, i - 1)->after[k];
+            int v = road->values[i * road->n_stats + k];
             double x = P + (double)(W - 2 * P) * (double)i / (double)n;
             double y = H - P - (double)(H - 2 * P) * (v - sd->min) / (sd->max - sd->min);
             buf_printf(b, "%.1f,%.1f ", x, y);
@@ -186,10 +269,11 @@ static void chart_svg(Buf *b, const Game *g)
     buf_puts(b, "</svg>\n");
 }
 
-static void debrief_html(Buf *b, Room *r, const RoomRoad *road, const char *when)
+static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
 {
     const Game *g = session_game(room_session(r));
     const Story *s = game_story(g);
+    const RoomRoad *road = rs->v[rs->room];
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
     html_escape(b, s->title);
     buf_printf(b, " debrief</title>\n<style>\n%s</style></head><body>\n", assets_css_debrief);
@@ -199,25 +283,44 @@ static void debrief_html(Buf *b, Room *r, const RoomRoad *road, const char *when
     html_escape(b, room_code(r) ? room_code(r) : "(none)");
     buf_printf(b, ", %s. Seed %llu.</p>\n", when, (unsigned long long)game_seed(g));
     buf_puts(b, "<h2>The road the room took</h2>\n");
-    road_html(b, road);
+    road_html(b, road, 1);
     buf_puts(b, "<h2>How the stats moved</h2>\n");
-    chart_svg(b, g);
+    chart_svg(b, s, road);
     buf_puts(b, "<h2>Where the stats ended</h2>\n<ul>\n");
     for (size_t k = 0; k < s->n_stats; k++) {
         buf_puts(b, "<li>");
         html_escape(b, s->stats[k].label);
-        buf_printf(b, ": %d%s</li>\n", game_stat(g, k),
+        buf_printf(b, ": %d%s</li>\n", road_final(road, k),
                    s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
     }
     buf_puts(b, "</ul>\n");
-    size_t n_roads;
-    const RoomRoad *roads = room_roads(r, &n_roads);
-    if (n_roads) {
-        buf_puts(b, "<h2>Roads not taken</h2>\n");
-        for (size_t i = 0; i < n_roads; i++) {
-            buf_printf(b, "<h3>Road %zu (rewound to decision %zu)</h3>\n", i + 1,
-                       roads[i].rewound_to);
-            road_html(b, &roads[i]);
+    if (rs->n > 1) {
+        buf_puts(b, "<h2>The roads side by side</h2>\n<table>\n<thead><tr><th scope=\"col\">Road"
+                    "</th><th scope=\"col\">Ending</th>");
+        for (size_t k = 0; k < s->n_stats; k++) {
+            buf_puts(b, "<th scope=\"col\">");
+            html_escape(b, s->stats[k].label);
+            buf_puts(b, "</th>");
+        }
+        buf_puts(b, "</tr></thead>\n<tbody>\n");
+        for (size_t j = 0; j < rs->n; j++) {
+            buf_printf(b, "<tr><th scope=\"row\">%s</th><td>",
+                       j == rs->room ? "the room's" : "another");
+            html_markup(b, road_end(rs->v[j]));
+            buf_puts(b, "</td>");
+            for (size_t k = 0; k < s->n_stats; k++)
+                buf_printf(b, "<td>%d</td>", road_final(rs->v[j], k));
+            buf_puts(b, "</tr>\n");
+        }
+        buf_puts(b, "</tbody></table>\n<h2>Roads not taken</h2>\n");
+        for (size_t j = 0; j < rs->n; j++) {
+            if (j == rs->room)
+                continue;
+            buf_printf(b, "<h3>%s, from decision %zu: ",
+                       j < rs->room ? "Left" : "Explored after the ending", parts_at(rs, j));
+            html_markup(b, road_end(rs->v[j]));
+            buf_puts(b, "</h3>\n");
+            road_html(b, rs->v[j], parts_at(rs, j));
         }
     }
     buf_puts(b, "</body></html>\n");
@@ -229,28 +332,27 @@ void debrief_render(Room *r, const char *when, Buf *md, Buf *html)
 {
     RoomRoad road;
     room_road_current(r, &road);
+    Roads rs = roads_of(r, &road);
     if (md)
-        debrief_md(md, r, &road, when);
+        debrief_md(md, r, &rs, when);
     if (html)
-        debrief_html(html, r, &road, when);
+        debrief_html(html, r, &rs, when);
+    free(rs.v);
     room_road_free(&road);
 }
 
 int debrief_write(Room *r, const char **md_out, const char **html_out, Err *err)
 {
-    const Story *s = game_story(session_game(room_session(r)));
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
-    char when[64], stamp[32];
+    char when[64];
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
     Buf md = {0}, html = {0};
     debrief_render(r, when, &md, &html);
-    char *md_path = xasprintf("%s/workshop-%s-%s-%s.md", room_out_dir(r), s->id,
-                              room_code(r) ? room_code(r) : "room", stamp);
-    char *html_path = xasprintf("%s/workshop-%s-%s-%s.html", room_out_dir(r), s->id,
-                                room_code(r) ? room_code(r) : "room", stamp);
+    /* one pair of files per session, rewritten in place at each ending and at the end */
+    char *md_path = xasprintf("%s/%s.md", room_out_dir(r), room_stem(r));
+    char *html_path = xasprintf("%s/%s.html", room_out_dir(r), room_stem(r));
     room_keep_debrief(r, md_path, html_path);
     /* the story's strings as the terminal shows them (a Markdown file gets read with cat),
      * and the page in valid UTF-8, as its charset says */

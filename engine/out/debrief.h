@@ -6,8 +6,8 @@
 
 #include "core/room.h"
 
-/* Write the debrief of r into its output folder (room_out_dir) as
- * workshop-STORY-CODE-YYYYMMDD-HHMM.md and .html (local time), each atomically. *md and *html
+/* Write the debrief of r into its output folder (room_out_dir) as STEM.md and STEM.html
+ * (room_stem: one pair per session, rewritten in place), each atomically. *md and *html
  * (either may be NULL) receive the paths, owned by the room and valid until the next
  * debrief_write or room_free. Returns 0, or -1 with err filled when a file cannot be written. */
 int debrief_write(Room *r, const char **md, const char **html, Err *err);

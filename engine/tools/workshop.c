@@ -1,6 +1,7 @@
 /* workshop.c: `ladder workshop`, room mode for a facilitator: the options, the room, the front
  * end that runs it (any with UI_CAP_ROOM: the terminal's is ui/term/room.c, the window's in
  * ui/sdl/), and the debrief written when the room ends. */
+#define _DEFAULT_SOURCE /* realpath */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,18 +19,21 @@
 
 const char tool_workshop_usage[] =
     "Usage: ladder workshop STORY [--session CODE] [--timer SECONDS] [--hide-numbers]\n"
-    "                             [--out DIR] [--ui NAME]\n"
+    "                             [--out DIR] [--ui NAME] [--continue]\n"
     "\n"
     "Room mode: play STORY in front of a room. At each decision the room discusses the\n"
     "scene's question; type the room's votes for each option (\"4 2 0\") or \"pick N\". The\n"
     "option with most votes is taken; you break ties. \"rewind N\" goes back to decision N to\n"
     "play the road not taken (both roads stay in the record). At the end the debrief is shown\n"
-    "and written to DIR (default: the current folder) as Markdown and HTML.\n"
+    "and written to DIR (default: the current folder) as Markdown and HTML. Every decision\n"
+    "and rewind is journaled in DIR as it happens: after a crash, a kill or a closed lid,\n"
+    "the same command with --continue resumes the room where it was, votes and all.\n"
     "\n"
     "  --session CODE    the session's code: the seed participants with the same code play\n"
     "  --timer SECONDS   announce a discussion time at each decision\n"
     "  --hide-numbers    show which stats rose or fell, not by how much\n"
-    "  --out DIR         where to write the debrief\n"
+    "  --out DIR         where to write the debrief and the room's journal\n"
+    "  --continue        resume the last room of STORY (and CODE) journaled in DIR\n"
     "  --ui NAME         {ui-room}. sdl: fullscreen for a projector (the default with a\n"
     "                    display); term: the terminal. In the window, number keys count votes\n"
     "                    (Shift takes one back), Enter takes the room's choice, a click\n"
@@ -45,9 +49,11 @@ int tool_workshop(int argc, char **argv)
                                          {"timer", required_argument, NULL, 't'},
                                          {"hide-numbers", no_argument, NULL, 'n'},
                                          {"out", required_argument, NULL, 'o'},
+                                         {"continue", no_argument, NULL, 'C'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *code = NULL, *out_dir = ".";
+    bool resume = false;
     const Frontend *fe = NULL;
     UiConfig cfg = ui_config_default();
     long v;
@@ -79,6 +85,7 @@ int tool_workshop(int argc, char **argv)
             break;
         case 'n': cfg.room.hide_numbers = true; break;
         case 'o': out_dir = optarg; break;
+        case 'C': resume = true; break;
         case 'h': tools_print_usage(tool_workshop_usage); return TOOLS_EXIT_OK;
         default: return tools_usage_error("workshop", "%s", "invalid option");
         }
@@ -94,12 +101,43 @@ int tool_workshop(int argc, char **argv)
     SessionOptions so = {.seed_given = code != NULL,
                          .seed = code ? session_seed_for_code(code) : 0,
                          .player = "the room"};
-    Session *session = session_open(s, &so, &err);
-    if (!session) {
-        utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        return TOOLS_EXIT_FAILED;
+    Session *session = NULL;
+    Room *room = NULL;
+    if (resume) {
+        char *path = room_journal_find(out_dir, s->id, code);
+        if (!path) {
+            utf8_fprintf(stderr, "ladder: there is no room of '%s'%s%s to continue in %s (its "
+                                 "journal, workshop-%s-...journal); start one without "
+                                 "--continue\n", s->id, code ? " with session " : "",
+                         code ? code : "", out_dir, s->id);
+            story_free(s);
+            return TOOLS_EXIT_FAILED;
+        }
+        story_free(s);
+        room = room_continue(path, &so, &session, &err);
+        if (!room) {
+            utf8_fprintf(stderr, "ladder: the room cannot be continued: %s\n", err.msg);
+            free(path);
+            return TOOLS_EXIT_FAILED;
+        }
+        printf("Continuing the room from %s, at decision %zu with every vote so far.\n", path,
+               game_decision_count(session_game(session)) + 1);
+        free(path);
+    } else {
+        session = session_open(s, &so, &err);
+        if (!session) {
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+            return TOOLS_EXIT_FAILED;
+        }
+        room = room_new(session, code, out_dir);
+        /* the story as it can be loaded again from anywhere: a path made absolute */
+        char *ref = realpath(argv[optind], NULL);
+        if (room_journal_start(room, ref ? ref : argv[optind],
+                               game_seed(session_game(session)), &err) != 0)
+            utf8_fprintf(stderr, "ladder: the room is not journaled (a crash would lose its "
+                                 "votes): %s\n", err.msg);
+        free(ref);
     }
-    Room *room = room_new(session, code, out_dir);
     if (fe && !ui_available(fe, &err)) { /* the window was asked for and cannot open */
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         room_free(room);

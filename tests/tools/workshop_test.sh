@@ -25,10 +25,18 @@ md=$(ls "$work"/workshop-office-ROOM9-*.md)
 html=$(ls "$work"/workshop-office-ROOM9-*.html)
 [ -f "$md" ] && [ -f "$html" ] || fail "no debrief files"
 grep -q "^# Debrief: The Office" "$md" || fail "debrief title"
-grep -q "^Votes: 3, 5$" "$md" || fail "debrief lacks the first tally"
-grep -q "^Votes: 0, 6$" "$md" || fail "debrief lacks the tally after the rewind"
+grep -q "^Votes: 3, 5 (8 voted)$" "$md" || fail "debrief lacks the first tally"
+grep -q "^Votes: 0, 6 (6 voted)$" "$md" || fail "debrief lacks the tally after the rewind"
 grep -q "^## Roads not taken" "$md" || fail "debrief lacks the road not taken"
-grep -q "^Votes: 4, 4 (a tie, broken by the facilitator)$" "$md" || fail "the tie is not in the record"
+# the room's road is the first to reach an ending; the one played after the rewind is explored
+sed -n '/^## The road the room took/,/^## Where the stats ended/p' "$md" |
+  grep -q "^\*\*Ending: Collapse\*\* (bad)" || fail "the room's road is not the one it took first"
+grep -q "^### Explored after the ending, from decision 2: Promoted$" "$md" ||
+  fail "the road explored after the ending is not named so"
+grep -q "^| the room's | Collapse | 100 | 65 |$" "$md" || fail "no side-by-side row of the room's road"
+grep -q "^| another | Promoted | 95 | 70 |$" "$md" || fail "no side-by-side row of the other road"
+[ "$(ls "$work"/*.md | wc -l)" -eq 1 ] || fail "one session left more than one debrief"
+grep -q "^Votes: 4, 4 (8 voted), a tie broken by the facilitator$" "$md" || fail "the tie is not in the record"
 grep -q "^\*\*Ending: Collapse\*\* (bad)" "$md" || fail "the first road's ending is missing"
 grep -q "^\*\*Ending: Promoted\*\* (good)" "$md" || fail "the final ending is missing"
 grep -q "<svg" "$html" || fail "the HTML has no chart"
