@@ -36,7 +36,22 @@ struct Room {
     int journal_fd;            /* -1: not journaled */
     char *journal_path;
     bool replaying;            /* room_continue is playing the journal again: write nothing */
+    /* the ballot of the current decision */
+    struct Ballot {
+        char id[33];
+        size_t choice;
+    } *votes;
+    size_t n_votes;
+    bool closed;
 };
+
+static void ballot_clear(Room *r)
+{
+    free(r->votes);
+    r->votes = NULL;
+    r->n_votes = 0;
+    r->closed = false;
+}
 
 static void tally_free(RoomTally *t)
 {
@@ -131,6 +146,7 @@ void room_free(Room *r)
     free(r->code);
     free(r->out_dir);
     free(r->stem);
+    free(r->votes);
     free(r->journal_path);
     if (r->journal_fd >= 0)
         close(r->journal_fd);
@@ -221,6 +237,7 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
     r->tallies = xrealloc(r->tallies, (r->n_tallies + 1) * sizeof *r->tallies);
     r->tallies[r->n_tallies++] = t;
     r->shown = now;
+    ballot_clear(r);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "decide", (double)r->n_tallies);
     cJSON_AddNumberToObject(o, "choice", (double)choice);
@@ -299,10 +316,80 @@ int room_rewind(Room *r, size_t k, Err *err)
     while (r->n_tallies >= k)
         tally_free(&r->tallies[--r->n_tallies]);
     r->shown = util_now_seconds();
+    ballot_clear(r);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "rewind", (double)k);
     journal(r, o);
     return 0;
+}
+
+int room_vote(Room *r, const char *participant, size_t choice, Err *err)
+{
+    const Game *g = session_game(r->s);
+    if (game_ended(g)) {
+        err_set(err, "the story has ended: there is nothing to vote on");
+        return STATUS_NO_SUCH;
+    }
+    if (r->closed) {
+        err_set(err, "the vote is closed");
+        return STATUS_NO_SUCH;
+    }
+    if (choice >= game_choice_count(g)) {
+        err_set(err, "there is no option %zu to vote for (1 to %zu)", choice + 1,
+                game_choice_count(g));
+        return STATUS_NO_SUCH;
+    }
+    size_t i = 0;
+    while (i < r->n_votes && strcmp(r->votes[i].id, participant) != 0)
+        i++;
+    if (i == r->n_votes) {
+        if (r->n_votes >= ROOM_MAX_VOTERS) {
+            err_set(err, "%d people have voted already: no more votes are taken",
+                    ROOM_MAX_VOTERS);
+            return STATUS_NO_SUCH;
+        }
+        r->votes = xrealloc(r->votes, (r->n_votes + 1) * sizeof *r->votes);
+        snprintf(r->votes[i].id, sizeof r->votes[i].id, "%s", participant);
+        r->n_votes++;
+    } else if (r->votes[i].choice == choice) {
+        return 0; /* the same vote again: nothing to journal */
+    }
+    r->votes[i].choice = choice;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "vote", (double)(r->n_tallies + 1));
+    cJSON_AddStringToObject(o, "by", r->votes[i].id);
+    cJSON_AddNumberToObject(o, "choice", (double)choice);
+    journal(r, o);
+    return 0;
+}
+
+size_t room_ballot(const Room *r, int *counts, size_t n)
+{
+    memset(counts, 0, n * sizeof *counts);
+    for (size_t i = 0; i < r->n_votes; i++)
+        if (r->votes[i].choice < n)
+            counts[r->votes[i].choice]++;
+    return r->n_votes;
+}
+
+int room_vote_of(const Room *r, const char *participant)
+{
+    for (size_t i = 0; i < r->n_votes; i++)
+        if (strcmp(r->votes[i].id, participant) == 0)
+            return (int)r->votes[i].choice;
+    return -1;
+}
+
+bool room_ballot_open(const Room *r) { return !r->closed; }
+
+void room_ballot_set_open(Room *r, bool open)
+{
+    if (r->closed == !open)
+        return;
+    r->closed = !open;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "ballot", open ? "open" : "closed");
+    journal(r, o);
 }
 
 int room_journal_start(Room *r, const char *story_ref, uint64_t seed, Err *err)
@@ -398,6 +485,23 @@ static int replay_event(Room *r, const cJSON *o, size_t line, const char *path, 
 {
     const cJSON *dec = cJSON_GetObjectItemCaseSensitive(o, "decide");
     const cJSON *rew = cJSON_GetObjectItemCaseSensitive(o, "rewind");
+    const cJSON *vote = cJSON_GetObjectItemCaseSensitive(o, "vote");
+    const cJSON *ballot = cJSON_GetObjectItemCaseSensitive(o, "ballot");
+    if (cJSON_IsString(ballot)) {
+        room_ballot_set_open(r, strcmp(ballot->valuestring, "open") == 0);
+        return 0;
+    }
+    if (cJSON_IsNumber(vote)) {
+        const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by");
+        const cJSON *ch = cJSON_GetObjectItemCaseSensitive(o, "choice");
+        if (vote->valuedouble != (double)(r->n_tallies + 1) || !cJSON_IsString(by) ||
+            !*by->valuestring || strlen(by->valuestring) > 32 || !cJSON_IsNumber(ch) ||
+            ch->valuedouble < 0 || room_vote(r, by->valuestring, (size_t)ch->valuedouble, err)) {
+            err_set(err, "%s:%zu: a vote that does not replay", path, line);
+            return -1;
+        }
+        return 0;
+    }
     if (cJSON_IsNumber(rew)) {
         if (rew->valuedouble < 1 || room_rewind(r, (size_t)rew->valuedouble, err) != 0) {
             err_set(err, "%s:%zu: the rewind does not replay", path, line);

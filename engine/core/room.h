@@ -117,6 +117,25 @@ void room_keep_debrief(Room *r, char *md, char *html);
 const char *room_debrief_md(const Room *r);
 const char *room_debrief_html(const Room *r);
 
+/* ---- the ballot: votes cast one by one (from phones) at the current decision ----
+ * A ballot opens with each decision (and after a rewind); each participant (an id, up to 32
+ * characters) has one vote in it, which they may change while it is open. Every vote and every
+ * opening or closing is journaled ({"vote":N,"by":ID,"choice":I}, {"ballot":"open"|"closed"}),
+ * so room_continue brings back the votes already cast. */
+#define ROOM_MAX_VOTERS 1000
+/* Cast or change participant's vote for option `choice` (0-based) of the current decision.
+ * Returns 0; STATUS_NO_SUCH with err when the ballot is closed, the story has ended, the
+ * option is not one or ROOM_MAX_VOTERS others voted already. */
+int room_vote(Room *r, const char *participant, size_t choice, Err *err);
+/* The ballot's counts, one per option shown, into counts (room for n); returns how many
+ * voted. */
+size_t room_ballot(const Room *r, int *counts, size_t n);
+/* participant's vote (0-based), or -1 when they have not voted at this decision. */
+int room_vote_of(const Room *r, const char *participant);
+bool room_ballot_open(const Room *r);
+/* Open or close the ballot (journaled when it changes). */
+void room_ballot_set_open(Room *r, bool open);
+
 /* The option with most votes (the first of equals; counts has n >= 1 entries), and in *ties
  * how many options share that count. */
 size_t room_winner(const int *counts, size_t n, size_t *ties);

@@ -13,6 +13,7 @@
 #include "core/session.h"
 #include "core/utf8.h"
 #include "out/debrief.h"
+#include "tools/serve/phones.h"
 #include "tools/tools.h"
 #include "ui/leave.h"
 #include "ui/registry.h"
@@ -20,6 +21,8 @@
 const char tool_workshop_usage[] =
     "Usage: ladder workshop STORY [--session CODE] [--timer SECONDS] [--hide-numbers]\n"
     "                             [--out DIR] [--ui NAME] [--continue]\n"
+    "       ladder workshop STORY --phones [--lan] [--listen ADDR:PORT] [--session CODE]\n"
+    "                             [--timer SECONDS] [--out DIR] [--continue]\n"
     "\n"
     "Room mode: play STORY in front of a room. At each decision the room discusses the\n"
     "scene's question; type the room's votes for each option (\"4 2 0\") or \"pick N\". The\n"
@@ -34,6 +37,12 @@ const char tool_workshop_usage[] =
     "  --hide-numbers    show which stats rose or fell, not by how much\n"
     "  --out DIR         where to write the debrief and the room's journal\n"
     "  --continue        resume the last room of STORY (and CODE) journaled in DIR\n"
+    "  --phones          the room votes on its own phones: a web server shows the\n"
+    "                    projector page, the presenter page (every control, with a token)\n"
+    "                    and the phones' page, which participants open with a room code\n"
+    "  --lan             (phones) listen on every network interface, for the room's phones\n"
+    "  --listen ADDR:PORT  (phones) the address and port (default 127.0.0.1:8080 or the\n"
+    "                    next free port)\n"
     "  --ui NAME         {ui-room}. sdl: fullscreen for a projector (the default with a\n"
     "                    display); term: the terminal. In the window, number keys count votes\n"
     "                    (Shift takes one back), Enter takes the room's choice, a click\n"
@@ -50,10 +59,15 @@ int tool_workshop(int argc, char **argv)
                                          {"hide-numbers", no_argument, NULL, 'n'},
                                          {"out", required_argument, NULL, 'o'},
                                          {"continue", no_argument, NULL, 'C'},
+                                         {"phones", no_argument, NULL, 'P'},
+                                         {"lan", no_argument, NULL, 'L'},
+                                         {"listen", required_argument, NULL, 'l'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *code = NULL, *out_dir = ".";
     bool resume = false;
+    PhonesOptions phones = {0};
+    bool use_phones = false;
     const Frontend *fe = NULL;
     UiConfig cfg = ui_config_default();
     long v;
@@ -86,12 +100,21 @@ int tool_workshop(int argc, char **argv)
         case 'n': cfg.room.hide_numbers = true; break;
         case 'o': out_dir = optarg; break;
         case 'C': resume = true; break;
+        case 'P': use_phones = true; break;
+        case 'L': phones.lan = true; break;
+        case 'l': phones.listen = optarg; break;
         case 'h': tools_print_usage(tool_workshop_usage); return TOOLS_EXIT_OK;
         default: return tools_usage_error("workshop", "%s", "invalid option");
         }
     }
     if (optind + 1 != argc)
         return tools_usage_error("workshop", "%s", "workshop needs one STORY");
+    if (!use_phones && (phones.lan || phones.listen))
+        return tools_usage_error("workshop", "%s", "--lan and --listen go with --phones");
+    if (use_phones && fe)
+        return tools_usage_error("workshop", "%s", "--phones runs the room in browsers: leave "
+                                                   "out --ui, --frames and --screenshot");
+    phones.timer = cfg.room.timer;
     Err err;
     Story *s = catalog_open(argv[optind], &err);
     if (!s) {
@@ -137,6 +160,21 @@ int tool_workshop(int argc, char **argv)
             utf8_fprintf(stderr, "ladder: the room is not journaled (a crash would lose its "
                                  "votes): %s\n", err.msg);
         free(ref);
+    }
+    if (use_phones) {
+        int prc = phones_run(room, &phones, &err);
+        if (prc != 0)
+            utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+        const char *pmd, *phtml;
+        if (game_decision_count(session_game(session)) > 0) {
+            if (debrief_write(room, &pmd, &phtml, &err) == 0)
+                printf("Debrief written to %s and %s\n", pmd, phtml);
+            else
+                utf8_fprintf(stderr, "ladder: %s\n", err.msg);
+        }
+        room_free(room);
+        session_free(session);
+        return prc == 0 ? TOOLS_EXIT_OK : TOOLS_EXIT_FAILED;
     }
     if (fe && !ui_available(fe, &err)) { /* the window was asked for and cannot open */
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);

@@ -131,6 +131,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .body = p->body.len ? buf_str(&p->body) : NULL,
         .body_len = p->body.len,
         .cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "ladder_player"),
+        .room_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "ladder_room"),
         .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_AUTHORIZATION),
         .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND,

@@ -2,7 +2,7 @@
  * (README.md, "Playing in a browser": /api/hello, /api/start, /api/game, /api/play, /api/leave).
  * A game's requests are the JSON protocol's (ui/json/request.h parses them, strictly) and its
  * answers are the protocol's messages (ui/json/protocol.h), so the page is one more front end
- * on the protocol. Anything else goes to the facilitator's routes (room.c) or is a 404. */
+ * on the protocol. Anything else goes to the facilitator's routes (facilitator.c) or is a 404. */
 #include <cJSON.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -59,13 +59,19 @@ static bool is(const ServeRequest *rq, const char *method, const char *path)
     return strcmp(rq->path, path) == 0 && strcmp(rq->method, method) == 0;
 }
 
-/* The embedded file at path ("/" is the player's page, "/facilitator" the facilitator's). */
-static const WebAsset *asset_at(const char *path)
+/* The embedded file at path: "/" is the player's page ("/room", the phone's, in room mode),
+ * "/facilitator", "/room", "/projector" and "/presenter" the others. */
+static const WebAsset *asset_at(const char *path, bool phones)
 {
+    static const char *const pages[][2] = {{"/facilitator", "/facilitator.html"},
+                                           {"/room", "/room.html"},
+                                           {"/projector", "/projector.html"},
+                                           {"/presenter", "/presenter.html"}};
     if (strcmp(path, "/") == 0)
-        path = "/index.html";
-    else if (strcmp(path, "/facilitator") == 0)
-        path = "/facilitator.html";
+        path = phones ? "/room.html" : "/index.html";
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
+        if (strcmp(path, pages[i][0]) == 0)
+            path = pages[i][1];
     for (size_t i = 0; i < web_n_assets; i++)
         if (strcmp(web_assets[i].path, path) == 0)
             return &web_assets[i];
@@ -277,9 +283,14 @@ static void play(Server *sv, Player *pl, const ServeRequest *rq, ServeResponse *
 
 void serve_route(Server *sv, const ServeRequest *rq, ServeResponse *out)
 {
-    Player *pl = players_find(sv->players, rq->cookie);
+    if (sv->phones && strncmp(rq->path, "/api/", 5) == 0) { /* room mode: its routes only */
+        if (!serve_phones_route(sv, rq, out))
+            serve_error(out, 404, "there is no such route in room mode");
+        return;
+    }
+    Player *pl = sv->phones ? NULL : players_find(sv->players, rq->cookie);
     if (strncmp(rq->path, "/api/", 5) != 0 && strncmp(rq->path, "/report/", 8) != 0) {
-        const WebAsset *a = asset_at(rq->path);
+        const WebAsset *a = asset_at(rq->path, sv->phones != NULL);
         if (!a) {
             serve_error(out, 404, "there is nothing at this address");
         } else if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) {

@@ -111,7 +111,7 @@ static char *lan_address(void)
 
 /* The facilitator's token: kept in the state folder (0600) so a restarted server keeps the
  * facilitator's page working; a new one is drawn when there is none. */
-static int admin_token(Server *sv, const char *state, Err *err)
+int serve_admin_token(Server *sv, const char *state, Err *err)
 {
     char *path = xasprintf("%s/admin.token", state);
     size_t len;
@@ -145,7 +145,15 @@ static int admin_token(Server *sv, const char *state, Err *err)
     return 0;
 }
 
-static void more_files(void)
+char *serve_public_host(const char *addr)
+{
+    if (strcmp(addr, "0.0.0.0") != 0)
+        return xstrdup(addr);
+    char *lan = lan_address();
+    return lan ? lan : xstrdup("127.0.0.1");
+}
+
+void serve_more_files(void)
 {
     struct rlimit r;
     if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < WANTED_FILES) {
@@ -183,7 +191,7 @@ static void ready(Server *sv, int port)
     fflush(stdout);
 }
 
-static int parse_listen(const char *s, char **addr, int *port)
+int serve_parse_listen(const char *s, char **addr, int *port)
 {
     const char *colon = strrchr(s, ':');
     if (!colon || colon == s)
@@ -240,7 +248,7 @@ int tool_serve(int argc, char **argv)
         return tools_usage_error("serve", "%s", "--results needs a folder");
     char *addr = NULL;
     int port = 0;
-    if (listen && parse_listen(listen, &addr, &port) != 0)
+    if (listen && serve_parse_listen(listen, &addr, &port) != 0)
         return tools_usage_error("serve", "--listen takes ADDR:PORT (such as 127.0.0.1:8080), "
                                           "not '%s'", listen);
     if (!addr)
@@ -278,7 +286,7 @@ int tool_serve(int argc, char **argv)
     }
     char *state = xasprintf("%s/serve/%s", data, code ? code : "solo");
     free(data);
-    if (util_make_dirs(state, &err) != 0 || admin_token(&sv, state, &err) != 0) {
+    if (util_make_dirs(state, &err) != 0 || serve_admin_token(&sv, state, &err) != 0) {
         utf8_fprintf(stderr, "ladder serve: %s\n", err.msg);
         free(state);
         goto done;
@@ -288,7 +296,7 @@ int tool_serve(int argc, char **argv)
         free(state);
         goto done;
     }
-    more_files();
+    serve_more_files();
     PlayersConfig pc = {.state_dir = state, .results_dir = results, .session_code = code,
                         .max_players = (size_t)max_players};
     char *problems = NULL;
@@ -307,10 +315,8 @@ int tool_serve(int argc, char **argv)
                players_count(sv.players), players_count(sv.players) == 1 ? "" : "s");
     sv.session_code = code ? xstrdup(code) : NULL;
     sv.results_dir = results ? xstrdup(results) : NULL;
-    char *host = strcmp(addr, "0.0.0.0") == 0 ? lan_address() : NULL;
-    sv.join_url = xasprintf("http://%s:%d/", host ? host : (strcmp(addr, "0.0.0.0") == 0
-                                                                ? "127.0.0.1" : addr),
-                            port);
+    char *host = serve_public_host(addr);
+    sv.join_url = xasprintf("http://%s:%d/", host, port);
     free(host);
     int bound = 0;
     if (serve_http_run(&sv, addr, port, &bound, ready, &err) != 0) {

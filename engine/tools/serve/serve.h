@@ -5,7 +5,9 @@
  *   serve.c    the command: options, the state folder, start and stop (Ctrl-C), the addresses
  *   http.c     libmicrohttpd: one thread, caps, bodies, headers; a ServeRequest per request
  *   routes.c   the routes: embedded assets and the players' API
- *   room.c     the facilitator's routes: the room's state, the report, the join QR code
+ *   facilitator.c  the facilitator's routes: the players' state, the report, the join QR code
+ *   phones.c   room mode with the room's phones (ladder workshop --phones): votes, projector,
+ *              presenter
  *   qr.c       the join address as a QR code (libqrencode): SVG and terminal
  *   players.c  who each browser is and their game
  *
@@ -44,7 +46,10 @@ typedef struct ServeReportLink {
     double expires; /* util_now_seconds */
 } ServeReportLink;
 
+typedef struct ServePhones ServePhones;
+
 typedef struct Server {
+    ServePhones *phones; /* room mode with phones (phones.c), or NULL: players (routes.c) */
     Players *players;
     ServeStory *stories;
     size_t n_stories;
@@ -63,6 +68,7 @@ typedef struct ServeRequest {
     const char *body;          /* the body (NUL-terminated), or NULL */
     size_t body_len;           /* at most SERVE_MAX_BODY */
     const char *cookie;        /* the ladder_player cookie's value, or NULL */
+    const char *room_cookie;   /* the ladder_room cookie's value (room mode), or NULL */
     const char *authorization; /* the Authorization header, or NULL */
     const char *content_type;  /* the Content-Type header, or NULL */
     const char *if_none_match; /* the If-None-Match header, or NULL */
@@ -91,9 +97,26 @@ void serve_error(ServeResponse *out, int status, const char *fmt, ...) LADDER_PR
 typedef struct cJSON cJSON;
 void serve_json(ServeResponse *out, cJSON *o);
 
-/* The facilitator's routes under /api/room, /api/report, /report/ and /api/qr.svg (room.c).
+/* The facilitator's routes under /api/room, /api/report, /report/ and /api/qr.svg (facilitator.c).
  * Returns false when path is none of them. */
 bool serve_room_route(Server *sv, const ServeRequest *rq, ServeResponse *out);
+
+/* Whether rq carries the facilitator's token (Authorization: Bearer TOKEN, compared in
+ * constant time) (facilitator.c). */
+bool serve_is_admin(const Server *sv, const ServeRequest *rq);
+/* Room mode's routes (phones.c): /api/room/... Returns false when path is none of them. */
+bool serve_phones_route(Server *sv, const ServeRequest *rq, ServeResponse *out);
+
+/* serve.c, for phones.c too: the facilitator's token of the state folder (kept in
+ * STATE/admin.token, 0600, made when missing) into sv->admin; 0, or -1 with err. */
+int serve_admin_token(Server *sv, const char *state, Err *err);
+/* The host part of the address others open for addr: the machine's first network address
+ * for 0.0.0.0 (127.0.0.1 when it has none), else addr. malloc'd. */
+char *serve_public_host(const char *addr);
+/* Parse ADDR:PORT; 0, or -1 when it is not one (*addr malloc'd on success). */
+int serve_parse_listen(const char *s, char **addr, int *port);
+/* Raise the soft limit of open files for many connections (best effort). */
+void serve_more_files(void);
 
 /* The join address as an SVG image (qr.c): malloc'd text, or NULL with err when it cannot be
  * encoded. */

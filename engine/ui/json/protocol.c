@@ -45,7 +45,7 @@ static void add_string_or_null(cJSON *o, const char *key, const char *value)
 
 /* Prose as paragraphs of styled runs: [[{"text":"..","em":true,"strong":false} or
  * {"break":true}, ...], ...]. */
-static cJSON *prose_json(const ScreenProse *p)
+cJSON *protocol_prose(const ScreenProse *p)
 {
     cJSON *paras = cJSON_CreateArray();
     for (size_t i = 0; i < p->n_paragraphs; i++) {
@@ -164,7 +164,7 @@ static void scene_message(Session *s, const char *type, cJSON *out)
         cJSON_AddNullToObject(o, "ending");
     }
     /* added to protocol 1 */
-    cJSON_AddItemToObject(o, "paragraphs", prose_json(&sc->text));
+    cJSON_AddItemToObject(o, "paragraphs", protocol_prose(&sc->text));
     cJSON *changes = cJSON_AddArrayToObject(o, "changes");
     for (size_t i = 0; i < sc->n_changes; i++) {
         const ScreenChange *ch = &sc->changes[i];
@@ -183,7 +183,7 @@ static void scene_message(Session *s, const char *type, cJSON *out)
         cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true));
     if (sc->reply) { /* the last choice's reply, shown before this scene */
         cJSON_AddStringToObject(o, "reply", sc->reply->text);
-        cJSON_AddItemToObject(o, "reply_paragraphs", prose_json(sc->reply));
+        cJSON_AddItemToObject(o, "reply_paragraphs", protocol_prose(sc->reply));
     }
     if (sc->ending) {
         const ScreenEnding *e = sc->ending;

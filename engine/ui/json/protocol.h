@@ -8,6 +8,7 @@
 #include <cJSON.h>
 #include <stdbool.h>
 
+#include "core/screen.h"
 #include "core/session.h"
 #include "ui/json/request.h"
 
@@ -16,6 +17,9 @@ cJSON *protocol_message(const char *type, const char *message);
 /* {"type":"error","message":..,"script":SCRIPT}: a request refused (SCRIPT false) or a story's
  * script that failed (true). A new object the caller owns. */
 cJSON *protocol_error(const char *message, bool script);
+/* Prose as paragraphs of styled runs: [[{"text":"..","em":B,"strong":B} | {"break":true}, ...]]
+ * (the scene message's "paragraphs"). A new array the caller owns. */
+cJSON *protocol_prose(const ScreenProse *p);
 /* The screen now, as an array of messages: the screen as a message of type TYPE ("scene", or
  * "hello", which adds "protocol" and "engine"), then a "notice" with what the session had to
  * say, if anything (session_take_notice). A new array the caller owns. */

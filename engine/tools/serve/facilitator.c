@@ -1,4 +1,4 @@
-/* room.c: the facilitator's routes of `ladder serve`: the room's state for the facilitator's
+/* facilitator.c: the facilitator's routes of `ladder serve`: the room's state for the facilitator's
  * page (/api/room, with an ETag so an unchanged room costs a 304), the session's report
  * (/api/report makes a one-time address, /report/NONCE serves the page `ladder report` makes),
  * and the join address as a QR code (/api/qr.svg). Facilitator routes need the admin token
@@ -13,7 +13,7 @@
 #include "tools/report/report.h"
 #include "tools/serve/serve.h"
 
-static bool admin(const Server *sv, const ServeRequest *rq)
+bool serve_is_admin(const Server *sv, const ServeRequest *rq)
 {
     const char *a = rq->authorization;
     if (!a || strncmp(a, "Bearer ", 7) != 0 || strlen(a + 7) != 64)
@@ -234,7 +234,7 @@ bool serve_room_route(Server *sv, const ServeRequest *rq, ServeResponse *out)
     bool is_report = strcmp(rq->path, "/api/report") == 0 && post;
     if (!is_room && !is_report)
         return false;
-    if (!admin(sv, rq)) {
+    if (!serve_is_admin(sv, rq)) {
         serve_error(out, rq->authorization ? 403 : 401,
                     "the facilitator's token is %s: open the address `ladder serve` printed",
                     rq->authorization ? "wrong" : "missing");

@@ -1,0 +1,237 @@
+"""test_room.py LADDER: room mode with phones (`ladder workshop STORY --phones`), end to end
+over HTTP with 30 simulated phones: joining with the room code (and refused without it),
+votes changed and counted, a stale or malformed vote refused without changing anything, a
+participant cookie refused on presenter routes, the majority taken, a tie broken by a pick,
+kill -9 in the middle of a vote and `--continue`: the same decision with every vote cast
+before the kill, the phones' cookies still good; then a rewind, the end, and the debrief
+checked for every tally. Python 3 standard library only."""
+import glob
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+failures = []
+passed = [0]
+
+
+def check(cond, what):
+    if cond:
+        passed[0] += 1
+    else:
+        failures.append(what)
+        print("FAIL: " + what, flush=True)
+    return cond
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Room:
+    """One `ladder workshop STORY --phones` process."""
+
+    def __init__(self, ladder, work, port, resume=False):
+        args = [ladder, "workshop", "office_fixture", "--phones", "--listen",
+                "127.0.0.1:%d" % port, "--session", "PH1", "--out", os.path.join(work, "out")]
+        args[2] = os.path.join(SOURCE, "tests", "fixtures", "good", "office")
+        if resume:
+            args.append("--continue")
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(work, "data"), HOME=work)
+        self.log = open(os.path.join(work, "log-%d.txt" % port), "w+")
+        self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.port = port
+        deadline = time.time() + 20
+        text = ""
+        while time.time() < deadline:
+            self.log.flush()
+            with open(self.log.name) as f:
+                text = f.read()
+            m = re.search(r"presenter#admin=([0-9a-f]{64})", text)
+            c = re.search(r"type the room code ([A-Z0-9]{5})", text)
+            if m and c:
+                self.admin, self.code = m.group(1), c.group(1)
+                self.text = text
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise SystemExit("the room did not start:\n" + text)
+
+    def request(self, method, path, body=None, cookie=None, admin=False):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        if cookie:
+            headers["Cookie"] = cookie
+        if admin:
+            headers["Authorization"] = "Bearer " + (admin if isinstance(admin, str) else self.admin)
+        conn.request(method, path, body=body, headers=headers)
+        r = conn.getresponse()
+        data = r.read()
+        conn.close()
+        try:
+            payload = json.loads(data) if data else None
+        except ValueError:
+            payload = data
+        return r.status, payload, r.getheader("Set-Cookie")
+
+    def join(self, code=None):
+        st, body, cookie = self.request("POST", "/api/room/join", {"code": code or self.code})
+        return st, cookie.split(";")[0] if cookie else None
+
+    def state(self, cookie=None):
+        return self.request("GET", "/api/room/state", cookie=cookie)[1]
+
+    def control(self, **action):
+        return self.request("POST", "/api/room/control", action, admin=True)
+
+    def kill(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            check(False, "the room did not stop on SIGINT")
+        self.log.flush()
+        with open(self.log.name) as f:
+            self.text = f.read()
+
+
+def main():
+    ladder = os.path.abspath(sys.argv[1])
+    work = tempfile.mkdtemp(prefix="ladder-room-test-")
+    try:
+        run(ladder, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("test_room: %d checks passed, %d failed" % (passed[0], len(failures)), flush=True)
+    sys.exit(1 if failures else 0)
+
+
+def run(ladder, work):
+    room = Room(ladder, work, free_port())
+    # the pages are there, and nothing of the players' API
+    for page in ("/room", "/projector", "/presenter", "/"):
+        st, _, _ = room.request("GET", page)
+        check(st == 200, "GET %s answers 200 (got %d)" % (page, st))
+    check(room.request("GET", "/api/hello")[0] == 404, "the players' API is off in room mode")
+    # joining: the wrong code is refused, the right one (any case) gives a cookie
+    st, cookie = room.join("ZZZZZ" if room.code != "ZZZZZ" else "YYYYY")
+    check(st == 403 and cookie is None, "a wrong room code is refused (%d)" % st)
+    st, _, _ = room.request("POST", "/api/room/vote", {"decision": 1, "choice": 1})
+    check(st == 401, "a phone that has not joined cannot vote (%d)" % st)
+    st, _, _ = room.request("POST", "/api/room/vote", {"decision": 1, "choice": 1},
+                            cookie="ladder_room=" + "0" * 48)
+    check(st == 403, "a forged cookie cannot vote (%d)" % st)
+    phones = []
+    for i in range(30):
+        st, cookie = room.join(room.code.lower() if i == 0 else room.code)
+        check(st == 200 and cookie, "phone %d joins" % i)
+        phones.append(cookie)
+    s = room.state()
+    check(s["vote"]["joined"] == 30, "30 joined (%s)" % s["vote"]["joined"])
+    n = len(s["choices"])
+    check(n == 2, "decision 1 has two options")
+    # a participant cookie is not the presenter's
+    st, _, _ = room.request("GET", "/api/room/presenter", cookie=phones[0])
+    check(st == 401, "a phone cannot read the presenter's page (%d)" % st)
+    st, _, _ = room.request("POST", "/api/room/control", {"action": "majority"},
+                            cookie=phones[0], admin="f" * 64)
+    check(st == 403, "a wrong token cannot control the room (%d)" % st)
+    # decision 1: 12 for 1, 18 for 2, after phone 0 changes its mind twice
+    for i, c in enumerate(phones):
+        st, body, _ = room.request("POST", "/api/room/vote",
+                                   {"decision": 1, "choice": 1 if i < 12 else 2}, cookie=c)
+        check(st == 200 and body["your_vote"] == (1 if i < 12 else 2), "vote %d counted" % i)
+    room.request("POST", "/api/room/vote", {"decision": 1, "choice": 2}, cookie=phones[0])
+    room.request("POST", "/api/room/vote", {"decision": 1, "choice": 1}, cookie=phones[0])
+    for bad in ({"decision": 1, "choice": 3}, {"decision": 1, "choice": 0},
+                {"decision": 2, "choice": 1}, {"decision": 1}, {"decision": "1", "choice": 1},
+                {"decision": 1, "choice": 1.5}):
+        st, _, _ = room.request("POST", "/api/room/vote", bad, cookie=phones[1])
+        check(400 <= st < 500, "a malformed or stale vote %s is refused (%d)" % (bad, st))
+    st, _, _ = room.request("POST", "/api/room/vote", None, cookie=phones[1])
+    check(st in (400, 415), "a vote without a body is refused (%d)" % st)
+    s = room.state(phones[0])
+    check(s["vote"]["counts"] == [12, 18] and s["vote"]["voted"] == 30,
+          "decision 1's tally is 12, 18 (%s)" % s["vote"])
+    check(s["your_vote"] == 1, "phone 0 sees its own vote")
+    st, p, _ = room.control(action="majority")
+    check(st == 200 and p["decision"] == 2, "the majority takes decision 1 (%d)" % st)
+    check(p["timeline"][0]["counts"] == [12, 18], "the timeline keeps decision 1's votes")
+    # decision 2: a 10-10 tie; closed, a late vote is refused; the presenter breaks the tie
+    for i, c in enumerate(phones[:20]):
+        room.request("POST", "/api/room/vote", {"decision": 2, "choice": 1 + i % 2}, cookie=c)
+    st, body, _ = room.control(action="majority")
+    check(st == 409 and body.get("tie") == [1, 2], "a tie is put to the presenter (%s)" % body)
+    room.control(action="close")
+    st, _, _ = room.request("POST", "/api/room/vote", {"decision": 2, "choice": 1},
+                            cookie=phones[25])
+    check(st == 409, "a vote after the close is refused (%d)" % st)
+    check(room.state()["vote"]["voted"] == 20, "the refused vote changed nothing")
+    room.control(action="open")
+    st, p, _ = room.control(action="pick", choice=2)
+    check(st == 200 and p["decision"] == 3, "the tie is broken by a pick")
+    # decision 3: eight votes, then kill -9 mid-vote
+    for i, c in enumerate(phones[:8]):
+        room.request("POST", "/api/room/vote", {"decision": 3, "choice": 1 if i < 3 else 2},
+                     cookie=c)
+    before = room.state()["vote"]
+    room.kill()
+    room = Room(ladder, work, room.port, resume=True)
+    check("Continuing the room" in room.text, "--continue says it continues")
+    s = room.state(phones[5])
+    check(s["decision"] == 3, "the room continues at decision 3 (%s)" % s["decision"])
+    check(s["vote"]["counts"] == before["counts"] and s["vote"]["voted"] == 8,
+          "every vote cast before the kill is counted (%s, was %s)" % (s["vote"], before))
+    check(s["your_vote"] == 2, "a phone's cookie still knows its vote after the restart")
+    st, _, _ = room.request("POST", "/api/room/vote", {"decision": 3, "choice": 1},
+                            cookie=phones[9])
+    check(st == 200, "a phone votes after the restart without joining again (%d)" % st)
+    st, p, _ = room.control(action="majority")
+    check(st == 200 and p["ended"], "decision 3 ends the story (%s)" % (p and p.get("ending")))
+    first_end = p["ending"]["title"]
+    # a rewind to decision 2, the other road, then the end
+    st, p, _ = room.control(action="rewind", to=2)
+    check(st == 200 and p["decision"] == 2, "rewound to decision 2")
+    for i, c in enumerate(phones[:6]):
+        room.request("POST", "/api/room/vote", {"decision": 2, "choice": 1}, cookie=c)
+    room.control(action="majority")
+    st, p, _ = room.control(action="pick", choice=2)
+    st, p, _ = room.control(action="end")
+    check(st == 200, "the presenter ends the session (%d)" % st)
+    room.stop()
+    mds = glob.glob(os.path.join(work, "out", "*.md"))
+    check(len(mds) == 1, "one debrief for the session (%s)" % mds)
+    md = open(mds[0]).read() if mds else ""
+    check("Votes: 12, 18 (30 voted" in md, "the debrief has decision 1's tally")
+    check("Votes: 10, 10 (20 voted" in md and "a tie broken by the facilitator" in md,
+          "the debrief has the tie")
+    check("Votes: 4, 5 (9 voted" in md, "the debrief has the vote split by the kill")
+    check("Votes: 6, 0 (6 voted" in md, "the debrief has the vote after the rewind")
+    check("**Ending: %s**" % first_end in md, "the debrief has the room's ending")
+    check("## The roads side by side" in md, "the debrief sets the roads side by side")
+
+
+SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+if __name__ == "__main__":
+    main()
