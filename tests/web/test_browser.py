@@ -368,8 +368,10 @@ def part_player(ladder, tmp, shots):
         b.shot("2-mid")
 
         # a reload resumes the same scene
+        b.js("window.__sameDocument = 'yes';")
         b.d.refresh()
         r = ready_game(b)
+        check(b.js("return window.__sameDocument") is None, "the page was reloaded")
         check(r["decision"] == 2 and r["prose"] == s2["prose"] and r["heading"] == s2["heading"],
               "a reload resumes the same scene (decision %s)" % r["decision"])
 
