@@ -360,8 +360,12 @@
     $('timer-form').addEventListener('submit', startTimer);
     $('timer-seconds').addEventListener('input', function () { secondsTouched = true; });
     $('end-session').addEventListener('click', function () {
-      askConfirm('End the session for the whole room? The debrief is written; the phones show that it has ended.', 'End the session',
-        function () { control({ action: 'end' }, 'The session has ended.'); }, $('end-session'));
+      askConfirm('End the session? The debrief of the room\u2019s road so far is written to the --out folder.', 'End the session',
+        function () {
+          control({ action: 'end' }, st && st.timeline && st.timeline.length
+            ? 'Ended: the debrief is written to the --out folder. Stop the server (Ctrl-C) when the room has left.'
+            : 'Ended. The room took no decision, so there is no debrief. Stop the server with Ctrl-C.');
+        }, $('end-session'));
     });
     $('confirm-yes').addEventListener('click', function () { closeConfirm(true); });
     $('confirm-no').addEventListener('click', function () { closeConfirm(false); });

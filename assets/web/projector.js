@@ -2,7 +2,7 @@
    read from the back of a room. Polls GET /api/room/state every second and shows the scene, the
    room's question, one bar per choice with its count and share (never names), how many joined
    and voted, the join address, room code and QR code, a countdown that turns into an alert at
-   zero, and the ending. Which of scene / votes is shown follows the vote (S, V, A keys override). */
+   zero, and the ending. Which of scene / votes is shown follows the room (S, V, A keys override). */
 (function () {
   'use strict';
 
@@ -30,10 +30,15 @@
 
   /* ---------- which view ---------- */
 
-  function view(phase) {
+  /* Automatic: the scene while the room reads it; the question and the bars once the timer
+     starts, half the phones have voted, or the vote has closed. */
+  function view(s, phase) {
     if (phase === 'ended') return 'ending';
     if (mode !== 'auto') return mode;
-    return phase === 'waiting' ? 'scene' : 'vote';
+    var v = s.vote || {};
+    if (phase === 'closed' || clock.left() !== null) return 'vote';
+    if (phase === 'open' && v.voted > 0 && v.voted * 2 >= (v.joined || 0)) return 'vote';
+    return 'scene';
   }
 
   function render() {
@@ -49,7 +54,8 @@
 
     var decided = $('pj-decided');
     var phase = Room.phase(s);
-    if (s.decided && phase === 'waiting') {
+    var v = view(s, phase);
+    if (s.decided && v === 'scene') {
       clear(decided);
       decided.appendChild(el('span', { class: 'pj-decided-label' }, 'The room chose: '));
       decided.appendChild(el('strong', null, s.decided.text));
@@ -58,7 +64,6 @@
       decided.hidden = true;
     }
 
-    var v = view(phase);
     $('pj-scene').hidden = v !== 'scene';
     $('pj-vote').hidden = v !== 'vote';
     $('pj-ending').hidden = v !== 'ending';
