@@ -22,6 +22,7 @@
   var timelineLength = -1;
   var confirmAction = null;
   var secondsTouched = false;
+  var tieAsked = null;     /* the decision at which 'majority' met a tie */
 
   function $(id) { return document.getElementById(id); }
 
@@ -77,6 +78,7 @@
     renderControls(s);
     renderTally(s);
     renderEnding(s);
+    $('teaching').hidden = !!s.ended;
     $('discuss').textContent = s.discuss || s.question || 'This decision has no discuss question.';
     $('lesson').textContent = s.lesson || 'This decision has no lesson.';
     renderNotes(s);
@@ -107,11 +109,14 @@
     $('close-vote').disabled = busy || !deciding || !open;
     $('majority').disabled = busy || !deciding || !v.voted;
     $('start-timer').disabled = busy || s.ended;
+    $('vote-buttons').hidden = !!s.ended;
+    $('timer-form').hidden = !!s.ended;
     $('end-session').disabled = busy || (s.ended && !s.ending);
     var secs = $('timer-seconds');
     if (!secondsTouched && document.activeElement !== secs && s.timer && s.timer.total) secs.value = String(s.timer.total);
 
-    var tie = s.tie && s.tie.length > 1 && deciding && v.voted ? s.tie : null;
+    /* a tie is offered once the vote is closed, or when the majority was asked for */
+    var tie = s.tie && s.tie.length > 1 && deciding && v.voted && (!open || tieAsked === s.decision) ? s.tie : null;
     $('tie').hidden = !tie;
     if (tie) {
       $('tie-text').textContent = 'A tie: options ' + tie.join(' and ') + ' have ' + Room.plural(Math.max.apply(null, v.counts || [0]), 'vote', 'votes') + ' each. Pick one:';
@@ -276,13 +281,17 @@
       if (r.status === 200 && r.data) {
         $('control-result').textContent = done;
         onData(r.data);
+        /* a control that moved the room on may have disabled the button in focus */
+        var f = document.activeElement;
+        if (!f || f === document.body || f.disabled || !document.body.contains(f)) $('controls-heading').focus();
         poller.soon(POLL_MS);
         return;
       }
       if (r.status === 409 && r.data && r.data.tie && st) {
         st.tie = r.data.tie;
+        tieAsked = st.decision;
         renderControls(st);
-        controlError((r.data.error || 'A tie') + ': pick one of options ' + r.data.tie.join(' and ') + '.');
+        $('control-result').textContent = 'No majority: options ' + r.data.tie.join(' and ') + ' tie. Pick one of them.';
         var first = $('tie-buttons').querySelector('button');
         if (first) first.focus();
         return;

@@ -74,6 +74,23 @@
     renderSide(s);
     announceChanges(s, phase);
     tick();
+    window.requestAnimationFrame(fit);
+  }
+
+  /* Many or long choices: tighter spacing first, then (only then) smaller bar text; what still
+     does not fit scrolls (arrow keys). */
+  function fit() {
+    var sec = $('pj-vote');
+    var bars = $('pj-bars');
+    if (sec.hidden) return;
+    var key = choicesKey + ':' + window.innerWidth + 'x' + window.innerHeight;
+    if (sec.getAttribute('data-fit') === key) return;
+    sec.setAttribute('data-fit', key);
+    sec.classList.remove('tight', 'tighter');
+    function over() { return bars.scrollHeight > bars.clientHeight + 1; }
+    if (over()) sec.classList.add('tight');
+    if (over()) sec.classList.add('tighter');
+    bars.tabIndex = over() ? 0 : -1;
   }
 
   function renderScene(s) {
@@ -98,7 +115,7 @@
     $('pj-question').textContent = s.question || 'What should the room do?';
     var vs = $('pj-vote-state');
     vs.className = 'pj-vote-state ' + phase;
-    vs.textContent = phase === 'open' ? 'Vote now on your phone' : phase === 'closed' ? 'Vote closed' : 'The vote opens soon';
+    vs.textContent = phase === 'open' ? 'Vote now on your phone' : phase === 'closed' ? 'Vote closed' : phase === 'ended' ? '' : 'The vote opens soon';
 
     var choices = s.choices || [];
     var key = s.decision + ':' + choices.map(function (c) { return c.text; }).join('|');
@@ -154,6 +171,8 @@
     var v = s.vote || {};
     $('pj-joined').textContent = String(v.joined || 0);
     $('pj-voted').textContent = String(v.voted || 0);
+    $('pj-voted').parentNode.hidden = !!s.ended;
+    $('pj-timer').hidden = !!s.ended;
     var join = (s.join || window.location.origin + '/room').replace(/^https?:\/\//, '');
     $('pj-join-url').textContent = join;
     $('pj-code').textContent = s.room_code || '';
@@ -214,7 +233,9 @@
       else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () { /* refused */ });
       return;
     }
-    if ($('pj-scene').hidden || document.activeElement === box) return;
+    if (!$('pj-vote').hidden) box = $('pj-bars');
+    else if ($('pj-scene').hidden) return;
+    if (document.activeElement === box) return;
     var page = box.clientHeight * 0.8;
     var by = { arrowdown: 80, arrowup: -80, pagedown: page, pageup: -page, ' ': ev.shiftKey ? -page : page }[k];
     if (by !== undefined) { ev.preventDefault(); box.scrollBy({ top: by, behavior: 'smooth' }); }
@@ -232,7 +253,7 @@
       }
     });
     $('pj-scroll').addEventListener('scroll', moreCue);
-    window.addEventListener('resize', moreCue);
+    window.addEventListener('resize', function () { moreCue(); fit(); });
     document.addEventListener('keydown', onKey);
     window.setInterval(tick, 250);
     poller.now();
