@@ -155,7 +155,7 @@
     var mine = pending !== null ? pending : s.your_vote;
     var open = phase === 'open';
     var stateText;
-    if (open) stateText = mine ? 'The vote is open. You can change your vote until it closes.' : 'The vote is open: tap your choice.';
+    if (open) stateText = mine ? 'Vote open: you can change your vote until it closes.' : 'Vote open: tap your choice.';
     else if (phase === 'closed') stateText = 'Vote closed.' + (mine ? ' Your vote: ' + mine + '.' : ' You did not vote this time.');
     else stateText = 'The vote opens when the facilitator says so. Read the choices and talk it over.';
     var vs = $('vote-state');
