@@ -15,9 +15,9 @@ trips must stay under 0.5 s, every one answered), the server gets in turn:
     2^64 and -0 in choose, duplicate keys, a name of 16 KiB;
 each of which must get a 4xx answer or a closed connection, never a 5xx or a hang.
 Afterwards the server process is still alive, its idle connections are closed after its idle
-timeout (SERVE_IDLE_SECONDS, 30 s), a request past 1,000 open connections gets a 503 with a
-message (and the next one, below the cap again, a 200), and a full game of the demo still
-works.
+timeout (SERVE_IDLE_SECONDS, 30 s), a request on a connection past 1,000 gets a 503 with a
+message while a player's connection opened before is still answered (and, below the cap
+again, a new connection a 200), and a full game of the demo still works.
 Python 3 standard library only. Prints one line per failed check; exits 1 if any failed.
 """
 import json
@@ -101,6 +101,31 @@ def raw(sv, data, wait=3.0, shut=False, until_close=False):
                     break
     finally:
         s.close()
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", got)
+    return (int(m.group(1)) if m else None), closed, got
+
+
+def raw_answer(s, wait=3.0):
+    """The first answer on socket s: (status or None, closed, bytes)."""
+    got, closed = b"", False
+    s.settimeout(wait)
+    try:
+        while b"\r\n\r\n" not in got:
+            b = s.recv(65536)
+            if not b:
+                closed = True
+                break
+            got += b
+        head, _, rest = got.partition(b"\r\n\r\n")
+        m = re.search(rb"Content-Length: *(\d+)", head, re.I)
+        while m and len(rest) < int(m.group(1)):
+            b = s.recv(65536)
+            if not b:
+                break
+            rest += b
+        got = head + b"\r\n\r\n" + rest
+    except OSError:
+        closed = True
     m = re.match(rb"HTTP/1\.[01] (\d{3})", got)
     return (int(m.group(1)) if m else None), closed, got
 
@@ -374,21 +399,36 @@ def main():
         for s in slow_socks:
             s.close()
 
-        # the connection cap: past SERVE_MAX_CONNECTIONS (1,000) a clear 503, and service
-        # again as soon as connections close
+        # the connection cap: a connection past SERVE_MAX_CONNECTIONS (1,000) gets a clear
+        # 503; a player whose connection was open before is still answered; service comes back
+        # as soon as connections close
         prober.phase = "at the connection cap"
+        time.sleep(0.3)  # the prober's last connection closed
         hold = []
+        player = sv.connect()
         try:
-            for _ in range(1000):
+            player.request("GET", "/api/hello")
+            r = player.getresponse()
+            r.read()
+            for _ in range(999):  # with the player's: 1,000
                 hold.append(socket.create_connection(("127.0.0.1", sv.port), timeout=2))
             time.sleep(0.3)
-            st, j, raw_body = Client(sv).get("/api/hello")
-            check(st == 503 and isinstance(j, dict) and "connections" in j.get("error", ""),
-                  "a request past 1,000 connections: 503 with a message (got %s %r)"
-                  % (st, raw_body[:120]))
+            prober.phase = "past the connection cap"
+            hold.append(socket.create_connection(("127.0.0.1", sv.port), timeout=2))  # 1,001
+            hold[-1].sendall(b"GET /api/hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            st, closed, got = raw_answer(hold[-1])
+            check(st == 503 and b"connections" in got,
+                  "a request on connection 1,001: 503 with a message (got %s %r)" % (st, got[:120]))
+            player.request("GET", "/api/hello")
+            r = player.getresponse()
+            body = r.read()
+            check(r.status == 200, "a player's connection opened before the cap was reached is "
+                  "still answered when another connection goes past it (got %s %r)"
+                  % (r.status, body[:120]))
         except OSError as e:
             check(False, "1,000 connections at once (the test's own file limit?): %r" % e)
         finally:
+            player.close()
             for s in hold[:100]:
                 s.close()
         time.sleep(0.3)
@@ -396,8 +436,9 @@ def main():
         check(st == 200, "with 900 connections open again: 200 (got %s)" % st)
         for s in hold[100:]:
             s.close()
-        prober.times.pop("at the connection cap", None)  # the prober was refused too, rightly
-        prober.failed = [f for f in prober.failed if f[0] != "at the connection cap"]
+        for phase in ("at the connection cap", "past the connection cap"):  # refused, rightly
+            prober.times.pop(phase, None)
+            prober.failed = [f for f in prober.failed if f[0] != phase]
 
         prober.phase = "after"
         time.sleep(0.5)
