@@ -108,6 +108,9 @@
     $('open-vote').disabled = busy || !deciding || open;
     $('close-vote').disabled = busy || !deciding || !open;
     $('majority').disabled = busy || !deciding || !v.voted;
+    /* the next step is the one drawn as primary */
+    var next = !deciding ? null : !open && !v.voted ? 'open-vote' : open ? 'close-vote' : 'majority';
+    ['open-vote', 'close-vote', 'majority'].forEach(function (id) { $(id).classList.toggle('primary', id === next); });
     $('start-timer').disabled = busy || s.ended;
     $('vote-buttons').hidden = !!s.ended;
     $('timer-form').hidden = !!s.ended;
