@@ -18,6 +18,7 @@
   var sceneKey = null;    /* which decision's scene is shown (to reset the collapsible) */
   var choicesKey = null;
   var lastPhase = null;   /* for what is announced: 'waiting', 'open', 'closed', 'ended' */
+  var focusAfterJoin = false; /* after a join, the room's title takes the focus */
   var clock = Room.clock();
   var announce = Room.announcer('announcer');
 
@@ -66,6 +67,7 @@
       btn.disabled = false;
       if (r.status === 200) {
         store('localStorage', JOINED_KEY, code);
+        focusAfterJoin = true;
         $('join').hidden = true;
         $('loading').hidden = false;
         poller.now();
@@ -129,6 +131,7 @@
     renderVote(s, phase);
     renderEnding(s);
     announceChanges(s, phase);
+    if (focusAfterJoin) { focusAfterJoin = false; $('story-title').focus(); }
   }
 
   function renderScene(s) {
