@@ -178,14 +178,23 @@
           el('span', { class: 'choice-body' }, [
             el('span', { class: 'visually-hidden' }, 'Option ' + c.n + ': '),
             c.text,
-            el('span', { class: 'your-vote' }, 'Your vote')
+            el('span', { class: 'visually-hidden' }, '. '),
+            el('span', { class: 'choice-result' }),
+            el('span', { class: 'your-vote' }, [el('span', { class: 'visually-hidden' }, '. '), 'Your vote'])
           ])
         ]);
         list.appendChild(el('li', null, btn));
       });
     }
-    list.querySelectorAll('button.room-choice').forEach(function (b) {
+    var v = s.vote || { counts: [], voted: 0, joined: 0 };
+    var most = Math.max.apply(null, [0].concat(v.counts || []));
+    list.querySelectorAll('button.room-choice').forEach(function (b, i) {
       var n = Number(b.getAttribute('data-n'));
+      var count = (v.counts || [])[i] || 0;
+      /* once the vote is closed, each option carries its votes */
+      b.querySelector('.choice-result').textContent = phase === 'closed'
+        ? Room.plural(count, 'vote', 'votes') + (v.voted ? ' \u00b7 ' + Math.round((100 * count) / v.voted) + '%' : '') : '';
+      b.classList.toggle('leading', phase === 'closed' && most > 0 && count === most);
       var chosen = mine === n;
       b.setAttribute('aria-pressed', chosen ? 'true' : 'false');
       b.classList.toggle('chosen', chosen);
@@ -194,22 +203,7 @@
     });
 
     var tally = $('tally');
-    clear(tally);
-    var v = s.vote || { counts: [], voted: 0, joined: 0 };
-    if (open) {
-      tally.textContent = v.voted + ' of ' + v.joined + ' in the room ' + (v.voted === 1 ? 'has' : 'have') + ' voted.';
-    } else if (phase === 'closed') {
-      tally.appendChild(el('span', { class: 'tally-head' }, 'The room\u2019s votes:'));
-      var ul = el('ul', { class: 'tally-list' });
-      var total = v.voted || 0;
-      s.choices.forEach(function (c, i) {
-        var n = (v.counts || [])[i] || 0;
-        ul.appendChild(el('li', null, [el('span', { class: 'tally-n' }, String(c.n)), ' ',
-          el('strong', null, n + (n === 1 ? ' vote' : ' votes')),
-          total ? el('span', { class: 'muted' }, ' (' + Math.round((100 * n) / total) + '%)') : null]));
-      });
-      tally.appendChild(ul);
-    }
+    tally.textContent = open ? v.voted + ' of ' + v.joined + ' in the room ' + (v.voted === 1 ? 'has' : 'have') + ' voted.' : '';
   }
 
   function renderEnding(s) {
