@@ -58,6 +58,8 @@
           return;
         }
         etag = r.etag;
+        /* a session the facilitator ended reads as an ending without a story's ending */
+        if (r.data.session_ended && !r.data.ended) { r.data.ended = true; r.data.ending = null; }
         opts.onData(r.data);
         schedule(opts.ms);
       }, function () { lost(null); });
@@ -96,7 +98,7 @@
 
   /* 'ended', 'open', 'closed' (closed with votes in), or 'waiting' (not opened yet). */
   function phase(s) {
-    if (s.ended) return 'ended';
+    if (s.ended || s.session_ended) return 'ended';
     if (!s.choices || !s.choices.length) return 'waiting';
     if (s.vote && s.vote.open) return 'open';
     return s.vote && s.vote.voted > 0 ? 'closed' : 'waiting';

@@ -174,6 +174,12 @@ def run(ladder, work):
     check(s["vote"]["counts"] == [12, 18] and s["vote"]["voted"] == 30,
           "decision 1's tally is 12, 18 (%s)" % s["vote"])
     check(s["your_vote"] == 1, "phone 0 sees its own vote")
+    check(s["joined"] and not room.state()["joined"], "the state says whether the phone joined")
+    st, p, _ = room.control(action="timer", seconds=30)
+    check(st == 200 and p["timer"]["running"] and 28 <= p["timer"]["left"] <= 30,
+          "the presenter starts the timer (%s)" % (p and p.get("timer")))
+    st, p, _ = room.control(action="timer", seconds=0)
+    check(st == 200 and p["timer"]["left"] is None, "the presenter stops the timer")
     st, p, _ = room.control(action="majority")
     check(st == 200 and p["decision"] == 2, "the majority takes decision 1 (%d)" % st)
     check(p["timeline"][0]["counts"] == [12, 18], "the timeline keeps decision 1's votes")
@@ -183,9 +189,14 @@ def run(ladder, work):
     st, body, _ = room.control(action="majority")
     check(st == 409 and body.get("tie") == [1, 2], "a tie is put to the presenter (%s)" % body)
     room.control(action="close")
-    st, _, _ = room.request("POST", "/api/room/vote", {"decision": 2, "choice": 1},
-                            cookie=phones[25])
-    check(st == 409, "a vote after the close is refused (%d)" % st)
+    st, body, _ = room.request("POST", "/api/room/vote", {"decision": 2, "choice": 1},
+                               cookie=phones[25])
+    check(st == 409 and body.get("reason") == "closed",
+          "a vote after the close is refused, saying why (%d %s)" % (st, body))
+    st, body, _ = room.request("POST", "/api/room/vote", {"decision": 1, "choice": 1},
+                               cookie=phones[25])
+    check(st == 409 and body.get("reason") == "moved_on",
+          "a vote for an earlier decision is refused, saying why (%d %s)" % (st, body))
     check(room.state()["vote"]["voted"] == 20, "the refused vote changed nothing")
     room.control(action="open")
     st, p, _ = room.control(action="pick", choice=2)
@@ -218,6 +229,11 @@ def run(ladder, work):
     st, p, _ = room.control(action="pick", choice=2)
     st, p, _ = room.control(action="end")
     check(st == 200, "the presenter ends the session (%d)" % st)
+    s = room.state(phones[3])
+    check(s["session_ended"] and not s["vote"]["open"], "phones see the session has ended")
+    st, body, _ = room.request("POST", "/api/room/vote",
+                               {"decision": s["decision"], "choice": 1}, cookie=phones[3])
+    check(st == 409 and body.get("reason") == "ended", "no vote after the end (%d)" % st)
     room.stop()
     mds = glob.glob(os.path.join(work, "out", "*.md"))
     check(len(mds) == 1, "one debrief for the session (%s)" % mds)

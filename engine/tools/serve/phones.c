@@ -5,6 +5,8 @@
 #include "tools/serve/phones.h"
 
 #include <cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -29,6 +31,7 @@ struct ServePhones {
     int timer_total;       /* seconds the presenter's timer starts with */
     double deadline;       /* util_now_seconds at zero; 0: not started */
     unsigned long version; /* changes with every vote, decision and control */
+    bool session_ended;    /* the presenter ended the session */
     char *join;            /* http://HOST:PORT/room */
     char *qr_svg;          /* the join address with ?code=, as a QR code */
 };
@@ -51,6 +54,8 @@ static cJSON *state_json(ServePhones *ph, const Screen *sc, const char *particip
 {
     const Game *g = session_game(session_of(ph));
     cJSON *o = cJSON_CreateObject();
+    cJSON_AddBoolToObject(o, "session_ended", ph->session_ended);
+    cJSON_AddBoolToObject(o, "joined", participant != NULL);
     cJSON_AddStringToObject(o, "room_code", ph->code);
     cJSON_AddStringToObject(o, "join", ph->join ? ph->join : "");
     cJSON_AddStringToObject(o, "title", sc->title);
@@ -69,7 +74,8 @@ static cJSON *state_json(ServePhones *ph, const Screen *sc, const char *particip
     int *counts = xcalloc(n ? n : 1, sizeof *counts);
     size_t voted = room_ballot(ph->room, counts, n);
     cJSON *vote = cJSON_AddObjectToObject(o, "vote");
-    cJSON_AddBoolToObject(vote, "open", room_ballot_open(ph->room) && !game_ended(g));
+    cJSON_AddBoolToObject(vote, "open",
+                          room_ballot_open(ph->room) && !game_ended(g) && !ph->session_ended);
     cJSON_AddItemToObject(vote, "counts", cJSON_CreateIntArray(counts, (int)n));
     cJSON_AddNumberToObject(vote, "voted", (double)voted);
     cJSON_AddNumberToObject(vote, "joined", (double)players_count(ph->people));
@@ -245,6 +251,23 @@ static void join(Server *sv, const ServeRequest *rq, ServeResponse *out)
     out->set_cookie = cookie;
 }
 
+/* A vote refused with 409: {"error": ..., "reason": "moved_on" | "closed" | "ended"}. */
+static void refuse_vote(ServeResponse *out, const char *reason, const char *fmt, ...)
+    LADDER_PRINTF(3, 4);
+static void refuse_vote(ServeResponse *out, const char *reason, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "error", msg);
+    cJSON_AddStringToObject(e, "reason", reason);
+    serve_json(out, e);
+    out->status = 409;
+}
+
 static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
 {
     ServePhones *ph = sv->phones;
@@ -270,7 +293,12 @@ static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
         return;
     }
     if ((size_t)decision != now) {
-        serve_error(out, 409, "the room has moved on: it is at decision %zu now", now);
+        refuse_vote(out, "moved_on", "the room has moved on: it is at decision %zu now", now);
+        return;
+    }
+    if (ph->session_ended || game_ended(g)) {
+        refuse_vote(out, "ended", "%s", ph->session_ended ? "the facilitator has ended the session"
+                                                          : "the story has ended");
         return;
     }
     Err err;
@@ -280,7 +308,7 @@ static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
         return;
     }
     if (room_vote(ph->room, p->id, (size_t)choice - 1, &err) != 0) {
-        serve_error(out, 409, "%s", err.msg);
+        refuse_vote(out, game_ended(g) ? "ended" : "closed", "%s", err.msg);
         return;
     }
     ph->version++;
@@ -316,6 +344,8 @@ static void control(Server *sv, const ServeRequest *rq, ServeResponse *out)
     const cJSON *action = cJSON_GetObjectItemCaseSensitive(o, "action");
     const char *a = cJSON_IsString(action) ? action->valuestring : "";
     const Game *g = session_game(session_of(ph));
+    if (strcmp(a, "end") != 0) /* anything but end takes the session up again */
+        ph->session_ended = false;
     size_t n = game_choice_count(g);
     Err err;
     int rc = 0;
@@ -353,14 +383,15 @@ static void control(Server *sv, const ServeRequest *rq, ServeResponse *out)
             return;
         }
     } else if (strcmp(a, "timer") == 0) {
-        long secs = whole(o, "seconds", 1, 3600);
+        long secs = whole(o, "seconds", 0, 3600);
         if (secs < 0) {
-            serve_error(out, 400, "the timer takes \"seconds\" from 1 to 3600");
+            serve_error(out, 400, "the timer takes \"seconds\" from 1 to 3600 (0 stops it)");
             cJSON_Delete(o);
             return;
         }
-        ph->timer_total = (int)secs;
-        ph->deadline = util_now_seconds() + (double)secs;
+        if (secs > 0)
+            ph->timer_total = (int)secs;
+        ph->deadline = secs > 0 ? util_now_seconds() + (double)secs : 0;
         ph->version++;
     } else if (strcmp(a, "rewind") == 0) {
         long to = whole(o, "to", 1, 100000);
@@ -382,6 +413,8 @@ static void control(Server *sv, const ServeRequest *rq, ServeResponse *out)
             cJSON_Delete(o);
             return;
         }
+        ph->session_ended = true;
+        ph->deadline = 0;
         ph->version++;
     } else {
         serve_error(out, 400, "action is one of open, close, majority, pick, timer, rewind, end");
