@@ -7,6 +7,8 @@ Two servers, each on a free loopback port with a private data folder:
                undo, save and load, the saves list, play again at the ending), leave and
                continue, every kind of bad request, wrong and missing tokens, /api/room with
                its ETag, the QR code, the report refused without a results folder.
+  capped       `ladder serve demo --max-players 3`: the fourth player is refused (503), the
+               others play on, before and after a restart.
   participant  `ladder serve demo --session ROOM1 --results DIR`: a name or anonymous is
                required, each participant's results file appears after the first decision and
                is rewritten in place, a second game gets a second file, `ladder report` reads
@@ -478,23 +480,37 @@ def test_room(sv, c):
     check_error(st, j, raw, 404, "GET /report/ of an unknown nonce")
 
 
-def test_player_cap(sv):
-    """1,000 players (serve.h, SERVE_MAX_PLAYERS); the next is refused with 503 and a message.
-    Each joins and leaves at once (a left game costs no memory)."""
-    t0 = time.time()
-    st, j, raw = Client(sv).get("/api/room", headers={"Authorization": "Bearer " + sv.admin})
-    have = j["counts"]["joined"]
-    for i in range(have, 1000):
+def test_player_cap(ladder):
+    """`--max-players 3`: three players join, the fourth is refused with 503 and a message and
+    no cookie, while the three play on; a player who left still counts; the cap holds across a
+    restart (players are kept)."""
+    sv = Server(ladder, ["demo", "--max-players", "3"]).start()
+    try:
+        ps = [Client(sv) for _ in range(3)]
+        for k, x in enumerate(ps):
+            st, j, raw = x.post("/api/start", {"story": "demo"})
+            check(st == 200 and x.cookie, "player %d of 3 joins (got %s %r)" % (k + 1, st, raw[:200]))
+        ps[2].post("/api/leave", {})
         x = Client(sv)
         st, j, raw = x.post("/api/start", {"story": "demo"})
-        if not check(st == 200, "player %d of 1000 joins (got %s %r)" % (i + 1, st, raw[:200])):
-            return
-        x.post("/api/leave", {})
-    x = Client(sv)
-    st, j, raw = x.post("/api/start", {"story": "demo"})
-    check_error(st, j, raw, 503, "the 1001st player")
-    check(x.cookie is None, "the 1001st player gets no cookie")
-    print("player cap: 1000 players joined in %.1f s" % (time.time() - t0), flush=True)
+        check_error(st, j, raw, 503, "the fourth player past --max-players 3")
+        check(x.cookie is None, "the refused player gets no cookie")
+        st, msgs = ps[0].play({"name": "Sam"})
+        check(st == 200 and scene_of(msgs), "a player who joined before the cap plays on")
+        st, j, raw = ps[2].post("/api/start", {"story": "demo", "continue": True})
+        check(st == 200, "a player who left comes back at the cap (got %s %r)" % (st, raw[:200]))
+        sv.stop()
+        sv = Server(ladder, ["demo", "--max-players", "3"], data=sv.data, port=sv.port).start()
+        sv.own_data = True
+        x = Client(sv)
+        st, j, raw = x.post("/api/start", {"story": "demo"})
+        check_error(st, j, raw, 503, "the fourth player after a restart")
+        ps[1].server = sv
+        st, j, raw = ps[1].get("/api/game")
+        check(st == 200, "a player of before the restart plays on at the cap (got %s)" % st)
+    finally:
+        sv.stop()
+        sv.cleanup()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -616,12 +632,12 @@ def main():
         test_bad_requests(sv, c)
         test_cookies(sv, c)
         test_room(sv, c)
-        test_player_cap(sv)
         check(sv.alive(), "the server is still running")
         rc = sv.stop()
         check(rc == 0, "SIGTERM stops the server with status 0 (got %s)" % rc)
     finally:
         sv.cleanup()
+    test_player_cap(LADDER)
     test_participants(LADDER, work)
     import shutil
     shutil.rmtree(work, ignore_errors=True)
