@@ -29,10 +29,12 @@ static const char csp_report[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 
-/* Connections open now (counted by on_connection, in libmicrohttpd's one thread). Past
- * SERVE_MAX_CONNECTIONS a request gets a 503 with a message; libmicrohttpd's own limit, a little
+/* Connections open now (counted by on_connection, in libmicrohttpd's one thread). A connection
+ * opened past SERVE_MAX_CONNECTIONS is marked (its socket context) and its requests get a 503
+ * with a message; those opened before keep being answered. libmicrohttpd's own limit, a little
  * higher, closes the sockets beyond that without a word. */
 static unsigned open_connections;
+static char over_cap; /* the mark: its address is the socket context of such a connection */
 #define HARD_CONNECTIONS (SERVE_MAX_CONNECTIONS + 64)
 
 /* What one request has collected so far. */
@@ -99,7 +101,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!p) { /* the headers are in: refuse a body announced too big before reading it */
         p = xcalloc(1, sizeof *p);
         *state = p;
-        if (open_connections > SERVE_MAX_CONNECTIONS) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        if (ci && ci->socket_context == &over_cap) {
             p->answered = true;
             return refuse(c, 503, "the server has 1000 connections open; try again in a moment");
         }
@@ -151,11 +155,13 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_sta
 {
     (void)cls;
     (void)c;
-    (void)socket_state;
-    if (what == MHD_CONNECTION_NOTIFY_STARTED)
+    if (what == MHD_CONNECTION_NOTIFY_STARTED) {
         open_connections++;
-    else if (open_connections > 0)
+        if (open_connections > SERVE_MAX_CONNECTIONS)
+            *socket_state = &over_cap;
+    } else if (open_connections > 0) {
         open_connections--;
+    }
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
