@@ -189,7 +189,9 @@ static void test_participant_results_file_is_rewritten_in_place(void **state)
     Player *pl = players_add(p, "Chloé", false, &err);
     assert_non_null(pl);
     assert_int_equal(players_start(p, pl, w->story, false, &err), 0);
-    assert_string_equal(list_dir(w->results), ""); /* nothing until a decision */
+    char *none = list_dir(w->results);
+    assert_string_equal(none, ""); /* nothing until a decision */
+    free(none);
     assert_int_equal(session_choose_id(pl->session, "work", 1.0, &err), 0);
     char *want = xasprintf("t-ROOM1-Chlo-%s-1.json", pl->id);
     char *got = list_dir(w->results);
