@@ -39,28 +39,17 @@ char *results_state(const char *text)
 }
 
 /* Letters, digits, - and _ of name (at most 32), for a file name. */
-static void name_part(Buf *b, const char *name, const char *fallback)
-{
-    size_t start = b->len;
-    for (const char *p = name ? name : ""; *p && b->len - start < 32; p++)
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '_')
-            buf_putc(b, *p);
-    if (b->len == start)
-        buf_puts(b, fallback);
-}
-
 char *results_file_name(const char *story_id, const char *session, const char *player,
                         const char *tag)
 {
     Buf b = {0};
-    name_part(&b, story_id, "story");
+    util_name_part(&b, story_id, "story");
     buf_putc(&b, '-');
-    name_part(&b, session, "solo");
+    util_name_part(&b, session, "solo");
     buf_putc(&b, '-');
-    name_part(&b, player, "anonymous");
+    util_name_part(&b, player, "anonymous");
     buf_putc(&b, '-');
-    name_part(&b, tag, "0");
+    util_name_part(&b, tag, "0");
     buf_puts(&b, ".json");
     return buf_take(&b);
 }
@@ -74,11 +63,11 @@ int results_write(const char *dir, const char *story_id, const char *session,
     char stamp[32];
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     Buf stem = {0};
-    name_part(&stem, story_id, "story");
+    util_name_part(&stem, story_id, "story");
     buf_putc(&stem, '-');
-    name_part(&stem, session, "solo");
+    util_name_part(&stem, session, "solo");
     buf_putc(&stem, '-');
-    name_part(&stem, player, "anonymous");
+    util_name_part(&stem, player, "anonymous");
     buf_printf(&stem, "-%s", stamp);
     int rc = write_file_unique(dir, buf_str(&stem), ".json", text, strlen(text), path, err);
     buf_free(&stem);

@@ -74,18 +74,6 @@ static void tally_copy(RoomTally *to, const RoomTally *from)
     }
 }
 
-/* A part of a file name: letters, digits, - and _ only ("room" when nothing is left). */
-static void name_part(Buf *b, const char *s)
-{
-    size_t start = b->len;
-    for (const char *p = s ? s : ""; *p && b->len - start < 32; p++)
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '_')
-            buf_putc(b, *p);
-    if (b->len == start)
-        buf_puts(b, "room");
-}
-
 Room *room_new(Session *s, const char *code, const char *out_dir)
 {
     Room *r = xcalloc(1, sizeof *r);
@@ -101,9 +89,9 @@ Room *room_new(Session *s, const char *code, const char *out_dir)
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
     Buf b = {0};
     buf_puts(&b, "workshop-");
-    name_part(&b, game_story(session_game(s))->id);
+    util_name_part(&b, game_story(session_game(s))->id, "room");
     buf_putc(&b, '-');
-    name_part(&b, code);
+    util_name_part(&b, code, "room");
     buf_printf(&b, "-%s", stamp);
     r->stem = buf_take(&b);
     return r;
@@ -443,9 +431,9 @@ char *room_journal_find(const char *out_dir, const char *story_id, const char *c
 {
     Buf want = {0};
     buf_puts(&want, "workshop-");
-    name_part(&want, story_id);
+    util_name_part(&want, story_id, "room");
     buf_putc(&want, '-');
-    name_part(&want, code);
+    util_name_part(&want, code, "room");
     buf_putc(&want, '-');
     DIR *d = opendir(out_dir);
     char *best = NULL;

@@ -214,6 +214,17 @@ char *util_read_file(const char *path, size_t max, size_t *len, Err *err)
     return buf_take(&b);
 }
 
+void util_name_part(Buf *b, const char *name, const char *fallback)
+{
+    size_t start = b->len;
+    for (const char *p = name ? name : ""; *p && b->len - start < 32; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_')
+            buf_putc(b, *p);
+    if (b->len == start)
+        buf_puts(b, fallback);
+}
+
 int util_make_dirs(const char *path, Err *err)
 {
     char *p = xstrdup(path);

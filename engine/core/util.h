@@ -91,6 +91,10 @@ int write_all(int fd, const char *data, size_t len);
  * file systems cannot). */
 void sync_dir(const char *dir);
 
+/* Append name to b as a part of a file name: only A-Z a-z 0-9 - _ kept, at most 32 of them;
+ * fallback when none is left (NULL name: fallback). The one rule for the names of results,
+ * debrief and journal files. */
+void util_name_part(Buf *b, const char *name, const char *fallback);
 /* mkdir -p: create path and its missing parents (mode 0755, less the umask). Returns 0
  * (also when it exists already) or -1 with err filled. */
 int util_make_dirs(const char *path, Err *err);

@@ -5,7 +5,6 @@
 #include "tools/serve/phones.h"
 
 #include <cJSON.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,23 +250,6 @@ static void join(Server *sv, const ServeRequest *rq, ServeResponse *out)
     out->set_cookie = cookie;
 }
 
-/* A vote refused with 409: {"error": ..., "reason": "moved_on" | "closed" | "ended"}. */
-static void refuse_vote(ServeResponse *out, const char *reason, const char *fmt, ...)
-    LADDER_PRINTF(3, 4);
-static void refuse_vote(ServeResponse *out, const char *reason, const char *fmt, ...)
-{
-    char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "error", msg);
-    cJSON_AddStringToObject(e, "reason", reason);
-    serve_json(out, e);
-    out->status = 409;
-}
-
 static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
 {
     ServePhones *ph = sv->phones;
@@ -293,12 +275,13 @@ static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
         return;
     }
     if ((size_t)decision != now) {
-        refuse_vote(out, "moved_on", "the room has moved on: it is at decision %zu now", now);
+        serve_refuse(out, 409, "moved_on", "the room has moved on: it is at decision %zu now", now);
         return;
     }
     if (ph->session_ended || game_ended(g)) {
-        refuse_vote(out, "ended", "%s", ph->session_ended ? "the facilitator has ended the session"
-                                                          : "the story has ended");
+        serve_refuse(out, 409, "ended", "%s",
+                     ph->session_ended ? "the facilitator has ended the session"
+                                       : "the story has ended");
         return;
     }
     Err err;
@@ -308,7 +291,7 @@ static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
         return;
     }
     if (room_vote(ph->room, p->id, (size_t)choice - 1, &err) != 0) {
-        refuse_vote(out, game_ended(g) ? "ended" : "closed", "%s", err.msg);
+        serve_refuse(out, 409, game_ended(g) ? "ended" : "closed", "%s", err.msg);
         return;
     }
     ph->version++;

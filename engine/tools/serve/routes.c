@@ -25,17 +25,35 @@ void serve_response_free(ServeResponse *r)
     free(r->etag);
 }
 
-void serve_error(ServeResponse *out, int status, const char *fmt, ...)
+static void error_v(ServeResponse *out, int status, const char *reason, const char *fmt,
+                    va_list ap) LADDER_PRINTF(4, 0);
+static void error_v(ServeResponse *out, int status, const char *reason, const char *fmt,
+                    va_list ap)
 {
     char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "error", msg);
+    if (reason)
+        cJSON_AddStringToObject(o, "reason", reason);
     serve_json(out, o);
     out->status = status;
+}
+
+void serve_error(ServeResponse *out, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_v(out, status, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void serve_refuse(ServeResponse *out, int status, const char *reason, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_v(out, status, reason, fmt, ap);
+    va_end(ap);
 }
 
 void serve_json(ServeResponse *out, cJSON *o)

@@ -93,6 +93,9 @@ void serve_route(Server *sv, const ServeRequest *rq, ServeResponse *out);
 void serve_response_free(ServeResponse *r);
 /* out as {"error": message} with status (routes.c). */
 void serve_error(ServeResponse *out, int status, const char *fmt, ...) LADDER_PRINTF(3, 4);
+/* The same with a word for programs: {"error": message, "reason": reason} (routes.c). */
+void serve_refuse(ServeResponse *out, int status, const char *reason, const char *fmt, ...)
+    LADDER_PRINTF(4, 5);
 /* out as the JSON text of o (which is deleted) with status 200 (routes.c). */
 typedef struct cJSON cJSON;
 void serve_json(ServeResponse *out, cJSON *o);
