@@ -30,13 +30,18 @@ void session_set_results_file(Session *s, const char *name)
     s->results_written = NULL;
 }
 
-/* Write text to the session's own results file (session_set_results_file), replacing it. */
+/* Write text to the session's own results file (session_set_results_file), replacing it. Mid
+ * story it is not synced: it is rewritten from the autosave, which is, whenever the game is
+ * resumed (tools/serve/players.c), so a request does not wait for two more fsyncs; the
+ * ending's is. */
 static int write_named(Session *s, const char *text, char **path, Err *err)
 {
     char *p = xasprintf("%s/%s", s->results_dir, s->results_name);
     int rc = util_make_dirs(s->results_dir, err);
-    if (rc == 0)
+    if (rc == 0 && game_ended(s->game))
         rc = write_file_atomic(p, text, strlen(text), err);
+    else if (rc == 0)
+        rc = util_write_file_replace(p, text, strlen(text), err);
     if (rc == 0)
         *path = p;
     else

@@ -271,7 +271,7 @@ void sync_dir(const char *dir)
     }
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
+static int replace_file(const char *path, const char *data, size_t len, bool sync, Err *err)
 {
     char *dir = xstrdup(path);
     char *slash = strrchr(dir, '/');
@@ -297,7 +297,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
         unlink(tmp);
         goto fail;
     }
-    if (fsync(fd) != 0 || close(fd) != 0) {
+    if ((sync && fsync(fd) != 0) || close(fd) != 0) {
         err_set(err, "cannot write %s: %s", path, strerror(errno));
         unlink(tmp);
         goto fail;
@@ -307,7 +307,8 @@ int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
         unlink(tmp);
         goto fail;
     }
-    sync_dir(dir);
+    if (sync)
+        sync_dir(dir);
     free(tmp);
     free(dir);
     return 0;
@@ -315,6 +316,16 @@ fail:
     free(tmp);
     free(dir);
     return -1;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len, Err *err)
+{
+    return replace_file(path, data, len, true, err);
+}
+
+int util_write_file_replace(const char *path, const char *data, size_t len, Err *err)
+{
+    return replace_file(path, data, len, false, err);
 }
 
 int write_file_unique(const char *dir, const char *stem, const char *ext, const char *data,

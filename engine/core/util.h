@@ -72,6 +72,10 @@ char *util_read_file(const char *path, size_t max, size_t *len, Err *err);
 /* Write data to path atomically: temporary file in the same directory, fsync, rename, fsync of
  * the directory. Creates missing parent directories. Returns 0 or -1 with err filled. */
 int write_file_atomic(const char *path, const char *data, size_t len, Err *err);
+/* The same without either fsync: readers never see a half-written file and a killed process
+ * loses nothing the kernel has, but a power cut may. Only for files that can be made again
+ * from another that was synced (a results file rewritten from the synced autosave). */
+int util_write_file_replace(const char *path, const char *data, size_t len, Err *err);
 
 /* How many names write_file_unique tries: STEM.EXT, then STEM-2.EXT ... STEM-N.EXT. */
 #define WRITE_UNIQUE_TRIES 100000u
