@@ -96,6 +96,11 @@ typedef struct App {
     int n_buttons, hover, focus;
     bool inactive; /* drawing the screen under an overlay: no hover or focus */
     Overlay overlay;
+    /* a list overlay that does not fit scrolls (overlays.c): which overlay it was laid out
+     * for, its scroll (drawable px), the focus it last kept in view, its visible list */
+    Overlay list_for;
+    int list_scroll, list_focus;
+    SDL_Rect list_view;
     char *error;  /* OV_ERROR text */
     char *status; /* a line shown until the next action */
     char *warning; /* from opening the window (damaged settings): shown on the first screen */
@@ -121,6 +126,8 @@ typedef struct App {
     Uint32 timer_end; /* SDL_GetTicks at which the discussion time is up */
     SDL_TimerID timer;
     Uint32 tick_event;
+    SDL_Rect clock, clock_digits; /* where the last frame drew the countdown (room.c) */
+    const char *clock_label;      /* its caption ("Time is up" at zero); static */
     /* --watch */
     Watch *watch;
     SDL_Thread *watcher;
@@ -165,6 +172,11 @@ bool app_name_key(App *a, const SDL_KeyboardEvent *k);
 void app_name_take(App *a);
 
 /* room.c */
+/* The room's countdown (--timer) as a box at x, y, w wide: large digits (ROLE_CLOCK), a caption
+ * ("Press T to start", "Discussion"), and at zero a box in the alert colour saying "Time is
+ * up". Returns its height (0 without a timer or at an ending); draws only when render is true
+ * (and records a->clock, a->clock_digits, a->clock_label). */
+int app_room_clock(App *a, int x, int y, int w, bool render);
 /* The question for the room and each option with its vote counter, at x, y0, w wide; returns
  * the height. Draws and registers buttons only when render is true. */
 int app_room_choices(App *a, int x, int y0, int w, bool render);

@@ -106,7 +106,7 @@ int draw_find_fonts(char *paths[STYLE_COUNT], Err *err)
 
 static int role_px(const Draw *d, TextRole role)
 {
-    static const float factor[ROLE_COUNT] = {1.0f, 0.8f, 1.3f, 2.4f};
+    static const float factor[ROLE_COUNT] = {1.0f, 0.8f, 1.3f, 2.4f, 3.0f};
     return (int)((float)d->body_px * factor[role] * d->scale + 0.5f);
 }
 
@@ -185,6 +185,7 @@ void draw_set_theme(Draw *d, const Theme *theme)
 void draw_close(Draw *d)
 {
     free(d->drawn);
+    free(d->split);
     clear_cache(d);
     close_fonts(d);
     for (int s = 0; s < STYLE_COUNT; s++)
@@ -223,6 +224,7 @@ typedef struct Layout {
     size_t n_lines, cap_lines;
     int height;
     int *gap_before; /* extra space before line i (paragraph breaks) */
+    bool split;      /* a word was cut inside: it is wider than a line */
 } Layout;
 
 static int measure(TTF_Font *f, const char *s, int len)
@@ -365,6 +367,7 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
             }
             if (cut == q)
                 cut = q + utf8_len((unsigned char)*q);
+            L->split = true;
             int cw = measure(f[st], q, (int)(cut - q));
             add_seg(L, (Seg){q, (int)(cut - q), st, *x, cw, (int)p->i, first});
             first = false;
@@ -541,6 +544,7 @@ static TextBlock *get_block(Draw *d, TextRole role, const char *text, int w, SDL
     victim->tex = render_block(d, role, &L, c, &maxw);
     victim->w = maxw;
     victim->h = L.n_segs ? L.height : 0;
+    victim->split = L.split;
     victim->last_used = d->tick;
     free_layout(&L);
     return victim;
@@ -557,8 +561,20 @@ int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL
         SDL_RenderCopy(d->r, b->tex, NULL, &dst);
         util_grow(&d->drawn, &d->cap_drawn, d->n_drawn + 1, sizeof *d->drawn);
         d->drawn[d->n_drawn++] = dst;
+        if (b->split) {
+            util_grow(&d->split, &d->cap_split, d->n_split + 1, sizeof *d->split);
+            d->split[d->n_split++] = dst;
+        }
     }
     return b->h;
+}
+
+bool draw_text_splits(Draw *d, TextRole role, const char *text, int w)
+{
+    if (!text || !*text)
+        return false;
+    /* the colour is part of the cache key: measure in the one draw_text uses most */
+    return get_block(d, role, text, w, d->theme->text)->split;
 }
 
 int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,

@@ -10,8 +10,16 @@
 #include "core/util.h"
 
 typedef enum FontStyle { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_COUNT } FontStyle;
-/* Text roles map to sizes relative to the body size. */
-typedef enum TextRole { ROLE_BODY, ROLE_SMALL, ROLE_HEADING, ROLE_TITLE, ROLE_COUNT } TextRole;
+/* Text roles map to sizes relative to the body size (ROLE_CLOCK: the room's countdown, three
+ * times the body size, for the back of a room). */
+typedef enum TextRole {
+    ROLE_BODY,
+    ROLE_SMALL,
+    ROLE_HEADING,
+    ROLE_TITLE,
+    ROLE_CLOCK,
+    ROLE_COUNT
+} TextRole;
 
 typedef struct Theme {
     const char *name;
@@ -25,6 +33,7 @@ typedef struct TextBlock {
     unsigned long long key;
     SDL_Texture *tex; /* NULL for empty text */
     int w, h;
+    bool split; /* a word wider than the width was cut inside */
     unsigned long last_used;
 } TextBlock;
 
@@ -39,9 +48,10 @@ typedef struct Draw {
     const Theme *theme;
     TextBlock cache[TEXT_CACHE];
     unsigned long tick;
-    /* where text was drawn this frame, for layout tests */
-    SDL_Rect *drawn;
-    size_t n_drawn, cap_drawn;
+    /* where text was drawn this frame, for layout tests, and the blocks among them that cut a
+     * word inside (draw_text_splits) */
+    SDL_Rect *drawn, *split;
+    size_t n_drawn, cap_drawn, n_split, cap_split;
 } Draw;
 
 /* Find the fonts: assets/fonts under the data folder, next to the binary, or the source tree;
@@ -63,6 +73,9 @@ void draw_close(Draw *d); /* free the fonts, cached textures and paths; not d, n
  * are cached by (text, role, width, colour). */
 int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL_Color color,
               bool render);
+/* True when draw_text would cut a word of text inside to wrap it to width w (a word wider than
+ * the line): the caller can give it more room or lay it out otherwise. Measures only (cached). */
+bool draw_text_splits(Draw *d, TextRole role, const char *text, int w);
 /* One line of plain text, no wrapping; returns its width (and height in *h if given), in
  * drawable pixels. */
 int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,

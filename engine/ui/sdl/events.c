@@ -18,8 +18,9 @@ static int button_at(App *a, int x, int y)
 static void scroll_by(App *a, int dy)
 {
     if (a->overlay != OV_NONE)
-        return;
-    a->scroll += dy;
+        a->list_scroll += dy; /* a list overlay that does not fit (overlays.c keeps it in range) */
+    else
+        a->scroll += dy;
     a->redraw = true;
 }
 
@@ -219,8 +220,12 @@ void app_run(App *a)
         if (a->redraw) {
             a->redraw = false;
             app_render(a);
-            if (a->cfg->window.frames > 0 && !a->done)
-                a->redraw = true; /* --frames: keep drawing */
+            if (a->cfg->window.frames > 0 && !a->done) { /* --frames: keep drawing */
+                a->redraw = true;
+                SDL_Event e; /* what came meanwhile (the rendering tests' keys) */
+                while (!a->done && SDL_PollEvent(&e))
+                    event(a, &e);
+            }
             continue;
         }
         SDL_Event e;

@@ -5,15 +5,24 @@
 
 #include "ui/sdl/app.h"
 
+/* The width of a panel: 560 points, or 24 characters' worth of larger type, within the
+ * window. */
+static int panel_width(App *a)
+{
+    Draw *d = &a->d;
+    int w = a->w - 2 * draw_px(d, 24), most = a->set.text_size * 24;
+    if (w > draw_px(d, most > 560 ? most : 560))
+        w = draw_px(d, most > 560 ? most : 560);
+    return w;
+}
+
 /* A centred panel over the dimmed screen; returns the inner rect for its content. */
 static SDL_Rect overlay_panel(App *a, const char *title, int inner_h)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
     draw_fill(d, (SDL_Rect){0, 0, a->w, a->h}, t->shade);
-    int w = a->w - 2 * draw_px(d, 24);
-    if (w > draw_px(d, 560))
-        w = draw_px(d, 560);
+    int w = panel_width(a);
     int hh = draw_line_height(d, ROLE_HEADING);
     int h = inner_h + hh + draw_px(d, 56);
     if (h > a->h - draw_px(d, 24))
@@ -32,22 +41,106 @@ typedef struct Item {
     int action, arg;
 } Item;
 
-static void list_overlay(App *a, const char *title, const Item *items, size_t n)
+/* Keep the list's scroll in range and, when the focus moved to one of the n scrolling items
+ * (tops and heights in h[], the list total tall) since the last frame, scroll it into view. */
+static void follow_focus(App *a, const int *top, const int *h, size_t n, int total, int view_h)
+{
+    int f = a->focus;
+    if (f != a->list_focus && f >= 0 && (size_t)f < n) {
+        if (top[f] + h[f] > a->list_scroll + view_h)
+            a->list_scroll = top[f] + h[f] - view_h;
+        if (top[f] < a->list_scroll)
+            a->list_scroll = top[f];
+    }
+    a->list_focus = f;
+    if (a->list_scroll > total - view_h)
+        a->list_scroll = total - view_h;
+    if (a->list_scroll < 0)
+        a->list_scroll = 0;
+}
+
+/* Lay out items first..n-1 as a column of buttons w wide: tops (from 0) and heights in top[]
+ * and h[]; returns the column's height, gaps included. */
+static int measure_items(App *a, const Item *items, size_t first, size_t n, int w, int *top,
+                         int *h)
+{
+    int y = 0, gap = draw_px(&a->d, 8);
+    for (size_t i = first; i < n; i++) {
+        h[i] = app_button(a, 0, 0, w, NULL, items[i].text, ROLE_BODY, 0, 0, false);
+        top[i] = y;
+        y += h[i] + gap;
+    }
+    return y;
+}
+
+/* A panel of buttons, one per item. The last `pinned` items (Cancel, Done) stay at the panel's
+ * foot; the others scroll when the panel does not fit the window, following the keyboard's
+ * focus (and the wheel, events.c), with a scroll bar. A button scrolled out of view keeps its
+ * place in the focus order but takes no click (its rectangle is cut to what is visible). */
+static void list_overlay(App *a, const char *title, const Item *items, size_t n, size_t pinned)
 {
     Draw *d = &a->d;
-    int total = 0, gap = draw_px(d, 8);
-    int w = a->w - 2 * draw_px(d, 24);
-    if (w > draw_px(d, 560))
-        w = draw_px(d, 560);
-    w -= draw_px(d, 48);
-    for (size_t i = 0; i < n; i++)
-        total += app_button(a, 0, 0, w, NULL, items[i].text, ROLE_BODY, 0, 0, false) + gap;
-    SDL_Rect in = overlay_panel(a, title, total);
-    int y = in.y;
-    for (size_t i = 0; i < n; i++)
+    const Theme *t = d->theme;
+    int gap = draw_px(d, 8), bar = draw_px(d, 6);
+    int w = panel_width(a) - draw_px(d, 48);
+    int *h = xcalloc(n + 1, sizeof *h), *top = xcalloc(n + 1, sizeof *top);
+    if (pinned > n)
+        pinned = n;
+    int list = measure_items(a, items, 0, n - pinned, w, top, h);
+    int foot = measure_items(a, items, n - pinned, n, w, top, h);
+    SDL_Rect in = overlay_panel(a, title, list + foot);
+    if (foot > in.h / 2) { /* a window too small for a foot: everything scrolls */
+        pinned = 0;
+        foot = 0;
+        list = measure_items(a, items, 0, n, w, top, h);
+    }
+    int view_h = in.h - foot;
+    SDL_Rect view = {in.x, in.y, in.w, view_h - (pinned ? gap : 0)};
+    bool scrolls = list - gap > view.h;
+    int bw = in.w;
+    if (scrolls) { /* room for the scroll bar */
+        bw = in.w - bar - gap;
+        list = measure_items(a, items, 0, n - pinned, bw, top, h);
+    }
+    if (a->list_for != a->overlay) { /* newly opened: from the top */
+        a->list_for = a->overlay;
+        a->list_scroll = 0;
+        a->list_focus = -2;
+    }
+    follow_focus(a, top, h, n - pinned, list - gap, view.h);
+    a->list_view = view;
+    SDL_RenderSetClipRect(d->r, &view);
+    for (size_t i = 0; i < n - pinned; i++) {
+        int k = a->n_buttons;
+        app_button(a, in.x, in.y + top[i] - a->list_scroll, bw, NULL, items[i].text, ROLE_BODY,
+                   items[i].action, items[i].arg, true);
+        if (k < a->n_buttons) { /* only what shows takes a click */
+            SDL_Rect r = a->buttons[k].r, vis;
+            if (!SDL_IntersectRect(&r, &view, &vis))
+                vis = (SDL_Rect){r.x, r.y < view.y ? view.y : view.y + view.h, r.w, 0};
+            a->buttons[k].r = vis;
+        }
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
+    if (scrolls) { /* the scroll bar: where the view is in the list */
+        int max = list - gap - view.h, th = view.h * view.h / (list - gap), ty = view.y;
+        if (th < draw_px(d, 24))
+            th = draw_px(d, 24);
+        if (max > 0)
+            ty += (view.h - th) * a->list_scroll / max;
+        draw_fill(d, (SDL_Rect){in.x + in.w - bar, view.y, bar, view.h}, t->bar_bg);
+        draw_fill(d, (SDL_Rect){in.x + in.w - bar, ty, bar, th}, t->accent);
+        if (pinned)
+            draw_fill(d, (SDL_Rect){in.x, view.y + view.h + gap / 2, in.w, draw_px(d, 1)},
+                      t->button_border);
+    }
+    int y = in.y + view_h;
+    for (size_t i = n - pinned; i < n; i++)
         y += app_button(a, in.x, y, in.w, NULL, items[i].text, ROLE_BODY, items[i].action,
-                    items[i].arg, true) +
+                        items[i].arg, true) +
              gap;
+    free(h);
+    free(top);
 }
 
 static void timeline_overlay(App *a)
@@ -61,7 +154,7 @@ static void timeline_overlay(App *a)
         items[i] = (Item){texts[i], A_REWIND, (int)i + 1};
     }
     items[n] = (Item){"Cancel", A_CLOSE, 0};
-    list_overlay(a, n ? "Rewind to before decision..." : "No decisions yet", items, n + 1);
+    list_overlay(a, n ? "Rewind to before decision..." : "No decisions yet", items, n + 1, 1);
     for (size_t i = 0; i < n; i++)
         free(texts[i]);
     free(texts);
@@ -79,7 +172,7 @@ static void tie_overlay(App *a)
         if (a->votes[i] == a->votes[best])
             items[k++] = (Item){sc->choices[i].text.text, A_PICK, (int)i};
     items[k++] = (Item){"Back to the vote", A_CLOSE, 0};
-    list_overlay(a, "A tie: the facilitator decides", items, k);
+    list_overlay(a, "A tie: the facilitator decides", items, k, 1);
     free(items);
 }
 
@@ -90,14 +183,14 @@ static void menu_overlay(App *a)
                         {"Rewind to an earlier decision", A_TIMELINE, 0},
                         {"Settings", A_SETTINGS, 0},
                         {"End the session (the debrief is written)", A_END_ROOM, 0}};
-        list_overlay(a, "Menu", items, sizeof items / sizeof *items);
+        list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);
         return;
     }
     Item items[] = {{"Back to the story", A_RESUME, 0}, {"Save the game", A_SAVE_MENU, 0},
                     {"Load a game", A_LOAD_MENU, 0},    {"Take back the last decision", A_UNDO, 0},
                     {"Settings", A_SETTINGS, 0},         {"Back to the title screen", A_TO_TITLE, 0},
                     {"Quit Ladder", A_QUIT, 0}};
-    list_overlay(a, "Menu", items, sizeof items / sizeof *items);
+    list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);
 }
 
 static void settings_overlay(App *a)
@@ -111,7 +204,7 @@ static void settings_overlay(App *a)
     Item items[] = {{size, A_BIGGER, 0},         {"Smaller text", A_SMALLER, 0},
                     {theme, A_THEME, 0},          {fs, A_FULLSCREEN, 0},
                     {num, A_NUMBERS, 0},          {"Done", A_CLOSE, 0}};
-    list_overlay(a, "Settings", items, sizeof items / sizeof *items);
+    list_overlay(a, "Settings", items, sizeof items / sizeof *items, 1);
 }
 
 static void slots_overlay(App *a)
@@ -121,7 +214,7 @@ static void slots_overlay(App *a)
         items[i] = (Item){a->slots[i].label, A_SLOT, (int)i};
     items[a->n_slots] = (Item){"Cancel", A_CLOSE, 0};
     list_overlay(a, a->saving ? "Save to a slot" : (a->n_slots ? "Load a game" : "No saves yet"),
-                 items, a->n_slots + 1);
+                 items, a->n_slots + 1, 1);
     free(items);
 }
 
@@ -129,10 +222,7 @@ static void error_overlay(App *a)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int w = a->w - 2 * draw_px(d, 24);
-    if (w > draw_px(d, 560))
-        w = draw_px(d, 560);
-    w -= draw_px(d, 48);
+    int w = panel_width(a) - draw_px(d, 48);
     const char *intro = "The story's script failed. The game is back where it was before.";
     int h = draw_text(d, ROLE_BODY, intro, 0, 0, w, t->text, false) + draw_px(d, 12) +
             draw_text(d, ROLE_SMALL, a->error, 0, 0, w, t->bad, false) + draw_px(d, 20) +
@@ -150,6 +240,9 @@ static void error_overlay(App *a)
 
 void app_draw_overlay(App *a)
 {
+    a->list_view = (SDL_Rect){0, 0, 0, 0};
+    if (a->overlay == OV_NONE)
+        a->list_for = OV_NONE;
     switch (a->overlay) {
     case OV_MENU: menu_overlay(a); break;
     case OV_SETTINGS: settings_overlay(a); break;

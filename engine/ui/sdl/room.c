@@ -60,6 +60,49 @@ int app_room_choices(App *a, int x, int y0, int w, bool render)
     return y - y0;
 }
 
+int app_room_clock(App *a, int x, int y, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int total = a->cfg->room.timer;
+    if (!a->room || total <= 0 || a->screen->ending)
+        return 0;
+    int secs = total;
+    if (a->timer_on) {
+        Uint32 now = SDL_GetTicks();
+        secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
+    }
+    bool up = a->timer_on && secs == 0;
+    const char *label = up ? "Time is up" : a->timer_on ? "Discussion" : "Press T to start";
+    char digits[32], *caption = xasprintf("**%s**", label);
+    snprintf(digits, sizeof digits, "%d:%02d", secs / 60, secs % 60);
+    /* high contrast: the text colour on the page, or the page's colour on the alert */
+    SDL_Color ink = up ? t->bg : t->text, box = up ? t->bad : t->bg;
+    int pad = draw_px(d, 12);
+    TextRole role = ROLE_CLOCK, cap_role = up ? ROLE_HEADING : ROLE_BODY;
+    int dh, dw = draw_label(d, role, STYLE_BOLD, digits, 0, 0, ink, false, &dh);
+    if (dw > w - 2 * pad) { /* a narrow panel: the largest type that fits */
+        role = ROLE_TITLE;
+        dw = draw_label(d, role, STYLE_BOLD, digits, 0, 0, ink, false, &dh);
+    }
+    int ch = draw_text(d, cap_role, caption, 0, 0, w - 2 * pad, ink, false);
+    int h = pad + ch + dh + pad;
+    if (render) {
+        SDL_Rect r = {x, y, w, h};
+        draw_fill(d, r, box);
+        draw_frame(d, r, up ? t->bad : a->timer_on ? t->accent : t->button_border,
+                   draw_px(d, a->timer_on ? 3 : 1));
+        draw_text(d, cap_role, caption, x + pad, y + pad, w - 2 * pad, ink, true);
+        int dx = x + (w - dw) / 2;
+        draw_label(d, role, STYLE_BOLD, digits, dx, y + pad + ch, ink, true, NULL);
+        a->clock = r;
+        a->clock_digits = (SDL_Rect){dx, y + pad + ch, dw, dh};
+        a->clock_label = label;
+    }
+    free(caption);
+    return h;
+}
+
 /* Room mode: the discussion timer ticks as an event, so the clock redraws while it runs. */
 static Uint32 tick(Uint32 interval, void *data)
 {

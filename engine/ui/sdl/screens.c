@@ -7,7 +7,10 @@
 
 #include "ui/sdl/app.h"
 
-static void top_bar(App *a, const char *left, const char *right)
+/* The bar at the top: the title on the left; on the right the chapter, the room's countdown
+ * when clock is true (a narrow window: a wide one shows it in the side panel, app_room_clock)
+ * and the menu hint. */
+static void top_bar(App *a, const char *left, const char *right, bool clock)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
@@ -17,23 +20,34 @@ static void top_bar(App *a, const char *left, const char *right)
     int lh = draw_line_height(d, ROLE_BODY);
     int y = (bh - lh) / 2;
     draw_label(d, ROLE_BODY, STYLE_BOLD, left, draw_px(d, 20), y, t->text, true, NULL);
-    char clock[64] = "";
-    if (a->room && a->timer_on) {
-        Uint32 now = SDL_GetTicks();
-        int secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
-        if (secs > 0)
-            snprintf(clock, sizeof clock, "%d:%02d   Esc  menu", secs / 60, secs % 60);
-        else
-            snprintf(clock, sizeof clock, "Time   Esc  menu");
-    }
-    const char *hint = clock[0] ? clock : a->s ? "Esc  menu" : "";
+    const char *hint = a->s ? "Esc  menu" : "";
     int hw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, 0, 0, t->dim, false, NULL);
     int sh = draw_line_height(d, ROLE_SMALL);
-    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, a->w - hw - draw_px(d, 20), (bh - sh) / 2,
-               t->dim, true, NULL);
+    int end = a->w - hw - draw_px(d, 20); /* where the things on the right begin */
+    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, end, (bh - sh) / 2, t->dim, true, NULL);
+    if (clock && a->room && a->timer_on) {
+        Uint32 now = SDL_GetTicks();
+        int secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
+        char text[64];
+        if (secs > 0)
+            snprintf(text, sizeof text, "%d:%02d", secs / 60, secs % 60);
+        else
+            snprintf(text, sizeof text, "Time is up");
+        int ch, cw = draw_label(d, ROLE_HEADING, STYLE_BOLD, text, 0, 0, t->text, false, &ch);
+        int pad = draw_px(d, 10);
+        end -= cw + 2 * pad + draw_px(d, 16);
+        SDL_Rect r = {end, 0, cw + 2 * pad, bh - draw_px(d, 1)};
+        if (secs == 0) /* the alert: the page's colour on red, not the colour alone */
+            draw_fill(d, r, t->bad);
+        draw_label(d, ROLE_HEADING, STYLE_BOLD, text, end + pad, (bh - ch) / 2,
+                   secs ? t->text : t->bg, true, NULL);
+        a->clock = r;
+        a->clock_digits = (SDL_Rect){end + pad, (bh - ch) / 2, cw, ch};
+        a->clock_label = secs ? "Discussion" : "Time is up";
+    }
     if (right && *right) {
         int rw = draw_label(d, ROLE_BODY, STYLE_ITALIC, right, 0, 0, t->dim, false, NULL);
-        int x = a->w - hw - draw_px(d, 48) - rw;
+        int x = end - draw_px(d, 28) - rw;
         int lw = draw_label(d, ROLE_BODY, STYLE_BOLD, left, 0, 0, t->text, false, NULL);
         if (x > draw_px(d, 20) + lw + draw_px(d, 24))
             draw_label(d, ROLE_BODY, STYLE_ITALIC, right, x, y, t->dim, true, NULL);
@@ -79,17 +93,24 @@ static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, b
         int right =
             nw + (cw ? cw + draw_px(d, 8) : 0) + (dlt && !a->set.show_numbers ? draw_px(d, 16) : 0);
         char *label = xasprintf("**%s**", sd->label);
-        int lh = draw_text(d, ROLE_SMALL, label, x, y, w - right - draw_px(d, 8), t->text, render);
+        /* a word too long to sit beside the numbers ("Relationships" in large type): the label
+         * takes the whole width, wrapped at spaces, and the numbers go on a line under it */
+        int lw = w - right - draw_px(d, 8);
+        bool below = right > 0 && draw_text_splits(d, ROLE_SMALL, label, lw);
+        int lh = draw_text(d, ROLE_SMALL, label, x, y, below ? w : lw, t->text, render);
         free(label);
+        int ny = below ? y + lh : y; /* the numbers' line */
+        if (below)
+            lh += sh;
         if (render) {
-            draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, y, t->text, true, NULL);
+            draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, ny, t->text, true, NULL);
             if (cw) {
-                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - draw_px(d, 8), y, cc,
+                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - draw_px(d, 8), ny, cc,
                            true, NULL);
             } else if (dlt) { /* a pip whose size tells the size of the change */
                 int r = draw_px(d, dlt > 10 || dlt < -10 ? 6 : 4);
                 draw_fill(
-                    d, (SDL_Rect){x + w - 2 * r - draw_px(d, 2), y + sh / 2 - r, 2 * r, 2 * r}, cc);
+                    d, (SDL_Rect){x + w - 2 * r - draw_px(d, 2), ny + sh / 2 - r, 2 * r, 2 * r}, cc);
             }
             SDL_Rect track = {x, y + lh + draw_px(d, 3), w, bar};
             draw_fill(d, track, t->bar_bg);
@@ -334,18 +355,21 @@ void app_game_screen(App *a)
     const Screen *sc = a->screen;
     char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
                                : xstrdup(sc->title);
-    top_bar(a, title, sc->chapter);
+    bool side = a->w >= draw_px(d, 900);
+    top_bar(a, title, sc->chapter, !side);
     free(title);
     int bar_h = draw_px(d, 52), margin = draw_px(d, 28);
-    bool side = a->w >= draw_px(d, 900);
-    int panel_w = side ? draw_px(d, 280) : 0;
+    /* the side panel grows with the type, so that its labels and the room's clock fit */
+    int panel_w = !side ? 0 : draw_px(d, a->set.text_size * 11 > 280 ? a->set.text_size * 11 : 280);
     int pane_x = 0, pane_y = bar_h, pane_w = a->w - panel_w, pane_h = a->h - bar_h;
     if (side) {
         draw_fill(d, (SDL_Rect){a->w - panel_w, bar_h, panel_w, a->h - bar_h}, t->panel);
-        int sx = a->w - panel_w + draw_px(d, 22);
-        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, bar_h + draw_px(d, 20),
-                   t->dim, true, NULL);
-        stat_panel(a, sx, bar_h + draw_px(d, 20) + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
+        int sx = a->w - panel_w + draw_px(d, 22), sy = bar_h + draw_px(d, 20);
+        int ch = app_room_clock(a, sx, sy, panel_w - draw_px(d, 44), true);
+        if (ch)
+            sy += ch + draw_px(d, 20);
+        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, sy, t->dim, true, NULL);
+        stat_panel(a, sx, sy + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
                    panel_w - draw_px(d, 44), 0, SIZE_MAX, true);
     } else { /* narrow: stats in columns under the bar */
         size_t n_stats = sc->n_stats;

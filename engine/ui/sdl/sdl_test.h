@@ -3,6 +3,8 @@
 #ifndef LADDER_SDL_TEST_H
 #define LADDER_SDL_TEST_H
 
+#include <SDL.h>
+
 /* The last frame's layout, in drawable pixels. Valid until the next frame or shutdown. */
 typedef struct UiSdlFrame {
     int w, h;
@@ -11,6 +13,13 @@ typedef struct UiSdlFrame {
     int n_buttons;
     const void *texts;    /* internal; use ui_sdl_frame_text */
     int n_texts;
+    const void *splits;   /* internal; use ui_sdl_frame_split */
+    int n_splits;         /* text blocks that had to cut a word inside (wider than a line) */
+    int focus;            /* the button with the keyboard's focus, or -1 */
+    int list_x, list_y, list_w, list_h; /* an open list overlay's visible list (0 when none) */
+    int clock_x, clock_y, clock_w, clock_h; /* the room's countdown (0 when none is shown) */
+    int digits_x, digits_y, digits_w, digits_h; /* the line of its digits */
+    const char *clock_label; /* its caption: "Press T to start", "Discussion", "Time is up" */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);
@@ -18,5 +27,16 @@ void ui_sdl_frame(UiSdlFrame *f);
  * h in drawable pixels. */
 void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4]);
 void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4]);
+/* Rectangle of text block i (< n_splits) that cut a word inside. */
+void ui_sdl_frame_split(const UiSdlFrame *f, int i, int r[4]);
+
+/* Call hook(frame, ud) after each frame is laid out and drawn, before it is shown (frame counts
+ * from 1); NULL removes it. With --frames (UiConfig.window.frames) the window takes the events
+ * queued meanwhile (SDL_PushEvent: keys, the timer's ticks) before the next frame, so a test can
+ * read a frame, press a key and read the next. */
+void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud);
+/* The frame being drawn, as a new RGB24 surface (the caller frees it), or NULL; only from the
+ * hook (after the frame is shown its pixels are gone). */
+SDL_Surface *ui_sdl_frame_pixels(void);
 
 #endif

@@ -11,6 +11,8 @@
 #include "ui/sdl/sdl_test.h"
 
 static App *app; /* the one window, from open_app to sdl_shutdown */
+static void (*frame_hook)(int frame, void *ud); /* the tests' (sdl_test.h) */
+static void *frame_hook_ud;
 
 bool ui_sdl_available(Err *err)
 {
@@ -218,8 +220,9 @@ void app_render(App *a)
     SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
     SDL_RenderClear(a->ren);
     a->n_buttons = 0;
-    a->d.n_drawn = 0;
-    a->column = (SDL_Rect){0, 0, 0, 0};
+    a->d.n_drawn = a->d.n_split = 0;
+    a->column = a->clock = a->clock_digits = (SDL_Rect){0, 0, 0, 0};
+    a->clock_label = NULL;
     a->inactive = a->overlay != OV_NONE;
     if (a->s && a->screen->ask_name)
         app_name_screen(a);
@@ -238,6 +241,8 @@ void app_render(App *a)
         screenshot(a);
         a->done = true;
     }
+    if (frame_hook)
+        frame_hook(a->frames_drawn, frame_hook_ud);
     SDL_RenderPresent(a->ren);
     if (a->cfg->window.frames > 0 && a->frames_drawn >= a->cfg->window.frames)
         a->done = true;
@@ -385,6 +390,32 @@ void ui_sdl_frame(UiSdlFrame *f)
     f->n_buttons = app->n_buttons;
     f->texts = app->d.drawn;
     f->n_texts = (int)app->d.n_drawn;
+    f->splits = app->d.split;
+    f->n_splits = (int)app->d.n_split;
+    f->focus = app->focus;
+    SDL_Rect l = app->list_view, c = app->clock, g = app->clock_digits;
+    f->list_x = l.x, f->list_y = l.y, f->list_w = l.w, f->list_h = l.h;
+    f->clock_x = c.x, f->clock_y = c.y, f->clock_w = c.w, f->clock_h = c.h;
+    f->digits_x = g.x, f->digits_y = g.y, f->digits_w = g.w, f->digits_h = g.h;
+    f->clock_label = app->clock_label;
+}
+
+void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
+{
+    frame_hook = hook;
+    frame_hook_ud = ud;
+}
+
+SDL_Surface *ui_sdl_frame_pixels(void)
+{
+    if (!app)
+        return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, app->w, app->h, 24, SDL_PIXELFORMAT_RGB24);
+    if (s && SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) != 0) {
+        SDL_FreeSurface(s);
+        s = NULL;
+    }
+    return s;
 }
 
 static void rect4(SDL_Rect r, int out[4])
@@ -403,6 +434,11 @@ void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4])
 void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4])
 {
     rect4(((const SDL_Rect *)f->texts)[i], r);
+}
+
+void ui_sdl_frame_split(const UiSdlFrame *f, int i, int r[4])
+{
+    rect4(((const SDL_Rect *)f->splits)[i], r);
 }
 
 const Frontend ui_sdl = {.name = "sdl", .summary = "a window (the default when a display is available)",
