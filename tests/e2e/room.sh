@@ -1,13 +1,20 @@
 #!/bin/sh
-# room.sh LADDER SOURCE_DIR: room mode in a real window under Xvfb: votes typed with the number
-# keys, a tie the facilitator breaks, a rewind from the timeline, and the debrief files.
+# room.sh LADDER SOURCE_DIR: room mode in a real window under Xvfb: the discussion timer run
+# out (an alert box on screen), votes typed with the number keys, a tie the facilitator breaks,
+# a rewind from the timeline, and the debrief files.
 set -eu
 ladder=$1
 src=$2
 first_display=191
 . "$(dirname "$0")/xvfb.sh"
 cd "$src"
-start_window "$ladder" workshop tests/fixtures/good/office --session E2E --ui sdl --out "$work/out"
+start_window "$ladder" workshop tests/fixtures/good/office --session E2E --ui sdl --out "$work/out" --timer 1
+press t                 # one second of discussion...
+sleep 1.5               # ... runs out
+import -window root "$work/timer.png"
+# "Time is up" in a box of the light theme's alert colour (#B23228), not a word in grey
+alert=$(convert "$work/timer.png" -fill black +opaque "rgb(178,50,40)" -fill white -opaque "rgb(178,50,40)" -format "%[fx:round(mean*w*h)]" info:)
+[ "$alert" -gt 20000 ] || { echo "no alert on screen when the time ran out ($alert pixels)"; exit 1; }
 press 1 1 2 2 Return    # a 2-2 tie: the facilitator's list opens
 press Down Return       # ... and takes option 2, walking the floor
 press 1 1 1 2 Return    # decision 2: 3 to 1 for fixing it yourself
