@@ -1,5 +1,6 @@
 /* overlays.c: panels over the dimmed screen: the menu, settings, save and load slots, the
- * room's timeline and tie-break, and script errors. Only an open overlay's buttons act. */
+ * room's timeline and tie-break, and script errors. Only an open overlay's buttons act. A list
+ * that does not fit the window scrolls, keeping the focused item in view. */
 #include <stdio.h>
 #include <stdlib.h>
 
