@@ -7,7 +7,7 @@ browser (its own cookie, so its own participant), plus 20 phones simulated over 
   joining    a wrong room code shows an error; the right one, typed, shows the room
   voting     a phone votes by tapping and changes its vote; the projector's bars show the
              counts cast and shares that add up, and "N joined, M voted"
-  timer      the presenter starts a 3 s timer; the projector counts down and alerts at zero
+  timer      the presenter starts a 4 s timer; the projector counts down and alerts at zero
   decisions  the vote closed (the phones show it); the majority taken (the phones show the
              room's choice); a tie broken on the presenter page; a rewind from its timeline
   crash      kill -9 mid-vote, `--continue`: the phones show Reconnecting, then the same
@@ -154,7 +154,7 @@ class Page(Browser):
 
 PHONE_JS = """
   var $ = function (id) { return document.getElementById(id); };
-  var shown = function (e) { return !!e && !e.hidden && e.offsetParent !== null; };
+  var shown = function (e) { return !!e && !e.hidden && e.getClientRects().length > 0; };
   var b = $('banner');
   var buttons = [].slice.call(document.querySelectorAll('button.room-choice'));
   return {
@@ -179,7 +179,7 @@ PHONE_JS = """
 
 PROJECTOR_JS = """
   var $ = function (id) { return document.getElementById(id); };
-  var shown = function (e) { return !!e && !e.hidden && e.offsetParent !== null; };
+  var shown = function (e) { return !!e && !e.hidden && e.getClientRects().length > 0; };
   var b = $('banner');
   return {
     where: $('pj-where').textContent, scene: shown($('pj-scene')), vote: shown($('pj-vote')),
@@ -202,7 +202,7 @@ PROJECTOR_JS = """
 
 PRESENTER_JS = """
   var $ = function (id) { return document.getElementById(id); };
-  var shown = function (e) { return !!e && !e.hidden && e.offsetParent !== null; };
+  var shown = function (e) { return !!e && !e.hidden && e.getClientRects().length > 0; };
   return {
     room: shown($('room')), where: $('pr-where').textContent, status: $('pr-status').textContent,
     summary: $('tally-summary').textContent, result: $('control-result').textContent,
@@ -313,7 +313,7 @@ document.fonts.ready.then(function () {
     r.selectNodeContents(node);
     var box = r.getBoundingClientRect();
     out[name] = {px: m.actualBoundingBoxAscent, fontSize: cs.fontSize,
-                 family: cs.fontFamily.split(',')[0], shown: node.offsetParent !== null,
+                 family: cs.fontFamily.split(',')[0], shown: node.getClientRects().length > 0,
                  canvasWidth: m.width, pageWidth: sel[name][1] ? null : box.width,
                  boxHeight: box.height};
   });
@@ -442,7 +442,7 @@ def session(ladder, tmp, shots):
         running = projector(pj)["timer"]
         field = pr.d.find_element(By.ID, "timer-seconds")
         field.clear()
-        field.send_keys("3")
+        field.send_keys("4")
         click_control(pr, "start-timer")
         seen = set()
 
@@ -451,8 +451,8 @@ def session(ladder, tmp, shots):
             if "idle" not in t["cls"] and "zero" not in t["cls"]:
                 seen.add(t["digits"])
             return len(seen) >= 2 and t
-        t = pj.wait(counting, "the projector counting down from 0:03")
-        check(seen <= {"0:03", "0:02", "0:01"}, "the countdown shows %s" % sorted(seen))
+        t = pj.wait(counting, "the projector counting down from 0:04")
+        check(seen <= {"0:04", "0:03", "0:02", "0:01"}, "the countdown shows %s" % sorted(seen))
         measure(pj, TIMER_TEXT, 120, "height")
         t = wait_projector(pj, lambda s: "zero" in s["timer"]["cls"], "the timer at zero", timeout=8)
         check(t["timer"]["digits"] == "0:00" and t["timer"]["label"] == "Time",
@@ -553,6 +553,8 @@ def session(ladder, tmp, shots):
             s = wait_phone(b, lambda s: s["banner"], "%s: the Reconnecting banner" % b.tag)
             check("Reconnecting" in s["banner"], "%s says Reconnecting (%s)" % (b.tag, s["banner"]))
         p1.shot("5-reconnecting")
+        s = wait_projector(pj, lambda s: s["banner"], "the projector's Reconnecting banner")
+        check("Reconnecting" in s["banner"], "the projector says Reconnecting (%s)" % s["banner"])
         room.start(resume=True)
         for b in phones:
             s = wait_phone(b, lambda s: not s["banner"] and "Decision %d" % d2 in s["meta"],
