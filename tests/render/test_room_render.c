@@ -1,9 +1,9 @@
 /* test_room_render.c: the window's room mode on a projector-sized screen, drawn with SDL's
  * dummy video driver and the software renderer, keys pressed between frames (sdl_test.h):
- * the rewind timeline of a long session scrolls with the keyboard's focus (every focused
- * decision, and Cancel, are in view, and Return rewinds to the one in view); the countdown's
- * digits are large and high in contrast, and at zero it says "Time is up" on the alert colour;
- * stat labels in large type wrap at spaces, never inside a word. */
+ * the rewind timeline of a long session scrolls with the keyboard's focus and the wheel (the
+ * focused decision and Cancel are always in view, and Return rewinds to the one in view); the
+ * countdown's digits are large and high in contrast, and at zero it says "Time is up" on the
+ * alert colour; stat labels in large type wrap at spaces, never inside a word. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -160,6 +160,58 @@ static void timeline_scrolls(void **state)
     RoomRoad road;
     room_road_current(p.r, &road);
     assert_int_equal(road.n, (size_t)t.rewind_to - 1);
+    room_road_free(&road);
+    close_room(&p);
+}
+
+/* The wheel scrolls the timeline; the focus follows into view, and Return takes the focused
+ * decision, which is on screen. */
+typedef struct Wheel {
+    int focused; /* the decision focused after the wheel (0-based) */
+} Wheel;
+
+static void wheel_frame(int frame, void *ud)
+{
+    Wheel *w = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 1) {
+        press(SDLK_r);
+    } else if (frame == 2) {
+        assert_int_equal(f.focus, 0);
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = -4; /* down */
+        assert_int_equal(SDL_PushEvent(&e), 1);
+    } else if (frame == 3) {
+        assert_true(f.focus > 0 && f.focus < 15);
+        int r[4];
+        ui_sdl_frame_button(&f, f.focus, r);
+        if (!inside(r, f.list_x, f.list_y, f.list_w, f.list_h) || r[3] == 0)
+            fail_msg("after the wheel the focus is on decision %d at %d,%d %dx%d, not in view",
+                     f.focus + 1, r[0], r[1], r[2], r[3]);
+        int first[4]; /* the first decision scrolled out of view: it takes no click */
+        ui_sdl_frame_button(&f, 0, first);
+        assert_int_equal(first[3], 0);
+        w->focused = f.focus;
+        press(SDLK_RETURN);
+    }
+}
+
+static void timeline_wheel(void **state)
+{
+    (void)state;
+    set_window(1920, 1080, 20);
+    Wheel w = {-1};
+    Play p = open_room(LADDER_TEST_FIXTURES "/good/endless", 15);
+    UiConfig cfg = {.window = {.frames = 4}};
+    ui_sdl_on_frame(wheel_frame, &w);
+    assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
+    ui_sdl_on_frame(NULL, NULL);
+    RoomRoad road;
+    room_road_current(p.r, &road);
+    assert_int_equal(road.n, (size_t)w.focused); /* back to before the decision focused */
     room_road_free(&road);
     close_room(&p);
 }
@@ -344,6 +396,7 @@ int main(void)
     setenv("SDL_RENDER_DRIVER", "software", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(timeline_scrolls),
+        cmocka_unit_test(timeline_wheel),
         cmocka_unit_test(clock_large),
         cmocka_unit_test(clock_narrow),
         cmocka_unit_test(labels_wrap_at_spaces),

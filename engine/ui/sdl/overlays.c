@@ -43,21 +43,33 @@ typedef struct Item {
 } Item;
 
 /* Keep the list's scroll in range and, when the focus moved to one of the n scrolling items
- * (tops and heights in h[], the list total tall) since the last frame, scroll it into view. */
+ * (tops and heights in top[] and h[], the list total tall) since the last frame, scroll it into
+ * view; when the wheel scrolled the focused item away instead, move the focus to the nearest
+ * item in view, so that Return never takes one nobody sees. */
 static void follow_focus(App *a, const int *top, const int *h, size_t n, int total, int view_h)
 {
     int f = a->focus;
-    if (f != a->list_focus && f >= 0 && (size_t)f < n) {
+    bool moved = f != a->list_focus, listed = f >= 0 && (size_t)f < n;
+    if (moved && listed) {
         if (top[f] + h[f] > a->list_scroll + view_h)
             a->list_scroll = top[f] + h[f] - view_h;
         if (top[f] < a->list_scroll)
             a->list_scroll = top[f];
     }
-    a->list_focus = f;
     if (a->list_scroll > total - view_h)
         a->list_scroll = total - view_h;
     if (a->list_scroll < 0)
         a->list_scroll = 0;
+    int lo = a->list_scroll, hi = a->list_scroll + view_h;
+    if (!moved && listed && (top[f] < lo || top[f] + h[f] > hi)) {
+        int near = -1; /* the item in view nearest the focus */
+        for (size_t i = 0; i < n; i++)
+            if (top[i] >= lo && top[i] + h[i] <= hi && (near < 0 || top[i] < top[f]))
+                near = (int)i;
+        if (near >= 0)
+            a->focus = near;
+    }
+    a->list_focus = a->focus;
 }
 
 /* Lay out items first..n-1 as a column of buttons w wide: tops (from 0) and heights in top[]
