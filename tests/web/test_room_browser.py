@@ -266,7 +266,7 @@ def join_phone(b, code, base):
     field.send_keys(code.lower() + Keys.ENTER)  # typed in lower case: the page upper-cases it
 
 
-def expect_tally(room, pj, pr, phones_b, counts, joined, what):
+def expect_tally(room, pj, pr, counts, joined, what):
     """The projector's bars show counts (and shares that add up), 'joined' and 'voted'; the
     presenter and a phone say the same."""
     voted = sum(counts)
@@ -306,6 +306,7 @@ document.fonts.ready.then(function () {
     if (!node) { out[name] = null; return; }
     var cs = getComputedStyle(node);
     ctx.font = [cs.fontStyle, cs.fontWeight, cs.fontSize, cs.fontFamily].join(' ');
+    if ('letterSpacing' in ctx) ctx.letterSpacing = cs.letterSpacing === 'normal' ? '0px' : cs.letterSpacing;
     var text = sel[name][1] || node.textContent.trim();
     var m = ctx.measureText(text);
     /* the same text's width in the page, to show the canvas drew it in the page's font */
@@ -337,11 +338,13 @@ def measure(pj, sel, least, what):
     for name, m in sorted(r.items()):
         if not check(m is not None and m["shown"], "%s: the projector shows its %s" % (what, name)):
             continue
-        log("  %s %s: %.1f px (font %s %s)" % (what, name, m["px"], m["fontSize"], m["family"]))
+        log("  %s %s: %.1f px (font %s %s%s)" % (what, name, m["px"], m["fontSize"], m["family"],
+            ", %.1f px wide in the canvas, %.1f in the page" % (m["canvasWidth"], m["pageWidth"])
+            if m["pageWidth"] else ""))
         check(least is None or m["px"] >= least, "%s: the %s is %.1f px high at 1920x1080 (at least %s)"
               % (what, name, m["px"], least))
         if m["pageWidth"]:
-            check(abs(m["canvasWidth"] - m["pageWidth"]) <= 0.05 * m["pageWidth"],
+            check(abs(m["canvasWidth"] - m["pageWidth"]) <= 0.02 * m["pageWidth"],
                   "%s: measured in the page's own font (%s: %.0f px wide in the canvas, %.0f in "
                   "the page)" % (what, name, m["canvasWidth"], m["pageWidth"]))
     return r
@@ -427,7 +430,7 @@ def session(ladder, tmp, shots):
             room.vote(c, d1, pattern[i % 6])
             counts[pattern[i % 6] - 1] += 1
         joined = 3 + HTTP_PHONES
-        s = expect_tally(room, pj, pr, phones, counts, joined, "decision %d" % d1)
+        s = expect_tally(room, pj, pr, counts, joined, "decision %d" % d1)
         check(s["vote"], "the projector shows the votes once most of the room voted")
         s = wait_phone(p1, lambda s: s["tally"].startswith("%d of %d" % (sum(counts), joined)),
                        "the phone's '%d of %d have voted'" % (sum(counts), joined))
@@ -451,7 +454,7 @@ def session(ladder, tmp, shots):
             if "idle" not in t["cls"] and "zero" not in t["cls"]:
                 seen.add(t["digits"])
             return len(seen) >= 2 and t
-        t = pj.wait(counting, "the projector counting down from 0:04")
+        pj.wait(counting, "the projector counting down from 0:04")
         check(seen <= {"0:04", "0:03", "0:02", "0:01"}, "the countdown shows %s" % sorted(seen))
         measure(pj, TIMER_TEXT, 120, "height")
         t = wait_projector(pj, lambda s: "zero" in s["timer"]["cls"], "the timer at zero", timeout=8)
@@ -524,6 +527,8 @@ def session(ladder, tmp, shots):
         pr.js("arguments[0].scrollIntoView({block: 'center'})", btn)
         btn.click()
         p = wait_presenter(pr, lambda p: p["confirm"], "the rewind asked first")
+        check(p["confirm"].startswith("Rewind the room to decision %d" % d2),
+              "the presenter asks before rewinding (%s)" % p["confirm"])
         pr.d.find_element(By.ID, "confirm-yes").click()
         wait_presenter(pr, lambda p: "Decision %d" % d2 in p["where"] and not p["busy"],
                        "the presenter back at decision %d" % d2)
