@@ -24,6 +24,8 @@
 #include "ui/ui.h"
 
 static char tmpdir[64];
+/* How the window runs: it keeps the pointer until the next call or shutdown, so it lives here */
+static UiConfig cfg;
 
 /* The window's size and text size for the next window (a new one: ui_sdl.shutdown first). */
 static void set_window(int w, int h, int text_size)
@@ -150,7 +152,7 @@ static void timeline_scrolls(void **state)
     set_window(1920, 1080, 20);
     Timeline t = {.decisions = 15, .rewind_to = 12, .line_h = 30};
     Play p = open_room(LADDER_TEST_FIXTURES "/good/endless", (size_t)t.decisions);
-    UiConfig cfg = {.window = {.frames = t.decisions + 6}};
+    cfg = (UiConfig){.window = {.frames = t.decisions + 6}};
     ui_sdl_on_frame(timeline_frame, &t);
     assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
     ui_sdl_on_frame(NULL, NULL);
@@ -205,7 +207,7 @@ static void timeline_wheel(void **state)
     set_window(1920, 1080, 20);
     Wheel w = {-1};
     Play p = open_room(LADDER_TEST_FIXTURES "/good/endless", 15);
-    UiConfig cfg = {.window = {.frames = 4}};
+    cfg = (UiConfig){.window = {.frames = 4}};
     ui_sdl_on_frame(wheel_frame, &w);
     assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
     ui_sdl_on_frame(NULL, NULL);
@@ -321,7 +323,7 @@ static void run_clock(int w, int h, Clock *c)
 {
     set_window(w, h, 20);
     Play p = open_room(LADDER_TEST_FIXTURES "/good/office", 0);
-    UiConfig cfg = {.window = {.frames = 4}, .room = {.timer = 1}};
+    cfg = (UiConfig){.window = {.frames = 4}, .room = {.timer = 1}};
     ui_sdl_on_frame(clock_frame, c);
     assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
     ui_sdl_on_frame(NULL, NULL);
@@ -374,7 +376,7 @@ static void labels_wrap_at_spaces(void **state)
         set_window(sizes[i][0], sizes[i][1], sizes[i][2]);
         /* derailed's labels: "Relationships", "Business acumen", "Technical skill" */
         Play p = open_room(LADDER_SCENARIOS_DIR "/derailed", 1);
-        UiConfig cfg = {.window = {.frames = 1}, .room = {.timer = 300}};
+        cfg = (UiConfig){.window = {.frames = 1}, .room = {.timer = 300}};
         ui_sdl_on_frame(no_split, what);
         assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
         ui_sdl_on_frame(NULL, NULL);
@@ -388,9 +390,9 @@ int main(void)
     snprintf(tmpdir, sizeof tmpdir, "/tmp/ladder-render-room-XXXXXX");
     if (!mkdtemp(tmpdir))
         return 1;
-    char cfg[128];
-    snprintf(cfg, sizeof cfg, "%s/config", tmpdir);
-    setenv("XDG_CONFIG_HOME", cfg, 1);
+    char config[128];
+    snprintf(config, sizeof config, "%s/config", tmpdir);
+    setenv("XDG_CONFIG_HOME", config, 1);
     setenv("XDG_DATA_HOME", tmpdir, 1);
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_RENDER_DRIVER", "software", 1);
