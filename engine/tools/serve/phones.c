@@ -225,8 +225,8 @@ static void join(Server *sv, const ServeRequest *rq, ServeResponse *out)
                                   : code->valuestring[i]);
     cJSON_Delete(o);
     if (strcmp(given, ph->code) != 0) {
-        serve_error(out, 403, "that is not this room's code: it has %d letters and digits, on "
-                              "the projector", CODE_LEN);
+        serve_error(out, 403, "That is not this room's code. It has %d letters and digits: "
+                              "check it on the projector.", CODE_LEN);
         return;
     }
     if (!players_find(ph->people, rq->room_cookie)) {
