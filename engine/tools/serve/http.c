@@ -105,7 +105,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
         if (ci && ci->socket_context == &over_cap) {
             p->answered = true;
-            return refuse(c, 503, "the server has 1000 connections open; try again in a moment");
+            return refuse(c, 503, "the server has all the connections it takes open; try again in a moment");
         }
         const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                       MHD_HTTP_HEADER_CONTENT_LENGTH);

@@ -30,7 +30,8 @@
 /* Caps on what the network can make the server do. */
 #define SERVE_MAX_BODY (16 * 1024)   /* bytes of a request body */
 #define SERVE_MAX_PLAYERS 1000       /* players of one server (--max-players) */
-#define SERVE_MAX_CONNECTIONS 1000   /* open connections at once */
+#define SERVE_MAX_CONNECTIONS 1100   /* open connections at once: a full room of players
+                                        * holding one each, and the facilitator's */
 #define SERVE_IDLE_SECONDS 30        /* a connection idle this long is closed */
 #define SERVE_REPORT_LINKS 8         /* report addresses alive at once */
 #define SERVE_REPORT_SECONDS 300     /* how long a report address stays valid */
