@@ -70,12 +70,13 @@ scene "mobile_offer" {
   discuss = "What would you need in hand before you resigned: a signed letter, a start date, a "
          .. "first paycheck? What would you risk to move sooner?",
   choice { "Give notice now, move in May, and be settled before July 15", id = "leave_now",
+           advice = "against",
            effects = { satisfaction = 5, burnout = -5 }, set = { left_early = true },
            go = "moving",
            lesson = "You left a paying job for a promise. The offer letter was real, and so was "
                  .. "Carl's word; neither one was a paycheck." },
   choice { "Sign the letter, and keep working at Meridian until your last possible week",
-           id = "stay_until", set = { left_early = false },
+           id = "stay_until", advice = "follows", set = { left_early = false },
            go = "holding",
            lesson = "Staying until the first day of the new job felt timid and cost you the "
                  .. "house with the porch. It was the most important thing you did that year." },
@@ -103,11 +104,12 @@ scene "due_diligence" {
   discuss = "Whose word would you trust over an offer letter? Who could tell you how firm your "
          .. "next offer really is?",
   choice { "Keep your job until July 15, whatever happens to the house", id = "wait_it_out",
-           effects = { relationships = 5 }, set = { checked_offer = true, left_early = false },
+           advice = "follows", effects = { relationships = 5 },
+           set = { checked_offer = true, left_early = false },
            go = "holding",
            lesson = "An old friend's candour, asked for before you needed it, told you what the "
                  .. "letter didn't, and you listened." },
-  choice { "Go anyway. Carl gave you his word", id = "go_anyway",
+  choice { "Go anyway. Carl gave you his word", id = "go_anyway", advice = "against",
            effects = { satisfaction = 5 }, set = { checked_offer = true, left_early = true },
            go = "moving",
            lesson = "You had the warning and went anyway. A CEO's word cannot outvote his "
@@ -122,8 +124,9 @@ scene "moving" {
     if g.path == "director" then
       t = t .. " A director who quits gets no severance. You knew that when you gave notice."
     else
-      t = t .. " Greg lets you go two months early without argument. The severance stands, "
-            .. "since you had resigned anyway; the May and June paychecks do not."
+      t = t .. " Greg lets you go two months early without argument, and without most of "
+            .. "the package: it paid for a handover through June 28, and you will not be there "
+            .. "to do it. He signs for one month. The May and June paychecks go with the rest."
     end
     return paras(t, [[
       The moving truck costs $3,800. The rental off Dauphin Street has a porch swing and a

@@ -4,14 +4,18 @@
 scene "withdrawn" {
   chapter = "III. The Search",
   -- What the withdrawn offer costs depends on the road taken in Acts I and II.
+  -- Leaving early forfeits most of the package (it paid for the handover), May and June's pay,
+  -- and the footing: the fall from a porch swing to nothing is harder than from a desk.
   effects = function(g)
-    local d = 0
-    if g.path == "resigned" then
-      d = g.bigger_package and 4 or 3          -- the package, paid on leaving
-    elseif not g.left_early then
-      d = 2                                    -- the director's job goes in the second round
+    if g.left_early then
+      local d = -2                             -- May and June without a paycheck
+      if g.path == "resigned" then d = d + 1 end -- one month of the package, not three
+      return { savings = d, satisfaction = -20, burnout = 15, reputation = -5 }
     end
-    if g.left_early then d = d - 2 end         -- May and June without a paycheck
+    local d = 2                                -- the director's job goes in the second round
+    if g.path == "resigned" then
+      d = g.bigger_package and 4 or 3          -- the package, paid on June 28
+    end
     return { savings = d, satisfaction = -10, burnout = 5 }
   end,
   text = function(g)
@@ -28,13 +32,13 @@ scene "withdrawn" {
     if g.left_early then
       where = "You have been out of work for eight weeks."
       if g.path == "resigned" then
-        where = where .. " Meridian's severance is the only money coming in, and it stops "
-                      .. "with this month."
+        where = where .. " Meridian's one month of severance went on the movers and the May "
+                      .. "rent. Nothing is coming in now."
       else
         where = where .. " Nothing is coming in at all."
       end
-      where = where .. " The lease off Dauphin Street runs to next April, and the Decatur house "
-                    .. "has not sold."
+      where = where .. " The lease off Dauphin Street runs to next April, the Decatur house "
+                    .. "has not sold, and you are paying for both."
     elseif g.path == "resigned" then
       where = "You still have eight days at Meridian. Greg is not replacing you; there is "
            .. "nothing left to replace. On June 28 your severance lands, "
@@ -79,16 +83,21 @@ scene "big_search" {
     elseif not g.headhunter then
       who = "Elaine Marsh, a recruiter whose name you found in a trade magazine,"
     end
-    return who .. [[ returns your call on the third try.
+    local idle
+    if g.left_early then
+      idle = "Then she asks what you have been doing since April. \"They'll all ask that,\" "
+          .. "she says. \"A CIO who quit a paying job for an offer that fell through looks "
+          .. "like a CIO who misjudged something.\""
+    end
+    return paras(who .. [[ returns your call on the third try.
 
       "Three years as CIO of a six-hundred-person company," she says. "The hospital systems
       hiring right now want ten years and a billion in revenue. And honestly? Nobody's hiring
       CIOs this summer."
-
+    ]], idle, [[
       The executive job boards list eleven CIO openings in the Southeast. You apply for all of
       them. Two reply, both to say the position is on hold.
-
-    ]] .. "\n\nJuly is over. Savings: " .. months(g.savings) .. ", at the rate you are spending."
+    ]], "July is over. Savings: " .. months(g.savings) .. ", at the rate you are spending.")
   end,
   lesson = "In a downturn a short stint at the top is too light for the big jobs, and the top "
         .. "title frightens the smaller ones.",
@@ -201,7 +210,10 @@ scene "kitchen_table" {
 }
 
 scene "rejections" {
-  effects = { savings = -1, burnout = 5, satisfaction = -5 },
+  -- A family that moved early pays for two houses: the lease in Mobile and the unsold one.
+  effects = function(g)
+    return { savings = g.moved and -2 or -1, burnout = 5, satisfaction = -5 }
+  end,
   text = [[
     | Dear Applicant,
     | Thank you for your interest in the position of Director,
@@ -400,6 +412,12 @@ scene "dauphin_interview" {
            go = "holding_out",
            lesson = "Turning down work several rungs down protected your pride and spent your "
                  .. "runway. Lonnie had put his name on you, and he heard about it first." },
+  choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate",
+           when = function(g) return g.savings >= 5 end,
+           show_locked = "Your savings cannot wait a week for his answer.",
+           effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
+           lesson = "Months in the bank let you name a price. Hal paid it, and took you for "
+                 .. "someone choosing the job rather than grabbing it." },
 }
 
 scene "holding_out" {

@@ -73,6 +73,7 @@ scene "exam_room" {
            go = function(g) return g.chamber and "chamber_breakfast" or "ivan" end },
   choice { "Book a week's boot camp in Atlanta first, on your own money", id = "boot_camp",
            when = function(g) return g.savings >= 3 end,
+           show_locked = "A week in Atlanta costs a month of savings you cannot spare.",
            effects = { savings = -1, technical = 5, burnout = 5 }, set = { mcse = true },
            go = function(g) return g.chamber and "chamber_breakfast" or "ivan" end,
            lesson = "The boot camp cost a month of savings, and it worked." },
@@ -245,8 +246,8 @@ scene "the_offers" {
   choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",
            id = "quit_for_greg", when = function(g) return not g.greg_answered end,
            go = "twice_bitten",
-           lesson = "You left a job for one that had not started, for the second time. A "
-                 .. "startup's funding is a promise resting on another promise." },
+           lesson = "You left a job for one that had not started. A startup's funding is a "
+                 .. "promise resting on another promise." },
   choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait",
            when = function(g) return not g.greg_answered end,
            set = { greg_answered = true }, go = "the_offers",

@@ -28,16 +28,25 @@ ending "ready_when_it_turned" {
       extras[#extras + 1] = "Tasha Greene sends flowers from Atlanta, with a card that says "
                          .. "she always knew."
     end
+    local first_day
+    if g.left_early then
+      first_day = "And you will never again leave a job before the next one has begun. You "
+               .. "learned that in the summer of 2002, paying rent on a porch in Mobile and a "
+               .. "mortgage in Decatur out of savings that had to last until Dauphin."
+    else
+      first_day = "And you kept the one habit that carried you through 2002: you do not leave "
+               .. "a job until the next one has begun. It is why there was still money in the "
+               .. "bank when Lonnie called."
+    end
     return paras(t, [[
       The difference from 2002 is easy to name. You know the technology again, down to the
       duplex setting on a switch port. You know people in this town who were not in your
-      Rolodex three years ago, and they know what you can do. And you will never again leave a
-      job before the next one has begun.
-    ]], table.concat(extras, " "))
+      Rolodex three years ago, and they know what you can do.
+    ]], first_day, table.concat(extras, " "))
   end,
-  lesson = "You never left a job before the new one had begun, you used the slow years to "
-        .. "rebuild your skills and your network, and you were ready when the economy turned. "
-        .. "The downsizing became the advantage.",
+  lesson = "A job begins on its first day, not with its offer letter. You used the slow years "
+        .. "to rebuild your skills and your network, and you were ready when the economy "
+        .. "turned. The downsizing became the advantage.",
 }
 
 ending "hands_on" {
@@ -142,20 +151,30 @@ ending "title_elsewhere" {
 ending "twice_bitten" {
   title = "Twice Bitten",
   verdict = "bad",
-  text = [[
-    You give Hal two weeks' notice on a Monday. Marjorie is gracious about it. Hal is quiet. You
-    rent a room in Atlanta and start sitting in on ClaimPath's meetings for no pay, "to get a
-    head start".
+  text = function(g)
+    local why
+    if g.left_early then
+      why = "You are out of work for the second time in three years, for the same reason, and "
+         .. "this time you cannot say you did not know."
+    else
+      why = "In 2002 you stayed at Meridian until your last week, and it carried you through "
+         .. "when Gulf Harbor fell away. This time the promise was bigger, and you did not wait "
+         .. "for it."
+    end
+    return paras([[
+      You give Hal two weeks' notice on a Monday. Marjorie is gracious about it. Hal is quiet.
+      You rent a room in Atlanta and start sitting in on ClaimPath's meetings for no pay, "to
+      get a head start".
 
-    On March 9 the lead investor pulls out, and the Series A goes with him. Greg calls with the
-    news. He apologises, and he means it. It is the same call Carl Fontenot made in June 2002,
-    nearly word for word.
+      On March 9 the lead investor pulls out, and the Series A goes with him. Greg calls with
+      the news. He apologises, and he means it. It is the same call Carl Fontenot made in June
+      2002, nearly word for word.
 
-    Dauphin Mutual has already hired your replacement. You are out of work for the second time
-    in three years, for the same reason, and this time you cannot say you did not know.
-  ]],
-  lesson = "You left a job before the new one had started, for the second time. A promise of "
-        .. "work is not work, and a startup's funding is a promise resting on another promise.",
+      Dauphin Mutual has already hired your replacement.
+    ]], why)
+  end,
+  lesson = "You left a job before the new one had started. A promise of work is not work, and "
+        .. "a startup's funding is a promise resting on another promise.",
 }
 
 ending "broke" {
@@ -192,9 +211,9 @@ ending "broke" {
       costs you more interviews than the CIO title ever did.
     ]])
   end,
-  lesson = "Savings are the runway of a job search. Leaving before a new role had started, "
-        .. "and holding out for the old rung, spent the months that would have carried you "
-        .. "to work several rungs down.",
+  lesson = "Savings are the runway of a job search. Every month spent without pay, before a "
+        .. "new role had started or waiting for the old rung, came out of the months that "
+        .. "would have carried you to work several rungs down.",
 }
 
 ending "burned_out" {

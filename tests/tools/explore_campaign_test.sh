@@ -39,7 +39,7 @@ has "  mixed,good                             53   53.0%" "$work/c.txt" "career 
 rc=0
 "$ladder" explore career --random 10 --seed 1 --json > "$work/career.json" || rc=$?
 [ $rc -eq 0 ] || fail "explore career exited $rc"
-[ "$(grep -o '"reached":10' "$work/career.json" | wc -l)" -eq 4 ] || fail "career: 4 chapters reached by 10 runs"
+[ "$(grep -o '"reached":10}' "$work/career.json" | wc -l)" -eq 4 ] || fail "career: 4 chapters reached by 10 runs"
 # exhaustive: each chapter walked from its own start
 "$ladder" explore $camp --exhaustive > "$work/ce.txt"
 has "each chapter is walked on its own from its own start" "$work/ce.txt" "exhaustive campaign note"
