@@ -438,22 +438,10 @@
 
   /* Paragraphs of runs -> <p> elements. */
   function renderParagraphs(paragraphs, fallbackText) {
-    var out = [];
     if (!paragraphs && fallbackText) {
       paragraphs = String(fallbackText).split(/\n\n+/).map(function (p) { return [{ text: p }]; });
     }
-    (paragraphs || []).forEach(function (runs) {
-      var p = el('p');
-      (runs || []).forEach(function (r) {
-        if (r.break) { p.appendChild(el('br')); return; }
-        var node = document.createTextNode(r.text || '');
-        if (r.em) node = el('em', null, node);
-        if (r.strong) node = el('strong', null, node);
-        p.appendChild(node);
-      });
-      out.push(p);
-    });
-    return out;
+    return L.paragraphs(paragraphs);
   }
 
   function renderGame(opts) {

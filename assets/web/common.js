@@ -4,8 +4,12 @@
   'use strict';
 
   var root = document.documentElement;
-  var THEMES = ['system', 'light', 'dark', 'contrast'];
-  var SIZES = ['s', 'm', 'l', 'xl'];
+  /* the settings and their labels, in the panel's order: the one list of them */
+  var THEME_LABELS = [['system', 'Like my device'], ['light', 'Light'], ['dark', 'Dark'],
+    ['contrast', 'High contrast']];
+  var SIZE_LABELS = [['s', 'Small'], ['m', 'Normal'], ['l', 'Large'], ['xl', 'Larger']];
+  var THEMES = THEME_LABELS.map(function (t) { return t[0]; });
+  var SIZES = SIZE_LABELS.map(function (t) { return t[0]; });
   var SVGNS = 'http://www.w3.org/2000/svg';
 
   /* ---------- settings: applied at once, before the page paints ---------- */
@@ -59,15 +63,58 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
+  /* A scene's prose as the JSON protocol carries it ("paragraphs": runs of text, em, strong and
+     breaks) as <p> elements. */
+  function paragraphs(list) {
+    return (list || []).map(function (runs) {
+      var p = el('p');
+      (runs || []).forEach(function (r) {
+        if (r.break) { p.appendChild(el('br')); return; }
+        var node = document.createTextNode(r.text || '');
+        if (r.em) node = el('em', null, node);
+        if (r.strong) node = el('strong', null, node);
+        p.appendChild(node);
+      });
+      return p;
+    });
+  }
+
+  /* The facilitator's token: taken from #admin=TOKEN (then kept under key in sessionStorage, for
+     this tab only, and removed from the address bar), else the one kept before; or null. */
+  function adminToken(key) {
+    var m = /(?:^#|&)admin=([^&]*)/.exec(window.location.hash || '');
+    var token = null;
+    if (m) {
+      try { token = decodeURIComponent(m[1]); } catch (e) { token = m[1]; }
+      try { window.sessionStorage.setItem(key, token); } catch (e) { /* kept in memory only */ }
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    } else {
+      try { token = window.sessionStorage.getItem(key); } catch (e) { token = null; }
+    }
+    return token || null;
+  }
+
   var idCounter = 0;
   function uid(prefix) { idCounter += 1; return prefix + '-' + idCounter; }
 
   /* ---------- settings panel ---------- */
 
-  /* Wire the header's Settings button and its panel (the same markup on both pages). */
+  /* One group of radio buttons: a legend and an option per [value, label]. */
+  function choiceGroup(legend, name, options) {
+    return el('fieldset', null, [el('legend', null, legend), el('div', { class: 'options' },
+      options.map(function (o) {
+        return el('label', null, [el('input', { type: 'radio', name: name, value: o[0] }), ' ' + o[1]]);
+      }))]);
+  }
+
+  /* Fill the header's settings panel (an empty <section id="settings">, the same on every page)
+     and wire its Settings button. */
   function initSettings() {
     var toggle = document.getElementById('settings-toggle');
     var panel = document.getElementById('settings');
+    clear(panel);
+    append(panel, [choiceGroup('Theme', 'theme', THEME_LABELS),
+      choiceGroup('Text size', 'size', SIZE_LABELS)]);
     function setOpen(open) {
       panel.hidden = !open;
       toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
@@ -94,5 +141,6 @@
     });
   }
 
-  window.Ladder = { el: el, append: append, svg: svg, clear: clear, uid: uid, initSettings: initSettings };
+  window.Ladder = { el: el, append: append, svg: svg, clear: clear, uid: uid,
+    paragraphs: paragraphs, adminToken: adminToken, initSettings: initSettings };
 }());

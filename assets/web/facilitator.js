@@ -10,20 +10,7 @@
 
   /* ---------- the admin token: from #admin=TOKEN, kept for this tab only ---------- */
 
-  function takeToken() {
-    var m = /(?:^#|&)admin=([^&]*)/.exec(window.location.hash || '');
-    var token = null;
-    if (m) {
-      try { token = decodeURIComponent(m[1]); } catch (e) { token = m[1]; }
-      try { window.sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { /* kept in memory only */ }
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    } else {
-      try { token = window.sessionStorage.getItem(TOKEN_KEY); } catch (e) { token = null; }
-    }
-    return token || null;
-  }
-
-  var token = takeToken();
+  var token = Ladder.adminToken(TOKEN_KEY);
   var etag = null;
   var room = null;
   var timer = null;
@@ -283,7 +270,7 @@
       poll();
     });
     window.addEventListener('hashchange', function () {
-      var t = takeToken();
+      var t = Ladder.adminToken(TOKEN_KEY);
       if (t) { token = t; etag = null; poll(); }
     });
     poll();

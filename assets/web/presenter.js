@@ -12,7 +12,7 @@
   var POLL_MS = 1000;
   var TOKEN_KEY = 'ladder.room.admin';
 
-  var token = takeToken();
+  var token = Ladder.adminToken(TOKEN_KEY);
   var st = null;
   var poller = null;
   var busy = false;
@@ -28,18 +28,6 @@
 
   /* ---------- the token: from #admin=TOKEN, kept for this tab only (as facilitator.js) ---------- */
 
-  function takeToken() {
-    var m = /(?:^#|&)admin=([^&]*)/.exec(window.location.hash || '');
-    var t = null;
-    if (m) {
-      try { t = decodeURIComponent(m[1]); } catch (e) { t = m[1]; }
-      try { window.sessionStorage.setItem(TOKEN_KEY, t); } catch (e) { /* kept in memory only */ }
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    } else {
-      try { t = window.sessionStorage.getItem(TOKEN_KEY); } catch (e) { t = null; }
-    }
-    return t || null;
-  }
   function auth() { return token ? { Authorization: 'Bearer ' + token } : null; }
 
   function showTokenProblem(refused) {
@@ -400,7 +388,7 @@
       poller.now();
     });
     window.addEventListener('hashchange', function () {
-      var t = takeToken();
+      var t = Ladder.adminToken(TOKEN_KEY);
       if (t) { token = t; poller.now(); }
     });
     poller = Room.poller({

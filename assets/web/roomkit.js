@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  var el = window.Ladder.el, clear = window.Ladder.clear;
+  var clear = window.Ladder.clear;
 
   /* A JSON request: resolves to {status, data (parsed or null), etag}; rejects when the server
      cannot be reached. */
@@ -77,17 +77,7 @@
   /* The scene's paragraphs (runs of text, em, strong and breaks) into box, as <p> elements. */
   function paragraphs(box, list) {
     clear(box);
-    (list || []).forEach(function (runs) {
-      var p = el('p');
-      (runs || []).forEach(function (r) {
-        if (r.break) { p.appendChild(el('br')); return; }
-        var node = document.createTextNode(r.text || '');
-        if (r.em) node = el('em', null, node);
-        if (r.strong) node = el('strong', null, node);
-        p.appendChild(node);
-      });
-      box.appendChild(p);
-    });
+    Ladder.append(box, Ladder.paragraphs(list));
   }
 
   /* A short key for "the same scene": the decision and the scene's first words. */
