@@ -5,6 +5,8 @@ Server  starts `ladder serve` on a free loopback port with a private data folder
         kill() with SIGKILL.
 Client  one browser: a cookie jar of one cookie (ladder_player) and JSON requests through
         http.client, a new connection per request.
+Room    starts `ladder workshop STORY --phones` the same way (room mode with phones), reads the
+        room code and the presenter's address it prints, and speaks its routes.
 Checks  check(cond, what) counts and reports, so one run lists every failure.
 """
 import http.client
@@ -183,6 +185,118 @@ class Client:
         """POST /api/play req: (status, messages list)."""
         st, j, _ = self.post("/api/play", req)
         return st, (j or {}).get("messages", []) if isinstance(j, dict) else []
+
+
+class Room:
+    """One `ladder workshop STORY --phones` process on a free loopback port, with a private data
+    folder under work and the debrief and journal in work/out. args: options after --phones."""
+
+    def __init__(self, ladder, work, story, args=()):
+        self.ladder = os.path.abspath(ladder)
+        self.work, self.story, self.args = work, story, list(args)
+        os.makedirs(work, exist_ok=True)
+        self.port = free_port()
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.out = os.path.join(work, "out")
+        self.log_path = os.path.join(work, "server.out")
+        self.proc = None
+        self.presenter = self.admin = self.code = None
+        self.text = ""
+
+    def start(self, resume=False, timeout=20):
+        """Start (with --continue when resume) and wait until it serves; returns self. self.text
+        is what this run printed."""
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "data"),
+                   XDG_CONFIG_HOME=os.path.join(self.work, "config"), HOME=self.work,
+                   NO_COLOR="1")
+        self.skip = len(self.output())  # a restart appends: read only what this run prints
+        out = open(self.log_path, "a")
+        self.proc = subprocess.Popen(
+            [self.ladder, "workshop", self.story, "--phones", "--listen",
+             "127.0.0.1:%d" % self.port, "--out", self.out] + self.args +
+            (["--continue"] if resume else []),
+            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=self.work)
+        out.close()
+        end = time.time() + timeout
+        while time.time() < end:
+            text = self.output()[self.skip:]
+            url = re.search(r"(http://\S+/presenter#admin=([0-9a-f]{64}))", text)
+            code = re.search(r"type the room code ([A-Z0-9]{5})", text)
+            if url and code and "Ctrl-C stops the server" in text:
+                self.presenter, self.admin, self.code = url.group(1), url.group(2), code.group(1)
+                self.text = text
+                return self
+            if self.proc.poll() is not None:
+                raise RuntimeError("ladder workshop exited with %s:\n%s"
+                                   % (self.proc.returncode, text))
+            time.sleep(0.05)
+        raise RuntimeError("ladder workshop did not start in %d s:\n%s" % (timeout, self.output()))
+
+    def output(self):
+        try:
+            with open(self.log_path, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def request(self, method, path, body=None, cookie=None, admin=False):
+        """(status, the JSON answer or None, the Set-Cookie's name=value or None). admin: True
+        for the room's token, or a token string (a wrong one, say)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        if cookie:
+            headers["Cookie"] = cookie
+        if admin:
+            headers["Authorization"] = "Bearer " + (admin if isinstance(admin, str) else self.admin)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            r = conn.getresponse()
+            data = r.read()
+            set_cookie = r.getheader("Set-Cookie")
+        finally:
+            conn.close()
+        try:
+            payload = json.loads(data) if data else None
+        except ValueError:
+            payload = None
+        return r.status, payload, set_cookie.split(";")[0] if set_cookie else None
+
+    def join(self, code=None):
+        """A phone joins: (status, its cookie or None)."""
+        st, _, cookie = self.request("POST", "/api/room/join", {"code": code or self.code})
+        return st, cookie
+
+    def state(self, cookie=None):
+        """What a phone (with cookie) or the projector sees."""
+        return self.request("GET", "/api/room/state", cookie=cookie)[1]
+
+    def presenter_state(self):
+        return self.request("GET", "/api/room/presenter", admin=True)[1]
+
+    def control(self, **action):
+        """A presenter's control: (status, answer, cookie)."""
+        return self.request("POST", "/api/room/control", action, admin=True)
+
+    def kill(self):
+        """kill -9, and reap."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
+
+    def stop(self, timeout=20):
+        """SIGINT (Ctrl-C), and wait; returns the exit status (SIGKILL after timeout). self.text
+        becomes all this run printed."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.text = self.output()[self.skip:]
+        return self.proc.returncode if self.proc else None
 
 
 def scene_of(messages):

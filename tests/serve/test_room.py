@@ -6,113 +6,17 @@ kill -9 in the middle of a vote and `--continue`: the same decision with every v
 before the kill, the phones' cookies still good; then a rewind, the end, and the debrief
 checked for every tally. Python 3 standard library only."""
 import glob
-import http.client
-import json
 import os
-import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 
-failures = []
-passed = [0]
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serverlib import Room, check, finish  # noqa: E402
 
-
-def check(cond, what):
-    if cond:
-        passed[0] += 1
-    else:
-        failures.append(what)
-        print("FAIL: " + what, flush=True)
-    return cond
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Room:
-    """One `ladder workshop STORY --phones` process."""
-
-    def __init__(self, ladder, work, port, resume=False):
-        args = [ladder, "workshop", "office_fixture", "--phones", "--listen",
-                "127.0.0.1:%d" % port, "--session", "PH1", "--out", os.path.join(work, "out")]
-        args[2] = os.path.join(SOURCE, "tests", "fixtures", "good", "office")
-        if resume:
-            args.append("--continue")
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(work, "data"), HOME=work)
-        self.log = open(os.path.join(work, "log-%d.txt" % port), "w+")
-        self.proc = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.port = port
-        deadline = time.time() + 20
-        text = ""
-        while time.time() < deadline:
-            self.log.flush()
-            with open(self.log.name) as f:
-                text = f.read()
-            m = re.search(r"presenter#admin=([0-9a-f]{64})", text)
-            c = re.search(r"type the room code ([A-Z0-9]{5})", text)
-            if m and c:
-                self.admin, self.code = m.group(1), c.group(1)
-                self.text = text
-                return
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        raise SystemExit("the room did not start:\n" + text)
-
-    def request(self, method, path, body=None, cookie=None, admin=False):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        headers = {}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body)
-        if cookie:
-            headers["Cookie"] = cookie
-        if admin:
-            headers["Authorization"] = "Bearer " + (admin if isinstance(admin, str) else self.admin)
-        conn.request(method, path, body=body, headers=headers)
-        r = conn.getresponse()
-        data = r.read()
-        conn.close()
-        try:
-            payload = json.loads(data) if data else None
-        except ValueError:
-            payload = data
-        return r.status, payload, r.getheader("Set-Cookie")
-
-    def join(self, code=None):
-        st, body, cookie = self.request("POST", "/api/room/join", {"code": code or self.code})
-        return st, cookie.split(";")[0] if cookie else None
-
-    def state(self, cookie=None):
-        return self.request("GET", "/api/room/state", cookie=cookie)[1]
-
-    def control(self, **action):
-        return self.request("POST", "/api/room/control", action, admin=True)
-
-    def kill(self):
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            check(False, "the room did not stop on SIGINT")
-        self.log.flush()
-        with open(self.log.name) as f:
-            self.text = f.read()
+SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OFFICE = os.path.join(SOURCE, "tests", "fixtures", "good", "office")
 
 
 def main():
@@ -122,12 +26,11 @@ def main():
         run(ladder, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("test_room: %d checks passed, %d failed" % (passed[0], len(failures)), flush=True)
-    sys.exit(1 if failures else 0)
+    finish("test_room")
 
 
 def run(ladder, work):
-    room = Room(ladder, work, free_port())
+    room = Room(ladder, work, OFFICE, ["--session", "PH1"]).start()
     # the pages are there, and nothing of the players' API
     for page in ("/room", "/projector", "/presenter", "/"):
         st, _, _ = room.request("GET", page)
@@ -207,7 +110,7 @@ def run(ladder, work):
                      cookie=c)
     before = room.state()["vote"]
     room.kill()
-    room = Room(ladder, work, room.port, resume=True)
+    room.start(resume=True)
     check("Continuing the room" in room.text, "--continue says it continues")
     s = room.state(phones[5])
     check(s["decision"] == 3, "the room continues at decision 3 (%s)" % s["decision"])
@@ -234,7 +137,7 @@ def run(ladder, work):
     st, body, _ = room.request("POST", "/api/room/vote",
                                {"decision": s["decision"], "choice": 1}, cookie=phones[3])
     check(st == 409 and body.get("reason") == "ended", "no vote after the end (%d)" % st)
-    room.stop()
+    check(room.stop() == 0, "Ctrl-C stops the room with exit status 0")
     mds = glob.glob(os.path.join(work, "out", "*.md"))
     check(len(mds) == 1, "one debrief for the session (%s)" % mds)
     md = open(mds[0]).read() if mds else ""
@@ -246,8 +149,6 @@ def run(ladder, work):
     check("**Ending: %s**" % first_end in md, "the debrief has the room's ending")
     check("## The roads side by side" in md, "the debrief sets the roads side by side")
 
-
-SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 if __name__ == "__main__":
     main()

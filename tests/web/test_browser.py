@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,18 +42,8 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
 WAIT = 15          # seconds: the longest any one step of the page may take
 PLAYER = "Morgan"  # the name given when the demo asks
 
-failures = []
-passed = [0]
-
-
-def check(cond, what):
-    """Count a check; print and remember it when it fails. Returns cond."""
-    if cond:
-        passed[0] += 1
-    else:
-        failures.append(what)
-        print("FAIL: " + what, flush=True)
-    return cond
+sys.path.insert(0, os.path.join(HERE, "..", "serve"))
+from serverlib import check, failures, free_port, passed  # noqa: E402,F401 (the shared checks)
 
 
 def log(text):
@@ -62,14 +51,6 @@ def log(text):
 
 
 # ---------------------------------------------------------------- the server
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
 
 class Server:
     """One `ladder serve` process on a free loopback port, with a private data folder."""

@@ -22,13 +22,8 @@ A JavaScript error in a page fails the test. Screenshots: $LADDER_WEB_SHOTS or a
 (printed). Needs what test_browser.py needs (its helpers are imported from it).
 """
 import glob
-import http.client
-import json
 import os
-import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +32,7 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import test_browser as tb  # noqa: E402  (the Browser, check, audit helpers)
+import serverlib  # noqa: E402  (test_browser put tests/serve on the path)
 from test_browser import Browser, audit, check, log  # noqa: E402
 
 from selenium.common.exceptions import WebDriverException  # noqa: E402
@@ -49,92 +45,17 @@ HTTP_PHONES = 20
 
 # ---------------------------------------------------------------- the server
 
-class Room:
-    """One `ladder workshop STORY --phones` process on a free loopback port."""
+class Room(serverlib.Room):
+    """serverlib's room-mode server, with a phone's vote over HTTP counted as a check."""
 
     def __init__(self, ladder, work):
-        self.ladder, self.work = ladder, work
-        os.makedirs(work, exist_ok=True)
-        self.port = tb.free_port()
-        self.base = "http://127.0.0.1:%d" % self.port
-        self.out = os.path.join(work, "out")
-        self.log_path = os.path.join(work, "server.out")
-        self.proc = None
-        self.presenter = self.code = None
-
-    def start(self, resume=False, timeout=20):
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "data"),
-                   XDG_CONFIG_HOME=os.path.join(self.work, "config"), HOME=self.work, NO_COLOR="1")
-        skip = len(self.output())  # a restart appends: read only what this run prints
-        out = open(self.log_path, "a")
-        self.proc = subprocess.Popen(
-            [self.ladder, "workshop", STORY, "--phones", "--listen", "127.0.0.1:%d" % self.port,
-             "--out", self.out] + (["--continue"] if resume else []),
-            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=self.work)
-        out.close()
-        end = time.time() + timeout
-        while time.time() < end:
-            text = self.output()[skip:]
-            url = re.search(r"(http://\S+/presenter#admin=[0-9a-f]{64})", text)
-            code = re.search(r"type the room code ([A-Z0-9]{5})", text)
-            if url and code and "Ctrl-C stops the server" in text:
-                self.presenter, self.code, self.text = url.group(1), code.group(1), text
-                return self
-            if self.proc.poll() is not None:
-                raise RuntimeError("ladder workshop exited with %s:\n%s" % (self.proc.returncode, text))
-            time.sleep(0.05)
-        raise RuntimeError("ladder workshop did not start in %d s:\n%s" % (timeout, self.output()))
-
-    def output(self):
-        try:
-            with open(self.log_path, errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def request(self, method, path, body=None, cookie=None, admin=False):
-        """(status, JSON or None, the Set-Cookie's name=value or None)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        headers = {}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body)
-        if cookie:
-            headers["Cookie"] = cookie
-        if admin:
-            headers["Authorization"] = "Bearer " + self.presenter.rsplit("=", 1)[1]
-        conn.request(method, path, body=body, headers=headers)
-        r = conn.getresponse()
-        data = r.read()
-        conn.close()
-        try:
-            payload = json.loads(data) if data else None
-        except ValueError:
-            payload = None
-        cookie = r.getheader("Set-Cookie")
-        return r.status, payload, cookie.split(";")[0] if cookie else None
-
-    def state(self):
-        return self.request("GET", "/api/room/presenter", admin=True)[1]
+        super().__init__(ladder, work, STORY)
 
     def vote(self, cookie, decision, choice):
         st, body, _ = self.request("POST", "/api/room/vote",
                                    {"decision": decision, "choice": choice}, cookie=cookie)
         return check(st == 200, "an HTTP phone's vote %d at decision %d is counted (%d %s)"
                      % (choice, decision, st, body))
-
-    def kill(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait()
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 # ---------------------------------------------------------------- the pages
@@ -285,7 +206,7 @@ def expect_tally(room, pj, pr, counts, joined, what):
           "%s: the bars' lengths are the shares (%s)" % (what, widths))
     check(s["joinedLabel"] == "%d joined" % joined and s["votedLabel"] == "%d voted" % voted,
           "%s: the projector says '%s, %s'" % (what, s["joinedLabel"], s["votedLabel"]))
-    api = room.state()["vote"]
+    api = room.presenter_state()["vote"]
     check(api["counts"] == counts and api["voted"] == voted and api["joined"] == joined,
           "%s: the server counted the same (%s)" % (what, api))
     wait_presenter(pr, lambda p: p["summary"].startswith("%d of %d voted" % (voted, joined)),
@@ -391,7 +312,7 @@ def session(ladder, tmp, shots):
         for b in phones:
             s = wait_phone(b, lambda s: s["room"] and s["question"], "%s: the room after joining" % b.tag)
         check(s["title"] == "The Outage" and not s["error"], "a phone joins by typing the room code")
-        st = room.state()
+        st = room.presenter_state()
         d1 = st["decision"]
         choices = [c["text"] for c in st["choices"]]
         check(s["choices"] == choices, "the phone shows the decision's choices (%s)" % s["choices"])
@@ -494,7 +415,7 @@ def session(ladder, tmp, shots):
 
         # ---- decision 2: a tie, broken on the presenter page
         d2 = d1 + 1
-        st = room.state()
+        st = room.presenter_state()
         if not st["vote"]["open"]:
             click_control(pr, "open-vote")
         tap(p1, 1)
@@ -516,7 +437,7 @@ def session(ladder, tmp, shots):
         for b in phones:
             wait_phone(b, lambda s: s["decided"] and second in s["decided"], "%s: the tie's pick" % b.tag)
         check(True, "a tie is broken on the presenter page; the phones show the pick")
-        tl = room.state()["timeline"]
+        tl = room.presenter_state()["timeline"]
         check(tl[-1].get("counts") == [6, 6] + [0] * (len(tl[-1].get("counts") or []) - 2),
               "the timeline keeps the tie's votes (%s)" % tl[-1].get("counts"))
 
@@ -538,7 +459,7 @@ def session(ladder, tmp, shots):
         pr.shot("2-rewound")
 
         # ---- kill -9 mid-vote, then --continue: the phones reconnect by themselves
-        st = room.state()
+        st = room.presenter_state()
         if not st["vote"]["open"]:
             click_control(pr, "open-vote")
         mine = {p1: 1, p2: 2, p3: 1}
@@ -546,7 +467,7 @@ def session(ladder, tmp, shots):
             tap(b, n)
         for i, c in enumerate(cookies[:8]):
             room.vote(c, d2, 1 + i % 2)
-        before = room.state()["vote"]
+        before = room.presenter_state()["vote"]
         check(before["voted"] == 11, "11 voted before the kill (%s)" % before)
         for b in phones:
             wait_phone(b, lambda s: s["tally"].startswith("11 of %d" % joined),
@@ -567,7 +488,7 @@ def session(ladder, tmp, shots):
             check(s["pressed"] == [mine[b]] and s["phase"] == "open",
                   "%s: the same decision, its vote %d still marked (%s)" % (b.tag, mine[b], s["pressed"]))
             check(b.js("return window.__sameDocument") == "yes", "%s: ... without a reload" % b.tag)
-        after = room.state()["vote"]
+        after = room.presenter_state()["vote"]
         check(after["counts"] == before["counts"] and after["voted"] == 11,
               "every vote cast before the kill is counted (%s, was %s)" % (after, before))
         wait_projector(pj, lambda s: not s["banner"] and s["voted"] == "11",
@@ -583,7 +504,7 @@ def session(ladder, tmp, shots):
         wait_presenter(pr, lambda p: "Decision %d" % (d2 + 1) in p["where"] or p["ending"],
                        "the majority at decision %d" % d2)
         for _ in range(15):
-            st = room.state()
+            st = room.presenter_state()
             if st["ended"]:
                 break
             status, _, _ = room.request("POST", "/api/room/control", {"action": "pick", "choice": 1},
