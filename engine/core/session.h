@@ -94,7 +94,9 @@ void session_set_results(Session *s, const char *dir, const char *session_code, 
  * replaced in place (atomically) after every decision, undo and chapter, instead of a new file
  * at the ending. A participant who leaves mid-story is then counted as not finished, and a
  * server restarted after kill -9 rewrites the same file rather than adding a second one. Only
- * the ending's write and a failure make a notice. name is copied; a file name without '/'. */
+ * the ending's write and a failure make a notice. name is copied; a file name without '/'.
+ * Call after session_set_results: a file of that name there already counts as written, so the
+ * same state is not written again. */
 void session_set_results_file(Session *s, const char *name);
 /* Write the results file now if this state was not written yet (a participant quitting, or
  * leaving by a signal). The file is created under a name no other participant can take at the

@@ -26,8 +26,20 @@ void session_set_results_file(Session *s, const char *name)
 {
     free(s->results_name);
     s->results_name = xstrdup(name);
-    free(s->results_written); /* another file: nothing of it is written yet */
+    /* what the file holds already (a server restarted on a game it wrote before): a state
+     * written once is not written again */
+    free(s->results_written);
     s->results_written = NULL;
+    if (s->results_dir) {
+        char *path = xasprintf("%s/%s", s->results_dir, name);
+        size_t len;
+        Err err;
+        char *text = util_read_file(path, 16u << 20, &len, &err);
+        if (text)
+            s->results_written = results_state(text);
+        free(text);
+        free(path);
+    }
 }
 
 /* Write text to the session's own results file (session_set_results_file), replacing it. Mid

@@ -208,11 +208,16 @@ static void test_participant_results_file_is_rewritten_in_place(void **state)
     assert_non_null(text);
     assert_contains(text, "\"session\":\"ROOM1\"");
     free(text);
-    /* a restart resumes the game and writes the same file again, never a second one */
+    /* a restart resumes the game without rewriting a file that holds its state already (the
+     * same inode: a rewrite renames a new file in), then writes the same file, never a second */
+    struct stat before, after;
+    assert_int_equal(stat(path, &before), 0);
     players_free(p);
     p = open_players(w, true, 10, NULL);
     pl = players_at(p, 0);
     assert_non_null(pl->session);
+    assert_int_equal(stat(path, &after), 0);
+    assert_true(before.st_ino == after.st_ino);
     assert_int_equal(session_choose_id(pl->session, "work", 1.0, &err), 0);
     got = list_dir(w->results);
     assert_string_equal(got, want);
