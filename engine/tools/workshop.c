@@ -123,7 +123,10 @@ int tool_workshop(int argc, char **argv)
     }
     SessionOptions so = {.seed_given = code != NULL,
                          .seed = code ? session_seed_for_code(code) : 0,
-                         .player = "the room"};
+                         .player = "the room",
+                         /* the room's record is its journal: no autosave to set aside at each
+                          * --continue, and the room adds nothing to anyone's endings gallery */
+                         .no_autosave = true};
     Session *session = NULL;
     Room *room = NULL;
     if (resume) {
@@ -159,6 +162,9 @@ int tool_workshop(int argc, char **argv)
                                game_seed(session_game(session)), &err) != 0)
             utf8_fprintf(stderr, "ladder: the room is not journaled (a crash would lose its "
                                  "votes): %s\n", err.msg);
+        else if (!use_phones) /* the phones' server says it with its addresses */
+            printf("Every decision is journaled in %s: after a crash, the same command with "
+                   "--continue resumes the room.\n", room_journal_path(room));
         free(ref);
     }
     if (use_phones) {
