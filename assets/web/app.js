@@ -797,22 +797,35 @@
     return wrap;
   }
 
+  // One decision of the debrief; recap adds what the source advises and the road not taken.
+  function debriefItem(d, recap) {
+    var advice = d.advice === 'follows' ? el('p', { class: 'advice follows' }, [el('span', { 'aria-hidden': 'true' }, '\u2713 '), 'Follows the advice'])
+      : d.advice === 'against' ? el('p', { class: 'advice against' }, [el('span', { 'aria-hidden': 'true' }, '\u2717 '), 'Goes against the advice']) : null;
+    return el('li', null, [
+      el('p', { class: 'debrief-choice' }, d.text),
+      advice,
+      d.reply ? el('p', { class: 'debrief-reply' }, String(d.reply).replace(/\*+/g, '')) : null,
+      d.lesson ? el('p', { class: 'debrief-lesson' }, d.lesson) : null,
+      recap && d.advises ? el('p', { class: 'debrief-advises' }, [el('strong', null, 'The advice: '), d.advises]) : null,
+      recap && d.not_taken ? el('p', { class: 'debrief-not-taken' }, [el('strong', null, 'The road not taken: '), d.not_taken]) : null,
+      d.discuss ? el('p', { class: 'debrief-discuss' }, [el('strong', null, 'To discuss: '), d.discuss]) : null
+    ]);
+  }
+
+  // The end-of-run recap: the run's pivotal decisions (the screen model picks 5 to 7), then
+  // every decision folded away.
   function renderDebrief(scene) {
-    var ol = el('ol', { class: 'debrief' });
+    var pivotal = el('ol', { class: 'debrief' });
+    var all = el('ol', { class: 'debrief' });
     scene.debrief.forEach(function (d) {
-      var advice = d.advice === 'follows' ? el('p', { class: 'advice follows' }, [el('span', { 'aria-hidden': 'true' }, '\u2713 '), 'Follows the advice'])
-        : d.advice === 'against' ? el('p', { class: 'advice against' }, [el('span', { 'aria-hidden': 'true' }, '\u2717 '), 'Goes against the advice']) : null;
-      append(ol, el('li', null, [
-        el('p', { class: 'debrief-choice' }, d.text),
-        advice,
-        d.reply ? el('p', { class: 'debrief-reply' }, String(d.reply).replace(/\*+/g, '')) : null,
-        d.lesson ? el('p', { class: 'debrief-lesson' }, d.lesson) : null,
-        d.discuss ? el('p', { class: 'debrief-discuss' }, [el('strong', null, 'To discuss: '), d.discuss]) : null
-      ]));
+      if (d.pivotal) append(pivotal, debriefItem(d, true));
+      append(all, debriefItem(d, false));
     });
+    var n = scene.debrief.length;
     return el('section', { class: 'debrief-section', 'aria-labelledby': 'debrief-heading' }, [
-      el('h2', { id: 'debrief-heading' }, 'Your decisions, looking back'),
-      ol
+      el('h2', { id: 'debrief-heading' }, 'The decisions that shaped your run'),
+      pivotal,
+      el('details', null, [el('summary', null, n === 1 ? 'Your one decision' : 'All ' + n + ' decisions'), all])
     ]);
   }
 

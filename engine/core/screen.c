@@ -137,12 +137,69 @@ static void describe_stats(Screen *sc, const Game *g)
     }
 }
 
+/* The road not taken at decision d: the first other choice of its scene tagged the other way,
+ * as its plain text (a text that is a function or interpolates is left out: it would need the
+ * game's state at the time). */
+static const char *road_not_taken(const Scene *ds, size_t taken)
+{
+    Advice a = ds->choices[taken].advice;
+    if (a == ADVICE_NONE)
+        return NULL;
+    Advice other = a == ADVICE_FOLLOWS ? ADVICE_AGAINST : ADVICE_FOLLOWS;
+    for (size_t k = 0; k < ds->n_choices; k++) {
+        const Choice *c = &ds->choices[k];
+        if (k != taken && c->advice == other && c->text.str && !strchr(c->text.str, '{'))
+            return c->text.str;
+    }
+    return NULL;
+}
+
+/* Does the scene speak to the source's advice (an advice text, or a tagged choice)? */
+static bool scene_advises(const Scene *ds)
+{
+    if (ds->advice)
+        return true;
+    for (size_t k = 0; k < ds->n_choices; k++)
+        if (ds->choices[k].advice != ADVICE_NONE)
+            return true;
+    return false;
+}
+
+/* Mark the run's pivotal decisions: those at scenes that speak to the source's advice, the
+ * SCREEN_PIVOTAL_MAX that moved the stats most when there are more; when there are fewer than
+ * SCREEN_PIVOTAL_MIN, the decisions with a lesson that moved the stats most make up the number.
+ * weight[i] is how far decision i moved the stats (the sum of the changes' sizes). */
+static void mark_pivotal(Screen *sc, const bool *advises, const long *weight)
+{
+    size_t n = sc->n_decisions, picked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t goal = pass == 0 ? SCREEN_PIVOTAL_MAX : SCREEN_PIVOTAL_MIN;
+        while (picked < goal) {
+            size_t best = n;
+            for (size_t i = 0; i < n; i++) {
+                ScreenDecision *d = &sc->decisions[i];
+                bool eligible = pass == 0 ? advises[i] : d->lesson != NULL;
+                if (d->pivotal || !eligible)
+                    continue;
+                if (best == n || weight[i] > weight[best])
+                    best = i; /* ties: the earlier decision */
+            }
+            if (best == n)
+                break;
+            sc->decisions[best].pivotal = true;
+            picked++;
+        }
+    }
+}
+
 static void describe_decisions(Screen *sc, const Game *g)
 {
     const Story *st = game_story(g);
     size_t n = game_decision_count(g);
     sc->n_decisions = n;
     sc->decisions = xcalloc(n ? n : 1, sizeof *sc->decisions);
+    bool *advises = xcalloc(n ? n : 1, sizeof *advises);
+    long *weight = xcalloc(n ? n : 1, sizeof *weight);
     for (size_t i = 0; i < n; i++) {
         const Decision *d = game_decision(g, i);
         const Scene *ds = &st->scenes[d->scene];
@@ -162,7 +219,15 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->advice = ds->choices[d->choice].advice;
         x->advice_name = screen_advice_name(x->advice);
         x->advice_text = screen_advice_text(x->advice);
+        x->advises = dup_or_null(ds->advice);
+        x->not_taken = dup_or_null(road_not_taken(ds, d->choice));
+        advises[i] = scene_advises(ds);
+        for (size_t k = 0; k < st->n_stats; k++)
+            weight[i] += labs((long)d->after[k] - (long)d->before[k]);
     }
+    mark_pivotal(sc, advises, weight);
+    free(advises);
+    free(weight);
     if (n && sc->decisions[n - 1].reply.text)
         sc->reply = &sc->decisions[n - 1].reply;
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
@@ -322,6 +387,8 @@ void screen_free(Screen *sc)
         free(d->text);
         free(d->lesson);
         free(d->discuss);
+        free(d->advises);
+        free(d->not_taken);
         free(d->changes);
         free(d->changes_words);
         screen_prose_free(&d->reply);

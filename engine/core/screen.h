@@ -82,6 +82,12 @@ typedef struct ScreenDecision {
     Advice advice;     /* what the story's source advises about the choice taken */
     const char *advice_name; /* "follows", "against" (static), or NULL for ADVICE_NONE */
     const char *advice_text; /* "follows the advice", "goes against the advice", or NULL */
+    char *advises;   /* what the source advises at this decision (the scene's `advice`), or NULL */
+    char *not_taken; /* the road not taken: the text of the scene's first choice tagged the other
+                        way (against when this one follows, and the reverse), or NULL when the
+                        choice taken is untagged or the other choice's text is a function */
+    bool pivotal;    /* one of the run's 5-7 pivotal decisions (SCREEN_PIVOTAL_MAX), which the
+                        end-of-run recap shows; see screen_describe */
     const RoomTally *tally; /* room mode: the room's vote (owned by the Room), else NULL */
 } ScreenDecision;
 
@@ -154,6 +160,11 @@ typedef struct Screen {
      * tool's), of how many; both 0 when no gallery can be read ("3 of 7 endings found") */
     size_t endings_found, endings_total;
 } Screen;
+
+/* The end-of-run recap names at most this many pivotal decisions, and at least
+ * SCREEN_PIVOTAL_MIN when the run has that many decisions with a lesson or advice. */
+#define SCREEN_PIVOTAL_MAX 7
+#define SCREEN_PIVOTAL_MIN 5
 
 /* Describe what s shows now, taking the session's pending notices (session_take_notice). The
  * Screen owns copies of everything it holds (except ScreenDecision.tally and ScreenRoom.votes),

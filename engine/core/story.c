@@ -56,6 +56,7 @@ void story_free(Story *s)
         free_sets(&sc->set);
         free(sc->lesson);
         free(sc->discuss);
+        free(sc->advice);
         free(sc->title);
     }
     free(s->scenes);

@@ -133,6 +133,8 @@ typedef struct Scene {
     Effects effects; /* applied on arrival */
     Sets set;        /* applied on arrival */
     char *lesson, *discuss;
+    char *advice; /* optional: what the story's source advises at this decision, in a sentence
+                     (the end-of-run recap shows it beside the choice taken) */
     Choice *choices;
     size_t n_choices;
     size_t choice_base; /* index of choices[0] among all of the story's choices */

@@ -93,7 +93,8 @@ bool is_lua_name(const char *s)
  * texts of a choice, lessons, questions and summaries; ids, titles, labels and chapter names. */
 static size_t field_max(const char *field)
 {
-    static const char *const medium[] = {"lesson", "discuss", "summary", "content_note"};
+    static const char *const medium[] = {"lesson", "discuss", "advice", "summary",
+                                         "content_note"};
     if (strcmp(field, "text") == 0)
         return TEXT_MAX_BYTES;
     for (size_t i = 0; i < sizeof medium / sizeof *medium; i++)

@@ -261,6 +261,8 @@ static void parse_scene(lua_State *L, Scene *sc)
                 sc->lesson = get_string(L, sc->pos, what, k);
             else if (strcmp(k, "discuss") == 0 && !sc->ending)
                 sc->discuss = get_string(L, sc->pos, what, k);
+            else if (strcmp(k, "advice") == 0 && !sc->ending)
+                sc->advice = get_string(L, sc->pos, what, k);
             else if (strcmp(k, "title") == 0 && sc->ending)
                 sc->title = get_string(L, sc->pos, what, k);
             else if (strcmp(k, "verdict") == 0 && sc->ending) {
@@ -281,7 +283,7 @@ static void parse_scene(lua_State *L, Scene *sc)
             } else
                 raise_at(L, sc->pos, "%s: unknown field '%s' (known: %s)", what, k,
                          sc->ending ? "title, verdict, text, chapter, effects, set, lesson"
-                                    : "text, chapter, effects, set, lesson, discuss, choice { }");
+                                    : "text, chapter, effects, set, lesson, discuss, advice, choice { }");
         }
         lua_pop(L, 1);
     }

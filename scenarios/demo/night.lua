@@ -41,6 +41,7 @@ scene "deep_night" {
   end,
   lesson = "After midnight, effort stops turning into progress. Stopping, or handing over, takes "
         .. "more nerve than another attempt.",
+  advice = "When tired effort stops turning into progress, stop and hand the incident over.",
   discuss = "What is your rule for when to stop and hand an incident to someone rested?",
   choice { "One more run at the fix", id = "one_more",
            effects = { burnout = 5 },
@@ -204,6 +205,7 @@ scene "monday" {
   lesson = "After an incident, the business wants to know what it means for them and what will "
         .. "change. The technical story is the least of it.",
   discuss = "What would you say to Ray in two minutes? What would you leave out?",
+  advice = "Report to the business in its own terms: what it cost them, and what will change.",
   choice { "Walk him through the deadlock, the import job and the lock timeout", id = "tech_report",
            effects = { standing = -5 }, go = "paid_at_price", advice = "against",
            lesson = "Every word of it was accurate, and none of it answered his question. A "

@@ -65,6 +65,8 @@ scene "page" {
         .. "escalating and asking the business are all defensible; doing only one of them rarely is.",
   discuss = "Which first move would you make, and what would it cost the people at home and on "
          .. "your team?",
+  -- the scene's advice: one sentence the end-of-run recap shows beside the choice taken
+  advice = "Before anyone touches the system, find out from the business what it can live with.",
   -- advice: what the management writing this story draws on says about each first move; the
   -- debrief shows it next to the choice made.
   choice { "Take your coat off and fix it yourself", id = "fix_it_yourself",
@@ -198,6 +200,8 @@ scene "huddle" {
   lesson = "Delegating during an incident is not abdication. Someone has to fix the system, and "
         .. "someone has to look after the people it fails.",
   discuss = "What would Priya need from you to lead a fix like this without you in the room?",
+  advice = "Give the fix to the people who know the system, and spend yourself on the people "
+        .. "it fails.",
   -- "+20%": fairmath, a fifth of the way to full trust; the more Priya already trusts you, the
   -- less handing her the fix adds (50 gives 60, 55 gives 64)
   choice { "Let Priya lead the fix, and go look after the people it hits", id = "let_priya_lead",

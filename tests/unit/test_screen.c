@@ -316,6 +316,74 @@ static void test_gallery_and_restart(void **state)
     unsetenv("XDG_DATA_HOME");
 }
 
+/* Ten decisions: "t1".."t9" at scenes that speak to the source's advice (scene i moves the
+ * stat by i), then "plain" with a lesson. The recap keeps the 7 tagged decisions that moved the
+ * stats most (t3..t9); with only two tagged (t1, t2), lessons make up the number to 5. */
+static const char PIVOTS[] =
+    "story { id = \"p\", title = \"P\", start = \"t1\",\n"
+    "  stats = { { id = \"x\", start = 0, min = 0, max = 1000 } } }\n"
+    "for i = 1, 9 do\n"
+    "  scene('t' .. i) { text = 'T', advice = i <= N and 'Advice ' .. i or nil,\n"
+    "    lesson = 'Lesson ' .. i,\n"
+    "    choice { 'Right ' .. i, id = 'r', advice = i <= N and 'follows' or nil,\n"
+    "             effects = { x = i }, go = i < 9 and 't' .. (i + 1) or 'plain' },\n"
+    "    choice { 'Wrong ' .. i, id = 'w', advice = i <= N and 'against' or nil,\n"
+    "             go = i < 9 and 't' .. (i + 1) or 'plain' } }\n"
+    "end\n"
+    "scene 'plain' { text = 'P', lesson = 'Plain lesson',\n"
+    "  choice { 'On', id = 'on', effects = { x = 100 }, go = 'done' } }\n"
+    "ending 'done' { title = 'Done', verdict = 'good', text = 'D' }\n";
+
+static Screen *play_pivots(int tagged)
+{
+    char *src = xasprintf("N = %d\n%s", tagged, PIVOTS);
+    Err err;
+    Story *st = must_load(src);
+    free(src);
+    SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana", .no_autosave = true};
+    Session *s = session_open(st, &o, &err);
+    assert_non_null(s);
+    for (int i = 1; i <= 9; i++)
+        choose(s, i % 2 ? "r" : "w");
+    choose(s, "on");
+    Screen *sc = screen_describe(s);
+    session_free(s);
+    return sc;
+}
+
+static void test_pivotal_decisions(void **state)
+{
+    (void)state;
+    Screen *sc = play_pivots(9);
+    assert_non_null(sc->ending);
+    assert_int_equal(sc->n_decisions, 10);
+    /* the odd scenes took "r" (x moves by i), the even ones "w" (nothing moves): the seven
+     * tagged decisions that moved most are t9, t7, t5, t3, t1, then of the ties the earliest,
+     * t2 and t4; "plain" is untagged and there are already 7 */
+    const bool want[10] = {true, true, true, true, true, false, true, false, true, false};
+    size_t n = 0;
+    for (size_t i = 0; i < 10; i++) {
+        assert_int_equal(sc->decisions[i].pivotal, want[i]);
+        n += sc->decisions[i].pivotal;
+    }
+    assert_int_equal(n, SCREEN_PIVOTAL_MAX);
+    /* the advice text and the road not taken: the other way's choice */
+    assert_string_equal(sc->decisions[0].advises, "Advice 1");
+    assert_string_equal(sc->decisions[0].not_taken, "Wrong 1");
+    assert_string_equal(sc->decisions[1].not_taken, "Right 2");
+    assert_null(sc->decisions[9].advises);
+    assert_null(sc->decisions[9].not_taken);
+    screen_free(sc);
+
+    sc = play_pivots(2); /* two tagged: lessons by size make up five (plain, t9, t7) */
+    const bool want2[10] = {true, true, false, false, false, false, true, false, true, true};
+    for (size_t i = 0; i < 10; i++)
+        assert_int_equal(sc->decisions[i].pivotal, want2[i]);
+    assert_null(sc->decisions[2].advises);
+    assert_null(sc->decisions[2].not_taken); /* untagged: no road not taken */
+    screen_free(sc);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -327,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_hidden_stat),
         cmocka_unit_test(test_gallery_and_restart),
         cmocka_unit_test(test_choice_api),
+        cmocka_unit_test(test_pivotal_decisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,8 +67,9 @@ cJSON *protocol_prose(const ScreenProse *p)
     return paras;
 }
 
-/* The decisions so far: for the history while playing, and the debrief at an ending. */
-static cJSON *decision_json(const ScreenDecision *d, bool full)
+/* The decisions so far: for the history while playing, and the debrief at an ending; recap (at
+ * an ending) adds the end-of-run recap's fields: pivotal, advises, not_taken. */
+static cJSON *decision_json(const ScreenDecision *d, bool full, bool recap)
 {
     cJSON *x = cJSON_CreateObject();
     if (full)
@@ -87,6 +88,13 @@ static cJSON *decision_json(const ScreenDecision *d, bool full)
     if (full) {
         add_string_or_null(x, "changes", d->changes);
         cJSON_AddNumberToObject(x, "seconds", d->seconds);
+    }
+    if (recap) {
+        cJSON_AddBoolToObject(x, "pivotal", d->pivotal);
+        if (d->advises)
+            cJSON_AddStringToObject(x, "advises", d->advises);
+        if (d->not_taken)
+            cJSON_AddStringToObject(x, "not_taken", d->not_taken);
     }
     return x;
 }
@@ -159,7 +167,7 @@ static void scene_message(Session *s, const char *type, cJSON *out)
             cJSON_AddStringToObject(x, "lesson", e->lesson);
         cJSON *deb = cJSON_AddArrayToObject(o, "debrief");
         for (size_t i = 0; i < sc->n_decisions; i++)
-            cJSON_AddItemToArray(deb, decision_json(&sc->decisions[i], false));
+            cJSON_AddItemToArray(deb, decision_json(&sc->decisions[i], false, true));
     } else {
         cJSON_AddNullToObject(o, "ending");
     }
@@ -180,7 +188,7 @@ static void scene_message(Session *s, const char *type, cJSON *out)
     }
     cJSON *history = cJSON_AddArrayToObject(o, "history");
     for (size_t i = 0; i < sc->n_decisions; i++)
-        cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true));
+        cJSON_AddItemToArray(history, decision_json(&sc->decisions[i], true, sc->ending != NULL));
     if (sc->reply) { /* the last choice's reply, shown before this scene */
         cJSON_AddStringToObject(o, "reply", sc->reply->text);
         cJSON_AddItemToObject(o, "reply_paragraphs", protocol_prose(sc->reply));

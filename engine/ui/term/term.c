@@ -197,14 +197,14 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
     buf_printf(b, "%s (%s, after %zu decision%s)\n\n", c ? RESET : "", e->verdict_text,
                sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
     show_stats(t, sc, b);
-    bool any = false;
+    size_t shown = 0;
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *d = &sc->decisions[i];
-        if (!d->lesson && !d->advice_text)
+        if (!d->pivotal)
             continue;
-        if (!any)
-            buf_printf(b, "\n%sLooking back%s\n\n", c ? BOLD : "", c ? RESET : "");
-        any = true;
+        if (!shown++)
+            buf_printf(b, "\n%sLooking back%s\n\n", c ? BOLD : "",
+                       c ? RESET : "");
         Buf line = {0};
         buf_printf(&line, "You chose: \"%s\"", d->text);
         if (d->advice_text) /* "... (goes against the advice)" */
@@ -215,6 +215,24 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
         buf_free(&line);
         if (d->lesson)
             wrap_text(b, d->lesson, t->cfg->width, 4, c);
+        if (d->advises) {
+            char *s = xasprintf("The advice: %s", d->advises);
+            wrap_text(b, s, t->cfg->width, 4, c);
+            free(s);
+        }
+        if (d->not_taken) {
+            char *s = xasprintf("The road not taken: \"%s\"", d->not_taken);
+            char *laid_s = text_layout(s);
+            wrap_text(b, laid_s, t->cfg->width, 4, c);
+            free(laid_s);
+            free(s);
+        }
+        buf_putc(b, '\n');
+    }
+    if (shown && shown < sc->n_decisions) {
+        wrap_text(b, shown + 1 == sc->n_decisions ? "One more decision is in 'history'."
+                                                  : "The other decisions are in 'history'.",
+                  t->cfg->width, 2, c);
         buf_putc(b, '\n');
     }
     if (e->lesson) {
