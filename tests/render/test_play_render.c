@@ -157,6 +157,79 @@ static void focus_title_closed(void **state)
     catalog_free(c);
 }
 
+/* ---- defect 7: Continue resumes the game played last, whichever file it came from ---- */
+
+/* The title's Continue (the first button) taken with Tab, Return: what it picks. */
+static MenuPick title_continue(void)
+{
+    ui_sdl.shutdown(); /* a new window, reading the settings file as a relaunch does */
+    Catalog *c = catalog_scan(LADDER_SCENARIOS_DIR);
+    static const SDL_Keycode keys[] = {SDLK_TAB, SDLK_RETURN};
+    Script sc = {keys, 2, NULL, NULL};
+    memset(&cfg, 0, sizeof cfg);
+    cfg.window.frames = 4;
+    ui_sdl_on_frame(script_frame, &sc);
+    MenuPick pick = {0};
+    ui_sdl.menu(c, &cfg, &pick);
+    ui_sdl_on_frame(NULL, NULL);
+    catalog_free(c);
+    assert_non_null(pick.story_path);
+    assert_non_null(strstr(pick.story_path, "demo"));
+    return pick;
+}
+
+static void continue_after_load(void **state)
+{
+    (void)state;
+    Err err;
+    /* slot1 at decision 1; the autosave at decision 3 */
+    Session *s = open_story("demo", true);
+    assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    assert_int_equal(session_save(s, "slot1", NULL, &err), 0);
+    assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    size_t n;
+    SaveInfo *v = session_list_saves(s, &n);
+    int at = -1; /* slot1's place in the load list (the window lists session_list_saves) */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].name, "slot1") == 0)
+            at = (int)i;
+    session_free_saves(v, n);
+    assert_true(at >= 0 && at < 9);
+    /* in the window: Esc, Load a game, slot1; then quit without deciding */
+    set_window(1280, 800, 20, NULL);
+    SDL_Keycode keys[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_RETURN, SDLK_1 + at};
+    Script sc = {keys, sizeof keys / sizeof *keys, NULL, NULL};
+    assert_int_equal(play_script(s, &sc), 0);
+    assert_int_equal(decisions(s), 1);
+    session_free(s);
+
+    MenuPick pick = title_continue();
+    if (!pick.load || !strstr(pick.load, "slot1"))
+        fail_msg("Continue resumes %s, not the game loaded last (slot1)",
+                 pick.load ? pick.load : "the autosave");
+    assert_false(pick.resume);
+    /* that game goes on: one decision, and Continue is its autosave again */
+    SessionOptions so = {.seed = 7, .seed_given = true, .player = "Morgan", .load = pick.load};
+    Story *st = story_load(pick.story_path, &err);
+    assert_non_null(st);
+    s = session_open(st, &so, &err);
+    assert_non_null(s);
+    assert_int_equal(decisions(s), 1);
+    free(pick.story_path);
+    free(pick.load);
+    ui_sdl.shutdown(); /* a new window (frames count from its opening) on the same settings */
+    SDL_Keycode one[] = {SDLK_1};
+    Script sc2 = {one, 1, NULL, NULL};
+    assert_int_equal(play_script(s, &sc2), 0);
+    assert_int_equal(decisions(s), 2);
+    session_free(s);
+    pick = title_continue();
+    assert_null(pick.load);
+    assert_true(pick.resume);
+    free(pick.story_path);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -172,6 +245,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(focus_menu_closed),
         cmocka_unit_test(focus_title_closed),
+        cmocka_unit_test(continue_after_load),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();
