@@ -282,7 +282,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
         const char *lesson = dc->lesson;
-        if (!lesson && !dc->advice_text)
+        /* a player's recap: the run's pivotal decisions; a room's record: every one */
+        if (a->room ? !lesson && !dc->advice_text : !dc->pivotal)
             continue;
         if (!any)
             y += draw_text(d, ROLE_SMALL, "**Looking back**", x, y, w, t->text, render) +
@@ -309,6 +310,18 @@ static int story_column(App *a, int x, int y, int w, bool render)
         if (lesson)
             y += draw_text(d, ROLE_BODY, lesson, x + draw_px(d, 16), y, w - draw_px(d, 16),
                            t->text, render);
+        char *more[2] = {dc->advises ? xasprintf("**The advice:** %s", dc->advises) : NULL,
+                         dc->not_taken && !a->room
+                             ? xasprintf("**The road not taken:** \u201c%s\u201d", dc->not_taken)
+                             : NULL};
+        for (int k = 0; k < 2; k++) {
+            if (!more[k])
+                continue;
+            y += draw_px(d, 4);
+            y += draw_text(d, ROLE_BODY, more[k], x + draw_px(d, 16), y, w - draw_px(d, 16),
+                           t->text, render);
+            free(more[k]);
+        }
         y += gap;
     }
     if (e->lesson)
