@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* ---- writing ---- */
@@ -71,7 +72,16 @@ int results_write(const char *dir, const char *story_id, const char *session,
     buf_printf(&stem, "-%s", stamp);
     int rc = write_file_unique(dir, buf_str(&stem), ".json", text, strlen(text), path, err);
     buf_free(&stem);
+    if (rc == 0)
+        results_make_readable(*path);
     return rc;
+}
+
+void results_make_readable(const char *path)
+{
+    mode_t m = umask(0); /* the only way to read it; set back at once (no threads write files) */
+    umask(m);
+    (void)chmod(path, 0666 & ~m);
 }
 
 /* ---- reading ---- */

@@ -31,6 +31,11 @@ int results_write(const char *dir, const char *story_id, const char *session,
  * when empty), for a results file rewritten in place (session_set_results_file). malloc'd. */
 char *results_file_name(const char *story_id, const char *session, const char *player,
                         const char *tag);
+/* Give the file at path the mode 0666 less the process's umask (0644 with the usual 022), as
+ * a file made with open() would have: results files, debriefs and reports are read by a
+ * facilitator who may be on another account (a shared folder), and mkstemp, which writes them,
+ * makes them 0600. Errors are ignored (the file stays private: it is still the writer's). */
+void results_make_readable(const char *path);
 
 /* ---- reading ---- */
 

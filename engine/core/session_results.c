@@ -54,10 +54,12 @@ static int write_named(Session *s, const char *text, char **path, Err *err)
         rc = write_file_atomic(p, text, strlen(text), err);
     else if (rc == 0)
         rc = util_write_file_replace(p, text, strlen(text), err);
-    if (rc == 0)
+    if (rc == 0) {
+        results_make_readable(p);
         *path = p;
-    else
+    } else {
         free(p);
+    }
     return rc;
 }
 

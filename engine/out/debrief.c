@@ -10,6 +10,7 @@
 
 #include "assets_css.h"
 #include "core/game.h"
+#include "core/results.h"
 #include "core/utf8.h"
 #include "out/html.h"
 
@@ -361,8 +362,12 @@ int debrief_write(Room *r, const char **md_out, const char **html_out, Err *err)
     utf8_repair(buf_str(&html), html.len, &html_safe);
     int rc = 0;
     if (write_file_atomic(md_path, buf_str(&md_safe), md_safe.len, err) != 0 ||
-        write_file_atomic(html_path, buf_str(&html_safe), html_safe.len, err) != 0)
+        write_file_atomic(html_path, buf_str(&html_safe), html_safe.len, err) != 0) {
         rc = -1;
+    } else { /* to be sent round: readable as the participants' results files are */
+        results_make_readable(md_path);
+        results_make_readable(html_path);
+    }
     buf_free(&md);
     buf_free(&html);
     buf_free(&md_safe);

@@ -80,8 +80,12 @@ static void part_of(Report *r, const Results *res, Part *p)
     p->fin = stat_vals(r, res->stats, res->n_stats, &p->nfin);
 }
 
-static void skip(Report *r, const char *path, const char *reason)
+void report_skip(Report *r, const char *path, const char *reason)
 {
+    /* a reason from util_read_file names the file again: said once */
+    size_t l = strlen(path);
+    if (strncmp(reason, path, l) == 0 && reason[l] == ':' && reason[l + 1] == ' ')
+        reason += l + 2;
     utf8_fprintf(stderr, "ladder: report: skipped %s: %s\n", path, reason);
     buf_puts(&r->skipped, "<li><code>");
     html_escape(&r->skipped, path);
@@ -91,12 +95,64 @@ static void skip(Report *r, const char *path, const char *reason)
     r->nskipped++;
 }
 
+/* The part already read with the same bytes (hash and length), or -1; adds this one (index
+ * part) when new. An open-addressing table of part index + 1 over (hash, length). */
+static long same_content(Report *r, uint64_t h, size_t len, size_t part)
+{
+    if (r->ncontent * 2 >= r->ncslot) {
+        size_t ns = r->ncslot ? r->ncslot * 2 : 1024;
+        ContentId *slot = xcalloc(ns, sizeof *slot);
+        for (size_t i = 0; i < r->ncslot; i++)
+            if (r->cslot[i].part) {
+                size_t k = (size_t)r->cslot[i].hash & (ns - 1);
+                while (slot[k].part)
+                    k = (k + 1) & (ns - 1);
+                slot[k] = r->cslot[i];
+            }
+        free(r->cslot);
+        r->cslot = slot;
+        r->ncslot = ns;
+    }
+    size_t k = (size_t)h & (r->ncslot - 1);
+    while (r->cslot[k].part) {
+        if (r->cslot[k].hash == h && r->cslot[k].len == len)
+            return (long)r->cslot[k].part - 1;
+        k = (k + 1) & (r->ncslot - 1);
+    }
+    r->cslot[k] = (ContentId){h, len, part + 1};
+    r->ncontent++;
+    return -1;
+}
+
 void report_read_part(Report *r, const char *path)
 {
     Err err;
     Results res;
-    if (results_read(path, &res, &err) != 0) {
-        skip(r, path, err.msg);
+    size_t len = 0;
+    char *text = util_read_file(path, SAVE_MAX_BYTES, &len, &err);
+    if (!text) {
+        report_skip(r, path, err.msg);
+        return;
+    }
+    int rc = results_parse(text, len, &res, &err);
+    if (rc != 0) {
+        free(text);
+        report_skip(r, path, err.msg);
+        return;
+    }
+    /* a copy of a file read already (a participant's file sent twice, a backup folder) is one
+     * participant: byte for byte the same, as two named players' files never are. Anonymous
+     * files are not compared: two participants who take the same road in the same second
+     * write the same bytes (nothing in the file tells them apart) */
+    long twin = res.anonymous ? -1 : same_content(r, fnv1a64(FNV1A64_INIT, text, len), len,
+                                                  r->nparts);
+    free(text);
+    if (twin >= 0) {
+        results_free(&res);
+        char *why = xasprintf("the same results as %s (a copy, counted once)",
+                              r->parts[twin].file);
+        report_skip(r, path, why);
+        free(why);
         return;
     }
     Part p = {0};
@@ -112,81 +168,162 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The files named by the arguments: files as given, folders' *.json sorted by name; the same
- * file twice is read once. An argument that cannot be read is skipped (and said). */
+/* ---- finding the files ---- */
+
+#define FOLDER_DEPTH_MAX 32 /* subfolders below a folder given, at most */
+
 typedef struct FileId {
     dev_t dev;
     ino_t ino;
 } FileId;
 
+typedef struct Collect {
+    Report *r;
+    char **files;
+    size_t nf, cap;
+    FileId *dirs; /* folders read so far (a link back to one is not read again) */
+    size_t nd, capd;
+} Collect;
+
+typedef struct FileKey {
+    FileId id;
+    size_t order;
+} FileKey;
+
+static int cmp_file_key(const void *a, const void *b)
+{
+    const FileKey *x = a, *y = b;
+    if (x->id.dev != y->id.dev)
+        return x->id.dev < y->id.dev ? -1 : 1;
+    if (x->id.ino != y->id.ino)
+        return x->id.ino < y->id.ino ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void add_file(Collect *c, char *path)
+{
+    util_grow(&c->files, &c->cap, c->nf + 1, sizeof *c->files);
+    c->files[c->nf++] = path;
+}
+
+/* Every *.json file in dir and its subfolders (names starting with '.' left out: temporaries
+ * and hidden folders), in name order; what cannot be read is skipped and named. Returns how
+ * many files were found. */
+static size_t add_folder(Collect *c, const char *dir, const struct stat *dst, int depth)
+{
+    for (size_t i = 0; i < c->nd; i++)
+        if (c->dirs[i].dev == dst->st_dev && c->dirs[i].ino == dst->st_ino) {
+            report_skip(c->r, dir, "a folder read already (a link back to a folder above?)");
+            return 0;
+        }
+    if (depth > FOLDER_DEPTH_MAX) {
+        report_skip(c->r, dir, "a folder nested too deep (over 32 folders down), not read");
+        return 0;
+    }
+    util_grow(&c->dirs, &c->capd, c->nd + 1, sizeof *c->dirs);
+    c->dirs[c->nd++] = (FileId){dst->st_dev, dst->st_ino};
+    DIR *d = opendir(dir);
+    if (!d) {
+        char *why = xasprintf("a folder that cannot be read: %s", strerror(errno));
+        report_skip(c->r, dir, why);
+        free(why);
+        return 0;
+    }
+    char **names = NULL;
+    size_t nn = 0, capn = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        util_grow(&names, &capn, nn + 1, sizeof *names);
+        names[nn++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (nn > 1)
+        qsort(names, nn, sizeof *names, cmp_str);
+    size_t found = 0, l = strlen(dir);
+    for (size_t i = 0; i < nn; i++) {
+        bool json = util_str_ends_with(names[i], ".json");
+        char *path = xasprintf("%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
+        free(names[i]);
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            int e2 = errno;
+            struct stat lst;
+            bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+            if (json || link) {
+                char *why = link && e2 == ELOOP ? xstrdup("a link that loops (it leads back to itself)")
+                            : link && e2 == ENOENT
+                                ? xstrdup("a broken link (what it points to does not exist)")
+                                : xasprintf("cannot be read: %s", strerror(e2));
+                if (json || e2 != ENOENT)
+                    report_skip(c->r, path, why);
+                free(why);
+            }
+            free(path);
+        } else if (S_ISDIR(st.st_mode)) {
+            size_t k = add_folder(c, path, &st, depth + 1);
+            if (k == 0 && json)
+                report_skip(c->r, path, "a folder, not a results file (it holds no *.json file)");
+            found += k;
+            free(path);
+        } else if (!json) {
+            free(path);
+        } else if (!S_ISREG(st.st_mode)) {
+            report_skip(c->r, path, "not a regular file");
+            free(path);
+        } else {
+            add_file(c, path);
+            found++;
+        }
+    }
+    free(names);
+    return found;
+}
+
 char **report_collect(Report *r, char **args, int n, size_t *count)
 {
-    char **files = NULL;
-    FileId *seen = NULL;
-    size_t nf = 0, cap = 0, capr = 0, nr = 0;
+    Collect c = {.r = r};
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (stat(args[i], &st) != 0) {
             char *why = xasprintf("cannot be read: %s", strerror(errno));
-            skip(r, args[i], why);
+            report_skip(r, args[i], why);
             free(why);
-            continue;
-        }
-        char **add = NULL;
-        size_t na = 0, capa = 0;
-        if (S_ISDIR(st.st_mode)) {
-            DIR *dir = opendir(args[i]);
-            if (!dir) {
-                skip(r, args[i], strerror(errno));
-                continue;
-            }
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (e->d_name[0] == '.' || !util_str_ends_with(e->d_name, ".json"))
-                    continue;
-                size_t l = strlen(args[i]);
-                char *path = xasprintf("%s%s%s", args[i],
-                                       l && args[i][l - 1] == '/' ? "" : "/", e->d_name);
-                struct stat fst;
-                if (stat(path, &fst) != 0 || !S_ISREG(fst.st_mode)) {
-                    free(path);
-                    continue;
-                }
-                util_grow(&add, &capa, na + 1, sizeof *add);
-                add[na++] = path;
-            }
-            closedir(dir);
-            if (na == 0)
-                fprintf(stderr, "ladder: report: no *.json files in %s\n", args[i]);
-            if (na > 1)
-                qsort(add, na, sizeof *add, cmp_str);
+        } else if (S_ISDIR(st.st_mode)) {
+            if (add_folder(&c, args[i], &st, 0) == 0)
+                utf8_fprintf(stderr, "ladder: report: no *.json files in %s or its subfolders\n",
+                             args[i]);
         } else {
-            util_grow(&add, &capa, 1, sizeof *add);
-            add[na++] = xstrdup(args[i]);
+            add_file(&c, xstrdup(args[i]));
         }
-        for (size_t k = 0; k < na; k++) {
-            struct stat fst;
-            bool dup = false;
-            if (stat(add[k], &fst) == 0) {
-                for (size_t j = 0; j < nr && !dup; j++)
-                    dup = seen[j].dev == fst.st_dev && seen[j].ino == fst.st_ino;
-                if (!dup) {
-                    util_grow(&seen, &capr, nr + 1, sizeof *seen);
-                    seen[nr++] = (FileId){fst.st_dev, fst.st_ino};
-                }
-            }
-            if (dup) {
-                free(add[k]);
-                continue;
-            }
-            util_grow(&files, &cap, nf + 1, sizeof *files);
-            files[nf++] = add[k];
-        }
-        free(add);
     }
-    free(seen);
-    *count = nf;
-    return files;
+    /* the same file reached twice (named twice, a hard link, a link to it) is read once:
+     * sorted by (device, inode, order), each but the first of a run is dropped */
+    FileKey *key = xcalloc(c.nf ? c.nf : 1, sizeof *key);
+    bool *drop = xcalloc(c.nf ? c.nf : 1, sizeof *drop);
+    size_t nkey = 0;
+    for (size_t k = 0; k < c.nf; k++) {
+        struct stat fst;
+        if (stat(c.files[k], &fst) == 0)
+            key[nkey++] = (FileKey){{fst.st_dev, fst.st_ino}, k};
+    }
+    qsort(key, nkey, sizeof *key, cmp_file_key);
+    for (size_t j = 1; j < nkey; j++)
+        drop[key[j].order] = key[j].id.dev == key[j - 1].id.dev &&
+                             key[j].id.ino == key[j - 1].id.ino;
+    size_t nk = 0;
+    for (size_t k = 0; k < c.nf; k++) {
+        if (drop[k])
+            free(c.files[k]);
+        else
+            c.files[nk++] = c.files[k];
+    }
+    free(key);
+    free(drop);
+    free(c.dirs);
+    *count = nk;
+    return c.files;
 }
 
 

@@ -30,7 +30,8 @@ const char tool_report_usage[] =
     "--results DIR') into one self-contained HTML page: how many played, how the endings\n"
     "fell, how the room split at each decision (most divided first, with the story's\n"
     "discussion questions and lessons) and how every stat moved. PATH is a results file or a\n"
-    "folder of them (every *.json in it). Each story and session code gets its own section.\n"
+    "folder of them (every *.json in it and its subfolders). Each story and session code gets\n"
+    "its own section.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE  the HTML page to write (required)\n"
@@ -51,14 +52,6 @@ const char tool_report_usage[] =
 
 /* ---- the command ---- */
 
-/* Written files are made private (0600) by write_file_atomic; a report is for sharing. */
-static void make_readable(const char *path)
-{
-    mode_t m = umask(0);
-    umask(m);
-    chmod(path, 0666 & ~m);
-}
-
 static void report_free(Report *r)
 {
     for (size_t i = 0; i < r->ng; i++)
@@ -71,6 +64,7 @@ static void report_free(Report *r)
         story_free(r->stories[i].story);
     free(r->stories);
     buf_free(&r->skipped);
+    free(r->cslot);
     report_intern_free(&r->s);
 }
 
@@ -86,13 +80,12 @@ char *report_page_of_folder(const char *dir, Err *err)
     }
     free(files);
     char *page = NULL;
-    if (r.nparts == 0) {
+    report_tally(&r);
+    if (r.nparts == 0)
         err_set(err, "there is no results file in %s yet: a report needs at least one "
                      "participant who took a decision", dir);
-    } else {
-        report_tally(&r);
+    else
         page = report_page(&r, args, 1);
-    }
     report_free(&r);
     return page;
 }
@@ -180,19 +173,19 @@ int tool_report(int argc, char **argv)
         free(files[i]);
     }
     free(files);
+    report_tally(&r); /* (drops files that do not fit their story) */
     if (r.nparts == 0) {
         fprintf(stderr, "ladder: report: no valid results file; nothing written\n");
         report_free(&r);
         return 1;
     }
-    report_tally(&r);
     char *page = report_page(&r, argv + optind, argc - optind);
     Err err;
     if (write_file_atomic(out, page, strlen(page), &err) != 0) {
         utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
         rc = 1;
     } else {
-        make_readable(out);
+        results_make_readable(out);
     }
     free(page);
     if (csv) {
@@ -201,7 +194,7 @@ int tool_report(int argc, char **argv)
             utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
             rc = 1;
         } else {
-            make_readable(csv);
+            results_make_readable(csv);
         }
         free(text);
     }

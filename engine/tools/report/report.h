@@ -114,6 +114,13 @@ typedef struct StoryEntry {
     Story *story;
 } StoryEntry;
 
+/* A results file's bytes, to tell a copy (tools/report/read.c). */
+typedef struct ContentId {
+    uint64_t hash;
+    size_t len;
+    size_t part; /* index in Report.parts + 1; 0: an empty slot */
+} ContentId;
+
 typedef struct Report {
     Intern s;
     Part *parts;
@@ -122,6 +129,8 @@ typedef struct Report {
     size_t ng, capg;
     StoryEntry *stories;
     size_t nstories, capstories;
+    ContentId *cslot; /* the files read, by content (open addressing) */
+    size_t ncslot, ncontent;
     Buf skipped; /* HTML list items */
     size_t nskipped;
     long baseline;
@@ -169,11 +178,16 @@ int report_final_value(const Part *p, int id);
 
 /* ---- read.c ---- */
 
-/* The files named by args[0..n): files as given, folders' *.json sorted by name; the same file
- * twice is read once; one that cannot be read is skipped (and said). malloc'd, *count long. */
+/* The files named by args[0..n): files as given, folders' *.json and their subfolders' (at
+ * most 32 down) sorted by name; the same file twice (device and inode) is read once; what
+ * cannot be read, broken links, loops and folders named *.json are skipped and named.
+ * malloc'd, *count long. */
 char **report_collect(Report *r, char **args, int n, size_t *count);
-/* Read one results file into r->parts, or name it on stderr and in r->skipped. */
+/* Read one results file into r->parts, or name it on stderr and in r->skipped (also a byte
+ * for byte copy of a file read before: one participant counted once). */
 void report_read_part(Report *r, const char *path);
+/* Name path on stderr and in r->skipped (the page's list) with the reason, a sentence. */
+void report_skip(Report *r, const char *path, const char *reason);
 /* Free what p holds, not p itself. */
 void report_part_free(Part *p);
 /* Keep story s (owned by r from now on) as the story with interned id. */

@@ -324,8 +324,124 @@ void report_group_free(Group *g)
 }
 
 
+/* ---- results that do not fit their story ---- */
+
+/* Answers already found: (story, scene, choice) interned ids, packed, -> known or not. */
+typedef struct IdMemo {
+    uint64_t *key; /* key + 1; 0: empty */
+    bool *ok;
+    size_t n, nslot;
+} IdMemo;
+
+static bool *memo_slot(IdMemo *m, uint64_t key, bool *fresh)
+{
+    if (m->n * 2 >= m->nslot) {
+        size_t ns = m->nslot ? m->nslot * 2 : 1024;
+        uint64_t *k2 = xcalloc(ns, sizeof *k2);
+        bool *o2 = xcalloc(ns, sizeof *o2);
+        for (size_t i = 0; i < m->nslot; i++)
+            if (m->key[i]) {
+                size_t h = (size_t)(m->key[i] * 0x9E3779B97F4A7C15ull >> 20) & (ns - 1);
+                while (k2[h])
+                    h = (h + 1) & (ns - 1);
+                k2[h] = m->key[i];
+                o2[h] = m->ok[i];
+            }
+        free(m->key);
+        free(m->ok);
+        m->key = k2;
+        m->ok = o2;
+        m->nslot = ns;
+    }
+    size_t h = (size_t)((key + 1) * 0x9E3779B97F4A7C15ull >> 20) & (m->nslot - 1);
+    while (m->key[h] && m->key[h] != key + 1)
+        h = (h + 1) & (m->nslot - 1);
+    *fresh = !m->key[h];
+    if (*fresh) {
+        m->key[h] = key + 1;
+        m->n++;
+    }
+    return &m->ok[h];
+}
+
+#define ID_ENDING (-1) /* known_id's choice: is the scene an ending */
+#define ID_SCENE (-2)  /* known_id's choice: is there such a scene */
+
+/* Whether story (interned) of campaign root has scene, and (choice >= 0) that choice in it;
+ * or ID_ENDING, ID_SCENE. A chapter that cannot be loaded knows every id. */
+static bool known_id(Report *r, IdMemo *m, const Story *root, int story, int scene, int choice)
+{
+    const uint64_t lim = 1u << 21; /* interned ids fit in 21 bits each (else: not remembered) */
+    bool spare = false, fresh = true;
+    bool *ok = &spare;
+    if ((uint64_t)story < lim && (uint64_t)scene < lim && (uint64_t)(choice + 2) < lim)
+        ok = memo_slot(m, (uint64_t)story << 42 | (uint64_t)scene << 21 | (uint64_t)(choice + 2),
+                       &fresh);
+    if (!fresh)
+        return *ok;
+    const Story *st = root;
+    if (root->n_chapters) {
+        size_t ch = 0;
+        while (ch < root->n_chapters && strcmp(root->chapters[ch], S(r, story)) != 0)
+            ch++;
+        st = ch < root->n_chapters ? report_story(r, story, root) : NULL;
+        if (ch < root->n_chapters && !st) /* a chapter that cannot be loaded: unchecked */
+            return *ok = true;
+    }
+    int k = st ? story_find_scene(st, S(r, scene)) : -1;
+    if (k < 0)
+        return *ok = false;
+    const Scene *sc = &st->scenes[k];
+    return *ok = choice == ID_SCENE    ? true
+                 : choice == ID_ENDING ? sc->ending
+                                       : story_find_choice(sc, S(r, choice)) >= 0;
+}
+
+/* Why p does not fit its story (malloc'd), or NULL when it does or the story is not loaded:
+ * a scene, choice or ending the story does not have. Such a file is not counted: its
+ * decisions would appear as decision points the story has not got. */
+static char *misfit(Report *r, IdMemo *m, const Part *p)
+{
+    const Story *root = report_story(r, p->story, NULL);
+    if (!root)
+        return NULL;
+    for (size_t i = 0; i < p->nd; i++) {
+        const Dec *d = &p->d[i];
+        if (known_id(r, m, root, d->story, d->scene, d->choice))
+            continue;
+        if (!known_id(r, m, root, d->story, d->scene, ID_SCENE))
+            return xasprintf("decision %zu names the scene '%s', which the story '%s' does not "
+                             "have (played on another version of it?); not counted",
+                             i + 1, S(r, d->scene), S(r, d->story));
+        return xasprintf("decision %zu names the choice '%s' in the scene '%s', which the story "
+                         "'%s' does not have there (played on another version of it?); not "
+                         "counted",
+                         i + 1, S(r, d->choice), S(r, d->scene), S(r, d->story));
+    }
+    if (p->ended && !known_id(r, m, root, p->ending_story, p->ending, ID_ENDING))
+        return xasprintf("it ends in '%s', which is not an ending of the story '%s' (played on "
+                         "another version of it?); not counted",
+                         S(r, p->ending), S(r, p->ending_story));
+    return NULL;
+}
+
 void report_tally(Report *r)
 {
+    IdMemo memo = {0};
+    size_t kept = 0;
+    for (size_t i = 0; i < r->nparts; i++) {
+        char *why = misfit(r, &memo, &r->parts[i]);
+        if (why) {
+            report_skip(r, r->parts[i].file, why);
+            free(why);
+            report_part_free(&r->parts[i]);
+        } else {
+            r->parts[kept++] = r->parts[i];
+        }
+    }
+    r->nparts = kept;
+    free(memo.key);
+    free(memo.ok);
     for (size_t i = 0; i < r->nparts; i++) {
         Group *g = group_for(r, &r->parts[i]);
         util_grow(&g->p, &g->capp, g->n + 1, sizeof *g->p);
