@@ -148,7 +148,7 @@ AutoplayStop autoplay_play(const Story *story, const AutoplayOptions *o, Autopla
     memset(r, 0, sizeof *r);
     Rng pick;
     rng_seed(&pick, o->pick_seed);
-    const char *player = o->player ? o->player : "Player";
+    const char *player = o->player; /* NULL: no name given ({player} reads "friend") */
     bool campaign = story->n_chapters > 0;
     size_t nch = campaign ? story->n_chapters : 1;
     Game *prev = NULL;
@@ -167,7 +167,7 @@ AutoplayStop autoplay_play(const Story *story, const AutoplayOptions *o, Autopla
             }
         }
         uint64_t seed = ch < o->n_chapter_seeds ? o->chapter_seeds[ch] : o->seed + ch;
-        Game *g = prev ? game_new_after(s, seed, player, prev, &r->err)
+        Game *g = prev ? game_new_after(s, seed, player, prev, &story->between, &r->err)
                        : game_new(s, seed, player, &r->err);
         game_free(prev);
         story_free(owned_prev);

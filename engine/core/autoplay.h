@@ -47,7 +47,7 @@ typedef enum AutoplayStop {
 typedef struct AutoplayOptions {
     uint64_t seed;      /* the game's seed; chapter i plays chapter_seeds[i], else seed + i */
     uint64_t pick_seed; /* seeds the pick generator (autoplay_pick_seed(seed) as a rule) */
-    const char *player; /* the player's name; NULL: "Player" */
+    const char *player; /* the player's name; NULL: none given ({player} reads "friend") */
     AutoplayStrategy strategy;
     double advice_p;    /* AUTOPLAY_ADVICE: the probability of following the advice */
     long max_decisions; /* decisions in one story or chapter before it stops (0: no limit) */

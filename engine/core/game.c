@@ -44,6 +44,10 @@ struct Game {
     unsigned long (*when_counts)[2];
     unsigned long outside_reads; /* reads of state game_state_hash leaves out (see game.h) */
     bool *when_outside;
+    /* a campaign's stats from earlier chapters that this story does not declare, carried on to
+     * later chapters that do (ids and bounds copied: the earlier stories may be freed) */
+    StatDef *carry;
+    size_t n_carry;
 };
 
 static void clear_screen(Game *g)
@@ -58,6 +62,29 @@ static void clear_screen(Game *g)
     g->n_locked = 0;
     free(g->text);
     g->text = NULL;
+}
+
+static void free_carry(StatDef *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].id);
+    free(v);
+}
+
+/* A copy of a carried stat: its id, bounds, and in .start the value it carries. */
+static StatDef carried(const char *id, int value, int min, int max)
+{
+    return (StatDef){.id = xstrdup(id), .start = value, .min = min, .max = max};
+}
+
+static void copy_carry(Game *to, const Game *from)
+{
+    to->carry = xcalloc(from->n_carry ? from->n_carry : 1, sizeof *to->carry);
+    for (size_t i = 0; i < from->n_carry; i++) {
+        const StatDef *c = &from->carry[i];
+        to->carry[i] = carried(c->id, c->start, c->min, c->max);
+    }
+    to->n_carry = from->n_carry;
 }
 
 void game_free(Game *g)
@@ -89,6 +116,7 @@ void game_free(Game *g)
         story_value_free(&g->init_flags[i]);
     free(g->init_flags);
     free(g->init_stats);
+    free_carry(g->carry, g->n_carry);
     free(g->player);
     free(g);
 }
@@ -426,21 +454,69 @@ Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err)
     return begin(alloc_game(s, seed, player), err);
 }
 
+/* The value a carried stat opens the next chapter with: the time between chapters (between:
+ * the campaign's effects naming the stat) acts on it, then it is kept one step inside every
+ * threshold of s on the stat, so no chapter opens at or past one (scenarios/README.md,
+ * "Campaigns"). d: the stat's definition in s, or NULL when s does not declare it. */
+static int carry_value(const Story *s, const StatDef *d, int i, const StatDef *c,
+                       const Effects *between)
+{
+    StatDef bounds = d ? *d : *c;
+    int v = bounds.min <= c->start && c->start <= bounds.max ? c->start
+            : clamp_stat(&bounds, c->start);
+    for (size_t k = 0; between && k < between->n; k++)
+        if (strcmp(between->v[k].stat, c->id) == 0)
+            v = game_effect_result(&bounds, &between->v[k], v);
+    for (size_t k = 0; d && k < s->n_thresholds; k++) {
+        const Threshold *t = &s->thresholds[k];
+        if (t->stat != i)
+            continue;
+        if (t->at_least && v >= t->value)
+            v = clamp_stat(&bounds, (long long)t->value - 1);
+        else if (!t->at_least && v <= t->value)
+            v = clamp_stat(&bounds, (long long)t->value + 1);
+    }
+    return v;
+}
+
 Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
-                     Err *err)
+                     const Effects *between, Err *err)
 {
     Game *g = alloc_game(s, seed, player);
     if (prev) {
+        /* what the player carries: prev's own stats, and what prev carried for later */
         const Story *ps = prev->story;
-        for (size_t i = 0; i < s->n_stats; i++) {
-            int k = story_find_stat(ps, s->stats[i].id);
-            if (k >= 0)
-                g->stats[i] = clamp_stat(&s->stats[i], prev->stats[k]);
+        size_t n = ps->n_stats + prev->n_carry;
+        StatDef *pool = xcalloc(n ? n : 1, sizeof *pool);
+        for (size_t k = 0; k < ps->n_stats; k++)
+            pool[k] = carried(ps->stats[k].id, prev->stats[k], ps->stats[k].min,
+                              ps->stats[k].max);
+        for (size_t k = 0; k < prev->n_carry; k++)
+            pool[ps->n_stats + k] = carried(prev->carry[k].id, prev->carry[k].start,
+                                            prev->carry[k].min, prev->carry[k].max);
+        g->carry = xcalloc(n ? n : 1, sizeof *g->carry);
+        for (size_t k = 0; k < n; k++) {
+            int i = story_find_stat(s, pool[k].id);
+            int v = carry_value(s, i >= 0 ? &s->stats[i] : NULL, i, &pool[k], between);
+            if (i >= 0)
+                g->stats[i] = v;
+            else
+                g->carry[g->n_carry++] = carried(pool[k].id, v, pool[k].min, pool[k].max);
         }
-        int f = story_find_flag(s, "previous_verdict");
-        if (f >= 0 && game_ended(prev)) {
-            Value v = {.type = VAL_STR, .s = (char *)(uintptr_t)story_verdict_name(game_scene(prev)->verdict)};
-            set_flag(g, f, &v);
+        free_carry(pool, n);
+        if (game_ended(prev)) {
+            const Scene *end = game_scene(prev);
+            int f = story_find_flag(s, "previous_verdict");
+            if (f >= 0 && s->flags[f].initial.type == VAL_STR) {
+                Value v = {.type = VAL_STR,
+                           .s = (char *)(uintptr_t)story_verdict_name(end->verdict)};
+                set_flag(g, f, &v);
+            }
+            f = story_find_flag(s, "previous_ending");
+            if (f >= 0 && s->flags[f].initial.type == VAL_STR) {
+                Value v = {.type = VAL_STR, .s = end->id};
+                set_flag(g, f, &v);
+            }
         }
     }
     return begin(g, err);
@@ -454,6 +530,7 @@ static Game *restart(const Game *g, Err *err)
     memcpy(r->stats, g->init_stats, s->n_stats * sizeof *r->stats);
     for (size_t i = 0; i < s->n_flags; i++)
         set_flag(r, (int)i, &g->init_flags[i]);
+    copy_carry(r, g);
     return begin(r, err);
 }
 
@@ -565,14 +642,15 @@ static Game *replay_steps(Game *g, const Step *steps, size_t n, size_t *applied,
 Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step *steps, size_t n,
                   size_t *applied, Err *err)
 {
-    return game_replay_after(s, seed, player, NULL, steps, n, applied, err);
+    return game_replay_after(s, seed, player, NULL, NULL, steps, n, applied, err);
 }
 
 Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
-                        const Step *steps, size_t n, size_t *applied, Err *err)
+                        const Effects *between, const Step *steps, size_t n, size_t *applied,
+                        Err *err)
 {
     *applied = 0;
-    Game *g = game_new_after(s, seed, player, prev, err);
+    Game *g = game_new_after(s, seed, player, prev, between, err);
     return g ? replay_steps(g, steps, n, applied, err) : NULL;
 }
 
@@ -692,6 +770,7 @@ Game *game_clone(const Game *g)
 {
     const Story *s = g->story;
     Game *c = alloc_game(s, g->seed, g->player);
+    copy_carry(c, g);
     c->rng = g->rng;
     memcpy(c->stats, g->stats, s->n_stats * sizeof *c->stats);
     memcpy(c->change, g->change, s->n_stats * sizeof *c->change);

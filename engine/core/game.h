@@ -38,11 +38,15 @@ Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err);
 void game_free(Game *g);
 
 /* Start a game that carries on from prev, the previous chapter of a campaign (borrowed for the
- * call): every stat with the same id starts at prev's value (clamped), and a flag named
- * previous_verdict, if the story declares one, holds the verdict of prev's ending ("good",
- * "mixed", "bad"). prev may be NULL. Errors and ownership as game_new. */
+ * call), by the rules of scenarios/README.md, "Campaigns": every stat the player carries (prev's
+ * own, and those earlier chapters declared that prev did not) is acted on by between (the
+ * campaign's effects for the time between chapters, borrowed; NULL: none), and a stat s
+ * declares starts at the result, clamped to its bounds and kept one step inside each of its
+ * thresholds; the rest are carried on for later chapters. String flags named previous_verdict
+ * and previous_ending, if s declares them, hold the verdict ("good", "mixed", "bad") and the id
+ * of prev's ending. prev may be NULL. Errors and ownership as game_new. */
 Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
-                     Err *err);
+                     const Effects *between, Err *err);
 
 /* Replay steps from the start. Stops at the first step that no longer fits the story (scene or
  * choice gone or unavailable); *applied tells how many were replayed. Returns NULL only when a
@@ -51,7 +55,8 @@ Game *game_replay(const Story *s, uint64_t seed, const char *player, const Step 
                   size_t *applied, Err *err);
 /* The same for a chapter of a campaign, carrying on from prev as game_new_after does. */
 Game *game_replay_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
-                        const Step *steps, size_t n, size_t *applied, Err *err);
+                        const Effects *between, const Step *steps, size_t n, size_t *applied,
+                        Err *err);
 /* A new game replaying the first n decisions of g (n <= game_decision_count(g)). NULL with err
  * filled when a script fails, or when the replay does not arrive where g was after n decisions
  * (same scene, same stats): the story is not deterministic (GAME_DIVERGED_WHY says how that

@@ -273,8 +273,8 @@ static int load_campaign(Session *s, const SaveData *d, Err *err)
             break;
         }
         size_t applied;
-        Game *g = game_replay_after(story, c->seed, d->player, n ? games[n - 1] : NULL, c->steps,
-                                    c->n_steps, &applied, err);
+        Game *g = game_replay_after(story, c->seed, d->player, n ? games[n - 1] : NULL,
+                                    &s->root->between, c->steps, c->n_steps, &applied, err);
         if (!g) {
             story_free(story);
             rc = -1;
@@ -668,7 +668,8 @@ int session_advance(Session *s, Err *err)
     Story *story = load_chapter(s, k, err);
     if (!story)
         return -1;
-    Game *g = game_new_after(story, s->seed + k, game_player(s->game), s->game, err);
+    Game *g = game_new_after(story, s->seed + k, game_player(s->game), s->game,
+                             &s->root->between, err);
     if (!g) {
         story_free(story);
         return -1;

@@ -177,6 +177,8 @@ typedef struct Story {
     bool ask_name;  /* front ends ask for the player's name at the start of a new game */
     char **chapters; /* a campaign: the ids of the stories it plays in order; else NULL */
     size_t n_chapters;
+    Effects between; /* a campaign's: what the time between two chapters does to the stats
+                        carried over (game_new_after); Effect.index unused (-1) */
     StoryUsage *usage; /* check's record of what play reads and sets, or NULL (not kept);
                         * borrowed from check (core/usage.h), which also clears it */
     Host *host;     /* owned: the host state that runs the story's functions */

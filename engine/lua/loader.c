@@ -673,12 +673,18 @@ static int l_story(lua_State *L)
             parse_flags(L, s, pos);
         else if (strcmp(k, "chapters") == 0)
             parse_chapters(L, s, pos);
+        else if (strcmp(k, "between") == 0) {
+            if (!lua_istable(L, -1))
+                raise_at(L, pos, "story: between must be a table { stat = change }, e.g. "
+                                 "{ burnout = \"-50%%\" }");
+            get_effects(L, &s->between, pos, "story: between");
+        }
         else if (strcmp(k, "when_stat") == 0)
             parse_when_stat(L, s, pos);
         else if (strcmp(k, "stats") != 0)
             raise_at(L, pos, "story: unknown field '%s' (known: id, title, summary, author, "
                              "content_note, order, stats, flags, start, when_stat, chapters, "
-                             "ask_name)",
+                             "between, ask_name)",
                      k);
         lua_pop(L, 1);
     }
@@ -687,6 +693,9 @@ static int l_story(lua_State *L)
     if (s->n_chapters && (s->start || s->n_stats || s->n_flags || s->n_thresholds))
         raise_at(L, pos, "story: a campaign (chapters = { ... }) has no start, stats, flags or "
                          "when_stat of its own; its chapters do");
+    if (s->between.n && !s->n_chapters)
+        raise_at(L, pos, "story: between is a campaign's (it says what the time between two "
+                         "chapters does); this story has no chapters");
     if (!s->n_chapters && !s->start)
         raise_at(L, pos, "story: start is required (the id of the first scene)");
     if (!s->summary)

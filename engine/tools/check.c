@@ -480,9 +480,10 @@ static void check_names(Problems *p, Story *s, const bool *still)
     for (size_t i = 0; i < s->n_flags; i++) {
         const char *id = s->flags[i].id;
         const Pos *at = static_set_at(s, i);
-        /* the campaign sets previous_verdict (game_new_after) */
+        /* the campaign sets previous_verdict and previous_ending (game_new_after) */
         bool set = at || u->flag_set[i] || (s->flags[i].initial.type == VAL_STR &&
-                                             strcmp(id, "previous_verdict") == 0);
+                                             (strcmp(id, "previous_verdict") == 0 ||
+                                              strcmp(id, "previous_ending") == 0));
         const char *near = NULL;
         if (set && !u->flag_read[i] && s->flags[i].implicit)
             near = near_name(s, id, true);

@@ -558,7 +558,7 @@ static void check_by_random(const Story *s, const ExploreOptions *o, ExploreResu
 static int run_exhaustive(const Story *s, const ExploreOptions *o, ExploreResult *r, Err *err)
 {
     Err gerr;
-    Game *start = game_new(s, o->seed, "Player", &gerr);
+    Game *start = game_new(s, o->seed, NULL, &gerr);
     if (!start) {
         keep_error(r, o->seed, 0, gerr.msg, NULL);
         return 0;

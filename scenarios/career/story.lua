@@ -9,4 +9,9 @@ story {
   summary = "All four stories as one working life: what you carry from each job into the next.",
   order = 5,
   chapters = { "supervisor", "derailed", "downsized", "undercover" },
+  -- The time between jobs (scenarios/README.md, "Campaigns"): months away from the last job's
+  -- pressure take burnout half the way back to none. Acumen, relationships, reputation,
+  -- technical skill and satisfaction carry over as they stand: what you learned and who you know
+  -- go with you. No chapter opens at or past a threshold.
+  between = { burnout = "-50%" },
 }

@@ -531,7 +531,7 @@ static void test_rewind_keeps_carried_start(void **state)
     must_choose(g1, "work");
     must_choose(g1, "work"); /* flamed out, burnout 100 */
     Err err;
-    Game *g2 = game_new_after(second, 2, "Sam", g1, &err);
+    Game *g2 = game_new_after(second, 2, "Sam", g1, NULL, &err);
     assert_non_null(g2);
     assert_int_equal(stat_of(g2, "burnout"), 90); /* carried over, within the new bounds */
     assert_int_equal(stat_of(g2, "morale"), 5);   /* not in the first story: its own start */
@@ -550,6 +550,58 @@ static void test_rewind_keeps_carried_start(void **state)
     game_free(r);
     game_free(g2);
     game_free(g1);
+    story_free(second);
+    story_free(first);
+}
+
+static void test_carry_between_chapters(void **state)
+{
+    (void)state;
+    /* The campaign's rules (scenarios/README.md, "Campaigns"): the time between chapters acts on
+     * what is carried; a stat a chapter does not declare is carried past it to a later one that
+     * does; no chapter opens at or past one of its thresholds; previous_ending names the ending. */
+    Story *first = must_load(MINIMAL_STORY); /* burnout 30, savings 20; flameout at 100 */
+    Story *second = must_load(
+        "story { id = \"t2\", title = \"T2\", start = \"a\",\n"
+        "  stats = { { id = \"burnout\", start = 0 } },\n"
+        "  when_stat = { burnout = { at_least = 100, go = \"out\" } },\n"
+        "  flags = { previous_ending = \"\", previous_verdict = \"\" } }\n"
+        "scene \"a\" { text = \"After {previous_ending} ({previous_verdict})\",\n"
+        "  choice { \"End\", id = \"end\", go = \"done\" } }\n"
+        "ending \"done\" { title = \"D\", verdict = \"good\", text = \"D\" }\n"
+        "ending \"out\" { title = \"O\", verdict = \"bad\", text = \"O\" }\n");
+    Story *third = must_load(
+        "story { id = \"t3\", title = \"T3\", start = \"a\",\n"
+        "  stats = { { id = \"savings\", start = 0 }, { id = \"burnout\", start = 0 } } }\n"
+        "scene \"a\" { text = \"A\", choice { \"On\", id = \"on\", go = \"a\" } }\n");
+    Game *g1 = must_start(first, 1);
+    must_choose(g1, "work");
+    must_choose(g1, "work"); /* flamed out: burnout 100 */
+    assert_true(game_ended(g1));
+    Err err;
+    /* no time between: burnout 100 would open at second's threshold; it opens one step inside */
+    Game *g2 = game_new_after(second, 2, "Sam", g1, NULL, &err);
+    assert_non_null(g2);
+    assert_int_equal(stat_of(g2, "burnout"), 99);
+    assert_string_equal(game_text(g2), "After flameout (bad)");
+    game_free(g2);
+    /* half the way back to 0 between chapters */
+    char burnout[] = "burnout";
+    Effect rest = {.stat = burnout, .index = -1, .delta = 50, .kind = EFFECT_FAIR_DOWN};
+    Effects between = {.v = &rest, .n = 1};
+    g2 = game_new_after(second, 2, "Sam", g1, &between, &err);
+    assert_non_null(g2);
+    assert_int_equal(stat_of(g2, "burnout"), 50);
+    must_choose(g2, "end");
+    /* savings (20 in the first chapter) skipped the second, which does not declare it */
+    Game *g3 = game_new_after(third, 3, "Sam", g2, &between, &err);
+    assert_non_null(g3);
+    assert_int_equal(stat_of(g3, "savings"), 20); /* between names burnout only */
+    assert_int_equal(stat_of(g3, "burnout"), 25);
+    game_free(g3);
+    game_free(g2);
+    game_free(g1);
+    story_free(third);
     story_free(second);
     story_free(first);
 }
@@ -694,6 +746,7 @@ int main(void)
         cmocka_unit_test(test_replay_stops_at_misfit),
         cmocka_unit_test(test_rewind),
         cmocka_unit_test(test_rewind_keeps_carried_start),
+        cmocka_unit_test(test_carry_between_chapters),
         cmocka_unit_test(test_runtime_error_in_when),
         cmocka_unit_test(test_runtime_error_in_text_and_go),
         cmocka_unit_test(test_dead_end),
