@@ -112,7 +112,7 @@ static void focus_after(const SDL_Keycode *keys, size_t n)
     set_window(1280, 800, 20, NULL);
     Session *s = open_story("demo", false);
     Script sc = {keys, n, NULL, NULL};
-    assert_int_equal(play_script(s, &sc), 0);
+    play_script(s, &sc);
     if (decisions(s) != 0)
         fail_msg("a choice was taken though the player never moved the focus in the story");
     session_free(s);
@@ -230,6 +230,104 @@ static void continue_after_load(void **state)
     free(pick.story_path);
 }
 
+/* ---- defect 9: saving starts on an empty slot and asks before overwriting; quitting asks ---- */
+
+static size_t slot_decisions(const Session *s, const char *name)
+{
+    size_t n, d = (size_t)-1;
+    SaveInfo *v = session_list_saves(s, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].name, name) == 0)
+            d = v[i].decisions;
+    session_free_saves(v, n);
+    return d;
+}
+
+typedef struct SaveRun {
+    Session *s;
+    int focus_at_open; /* the focus when the slot list opened */
+    size_t kept;       /* slot1's decisions after Cancel */
+} SaveRun;
+
+static void save_check(int frame, void *ud)
+{
+    SaveRun *r = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 4)
+        r->focus_at_open = f.focus;
+    if (frame == 7)
+        r->kept = slot_decisions(r->s, "slot1");
+}
+
+static void save_asks(void **state)
+{
+    (void)state;
+    Err err;
+    Session *s = open_story("demo", true);
+    assert_int_equal(session_save(s, "slot1", NULL, &err), 0); /* at decision 0 */
+    assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    set_window(1280, 800, 20, NULL);
+    SaveRun r = {s, -9, 99};
+    /* Esc, Save the game: the focus on slot 2 (the first empty one); Up to slot 1, Return:
+     * asked, with Cancel focused; Return (Cancel): slot1 unchanged; Return, Up (Overwrite it),
+     * Return: saved */
+    static const SDL_Keycode keys[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_RETURN, SDLK_UP,
+                                       SDLK_RETURN, SDLK_RETURN, SDLK_RETURN, SDLK_UP,
+                                       SDLK_RETURN};
+    Script sc = {keys, sizeof keys / sizeof *keys, save_check, &r};
+    assert_int_equal(play_script(s, &sc), 0);
+    if (r.focus_at_open != 1)
+        fail_msg("the save list opened with the focus on item %d, not the first empty slot (1)",
+                 r.focus_at_open);
+    if (r.kept != 0)
+        fail_msg("slot 1 was overwritten without asking (it holds %zu decisions)", r.kept);
+    assert_int_equal(slot_decisions(s, "slot1"), 1); /* overwritten once confirmed */
+    session_free(s);
+}
+
+typedef struct Frames {
+    int last;
+} Frames;
+
+static void count_frame(int frame, void *ud)
+{
+    ((Frames *)ud)->last = frame;
+}
+
+/* The title: Esc asks; Return (Cancel) keeps the window; Esc, Up (Quit), Return quits. */
+static void title_quit_asks(void **state)
+{
+    (void)state;
+    Catalog *c = catalog_scan(LADDER_SCENARIOS_DIR);
+    static const SDL_Keycode keys[] = {SDLK_ESCAPE, SDLK_RETURN, SDLK_ESCAPE, SDLK_UP,
+                                       SDLK_RETURN, 0, 0};
+    Frames fr = {0};
+    Script sc = {keys, sizeof keys / sizeof *keys, count_frame, &fr};
+    set_window(1280, 800, 20, NULL);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.window.frames = 20;
+    ui_sdl_on_frame(script_frame, &sc);
+    MenuPick pick = {0};
+    ui_sdl.menu(c, &cfg, &pick);
+    ui_sdl_on_frame(NULL, NULL);
+    if (fr.last != 5)
+        fail_msg("the title closed after frame %d (Esc should ask; Quit after frame 5)",
+                 fr.last);
+    assert_null(pick.story_path);
+    catalog_free(c);
+    /* in a game: Esc, Up (Quit Ladder), Return asks; Return (Cancel) plays on */
+    set_window(1280, 800, 20, NULL);
+    Session *s = open_story("demo", false);
+    static const SDL_Keycode k2[] = {SDLK_ESCAPE, SDLK_UP, SDLK_RETURN, SDLK_RETURN, 0, 0};
+    Frames f2 = {0};
+    Script sc2 = {k2, sizeof k2 / sizeof *k2, count_frame, &f2};
+    play_script(s, &sc2);
+    if (f2.last != 8)
+        fail_msg("the game closed after frame %d without asking", f2.last);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -246,6 +344,8 @@ int main(void)
         cmocka_unit_test(focus_menu_closed),
         cmocka_unit_test(focus_title_closed),
         cmocka_unit_test(continue_after_load),
+        cmocka_unit_test(save_asks),
+        cmocka_unit_test(title_quit_asks),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

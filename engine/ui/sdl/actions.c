@@ -190,10 +190,35 @@ void app_act(App *a, int action, int arg)
     case A_SAVE_MENU: app_slots_open_save(a); break;
     case A_SLOT: app_slots_take(a, arg); break;
     case A_SETTINGS: open_overlay(a, OV_SETTINGS); break;
-    case A_QUIT: a->done = true; a->result = a->s ? 0 : 1; break;
+    case A_QUIT:
+        if (a->s && !a->room && !a->confirmed && !a->screen->ending) {
+            app_confirm(a, "Quit Ladder?",
+                        "Your game is saved as you play: Continue on the title screen takes "
+                        "you back to this scene.",
+                        "Quit", A_QUIT, 0);
+            break;
+        }
+        a->done = true;
+        a->result = a->s ? 0 : 1;
+        break;
+    case A_CONFIRM:
+        a->overlay = a->confirm_back;
+        a->focus = a->confirm_back_focus;
+        a->confirmed = true;
+        app_act(a, a->confirm_action, a->confirm_arg);
+        a->confirmed = false;
+        return;
     case A_MENU: open_overlay(a, OV_MENU); break;
     case A_RESUME:
-    case A_CLOSE: a->overlay = a->overlay == OV_SETTINGS && a->s ? OV_MENU : OV_NONE; break;
+    case A_CLOSE:
+        if (a->overlay == OV_CONFIRM) { /* Cancel: back where the question came from */
+            a->overlay = a->confirm_back;
+            a->focus = a->confirm_back_focus;
+            a->list_focus = -2; /* keep that focus in view */
+            break;
+        }
+        a->overlay = a->overlay == OV_SETTINGS && a->s ? OV_MENU : OV_NONE;
+        break;
     case A_UNDO: undo(a); break;
     case A_TO_TITLE:
         a->overlay = OV_NONE;

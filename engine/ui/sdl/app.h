@@ -55,9 +55,19 @@ enum Action {
     A_END_ROOM,
     A_NAME,       /* give the name typed (naming.c) */
     A_AGAIN,      /* at an ending: play the story again */
+    A_CONFIRM,    /* the confirmation's "yes": do what it asked about (app_confirm) */
 };
 
-typedef enum Overlay { OV_NONE, OV_MENU, OV_SLOTS, OV_SETTINGS, OV_ERROR, OV_TIMELINE, OV_TIE } Overlay;
+typedef enum Overlay {
+    OV_NONE,
+    OV_MENU,
+    OV_SLOTS,
+    OV_SETTINGS,
+    OV_ERROR,
+    OV_TIMELINE,
+    OV_TIE,
+    OV_CONFIRM
+} Overlay;
 
 typedef struct Button {
     SDL_Rect r;
@@ -75,6 +85,7 @@ typedef struct Slot {
     char *name;  /* slot name, or file path for title loads */
     char *label; /* what the list shows */
     char *story_path;
+    char *what; /* what it holds in words ("24 Nov, 19:56 - Chapter 3, 8 decisions"), or NULL */
     bool empty;
 } Slot;
 
@@ -102,6 +113,13 @@ typedef struct App {
     int list_scroll, list_focus;
     SDL_Rect list_view;
     char *error;  /* OV_ERROR text */
+    /* OV_CONFIRM (app_confirm): the question, what it means, the "yes" button's label, the
+     * action it takes, and the overlay Cancel goes back to (with its focus) */
+    char *confirm_title, *confirm_text, *confirm_yes;
+    int confirm_action, confirm_arg;
+    Overlay confirm_back;
+    int confirm_back_focus;
+    bool confirmed; /* while the confirmed action runs */
     char *status; /* a line shown until the next action */
     char *warning; /* from opening the window (damaged settings): shown on the first screen */
     /* title */
@@ -146,6 +164,12 @@ typedef struct App {
 void app_set_status(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
 /* Open the error overlay with a copy of msg. */
 void app_show_error(App *a, const char *msg);
+/* Ask before an action that cannot be taken back (overwriting a save, quitting): an overlay
+ * with title (a question), text (what it means), a button labelled yes that takes action with
+ * arg (with a->confirmed true while it runs), and Cancel, which has the focus and goes back to
+ * the overlay open now. The strings are copied. */
+void app_confirm(App *a, const char *title, const char *text, const char *yes, int action,
+                 int arg);
 /* Record a clickable rectangle of this frame (dropped past MAX_BUTTONS). */
 void app_add_button(App *a, SDL_Rect r, int action, int arg);
 /* A button with wrapped text (and an optional badge) at x, y, w wide; returns its height.

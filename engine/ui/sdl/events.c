@@ -54,8 +54,11 @@ static void key(App *a, const SDL_KeyboardEvent *k)
             app_act(a, A_CLOSE, 0);
         else if (a->s)
             app_act(a, A_MENU, 0);
-        else
-            app_act(a, A_QUIT, 0);
+        else /* the title: ask, as the window's close button is the quick way out */
+            app_confirm(a, "Quit Ladder?",
+                        "Every game is saved as it is played: Continue takes you back to it.",
+                        "Quit", A_QUIT, 0);
+        a->redraw = true;
         return;
     case SDLK_UP:
     case SDLK_DOWN:

@@ -251,6 +251,23 @@ static void error_overlay(App *a)
            a->s ? A_TO_TITLE : A_CLOSE, 0, true);
 }
 
+/* The confirmation (app_confirm): the question, what it means, then the "yes" button and
+ * Cancel. */
+static void confirm_overlay(App *a)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int w = panel_width(a) - draw_px(d, 48), gap = draw_px(d, 8);
+    int h = draw_text(d, ROLE_BODY, a->confirm_text, 0, 0, w, t->text, false) + draw_px(d, 16) +
+            app_button(a, 0, 0, w, NULL, a->confirm_yes, ROLE_BODY, 0, 0, false) + gap +
+            app_button(a, 0, 0, w, NULL, "Cancel", ROLE_BODY, 0, 0, false);
+    SDL_Rect in = overlay_panel(a, a->confirm_title, h);
+    int y = in.y;
+    y += draw_text(d, ROLE_BODY, a->confirm_text, in.x, y, in.w, t->text, true) + draw_px(d, 16);
+    y += app_button(a, in.x, y, in.w, NULL, a->confirm_yes, ROLE_BODY, A_CONFIRM, 0, true) + gap;
+    app_button(a, in.x, y, in.w, NULL, "Cancel", ROLE_BODY, A_CLOSE, 0, true);
+}
+
 void app_draw_overlay(App *a)
 {
     a->list_view = (SDL_Rect){0, 0, 0, 0};
@@ -263,6 +280,7 @@ void app_draw_overlay(App *a)
     case OV_ERROR: error_overlay(a); break;
     case OV_TIMELINE: timeline_overlay(a); break;
     case OV_TIE: tie_overlay(a); break;
+    case OV_CONFIRM: confirm_overlay(a); break;
     case OV_NONE: break;
     }
 }

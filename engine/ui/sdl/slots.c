@@ -13,6 +13,7 @@ void app_slots_free(App *a)
         free(a->slots[i].name);
         free(a->slots[i].label);
         free(a->slots[i].story_path);
+        free(a->slots[i].what);
     }
     free(a->slots);
     a->slots = NULL;
@@ -22,7 +23,7 @@ void app_slots_free(App *a)
 static void add_slot(App *a, char *name, char *label, char *story_path, bool empty)
 {
     a->slots = xrealloc(a->slots, (a->n_slots + 1) * sizeof *a->slots);
-    a->slots[a->n_slots++] = (Slot){name, label, story_path, empty};
+    a->slots[a->n_slots++] = (Slot){name, label, story_path, NULL, empty};
 }
 
 /* The slots to save to: slot1..slot6, showing what each holds. */
@@ -39,16 +40,26 @@ void app_slots_open_save(App *a)
             if (strcmp(v[i].name, name) == 0)
                 hit = &v[i];
         char *when = hit ? ui_human_time(hit->updated) : NULL;
-        char *label = hit ? xasprintf("**Slot %d**  %s \u2014 %s, %zu decision%s", k, when,
-                                      hit->scene, hit->decisions, hit->decisions == 1 ? "" : "s")
+        char *what = !hit ? NULL
+                     : hit->decisions == 0
+                         ? xasprintf("%s \u2014 %s, at the start", when, hit->scene)
+                         : xasprintf("%s \u2014 %s, %zu decision%s", when, hit->scene,
+                                     hit->decisions, hit->decisions == 1 ? "" : "s");
+        char *label = hit ? xasprintf("**Slot %d**  %s", k, what)
                           : xasprintf("**Slot %d**  *empty*", k);
         free(when);
         add_slot(a, xstrdup(name), label, NULL, hit == NULL);
+        a->slots[a->n_slots - 1].what = what;
     }
     session_free_saves(v, n);
     a->saving = true;
     a->overlay = OV_SLOTS;
-    a->focus = 0;
+    a->focus = 0; /* the first empty slot, so that Return never overwrites a save unasked */
+    for (size_t i = 0; i < a->n_slots; i++)
+        if (a->slots[i].empty) {
+            a->focus = (int)i;
+            break;
+        }
 }
 
 /* Every save of the current story (in game) or of every bundled story (at the title), newest
@@ -107,6 +118,16 @@ void app_slots_take(App *a, int i)
         return;
     Err err;
     Slot *sl = &a->slots[i];
+    if (a->saving && !sl->empty && !a->confirmed) { /* ask first, naming what is there */
+        char *title = xasprintf("Overwrite slot %d?", i + 1);
+        char *text = xasprintf("Slot %d holds a game: %s. Saving here replaces it.", i + 1,
+                               sl->what ? sl->what : "another game");
+        a->focus = i;
+        app_confirm(a, title, text, "Overwrite it", A_SLOT, i);
+        free(title);
+        free(text);
+        return;
+    }
     a->overlay = OV_NONE;
     if (a->saving) {
         if (session_save(a->s, sl->name, NULL, &err) != 0)

@@ -23,6 +23,23 @@ void app_show_error(App *a, const char *msg)
     a->focus = 0;
 }
 
+void app_confirm(App *a, const char *title, const char *text, const char *yes, int action,
+                 int arg)
+{
+    free(a->confirm_title);
+    free(a->confirm_text);
+    free(a->confirm_yes);
+    a->confirm_title = xstrdup(title);
+    a->confirm_text = xstrdup(text);
+    a->confirm_yes = xstrdup(yes);
+    a->confirm_action = action;
+    a->confirm_arg = arg;
+    a->confirm_back = a->overlay;
+    a->confirm_back_focus = a->focus;
+    a->overlay = OV_CONFIRM;
+    a->focus = 1; /* Cancel: Return twice does not overwrite or quit */
+}
+
 void app_add_button(App *a, SDL_Rect r, int action, int arg)
 {
     if (a->n_buttons < MAX_BUTTONS)

@@ -148,6 +148,9 @@ static void sdl_shutdown(void)
         settings_save(&a->set, &err); /* a failure here costs only the window geometry */
     app_history_free(a);
     free(a->error);
+    free(a->confirm_title);
+    free(a->confirm_text);
+    free(a->confirm_yes);
     free(a->status);
     free(a->warning);
     free(a->cont_path);
