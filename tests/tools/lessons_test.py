@@ -50,23 +50,18 @@ def story_figures(ladder, story, runs):
 
 def campaign_figures(ladder, story, runs):
     d = explore(ladder, story, runs, "random")
-    chapters = d["chapters"]
+    chapters, n = d["chapters"], d["runs"]
+    burnt = [sum(v for k, v in c["endings"].items() if k in BURNOUT_ENDINGS) for c in chapters]
     last = chapters[-1]
-    n = d["runs"]
-    burnt = sum(v for k, v in last["endings"].items() if k in BURNOUT_ENDINGS) \
-        if isinstance(last["endings"], dict) else None
-    if burnt is None:   # endings as a list of {id, count}
-        burnt = sum(e["count"] for e in last["endings"] if e["id"] in BURNOUT_ENDINGS)
-    ever = d["career"].get("burnout_any")
     heart = HEART.get(last["story"])
     reached = last["scenes"]["hits"].get(heart, 0) if heart else n
     print("%s: %d random careers, seed 1" % (story, n))
-    print("  last chapter ends in burnout  %5.1f %%   (ceiling 20.0 %%)" % (100 * burnt / n))
-    if ever is not None:
-        print("  a burnout ending in any chapter %5.1f %%" % (100 * ever / n))
+    for c, b in zip(chapters, burnt):
+        print("  chapter %-11s ends in burnout %5.1f %%" % (c["story"], 100 * b / n))
+    print("  the career ends in burnout    %5.1f %%   (ceiling 20.0 %%)" % (100 * burnt[-1] / n))
     print("  reach chapter 4's '%s'  %5.1f %%   (floor 60.0 %%)" % (heart, 100 * reached / n))
     fails = []
-    if burnt > 0.20 * n:
+    if burnt[-1] > 0.20 * n:
         fails.append("more than 20 % of careers end burnt out")
     if reached < 0.60 * n:
         fails.append("fewer than 60 % of careers reach the fourth chapter's week")
