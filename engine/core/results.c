@@ -77,6 +77,18 @@ int results_write(const char *dir, const char *story_id, const char *session,
     return rc;
 }
 
+void results_session_key(Buf *b, const char *code)
+{
+    if (!code)
+        return;
+    size_t n = strlen(code);
+    while (n && strchr(" \t\r\n", code[n - 1]))
+        n--;
+    size_t i = strspn(code, " \t\r\n");
+    for (; i < n; i++)
+        buf_putc(b, code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i]);
+}
+
 void results_make_readable(const char *path)
 {
     mode_t m = umask(0); /* the only way to read it; set back at once (no threads write files) */

@@ -31,6 +31,11 @@ int results_write(const char *dir, const char *story_id, const char *session,
  * when empty), for a results file rewritten in place (session_set_results_file). malloc'd. */
 char *results_file_name(const char *story_id, const char *session, const char *player,
                         const char *tag);
+/* Append to b the key that tells session codes apart: the code without spaces, tabs or line
+ * ends at either side, ASCII letters in capitals, so that "ROOM7", "room7" and " ROOM7" are
+ * one session (review of issue 17, D7). The one rule: the seed a code gives
+ * (session_seed_for_code) and `ladder report`'s sections both use it. NULL appends nothing. */
+void results_session_key(Buf *b, const char *code);
 /* Give the file at path the mode 0666 less the process's umask (0644 with the usual 022), as
  * a file made with open() would have: results files, debriefs and reports are read by a
  * facilitator who may be on another account (a shared folder), and mkstemp, which writes them,

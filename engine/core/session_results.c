@@ -10,7 +10,11 @@
 
 uint64_t session_seed_for_code(const char *code)
 {
-    return fnv1a64(FNV1A64_INIT, code, strlen(code)) % 1000000000ULL;
+    Buf key = {0}; /* room7 and " ROOM7" are ROOM7's session: the same seed */
+    results_session_key(&key, code);
+    uint64_t seed = fnv1a64(FNV1A64_INIT, buf_str(&key), key.len) % 1000000000ULL;
+    buf_free(&key);
+    return seed;
 }
 
 void session_set_results(Session *s, const char *dir, const char *session_code, bool anonymous)

@@ -111,7 +111,7 @@ void report_baseline(Report *r, Group *g)
     g->base = xcalloc(g->nbase, sizeof *g->base);
     unsigned long long key = fnv1a64(FNV1A64_INIT, S(r, g->story), strlen(S(r, g->story)));
     key = fnv1a64(key, "/", 1);
-    key = fnv1a64(key, S(r, g->session), strlen(S(r, g->session)));
+    key = fnv1a64(key, S(r, g->key), strlen(S(r, g->key)));
     for (size_t i = 0; i < g->nbase; i++)
         play_random(r, g, g->p[i % g->n], autoplay_pick_seed_nth(key, (uint64_t)i + 1),
                     &g->base[i]);

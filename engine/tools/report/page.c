@@ -539,6 +539,22 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
     free(dn);
     free(secs);
     /* notes */
+    if (g->typo_of) {
+        buf_printf(b, "<p class=\"note typo\"><b>Likely a typo.</b> %zu played with the code ",
+                   g->n);
+        html_escape(b, S(r, g->session));
+        buf_puts(b, ", one character away from session ");
+        html_escape(b, S(r, g->typo_of->session));
+        buf_printf(b, " (%zu played): probably a mistyped ", g->typo_of->n);
+        html_escape(b, S(r, g->typo_of->session));
+        buf_puts(b, ". They are counted here, apart from it; they played that session's "
+                    "story with another random seed.</p>\n");
+    }
+    if (g->typed_other)
+        buf_printf(b, "<p class=\"note\">%ld of these participants typed the code in other "
+                      "capitals or small letters; a code is read without case or spaces at "
+                      "either end, so they are counted here.</p>\n",
+                   g->typed_other);
     if (!g->root)
         buf_puts(b, "<p class=\"note\">The story could not be loaded here, so this section "
                     "shows ids instead of titles and texts, without verdicts, lessons or "
@@ -627,7 +643,13 @@ char *report_page(Report *r, char **inputs, int ninputs)
             group_title(&b, r, &r->g[i]);
             buf_puts(&b, " &middot; ");
             session_name(&b, r, &r->g[i]);
-            buf_printf(&b, "</a> (%zu played)</li>\n", r->g[i].n);
+            buf_printf(&b, "</a> (%zu played)", r->g[i].n);
+            if (r->g[i].typo_of) {
+                buf_puts(&b, " <span class=\"typo\">probably a mistyped ");
+                html_escape(&b, S(r, r->g[i].typo_of->session));
+                buf_puts(&b, "</span>");
+            }
+            buf_puts(&b, "</li>\n");
         }
         buf_puts(&b, "</ol></nav>\n");
     }

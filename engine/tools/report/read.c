@@ -41,7 +41,16 @@ static StatVal *stat_vals(Report *r, const ResultsStat *v, size_t n, int *nsv)
 static void part_of(Report *r, const Results *res, Part *p)
 {
     p->story = report_intern(&r->s, res->story);
-    p->session = report_intern(&r->s, res->session);
+    Buf code = {0};
+    size_t lead = strspn(res->session, " \t\r\n"), cl = strlen(res->session + lead);
+    while (cl && strchr(" \t\r\n", res->session[lead + cl - 1]))
+        cl--;
+    buf_printf(&code, "%.*s", (int)cl, res->session + lead);
+    p->session = p->session_typed = report_intern(&r->s, buf_str(&code));
+    buf_free(&code);
+    results_session_key(&code, res->session);
+    p->session_key = report_intern(&r->s, buf_str(&code));
+    buf_free(&code);
     p->player = report_intern(&r->s, res->player);
     p->title = report_intern(&r->s, res->title);
     p->hash = report_intern(&r->s, res->hash);

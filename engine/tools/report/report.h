@@ -46,6 +46,8 @@ typedef struct Dec {
 typedef struct Part {
     char *file;
     int story, session, player, title, hash; /* interned; title and hash may be -1 */
+    int session_typed; /* the code as typed, trimmed (session: the section's spelling) */
+    int session_key;   /* results_session_key of the code: what groups */
     uint64_t seed;
     bool anonymous, ended;
     int ending, ending_story; /* -1: no ending */
@@ -91,7 +93,10 @@ typedef struct StatInfo {
 } StatInfo;
 
 typedef struct Group {
-    int story, session;
+    int story, session; /* session: the spelling most of its participants typed */
+    int key;            /* results_session_key of the code */
+    long typed_other;   /* participants who typed the code otherwise (case, spaces) */
+    const struct Group *typo_of; /* a larger section whose code is one character away */
     Part **p;
     size_t n, capp;
     const Story *root;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "tools/report/report.h"
 
 /* ---- interned strings: ids and texts as small integers ---- */
@@ -57,14 +58,96 @@ void report_intern_free(Intern *t)
 static Group *group_for(Report *r, const Part *p)
 {
     for (size_t i = 0; i < r->ng; i++)
-        if (r->g[i].story == p->story && r->g[i].session == p->session)
+        if (r->g[i].story == p->story && r->g[i].key == p->session_key)
             return &r->g[i];
     util_grow(&r->g, &r->capg, r->ng + 1, sizeof *r->g);
     Group *g = &r->g[r->ng++];
     memset(g, 0, sizeof *g);
     g->story = p->story;
-    g->session = p->session;
+    g->key = p->session_key;
+    g->session = p->session_typed;
     return g;
+}
+
+/* The section's code: the spelling most of its participants typed (the first of equals in
+ * file order); each part shows it, and how many typed it otherwise is kept. */
+static void group_spelling(Group *g)
+{
+    int *code = NULL;
+    long *count = NULL;
+    size_t n = 0, capc = 0, capn = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        size_t k = 0;
+        while (k < n && code[k] != g->p[i]->session_typed) /* a few spellings at most */
+            k++;
+        if (k == n) {
+            util_grow(&code, &capc, n + 1, sizeof *code);
+            util_grow(&count, &capn, n + 1, sizeof *count);
+            code[n] = g->p[i]->session_typed;
+            count[n++] = 0;
+        }
+        count[k]++;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < n; k++)
+        if (count[k] > count[best])
+            best = k;
+    if (n)
+        g->session = code[best];
+    g->typed_other = n ? (long)g->n - count[best] : 0;
+    for (size_t i = 0; i < g->n; i++)
+        g->p[i]->session = g->session;
+    free(code);
+    free(count);
+}
+
+/* Whether a and b are one character apart: one changed, added or left out. */
+static bool one_apart(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < lb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tl = la;
+        la = lb;
+        lb = tl;
+    }
+    if (la - lb > 1)
+        return false;
+    size_t i = 0;
+    while (i < lb && a[i] == b[i])
+        i++;
+    if (la == lb)
+        return i < la && strcmp(a + i + 1, b + i + 1) == 0;
+    return strcmp(a + i + 1, b + i) == 0;
+}
+
+/* A section whose code is one character away from that of a section of the same story at
+ * least four times as large is flagged as a likely typo of it (WS9O's 1 beside WS90's 29; the
+ * review's case). Codes under 3 characters, and sessions of like size (ROOM7's 6, ROOM8's 3:
+ * two rooms), are left alone. */
+static void find_typos(Report *r)
+{
+    for (size_t i = 0; i < r->ng; i++) {
+        Group *g = &r->g[i];
+        const char *k = S(r, g->key);
+        if (strlen(k) < 3)
+            continue;
+        for (size_t j = 0; j < r->ng; j++) {
+            const Group *h = &r->g[j];
+            if (h == g || h->story != g->story || h->n < 4 * g->n || strlen(S(r, h->key)) < 3 ||
+                !one_apart(k, S(r, h->key)))
+                continue;
+            if (!g->typo_of || h->n > g->typo_of->n)
+                g->typo_of = h;
+        }
+        if (g->typo_of)
+            utf8_fprintf(stderr, "ladder: report: session %s (%zu played) is probably a "
+                                 "mistyped %s (%zu played): their codes are one character "
+                                 "apart\n",
+                         S(r, g->session), g->n, S(r, g->typo_of->session), g->typo_of->n);
+    }
 }
 
 static const Report *sort_report; /* for qsort */
@@ -73,7 +156,7 @@ static int cmp_group(const void *a, const void *b)
 {
     const Group *x = a, *y = b;
     int c = strcmp(S(sort_report, x->story), S(sort_report, y->story));
-    return c ? c : strcmp(S(sort_report, x->session), S(sort_report, y->session));
+    return c ? c : strcmp(S(sort_report, x->key), S(sort_report, y->key));
 }
 
 static Point *point_for(Group *g, int story, int scene)
@@ -447,8 +530,11 @@ void report_tally(Report *r)
         util_grow(&g->p, &g->capp, g->n + 1, sizeof *g->p);
         g->p[g->n++] = &r->parts[i];
     }
+    for (size_t i = 0; i < r->ng; i++)
+        group_spelling(&r->g[i]);
     sort_report = r;
     qsort(r->g, r->ng, sizeof *r->g, cmp_group);
+    find_typos(r);
     for (size_t i = 0; i < r->ng; i++)
         prepare_group(r, &r->g[i]);
 }
