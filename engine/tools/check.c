@@ -600,6 +600,40 @@ static void check_careers(Problems *p, const Story *s, const char *path, Chapter
                 stuck, stuck_chapter + 1, path, (unsigned long long)stuck_seed);
 }
 
+/* Advice tags without the scene's advice text: the end-of-run recap could show the choice
+ * taken against the advice but not what the source advises (scenarios/README.md, "Advice"). */
+static void check_advice(Problems *p, const Story *s)
+{
+    for (size_t i = 0; i < s->n_scenes; i++) {
+        const Scene *sc = &s->scenes[i];
+        if (sc->ending || sc->advice)
+            continue;
+        for (size_t k = 0; k < sc->n_choices; k++) {
+            if (sc->choices[k].advice != ADVICE_NONE) {
+                warning(p, s->id, sc->pos.file, sc->pos.line,
+                        "scene '%s' tags choices with advice but has no advice text: add "
+                        "advice = \"...\" (what the source advises here) for the end-of-run "
+                        "recap", sc->id);
+                break;
+            }
+        }
+    }
+}
+
+/* A campaign's between names stats: each must be one a chapter declares. */
+static void check_between(Problems *p, const Story *s, const Chapters *ch)
+{
+    for (size_t k = 0; k < s->between.n; k++) {
+        const char *id = s->between.v[k].stat;
+        bool found = false;
+        for (size_t i = 0; i < ch->n && !found; i++)
+            found = ch->v[i] && story_find_stat(ch->v[i], id) >= 0;
+        if (!found)
+            warning(p, s->id, s->pos.file, s->pos.line,
+                    "between names the stat '%s', which no chapter declares", id);
+    }
+}
+
 static void check_story(Problems *p, const char *path)
 {
     Err err;
@@ -623,6 +657,7 @@ static void check_story(Problems *p, const char *path)
             check_story(p, chapter_path);
             free(chapter_path);
         }
+        check_between(p, s, &ch);
         if (p->n == before) /* then whole careers, once every chapter is sound alone */
             check_careers(p, s, path, &ch);
         else if (!p->json)
@@ -634,6 +669,7 @@ static void check_story(Problems *p, const char *path)
         return;
     }
     scan_sources(p, s); /* scene names in code: no record kept yet, so no {name} marks */
+    check_advice(p, s);
     ExploreResult a, b;
     StoryUsage *usage = usage_new(s);
     /* stop at the first few failures: a looping callback spends its whole budget every game */
