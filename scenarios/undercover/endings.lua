@@ -15,10 +15,21 @@ ending "part_of_production" {
       team = [[Yvette's week in Pensacola produced the lock-desk fix, Kevin's in Tennessee
         produced Porch's document scanner, and Rubén's in Atlanta produced a help desk that calls
         loan officers back instead of closing their tickets.]]
-    else
+    elseif g.onboarding then
       team = [[Every new hire in IT, starting with an analyst named Corey in March, spends the
         first week in a loan officer's car. By summer the newcomers are the ones asking Yvette why
         things are done the way they are.]]
+    else
+      team = [[Yvette's September week turns into a rota she runs herself: by spring every manager
+        in IT has spent a week in a loan officer's car, because she asked them to, not you.]]
+    end
+    local money
+    if money_sense(g) >= 2 then
+      money = [[When Halvorsen's budget questions come now, you answer them in cost per loan
+        before he has finished asking.]]
+    else
+      money = [[You still take your budget to Lorraine before every hearing, and she still finds
+        something in it. The money is the part of the business you learned last.]]
     end
     local tired
     if g.burnout >= 70 then
@@ -29,15 +40,15 @@ ending "part_of_production" {
       called production, and you speak in it, after Marla and before Lorraine. Halvorsen does his
       week in February, with a loan officer in Pensacola, and comes back with a longer list than
       yours.
-    ]], team, [[
+    ]], team, money, [[
       Bobby Rae retires in 2015, after the two best years of his career. His farewell lunch is at
       the Waffle House off 565. He saves you a seat and makes you pay.
     ]], tired, "You still watch the uptime. Nobody asks about it any more, and you find you do "
       .. "not mind.")
   end,
-  lesson = "You left your job for a week and came back knowing what the company sells. You learned "
-        .. "its money, trusted your team with the keys, built technology that grows the business, "
-        .. "and made the week a habit for the people who come after you.",
+  lesson = "You left your job for a week while it still mattered and came back knowing what the "
+        .. "company sells. You built technology that helps it sell, gave the credit to the people "
+        .. "who sell with it, and the week became a habit that no longer depends on you.",
 }
 
 ending "one_good_launch" {
@@ -66,7 +77,12 @@ ending "one_good_launch" {
       team = [[Porch was your project, and when you stop pushing it, it stops moving. Version
         two is still on the roadmap a year later.]]
     end
-    return paras(first, bow, team, [[
+    local care
+    if g:visited("launch") > 0 and g.satisfaction < 30 then
+      care = [[You presented Porch to the board like someone reading another person's slides. By
+        then the summer had worn the caring out of you, and the board could tell.]]
+    end
+    return paras(first, care, bow, team, [[
       You had the moment in the car past the Cullman exit. The company did not have it with you.
     ]])
   end,
@@ -99,8 +115,11 @@ ending "lights_on" {
       nothing. In the autumn Walt creates a new job, chief digital officer, "to bring technology
       closer to the business", and hires a woman from a bank in Atlanta to fill it. You report
       to her.
-    ]], [[
+    ]], g.satisfaction >= 50 and [[
       It is a good job, and you are good at it. It is the job you had in May 2013.
+    ]] or [[
+      It is a good job, and you are good at it. It is the job you had in May 2013, and you have
+      started taking recruiters' calls at lunch.
     ]])
   end,
   lesson = "Well-run operations earn thanks. Without a hand in what the business sells and how it "
@@ -124,10 +143,15 @@ ending "crossing_over" {
       warehouse line costs a lender by the day.
     ]], it, [[
       In March the new man locks down personal phones and blocks every app that touches a
-      borrower's file, pending "a full review". You go to his office and explain what the field needs. He listens politely
-      and hears what you used to hear: somebody from sales asking him to bend the rules. You can
-      see every mistake he is making, because you made them all. You are no longer in a position
-      to fix any of them.
+      borrower's file, pending "a full review". You walk up to the fourth floor with the field's
+      side of it. He nods through it and hears what you heard in May 2013: a salesman wanting the
+      rules bent. His memo could have been one of yours. From a regional office it is plain what
+      it will cost Magnolia, and the keys that could change it hang on his ring, not yours.
+    ]], g.satisfaction >= 50 and [[
+      Most weeks you do not mind. You like the work, and the realtors in Huntsville know your
+      name.
+    ]] or [[
+      Some nights, driving home from Chattanooga, you wonder what you would have built.
     ]])
   end,
   lesson = "The business finally made sense from the other side of the desk, where you could no "
@@ -154,7 +178,13 @@ ending "managed_out" {
         Halvorsen asks Pinnacle Managed Services for a proposal without telling you, and Lorraine
         tells you anyway.]]
     end
-    return paras(how, [[
+    local care
+    if g.satisfaction < 30 then
+      care = [[Somewhere in the summer you stopped caring, and it showed before you noticed it
+        yourself: the staff meetings you cancelled, the budget questions you answered in one
+        line. Halvorsen noticed first.]]
+    end
+    return paras(how, care, [[
       On a Friday in November, Halvorsen and a partner from human resources meet you in the small
       conference room on the second floor. It takes eleven minutes. You leave with twelve weeks
       of severance and the good opinion of everyone who ever worked for you, which does not
@@ -165,9 +195,9 @@ ending "managed_out" {
       table.
     ]])
   end,
-  lesson = "A technology leader without allies in the business, whether from defending operations "
-        .. "in operational terms or from pointing elsewhere when things went wrong, is the easiest "
-        .. "line in any budget to hand to someone else.",
+  lesson = "A technology leader without allies in the business, who defends operations in "
+        .. "operational terms, stops caring where it shows or points elsewhere when things go "
+        .. "wrong, is the easiest line in any budget to hand to someone else.",
 }
 
 ending "open_doors" {
@@ -214,14 +244,14 @@ ending "running_on_empty" {
         a horn.]]
     end
     return paras(where, [[
-      The doctor at Brookwood says *exhaustion*, and then *six weeks*. Yvette runs IT while you
-      are gone. She runs it well.
+      The doctor at Brookwood says *exhaustion*, and then *six weeks*. Noor drives you home and
+      takes your phone. Yvette runs IT while you are gone. She runs it well.
     ]], [[
       When you come back, your chair is still yours and the agenda of the leadership meeting has
       not changed. Walt is kind about it. He does not mention production again.
     ]])
   end,
-  lesson = "You tried to run IT, learn the business and do the engineering yourself, all at once. "
-        .. "Leaving your job for a week only works if you actually leave it, and nobody learns "
-        .. "anything at the bottom of the tank.",
+  lesson = "You carried more than one job at a time until the tank was empty. Leaving your job "
+        .. "for a week only works if you actually leave it and hand the rest to people you "
+        .. "trust; nobody learns anything at the bottom of the tank.",
 }

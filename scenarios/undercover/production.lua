@@ -1,15 +1,21 @@
 -- Undercover, act V: back at headquarters. The budget hearing, building what the week showed,
 -- sending the senior team on the road, and the launch.
 
--- How convincing the pitch is in the company's own terms: what you learned about the money, and
--- who is in the room with you.
+-- How convincing the pitch is in the company's own terms: what you learned about the money this
+-- summer (gain, not the acumen you arrived with), and who is in the room with you.
 local function pitch_score(g)
-  local s = g.acumen
+  local s = 25 + gain(g)
   if g.knows_pl then s = s + 10 end
   if g.vendor == "per_loan" then s = s + 10 end
   if g.relationships >= 55 then s = s + 5 end
   if g.reputation >= 45 then s = s + 5 end
   return s
+end
+
+-- Kevin's benchmark deck, before and after Marla pulls you back from it.
+local function deck(g)
+  if g.marla_saved then return "What is left is what you brought from Huntsville." end
+  return "Kevin's benchmark deck is in your bag. You do not open it."
 end
 
 -- Where the story goes once the senior team's week is settled.
@@ -33,13 +39,13 @@ scene "budget_hearing" {
           loan officer. You are not sure what a loan is worth to Magnolia after costs.]]
       end
       body = paras([[
-        Kevin's benchmark deck is in your bag. You do not open it. You have one slide: a
+        ]] .. deck(g) .. [[ You have one slide: a
         pre-approval that comes from the loan officer's phone, pulls from LoanBase, follows the
         compliance rules and reaches a realtor in ten minutes instead of most of a day. Kevin
         estimates $380,000 and four months.
       ]], money)
     elseif g.idea == "fixes" then
-      body = [[Kevin's benchmark deck is in your bag. You do not open it. You have a list of
+      body = deck(g) .. [[ You have a list of
         eleven things IT does to loan officers every day, and what each would take to stop.]]
     else
       body = [[Kevin's benchmark deck is in your bag. Next to it is your own: fourteen pages of
@@ -54,6 +60,13 @@ scene "budget_hearing" {
       realtor = [[Halvorsen reads the slide twice. "Who told you realtors pick the lender?" "A
         realtor," you say.]]
     end
+    if g.marla_saved then
+      return paras([[
+        Halvorsen's eyes leave the screen at the third benchmark. Marla puts her hand flat on the
+        table. "That's not what you told me you saw," she says. "Tell them about the
+        Selbys." Kevin's deck goes back in the bag, seven minutes of your twenty gone.
+      ]], body, realtor)
+    end
     return paras([[
       Monday, July 15, the fourth-floor boardroom. Halvorsen, Walt, Lorraine, Marla, and you, with
       twenty minutes.
@@ -61,7 +74,10 @@ scene "budget_hearing" {
   end,
   lesson = "Field knowledge counts in a budget fight once it is told in the company's money.",
   discuss = "How would you turn a week of field observations into the language your CFO uses?",
+  advice = "Tell what you saw in the company's money, and pay for it with something you would "
+         .. "rather keep.",
   choice { "Pitch the ten-minute pre-approval, in the P&L's terms", id = "pitch_app",
+           advice = "follows",
            when = function(g) return g.idea == "app" end,
            effects = { reputation = 10 },
            set = function(g)
@@ -71,26 +87,32 @@ scene "budget_hearing" {
            lesson = "The week's lessons, told in the company's money, became a budget line instead "
                  .. "of an anecdote; how much of one depended on how well you knew the money." },
   choice { "Offer your own $310,000 data-center refresh as the cut that pays for it",
-           id = "trade_refresh",
+           id = "trade_refresh", advice = "follows",
            when = function(g) return g.idea == "app" end,
            effects = { reputation = 15, acumen = 5, satisfaction = -5 },
            set = { funding = "full", traded_refresh = true }, go = "build_choice",
            lesson = "Giving up the project you were proudest of was the negotiation that "
                  .. "mattered: you paid for the future out of your own department's comfort." },
   choice { "Offer the fixes: eleven changes IT can make within a month, with no new money",
-           id = "pitch_fixes",
+           id = "pitch_fixes", advice = "against",
            when = function(g) return g.idea == "fixes" or g.idea == "app" end,
            effects = { reputation = 5, relationships = 5 }, set = { quick_wins = true },
            go = "quick_wins",
            lesson = "The fixes were cheap, quick and welcome: a service department at its best." },
   choice { "Present the exposures you found in the field", id = "pitch_controls",
+           advice = "against",
            when = function(g) return g.idea == "controls" end,
            effects = { reputation = -10 }, go = "outsourcing_study",
            lesson = "You saw the business and reported its risks to you. The room heard the "
                  .. "Department of No, back from a field trip." },
   choice { "Open Kevin's benchmark deck after all: a week of anecdotes won't move Halvorsen",
-           id = "open_deck",
-           effects = { reputation = -10, satisfaction = 5 }, go = "outsourcing_study",
+           id = "open_deck", advice = "against", once = true,
+           effects = { reputation = -10, satisfaction = 5 },
+           -- an ally in Sales who trusts you can pull you back to what you saw, once
+           set = function(g)
+             return { marla_saved = (g.marla_invite or g.owned_call) and g.relationships >= 50 }
+           end,
+           go = function(g) return g.marla_saved and "budget_hearing" or "outsourcing_study" end,
            lesson = "Retreating to benchmarks after the week threw away the one thing nobody else "
                  .. "in the room had: what you had seen." },
 }
@@ -112,22 +134,26 @@ scene "quick_wins" {
       On Marla's Thursday call nobody says "Birmingham" for a whole week. Bobby Rae sends you a
       photo of his laptop's login screen with his thumb up.
     ]], [[
-      Nobody mentions outsourcing again. Halvorsen adds nothing to your budget either. "Good," he tells
-      Walt, within your hearing. "IT's finally a good vendor."
+      Nobody mentions outsourcing again. Halvorsen adds nothing to your budget either. "Good,"
+      he tells Walt, within your hearing. "IT's finally a good vendor."
     ]])
   end,
   lesson = "Fixing what frustrates the business earns goodwill. Goodwill is only worth what you "
         .. "spend it on.",
   discuss = "Is \"a good vendor\" a compliment for a department inside the company? What would "
          .. "be better?",
+  advice = "Spend the goodwill on something that grows the business.",
   choice { "Spend the goodwill: ask Lorraine to help you build the case for the phone pre-approval",
-           id = "now_build",
-           when = function(g) return g.acumen >= 45 end,
+           id = "now_build", advice = "follows",
+           when = function(g) return gain(g) >= 20 or g.knows_pl end,
+           show_locked = "You have not learned enough of Magnolia's money this summer to make "
+                      .. "that case",
            effects = { acumen = 5, burnout = 5 }, set = { funding = "pilot", idea = "app" },
            go = "build_choice",
            lesson = "The fixes earned trust; spending it on something that grows the business is "
                  .. "what turns a good vendor into a partner." },
   choice { "Stop there. IT is liked, and the budget survived", id = "stop_there",
+           advice = "against",
            effects = { burnout = -5, satisfaction = 5 }, go = "team_week",
            lesson = "Being liked as a service is a real improvement. It is still a service." },
 }
@@ -159,15 +185,16 @@ scene "build_choice" {
   end,
   lesson = "Technology the company sells should be built with the people who sell it.",
   discuss = "Who should be in the room while the technology your company sells is being built?",
+  advice = "Build it with the people who sell, not alone at night.",
   choice { "Build it with Kevin's team, with Bobby Rae and Jasmine on a call every Friday",
-           id = "build_together",
+           id = "build_together", advice = "follows",
            effects = { relationships = 5, burnout = 5, satisfaction = 5 },
            set = { build = "together" },
            go = "team_week",
            lesson = "Building with the people who would use it was slower each week and faster "
                  .. "overall: the loan officers found the problems before the realtors did." },
   choice { "Write the core yourself, at night. You are still the best engineer in the building",
-           id = "build_self",
+           id = "build_self", advice = "against",
            when = function(g) return g.technical >= 75 end,
            effects = { technical = 10, burnout = 20, relationships = -5, satisfaction = 10 },
            set = { build = "self" }, go = "team_week",
@@ -216,25 +243,27 @@ scene "team_week" {
         .. "will lead IT after you.",
   discuss = "Whom on your team would you send out first, and what would it cost you to cover for "
          .. "them?",
+  advice = "Send your own senior people out too, and make the week part of how IT hires.",
   choice { "Send all three on the road this fall, a week each, and cover for them yourself",
-           id = "send_leaders",
+           id = "send_leaders", advice = "follows",
            effects = { burnout = 10, relationships = 10, acumen = 5 }, set = { leaders_out = true },
            go = after_team,
            lesson = "Three weeks of your senior people's time, and your evenings covering for "
                  .. "them, bought a team that would not need you to tell them what the field "
                  .. "needs." },
   choice { "Write it into onboarding: every new IT hire spends the first week with a loan officer",
-           id = "onboarding",
+           id = "onboarding", advice = "follows",
            effects = { reputation = 5 }, set = { onboarding = true }, go = after_team,
            lesson = "Onboarding builds the habit into every newcomer and leaves the people who "
                  .. "already run IT where you were in May." },
   choice { "Both: the three of them this fall, and every new hire from now on", id = "both",
+           advice = "follows",
            when = function(g) return g.yvette_led or g.relationships >= 60 end,
            effects = { burnout = 10, relationships = 5, reputation = 5 },
            set = { leaders_out = true, onboarding = true }, go = after_team,
            lesson = "Because Yvette could run things without you, you could afford to send "
                  .. "everyone, and make the week part of how IT hires." },
-  choice { "Not now. After the launch, when things calm down", id = "not_now",
+  choice { "Not now. After the launch, when things calm down", id = "not_now", advice = "against",
            effects = { burnout = -5 }, go = after_team,
            lesson = "Things do not calm down. The week you cannot spare is the week the habit "
                  .. "dies." },
@@ -289,7 +318,7 @@ scene "compliance_gate" {
                  .. "mattered most." },
   choice { "Launch to Bobby Rae, Jasmine and eighteen others now; everyone else after the review",
            id = "narrow_launch",
-           when = function(g) return g.acumen >= 50 or g.relationships >= 60 end,
+           when = function(g) return gain(g) >= 25 or g.owned_call or g.relationships >= 60 end,
            effects = { burnout = 10 }, set = { review = "narrow" }, go = "launch",
            lesson = "A small launch under watch gave Sales its October and Yvette her review, at "
                  .. "the price of running two launches at once." },
@@ -354,7 +383,11 @@ scene "launch" {
     if launch_quality(g) == "strong" then return { satisfaction = 10, reputation = 5 } end
     return { satisfaction = -5 }
   end,
-  set = function(g) return { app_result = launch_quality(g) } end,
+  set = function(g)
+    -- trust given in July comes back: Yvette goes on the road on her own time
+    local went = not (g.leaders_out or g.onboarding) and g.yvette_led and g.relationships >= 60
+    return { app_result = launch_quality(g), yvette_went = went }
+  end,
   text = function(g)
     local when
     if g.review == "narrow" then
@@ -392,31 +425,41 @@ scene "launch" {
       refresh = [[On October 9 a disk controller in one of the old Riverchase servers died. Yvette
         had a spare on the shelf, because of her calendar reminders.]]
     end
-    return paras(when, result, refresh,
+    local yvette
+    if g.yvette_went then
+      yvette = [[You never sent anyone on the road. Yvette went anyway, on a week of her own
+        vacation in September, in Jasmine's car in Atlanta, and came back with four of Porch's
+        launch fixes. "You left me the keys in July," she says. "I figured that was a yes."]]
+    end
+    return paras(when, result, refresh, yvette,
       "Walt asks you to present Porch at the board meeting on November 4.")
   end,
   lesson = "A technology that changes how a company sells belongs to the people who sell with it "
         .. "as much as to the people who built it.",
   discuss = "Who should stand up and present a technology that changed how your company sells?",
+  advice = "Give the credit to the people who sell, and ask the other executives to go "
+         .. "undercover too.",
   choice { "Present it with Bobby Rae and Jasmine, and ask that every executive spend a week "
-           .. "undercover, Walt and Halvorsen included", id = "propose_all",
+           .. "undercover, Walt and Halvorsen included", id = "propose_all", advice = "follows",
            effects = { reputation = 5, relationships = 5 },
            go = function(g)
-             local team = g.leaders_out or g.onboarding
-             if g.app_result == "strong" and team and g.reputation >= 45 then
+             local team = g.leaders_out or g.onboarding or g.yvette_went
+             -- and you still care enough to carry it past the applause
+             if g.app_result == "strong" and team and g.reputation >= 40
+                and g.satisfaction >= 30 then
                return "part_of_production"
              end
              return "one_good_launch"
            end,
            lesson = "Asking the other executives to do what you did made the week a habit of the "
                  .. "company, not a story about you." },
-  choice { "Present it yourself, as IT's turnaround", id = "take_bow",
+  choice { "Present it yourself, as IT's turnaround", id = "take_bow", advice = "against",
            effects = { reputation = 10, relationships = -10, satisfaction = 5 },
            go = "one_good_launch",
            lesson = "Taking the bow alone made Porch IT's project again, and the salespeople who "
                  .. "built it with you noticed." },
   choice { "Hand Porch to Marla's team to run, and get back to the infrastructure backlog",
-           id = "hand_back",
+           id = "hand_back", advice = "against",
            effects = { burnout = -10, satisfaction = 5 }, go = "lights_on",
            lesson = "Handing the product to Sales and going back to operations put you where you "
                  .. "started: trusted, thanked, and outside the room." },

@@ -13,6 +13,10 @@
 --   disconnect, yvette_led  how fully you left IT behind during the week
 --   idea, funding, build    what you brought back and how it was built
 --   leaders_out, onboarding whether the habit outlives you: the good ending needs one of them
+--   acumen_start            business acumen when the chapter began: what counts is what you
+--                           learn this summer (gain), since a campaign may bring in any value
+--   late                    the week on the road came after the budget hearing, too late to
+--                           shape it
 
 story {
   id = "undercover",
@@ -33,6 +37,9 @@ story {
   },
   flags = {
     previous_verdict = "",   -- set by a campaign: the verdict of the chapter before
+    previous_ending = "",    -- set by a campaign: the id of the ending of the chapter before
+    acumen_start = 0,        -- business acumen on arrival (set by the first scene)
+    late = false,            -- went on the road after the budget hearing
     asked_walt = false,      -- asked Walt for time after the quarterly review
     pitched_refresh = false, -- pitched the data-center refresh at the wrong moment
     admitted = false,        -- answered the fourth question honestly
@@ -70,6 +77,8 @@ story {
     app_result = "none",     -- "strong" or "weak"
     blamed = false,
     went_over = false,       -- wrote to the board's audit chair over Halvorsen's head
+    marla_saved = false,     -- Marla pulled you back from the benchmark deck at the hearing
+    yvette_went = false,     -- Yvette went on the road on her own, after you said "not now"
   },
   start = "quarterly",
   when_stat = {
@@ -88,6 +97,21 @@ function paras(...)
   return table.concat(out, "\n\n")
 end
 
+-- Business acumen learned since the chapter began: a campaign brings acumen in from earlier
+-- chapters (20 to 100), and what this story tests is what you learn here.
+function gain(g)
+  return g.acumen - g.acumen_start
+end
+
+-- How much of the money you learned this summer, from the flags of act II and III: the P&L or the
+-- course, and the contract priced by the loan.
+function money_sense(g)
+  local n = 0
+  if g.knows_pl then n = n + 2 elseif g.took_course then n = n + 1 end
+  if g.vendor == "per_loan" then n = n + 1 end
+  return n
+end
+
 -- The extra strain of keeping the pager on during the week on the road.
 function pager_strain(g)
   if g.disconnect == "pager" then return { burnout = 5 } end
@@ -98,21 +122,45 @@ end
 -- Act I: Service Levels
 -------------------------------------------------------------------------------------------------
 
+-- How the last chapter's ending led here (the campaign sets previous_ending; played alone, the
+-- default). Every road: the CIO job in Decatur cut in 2002, the hands-on years on the Gulf Coast,
+-- back in charge of a department by 2005, and Magnolia from March 2012.
 local comeback = {
-  good = [[Eleven years ago a downsizing took your CIO title. You won it back the long way,
-    through a server room and a help desk, and came to this job with your hands-on skills
-    sharper than they had been in a decade.]],
-  mixed = [[The climb back from the downsizing took longer than you planned: network
-    administrator, then manager, then director, one rung every few years. This is the first
-    chief's title since.]],
-  bad = [[The years after the downsizing were hard, and you have stopped counting the
-    rejections. Magnolia took a chance on you. You know what a second chance is worth.]],
+  ready_when_it_turned = [[The market turned in 2005 and you were ready for it. Seven more
+    years running IT on the Gulf Coast, then Walt Haskins's call, and the chief technology
+    officer's job in Birmingham, four hours up Interstate 65 from your mother.]],
+  hands_on = [[You went back to the machines after 2002 and stayed there by choice, until the
+    department you worked in needed someone to run it and asked you, in 2005. Magnolia hired
+    the chief who still knows the duplex setting on a switch port.]],
+  plateau = [[The holding pattern on the Gulf Coast lasted longer than you like to admit. You
+    were running a department again by 2005, a small one, and Magnolia's offer in 2012 was the
+    first in years that felt like a step up.]],
+  title_elsewhere = [[The title you held out for came with a long drive home every Friday. When
+    Magnolia offered you a chief's job in Birmingham, four hours from your mother in Mobile, you
+    took it partly for the drive.]],
+  twice_bitten = [[Let go twice in three years, you stopped taking any job on trust. You were
+    back in charge of a department by 2005, with a contract you had read twice; Magnolia's, in
+    2012, you read three times.]],
+  broke = [[The months with no runway taught you what a paycheck is worth. You came back through
+    contract work and were running a department again by 2005; you have kept six months of
+    savings in the bank ever since.]],
+  burned_out = [[After the collapse you learned to leave the office at six, mostly. You were
+    trusted with a department again by 2005, and Magnolia took a chance on you in 2012. You know
+    what a second chance is worth.]],
 }
+-- Until a campaign passes the ending's id, its verdict picks a likely road.
+local by_verdict = { good = "ready_when_it_turned", mixed = "plateau", bad = "twice_bitten" }
+local comeback_default = [[In 2002 a downsizing took your CIO title in Decatur. You won it back
+  the long way, through server rooms on the Gulf Coast, were running a department again by
+  2005, and came to Magnolia in March 2012.]]
 
 scene "quarterly" {
   chapter = "I. Service Levels",
+  -- what the player knows of the business on arrival, to measure what this summer adds
+  set = function(g) return { acumen_start = g.acumen } end,
   text = function(g)
-    return paras(comeback[g.previous_verdict], [[
+    local back = comeback[g.previous_ending] or comeback[by_verdict[g.previous_verdict]]
+    return paras(back or comeback_default, [[
       Monday, May 6, 2013. The fourth-floor boardroom of Magnolia Home Lending in Hoover,
       Alabama, smells of coffee and dry-erase markers. You are fourteen months into the job of
       chief technology officer, and your part of the quarterly review went as well as it could:
@@ -133,18 +181,21 @@ scene "quarterly" {
         .. "lean forward for the people who bring in its revenue.",
   discuss = "When your department reports, what does your CEO ask about? If nothing, what does "
          .. "that tell you?",
+  advice = "Seek out the people who run the business and learn what they care about; do not "
+         .. "retreat into your own department.",
   choice { "Catch Walt at the elevator and ask for half an hour this week", id = "ask_walt_time",
+           advice = "follows",
            effects = { relationships = 5 }, set = { asked_walt = true }, go = "four_questions",
            lesson = "Asking the person who runs the business for his time is the cheapest move "
                  .. "a service leader has, and one most never make." },
   choice { "Use the lunch break to pitch Walt the $310,000 data-center refresh",
-           id = "pitch_refresh",
+           id = "pitch_refresh", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, set = { pitched_refresh = true },
            go = "four_questions",
            lesson = "A best-practice project, pitched to a founder who is thinking about loan "
                  .. "volume, sounds like a cost however sound the engineering." },
   choice { "Skip lunch and go back to your team; they know what those numbers took",
-           id = "back_to_team",
+           id = "back_to_team", advice = "against",
            effects = { satisfaction = 5, relationships = -5 }, go = "four_questions",
            lesson = "Retreating to the people who already value you feels like loyalty. It also "
                  .. "keeps you out of the room where the business is discussed." },
@@ -152,9 +203,9 @@ scene "quarterly" {
 
 scene "four_questions" {
   text = [[
-    That evening there is an email from Gus Tolliver. Gus hired you twice in the nineties,
-    retired from banking, and now sends his old people one article a month without comment.
-    This one opens with a quiz.
+    That evening there is an email from Gus Tolliver. Gus gave you the first job you could get
+    after the downsizing, on the Gulf Coast in 2002; retired now, he sends the people he hired
+    one article a month without comment. This one opens with a quiz.
 
     | 1. Is it your job to set where technology goes in your company?
     | 2. Do you steer the technology products or services that help it grow?
@@ -170,12 +221,14 @@ scene "four_questions" {
   lesson = "Technology leaders tend to share two weak spots: little grounding in business and "
         .. "finance, and the pride that keeps them from hearing it.",
   discuss = "Answer the four questions for yourself. Which was the hardest to answer honestly?",
-  choice { "Yes to all four, and write back to Gus", id = "yes_to_four",
+  advice = "Name your weak spots honestly: little business knowledge and the pride that will "
+         .. "not hear it.",
+  choice { "Yes to all four, and write back to Gus", id = "yes_to_four", advice = "follows",
            effects = { satisfaction = -5 }, set = { admitted = true }, go = "walt_review",
            lesson = "Saying yes to the fourth question stung. A weakness you will not name is one "
                  .. "nobody can help you with." },
   choice { "Yes to three. The fourth is about their manners, not your contribution",
-           id = "no_to_four",
+           id = "no_to_four", advice = "against",
            effects = { satisfaction = 5 }, set = { proud = true }, go = "walt_review",
            lesson = "Pride kept your picture of yourself intact, and kept out what the business "
                  .. "was trying to tell you." },
@@ -209,20 +262,24 @@ scene "walt_review" {
         .. "technology leader's review, and the hardest to hear.",
   discuss = "What would production, rather than operations, mean for the technology team where "
          .. "you work?",
+  advice = "When told you do not understand the business, ask what it needs instead of "
+         .. "defending your record.",
   choice { "Put the numbers back on the table: 99.94 percent did not happen by accident",
-           id = "defend_numbers",
+           id = "defend_numbers", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, set = { defended = true },
            go = "saturday_lockout",
            lesson = "Defending the service record answered a question Walt had not asked. The "
                  .. "numbers were real; they were not the point." },
   choice { "Ask him what production would look like, coming from IT", id = "ask_production",
+           advice = "follows",
            effects = { acumen = 5, reputation = 5 }, go = "saturday_lockout",
            lesson = "Asking what production meant, instead of arguing, was the first time you "
                  .. "let the business define your job." },
   choice { "Tell him Gus's idea: a week on the road with a loan officer, as a trainee",
-           id = "ask_week",
+           id = "ask_week", advice = "follows",
            when = function(g) return g.admitted end,
-           effects = { reputation = 5, relationships = 5 }, set = { asked_undercover = true },
+           effects = { reputation = 5, relationships = 5, satisfaction = -5 },
+           set = { asked_undercover = true },
            go = "saturday_lockout",
            lesson = "Naming the weakness to your CEO and offering a way to fix it turned his "
                  .. "criticism into a plan." },
@@ -263,7 +320,10 @@ scene "saturday_lockout" {
   lesson = "A rule written for people at desks gets tested by the people who are not at desks.",
   discuss = "Which of your department's rules were written for headquarters, and who pays for "
          .. "them outside it?",
+  advice = "Fit the rules written at headquarters to the hours and places where the business "
+         .. "works.",
   choice { "Hold the line: the policy stands, and the help desk opens Monday", id = "hold_line",
+           advice = "against",
            effects = { relationships = -5, reputation = -5 }, set = { lockout = "held" },
            go = "lorraine",
            lesson = "The rule was sound on paper. Holding it on a Saturday cost a loan officer "
@@ -274,7 +334,7 @@ scene "saturday_lockout" {
            lesson = "The quiet favour fixed one Saturday and none of the next ones, and made you "
                  .. "the only help desk open on weekends." },
   choice { "Unlock him, and put the help desk on Saturday hours from next week",
-           id = "weekend_desk",
+           id = "weekend_desk", advice = "follows",
            effects = { relationships = 5, acumen = 5, satisfaction = -5 },
            set = { lockout = "weekend" }, go = "lorraine",
            lesson = "Moving the service to the hours the business works cost Rubén's people "
@@ -308,17 +368,21 @@ scene "lorraine" {
         .. "usually teach them to anyone who asks.",
   discuss = "Could you explain your company's P&L to a new hire? What would you need to learn "
          .. "first?",
+  advice = "Learn the money: a P&L, a budget and a cost per loan can be learned in a class or "
+         .. "from a peer in finance.",
   choice { "Ask her to walk you through the whole P&L tonight, line by line", id = "learn_pl",
+           advice = "follows",
            effects = { acumen = 10, burnout = 5, relationships = 5 }, set = { knows_pl = true },
            go = "vendor_renewal",
            lesson = "Two hours with Lorraine taught you how Magnolia makes money: gain on sale, "
                  .. "cost per loan, the warehouse line. You only had to ask." },
   choice { "Send Kevin over with the spreadsheet; she wants numbers and he has them",
-           id = "send_kevin",
+           id = "send_kevin", advice = "against",
            effects = { burnout = -5 }, go = "vendor_renewal",
            lesson = "Delegating the budget saved you an evening and left finance a foreign "
                  .. "language." },
   choice { "Enroll in Samford's evening finance course for managers", id = "take_course",
+           advice = "follows",
            effects = { acumen = 5, burnout = 5 }, set = { took_course = true },
            go = "vendor_renewal",
            lesson = "A course teaches the vocabulary properly, on the course's calendar rather "
@@ -356,14 +420,18 @@ scene "vendor_renewal" {
         .. "by the seat moves against it when times turn.",
   discuss = "How are your largest technology contracts priced, and does that pricing follow your "
          .. "business or fight it?",
+  advice = "Negotiate in the business's terms: tie what IT spends to what the company earns.",
   choice { "Offer him a longer term if he prices it per funded loan instead of per seat",
-           id = "per_loan",
-           when = function(g) return g.knows_pl or g.acumen >= 35 end,
-           effects = { acumen = 5, reputation = 10 }, set = { vendor = "per_loan" },
+           id = "per_loan", advice = "follows",
+           when = function(g) return g.knows_pl or g.took_course end,
+           show_locked = "You would need to know how Magnolia's costs move with its loan volume",
+           effects = { acumen = 5, reputation = 10, satisfaction = -5 },
+           set = { vendor = "per_loan" },
            go = "rate_shock",
            lesson = "Tying the license to funded loans moved the risk off Magnolia's books. You "
                  .. "could only ask for it because you knew how the company earns and spends." },
   choice { "Sign it. Fourteen months of migration cost more than 11 percent", id = "sign_it",
+           advice = "against",
            effects = { reputation = -5, burnout = -5 }, set = { vendor = "signed" },
            go = "rate_shock",
            lesson = "Signing was technically sound and locked a bigger fixed cost into a year "

@@ -9,9 +9,30 @@ function realtor_answer(g)
     send him buyers anyway."]]
 end
 
+-- The dates of the week: July 8 to 12 before the budget hearing, August 12 to 16 after it.
+function week_date(g, early, late)
+  return g.late and late or early
+end
+
 scene "walt_yes" {
   chapter = "IV. Undercover",
   text = function(g)
+    if g.late then
+      return paras([[
+        Walt gives Halvorsen his ninety days. In the hall afterwards he stops you by the
+        elevator.
+      ]], [["Marla says her offer's still open. Go ride with Bobby Rae while they count your
+        servers. I'd rather you came back from Huntsville knowing something than sat here
+        watching them."]], [[
+        You would be a new loan officer from the Birmingham training class, placed with Bobby
+        Rae Cagle from Monday, August 12, to Friday, August 16. Bobby Rae is fifty-eight, has
+        sold mortgages for twenty-two years, and has never been to the fourth floor.
+      ]], [[
+        Pinnacle's people start on Wednesday. Somebody has to answer their questions while you
+        are gone, and Yvette has never covered for you with the department's future on the
+        table.
+      ]])
+    end
     local walt
     if g.reputation >= 35 then
       walt = [["Good," he says. "Go. I've wanted somebody from your floor to do that for three
@@ -33,9 +54,10 @@ scene "walt_yes" {
   lesson = "Going undercover works only if you actually leave: somebody else has to hold the job.",
   discuss = "Who would run your team if you were unreachable for a week? What have you done to "
          .. "make that possible?",
+  advice = "Really leave: hand the job to your deputy and leave the pager at home.",
   choice { "Give Yvette full authority, set an out-of-office, and leave your laptop at home",
-           id = "hand_yvette",
-           effects = { burnout = -5, relationships = 5 },
+           id = "hand_yvette", advice = "follows",
+           effects = { burnout = -5, relationships = 5, reputation = -5 },
            set = { disconnect = "full", yvette_led = true }, go = "waffle_house",
            lesson = "Handing Yvette the whole job for a week risked the department and tested the "
                  .. "team you had built. It also freed you to see." },
@@ -43,9 +65,17 @@ scene "walt_yes" {
            effects = { burnout = 5 }, set = { disconnect = "nightly" }, go = "waffle_house",
            lesson = "Nightly check-ins kept you half in both jobs." },
   choice { "Keep your pager. You can learn sales and run IT at the same time", id = "keep_pager",
+           advice = "against",
            effects = { burnout = 10 }, set = { disconnect = "pager" }, go = "waffle_house",
            lesson = "Keeping the pager meant you never left. A week undercover is worth exactly "
                  .. "as much as you actually leave." },
+  choice { "Stay in Birmingham: you will not leave Pinnacle alone with your servers",
+           id = "guard_servers", advice = "against",
+           when = function(g) return g.late end,
+           effects = { burnout = 5, satisfaction = 5, relationships = -5 },
+           go = "outsourcing_study",
+           lesson = "Guarding the servers from Pinnacle's counters felt like loyalty to the team. "
+                 .. "It kept you in the one building where nothing new could be learned." },
 }
 
 scene "waffle_house" {
@@ -61,9 +91,9 @@ scene "waffle_house" {
       bobby = [["Help desk answers Saturdays now," he says. "Somebody up there woke up."]]
     end
     return paras([[
-      Monday, July 8, 6:40 in the morning. A Waffle House off Interstate 565 in Madison. Bobby
-      Rae Cagle is already in a booth with a coffee, a legal pad and a phone whose case is held
-      together with tape.
+      Monday, ]] .. week_date(g, "July 8", "August 12") .. [[, 6:40 in the morning. A Waffle
+      House off Interstate 565 in Madison. Bobby Rae Cagle is already in a booth with a
+      coffee, a legal pad and a phone whose case is held together with tape.
     ]], [[
       "You the trainee? Sit. First rule: the realtors are the customer. The borrowers are the
       realtors' customer. Forget that and you'll starve."
@@ -79,19 +109,20 @@ scene "waffle_house" {
   end,
   lesson = "Decisions made for headquarters' convenience land in somebody else's working day.",
   discuss = "Which of your off-peak decisions fall in the middle of someone else's working hours?",
-  choice { "Say nothing. Write it all down", id = "just_watch",
+  advice = "Watch as a trainee would; the fixes can wait until Friday, the view cannot.",
+  choice { "Say nothing. Write it all down", id = "just_watch", advice = "follows",
            effects = { acumen = 5, satisfaction = -5 }, go = "cardinal_realty",
            lesson = "Watching your own policy waste a salesman's morning, and saying nothing, was "
                  .. "what a trainee would do. It is how you learned what the policy cost." },
   choice { "Fix his update settings. Four minutes, though a trainee shouldn't know how",
-           id = "fix_laptop",
+           id = "fix_laptop", advice = "against",
            when = function(g) return g.technical >= 55 end,
            effects = { technical = 5, relationships = 5 }, set = { fixed_laptop = true },
            go = "cardinal_realty",
            lesson = "Fixing it on the spot helped one man and told him you were not what you "
                  .. "said. The helpful reflex can cost you the view." },
   choice { "Step outside and call Yvette: move the patch window to 2 a.m., today",
-           id = "move_patch",
+           id = "move_patch", advice = "against",
            effects = function(g)
              if g.disconnect == "full" then
                return { burnout = 5, reputation = 5, relationships = -5 }
@@ -131,19 +162,23 @@ scene "cardinal_realty" {
   lesson = "When the official system cannot do the job in time, the job gets done without it.",
   discuss = "What does your system demand before it lets people do what they are paid for? Who "
          .. "decided that?",
+  advice = "See how the work really gets done, and ask the customer, before you reach for a "
+         .. "fix of your own.",
   choice { "Turn your phone into a hotspot and get him into LoanBase properly", id = "hotspot",
+           advice = "against",
            when = function(g) return g.technical >= 50 end,
            effects = { technical = 5, burnout = 5 }, set = { selby = "hotspot" },
            go = function(g) return g.disconnect == "full" and "kitchen_table" or "home_incident" end,
            lesson = "Your skills got one proper letter out on time, and proved the system only "
                  .. "worked with someone from IT standing beside it." },
   choice { "Let it play out: you came to see how it really works", id = "let_it_play",
+           advice = "follows",
            effects = { acumen = 10, satisfaction = -5 }, set = { selby = "template" },
            go = function(g) return g.disconnect == "full" and "kitchen_table" or "home_incident" end,
            lesson = "Letting the workaround happen showed you how far the official system was "
                  .. "from the job." },
   choice { "While he works, ask Sherry how she decides which lender gets her buyers",
-           id = "ask_realtor",
+           id = "ask_realtor", advice = "follows",
            effects = { relationships = 5, acumen = 5 },
            set = { realtor_talk = true, selby = "template" },
            go = function(g) return g.disconnect == "full" and "kitchen_table" or "home_incident" end,
@@ -176,7 +211,8 @@ scene "home_incident" {
   lesson = "What your team does when something breaks and you are not there is the real measure "
         .. "of the team you built.",
   discuss = "When something breaks and you are away, what happens? When did you last find out?",
-  choice { id = "let_yvette",
+  advice = "Let the team you built handle the trouble while you are away.",
+  choice { id = "let_yvette", advice = "follows",
            text = function(g)
              if g.disconnect == "pager" then
                return "Forward the page to Yvette and go to sleep"
@@ -187,11 +223,12 @@ scene "home_incident" {
            go = "kitchen_table",
            lesson = "Letting Yvette handle it meant trusting the team you had built at the moment "
                  .. "trusting was hardest." },
-  choice { "Open the laptop and fix it yourself", id = "take_over",
+  choice { "Open the laptop and fix it yourself", id = "take_over", advice = "against",
            effects = { burnout = 15, technical = 5, relationships = -5 }, go = "kitchen_table",
            lesson = "You had it fixed by two and spent Wednesday half asleep, and Yvette learned "
                  .. "what your trust was worth when something broke." },
   choice { "Drive back to Birmingham tonight and run it from the data center", id = "drive_back",
+           advice = "against",
            when = function(g) return g.disconnect == "pager" end,
            effects = { burnout = 20 }, set = { left_week = true }, go = "friday_pipeline",
            lesson = "Driving back fixed a certificate and ended the week two days early. The "
@@ -236,7 +273,8 @@ scene "kitchen_table" {
   lesson = "When the approved way fails, people find another way, and the risk moves somewhere "
         .. "nobody is watching.",
   discuss = "When your approved process fails, what do people do instead? Do you know?",
-  choice { "Say nothing. You're the trainee", id = "stay_trainee",
+  advice = "Stay the trainee and feel what the official process does to the people who use it.",
+  choice { "Say nothing. You're the trainee", id = "stay_trainee", advice = "follows",
            effects = { acumen = 5, satisfaction = -5 }, go = "sales_call",
            lesson = "Keeping your cover let you see the worst of it: a borrower's tax return on a "
                  .. "salesman's phone because the safe way did not work on hers." },
@@ -289,12 +327,13 @@ scene "sales_call" {
         .. "substance.",
   discuss = "What would the people who use your department's work say about it if they thought "
          .. "you could not hear?",
-  choice { "Stay muted. Take every word of it", id = "stay_muted",
+  advice = "Put your pride aside and hear the criticism out.",
+  choice { "Stay muted. Take every word of it", id = "stay_muted", advice = "follows",
            effects = { acumen = 10, satisfaction = -10 }, go = "friday_pipeline",
            lesson = "Staying quiet through nineteen minutes of it was the ego's hardest test, and "
                  .. "the most honest feedback IT had ever received." },
   choice { "Unmute: say who you are, and set the record straight on the help desk numbers",
-           id = "unmute_defend",
+           id = "unmute_defend", advice = "against",
            effects = { reputation = -10, relationships = -10, satisfaction = 5 },
            set = { cover_blown = true, defended_call = true }, go = "friday_pipeline",
            lesson = "Correcting the record won the argument and lost the room: thirty-one "
@@ -307,26 +346,36 @@ scene "sales_call" {
                  .. "and ended the disguise a day early." },
 }
 
+-- After the week: the budget hearing, unless it was already held before you went.
+local function after_week(g)
+  return g.late and "outsourcing_study" or "budget_hearing"
+end
+
 scene "friday_pipeline" {
   -- The ah-ha moment gives back some of what the week took, unless you left it early.
   effects = function(g)
     local e = { satisfaction = g.left_week and 0 or 10 }
     if g.disconnect == "pager" then e.burnout = 5 end
+    -- a week truly away from your own job rests you, hard as the days were
+    if g.disconnect == "full" then e.burnout = -10 end
+    -- and a deputy trusted with the keys is a team Walt hears about
+    if g.yvette_led then e.reputation = 5 end
     return e
   end,
   text = function(g)
     if g.left_week then
       return paras([[
-        Friday, July 12, from your office in Birmingham. The certificate was fixed by 1:10
-        Wednesday morning; Yvette would have had it by midnight. You did not go back.
+        Friday, ]] .. week_date(g, "July 12", "August 16") .. [[, from your office in
+        Birmingham. The certificate was fixed by 1:10 Wednesday morning; Yvette would have had
+        it by midnight. You did not go back.
       ]], [[
         Bobby Rae calls at five, briefly. Marla told him the truth on Wednesday. "Figured you'd
         quit," he says. "Trainees usually do, by Wednesday." He does not sound angry. He sounds
         as if he expected it.
       ]], [[
         Your notebook has two days in it: the eleven minutes of updates, LETTER FINAL 3, the
-        Selbys. On Monday you stand in front of Halvorsen.
-      ]])
+        Selbys. ]] .. week_date(g, "On Monday you stand in front of Halvorsen.",
+          "On Monday Pinnacle's people will still be counting your servers."))
     end
     local lost = g.selby == "hotspot"
       and "| Lost: 1 (Hendricks, rate lock missed)"
@@ -347,7 +396,7 @@ scene "friday_pipeline" {
     if g.disconnect == "full" then
       deputy = [[Yvette's one email of the week is waiting: the pricing-link certificate expired
         Tuesday night, she renewed it by 11:40, and it now renews itself. She did not call you.
-        She did not need to.]]
+        She did not need to. Walt heard about it from Marla before you did.]]
     elseif g.yvette_led then
       deputy = [[Yvette's write-up of Tuesday night is in your inbox: certificate renewed by 11:40,
         and a script so that it renews itself from now on.]]
@@ -356,7 +405,8 @@ scene "friday_pipeline" {
       Friday, 4:30, the Huntsville branch: two rooms above a dentist. Bobby Rae's weekly pipeline
       review with his branch manager, Carol Ann Pickett. You sit in the corner with a notebook
       that is almost full.
-    ]], "| Week of July 8: B. Cagle\n| New applications: 5 (all purchase)\n" .. lost
+    ]], "| Week of " .. week_date(g, "July 8", "August 12") .. ": B. Cagle\n"
+        .. "| New applications: 5 (all purchase)\n" .. lost
         .. "\n| Hours worked: 61", [[
       Bobby Rae is paid 85 basis points on what he closes; the Selby loan would have paid him
       about $1,800, and Magnolia about $5,000 when it sold the loan.
@@ -366,27 +416,30 @@ scene "friday_pipeline" {
       the borrowers. The updates, the VPN, the sixty-one fields, the lock desk and the portal
       all made Bobby Rae slower than a kid from Crestview with a phone. Your department was
       excellent at things the business did not need, and missing where it did.
-    ]], "What you carry into Halvorsen's room on Monday is up to you.")
+    ]], week_date(g, "What you carry into Halvorsen's room on Monday is up to you.",
+      "The hearing was five weeks ago. What you do with this, with Pinnacle in the building, is "
+      .. "up to you."))
   end,
   lesson = "Seeing the business from inside is the moment a technology leader's priorities turn "
         .. "from keeping things running to making the company grow.",
   discuss = "If you spent a week in another department, what would you expect to bring back: "
          .. "fixes, controls, or a product?",
+  advice = "Bring back technology that helps the business grow, not only fixes or more rules.",
   choice { "A pre-approval a loan officer can send from a phone in ten minutes, inside the rules",
-           id = "idea_app",
+           id = "idea_app", advice = "follows",
            when = function(g) return not g.left_week or g.realtor_talk end,
-           effects = { acumen = 5 }, set = { idea = "app" }, go = "budget_hearing",
+           effects = { acumen = 5 }, set = { idea = "app" }, go = after_week,
            lesson = "The week showed you technology as part of what Magnolia sells: speed to a "
                  .. "realtor. That is a product, not a service ticket." },
   choice { "A list of fixes: the patch window, the lockouts, the lock desk, the portal",
-           id = "idea_fixes",
-           effects = { relationships = 5 }, set = { idea = "fixes" }, go = "budget_hearing",
+           id = "idea_fixes", advice = "against",
+           effects = { relationships = 5 }, set = { idea = "fixes" }, go = after_week,
            lesson = "Fixing the frustrations made IT better at supporting the business. It did "
                  .. "not yet help the business grow." },
   choice { "Tighter controls: template letters and texted tax returns are audit findings waiting",
-           id = "idea_controls",
+           id = "idea_controls", advice = "against",
            effects = { technical = 5, satisfaction = 5 }, set = { idea = "controls" },
-           go = "budget_hearing",
+           go = after_week,
            lesson = "Everything you found was a real risk. Bringing back only the risks told the "
                  .. "room that IT had gone into the field and come back with more rules." },
 }

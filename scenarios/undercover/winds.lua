@@ -39,13 +39,16 @@ scene "rate_shock" {
         .. "allies and no story to tell.",
   discuss = "If a new executive asked where your budget touches the product, what would you "
          .. "answer?",
+  advice = "When the winds shift, find allies in the business before you need them.",
   choice { "Book an hour with Halvorsen this week, before he makes up his mind about IT",
            id = "meet_halvorsen", set = { halvorsen_met = true }, go = "halvorsen_one_on_one" },
   choice { "Take Marla to lunch; she has outlasted three presidents", id = "lunch_with_marla",
+           advice = "follows",
            effects = { relationships = 5 }, go = "marla_lunch",
            lesson = "Going to the head of Sales for advice, before you needed a favour, is "
                  .. "networking done at the right time." },
   choice { "Keep your head down. The uptime will speak for itself", id = "head_down",
+           advice = "against",
            effects = { reputation = -5, burnout = -5 }, go = "shadow_app",
            lesson = "In a cost-cutting year the department nobody hears from is the easiest line "
                  .. "to cut. Uptime does not speak." },
@@ -70,12 +73,14 @@ scene "halvorsen_one_on_one" {
   lesson = "A new executive's first question is a test of whether you can describe your work in "
         .. "the company's terms.",
   discuss = "In one sentence, what would your organization lose without your department?",
+  advice = "Say what your department is worth in the company's terms, not what would break "
+         .. "without it.",
   choice { "Tell him what would break: email, LoanBase, the network, the audit",
-           id = "what_breaks",
+           id = "what_breaks", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, go = "shadow_app",
            lesson = "What would break is a utility's answer, and utilities get outsourced." },
   choice { "Answer in his terms: cost per loan, and what IT could take out of it",
-           id = "cost_per_loan",
+           id = "cost_per_loan", advice = "follows",
            when = function(g) return g.knows_pl or g.vendor == "per_loan" end,
            effects = { reputation = 10, acumen = 5 }, go = "shadow_app",
            lesson = "Answering in cost per loan showed Halvorsen someone who knew what the company "
@@ -117,11 +122,13 @@ scene "marla_lunch" {
   lesson = "An invitation into another department's world is worth more than any meeting with its "
         .. "representative.",
   discuss = "Who in your company would take you into their world if you asked? Have you asked?",
-  choice { "Tell her yes, if Walt will sign off", id = "accept_ride",
+  advice = "Accept an invitation into another department's world: a week inside beats any meeting.",
+  choice { "Tell her yes, if Walt will sign off", id = "accept_ride", advice = "follows",
            effects = { relationships = 5 }, set = { marla_invite = true }, go = "shadow_app",
            lesson = "Saying yes to Marla made Sales a partner in your education rather than an "
                  .. "audience for your reports." },
   choice { "Thank her, and say it will have to wait until after July 15", id = "decline_ride",
+           advice = "against",
            effects = { burnout = -5 }, go = "shadow_app",
            lesson = "Waiting until the budget was safe meant defending the budget without knowing "
                  .. "the business it paid for." },
@@ -150,7 +157,10 @@ scene "shadow_app" {
         .. "has not built.",
   discuss = "Where in your organization are people paying for tools out of their own pockets? "
          .. "What does that say about what you provide?",
+  advice = "Read the tools people buy for themselves as a map of what the business needs, and "
+         .. "ask whoever built the workaround.",
   choice { "Block it today, and send the loan officers a memo explaining why", id = "block_app",
+           advice = "against",
            effects = { relationships = -10, reputation = -5, satisfaction = 5 },
            set = { app_call = "blocked" }, go = "the_ask",
            lesson = "Blocking it protected the borrowers and left untouched the need that created "
@@ -161,8 +171,8 @@ scene "shadow_app" {
            lesson = "Approving it won Sales over and left tax returns on servers nobody had "
                  .. "checked. That kind of risk waits." },
   choice { "Stop new uploads, and call Jasmine before you decide anything else",
-           id = "call_jasmine",
-           effects = { acumen = 5, relationships = 5 }, set = { app_call = "jasmine" },
+           id = "call_jasmine", advice = "follows",
+           effects = { acumen = 5, relationships = 5, burnout = 5 }, set = { app_call = "jasmine" },
            go = "the_ask",
            lesson = "The person who built the workaround knew exactly what IT was missing. Asking "
                  .. "her taught you more than the scan did." },
@@ -206,16 +216,21 @@ scene "the_ask" {
   lesson = "A week away from your own desk looks like lost productivity; it is the price of "
         .. "learning what the desk is for.",
   discuss = "What would you lose if you left your job for a week? What might you gain?",
+  advice = "Leave your job for a week and ride with the people who sell, as a trainee, even "
+         .. "when the week looks unaffordable.",
   choice { "Go on the road with a loan officer for a week, as a new hire", id = "go_undercover",
-           set = { went_undercover = true }, go = "walt_yes",
+           advice = "follows",
+           effects = { reputation = -5 }, set = { went_undercover = true }, go = "walt_yes",
            lesson = "Leaving your job for a week in the middle of a budget fight looked like the "
                  .. "least productive thing you could do. It was the only way to learn what the "
                  .. "budget was for." },
   choice { "Spend both weeks on the defense: benchmarks, service levels, risk", id = "build_deck",
+           advice = "against",
            effects = { burnout = 10, satisfaction = 5 }, go = "budget_defense",
            lesson = "A strong defense of the department as it was answered a question nobody in "
                  .. "the room was asking anymore." },
   choice { "Survey all 160 loan officers instead: more data than one man's week", id = "survey",
+           advice = "against",
            effects = { acumen = 5 }, set = { surveyed = true }, go = "survey_results",
            lesson = "A survey told you what people complained about. It could not tell you what "
                  .. "their day was like, or what the business was missing." },
@@ -245,12 +260,13 @@ scene "survey_results" {
   lesson = "Surveys measure complaints; a week alongside someone shows you the work that "
         .. "produces them.",
   discuss = "What can a survey tell you that a week in the field cannot, and the other way round?",
+  advice = "Counting complaints is no substitute for a week inside someone's working day.",
   choice { "Take the survey to the hearing, with a plan for the top three complaints",
-           id = "survey_to_hearing",
+           id = "survey_to_hearing", advice = "against",
            effects = { reputation = 5 }, go = "budget_defense",
            lesson = "Fixing the top three complaints was a fair plan for a service department. "
                  .. "It was still a service department's plan." },
-  choice { "Call Marla: is Bobby Rae's week still open?", id = "late_ride",
+  choice { "Call Marla: is Bobby Rae's week still open?", id = "late_ride", advice = "follows",
            when = function(g) return g.marla_invite or g.relationships >= 40 end,
            effects = { burnout = 5 }, set = { went_undercover = true }, go = "walt_yes",
            lesson = "Going late was still going. The survey told you where to look; the week "
@@ -277,13 +293,16 @@ scene "budget_defense" {
         .. "company sells.",
   discuss = "Is your department a cheap, reliable utility or part of the business? Which does "
          .. "your budget defense argue?",
+  advice = "Do not defend the department as a cost center that deserves to survive; the room "
+         .. "is asking what it is for.",
   choice { "Fight it here: outsourcing fails, and you have the case studies", id = "fight_study",
-           effects = { reputation = -10, burnout = 10, satisfaction = 5 },
-           go = "outsourcing_study",
+           advice = "against",
+           effects = { reputation = -10, burnout = 5, satisfaction = 5 },
+           set = { late = true }, go = "walt_yes",
            lesson = "Fighting for the department you built felt like loyalty. To the room it "
                  .. "sounded like a cost center protecting itself." },
   choice { "Accept the study, and offer to help run it honestly", id = "accept_study",
-           effects = { reputation = 5, satisfaction = -10 }, go = "outsourcing_study",
+           effects = { reputation = 5, satisfaction = -10 }, set = { late = true }, go = "walt_yes",
            lesson = "Cooperating kept your credibility and handed someone else the question of "
                  .. "what IT is for." },
 }
@@ -291,7 +310,20 @@ scene "budget_defense" {
 scene "outsourcing_study" {
   text = function(g)
     local why
-    if g.idea == "controls" then
+    if g:visited("budget_defense") == 0 then
+      -- the hearing came after the week: Pinnacle is named here for the first time
+      why = [[Halvorsen heard you out on July 15 and slid one page across to Walt: Pinnacle
+        Managed Services would run the infrastructure and the help desk for $640,000 a year
+        less. He wanted ninety days to study it, with IT reporting to him in the meantime.]]
+      if g.idea == "controls" then
+        why = why .. [[ His verdict on your week in Huntsville was one sentence: "So it taught
+          you to say no louder."]]
+      end
+    elseif g.late then
+      why = [[You came back from Huntsville knowing what the business needed, four weeks after
+        the hearing that had decided what IT was for. Halvorsen read your notes and filed them
+        with the study.]]
+    elseif g.idea == "controls" then
       why = [[Halvorsen's verdict on your week in Huntsville was one sentence: "So it taught you
         to say no louder." The study started the next day.]]
     elseif g.went_undercover then
@@ -299,10 +331,12 @@ scene "outsourcing_study" {
         Halvorsen started the study the next day.]]
     end
     local offer
-    if g.marla_invite or g.relationships >= 45 then
+    if g.marla_invite or g.relationships >= 45 or g.late then
       offer = [[Marla catches you in the parking deck. "Walt's going to sign it. For what it's
         worth, I've got a regional sales manager job open, North Alabama and Tennessee. You'd be
         terrible at it for six months. Then you might be good."]]
+      offer = offer .. "\n\n" .. [[That night Noor reads the offer over your shoulder. "You've
+        come home angry from that building for a year," she says. "Try the other side of it."]]
     else
       offer = [[Halvorsen offers you "director of technology" under him: the applications team,
         the vendor contract, and the title on your door for now.]]
@@ -318,13 +352,16 @@ scene "outsourcing_study" {
   lesson = "When the winds turn, the leader who knows only operations has few places to go.",
   discuss = "If the politics turned against your department tomorrow, who would speak for it?",
   choice { "Take Marla's offer and move into sales", id = "to_sales",
-           when = function(g) return g.marla_invite or g.relationships >= 45 end,
+           when = function(g) return g.marla_invite or g.relationships >= 45 or g.late end,
            effects = { acumen = 10, satisfaction = 5 }, go = "crossing_over",
            lesson = "Moving into sales taught you the business at last, from the other side of the "
                  .. "desk and too late to fix IT." },
   choice { "Stay, and run what is left of IT under Halvorsen", id = "stay_under",
            effects = { satisfaction = -10 },
-           go = function(g) return g.reputation >= 20 and "lights_on" or "managed_out" end,
+           -- a leader who no longer cares shows it, and the new boss sees it first
+           go = function(g)
+             return (g.reputation >= 20 and g.satisfaction >= 30) and "lights_on" or "managed_out"
+           end,
            lesson = "Staying kept a paycheck and the keys to the servers. It did not change what "
                  .. "the company thought IT was for." },
   choice { "Go over Halvorsen's head: send the board's audit chair a memo on Pinnacle's risks",
