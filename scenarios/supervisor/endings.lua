@@ -7,7 +7,7 @@ ending "back_at_bench" {
   text = function(g)
     local t = [[
       By the end of the summer the first piece of the new Bridge is in production: warehouse
-      acknowledgements on events, built by you and Anjali in eleven weeks. It has not dropped a
+      acknowledgements on a message queue, built by you and Anjali in eleven weeks. It has not dropped a
       message since.
     ]]
     if g.successor == "marco" then
@@ -21,11 +21,19 @@ ending "back_at_bench" {
       t = paras(t, "Tomás runs the team the way he ran things at the bank: carefully, kindly, "
                 .. "with spreadsheets. The team has decided to like him.")
     end
-    t = paras(t, [[
-      The sales director still says *bumped down* when he passes your desk. Nobody else does.
-      When people ask, you tell it straight: they promoted you for being good at the work, you
-      led it for a year, and you chose to go back to doing it.
-    ]])
+    if g.told_story then
+      t = paras(t, [[
+        The sales director still says *bumped down* when he passes your desk. Nobody else does.
+        When people ask, you tell it the way you told him: they promoted you for being good at
+        the work, you led it for a year, and you chose to go back to doing it.
+      ]])
+    else
+      t = paras(t, [[
+        The sales director still says *bumped down* when he passes your desk. You never answered
+        him. The acknowledgements that have not dropped a message since June answer him for you,
+        and nobody else on the fourth floor uses the phrase.
+      ]])
+    end
     if g.cares_title then
       t = paras(t, "Some days you miss the title more than you let on. Then a build goes green "
                 .. "at four in the afternoon and you forget to miss anything.")
@@ -61,12 +69,20 @@ ending "new_bench" {
       t = paras(t, "At Brandt & Voss, Ruth holds the team until Dana can hire. The runbooks you "
                 .. "wrote in your last six weeks are taped inside the server room door.")
     end
-    if g.told_dana then
+    if g.ultimatum then
+      t = paras(t, "Your ultimatum in December was the last real conversation you had with Dana. "
+                .. "She shakes your hand on your last day, and her reference, when Corvane calls, "
+                .. "is correct and cool.")
+    elseif g.told_dana then
       t = paras(t, "Dana takes you to lunch on your last day. \"I'd have made the same call,\" "
                 .. "she says. \"I'd just have taken longer to admit it.\"")
     elseif g:visited("counter") > 0 then
       t = paras(t, "Dana's counteroffer is still in a drawer somewhere. She shakes your hand on "
                 .. "your last day and gives you a fair reference when Corvane calls.")
+    elseif g.talked then
+      t = paras(t, "Dana hears about Corvane from you, a week after the interview rather than "
+                .. "before it. She gives you a fair reference, and a look that says she noticed "
+                .. "the order.")
     else
       t = paras(t, "You never had the conversation with Dana, and you will never know whether "
                 .. "it would have gone differently. She gives you a fair reference anyway.")
@@ -77,8 +93,8 @@ ending "new_bench" {
       good for.
     ]])
   end,
-  lesson = "You looked outside and inside at the same time, told a future employer the truth, "
-        .. "and left with a handover instead of a slammed door.",
+  lesson = "You looked outside before you had to, told a future employer the truth about the "
+        .. "move, and left with a handover instead of a slammed door.",
 }
 
 ending "sideways" {
@@ -91,7 +107,7 @@ ending "sideways" {
       t = [[
         Dana signs the transfer in July, without warmth. The MATC certificate arrives in
         August, and with it the first full night's sleep you can remember. You are a senior
-        engineer on the data platform team, and the work is new every week.
+        engineer on the data warehouse team, and the work is new every week.
       ]]
       if not g.talked then
         t = paras(t, "It takes Dana until Christmas to stop calling you *the one who went "
@@ -99,9 +115,9 @@ ending "sideways" {
       end
     else
       t = [[
-        In July the rotation becomes permanent: senior engineer, data platform. Priya puts you
-        in charge of moving the warehouse feeds onto events, which means you spend the autumn
-        rebuilding the Bridge from the outside in.
+        In July the rotation becomes permanent: senior engineer, data warehouse. Gwen puts you
+        in charge of moving the warehouse feeds onto a message queue, which means you spend the
+        autumn rebuilding the Bridge from the outside in.
       ]]
       if g.cross_trained or g.coached_marco or g.taught_bridge then
         t = paras(t, "Marco keeps the team. He asks you for advice about once a month, and "
@@ -134,7 +150,7 @@ ending "steady_hands" {
     elseif g:visited("rotation") > 0 then
       t = [[
         You go back to the fourth floor in July. The team is glad to have you, the calendar
-        fills up by Wednesday, and by August the six months on the platform team feel like a
+        fills up by Wednesday, and by August the six months on the data warehouse team feel like a
         holiday you once took.
       ]]
     elseif g.took_more then
@@ -153,6 +169,17 @@ ending "steady_hands" {
       parties. You are very good at a job you do not want, and every year it is a little harder
       to imagine leaving it.
     ]])
+    if g.satisfaction >= 45 then
+      t = paras(t, "Some days you find you do care: about Keisha's four-day week working, about "
+                .. "Marco's first design review without you in the room. It is not the work. It "
+                .. "is not nothing.")
+    elseif g.satisfaction >= 30 then
+      t = paras(t, "You care about the team more than the job, and most days that is enough to "
+                .. "get you through the door.")
+    else
+      t = paras(t, "Most days you do not care about the job at all, and you have become good at "
+                .. "hiding it from everyone but Noor.")
+    end
     if g.burnout >= 75 then
       t = paras(t, "In September your doctor mentions your blood pressure, and then mentions it "
                 .. "again.")
@@ -163,9 +190,8 @@ ending "steady_hands" {
     end
     return t
   end,
-  lesson = "Staying and enduring kept the title, the raise and the results, and the dread came "
-        .. "with them. If you never ask the questions, the company's idea of a career answers "
-        .. "them for you.",
+  lesson = "Staying kept the title and the results, and the dread came with them. Until you act "
+        .. "on what the questions tell you, the company's idea of a career answers them for you.",
 }
 
 ending "asterisk" {
@@ -194,7 +220,7 @@ ending "asterisk" {
       if g.told_story then
         t = paras(t, [[
           At the summer all-hands the sales director calls you "our comeback kid". You told him
-          your side of it in April. He tells his version anyway, louder, and with the team
+          your side of it in ]] .. back_month(g) .. [[. He tells his version anyway, louder, and with the team
           still coming to your desk, his version is easier to believe.
         ]])
       else
@@ -207,9 +233,8 @@ ending "asterisk" {
     return paras(t, "You are back at the work, which is what you wanted. You are also, for now, "
                  .. "the person who couldn't hack it, which is what you feared.")
   end,
-  lesson = "You got back to the work, but without a clean handover or your own account of the "
-        .. "move, the old job followed you and the stigma stuck. A way back works when you let "
-        .. "go for real and tell the story yourself.",
+  lesson = "You got back to the work, and the stigma of the step down came with you. A way back "
+        .. "sticks when you leave cleanly, let go for real and tell the story of the move yourself.",
 }
 
 ending "rough_exit" {
@@ -227,7 +252,7 @@ ending "rough_exit" {
         In June Corvane offers you a permanent job on the strength of what you built, not of
         your story about why you left. You take it. The weeks with no income and the months with
         no benefits took most of your savings, and it will be a while before Dana returns your
-        emails.
+        e-mails.
       ]]
     else
       t = [[
@@ -236,11 +261,11 @@ ending "rough_exit" {
       ]]
       if g.kept_bridge and not g.taught_bridge then
         t = paras(t, "In your second week at Corvane the Bridge goes down. Marco calls you at "
-                  .. "lunch, and you talk him through it from a stairwell while Imani walks "
-                  .. "past twice.")
+                  .. "lunch, and you talk him through it from the phone in an empty "
+                  .. "conference room while Imani walks past twice.")
       end
       t = paras(t, [[
-        Dana gives you a reference when asked: accurate, and brief. Ruth sends a text on your
+        Dana gives you a reference when asked: accurate, and brief. Ruth sends a card on your
         birthday and nothing else all year.
       ]])
     end
@@ -265,10 +290,19 @@ ending "running_empty" {
   verdict = "bad",
   text = function(g)
     local t
-    if g:visited("peak") > 0 and not visited_after_peak(g) then
+    if g.burnout < 100 then
+      -- reached by staying in a job you had stopped caring about (stay_end)
+      t = [[
+        You stay. The dread does not settle; it digs in. By May you are awake at four most
+        mornings, rehearsing conversations with people who report to you. In June, halfway
+        through a one-on-one with Keisha, you cannot find the word for *schedule*, and your
+        hands will not stop shaking. Keisha walks you to Dana's office, and Dana drives you to
+        urgent care herself.
+      ]]
+    elseif g:visited("peak") > 0 and not visited_after_peak(g) then
       t = [[
         At 5:40 in the morning the backlog is clear, and you are sitting on the floor of the
-        server room because your legs have stopped taking instructions. Marco finds you there
+        computer room because your legs have stopped taking instructions. Marco finds you there
         when he comes in with coffee. He drives you to urgent care in his own car, talking the
         whole way so that you will not fall asleep.
       ]]
@@ -282,17 +316,21 @@ ending "running_empty" {
     end
     t = paras(t, [[
       The doctor calls it exhaustion and signs you off work for six weeks. Noor takes your
-      phone and puts it in a kitchen drawer.
+      pager and puts it in a kitchen drawer.
     ]])
+    if g.satisfaction <= 25 then
+      t = paras(t, "In the first week at home you notice that you do not miss the job at all. "
+                .. "You have not cared about it since the autumn, and you kept doing it anyway.")
+    end
     if g.kept_bridge and not g.taught_bridge then
-      t = paras(t, "The Bridge fails twice while you are away. Nobody can reach you, and nobody "
-                .. "else knows how it deploys. Marco and Ruth rebuild the runbook from your "
-                .. "old commit messages.")
+      t = paras(t, "The Bridge abends twice while you are away. Nobody can reach you, and nobody "
+                .. "else knows its job streams. Marco and Ruth rebuild the runbook from your "
+                .. "old source comments.")
     else
       t = paras(t, "The team manages without you, and manages well. That is almost the hardest "
                 .. "part.")
     end
-    if g.path == "corvane" then
+    if g.path == "corvane" and g:visited("offer") == 0 then
       t = paras(t, "Corvane's process goes on without you too. By the time you can think about "
                 .. "it, the job has gone to someone else.")
     end
@@ -302,8 +340,8 @@ ending "running_empty" {
       and a rewrite that has started with someone else's name on it.
     ]])
   end,
-  lesson = "No boundaries, nights at the keyboard and months of enduring a job you disliked "
-        .. "added up to a collapse. Burnout made the decision you kept putting off.",
+  lesson = "Months of carrying a job you did not care about, with no boundary and no plan to "
+        .. "change it, added up to a collapse. Burnout made the decision you kept putting off.",
 }
 
 ending "burned_bridges" {
@@ -313,24 +351,45 @@ ending "burned_bridges" {
   text = function(g)
     if g.lied then
       return [[
-        You resign by email on Wednesday night and do not go in on Thursday. Sam stops
-        answering your messages. Ruth, who told the truth because she does not know another
-        way, sends you one text: *You could have just said.*
+        You resign by e-mail on Wednesday night and do not go in on Thursday. Sam stops
+        returning your calls. Ruth, who told the truth because she does not know another way,
+        leaves one message on your answering machine: *You could have just said.*
 
         By April you are contracting through an agency, keeping someone else's twenty-year-old
         billing system alive, and explaining a short, sudden exit in every interview. The story
         you tell gets smoother. It does not get truer.
       ]]
     end
+    if not g.quit then
+      -- reached by staying in a job you had stopped caring about (stay_end)
+      return paras([[
+        You last until May. At Dana's Thursday staff meeting she asks, mildly, why the vendor
+        review is a week late, and you hear yourself say that you are done: not with the review,
+        with all of it. You clear your desk that afternoon. There is no offer, no plan, and
+        nobody you have kept in touch with.
+      ]], [[
+        The summer is interviews that go nowhere. Every one of them asks why you walked out of
+        a job you were good at, and you have no answer you would want repeated. In August you
+        take a night-shift help desk contract, resetting passwords for a hospital chain.
+      ]], [[
+        You stopped caring about the job long before you left it, and you never built a road to
+        anything else. It is hands-on work, technically. It is not the work you missed.
+      ]])
+    end
     local t = [[
         February, March, April. The interviews thin out, and every one of them asks why you
         left a job you were good at with nothing lined up. By May the savings are gone, and you
         take a night-shift help desk contract, resetting passwords for a hospital chain.
       ]]
-    if g:visited("after_quit") > 0 and g.relationships < 45 then
+    if g.called_dana then
       t = paras(t, [[
-        You did call Dana once, in March. She was polite, which was worse than angry. "We've
+        You did call Dana, in January. She was polite, which was worse than angry. "We've
         moved on," she said, and she had.
+      ]])
+    else
+      t = paras(t, [[
+        You never call Dana. Pride, mostly. In April you hear from Keisha that Ruth has the
+        job for good, and that nobody at Brandt & Voss mentions your name.
       ]])
     end
     return paras(t, [[

@@ -3,9 +3,10 @@
 scene "pete" {
   chapter = "November: The Questions",
   text = [[
-    November 4. Pete Sorensen has been on the team eleven years and slipping for two. On Friday
-    he loaded last year's price file into the ERP, and for nine hours the web store sold drill
-    bits and safety gloves at last year's prices. Finance puts the damage at $38,000.
+    Monday, November 6. Pete Sorensen has been on the team eleven years and slipping for two.
+    On Friday he loaded last year's price file into the order system, and for nine hours every
+    EDI customer was billed for drill bits and safety gloves at last year's prices. Finance puts
+    the damage at $38,000.
 
     Dana wants a performance plan on her desk by Friday. "Glen never wrote one in four years,"
     she says. "That's half the reason Pete is where he is."
@@ -17,21 +18,34 @@ scene "pete" {
   discuss = "Which managing task would you most want to avoid? What would doing it badly cost "
          .. "the person on the other side of the desk?",
   choice { "Write the plan honestly, and sit down with Pete to build it together", id = "honest_plan",
-           effects = { burnout = 8, relationships = 3, acumen = 3, satisfaction = -5 },
+           effects = { burnout = 6, relationships = 3, acumen = 3, satisfaction = -5 },
            set = { pete = "plan" }, go = "crossroads",
-           lesson = "A fair performance plan is slow, heavy work. It is the manager's work, and "
-                 .. "it was the part of the job you dreaded most." },
+           lesson = "A fair performance plan is slow, heavy work, the part of the job you dreaded "
+                 .. "most. It was also the only version in which Pete got his footing back." },
   choice { "Quietly fix Pete's mistakes yourself and tell Dana it is handled", id = "cover_pete",
            effects = { burnout = 12, technical = 3, relationships = 5 },
            set = { pete = "covered" }, go = "crossroads",
            lesson = "Covering for Pete felt kind and used the skills you enjoy. It hid a problem "
                  .. "that was yours to manage, and hidden problems come back." },
   choice { "Hand it to Linda in HR and let the process run", id = "hr_pete",
-           effects = { relationships = -8, burnout = -3 },
+           effects = { relationships = -8, burnout = -3, reputation = 2 },
            set = { pete = "hr" }, go = "crossroads",
            lesson = "Handing Pete to a process spared you a hard conversation. He noticed who "
                  .. "was not in the room." },
 }
+
+-- The first of the article's questions, asked of the job itself: do you care about it? Read from
+-- job satisfaction.
+function care_line(g)
+  if g.satisfaction <= 25 then
+    return "Do you care about this job? Some mornings you sit in the parking structure for ten "
+        .. "minutes before you can make yourself go up."
+  elseif g.satisfaction >= 50 then
+    return "Do you care about this job? Some weeks it is bearable, mostly the weeks you sneak "
+        .. "into the code. That is not the same as caring."
+  end
+  return "Do you care about this job? You care about the team. The job, you are less sure."
+end
 
 -- How many of the four questions you have looked into.
 local function answers(g)
@@ -40,6 +54,8 @@ local function answers(g)
 end
 
 scene "crossroads" {
+  advice = "Ask the four questions, then look outside and talk to your manager at the same time; "
+        .. "do not endure or quit in the dark.",
   text = function(g)
     if g:visited("crossroads") == 1 then
       return [[
@@ -56,7 +72,7 @@ scene "crossroads" {
         anything else for you in this building? And how much are you actually worth to them?
 
         Some of those you can only answer by going out and asking.
-      ]]
+      ]] .. "\n\n" .. care_line(g)
     end
     local got = {}
     if g:visited("q_ruth") > 0 then
@@ -74,12 +90,12 @@ scene "crossroads" {
       elseif g.wants_rewrite then
         got[#got + 1] = "There is still something at home worth coming back for: the rewrite."
       else
-        got[#got + 1] = "MATC, Tuesdays and Thursdays, from February."
+        got[#got + 1] = "MATC, Tuesdays and Thursdays, from January."
       end
     end
     if g:visited("q_intranet") > 0 then
       got[#got + 1] = g.knows_rotation and "The company has a side door, and Linda holds the key."
-                      or "You have closed the tab on side doors."
+                      or "You have put the binder back on the shelf, side doors and all."
     end
     if g:visited("q_worth") > 0 then
       if g.knows_worth then
@@ -93,31 +109,33 @@ scene "crossroads" {
     return "Back to the agenda, now soft at the folds. In the margin, in your handwriting:\n\n| "
         .. table.concat(got, "\n| ")
         .. "\n\nThe list has not chosen for you. It has only made the choosing more honest."
+        .. "\n\n" .. care_line(g)
   end,
   lesson = "The decision is easier to get right after the questions are answered, and easy to "
         .. "make without them.",
   discuss = "Which of the four questions would be hardest for you to answer honestly: will your "
          .. "career stall and do you care, have you learned all you can, are there other roles, "
          .. "how much leverage do you have?",
-  choice { "Have lunch with Ruth, who turned this job down twice", id = "ask_ruth",
-           when = function(g) return g:visited("q_ruth") == 0 end, go = "q_ruth",
+  choice { "Have lunch with Ruth, who turned this job down twice", id = "ask_ruth", effects = { burnout = 2 },
+           advice = "follows", when = function(g) return g:visited("q_ruth") == 0 end, go = "q_ruth",
            lesson = "Will going back stall your career, and do you care? Ask someone who chose "
                  .. "the work over the ladder." },
   choice { "Spend Saturday inside the Bridge code, and see what still surprises you",
-           id = "saturday_code",
+           id = "saturday_code", effects = { burnout = 3 }, advice = "follows",
            when = function(g) return g:visited("q_code") == 0 end, go = "q_code",
            lesson = "Have you learned all the old job can teach? The code itself will tell you." },
-  choice { "Read the HR pages on the intranet that nobody reads", id = "read_intranet",
-           when = function(g) return g:visited("q_intranet") == 0 end, go = "q_intranet",
+  choice { "Read the HR policy binder that nobody reads", id = "read_intranet",
+           advice = "follows", when = function(g) return g:visited("q_intranet") == 0 end, go = "q_intranet",
            lesson = "Are there other roles here? Companies keep more side doors than they "
                  .. "advertise." },
-  choice { "Work out what you are worth, to Brandt & Voss and to anyone else", id = "count_worth",
-           when = function(g) return g:visited("q_worth") == 0 end, go = "q_worth",
+  choice { "Work out what you are worth, to Brandt & Voss and to anyone else", id = "count_worth", effects = { burnout = 2 },
+           advice = "follows", when = function(g) return g:visited("q_worth") == 0 end, go = "q_worth",
            lesson = "How much leverage do you have? You cannot bargain with a value you have "
                  .. "never counted." },
   choice { "Do both at once: look outside quietly, and find out whether Dana would hear you",
-           id = "two_phase",
-           when = function(g) return answers(g) >= 2 end, go = "sam_lunch",
+           id = "two_phase", effects = { burnout = 3 }, advice = "follows",
+           when = function(g) return answers(g) >= 2 end,
+           show_locked = "First answer at least two of the questions", go = "sam_lunch",
            lesson = "Looking outside while finding out what was possible inside meant that "
                  .. "neither answer could trap you." },
   choice { "Walk into Dana's office on Monday and ask for your old job back", id = "ask_back_now",
@@ -125,22 +143,25 @@ scene "crossroads" {
            set = { straight = true }, go = "the_talk",
            lesson = "Going straight to your boss was brave. With nothing else in view, you had "
                  .. "to take whatever she could offer." },
-  choice { "Go and see Linda about that rotation program", id = "see_linda",
+  choice { "Go and see Linda about that rotation program", id = "see_linda", advice = "follows",
            when = function(g) return g.knows_rotation and g:visited("rotation_pitch") == 0 end,
            go = "rotation_pitch",
-           lesson = "Following up on the side door turned a web page into a real option." },
+           lesson = "Following up on the side door turned a page in a binder into a real option." },
   choice { "Put the list in a drawer and keep your head down until the March review",
-           id = "endure", set = { path = "endure" }, go = "peak",
+           id = "endure", advice = "against", set = { path = "endure" }, go = "peak",
            lesson = "Enduring is a real choice, and the cheapest one this month. You paid for it "
                  .. "in every month after." },
   choice { "Write your resignation tonight", id = "resign_draft",
+           advice = "against",
            when = function(g) return g.burnout >= 60 and g:visited("quit_now") == 0 end,
-           go = "quit_now" },
+           go = "quit_now",
+           lesson = "Drafting the letter at midnight was the exhaustion talking, and it very "
+                 .. "nearly got the last word." },
 }
 
 scene "q_ruth" {
   text = [[
-    Ruth Lindqvist has ordered the same sandwich at the café on Fifth Street for nine years.
+    Ruth Lindqvist has ordered the same sandwich at the diner on Fifth Street for nine years.
     She has been a senior engineer at Brandt & Voss for twenty-two, and she turned the supervisor
     job down twice: once under the supervisor before Glen, and once this February.
 
@@ -179,17 +200,19 @@ scene "q_code" {
     same nightly batch windows, the same hand-rolled retry loop, the same queue you designed in
     your first year. You know every corner of it, and none of it can teach you anything.
 
-    Except Anjali's pull request, which moves the warehouse acknowledgements onto events and is
-    cleverer than anything you wrote. And Corvane Logistics, across the river in the Third Ward,
-    is hiring engineers to rebuild freight tracking on event streams you have only read about.
+    Except Anjali's change, which moves the warehouse acknowledgements onto a message queue and
+    is cleverer than anything you wrote. And Corvane Logistics, across the river in the Third
+    Ward, is hiring engineers to rebuild freight tracking on client-server systems and message
+    queues you have only read about in *Computerworld*.
   ]],
   lesson = "Going back is only an answer if the old job still has something to teach you.",
   discuss = "Have you learned everything your previous role can teach? How would you know?",
   choice { "Admit it: the old job has nothing left to teach you; the next thing is elsewhere",
-           id = "learned_all", set = { learned_all = true }, go = "crossroads",
-           lesson = "Going back to a job you had outgrown would have traded the misery of "
-                 .. "managing for boredom." },
-  choice { "Sign up for the spring course on event streaming at MATC, two evenings a week",
+           id = "learned_all", effects = { satisfaction = -3 }, set = { learned_all = true },
+           go = "crossroads",
+           lesson = "Admitting you had outgrown the old job took away the easy way back, and "
+                 .. "told you what to study for the next one." },
+  choice { "Sign up for the winter course on client-server design at MATC, two evenings a week",
            id = "take_course", effects = { technical = 8, burnout = 6 },
            set = { took_course = true }, go = "crossroads",
            lesson = "Learning on your own time sharpened the skills the supervisor job let rust. "
@@ -202,35 +225,39 @@ scene "q_code" {
 }
 
 scene "q_intranet" {
+  advice = "Find out what sideways moves the company offers before deciding it offers none.",
   text = [[
-    The HR pages on the intranet look like something built once and never visited. Under
-    *Careers at B&V*, below the holiday calendar, you find it:
+    The HR policy binder lives on the shelf by the copier, and its spine has never been
+    cracked. Under *Careers at B&V*, behind the holiday calendar, you find it:
 
     | Cross-Step: six-month rotations into another department,
     | with your own role guaranteed on return.
     | Internal internships: tuition paid, eight hours a week
     | in a new field alongside your current job.
 
-    Linda Marsh, the HR partner for IT, answers your email in eleven minutes. "Nobody from IT has
-    ever applied. The data platform team wants an engineer on rotation from January. Supervisors
-    can apply, but Dana would have to sign off and find someone to act in your place."
+    Linda Kowalczyk, the HR partner for IT, answers your e-mail in eleven minutes. "Nobody from
+    IT has ever applied. The data warehouse team wants an engineer on rotation from January.
+    Supervisors can apply, but Dana would have to sign off and find someone to act in your
+    place."
   ]],
   lesson = "Many companies have more side doors than their people ever try.",
   discuss = "What sideways moves does your organisation offer? Who has used one, and how was "
          .. "it seen afterwards?",
   choice { "Ask Linda to keep your name in mind, quietly", id = "rotation_quiet",
-           effects = { relationships = 3 }, set = { knows_rotation = true }, go = "crossroads",
-           lesson = "Asking about a side door cost one email and kept a third road open." },
+           advice = "follows", effects = { relationships = 3 }, set = { knows_rotation = true }, go = "crossroads",
+           lesson = "Asking about a side door cost one e-mail and kept a third road open." },
   choice { "Ask Linda what supervisors who want to step down usually do here", id = "ask_linda",
-           effects = { acumen = 3 }, set = { knows_rotation = true }, go = "crossroads",
+           advice = "follows", effects = { acumen = 3 }, set = { knows_rotation = true }, go = "crossroads",
            lesson = "Linda's answer was short: *usually they leave*. Knowing the pattern is the "
                  .. "first step to not being part of it." },
-  choice { "Close the tab: a rotation would look like running away", id = "close_tab",
-           go = "crossroads",
+  choice { "Put the binder back: a rotation would look like running away", id = "close_tab",
+           advice = "against", effects = { satisfaction = -3 }, go = "crossroads",
            lesson = "Dismissing the side door left only two ways to go: up, or out." },
 }
 
 scene "q_worth" {
+  advice = "Know your leverage: what you are worth here and elsewhere, and who outside would "
+        .. "hire you.",
   text = function(g)
     local bridge
     if g.kept_bridge then
@@ -249,9 +276,10 @@ scene "q_worth" {
       The team's numbers are the best in the department's history, and everyone knows whose
       team it is.
     ]], bridge, [[
-      Integration engineers are hard to find in Milwaukee this year: it took Dana four months to
-      fill your old seat. And in your inbox, unanswered for three weeks, sits a message from Sam
-      Whitaker, who sat beside you for five years before he left for Corvane:
+      AS/400 people who can also talk to a UNIX box are hard to find in Milwaukee this year: it
+      took Dana four months to fill your old seat. And in your e-mail, unanswered for three
+      weeks, sits a message from Sam Whitaker, who sat beside you for five years before he left
+      for Corvane:
 
       | We're building something you'd love. Coffee sometime?
     ]])
@@ -260,31 +288,33 @@ scene "q_worth" {
         .. "turns a request into a negotiation.",
   discuss = "How valuable are you to your employer, in terms they would recognise? How do you "
          .. "know?",
-  choice { "Answer Sam and set up the coffee", id = "answer_sam",
+  choice { "Answer Sam and set up the coffee", id = "answer_sam", advice = "follows",
            effects = { relationships = 5 }, set = { sam_contact = true }, go = "crossroads",
            lesson = "Staying in touch with an old colleague cost one coffee. It is how a second "
                  .. "door opens." },
   choice { "Pull the salary survey and price yourself, as supervisor and as engineer",
-           id = "price_yourself", effects = { acumen = 8 }, set = { knows_worth = true },
+           id = "price_yourself", advice = "follows", effects = { acumen = 8 },
+           set = { knows_worth = true },
            go = "crossroads",
            lesson = "Knowing your price in both jobs turned a feeling into numbers you could "
                  .. "put on a table." },
   choice { "Decide that leverage is a cold way to think about people you like", id = "no_leverage",
-           effects = { relationships = 3 }, go = "crossroads",
+           advice = "against", effects = { relationships = 3 }, go = "crossroads",
            lesson = "Refusing to count your leverage did not make it go away. It only meant you "
                  .. "would not use it." },
 }
 
 scene "rotation_pitch" {
   chapter = "December: The Side Door",
+  advice = "A rotation is a way to change fit without leaving, if you ask for it openly.",
   text = [[
-    Linda Marsh's office has a bowl of clementines and a framed chart of every rotation anyone
+    Linda Kowalczyk's office has a bowl of clementines and a framed chart of every rotation anyone
     at Brandt & Voss has ever taken. There are four entries, all in Finance.
 
-    "Two ways in," she says. "The January rotation: six months on the data platform team, full
+    "Two ways in," she says. "The January rotation: six months on the data warehouse team, full
     time, your job held for you. Dana signs, and someone acts in your place. Or the internal
-    internship: we pay for the cloud data certificate at MATC, and you spend eight hours a week
-    on the platform team while you keep your own job."
+    internship: we pay for the database certificate at MATC, and you spend eight hours a week
+    on the warehouse team while you keep your own job."
 
     She peels a clementine. "The rotation means telling Dana you want out of supervising, at
     least for six months. The internship means you don't have to tell her anything yet."
@@ -293,7 +323,7 @@ scene "rotation_pitch" {
         .. "They only work if you use them openly.",
   discuss = "If your company offered a six-month rotation tomorrow, would you take it? What "
          .. "would you be afraid people would say?",
-  choice { "Ask Dana to sign you up for the rotation", id = "ask_rotation",
+  choice { "Ask Dana to sign you up for the rotation", id = "ask_rotation", advice = "follows",
            go = "the_talk",
            lesson = "Asking for the rotation meant having the conversation with Dana. The side "
                  .. "door still went through her office." },
@@ -302,12 +332,16 @@ scene "rotation_pitch" {
            set = { path = "internship", rotation_kind = "internship" }, go = "peak",
            lesson = "The internship let you learn without asking anyone's permission. It also "
                  .. "stacked a second job on top of the one you already could not stand." },
-  choice { "Thank Linda and go back to your list", id = "back_to_list", go = "crossroads" },
+  choice { "Thank Linda and go back to your list", id = "back_to_list",
+           effects = { relationships = -2 }, go = "crossroads",
+           lesson = "Linda had cleared an hour for you. She did not clear another." },
 }
 
 scene "quit_now" {
+  advice = "Do not leave before the next thing is lined up.",
   text = [[
-    11:50 p.m. The letter takes four minutes: two sentences and a date. You have no offer, no
+    11:50 p.m., at the computer in the spare room. The letter takes four minutes: two
+    sentences and a date. You have no offer, no
     plan, and about three months of savings above the mortgage. You also have the cleanest
     feeling you have had since February.
 
@@ -317,12 +351,12 @@ scene "quit_now" {
   lesson = "Leaving before the next thing is lined up trades a bad job for a weak position.",
   discuss = "Have you ever wanted to quit on the spot? What stopped you, or what happened when "
          .. "nothing did?",
-  choice { "Send it to Dana tonight, effective in two weeks", id = "send_it",
+  choice { "Send it to Dana tonight, effective in two weeks", id = "send_it", advice = "against",
            effects = { burnout = -15, reputation = -10, relationships = -5 },
            set = { quit = true }, go = "after_quit",
-           lesson = "Quitting ended the misery in one email, and left you explaining a sudden "
+           lesson = "Quitting ended the misery in one e-mail, and left you explaining a sudden "
                  .. "exit with nothing to show for it." },
   choice { "Save it as a draft and go back to the list in the morning", id = "sleep_on_it",
-           effects = { burnout = -3 }, go = "crossroads",
+           advice = "follows", effects = { burnout = -3, satisfaction = -3 }, go = "crossroads",
            lesson = "Sleeping on it cost one night and kept every road open." },
 }

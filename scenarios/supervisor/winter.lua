@@ -5,19 +5,20 @@
 
 scene "successor" {
   chapter = "Winter: The Handover",
+  advice = "Help hire and train the person who takes your place.",
   text = function(g)
-    local day = "January 7"
+    local day = "January 8"
     if g:visited("march_review") > 0 then day = "March 28"
-    elseif g:visited("endure_winter") > 0 then day = "March 2"
-    elseif g:visited("counter") > 0 then day = "January 20" end
-    local t = day .. [[. Dana wants a successor named by the end of the month, so the
-      handover can run for ten weeks before you move to the rewrite.
-
+    elseif g:visited("endure_winter") > 0 then day = "March 4"
+    elseif g:visited("counter") > 0 then day = "January 22" end
+    local t = day .. ". Dana wants a successor named by the end of the month, so the handover "
+      .. "can run until you move to the rewrite in " .. back_month(g) .. "."
+    t = paras(t, [[
       Marco Reyes wants the job; he has told you twice. He is sharp and fast, and when someone
       is slow he finishes their sentences for them.
-    ]]
+    ]])
     if g.took_keyboard then
-      t = paras(t, "In October you took the keyboard from him in front of Harcourt's logs. He "
+      t = paras(t, "In October you took the keyboard from him over Harcourt's store numbers. He "
                 .. "has not mentioned it since, which is how you know he remembers.")
     elseif g.coached_marco or g.taught_bridge then
       t = paras(t, "Since you talked him through a crisis instead of taking it from him, he has "
@@ -30,6 +31,10 @@ scene "successor" {
       t = paras(t, "At lunch in November she told you she would work for Marco *if somebody "
                 .. "teaches him to listen*.")
     end
+    if g.pete == "plan" then
+      t = paras(t, "Pete, halfway through his plan and steadier every week, tells you he will "
+                .. "write down everything he knows about the pricing jobs for whoever takes over.")
+    end
     return paras(t, [[
       Or Linda can post the job outside. With luck and a kind market, you would have a
       stranger in the chair in three months, and you would run the team until then.
@@ -39,39 +44,47 @@ scene "successor" {
         .. "proof that you were good at the job you are leaving.",
   discuss = "Who could do your job if you left? What would they need to learn from you first?",
   choice { "Name Marco, and spend the handover teaching him to listen", id = "pick_marco",
-           effects = { burnout = 5, relationships = 2 }, set = { successor = "marco" },
+           advice = "follows", effects = { burnout = 5, relationships = 2 }, set = { successor = "marco" },
            go = "handover",
            lesson = "Picking the hungry, unfinished candidate meant teaching him the one thing "
                  .. "he lacked. That is what a handover is for." },
   choice { "Lean on Ruth to take it, for the team's sake", id = "pick_ruth",
-           effects = { relationships = -5 }, set = { successor = "ruth" }, go = "handover",
+           advice = "against", effects = { relationships = -5 }, set = { successor = "ruth" }, go = "handover",
            lesson = "Ruth said yes because you asked her to. You had handed your reluctance "
                  .. "to someone else." },
   choice { "Ask Linda to post it outside, and run the team until someone is found",
-           id = "pick_external", effects = { burnout = 8, acumen = 3 },
+           id = "pick_external", advice = "follows", effects = { burnout = 8, acumen = 3 },
            set = { successor = "external" }, go = "handover",
            lesson = "An outside hire brought fresh eyes and cost you months more of the job you "
                  .. "were trying to leave." },
 }
 
 scene "handover" {
+  advice = "Let your successor lead while you are still there to catch them.",
   effects = function(g)
     local e = { burnout = 0 }
     if g.kept_bridge and not g.taught_bridge then e.burnout = e.burnout + 10 end
     if g.successor == "external" then e.burnout = e.burnout + 5 end
+    if g.pete == "plan" then e.burnout = e.burnout - 3 end
+    if back_month(g) == "June" then e.burnout = e.burnout + 5 end
     return e
   end,
   text = function(g)
     local who = successor_name(g)
     local t
+    local span = back_month(g) == "June" and "Until June" or "For ten weeks"
     if g.successor == "external" then
       t = [[
         Tomás Vega starts in February, hired from a bank in Waukesha: careful, friendly, and new
-        to everything. For the next ten weeks you do two jobs.
+        to the AS/400 and everything on it.
       ]]
+      t = paras(t, span .. " you do two jobs.")
     else
-      t = "For ten weeks you do two jobs. Mornings, " .. who .. " sits beside you in the "
+      t = span .. " you do two jobs. Mornings, " .. who .. " sits beside you in the "
        .. "one-on-ones and the budget reviews, taking notes in a fresh notebook."
+    end
+    if back_month(g) == "June" then
+      t = paras(t, "It is a long handover, and every week of it is the job you asked to leave.")
     end
     t = paras(t, [[
       Afternoons, you and Anjali sketch the Bridge rewrite on the whiteboard in the small
@@ -81,7 +94,7 @@ scene "handover" {
     if g.kept_bridge and not g.taught_bridge then
       t = paras(t, [[
         Evenings go to the Bridge itself. Everything you never wrote down in the spring, every
-        deploy quirk and 3 a.m. trick, now has to come out of your head and into a runbook
+        job stream quirk and 3 a.m. trick, now has to come out of your head and into a runbook
         before you can let go of it.
       ]])
     end
@@ -89,7 +102,7 @@ scene "handover" {
   end,
   lesson = "A handover works when the successor leads while you are still there to catch them.",
   discuss = "When you hand over work, how do you stop people from coming back to you out of habit?",
-  choice { id = "let_them_lead",
+  choice { id = "let_them_lead", advice = "follows",
            text = function(g)
              return "Write the runbooks, and let " .. successor_name(g)
                  .. " run the staff meeting from this week on, however rough it is"
@@ -99,21 +112,23 @@ scene "handover" {
            lesson = "Letting your successor lead badly while you were still there to help was "
                  .. "uncomfortable for everyone, and it was the only real training." },
   choice { "Keep running things yourself until they are ready: it is faster", id = "keep_running",
-           effects = { burnout = 10, reputation = 3 }, go = "first_week_back",
+           advice = "against", effects = { burnout = 10, reputation = 3 }, go = "first_week_back",
            lesson = "Running things until your successor was ready meant they never were. "
                  .. "Nobody learns to lead by watching." },
   choice { "Start the rewrite at night, so you hit the ground running", id = "rewrite_nights",
-           effects = { burnout = 12, technical = 5, satisfaction = 5 }, go = "first_week_back",
+           advice = "against", effects = { burnout = 12, technical = 5, satisfaction = 5 }, go = "first_week_back",
            lesson = "Reaching for the work before the handover was done felt like getting your "
                  .. "life back. It took the last of your evenings and left the team half-handed." },
 }
 
 scene "first_week_back" {
-  chapter = "Spring: Back at the Bench",
+  chapter = "Back at the Bench",
+  advice = "Let go for real, and tell the story of the move yourself.",
   effects = { satisfaction = 15, technical = 3 },
   text = function(g)
     local who = successor_name(g)
-    return paras(back_month(g) .. [[ 7, your first Monday without anyone reporting to you. Your
+    local day = back_month(g) == "April" and "April 1" or "June 3"
+    return paras(day .. [[, your first Monday without anyone reporting to you. Your
       name is off the green box on the org chart and back on a desk between Anjali and the
       window.
 
@@ -125,23 +140,23 @@ scene "first_week_back" {
   lesson = "Going back means letting go for real, and telling your own story before others "
         .. "tell it for you.",
   discuss = "How would you answer a colleague who called your move a demotion?",
-  choice { id = "send_to_successor",
+  choice { id = "send_to_successor", advice = "follows",
            text = function(g)
              return "Send Keisha to " .. successor_name(g) .. ", and give the sales director the "
                  .. "real story: promoted for being good, back by choice"
            end,
            set = { told_story = true },
            go = function(g)
-             if g.successor_ready and g.relationships >= 45 then return "back_at_bench" end
+             if g.successor_ready and g.relationships >= 50 then return "back_at_bench" end
              return "asterisk"
            end,
            lesson = "You pointed Keisha to her new boss and told your own story out loud. The "
                  .. "stigma of stepping back shrinks when you are not ashamed of it." },
   choice { "Answer Keisha yourself: you know what the answer should be", id = "answer_keisha",
-           effects = { relationships = -5, satisfaction = 3 }, go = "asterisk",
+           advice = "against", effects = { relationships = -5, satisfaction = 3 }, go = "asterisk",
            lesson = "Answering Keisha was quicker and quietly took the job back from the person "
                  .. "you had trained to do it." },
-  choice { "Let the remark go, shut your door and get on with the rewrite", id = "shut_door",
+  choice { "Let the remark go, put your head down and get on with the rewrite", id = "shut_door",
            effects = { satisfaction = 5 },
            go = function(g)
              if g.successor_ready and g.reputation >= 65 then return "back_at_bench" end
@@ -155,12 +170,14 @@ scene "first_week_back" {
 
 scene "interview" {
   chapter = "January: The Interview",
+  advice = "Tell a future employer the truth: promoted for being good, and now sure of what you "
+        .. "want.",
   text = function(g)
     local skills
     if g.technical >= 62 then
       skills = [[
-        The technical hour goes well. You sketch a freight event pipeline on the whiteboard
-        wall, and the youngest engineer on the panel takes a photo of it.
+        The technical hour goes well. You sketch a freight tracking design on the whiteboard,
+        queues and all, and the youngest engineer on the panel copies it into his notebook.
       ]]
     else
       skills = [[
@@ -187,9 +204,9 @@ scene "interview" {
         .. "you know exactly what you want.",
   discuss = "How would you explain a move from managing back to hands-on work in an interview?",
   choice { "Tell the truth: they promoted you because you were good, and the job taught you exactly what you want to do",
-           id = "truth", effects = { reputation = 3 }, set = { told_truth = true },
+           id = "truth", advice = "follows", effects = { reputation = 3 }, set = { told_truth = true },
            go = function(g)
-             local bar = (g.named_it or g.heard_truth) and 55 or 62
+             local bar = (g.named_it or g.heard_truth or g.learned_all) and 55 or 62
              if g.technical >= bar then return "offer" end
              if g.technical >= bar - 10 then return g:chance(0.5) and "offer" or "no_offer" end
              return "no_offer"
@@ -197,16 +214,18 @@ scene "interview" {
            lesson = "The truth was also the strongest story you had: someone good enough to be "
                  .. "promoted, who now knows exactly what they want." },
   choice { "Say a reorganisation is about to eliminate your position", id = "spin",
-           set = { lied = true }, go = "no_offer",
+           advice = "against", set = { lied = true }, go = "no_offer",
            lesson = "A story about a reorganisation is one reference call away from being found "
                  .. "out as a lie." },
   choice { "Say management at Brandt & Voss is a mess and you want out", id = "badmouth",
-           effects = { reputation = -5 }, set = { badmouthed = true }, go = "no_offer",
+           advice = "against", effects = { reputation = -5 }, set = { badmouthed = true }, go = "no_offer",
            lesson = "Running down the employer who promoted you made the panel wonder what you "
                  .. "would one day say about them." },
 }
 
 scene "offer" {
+  advice = "Leave with a transition, not a slammed door; a counteroffer buys more of the job you "
+        .. "are leaving.",
   text = function(g)
     local t = [[
       Imani calls on Tuesday. Senior integration engineer, four percent above your supervisor
@@ -220,6 +239,9 @@ scene "offer" {
     if g.told_dana then
       t = paras(t, "Dana already knows you interviewed. When you tell her about the offer, she "
                 .. "asks for a day before she says anything.")
+    elseif g.ultimatum then
+      t = paras(t, "Dana knows where you went: you told her, in December, as a threat. She has "
+                .. "been polite to you ever since, and nothing more.")
     else
       t = paras(t, "Dana does not know yet. Whatever you decide, she will hear it from you "
                 .. "this week.")
@@ -230,34 +252,39 @@ scene "offer" {
   discuss = "What do you owe the team and the manager you are leaving? How long a transition "
          .. "is fair?",
   choice { "Accept, with a start date six weeks out: time to help Dana hire and train your successor",
-           id = "accept_transition", effects = { relationships = 5, burnout = 5 },
+           id = "accept_transition", advice = "follows", effects = { relationships = 5, burnout = 5 },
            go = "new_bench",
            lesson = "Six weeks of handover cost you a slower start at Corvane. It left Dana with "
                  .. "a team, and you with a reference for life." },
   choice { "Negotiate first: six weeks for the handover, and six percent more", id = "negotiate",
-           when = function(g) return g.acumen >= 45 or g.knows_worth end,
+           advice = "follows", when = function(g) return g.acumen >= 45 or g.knows_worth end,
+           show_locked = "You never worked out what you are worth (Business acumen 45, or pricing yourself in November)",
            effects = { acumen = 5, relationships = 3 }, set = { negotiated = true },
            go = "new_bench",
            lesson = "Knowing your market value let you ask for both the money and the time to "
                  .. "leave well." },
   choice { "Accept and give two weeks' notice: the sooner the better", id = "accept_fast",
-           effects = { burnout = -10, relationships = -10 }, go = "rough_exit",
+           advice = "against", effects = { burnout = -10, relationships = -10 }, go = "rough_exit",
            lesson = "Two weeks got you out fast, and left the team to find out who would run "
                  .. "the Bridge next." },
   choice { "Take the offer to Dana and see what she will do to keep you", id = "counter_dana",
-           go = "counter",
+           advice = "against", effects = { relationships = -3 }, go = "counter",
            lesson = "Shopping the offer put Dana on the spot. A counteroffer usually gives you "
                  .. "more of whatever you were trying to escape." },
 }
 
 scene "counter" {
+  advice = "When the offer to keep you is more of the wrong job, say no to it.",
   text = function(g)
     local t = [[
       Dana reads the offer letter twice. "I can beat it," she says. "Twelve percent, and the
       Service Desk as well as Integration by the summer: fourteen more people, and a manager
       title. You'd be on the director track."
     ]]
-    if not g.told_dana then
+    if g.ultimatum then
+      t = paras(t, "\"So the threat was real,\" she adds, and the words sit on the desk "
+                .. "between you.")
+    elseif not g.told_dana then
       t = paras(t, "\"You could have told me in December,\" she adds, and the words sit on the "
                 .. "desk between you.")
     end
@@ -272,23 +299,25 @@ scene "counter" {
   lesson = "When you are good at a job you dislike, the offer to keep you is usually more of "
         .. "that job.",
   discuss = "Would a raise have kept you in a job you did not want? For how long?",
-  choice { "Take the raise and the bigger job", id = "take_raise",
+  choice { "Take the raise and the bigger job", id = "take_raise", advice = "against",
            effects = { reputation = 10, satisfaction = -10, burnout = 10 },
-           set = { took_more = true }, go = "steady_hands",
+           set = { took_more = true }, go = stay_end,
            lesson = "The raise answered a question you had not asked. Up was the only direction "
                  .. "on offer, and you took it." },
-  choice { "Take the April engineering job and stay", id = "take_april",
+  choice { "Take the April engineering job and stay", id = "take_april", advice = "follows",
            when = function(g)
              return g.relationships >= 55 and g:visited("successor") == 0
            end,
+           show_locked = "Dana would have offered the way back to someone she trusted more (Relationships 55)",
            set = { path = "internal", talked = true }, go = "successor",
            lesson = "Because Dana trusted you, a way back inside opened up at the last moment." },
   choice { "Thank her, and take Corvane with a six-week handover", id = "go_corvane",
-           effects = { relationships = 3 }, go = "new_bench",
+           advice = "follows", effects = { relationships = 3 }, go = "new_bench",
            lesson = "Turning down more of the wrong job, kindly, is still turning it down." },
 }
 
 scene "no_offer" {
+  advice = "If the outside road closes, turn to the inside one; do not run from a mistake.",
   effects = function(g)
     if g.lied then return { relationships = -10, reputation = -10 } end
     return {}
@@ -306,7 +335,7 @@ scene "no_offer" {
     end
     if g.badmouthed then
       return [[
-        Imani's email is polite and short. Sam tells you later that the panel was split on your
+        Imani's e-mail is polite and short. Sam tells you later that the panel was split on your
         skills and unanimous on the rest: nobody wanted to hire someone who talked that way
         about the people who had promoted them.
 
@@ -315,7 +344,7 @@ scene "no_offer" {
       ]]
     end
     return [[
-      Imani's email is kind. A strong candidate, she writes, but they need someone who has been
+      Imani's e-mail is kind. A strong candidate, she writes, but they need someone who has been
       hands-on recently; would you think of applying again in a year?
 
       Eleven months of meetings. You sit with that for a while. It is not a verdict on who you
@@ -326,7 +355,7 @@ scene "no_offer" {
         .. "come with you.",
   discuss = "If you have been away from hands-on work for a year, what would you do to get "
          .. "ready for a technical interview?",
-  choice { "Have the honest conversation with Dana, now", id = "talk_now",
+  choice { "Have the honest conversation with Dana, now", id = "talk_now", advice = "follows",
            when = function(g) return g:visited("the_talk") == 0 end,
            set = { late_talk = true }, go = "the_talk",
            lesson = "Turning to Dana after the outside door closed was late, and still better "
@@ -336,7 +365,7 @@ scene "no_offer" {
            go = "endure_winter",
            lesson = "Rebuilding your skills on top of a full-time job was the honest fix, and "
                  .. "an expensive one." },
-  choice { "Resign before Dana can bring it up", id = "resign_shame",
+  choice { "Resign before Dana can bring it up", id = "resign_shame", advice = "against",
            when = function(g) return g.lied end,
            effects = { reputation = -10 }, set = { quit = true }, go = "burned_bridges",
            lesson = "Running from the consequences of a lie cost you the one employer still "
@@ -347,6 +376,7 @@ scene "no_offer" {
 
 scene "rotation" {
   chapter = "January to June: Sideways",
+  advice = "A sideways move is not a retreat when it takes you towards the work you do best.",
   effects = function(g)
     if g.rotation_kind == "internship" then
       return { burnout = 15, technical = 10, satisfaction = 5 }
@@ -356,54 +386,56 @@ scene "rotation" {
   text = function(g)
     if g.rotation_kind == "internship" then
       local t = [[
-        Two evenings a week at MATC, eight hours a week with the data platform team, and the
+        Two evenings a week at MATC, eight hours a week with the data warehouse team, and the
         whole supervisor job squeezed into what is left. By March you sleep five hours a night,
         and Noor has started leaving notes on the coffee maker.
 
-        The platform work is wonderful. Priya Anand, the platform lead, hands you a pipeline
-        that has been failing for a month, and you fix it in a Thursday afternoon you stole
+        The warehouse work is wonderful. Gwen Nakamura, who leads the team, hands you a nightly
+        load that has been failing for a month, and you fix it in a Thursday afternoon you stole
         from a budget meeting.
       ]]
       if not g.talked then
         t = paras(t, [[
-          In April Dana finds out from Priya's status report. "Six months," she says, "and you
+          In April Dana finds out from Gwen's status report. "Six months," she says, "and you
           never thought to mention it?"
         ]])
       end
-      return paras(t, "In June, Priya asks whether you would like to make it permanent.")
+      return paras(t, "In June, Gwen asks whether you would like to make it permanent.")
     end
     local acting = (g.cross_trained or g.coached_marco or g.taught_bridge) and "Marco" or "Ruth"
-    local t = "January 6. " .. acting .. " moves into your office as acting supervisor, and you "
-           .. "move to a desk on the data platform team with two monitors and no standing "
+    local t = "January 8. " .. acting .. " moves into your office as acting supervisor, and you "
+           .. "move to a desk on the data warehouse team with a UNIX workstation and no standing "
            .. "meetings."
     t = paras(t, [[
-      Priya Anand, the platform lead, hands you a pipeline that has been failing for a month.
-      You fix it by Thursday. By March you have built the new warehouse event feed, and you have
-      slept through the night more often than not.
+      Gwen Nakamura, who leads the team, hands you a nightly load that has been failing for a
+      month. You fix it by Thursday. By March you have built the feed that carries every shipment
+      from Menomonee Falls into the warehouse database, and you have slept through the night more
+      often than not.
     ]])
     if acting == "Ruth" then
       t = paras(t, "Ruth calls you in April to ask how you ever stood the budget meetings. "
                 .. "She is counting the weeks.")
     else
       t = paras(t, "Marco calls you in April with a question about a budget line, then another "
-                .. "about Pete. He is good at this, and getting better.")
+                .. (g.pete == "hr" and "about hiring Pete's replacement" or "about Pete")
+                .. ". He is good at this, and getting better.")
     end
-    return paras(t, "In June the six months are up. Priya asks whether you would like to stay.")
+    return paras(t, "In June the six months are up. Gwen asks whether you would like to stay.")
   end,
   lesson = "A rotation lets you test a different fit before you bet your career on it.",
   discuss = "What would you want to learn in six months somewhere else in your company?",
-  choice { "Ask for a permanent place on the platform team", id = "stay_platform",
-           set = { asked_transfer = true },
+  choice { "Ask for a permanent place on the data warehouse team", id = "stay_platform",
+           advice = "follows", effects = { reputation = -3 }, set = { asked_transfer = true },
            go = function(g)
              if g.rotation_kind == "internship" and not g.talked and g.relationships < 45 then
                return "steady_hands"
              end
              return "sideways"
            end,
-           lesson = "Asking to stay made a six-month experiment into a decision. The move was "
-                 .. "sideways, and it was the first one in a year that fit." },
+           lesson = "Asking to stay turned a six-month experiment into a decision: a sideways "
+                 .. "move towards the work you do best, if the people who sign it agree." },
   choice { "Go back to your team: the break was what you needed", id = "return_team",
-           effects = { satisfaction = -10 }, go = "steady_hands",
+           advice = "against", effects = { satisfaction = -10 }, go = stay_end,
            lesson = "Going back to supervising after six months of the work you love was loyal, "
                  .. "and it put you back where the trouble started." },
 }
@@ -412,9 +444,15 @@ scene "rotation" {
 
 scene "endure_winter" {
   chapter = "Winter: More of the Same",
+  advice = "When the reward for a job you dislike is more of it, say what you want instead.",
   effects = function(g)
-    -- once you have said out loud what you want, enduring the job costs more
-    return { burnout = 10, satisfaction = g.named_it and -10 or -5, technical = -5 }
+    -- once you have said out loud what you want, enduring the job costs more; and a job you
+    -- have stopped caring about wears you down faster
+    local burn = 10
+    if g.satisfaction <= 25 then burn = 15 end
+    if g.pete == "plan" then burn = burn - 5 end   -- Pete carries the pricing jobs again
+    if g.pete == "hr" then burn = burn + 5 end     -- his seat is still empty
+    return { burnout = burn, satisfaction = g.named_it and -10 or -5, technical = -5 }
   end,
   text = function(g)
     local t = [[
@@ -422,15 +460,21 @@ scene "endure_winter" {
       timesheets, and sit through the ERP vendor's renewal pitch twice. The team's numbers stay
       perfect. Your evenings shrink.
     ]]
+    if g.satisfaction <= 25 then
+      t = paras(t, "You no longer pretend to care about the work itself. You do it well, and "
+                .. "it takes everything you have to start each morning.")
+    end
     if g.named_it then
       t = paras(t, "In October you told Noor what you wanted. She has stopped asking what you "
                 .. "are going to do about it, which is worse than asking.")
     end
     if g.pete == "plan" then
-      t = paras(t, "Pete finishes his plan in January, on time and mostly on his own. You are "
-                .. "prouder of that than of anything on the dashboard.")
+      t = paras(t, "Pete finishes his plan in January, on time and mostly on his own, and "
+                .. "takes the pricing jobs back off your desk. You are prouder of that than of "
+                .. "anything in the quarterly report.")
     elseif g.pete == "hr" then
-      t = paras(t, "Pete resigns in January. At his leaving lunch he thanks everyone except you.")
+      t = paras(t, "At Pete's leaving lunch in December he thanked everyone except you. His "
+                .. "seat is still empty in February.")
     elseif g.pete == "covered" then
       t = paras(t, "Pete has stopped asking you for help. He asks Ruth now.")
     end
@@ -448,7 +492,7 @@ scene "endure_winter" {
   discuss = "Have you ever been rewarded for good work with more of the work you least wanted? "
          .. "What did you say?",
   choice { "Take it: it is a compliment, and a raise", id = "take_service_desk",
-           effects = { reputation = 10, acumen = 5, burnout = 15, satisfaction = -10 },
+           advice = "against", effects = { reputation = 10, acumen = 5, burnout = 10, satisfaction = -10 },
            set = { took_more = true }, go = "march_review",
            lesson = "Taking the bigger job proved you could do it. It did not make you want it." },
   choice { "Decline: one team is all you can carry", id = "decline_desk",
@@ -456,7 +500,7 @@ scene "endure_winter" {
            lesson = "Saying no to more was a boundary. It was not yet an answer to the question "
                  .. "you had put in the drawer." },
   choice { "Tell her the truth instead: you do not want more of this, you want less",
-           id = "truth_at_last",
+           id = "truth_at_last", advice = "follows", effects = { relationships = -3 },
            when = function(g) return g:visited("the_talk") == 0 end,
            set = { late_talk = true }, go = "the_talk",
            lesson = "Telling the truth in February instead of November cost you three months. "
@@ -464,8 +508,9 @@ scene "endure_winter" {
 }
 
 scene "march_review" {
+  advice = "Do not let the company's idea of a career decide for you: ask for the way back.",
   effects = function(g)
-    if g.took_more then return { burnout = 10 } end
+    if g.took_more then return { burnout = 8 } end
     return {}
   end,
   text = function(g)
@@ -493,17 +538,18 @@ scene "march_review" {
         .. "the wrong direction.",
   discuss = "If your manager offered you the next rung tomorrow, would you want it? How would "
          .. "you know?",
-  choice { "Accept the path: director in two years", id = "accept_path",
-           effects = { reputation = 5, satisfaction = -5 }, go = "steady_hands",
+  choice { "Accept the path: director in two years", id = "accept_path", advice = "against",
+           effects = { reputation = 5, satisfaction = -5 }, go = stay_end,
            lesson = "You let the company's idea of a career decide for you. It is a fine idea "
                  .. "of a career, for somebody else." },
   choice { "Say it now: thank her, and ask for a way back to the work", id = "say_it_now",
+           advice = "follows", effects = { relationships = -3 },
            when = function(g) return g:visited("the_talk") == 0 end,
            set = { late_talk = true }, go = "the_talk",
            lesson = "Saying it at the review was late. It was also the first time you had said "
                  .. "it to the one person who could change it." },
   choice { "Promise yourself a real decision next March, and get back to work", id = "next_march",
-           go = "steady_hands",
+           advice = "against", effects = { burnout = 5 }, go = stay_end,
            lesson = "Putting the decision off a year felt like patience. It was another year of "
                  .. "the cost." },
 }
@@ -512,6 +558,7 @@ scene "march_review" {
 
 scene "after_quit" {
   chapter = "Winter: Out",
+  advice = "Lean on the network you built; do not hold out with no income.",
   effects = { burnout = -10 },
   text = function(g)
     local t = [[
@@ -521,7 +568,7 @@ scene "after_quit" {
     if g.kept_bridge then
       t = paras(t, [[
         On December 22 the Bridge stops acknowledging orders at peak, and nobody left in the
-        building knows its deploy scripts. Dana calls you twice. You answer once.
+        building knows its job streams. Dana calls you twice. You answer once.
       ]])
     end
     t = paras(t, [[
@@ -529,6 +576,8 @@ scene "after_quit" {
       in kinder or harder words: why would a successful supervisor walk out with nothing lined
       up? Your savings drop by a month's mortgage every four weeks.
     ]])
+    t = paras(t, "Your mother calls from Mobile every Sunday now, and asks every time whether "
+              .. "you are eating.")
     if g.sam_contact then
       t = paras(t, "Sam answers your message within the hour. Corvane has a six-month contract: "
                 .. "no benefits, hands-on, starting Monday.")
@@ -541,17 +590,18 @@ scene "after_quit" {
   lesson = "Your network is what carries you when you leave without a plan, and it has to be "
         .. "built before you need it.",
   discuss = "If you left your job tomorrow, who would you call first? Who would call you?",
-  choice { "Take the Corvane contract", id = "take_contract",
+  choice { "Take the Corvane contract", id = "take_contract", advice = "follows",
            when = function(g) return g.sam_contact or g.relationships >= 45 end,
+           show_locked = "Nobody you kept in touch with has called",
            effects = { satisfaction = 10, technical = 5 }, go = "rough_exit",
            lesson = "The contract existed because you had kept in touch. A network built before "
                  .. "you need it is the only kind that works." },
   choice { "Hold out for a permanent senior engineering job", id = "hold_out",
-           effects = { burnout = 10 }, go = "burned_bridges",
+           advice = "against", effects = { burnout = 10 }, go = "burned_bridges",
            lesson = "Holding out for the perfect job with no income turned a hard winter into a "
                  .. "long one." },
   choice { "Call Dana and ask whether the door is still open", id = "call_dana_back",
-           go = function(g)
+           set = { called_dana = true }, go = function(g)
              if g.relationships >= 45 then return "asterisk" end
              return "burned_bridges"
            end,
