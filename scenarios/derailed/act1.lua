@@ -3,53 +3,23 @@
 
 scene "first_day" {
   chapter = "The first ninety days",
-  -- In a campaign, a chapter that ended in exhaustion is followed by three weeks between jobs.
-  effects = function(g)
-    if g.previous_verdict ~= "" and g.burnout > 70 then
-      return { burnout = 70 - g.burnout }
-    end
-    return {}
-  end,
+  advice = "Learn the business before the machinery: its customers, its margins, its competitors.",
+  -- In a campaign the time between chapters is the campaign's rule (scenarios/README.md).
   text = function(g)
-    local before
-    if g.previous_verdict == "good" then
-      before = [[
-        A year ago you found your way out of a supervisor's job you never asked for and into
-        work that fit. It was the right call, and it taught you something you did not expect:
-        you had never hated leading, only leading by accident. When Kessler called about a
-        director's job, you took three weeks off between jobs and said yes on purpose.
-      ]]
-    elseif g.previous_verdict == "mixed" then
-      before = [[
-        Your year as a supervisor ended neither well nor badly. You became competent at
-        managing without ever coming to like it, and when a recruiter called about a director's
-        job in Columbus you said yes, half hoping a bigger job would feel more like your own.
-      ]]
-    elseif g.previous_verdict == "bad" then
-      before = [[
-        Your last job ended badly: a supervisor's role you never wanted, a way out of it that
-        went wrong, a leaving lunch where nobody knew quite what to say. You slept for most of
-        a month afterwards. Columbus is a fresh start, and nobody here saw any of it.
-      ]]
-    else
-      before = [[
-        You were the best engineer at two companies and a decent supervisor at the second.
-        This is the first job with *Director* in the title.
-      ]]
-    end
-    return paras(before, [[
+    return paras(opening(g), [[
       Kessler Foodservice has fed central Ohio since 1961: 2,300 restaurants, schools and care
       homes, 180 refrigerated trucks, a warehouse in Groveport and another in Dayton, $460
       million in sales a year. Of every dollar, it keeps about two cents.
     ]], [[
-      On Monday, March 4, Martin Oyelaran, the chief financial officer and now your boss, walks
-      you to your office along a corridor papered with a 311-line project plan. "Tom's ERP
-      replacement," he says. "Fourteen months. Leave it alone for now."
+      On Monday, March 2, 1998, Martin Oyelaran, the chief financial officer and now your boss,
+      walks you to your office along a corridor papered with a 311-line project plan. "Tom's
+      ERP replacement," he says. "Fourteen months. Leave it alone for now."
     ]], [[
       What you inherit: fourteen people, a budget of $4.1 million, 212 open tickets, an AS/400
-      that has run the company since 1998, and *the bridge*, a Perl program your predecessor
-      Hal Brandt wrote to carry every order from the AS/400 to the warehouse system. Hal retired
-      to Sarasota in January and does not answer email.
+      that has run the company since 1988, and *the Courier*, a Perl program your predecessor
+      Vern Gaskill wrote to carry every order from the AS/400 to the warehouse system. Vern
+      retired to Sarasota in January and does not answer email. Every date in the Courier has
+      two digits for the year, and the year 2000 is twenty-two months away.
     ]], [[
       Martin shuts the door. "Ellen gave me one sentence for you. Rosa in sales says we're losing
       restaurants because of IT. Find out whether that's true."
@@ -62,21 +32,24 @@ scene "first_day" {
         .. "system to learn.",
   discuss = "In your first month in a new role, how much time would you spend outside your "
          .. "own department? What would you give up to do it?",
-  choice { "Spend the month in the systems: the AS/400, the bridge, the network, cold",
-           id = "learn_systems",
-           effects = { technical = 6 }, set = { first_month = "systems" },
+  choice { "Spend the month in the systems: the AS/400, the Courier, the network, cold",
+           id = "learn_systems", advice = "against",
+           effects = { technical = 6, reputation = 3 }, set = { first_month = "systems" },
            go = "systems_month",
            lesson = "Knowing the systems is the price of entry. It felt responsible, and it "
                  .. "meant a month in which the business never once saw you." },
   choice { "Spend it outside IT: a truck at dawn, a warehouse at night, a week with sales",
-           id = "learn_business",
-           effects = { acumen = 8, relationships = 6 },
+           id = "learn_business", advice = "follows",
+           effects = { acumen = 8, relationships = 6, reputation = -4, technical = -3 },
            set = { first_month = "business", knows_industry = true },
+           reply = "The ticket count climbs to 260 while you are out on the docks, and your own "
+                .. "team starts calling you the visiting director.",
            go = "ride_along",
            lesson = "You learned how Kessler earns its two cents before you learned its "
-                 .. "servers. Everything later rested on that month." },
+                 .. "servers. It cost you a month of looking absent to your own team, and "
+                 .. "everything later rested on it." },
   choice { "Do both: the business by day, the systems by night",
-           id = "learn_both",
+           id = "learn_both", advice = "against",
            effects = { acumen = 5, technical = 4, burnout = 15 },
            set = { first_month = "both", knows_industry = true },
            go = "ride_along",
@@ -85,6 +58,7 @@ scene "first_day" {
 }
 
 scene "ride_along" {
+  advice = "Go where the product meets the customer, and learn what the customer loses.",
   text = function(g)
     return paras([[
       At 4:10 a.m. Earl Whitcomb's truck is loaded and his coffee has gone cold. He has driven
@@ -97,17 +71,17 @@ scene "ride_along" {
     ]], [[
       At the sixth, the chef of a bistro in the Short North opens a case of romaine and finds
       iceberg. The swap was made in the warehouse at midnight and nobody told her. "Northstar
-      sends me a photo before they substitute anything," she tells Earl, loudly enough for you
-      to hear.
+      calls me before they substitute anything," she tells Earl, loudly enough for you to hear.
     ]], [[
-      That afternoon Rosa Delgado, the vice president of sales, shows you Northstar's app on her
-      phone. Orders until 2 a.m. A photo of every substitute. A map with the truck on it.
-      Kessler's forty reps take orders by text until 9 p.m. and type them in by hand. "Thirty-one
-      accounts gone since last spring," Rosa says. "About six million a year. Not one of them
-      left over price."
+      That afternoon Rosa Delgado, the vice president of sales, dials in from the PC in her
+      office and shows you Northstar's ordering website, one slow page at a time. Orders until
+      2 a.m. from the restaurant's back-office computer. A phone call before any substitute.
+      Tomorrow's delivery window by noon. Kessler's forty reps take orders by phone and fax
+      until 9 p.m. and key them in by hand. "Thirty-one accounts gone since last spring," Rosa
+      says. "About six million a year. Not one of them left over price."
     ]], g.first_month == "both" and [[
-      You get home at seven and log into the AS/400 until one. Noor finds you asleep on the
-      couch with the laptop still warm.
+      You get home at seven and dial into the AS/400 until one. Noor finds you asleep on the
+      couch with the modem still whistling.
     ]] or nil)
   end,
   lesson = "The industry's pain points are found where the product meets the customer: on the "
@@ -116,18 +90,19 @@ scene "ride_along" {
          .. "that no report had told you?",
   choice { "Fix Earl's handhelds first: something the drivers will see by Friday",
            id = "fix_handhelds",
-           effects = { technical = 2, relationships = 4 }, set = { fixed_handhelds = true },
+           effects = { technical = 2, relationships = 4, burnout = 3 },
+           set = { fixed_handhelds = true },
            go = "queue",
            lesson = "A quick fix the drivers could see bought goodwill on the docks. It did not "
                  .. "answer Ellen's question." },
   choice { "Take Rosa to lunch and go through every account she lost, one by one",
-           id = "lunch_rosa",
+           id = "lunch_rosa", advice = "follows",
            effects = { acumen = 6, relationships = 6 }, set = { rosa_ally = true },
            go = "queue",
            lesson = "An hour with the head of sales taught you more about the competition than "
                  .. "a month of reading, and made you an ally." },
-  choice { "Write Northstar's app up as a technical spec, with an estimate of the build",
-           id = "spec_app",
+  choice { "Write Northstar's website up as a technical spec, with an estimate of the build",
+           id = "spec_app", advice = "against",
            effects = { technical = 3, acumen = 2 },
            go = "queue",
            lesson = "You turned a business problem into a technical one, the kind you knew how "
@@ -135,18 +110,19 @@ scene "ride_along" {
 }
 
 scene "systems_month" {
+  advice = "Own the gap in what you know of the market, and learn it from the people who live it.",
   text = [[
-    By the end of March you know Kessler's machinery better than anyone alive except Hal.
+    By the end of March you know Kessler's machinery better than anyone alive except Vern.
     Forty-one servers. An AS/400 with 2,800 programs, six hundred of them still run every night.
     A backup job that had been failing without a word since November, which you repaired on a
-    Saturday. And the bridge: 9,000 lines of Perl, no tests, and a single comment in the whole of
+    Saturday. And the Courier: 9,000 lines of Perl, no tests, and a single comment in the whole of
     it: *do not deploy in December*.
 
-    The team is impressed and says so. Anil Mehta, who has kept the bridge alive on his own for
+    The team is impressed and says so. Anil Mehta, who has kept the Courier alive on his own for
     three years, stays late twice to watch you trace it.
 
     At the month-end staff meeting Ellen Kessler, the CEO, turns to you. "You'll have seen
-    Northstar's app by now. What do you make of it?"
+    Northstar's website by now. What do you make of it?"
 
     You haven't. You have heard the name once, by the coffee machine.
   ]],
@@ -154,46 +130,48 @@ scene "systems_month" {
         .. "question is about the market.",
   discuss = "What question about your company's customers or competitors could you not answer "
          .. "today? Who could you ask this week?",
-  choice { "Admit it, and ask Rosa in sales to show you the app this week",
-           id = "admit_gap",
+  choice { "Admit it, and ask Rosa in sales to show you the site this week",
+           id = "admit_gap", advice = "follows",
            effects = { acumen = 4, relationships = 4, reputation = -2 },
            set = { knows_industry = true, rosa_ally = true },
            go = "queue",
            lesson = "Admitting the gap cost a moment's face in front of the CEO and bought you "
                  .. "the knowledge, and the colleague, you needed." },
-  choice { "Answer with what you know: how you would architect an app like it",
-           id = "architecture_answer",
+  choice { "Answer with what you know: how you would architect a site like it",
+           id = "architecture_answer", advice = "against",
            effects = { reputation = -6, technical = 1 }, set = { labelled_tech = true },
            go = "queue",
            lesson = "An answer about architecture to a question about customers is how the "
                  .. "label 'only technical' starts." },
-  choice { "Promise a view by Friday, then take the app apart every evening that week",
+  choice { "Promise a view by Friday, then take the site apart every evening that week",
            id = "reverse_engineer",
            effects = { technical = 3, acumen = 2, burnout = 8 },
            go = "queue",
-           lesson = "You learned how the app worked. What it meant to a chef at midnight was "
+           lesson = "You learned how the site worked. What it meant to a chef at midnight was "
                  .. "not in the code." },
 }
 
 scene "queue" {
+  advice = "Get out from behind the ticket queue and see the work where it is done.",
   text = function(g)
     return paras(g.fixed_handhelds and [[
-      Earl's handhelds got new firmware and two new charging cradles in your first week. He has
-      stopped signing invoices on paper and started waving at the IT office.
+      Earl's handhelds got new firmware and two new charging cradles in your first week, fitted
+      by you on a Saturday. He has stopped signing invoices on paper and started waving at the
+      IT office.
     ]] or nil, [[
-      April. Keisha Booker's dashboard is a wall of green: 94 percent of tickets closed inside
+      April. Yvonne Mabry's dashboard is a wall of green: 94 percent of tickets closed inside
       the service level, first response in 38 minutes on average. Two years ago it was 60
       percent, and she has every right to be proud of it.
 
       Then an email from Wes Pruitt, who runs the night shift at the Dayton warehouse:
 
       | Fourth time I've written.
-      | The scanners lose wifi in the freezer aisles between midnight and 4.
+      | The scanners lose their radio signal in the freezer aisles between midnight and 4.
       | My pickers go back to pen and paper. We lose 40 minutes a night.
       | Your people close it as could-not-reproduce. They test at 10 in the morning.
       | Trucks leave late, chefs blame Rosa's reps, Rosa's reps blame me.
 
-      Keisha has the ticket history on screen before you ask. "All four closed inside the
+      Yvonne has the ticket history on screen before you ask. "All four closed inside the
       service level," she says, and then, more quietly, "technically."
     ]])
   end,
@@ -202,16 +180,16 @@ scene "queue" {
   discuss = "Which of your service metrics could be green while the people you serve are "
          .. "struggling? How would you find out?",
   choice { "Drive to Dayton for the midnight shift and watch it fail",
-           id = "go_dayton",
-           effects = { burnout = 5, acumen = 3 }, set = { visited_floor = true },
+           id = "go_dayton", advice = "follows",
+           effects = { burnout = 7, acumen = 3 }, set = { visited_floor = true },
            go = "night_shift" },
   choice { "Fix the process: a warehouse category, night-time testing, a tighter SLA",
-           id = "fix_process",
+           id = "fix_process", advice = "against",
            effects = { reputation = 2, relationships = -3 }, set = { process_wall = true },
            go = "budget",
            lesson = "A better process for a problem nobody in IT had seen was still a wall "
                  .. "between you and the people on the other side of it." },
-  choice { "Send Anil to Dayton with a wifi analyser and a parka",
+  choice { "Send Anil to Dayton with a radio survey kit and a parka",
            id = "send_anil",
            effects = { relationships = 2 },
            set = function(g) return { sent_anil = true, delegated = g.delegated + 1 } end,
@@ -239,16 +217,16 @@ scene "night_shift" {
         .. "often put off.",
   discuss = "Who in your organisation works the hours when nobody from your team is around? "
          .. "What do they put up with?",
-  choice { "Give Wes your mobile number and promise the access points within two weeks",
+  choice { "Give Wes your home number and promise the access points within two weeks",
            id = "promise_wes",
-           effects = { relationships = 6, burnout = 3, acumen = 2 },
+           effects = { relationships = 7, burnout = 3, acumen = 2, technical = 2 },
            set = { wes_ally = true, wes_number = true },
            go = "budget",
-           lesson = "Your number in Wes's phone made you his ally. It also made you the person "
-                 .. "he would call at 3 a.m." },
+           lesson = "Your home number on Wes's clipboard made you his ally. It also made you the "
+                 .. "person he would call at 3 a.m." },
   choice { "Put Anil on it with Wes, and make Wes the judge of when it is fixed",
            id = "anil_and_wes",
-           effects = { relationships = 5, acumen = 2 },
+           effects = { relationships = 4, acumen = 2, technical = -2 },
            set = function(g) return { wes_ally = true, delegated = g.delegated + 1 } end,
            go = "budget",
            lesson = "You saw the problem yourself, then handed it to someone who could own it, "

@@ -2,6 +2,7 @@
 -- 3 (neglecting relationships inside and outside the company).
 
 scene "budget" {
+  advice = "Learn planning and budgeting from the business, not as IT's shopping list.",
   chapter = "Budget season",
   text = function(g)
     local before
@@ -14,24 +15,24 @@ scene "budget" {
     elseif g.visited_floor and not g.wes_number then
       before = [[
         The freezer access points in Dayton went live on May 20, and Anil did not close the
-        ticket until Wes said so. Wes sent the two of you a photo of Danielle holding up a
-        scanner with five bars. No message, just the photo.
+        ticket until Wes said so. Wes sent the two of you a Polaroid of Danielle holding up a
+        scanner with a full signal bar. No note, just the Polaroid.
       ]]
     elseif g.visited_floor then
       before = [[
         The freezer access points in Dayton went live on May 20, a day inside your promise. Wes
-        sent you a photo of Danielle holding up a scanner with five bars. No message, just the
-        photo.
+        sent you a Polaroid of Danielle holding up a scanner with a full signal bar. No note, just the
+        Polaroid.
       ]]
     elseif g.process_wall then
       before = [[
-        Keisha's new warehouse category has logged 47 tickets in eight weeks, every one closed
+        Yvonne's new warehouse category has logged 47 tickets in eight weeks, every one closed
         inside its service level. In May, Wes stopped filing them.
       ]]
     end
     return paras(before, [[
       June. Martin puts a folder on your desk: last year's IT budget of $4.1 million, and a
-      template for a three-year capital plan. "The board sees it on September 12. I need your
+      template for a three-year capital plan. "The board sees it on September 14. I need your
       draft in three weeks."
 
       You have never built a budget. At your last job the numbers came down from above and you
@@ -45,20 +46,22 @@ scene "budget" {
   discuss = "Which non-technical skill does the role above yours need that you have not "
          .. "practised yet? Who could teach it to you?",
   choice { "Ask Martin to teach you how the board reads a budget, and rebuild yours with him",
-           id = "learn_from_martin",
-           effects = { acumen = 12, relationships = 4, burnout = 4 },
+           id = "learn_from_martin", advice = "follows",
+           effects = { acumen = 12, relationships = 4, burnout = 4, reputation = -2 },
+           reply = "Martin is kind about it. By Thursday the whole finance floor knows the new "
+                .. "director cannot read a budget.",
            set = { budget = "business" },
            go = "board_prep",
            lesson = "Asking the CFO for a lesson was not weakness. Budgeting is a skill, and "
                  .. "the best teacher in the building was your own boss." },
   choice { "Take last year's numbers, add 8 percent, and attach IT's project list",
-           id = "wishlist",
+           id = "wishlist", advice = "against",
            set = { budget = "wishlist" },
            go = "board_prep",
            lesson = "A budget listing what IT wants instead of what the business gets is the "
                  .. "Peter Principle on paper: promoted for one set of skills into a job that "
                  .. "needs another." },
-  choice { "Teach yourself: an online finance course and three weekends of spreadsheets",
+  choice { "Teach yourself: a night class at Columbus State and three weekends of spreadsheets",
            id = "teach_yourself",
            effects = { acumen = 8, burnout = 10 },
            set = { budget = "solo" },
@@ -68,6 +71,7 @@ scene "budget" {
 }
 
 scene "board_prep" {
+  advice = "Cut where the business will not bleed; know what the business can do without.",
   effects = function(g)
     if g.budget == "business" then return { reputation = 5 } end
     if g.budget == "wishlist" then return { reputation = -6 } end
@@ -108,10 +112,10 @@ scene "board_prep" {
         .. "knows its own costs cuts in the wrong places, or fights.",
   discuss = "If you had to cut 10 percent of your spending tomorrow, what would go? Who outside "
          .. "IT would notice?",
-  choice { "Cut what the business won't feel: the printer contract, the fax servers, a later "
-           .. "laptop refresh",
-           id = "smart_cut",
-           when = function(g) return g.acumen >= 40 end,
+  choice { "Cut what the business won't feel: the printer contract, two idle leased lines, a "
+           .. "later PC refresh",
+           id = "smart_cut", advice = "follows",
+           requires = { acumen = 40 },
            effects = { reputation = 8, acumen = 3 },
            set = { kept_headcount = true },
            go = "roundtable",
@@ -125,7 +129,7 @@ scene "board_prep" {
            lesson = "Cutting the hire and the training met the number and spent the future: "
                  .. "the work that person would have taken stayed with you." },
   choice { "Fight the cut: the systems are old and the risk is real",
-           id = "fight_cut",
+           id = "fight_cut", advice = "against",
            effects = { relationships = -6, reputation = -4 },
            set = { kept_headcount = true },
            go = "roundtable",
@@ -134,6 +138,7 @@ scene "board_prep" {
 }
 
 scene "roundtable" {
+  advice = "Build relationships outside the company before you need them.",
   text = function(g)
     local rosa
     if not g.rosa_ally then
@@ -160,8 +165,10 @@ scene "roundtable" {
   discuss = "When did you last talk to someone outside your company who does a different job "
          .. "from yours? What did you learn from them?",
   choice { "Give Anil the patch night and go to the Forum, and keep going every month",
-           id = "join_forum",
-           effects = { relationships = 8, acumen = 5, burnout = 2 },
+           id = "join_forum", advice = "follows",
+           effects = { relationships = 8, acumen = 5, burnout = 2, reputation = -2 },
+           reply = "Anil's patch night runs two hours long and Monday's pick lists print late. "
+                .. "Martin hears about it before you do.",
            set = function(g) return { networked = true, delegated = g.delegated + 1 } end,
            go = "outage",
            lesson = "A network built before you need it is the only kind that works when you "
@@ -175,7 +182,7 @@ scene "roundtable" {
            lesson = "Rosa became an ally and taught you the sales floor. Outside the building "
                  .. "you were still nobody's contact." },
   choice { "Skip it: run the patch night yourself, as always",
-           id = "patch_night",
+           id = "patch_night", advice = "against",
            effects = { technical = 3, burnout = 5 },
            set = one_more_hero,
            go = "outage",

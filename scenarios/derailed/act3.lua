@@ -2,30 +2,32 @@
 -- never delegating, never training a successor, nothing to say at the table).
 
 scene "outage" {
+  advice = "In a crisis, hand the fix to someone you are training instead of proving you are the fastest.",
   chapter = "A seat at the table",
   text = function(g)
     local call
     if g.wes_number then
       call = [[
-        Sunday, August 18, 3:40 a.m. Your phone. It is Wes, from Dayton, because you gave him
-        the number. "Your bridge is down. No pick lists for Monday. I've got 180 trucks to load
+        Sunday, August 16, 3:40 a.m. The phone on the nightstand. It is Wes, from Dayton, because
+        you gave him the number. "The Courier is down. No pick lists for Monday. I've got 180 trucks to load
         by five."
       ]]
     else
       call = [[
-        Sunday, August 18, 3:40 a.m. Your phone. It is Keisha, on call. "The bridge stopped at
+        Sunday, August 16, 3:40 a.m. The phone on the nightstand. It is Yvonne, on call. "The Courier stopped at
         2:10. No pick lists for Monday's routes. Wes has called the desk every ten minutes
         since."
       ]]
     end
     return paras(call, [[
-      The log shows the bridge choking on an order line with a pack size it has never seen: a
-      new supplier's case of four five-pound bags of frozen shrimp, keyed in on Friday. You can
-      see the fix already, one pattern on one line. From the kitchen table it would take you
-      twenty minutes.
+      The log shows the Courier choking on a date. A new supplier's frozen shrimp was keyed in
+      on Friday with a best-before of 01/03/00; the Courier reads the year as 1900, decides the
+      shrimp expired a century ago, and stops the whole run rather than pick it. You can see
+      the fix already, one line. Dialled in from the kitchen table it would take you twenty
+      minutes.
 
       Anil could do it too, in a couple of hours, if someone talked him through it. He has asked
-      twice to learn the bridge properly. Nobody has had time to teach him.
+      twice to learn the Courier properly. Nobody has had time to teach him.
     ]], tired(g))
   end,
   lesson = "The crisis is when the temptation is strongest: you are the fastest pair of hands "
@@ -33,7 +35,7 @@ scene "outage" {
   discuss = "What in your area can only you fix? What would it take for someone else to be "
          .. "able to?",
   choice { "Log in and fix it yourself: twenty minutes, and Monday is saved",
-           id = "fix_it_yourself",
+           id = "fix_it_yourself", advice = "against",
            when = function(g) return g.technical >= 55 end,
            effects = { technical = 3, burnout = 8, reputation = 4 },
            set = function(g) return { outage = "self", hero = g.hero + 1 } end,
@@ -41,37 +43,38 @@ scene "outage" {
            lesson = "Twenty minutes, and every truck left on time. Every fix like it also made "
                  .. "sure you would be the one they called next time." },
   choice { "Call Anil, and talk him through it with your hands off the keyboard",
-           id = "coach_anil",
-           effects = { burnout = 4, reputation = -2, relationships = 3 },
+           id = "coach_anil", advice = "follows",
+           effects = { burnout = 4, reputation = -3, relationships = 3, technical = -2 },
            set = function(g)
              return { outage = "anil", anil_trained = true, delegated = g.delegated + 1 }
            end,
            go = "outage_after",
            lesson = "Two hours instead of twenty minutes, and a few late trucks, bought the one "
-                 .. "thing you could not buy later: a second person who knows the bridge." },
+                 .. "thing you could not buy later: a second person who knows the Courier." },
   choice { "Call the warehouse-system vendor's emergency line",
            id = "call_vendor",
            effects = { reputation = -5, relationships = -3 },
            set = function(g) return { outage = "vendor", hero = g.hero + 1 } end,
            go = "outage_after",
-           lesson = "The vendor's contract covers their software, not Hal's bridge. Handing the "
+           lesson = "The vendor's contract covers their software, not Vern's Courier. Handing the "
                  .. "problem to a queue handed the morning to chance." },
 }
 
 scene "outage_after" {
+  advice = "Train the person who asks to take over the technical work, and let it go.",
   text = function(g)
     local what
     if g.outage == "self" then
       what = string.format([[
         By 4:05 the pick lists are printing in Dayton and every truck leaves on time. On Monday
         Ellen stops at your door: "I hear you saved the morning." It is a good feeling. It is also
-        the %s time since spring that someone has called you, and only you, about the bridge.
+        the %s time since spring that someone has called you, and only you, about the Courier.
       ]], g.hero >= 3 and "fourth" or (g.hero == 2 and "third" or "second"))
     elseif g.outage == "anil" then
       what = [[
         It takes Anil until 5:50. You keep your hands in your lap, which is harder than the fix
         would have been. Eleven trucks leave up to forty minutes late and Wes is short with you
-        on the phone. On Monday Anil writes the fix up as page one of the runbook Hal never
+        on the phone. On Monday Anil writes the fix up as page one of the runbook Vern never
         wrote.
       ]]
     else
@@ -86,11 +89,11 @@ scene "outage_after" {
     if g.outage == "anil" then
       ask = [[
         On Tuesday Anil knocks on your door. "Sunday was the first time I understood it," he
-        says. "I want to own the bridge. Teach me the rest, and give me the pager for it."
+        says. "I want to own the Courier. Teach me the rest, and give me the pager for it."
       ]]
     else
       ask = [[
-        On Tuesday Anil knocks on your door. "I want to own the bridge," he says. "Properly.
+        On Tuesday Anil knocks on your door. "I want to own the Courier," he says. "Properly.
         Teach me, and give me the pager for it. You shouldn't be the one getting these calls."
       ]]
     end
@@ -101,28 +104,31 @@ scene "outage_after" {
   discuss = "What part of your technical work would you be sorry to give up? Who should have "
          .. "it, and what would they need from you?",
   choice { "Yes: two afternoons a week until he knows it, then the pager is his",
-           id = "teach_anil",
-           effects = { technical = -3, burnout = -4, relationships = 4 },
+           id = "teach_anil", advice = "follows",
+           effects = { technical = -4, burnout = 3, relationships = 4, reputation = -2 },
+           reply = "Two afternoons a week with Anil push the warehouse-system upgrade back a "
+                .. "month. Martin asks why, twice.",
            set = function(g) return { anil_trained = true, delegated = g.delegated + 1 } end,
            go = "hire",
            lesson = "Training someone to take the work you love is how you make room for the "
                  .. "work only you can do." },
   choice { "Not yet: things are too busy to slow down and teach",
-           id = "too_busy",
+           id = "too_busy", advice = "against",
            effects = { burnout = 5, relationships = -2 },
            set = one_more_hero,
            go = "hire",
            lesson = "'Too busy to teach' is how a leader stays the only one who can do the job, "
                  .. "and so the one who can never leave it." },
   choice { "Tell him to write the documentation first, and you'll see after that",
-           id = "docs_first",
+           id = "docs_first", advice = "against",
            effects = { relationships = -4 },
            go = "hire",
-           lesson = "A half-yes kept the bridge yours for another season, and taught Anil that "
+           lesson = "A half-yes kept the Courier yours for another season, and taught Anil that "
                  .. "asking to grow gets him homework." },
 }
 
 scene "hire" {
+  advice = "Hire or train people to take over the technical work you still hold.",
   effects = function(g)
     if g.budget == "business" then return { reputation = 4 } end
     return {}
@@ -131,18 +137,18 @@ scene "hire" {
     local board
     if g.budget == "business" then
       board = [[
-        September 12. Martin lets you present IT's section of the budget to the board yourself.
+        Monday, September 14. Martin lets you present IT's section of the budget to the board yourself.
         You talk for nine minutes and mention a server once. Afterwards a board member asks
         Martin who you are.
       ]]
     elseif g.budget == "wishlist" then
       board = [[
-        September 12. Martin presents IT's section of the budget to the board himself, and does
+        Monday, September 14. Martin presents IT's section of the budget to the board himself, and does
         not ask you to attend.
       ]]
     else
       board = [[
-        September 12. Martin presents IT's section of the budget himself and tells the board you
+        Monday, September 14. Martin presents IT's section of the budget himself and tells the board you
         wrote it. The column that did not add up has been fixed, by him.
       ]]
     end
@@ -164,10 +170,10 @@ scene "hire" {
         .. "way out of the specialist's box is to train or hire the people who take over.",
   discuss = "With one new position tomorrow, would you hire to extend what you do, or to "
          .. "replace it?",
-  choice { "Hire an integration engineer, and hand the bridge to Anil and the newcomer",
-           id = "hire_handover",
+  choice { "Hire an integration engineer, and hand the Courier to Anil and the newcomer",
+           id = "hire_handover", advice = "follows",
            when = function(g) return g.kept_headcount end,
-           effects = { technical = -4, burnout = -5 },
+           effects = { technical = -6, burnout = -3 },
            set = function(g)
              return { hire = "handover", anil_trained = true, delegated = g.delegated + 1 }
            end,
@@ -181,27 +187,27 @@ scene "hire" {
            set = { hire = "analyst" },
            go = "exec_table",
            lesson = "An analyst in the business's own rooms widened what IT could see. The "
-                 .. "bridge, though, was still yours." },
+                 .. "Courier, though, was still yours." },
   choice { "Hire another strong developer, so you can build more, faster",
-           id = "hire_developer",
+           id = "hire_developer", advice = "against",
            when = function(g) return g.kept_headcount end,
            effects = { technical = 3, burnout = 3 },
            set = function(g) return { hire = "developer", hero = g.hero + 1 } end,
            go = "exec_table",
            lesson = "More builders with you at the centre meant more building by you, and the "
                  .. "box you were in got bigger, not more open." },
-  choice { "Shelve a project, and use the time to hand the bridge to Anil",
-           id = "shelve_for_handover",
+  choice { "Shelve a project, and use the time to hand the Courier to Anil",
+           id = "shelve_for_handover", advice = "follows",
            when = function(g) return not g.kept_headcount end,
-           effects = { technical = -3, acumen = 2, reputation = -2 },
+           effects = { technical = -4, acumen = 2, reputation = -3 },
            set = function(g)
              return { hire = "none", anil_trained = true, delegated = g.delegated + 1 }
            end,
            go = "exec_table",
            lesson = "Dropping a project to train a successor cost you a visible win and bought "
-                 .. "an invisible one: the bridge no longer needed you." },
+                 .. "an invisible one: the Courier no longer needed you." },
   choice { "Carry on as you are: you'll cover the gaps yourself",
-           id = "cover_gaps",
+           id = "cover_gaps", advice = "against",
            when = function(g) return not g.kept_headcount end,
            effects = { burnout = 8 },
            set = function(g) return { hire = "none", hero = g.hero + 1 } end,
@@ -210,6 +216,7 @@ scene "hire" {
 }
 
 scene "exec_table" {
+  advice = "At the table, speak of customers and the market, not the machinery.",
   text = function(g)
     local ops = "The head of operations talks about late trucks."
     if g.visited_floor or g.sent_anil then
@@ -232,36 +239,37 @@ scene "exec_table" {
       so does she.
     ]] or nil)
   end,
-  lesson = "Being overly technical means having nothing relevant to say once you reach the "
-        .. "table. What the table wants is the business problem, in the business's words.",
+  lesson = "Nobody at the executive table wants a tour of the machine room. A seat there is "
+        .. "kept by naming the customers being lost and what would win them back.",
   discuss = "If your CEO asked how to answer your biggest competitor, what would you say in two "
          .. "minutes without mentioning technology?",
-  choice { "Pitch a pilot: an ordering app for twenty of Rosa's restaurants, a 1 a.m. "
-           .. "cutoff, a photo before every substitution",
-           id = "pitch_pilot",
+  choice { "Pitch a pilot: web ordering for twenty of Rosa's restaurants, a 1 a.m. cutoff, a "
+           .. "call before every substitution",
+           id = "pitch_pilot", advice = "follows",
            when = function(g) return g.knows_industry end,
-           effects = { reputation = 10, acumen = 3 },
+           show_locked = "You would need to know what the restaurants want, and you never went to see",
+           effects = { reputation = 10, acumen = 3, burnout = 4 },
            set = { spoke_business = true, pitched = "you" },
            go = "new_coo",
            lesson = "You talked about chefs, cutoffs and lost accounts. That is what having "
                  .. "something to say at the table means." },
   choice { "Let Rosa make the case, and back her with what the order logs show",
-           id = "back_rosa",
+           id = "back_rosa", advice = "follows",
            when = function(g) return g.rosa_ally end,
            effects = { relationships = 6, reputation = 5, acumen = 2 },
            set = { spoke_business = true, pitched = "rosa" },
            go = "new_coo",
            lesson = "Backing an ally's case with your own evidence made it a joint plan, and "
                  .. "made you part of the answer." },
-  choice { "Explain what it would take: an API layer on the AS/400, a mobile stack, security",
-           id = "explain_stack",
+  choice { "Explain what it would take: a gateway on the AS/400, web servers, security",
+           id = "explain_stack", advice = "against",
            effects = { reputation = -6, technical = 2 },
            set = { labelled_tech = true },
            go = "new_coo",
            lesson = "Every word was accurate and none of it was what Ellen asked. Heard as "
                  .. "'only technical', you get handed operations and nothing else." },
   choice { "Say IT will build whatever the business decides it needs",
-           id = "order_taker",
+           id = "order_taker", advice = "against",
            effects = { reputation = -4 },
            go = "new_coo",
            lesson = "Waiting for the business to specify makes IT an order-taker. Nobody "

@@ -1,7 +1,8 @@
 -- Derailed, act 5: the merger. Every derailer comes due: the network you did or did not build
--- (3), the plan (1, 2, 5), the references (4, 6, 7). Harbor Lane picks one head of technology.
+-- (3), the plan (1, 2, 5), the references (4, 6, 7). Larchmont picks one head of technology.
 
 scene "merger_news" {
+  advice = "Turn to the network you built when you needed nothing, not to a cold list of names.",
   chapter = "The merger",
   effects = function(g)
     if g.always_on then return { burnout = 6 } end
@@ -10,14 +11,14 @@ scene "merger_news" {
   end,
   text = function(g)
     return paras([[
-      Monday, June 2. Ellen calls an all-hands in the Groveport warehouse, between the loading
+      Monday, June 7, 1999. Ellen calls an all-hands in the Groveport warehouse, between the loading
       docks. Kessler is merging with Ridgeline Foods of Indianapolis, a distributor a little
-      larger than Kessler, with money from Harbor Lane Capital. The combined company will have
+      larger than Kessler, with money from Larchmont Capital. The combined company will have
       1,400 people, 390 trucks and one head of technology.
 
       That afternoon Martin shuts his door. "It's you or Neil Salter. Ridgeline's IT director,
-      eleven years there, ex-consultant, very smooth. Harbor Lane's operating partner, Lena
-      Marsh, decides by the end of July. I've put your name forward. I can't do more than that."
+      eleven years there, ex-consultant, very smooth. Larchmont's operating partner, Lena
+      Voigt, decides by the end of July. I've put your name forward. I can't do more than that."
     ]], g.rules and [[
       You walk home at six, as you have every day since May, and think it through with Noor on
       the porch instead of at the keyboard.
@@ -30,24 +31,25 @@ scene "merger_news" {
   discuss = "If your company merged next month, who outside it would you call first? When did "
          .. "you last talk to them?",
   choice { "Call Gloria Hsu: the Forum has been through a dozen of these",
-           id = "call_gloria",
+           id = "call_gloria", advice = "follows",
            when = function(g) return g.networked end,
+           show_locked = "Someone outside Kessler would have to know you, and you never went to the Forum",
            effects = { relationships = 2 },
            go = "gloria" },
-  choice { "Start calling around: the résumé, old colleagues, LinkedIn",
+  choice { "Start calling around: the résumé, old colleagues, the Rolodex",
            id = "start_calling",
            when = function(g) return not g.networked end,
            effects = { burnout = 4 },
            go = "cold_calls" },
   choice { "Ask Rosa, Wes and Martin what the merger looks like from where they sit",
-           id = "ask_inside",
+           id = "ask_inside", advice = "follows",
            when = function(g) return g.relationships >= 45 end,
            effects = { acumen = 5, relationships = 4 },
            go = "integration_plan",
-           lesson = "The people you had built ties with inside Kessler told you what Harbor "
-                 .. "Lane would care about before Harbor Lane said it." },
+           lesson = "The people you had built ties with inside Kessler told you what "
+                 .. "Larchmont would care about before Larchmont said it." },
   choice { "Out-work Neil: nights and weekends on a flawless integration plan",
-           id = "outwork_greg",
+           id = "outwork_neil", advice = "against",
            effects = { burnout = 15, technical = 2 },
            go = "integration_plan",
            lesson = "Working harder was the answer you knew. It was not the question being "
@@ -56,7 +58,7 @@ scene "merger_news" {
 
 scene "cold_calls" {
   text = [[
-    You send thirty-two messages over one weekend: to people you worked with eight years ago, to
+    You send thirty-two letters and emails over one weekend: to people you worked with eight years ago, to
     a recruiter who placed you once, to a university friend who is now a CIO in Cleveland and
     whom you have not spoken to since his wedding.
 
@@ -88,7 +90,7 @@ scene "gloria" {
     Gloria meets you at a diner on High Street at seven in the morning. She has been through
     three mergers and tells you so before the coffee arrives.
 
-    "Harbor Lane has done six of these. Lena Marsh doesn't care who has the better data centre.
+    "Larchmont has done six of these. Lena Voigt doesn't care who has the better data centre.
     She keeps the one who can tell her where the margin is." She lowers her voice. "And,
     separately. Buckeye Health Supply is looking for a CIO. The CEO's a friend of mine. Smaller
     than the company you'll be, but it's the top job, and it's real. Want me to call her?"
@@ -113,23 +115,25 @@ scene "gloria" {
 }
 
 scene "integration_plan" {
+  advice = "Write the plan from the customers and the margin, with your team, not from the machinery.",
   text = function(g)
     local help
     if g.anil_trained then
       help = [[
-        Anil takes the bridge and the AS/400 off your plate for the ten days and does not call
+        Anil takes the Courier and the AS/400 off your plate for the ten days and does not call
         you once.
       ]]
     elseif g.hero >= 3 then
       help = [[
-        The bridge breaks twice in those ten days. Both times the call comes to you, because
+        The Courier breaks twice in those ten days. Both times the call comes to you, because
         you are still the only one who knows it, and both times you lose a night.
       ]]
     end
     return paras([[
-      July. Lena Marsh asks each candidate for a ninety-day technology plan for the combined
+      July. Lena Voigt asks each candidate for a ninety-day technology plan for the combined
       company, in writing, in ten days. Ridgeline runs a different ERP, a different warehouse
-      system and no ordering app at all. Neil's plan, you hear, runs to sixty pages.
+      system, no ordering website at all, and its own Y2K
+      project five months from the deadline. Neil's plan, you hear, runs to sixty pages.
     ]], help)
   end,
   effects = function(g)
@@ -140,9 +144,9 @@ scene "integration_plan" {
         .. "one who starts from the customer and the margin.",
   discuss = "If you had to write your area's plan for the next ninety days in one page, what "
          .. "would come first?",
-  choice { "Start from the customers: one ordering app for both companies' restaurants by "
-           .. "the holidays, the systems merged behind it later",
-           id = "plan_customer",
+  choice { "Start from the customers: one ordering website for both companies' restaurants by "
+           .. "spring, the systems merged behind it after the year 2000",
+           id = "plan_customer", advice = "follows",
            when = function(g) return g.knows_industry or g.acumen >= 50 end,
            effects = { reputation = 8, acumen = 3 },
            set = { plan = "customer" },
@@ -151,8 +155,9 @@ scene "integration_plan" {
                  .. "that happens to need technology." },
   choice { "Write it with Anil, Tom and Rosa's people in two days of workshops, and put their "
            .. "names on it",
-           id = "plan_team",
+           id = "plan_team", advice = "follows",
            when = function(g) return g.delegated >= 2 end,
+           show_locked = "Your people would need to be used to carrying your work, and they are not",
            effects = { relationships = 5, reputation = 4 },
            set = { plan = "team" },
            go = "interview",
@@ -167,7 +172,7 @@ scene "integration_plan" {
                  .. "humbling, late, and exactly right." },
   choice { "Start from the systems: one ERP, one warehouse system, eighteen months of careful "
            .. "phases",
-           id = "plan_systems",
+           id = "plan_systems", advice = "against",
            effects = function(g)
              if g.change == "blocked" or g.change == "theatre" then
                return { technical = 2, reputation = -4 }
@@ -180,15 +185,38 @@ scene "integration_plan" {
                  .. "answered a question Lena had not asked." },
 }
 
+-- What Lena has found out about the Y2K letter, and whether you can still judge the machinery.
+function y2k_question(g)
+  local t
+  if g.y2k == "trusted" then
+    t = "Neil's people have already run Kessler's systems with the clock set to February 29, "
+     .. "2000. The Courier stopped. The letter you signed for the school districts is on the "
+     .. "table beside your plan."
+  elseif g.y2k == "tested" then
+    t = "Neil's people ran Kessler's systems with the clock set to February 29, 2000, and "
+     .. "found nothing. Anil had found that one in the test lab in March, with you beside him."
+  elseif g.y2k == "self" then
+    t = "She asks about the Y2K letter, and you answer every question from memory. She notices "
+     .. "that you know it from memory."
+  end
+  if out_of_touch(g) then
+    t = paras(t, "Then she asks how the Courier would carry Ridgeline's orders, and you find you "
+             .. "can no longer say. You have handed on so much that you cannot judge what you "
+             .. "handed on.")
+  end
+  return t
+end
+
 scene "interview" {
+  advice = "Answer a business question with the business: customers, margins, what you would do.",
   text = function(g)
     local said = {}
     if g.wes_ally then
       said[#said + 1] = "Wes told her you are the only IT person who ever came to Dayton at night."
     end
-    if g.marco == "visited" then
+    if g.teo == "visited" then
       said[#said + 1] = "Rosa told her about Teo's kitchen."
-    elseif g.marco == "ticket" then
+    elseif g.teo == "ticket" then
       said[#said + 1] = "Rosa told her about Teo, though not the way you would have liked."
     end
     if g.budget == "business" then
@@ -205,20 +233,23 @@ scene "interview" {
     elseif g.change == "theatre" then
       said[#said + 1] = "Ben told her the pilot was late and half-built."
     end
-    if g.anil_trained then
-      said[#said + 1] = "Anil told her he runs the bridge now, and that you taught him."
+    if g.anil_trained and not pigeonholed(g) then
+      said[#said + 1] = "Anil told her he runs the Courier now, and that you taught him."
+    elseif g.anil_trained then
+      said[#said + 1] = "Anil told her he runs the Courier now. Two other people told her that "
+                     .. "when anything else breaks, you are still the one they call."
     elseif pigeonholed(g) then
-      said[#said + 1] = "Three different people told her that when the bridge breaks, you are "
+      said[#said + 1] = "Three different people told her that when the Courier breaks, you are "
                      .. "the one to call. She seems to have written that down."
     end
     local refs = "She has already spoken to a dozen people at Kessler."
     if #said > 0 then refs = refs .. " " .. table.concat(said, " ") end
     return paras([[
-      Monday, July 28. A meeting room at a hotel near the airport. Lena Marsh is in her fifties,
+      Monday, July 26. A meeting room at a hotel near the airport. Lena Voigt is in her fifties,
       reads your plan while you sit across from her, and turns the pages back once.
     ]], refs, g.labelled_tech and [[
       "Ellen tells me you're very technical," she says. It does not sound like a compliment.
-    ]] or nil, g.burnout >= 80 and [[
+    ]] or nil, y2k_question(g), g.burnout >= CIO_BURNOUT and [[
       You notice your hand is not quite steady on the coffee cup, and that she notices too.
     ]] or nil, [[
       She closes the folder. "Ridgeline and Kessler both lose about one restaurant in twelve
@@ -230,22 +261,23 @@ scene "interview" {
   discuss = "Who would a new owner call to ask about you? What would they say?",
   choice { "Cutoffs, substitutions, late trucks: what each costs in margin, and what the pilot "
            .. "taught you",
-           id = "answer_business",
+           id = "answer_business", advice = "follows",
            when = function(g) return g.knows_industry or g.acumen >= 50 end,
+           show_locked = "You would need to know the restaurants, or the numbers, better than you do",
            effects = { reputation = 5 },
            set = { answer = "business" },
            go = merger_outcome,
            lesson = "You answered a business question with the business: chefs, trucks and "
                  .. "two cents on the dollar." },
-  choice { "The systems: what you stabilised, the bridge, the integration you would build",
-           id = "answer_tech",
+  choice { "The systems: what you stabilised, the Courier, the integration you would build",
+           id = "answer_tech", advice = "against",
            effects = { technical = 1 },
            set = { answer = "tech", labelled_tech = true },
            go = merger_outcome,
            lesson = "You told her what you were proudest of. It was not what she asked, and "
                  .. "it confirmed what she had been told." },
-  choice { "Tell her IT will support whatever structure Harbor Lane decides on",
-           id = "answer_defer",
+  choice { "Tell her IT will support whatever structure Larchmont decides on",
+           id = "answer_defer", advice = "against",
            set = { answer = "defer" },
            go = merger_outcome,
            lesson = "Deference sounds safe in an interview. To a buyer choosing a leader, it "
@@ -254,7 +286,7 @@ scene "interview" {
 
 scene "offer_call" {
   text = [[
-    Sunday, August 3. Lena calls at eight in the morning. The job is going to Neil. She would
+    Sunday, August 1. Lena calls at eight in the morning. The job is going to Neil. She would
     like you to stay as director of IT operations under him. "You'd be good at it," she says,
     "and he'll need you."
 
@@ -275,7 +307,7 @@ scene "offer_call" {
            lesson = "You took the seat at the table where it was offered, not where you had "
                  .. "hoped it would be." },
   choice { "Stay at Kessler under Neil: the bigger company, the people you know",
-           id = "stay_under_greg",
+           id = "stay_under_neil",
            go = "plateau",
            lesson = "Staying was safe and familiar. It also meant working for the person who "
                  .. "got the job you wanted, for as long as he kept it." },

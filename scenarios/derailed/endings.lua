@@ -7,11 +7,13 @@ local function strengths(g)
   if g.first_month ~= "systems" then t[#t + 1] = "you learned how Kessler earns its two cents before you learned its servers" end
   if g.visited_floor then t[#t + 1] = "you stood in a freezer in Dayton at one in the morning" end
   if g.budget == "business" then t[#t + 1] = "you let Martin teach you to build a budget" end
-  if g.anil_trained then t[#t + 1] = "you handed the bridge to Anil" end
+  if g.anil_trained then t[#t + 1] = "you handed the Courier to Anil" end
   if g.networked then t[#t + 1] = "you kept going to the Forum when you needed nothing from it" end
   if g.change == "embraced" then t[#t + 1] = "you backed Ben's new way of working when the old one was yours" end
+  if g.tom == "kept" then t[#t + 1] = "you brought Tom through the change instead of round it" end
+  if g.y2k == "tested" then t[#t + 1] = "you checked the Y2K work beside Anil instead of doing it or trusting it" end
   if g.rules then t[#t + 1] = "you set an off switch and kept it" end
-  if g.marco == "visited" then t[#t + 1] = "you went to Teo's kitchen instead of sending him a ticket" end
+  if g.teo == "visited" then t[#t + 1] = "you went to Teo's kitchen instead of sending him a ticket" end
   return t
 end
 
@@ -20,11 +22,15 @@ local function costs(g)
   local t = {}
   if g.first_month == "systems" and not g.knows_industry then t[#t + 1] = "you learned the servers and never the customers" end
   if g.budget == "wishlist" then t[#t + 1] = "your budget was IT's shopping list" end
-  if pigeonholed(g) then t[#t + 1] = "you stayed the only one who could fix the bridge" end
+  if pigeonholed(g) then t[#t + 1] = "you stayed the only one who could fix the Courier" end
   if not g.networked then t[#t + 1] = "you met nobody outside the building until you needed them" end
   if g.change == "blocked" or g.change == "theatre" then t[#t + 1] = "you held on to the old plan while the business moved" end
   if g.process_wall then t[#t + 1] = "you answered people with process" end
   if g.always_on then t[#t + 1] = "you never switched off" end
+  if g.y2k == "trusted" then t[#t + 1] = "you signed a Y2K letter on someone else's green report" end
+  if out_of_touch(g) then t[#t + 1] = "you let go of the machinery until you could no longer judge it" end
+  if g.burnout >= CIO_BURNOUT then t[#t + 1] = "you came to the decision with nothing left" end
+  if g.tom == "moved" then t[#t + 1] = "you moved Tom aside and everyone watched how" end
   return t
 end
 
@@ -44,31 +50,37 @@ ending "cio" {
   text = function(g)
     local why = listed(strengths(g), 4)
     return paras([[
-      Lena calls on Sunday, August 3, at eight in the morning. "It's yours," she says. "Chief
+      Lena calls on Sunday, August 1, at eight in the morning. "It's yours," she says. "Chief
       information officer of the combined company. You report to Ellen, you sit on the executive
       committee, and I'd like you to keep Neil. He's good with the Ridgeline side, and he'll
       respect you for asking."
     ]], g.anil_trained and [[
-      On Monday you hand Anil the last thing you still held: the release key for the bridge.
+      On Monday you hand Anil the last thing you still held: the release key for the Courier.
       He has run it since autumn. Now the org chart says so.
-    ]] or nil, g.marco == "visited" and [[
+    ]] or nil, g.teo == "visited" and [[
       A case of wine arrives at the office with a card in Teo's handwriting: *For the IT
       person.*
     ]] or nil, g.wes_ally and [[
-      At 4:50 on Tuesday morning Wes texts you a photo of the Dayton dock, empty. Every truck
-      gone on time.
+      At 4:50 on Tuesday morning Wes leaves a message on your office voicemail: the Dayton dock,
+      empty, every truck gone on time.
     ]] or nil, g.rules and [[
-      You leave at six. Noor has booked the island again, and this time you will both be on it.
+      You leave at six. Noor has booked the Hocking Hills cabin again, and this time you will
+      both be in it.
     ]] or [[
       You leave at nine, which is early for you. You mean to change that. You have meant to for
       a while.
+    ]], (g.rules or g.anil_trained) and [[
+      On New Year's Eve Anil has the pager. You watch the fireworks from the porch with Noor and
+      Kayla, and at 12:04 he calls to say that nothing has happened anywhere.
+    ]] or [[
+      On New Year's Eve you are in the machine room, watching the AS/400's clock turn over.
+      Nothing happens. You were there to see it, and Noor and Kayla were not there with you.
     ]], why and ("You got here because " .. why .. ". The title is new; the job, you have "
       .. "been doing for a year.") or nil)
   end,
-  lesson = "You looked beyond IT, learned the business's skills, built relationships before "
-        .. "you needed them, let go of the technical work, moved with the change and stayed "
-        .. "close to the people IT serves. None of it was about technology, and all of it was "
-        .. "the job.",
+  lesson = "The job went to someone who could talk about customers and margins, had handed "
+        .. "on the machinery without losing the judgement to check it, and still had something "
+        .. "left when the chance came. No single virtue did it; the balance did.",
 }
 
 ending "cio_elsewhere" {
@@ -83,10 +95,10 @@ ending "cio_elsewhere" {
       docks and two days riding with the delivery vans that carry dressings and catheters to
       forty hospitals. The executive team notices. Nobody from IT has done that before.
     ]], g.anil_trained and [[
-      Back at Kessler, Anil runs the bridge and Neil makes him a manager in October. He sends
-      you a photo of his new business cards.
+      Back at Kessler, Anil runs the Courier and Neil makes him a manager in October. He sends
+      you one of his new business cards in the mail.
     ]] or [[
-      Back at Kessler, the bridge breaks in your second week at Buckeye. They call you. You
+      Back at Kessler, the Courier breaks in your second week at Buckeye. They call you. You
       talk Anil through it from a car park, hands off the keyboard at last.
     ]], [[
       Gloria's Forum meets on the first Thursday. You go. This time someone new is sitting at
@@ -98,6 +110,22 @@ ending "cio_elsewhere" {
         .. "the one with a seat at the table.",
 }
 
+-- Why a strong case still fell short, in a line, or nil.
+function held_back_line(g)
+  local why = case_for(g) >= CIO_CASE and what_held_you_back(g)
+  if why == "out_of_touch" then
+    return "Martin heard afterwards what decided it. Lena liked your plan; she did not trust "
+        .. "your judgement of the machinery any more, and Neil could still read a listing."
+  elseif why == "worn" then
+    return "Lena told Martin afterwards that you looked like someone with nothing left for a "
+        .. "bigger job. She was not wrong, and you spend August finding that out."
+  elseif why == "alone" then
+    return "Lena asked a dozen people at Kessler about you. Most of them had little to say, "
+        .. "good or bad, and Neil's people had a great deal."
+  end
+  return nil
+end
+
 ending "plateau" {
   title = "Director, Indefinitely",
   verdict = "mixed",
@@ -105,41 +133,39 @@ ending "plateau" {
     local cost = listed(costs(g), 3)
     return paras([[
       Neil Salter becomes chief information officer of the combined company. You stay as
-      director of IT operations: the AS/400, the bridge, the help desk, the plumbing of the
+      director of IT operations: the AS/400, the Courier, the help desk, the plumbing of the
       merger. Neil is good with the board. Before every meeting he asks you for the numbers,
       and after every meeting he tells you how they went.
     ]], g.outside_offer and [[
       You turned Buckeye down. Some evenings you look up who took the job instead.
-    ]] or nil, g.burnout >= 85 and [[
-      Lena told Martin afterwards that you looked like someone with nothing left for a bigger
-      job. She was not wrong, and you spend August finding that out.
-    ]] or nil, [[
+    ]] or nil, held_back_line(g), [[
       Nobody calls it a failure. Your reviews say *reliable*. Two years on, you are a director
       still, and the recruiters who call you are offering director jobs.
     ]], cost and ("Looking back, " .. cost .. ". None of it looked like much at the "
       .. "time.") or nil)
   end,
-  lesson = "Nothing went badly wrong, and that was the trouble. Keeping the lights on earns "
-        .. "thanks, not a seat at the table: the leaders who climb are the ones who learned "
-        .. "the business, let go of the machinery and built ties beyond their own department.",
+  lesson = "A director who is nearly ready stays a director. The climb asks for balance: the "
+        .. "business learned, the machinery handed on but still understood, people kept close, "
+        .. "and something left in the tank when the chance finally comes.",
 }
 
 ending "demoted" {
-  title = "Keeper of the Bridge",
+  title = "Keeper of the Courier",
   verdict = "bad",
   text = function(g)
     return paras([[
       Lena's decision arrives in a calendar invitation titled *Org update*. Neil Salter will be
       chief information officer. You will be principal systems architect, reporting to his
       deputy from Ridgeline, a twenty-nine-year-old who asks, in your first meeting, what the
-      bridge is.
+      Courier is.
     ]], [[
-      Your salary is protected for a year. Your team is not yours any more. The bridge is, and
-      the AS/400, and the pager that goes with them: Lena's note to the board calls you
+      Your salary is protected for a year. Your team is not yours any more. The machinery is:
+      ]] .. (g.anil_trained and "the AS/400, the Y2K weekend" or "the Courier, the AS/400")
+      .. [[ and the pager that goes with them. Lena's note to the board calls you
       "critical to operational continuity", which is a way of saying you cannot be spared from
       the machine room.
     ]], not g.anil_trained and [[
-      Anil leaves for a job in Cincinnati in October. He asked to learn the bridge three times.
+      Anil leaves for a job in Cincinnati in October. He asked to learn the Courier three times.
     ]] or nil, [[
       You are very good at the work, and on some nights you even enjoy it. You are also doing
       the job you did before Kessler ever hired you, with a longer title and a shorter future.
@@ -156,8 +182,8 @@ ending "let_go" {
   text = function(g)
     local cost = listed(costs(g), 3)
     return paras([[
-      The meeting is on Thursday, August 7, in a room at the Groveport office you have never
-      been in. Someone from Harbor Lane's HR firm, a folder, a box of tissues nobody touches.
+      The meeting is on Thursday, August 5, in a room at the Groveport office you have never
+      been in. Someone from Larchmont's HR firm, a folder, a box of tissues nobody touches.
       The combined company has one head of technology, Neil Salter, and no place for a second
       director. Sixteen weeks of severance. Your badge works until Friday.
     ]], cost and ("No single mistake did it. Looking back, " .. cost .. ". Each seemed small "
@@ -165,13 +191,12 @@ ending "let_go" {
       On Saturday morning Gloria calls before you have told anyone. "Coffee on Monday," she says.
       "Bring a list of what you want next. Not a résumé, a list."
     ]] or [[
-      On Saturday you open LinkedIn and scroll your contacts, and count the ones who would
+      On Saturday you go through your Rolodex, card by card, and count the ones who would
       return your call within a week. You do not need both hands.
     ]])
   end,
-  lesson = "The derailers rarely announce themselves. A budget without the business, a ticket "
-        .. "where a visit was needed, an old way held too long, a network started late: each "
-        .. "looks harmless at the time, and together they leave a new owner nothing to keep.",
+  lesson = "The derailers rarely announce themselves. Each looks harmless at the time it is "
+        .. "chosen; together they leave a new owner nothing worth keeping.",
 }
 
 ending "flameout" {
@@ -182,7 +207,7 @@ ending "flameout" {
     if g:visited("merger_news") > 0 then
       when = "in the middle of the merger"
       after = [[
-        Harbor Lane does not wait. By the time you are allowed to read email again, Neil Salter
+        Larchmont does not wait. By the time you are allowed to read email again, Neil Salter
         is chief information officer of the combined company, and the role you come back to is
         smaller than the one you left.
       ]]
@@ -191,6 +216,13 @@ ending "flameout" {
       after = [[
         Ben runs the pilot without you and it goes well. When you come back, Martin has moved
         the new projects to Ben's side and left you the machine room.
+      ]]
+    elseif g:visited("shadow_it") > 0 then
+      when = "in your first winter at Kessler"
+      after = [[
+        While you are away Ben and Forkful launch the pilot without IT, and it goes well. When
+        you come back, Martin has moved the new projects to Ben's side and left you the machine
+        room.
       ]]
     elseif g:visited("new_coo") > 0 then
       when = "in your first winter at Kessler"
@@ -214,17 +246,17 @@ ending "flameout" {
     end
     return paras(
       "It happens on an ordinary Wednesday, " .. when .. ". You stand up from your desk and the "
-      .. "room tilts. Keisha finds you sitting on the floor of the corridor under Tom's project "
+      .. "room tilts. Yvonne finds you sitting on the floor of the corridor under Tom's project "
       .. "plan, unable to say what day it is. The doctor at Riverside calls it exhaustion, and "
       .. "signs you off for eight weeks.",
       after, g.anil_trained and [[
-        Anil keeps the bridge running the whole time. Nothing breaks. That is the hardest part
+        Anil keeps the Courier running the whole time. Nothing breaks. That is the hardest part
         to hear.
       ]] or [[
-        The bridge breaks twice while you are away. Nobody else knows it, so the trucks wait.
+        The Courier breaks twice while you are away. Nobody else knows it, so the trucks wait.
       ]])
   end,
-  lesson = "No off times, no boundaries, nobody trained to carry the load: you tried to impress "
-        .. "with energy, and the energy ran out. Limits set early are what keep a leader in "
-        .. "the job for the long run.",
+  lesson = "Energy spent to impress runs out, and it runs out all at once. Off times set early "
+        .. "and honoured, and work that others can carry, are what keep a leader in the job for "
+        .. "the long run.",
 }
