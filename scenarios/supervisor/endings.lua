@@ -147,6 +147,12 @@ ending "steady_hands" {
         Dana turns down the transfer. "I can't have my supervisors building careers behind my
         back," she says, and she is not entirely wrong. You keep the certificate and the team.
       ]]
+    elseif g:visited("rotation") > 0 and g.rotation_kind == "internship" then
+      t = [[
+        You hand back your hours on the data warehouse team in July and finish the certificate
+        on your own time. By August the supervisor job has filled the space they left, and
+        Gwen's nightly loads feel like something you did once, on holiday.
+      ]]
     elseif g:visited("rotation") > 0 then
       t = [[
         You go back to the fourth floor in July. The team is glad to have you, the calendar

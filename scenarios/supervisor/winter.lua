@@ -258,7 +258,7 @@ scene "offer" {
                  .. "a team, and you with a reference for life." },
   choice { "Negotiate first: six weeks for the handover, and six percent more", id = "negotiate",
            advice = "follows", when = function(g) return g.acumen >= 45 or g.knows_worth end,
-           show_locked = "You never worked out what you are worth (Business acumen 45, or pricing yourself in November)",
+           show_locked = "You never worked out what you are worth: Business acumen 45, or pricing yourself in November",
            effects = { acumen = 5, relationships = 3 }, set = { negotiated = true },
            go = "new_bench",
            lesson = "Knowing your market value let you ask for both the money and the time to "
@@ -308,7 +308,7 @@ scene "counter" {
            when = function(g)
              return g.relationships >= 55 and g:visited("successor") == 0
            end,
-           show_locked = "Dana would have offered the way back to someone she trusted more (Relationships 55)",
+           show_locked = "Dana offers a way back only to someone she trusts more: Relationships 55",
            set = { path = "internal", talked = true }, go = "successor",
            lesson = "Because Dana trusted you, a way back inside opened up at the last moment." },
   choice { "Thank her, and take Corvane with a six-week handover", id = "go_corvane",
@@ -390,13 +390,13 @@ scene "rotation" {
         whole supervisor job squeezed into what is left. By March you sleep five hours a night,
         and Noor has started leaving notes on the coffee maker.
 
-        The warehouse work is wonderful. Gwen Nakamura, who leads the team, hands you a nightly
+        The data work is wonderful. Gwen Nakamura, who leads the team, hands you a nightly
         load that has been failing for a month, and you fix it in a Thursday afternoon you stole
         from a budget meeting.
       ]]
       if not g.talked then
         t = paras(t, [[
-          In April Dana finds out from Gwen's status report. "Six months," she says, "and you
+          In April Dana finds out from Gwen's status report. "Four months," she says, "and you
           never thought to mention it?"
         ]])
       end
@@ -434,10 +434,16 @@ scene "rotation" {
            end,
            lesson = "Asking to stay turned a six-month experiment into a decision: a sideways "
                  .. "move towards the work you do best, if the people who sign it agree." },
-  choice { "Go back to your team: the break was what you needed", id = "return_team",
+  choice { id = "return_team",
+           text = function(g)
+             if g.rotation_kind == "internship" then
+               return "Give up the hours on the data warehouse team and keep the one job you have"
+             end
+             return "Go back to your team: the break was what you needed"
+           end,
            advice = "against", effects = { satisfaction = -10 }, go = stay_end,
-           lesson = "Going back to supervising after six months of the work you love was loyal, "
-                 .. "and it put you back where the trouble started." },
+           lesson = "Going back to nothing but supervising, after months of the work you love, "
+                 .. "was loyal, and it put you back where the trouble started." },
 }
 
 ---------------------------------------------------------------- the long winter
