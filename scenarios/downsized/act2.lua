@@ -2,13 +2,15 @@
 -- before the new one has started.
 
 scene "first_calls" {
+  advice = "Call the people who know your work now, before you need them: a search firm cannot "
+        .. "tell you what they know.",
   chapter = "II. The Offer",
   text = function(g)
     local t = [[
       March. Your résumé says Chief Information Officer, and you have never had to sell it to
       anyone.
 
-      Kayla is fifteen and asks at dinner whether "resigned" means "fired". Nora asks,
+      Kayla is fifteen and asks at dinner whether "resigned" means "fired". Noor asks,
       carefully, whether you would look at Mobile. Your mother is seventy-four, still drives
       herself to Mass at St. Mary's on Old Shell Road, and last month backed the Buick into her
       own mailbox. Home is five hours down the interstate, and you both know it.
@@ -26,12 +28,12 @@ scene "first_calls" {
   discuss = "Who in your industry would take your call today? When did you last call them "
          .. "without needing something?",
   choice { "Sign with Elaine Marsh at Marsh & Kell Executive Search, and post on the executive "
-        .. "job boards", id = "recruiter",
+        .. "job boards", id = "recruiter", advice = "against",
            effects = { reputation = 5 }, set = { headhunter = true }, go = "mobile_offer",
            lesson = "A search firm works the market for you. It cannot tell you what the people "
                  .. "inside a company know." },
   choice { "Call everyone you've worked with: old bosses, vendors, the State Docks crowd in "
-        .. "Mobile", id = "call_network",
+        .. "Mobile", id = "call_network", advice = "follows",
            effects = { relationships = 10 }, set = { called_network_early = true },
            go = "mobile_offer",
            lesson = "Calls made before you are desperate come across as catching up, not "
@@ -39,6 +41,7 @@ scene "first_calls" {
 }
 
 scene "mobile_offer" {
+  advice = "Sign the letter, but keep the job you have until the new one has actually started.",
   text = function(g)
     local lead
     if g.headhunter then
@@ -54,7 +57,7 @@ scene "mobile_offer" {
       to build the place properly: $112,000, relocation paid, starting Monday, July 15, "once
       the new fiscal year opens on the first."
 
-      The offer letter arrives on a Friday. Your mother cries on the phone. Nora finds a rental
+      The offer letter arrives on a Friday. Your mother cries on the phone. Noor finds a rental
       off Dauphin Street with a porch and a school three blocks away; the landlord wants an
       answer by May 1.
     ]]
@@ -76,17 +79,19 @@ scene "mobile_offer" {
            lesson = "You left a paying job for a promise. The offer letter was real, and so was "
                  .. "Carl's word; neither one was a paycheck." },
   choice { "Sign the letter, and keep working at Meridian until your last possible week",
-           id = "stay_until", advice = "follows", set = { left_early = false },
+           id = "stay_until", advice = "follows", effects = { satisfaction = -5 },
+           set = { left_early = false },
            go = "holding",
            lesson = "Staying until the first day of the new job felt timid and cost you the "
                  .. "house with the porch. It was the most important thing you did that year." },
   choice { "Before you decide, find out how firm Gulf Harbor's July budget really is",
-           id = "check_offer",
+           id = "check_offer", advice = "follows",
            when = function(g) return g.called_network_early or g.relationships >= 55 end,
            go = "due_diligence" },
 }
 
 scene "due_diligence" {
+  advice = "Keep the job you have until the first day of the new one, whatever the house costs.",
   text = [[
     You call Lonnie Fairley. He pulled cable with you at the State Docks in 1989 and now sells
     network equipment to half the businesses in Mobile, Gulf Harbor included. He goes quiet for
@@ -97,7 +102,7 @@ scene "due_diligence" {
     with them. I'd sign that letter tomorrow. I wouldn't quit anything till you're sitting in
     the office."
 
-    Nora listens to all of it. "The house won't wait," she says. "And Kayla's school starts
+    Noor listens to all of it. "The house won't wait," she says. "And Kayla's school starts
     August 8."
   ]],
   lesson = "The network you build before you need it tells you what an offer letter does not.",
@@ -166,7 +171,7 @@ scene "holding" {
            .. "sit at than you expected."
     end
     return paras(t, extra, [[
-      Nora drives to Mobile twice to look at houses without you. Every Sunday your mother asks
+      Noor drives to Mobile twice to look at houses without you. Every Sunday your mother asks
       on the phone why it has to be July. The rental with the porch goes to a family from
       Ohio.
 
@@ -178,12 +183,12 @@ scene "holding" {
   discuss = "How much do you owe an employer that cut your job? What do you owe the colleagues "
          .. "who stay?",
   choice { "Write real runbooks for the people who stay, evenings included",
-           id = "write_runbooks", effects = { burnout = 10, relationships = 5 },
+           id = "write_runbooks", effects = { burnout = 5, relationships = 5, reputation = 5 },
            set = { runbooks = true }, go = "withdrawn",
            lesson = "Documenting your systems for the people who stayed, on your own time, was "
                  .. "the kind of thing they repeated whenever anyone asked about you." },
   choice { "Hand over by the book, and leave at five every day", id = "by_the_book",
-           effects = { burnout = -5 }, go = "withdrawn",
+           go = "withdrawn",
            lesson = "A correct handover and a quiet exit. Nobody faulted it, and nobody "
                  .. "remembered it." },
 }

@@ -56,14 +56,14 @@ scene "withdrawn" {
       lonnie = "Lonnie was right, and you listened. It doesn't feel like winning."
     end
     return paras(t, where, lonnie,
-                 "Nora is at the grocery store. Kayla is at softball practice. You have about "
+                 "Noor is at the grocery store. Kayla is at softball practice. You have about "
               .. "an hour before anyone comes home.")
   end,
   lesson = "Offers get withdrawn in a downturn. What you kept, a job, a package, a paycheck, "
         .. "decided how long you could afford to look.",
   discuss = "Who would you tell first after a blow like this, and what would you keep to "
          .. "yourself?",
-  choice { "Tell Nora tonight, all of it, numbers included", id = "tell_nora",
+  choice { "Tell Noor tonight, all of it, numbers included", id = "tell_noor",
            effects = { burnout = -10, relationships = 5 }, go = "big_search",
            lesson = "Telling your family on the first night split the weight in two. It was the "
                  .. "choice that kept the next months bearable." },
@@ -75,10 +75,11 @@ scene "withdrawn" {
 }
 
 scene "big_search" {
+  advice = "Apply at every level of management, not only for the title you held.",
   effects = { savings = -1 },
   text = function(g)
     local who = "Elaine Marsh"
-    if not g.headhunter and g.dana_reference then
+    if not g.headhunter and g.lorna_reference then
       who = "Elaine Marsh, a recruiter Lorna Whitfield put you onto,"
     elseif not g.headhunter then
       who = "Elaine Marsh, a recruiter whose name you found in a trade magazine,"
@@ -91,7 +92,7 @@ scene "big_search" {
     end
     return paras(who .. [[ returns your call on the third try.
 
-      "Three years as CIO of a six-hundred-person company," she says. "The hospital systems
+      "Two years as CIO of a four-hundred-person company in Decatur," she says. "The hospital systems
       hiring right now want ten years and a billion in revenue. And honestly? Nobody's hiring
       CIOs this summer."
     ]], idle, [[
@@ -103,11 +104,11 @@ scene "big_search" {
         .. "title frightens the smaller ones.",
   discuss = "How far down would you apply? At what point does the search itself start costing "
          .. "you more than it finds?",
-  choice { "Hold out for CIO roles: a lesser title now would follow you", id = "cio_only",
+  choice { "Hold out for CIO roles: a lesser title now would follow you", id = "cio_only", advice = "against",
            effects = { reputation = 5, satisfaction = -5 }, go = "overqualified",
            lesson = "Protecting the title kept your résumé tidy and your calendar empty." },
   choice { "Widen the net: IT director and manager jobs, anywhere in the Southeast",
-           id = "widen", effects = { burnout = 5 }, set = { widened = true },
+           id = "widen", advice = "follows", effects = { burnout = 5 }, set = { widened = true },
            go = "overqualified",
            lesson = "Widening the search was right. The lower rungs turned out to have "
                  .. "doorkeepers of their own." },
@@ -152,7 +153,7 @@ scene "overqualified" {
            lesson = "Hiding the top job got you two more phone screens and a résumé you could "
                  .. "not defend when someone checked." },
   choice { "Ask him plainly what would make you the safe hire", id = "ask_feedback",
-           effects = { relationships = 5 }, set = { asked_feedback = true },
+           effects = { relationships = 5, satisfaction = -5 }, set = { asked_feedback = true },
            go = "kitchen_table",
            lesson = "Asking why you lost taught you what the lower rungs were worried about: "
                  .. "not your skill, but whether you wanted the work." },
@@ -176,15 +177,15 @@ scene "kitchen_table" {
       feedback = "Randy Teague's answer is still in your head. \"Show me you want to do the "
               .. "work,\" he said, \"not run it.\""
     end
-    local nora
+    local noor
     if g.hid_it then
-      nora = "Nora finds Carl Fontenot's letter in your briefcase while looking for a pen. "
+      noor = "Noor finds Carl Fontenot's letter in your briefcase while looking for a pen. "
           .. "\"Three months,\" she says. \"You let me pick paint colours for three months.\" "
           .. "She doesn't raise her voice. She goes out to the porch and stays there until dark."
     else
-      nora = "Nora has a legal pad of her own. She has been doing the same arithmetic for weeks."
+      noor = "Noor has a legal pad of her own. She has been doing the same arithmetic for weeks."
     end
-    return paras(t, feedback, nora)
+    return paras(t, feedback, noor)
   end,
   lesson = "Savings are a job hunt's runway. Every choice about the money is a choice about how "
         .. "long you can afford to say no.",
@@ -195,11 +196,11 @@ scene "kitchen_table" {
            go = "rejections",
            lesson = "The penalty and the tax took a third of it, along with the retirement you "
                  .. "will need later. It bought time, which was what you were short of." },
-  choice { "Ask Nora to go back to full-time at the dental practice", id = "nora_fulltime",
+  choice { "Ask Noor to go back to full-time at the dental practice", id = "noor_fulltime",
            when = function(g) return not g.hid_it end,
-           effects = { savings = 2, burnout = 5 }, set = { nora_fulltime = true },
+           effects = { savings = 2, burnout = 5 }, set = { noor_fulltime = true },
            go = "rejections",
-           lesson = "Nora's paycheck carried the family while you looked. You never quite stopped "
+           lesson = "Noor's paycheck carried the family while you looked. You never quite stopped "
                  .. "counting what it cost her." },
   choice { "Sell the second car and cancel everything that can be cancelled", id = "cut_costs",
            effects = { savings = 1, satisfaction = -5 }, go = "rejections",
@@ -210,6 +211,8 @@ scene "kitchen_table" {
 }
 
 scene "rejections" {
+  advice = "The way back runs through the people who know your work, not through more "
+        .. "applications.",
   -- A family that moved early pays for two houses: the lease in Mobile and the unsold one.
   effects = function(g)
     return { savings = g.moved and -2 or -1, burnout = 5, satisfaction = -5 }
@@ -228,25 +231,25 @@ scene "rejections" {
   ]],
   lesson = "Rejection wears down morale one letter at a time, and the stress compounds.",
   discuss = "What keeps a long job search from turning into a second, unpaid job of despair?",
-  choice { "Send fifty more this week, every one tailored", id = "fifty_more",
+  choice { "Send fifty more this week, every one tailored", id = "fifty_more", advice = "against",
            effects = { burnout = 10 },
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
            lesson = "More applications felt like control. The last hundred and forty-three had "
                  .. "not worked, and the next fifty were never going to be different." },
   choice { "Call the people you haven't called: old colleagues, old friends, Lonnie",
-           id = "call_people", effects = { relationships = 10 },
+           id = "call_people", advice = "follows", effects = { relationships = 10, satisfaction = -5 },
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
            lesson = "The way out was never on the job boards. It was in the people who already "
                  .. "knew what you could do." },
   choice { "Take a week off: fish off the pier, sleep, and let the mailbox wait",
            id = "week_off", effects = { burnout = -15, satisfaction = 5 },
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
-           lesson = "A week off cost nothing the rejection letters were not already taking. You "
-                 .. "came back able to hear good news when it came." },
+           lesson = "A week off cost nothing the rejection letters were not already taking, and "
+                 .. "you came back rested enough to keep going." },
 }
 
 scene "the_lunch" {
-  effects = { burnout = -5 },   -- the first real lead in months
+  effects = { burnout = -10 },  -- the first real lead in months
   text = function(g)
     local where
     if g.moved then
@@ -269,7 +272,7 @@ scene "the_lunch" {
            .. "you gave up yours, and she has been asking around for you ever since."
     elseif g.told_in_person then
       tasha = "It was Tasha Greene who got him to call. Tasha, whom you let go in person in "
-           .. "February, found a job at Grady Hospital in six weeks and has been asking around "
+           .. "February, found a job at Huntsville Hospital in six weeks and has been asking around "
            .. "for you ever since."
     end
     local ruben
@@ -293,22 +296,25 @@ scene "the_lunch" {
         .. "that is how most work is found.",
   discuss = "Who would recommend you for a job below your last title? Would you let them?",
   choice { "Say yes, and ask him what Hal needs most", id = "yes_listen",
-           effects = { relationships = 5, satisfaction = 5 }, go = "dauphin_interview",
+           effects = { relationships = 5 }, go = "dauphin_interview",
            lesson = "Asking what the job needed, before asking what it paid, started you on the "
                  .. "right foot." },
   choice { "Say yes, but make clear it's a bridge until a real job comes along",
-           id = "yes_bridge", set = { bridge_talk = true }, go = "dauphin_interview",
+           id = "yes_bridge", effects = { satisfaction = 5 }, set = { bridge_talk = true },
+           go = "dauphin_interview",
            lesson = "Calling the job a bridge was honest, and it travelled fast. Lonnie told "
                  .. "Hal, because Lonnie tells everybody everything." },
 }
 
 scene "cold_start" {
+  advice = "Ask the friend you let drift, plainly: the network you neglected is still the one "
+        .. "that answers.",
   effects = { savings = -1, burnout = 5 },
   text = function(g)
     if g:visited("cold_start") > 1 then
       return [[
-        November. The same breakfasts, the same faces, a little friendlier now. The plant
-        manager found work in Decatur, Alabama, and sent the group a thank-you card.
+        Two weeks on. The same breakfasts, the same faces, a little friendlier now. The plant
+        manager found work in Dothan and sent the group a thank-you card.
         Savings: ]] .. months(g.savings) .. [[.
 
         You still have not called Lonnie. On a Tuesday he calls you. Somebody at the AITP
@@ -320,13 +326,16 @@ scene "cold_start" {
       tasha = "You try two of the five who got HR's letters in February, beside the security "
            .. "guard. Neither one calls back."
     end
+    local where = g.moved and "The Mobile chapter of AITP at a hotel off I-65. The Chamber of "
+                           .. "Commerce's small-business mixer."
+                           or "The Huntsville chapter of AITP at a hotel off Memorial Parkway. "
+                           .. "The Decatur Chamber's small-business mixer."
     return paras([[
       Your phone doesn't ring, and you know why: for ten years you called people when you
-      needed something from them. October goes to breakfasts. The Mobile chapter of AITP at a
-      hotel off I-65. The Chamber of Commerce's small-business mixer. A job-seekers' group in a
-      Methodist fellowship hall, where the coffee is free and a laid-off paper-plant manager
-      hands out his résumé in a sheet protector. People are kind. Nobody has anything.
-
+      needed something from them. October goes to breakfasts.]] .. " " .. where .. [[ A
+      job-seekers' group in a Methodist fellowship hall, where the coffee is free and a
+      laid-off paper-plant manager hands out his résumé in a sheet protector. People are kind.
+      Nobody has anything.
     ]], tasha, [[
       At the end of the month you find Lonnie Fairley's card in a Rolodex from 1996. You have
       not spoken since his father's funeral, which you missed.
@@ -335,13 +344,13 @@ scene "cold_start" {
   lesson = "A network built in a hurry, out of need, is thin. The one you built before you "
         .. "needed it is the one that answers.",
   discuss = "Who have you let drift that you would be embarrassed to call for help today?",
-  choice { "Call Lonnie, and say it plainly: you need help", id = "call_lonnie",
+  choice { "Call Lonnie, and say it plainly: you need help", id = "call_lonnie", advice = "follows",
            when = function(g) return g:visited("cold_start") == 1 end,
            effects = { relationships = 5 }, go = "the_lunch",
            lesson = "Calling an old friend you had neglected, to ask for help, was humbling. It "
                  .. "worked because the friendship had once been real." },
   choice { "Keep at the breakfasts; you'd rather not ask a favour of a friend you dropped",
-           id = "keep_breakfasts",
+           id = "keep_breakfasts", advice = "against",
            when = function(g) return g:visited("cold_start") == 1 end,
            effects = { relationships = 5 }, go = "cold_start",
            lesson = "Pride cost you another month of savings." },
@@ -351,9 +360,11 @@ scene "cold_start" {
 }
 
 scene "dauphin_interview" {
+  advice = "Take the job several rungs down: a paycheck and your hands on the technology beat a "
+        .. "title you cannot get.",
   -- A reference from the CEO who cut your job is worth something here.
   effects = function(g)
-    if g.dana_reference then return { reputation = 5 } end
+    if g.lorna_reference then return { reputation = 5 } end
     return {}
   end,
   text = function(g)
@@ -363,8 +374,8 @@ scene "dauphin_interview" {
       his desk.
     ]]
     local q
-    if g.dana_reference then
-      q = "He has already called Lorna Whitfield in Atlanta. \"She says you fought for your "
+    if g.lorna_reference then
+      q = "He has already called Lorna Whitfield in Decatur. \"She says you fought for your "
        .. "people with eleven pages and a weekend,\" he says, \"and lost without a word of "
        .. "complaint.\""
     end
@@ -399,20 +410,20 @@ scene "dauphin_interview" {
         .. "technology are worth more than a title you cannot get.",
   discuss = "What is the lowest job you would take after being a CIO, and what would you tell "
          .. "yourself about it?",
-  choice { "Take it. Start Monday", id = "take_job", go = "first_day",
+  choice { "Take it. Start Monday", id = "take_job", advice = "follows", go = "first_day",
            lesson = "You took the job several rungs down. It stopped the bleeding and put your "
                  .. "hands back on the work." },
   choice { "Tell Hal what Randy Teague taught you: you want to do the work, not run it",
-           id = "do_the_work", when = function(g) return g.asked_feedback end,
+           id = "do_the_work", advice = "follows", when = function(g) return g.asked_feedback end,
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
            lesson = "A rejection you asked about, and listened to, gave you the answer that won "
                  .. "Hal over." },
-  choice { "Thank him, decline, and hold out for a director's job", id = "decline",
+  choice { "Thank him, decline, and hold out for a director's job", id = "decline", advice = "against",
            effects = { relationships = -10 }, set = { declined_dauphin = true },
            go = "holding_out",
            lesson = "Turning down work several rungs down protected your pride and spent your "
                  .. "runway. Lonnie had put his name on you, and he heard about it first." },
-  choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate",
+  choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate", advice = "follows",
            when = function(g) return g.savings >= 5 end,
            show_locked = "Your savings cannot wait a week for his answer.",
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
@@ -421,6 +432,7 @@ scene "dauphin_interview" {
 }
 
 scene "holding_out" {
+  advice = "Stop betting your savings on the old rung, and take the work that is there.",
   effects = { savings = -2, burnout = 10 },
   text = function(g)
     local t
@@ -432,7 +444,7 @@ scene "holding_out" {
 
         The only offer that comes is IT director at Red River Freight in Shreveport, Louisiana:
         $78,000, nine people, a six-hour drive from your mother. Kayla says she is not changing
-        schools again. Nora says nothing, which is her way of saying a great deal.
+        schools again. Noor says nothing, which is her way of saying a great deal.
 
         Dauphin Mutual's job ran in the Press-Register the Sunday after you said no.
       ]]
@@ -453,10 +465,10 @@ scene "holding_out" {
         .. "the odds.",
   discuss = "When does waiting for the right job turn into waiting too long? What would tell "
          .. "you?",
-  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport",
+  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport", advice = "against",
            go = "title_elsewhere",
            lesson = "You got a director's title back, six hours from home." },
-  choice { "Swallow it and call Hal: is the job still open?", id = "call_hal",
+  choice { "Swallow it and call Hal: is the job still open?", id = "call_hal", advice = "follows",
            when = function(g) return not g.hal_filled end,
            set = function(g)
              local filled = not g:chance(0.6)
@@ -465,7 +477,7 @@ scene "holding_out" {
            go = function(g) return g.hal_filled and "holding_out" or "first_day" end,
            lesson = "Calling back after saying no cost you some pride. It was the cheapest thing "
                  .. "you spent that winter." },
-  choice { "Wait for the next search: something at your level has to open", id = "wait_more",
+  choice { "Wait for the next search: something at your level has to open", id = "wait_more", advice = "against",
            go = "holding_out",
            lesson = "Waiting for your level cost two months of savings at a time." },
 }

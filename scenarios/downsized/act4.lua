@@ -4,10 +4,15 @@
 
 scene "first_day" {
   chapter = "IV. Back at the Keyboard",
-  effects = { burnout = -20 },
+  effects = { burnout = -20, satisfaction = 15 },   -- a paycheck, and a list of real work
   set = { hired = true },
   text = function(g)
-    local date = g.late_start and "Monday, January 6, 2003." or "Monday, October 28, 2002."
+    local date = "Monday, October 28, 2002."
+    if g.late_start then
+      date = "Monday, January 6, 2003."
+    elseif g:visited("cold_start") > 0 then
+      date = "Monday, November 11, 2002."
+    end
     return date .. [[ Your office at Dauphin Mutual is the room in front of the server closet:
       a desk, a UPS that beeps whenever someone runs the break-room microwave, and a Dell
       PowerEdge 2650 in three boxes. Bonnie Castille, the office manager, gives you a ring of
@@ -34,8 +39,8 @@ scene "first_day" {
   choice { "Write Hal a three-year IT plan first, the way you would have at Meridian",
            id = "write_plan", effects = { reputation = 5, satisfaction = -5, burnout = 5 },
            set = { wrote_strategy = true }, go = "server_night",
-           lesson = "The plan was good and a week too early for Hal. It went into a drawer until "
-                 .. "someone above him went looking for it." },
+           lesson = "The plan was good and a week too early for Hal. It went into his desk "
+                 .. "drawer, where plans go to wait for the person above the reader." },
 }
 
 scene "server_night" {
@@ -72,6 +77,8 @@ scene "server_night" {
 }
 
 scene "slow_quotes" {
+  advice = "Find the fault yourself: pinning down a network problem is the reward of hands-on "
+        .. "work.",
   text = [[
     Third week. The phones in underwriting start ringing with complaints: quotes that came back
     from the database in ten seconds now take two minutes, and only in the afternoons. Hal
@@ -85,16 +92,29 @@ scene "slow_quotes" {
   discuss = "Would you rather solve a hard problem yourself, or be the one who knows whom to "
          .. "call? Which does your job reward?",
   choice { "Stay late with a borrowed laptop and a packet sniffer, and trace it yourself",
-           id = "trace_it", effects = { technical = 10, satisfaction = 10, burnout = 5 },
+           id = "trace_it", advice = "follows", effects = { technical = 10, satisfaction = 10, burnout = 5 },
            set = { traced_it = true }, go = "migration",
            lesson = "Pinpointing the fault yourself gave you what management rarely did: a "
                  .. "problem, its cause, and proof that you found it." },
   choice { "Call Lonnie's company and pay their engineer $150 an hour to look at it",
-           id = "pay_consultant", effects = { burnout = -5, reputation = -5 },
+           id = "pay_consultant", advice = "against", effects = { burnout = -5, reputation = -5 },
            go = "migration",
            lesson = "The consultant found it in forty minutes. Hal paid the invoice and asked, "
                  .. "not unkindly, what he was paying you for." },
 }
+
+-- The long weekend Hal wants the migration done over: Thanksgiving for a player hired in the
+-- autumn of 2002, Mardi Gras (a holiday in Mobile; March 1-4, 2003) for one hired in January.
+function holiday(g)
+  if g.late_start then
+    return { name = "Mardi Gras", month = "February", after = "Wednesday, March 5",
+             mother = "Your mother has not missed the Mardi Gras parade on Government Street in "
+                   .. "forty years, and she has saved you a place on the curb." }
+  end
+  return { name = "Thanksgiving", month = "November", after = "Monday, December 2",
+           mother = "Your mother has cooked Thanksgiving dinner for eleven people for forty "
+                 .. "years, and she has set a place for you." }
+end
 
 scene "migration" {
   text = function(g)
@@ -105,7 +125,7 @@ scene "migration" {
         settled on half duplex while the server's card runs full duplex, and every afternoon,
         when the agents' faxes pile up, the collisions pile up with them. Two commands on the
         switch. You run a test quote: four seconds. You sit in the dark office for a while with
-        a feeling you have not had since the docks, then drive home and tell Nora about duplex
+        a feeling you have not had since the docks, then drive home and tell Noor about duplex
         settings. She listens to all of it.
       ]]
     else
@@ -113,31 +133,29 @@ scene "migration" {
            .. "in forty minutes. He explained it to you slowly and kindly, the way you once "
            .. "explained things to new hires."
     end
-    return paras(found, [[
-      Then November. Hal wants the rest done over Thanksgiving: thirty-eight PCs to Windows XP
-      Professional, the old NT 4.0 server retired, everything on the new Windows 2000 domain,
-      all in four days, "so nobody loses a working day".
-
-      Your mother has cooked Thanksgiving dinner for eleven people for forty years, and she has
-      set a place for you.
-    ]])
+    local h = holiday(g)
+    return paras(found, "Then " .. h.month .. ". Hal wants the rest done over " .. h.name
+      .. [[: thirty-eight PCs to Windows XP Professional, the old NT 4.0 server retired,
+      everything on the new Windows 2000 domain, all in four days, "so nobody loses a working
+      day".]], h.mother)
   end,
   lesson = "A migration is a plan before it is a weekend. The risk is in the rollout, not in "
         .. "the software.",
   discuss = "Big bang or one department at a time? What would you need to know about the "
          .. "business to decide?",
-  choice { "Do it all over Thanksgiving, alone", id = "big_bang",
+  choice { id = "big_bang",
+           text = function(g) return "Do it all over " .. holiday(g).name .. ", alone" end,
            effects = { burnout = 15 }, set = { rollout = "bigbang" },
            go = function(g)
              return g:chance(0.2 + g.technical / 200) and "rating_system" or "monday_mess"
            end,
-           lesson = "Four days alone with thirty-eight machines, and your mother's table one "
-                 .. "chair short. A big-bang migration with nobody to check it is a bet." },
-  choice { "Pilot it in claims first, then one department a week through January",
+           lesson = "Four days alone with thirty-eight machines, and the place your mother saved "
+                 .. "for you empty. A big-bang migration with nobody to check it is a bet." },
+  choice { "Pilot it in claims first, then one department a week",
            id = "staged", effects = { relationships = 5, reputation = -5, burnout = -5 },
            set = { rollout = "staged" }, go = "rating_system",
-           lesson = "Going slowly annoyed Hal for a month and cost nobody a working day. You ate "
-                 .. "your mother's cornbread dressing." },
+           lesson = "Going slowly annoyed Hal for a month and cost nobody a working day, and you "
+                 .. "were where your mother had saved you a place." },
   choice { "Build one XP image, clone it to every desk, and do the lot in a single Saturday",
            id = "imaged", when = function(g) return g.technical >= 55 end,
            effects = { technical = 5, burnout = 5, satisfaction = 5 },
@@ -147,17 +165,16 @@ scene "migration" {
 }
 
 scene "monday_mess" {
-  text = [[
-    Monday, December 2, five to eight. Eleven PCs in claims will not log on to the new domain.
+  text = function(g) return holiday(g).after .. [[, five to eight. Eleven PCs in claims will not log on to the new domain.
     The adjusters stand at their dark screens holding coffee. Tamika cannot print the Pensacola
     rate tables, and four lights are blinking on Bonnie's phone.
 
     By half past eight you know the cause: those machines' accounts never made it across from
     the old server. You know the fix, too. It is eleven machines, one at a time.
-  ]],
+  ]] end,
   lesson = "A weekend migration done alone has nobody to check it, and the Monday always comes.",
-  discuss = "Who should have known about this risk before Thanksgiving: you, Hal, or the claims "
-         .. "department?",
+  discuss = "Who should have known about this risk before the long weekend: you, Hal, or the "
+         .. "claims department?",
   choice { "Fix them yourself, one by one, and skip lunch", id = "fix_all",
            effects = { burnout = 10, technical = 5 }, go = "rating_system",
            lesson = "The adjusters watched you fix their machines one by one and forgave you by "
@@ -168,10 +185,12 @@ scene "monday_mess" {
 }
 
 scene "rating_system" {
-  text = [[
-    January and February go to the database. You upgrade SQL Server 7 to SQL Server 2000 over a
-    long weekend, after rehearsing it twice on the old server. It goes without a hitch, which
-    nobody notices, which is the point.
+  advice = "Build the rating system with the colleagues who will use it.",
+  text = function(g)
+    return (g.late_start and "March and April go" or "January and February go") .. [[ to the
+    database. You upgrade SQL Server 7 to SQL Server 2000 over a long weekend, after rehearsing
+    it twice on the old server. It goes without a hitch, which nobody notices, which is the
+    point.
 
     Then the rating system. Tamika Rhodes wants two hundred agents quoting homeowners policies
     on their own PCs instead of faxing underwriting and waiting two days. A house in Fairhope, a
@@ -180,19 +199,19 @@ scene "rating_system" {
     the water, construction class, the age of the roof, the hurricane deductible.
 
     "I can explain it to you," Tamika says, "if you've got a week."
-  ]],
+  ]] end,
   lesson = "Learning the business beside the people who run it is what turns a technician into "
         .. "someone with a seat at the table.",
   discuss = "How much of your company's business could you explain to a new hire? Whom would "
          .. "you sit with for a week to learn more?",
   choice { "Give her the week: sit in underwriting and learn how she prices a house on the coast",
-           id = "learn_underwriting",
+           id = "learn_underwriting", advice = "follows",
            effects = { relationships = 5, reputation = 5, satisfaction = 5, burnout = 5 },
            set = { learned_underwriting = true }, go = "help_desk",
            lesson = "A week in underwriting, on top of your own job, made the program right and "
                  .. "made you one of the few people at Dauphin who understood both halves." },
   choice { "Take the binder home and build it your way, at night, fast",
-           id = "build_from_binder", effects = { technical = 10, burnout = 10 },
+           id = "build_from_binder", advice = "against", effects = { technical = 10, burnout = 10 },
            go = "help_desk",
            lesson = "You built it quickly and well from tables you did not fully understand. The "
                  .. "error came from the part nobody had written down." },
@@ -205,8 +224,9 @@ scene "help_desk" {
   end,
   text = function(g)
     local t = [[
-      In April the rating program goes out to two hundred agencies on a CD, with a one-page
-      install sheet you wrote yourself. The help desk is you.
+      In ]] .. (g.late_start and "May" or "April") .. [[ the rating program goes out to two
+      hundred agencies on a CD, with a one-page install sheet you wrote yourself. The help desk
+      is you.
 
       | Mon 63 calls. Tue 71. Wed 58.
       | Most common question: where does the CD go?
@@ -241,6 +261,7 @@ scene "help_desk" {
 }
 
 scene "policies" {
+  advice = "Even several rungs down, write the policies and a real disaster-recovery plan.",
   text = [[
     Every May, Marjorie Tillman asks what happens to Dauphin Mutual if a hurricane comes up the
     bay. Your predecessor answered with a binder. Hurricane season starts on June 1.
@@ -253,7 +274,7 @@ scene "policies" {
         .. "procedures and a recovery plan are still part of the job.",
   discuss = "Who in your organisation owns the plan for the worst day? Has anyone tested it?",
   choice { "Write a real disaster-recovery plan: nightly tapes to the Montgomery office, a test "
-        .. "restore, a phone tree", id = "real_dr",
+        .. "restore, a phone tree", id = "real_dr", advice = "follows",
            effects = { burnout = 10, reputation = 10 }, set = { dr_plan = "real" },
            go = "the_pull",
            lesson = "You wrote the plan as if you were still the CIO, because for Dauphin you "
@@ -265,7 +286,7 @@ scene "policies" {
            lesson = "The mail server was finished and satisfying. The plan was a document nobody "
                  .. "had tested." },
   choice { "Tell Marjorie that disaster planning is management's job, not the network "
-        .. "administrator's", id = "not_my_job",
+        .. "administrator's", id = "not_my_job", advice = "against",
            effects = { reputation = -10, satisfaction = 5 }, set = { dr_plan = "none" },
            go = "the_pull",
            lesson = "Refusing work you were more qualified for than anyone in the building told "
@@ -302,7 +323,7 @@ scene "the_pull" {
            lesson = "The interview went well, and the job went to someone with a current "
                  .. "certification. Hal heard about the trip from the Gulfport office." },
   choice { "Tell Elaine \"not this year\", and to call when you have something to show her",
-           id = "not_yet", effects = { relationships = 5, satisfaction = 5 },
+           id = "not_yet", effects = { satisfaction = 5 },
            set = { elaine_later = true }, go = "using_time",
            lesson = "Keeping the door open without walking through it too soon let you choose "
                  .. "the timing." },

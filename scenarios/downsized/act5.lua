@@ -2,6 +2,8 @@
 -- tests the disaster plan, and the offers that come when the economy turns.
 
 scene "using_time" {
+  advice = "Use the slow years: take the certification, and network in the local business "
+        .. "community.",
   chapter = "V. When the Economy Turns",
   effects = { burnout = -10 },   -- a year of regular hours
   text = function(g)
@@ -26,23 +28,25 @@ scene "using_time" {
         .. "turns.",
   discuss = "If you had your evenings back, what would you invest them in: skills, people, or "
          .. "rest? Which would you regret skipping?",
-  choice { "Study for the MCSE: two nights a week and Saturday mornings", id = "study",
+  choice { "Study for the MCSE: two nights a week and Saturday mornings", id = "study", advice = "follows",
            effects = { burnout = 10, technical = 5 }, set = { studying = true },
            go = "exam_room",
            lesson = "Certification turned what you had relearned by hand into something a "
                  .. "stranger could read on a résumé." },
-  choice { "Join the Chamber's technology council, and go every month", id = "join_chamber",
+  choice { "Join the Chamber's technology council, and go every month", id = "join_chamber", advice = "follows",
            effects = { relationships = 10, burnout = 5 }, set = { chamber = true },
            go = "chamber_breakfast",
            lesson = "Networking in the local business community, with nothing to ask for, was "
                  .. "the investment you had never made as a CIO." },
-  choice { "Both. You have wasted enough time", id = "both",
-           when = function(g) return g.burnout < 70 end,
-           effects = { burnout = 20, technical = 5, relationships = 5 },
+  choice { "Both. You have wasted enough time", id = "both", advice = "follows",
+           when = function(g) return g.burnout < 60 end,
+           show_locked = "Not on this much sleep: two nights a week and the Chamber would take "
+                      .. "what rest you have left.",
+           effects = { burnout = 15, technical = 5, relationships = 5 },
            set = { studying = true, chamber = true }, go = "exam_room",
            lesson = "Doing both made you ready on two fronts, and left nothing in reserve for "
                  .. "a bad week." },
-  choice { "Neither. Your evenings belong to Nora and Kayla now", id = "neither",
+  choice { "Neither. Your evenings belong to Noor and Kayla now", id = "neither", advice = "against",
            effects = { burnout = -15, satisfaction = 5 }, go = "ivan",
            lesson = "The evenings at home were good ones. When the economy turned, you were "
                  .. "exactly as ready as you had been in 2002." },
@@ -173,13 +177,34 @@ scene "ivan" {
                  .. "and your family spent the night not knowing where you were." },
 }
 
+-- The offers of January 2005. Frank's board checks the last CIO job: a player who left
+-- Meridian early for an offer that fell through needs both the certificate and the people who
+-- vouch (a stayer needs one of them); Marjorie wants more before she promotes someone who once
+-- quit a job for a promise. Leaving early is paid for again here, however carefully the years
+-- between went.
+function frank_offer(g)
+  if not g.met_frank then return false end
+  if g.left_early then return g.mcse and g.relationships >= 70 end
+  return g.mcse or g.relationships >= 75
+end
+
+function vp_bar(g) return g.left_early and 75 or 65 end
+
+-- The three-year plan of 2002 (wrote_strategy) counts for five points of reputation here: Hal
+-- gave it to Marjorie after the storm.
+function vp_offer(g)
+  return g.reputation + (g.wrote_strategy and 5 or 0) >= vp_bar(g)
+end
+
 scene "the_offers" {
+  advice = "Take the offer that is signed and has a start date; never leave a job for one that "
+        .. "has not begun.",
   text = function(g)
     local after
     if g.ivan == "stayed" then
-      after = "You kept the servers running for thirty hours on a generator while Nora drove "
+      after = "You kept the servers running for thirty hours on a generator while Noor drove "
            .. "your mother to Hattiesburg without you. Marjorie thanked you in front "
-           .. "of the whole office. Nora hasn't, yet."
+           .. "of the whole office. Noor hasn't, yet."
     elseif g.ivan == "drove" or g.dr_plan == "real" then
       after = "After Ivan, Dauphin was quoting again from the Montgomery office by Monday, the "
            .. "only insurer in Mobile that was. Marjorie mentioned it at the Christmas party, "
@@ -189,12 +214,22 @@ scene "the_offers" {
            .. "Marjorie has not mentioned it since, which is how Marjorie mentions things."
     end
     local offers = {}
-    if g.met_frank and (g.mcse or g.relationships >= 75) then
+    if frank_offer(g) then
       offers[#offers + 1] = "Frank Dees calls: Mobile Bay Regional wants a chief information "
         .. "officer. \"You're the only person who ever explained HIPAA to me in English.\" His "
         .. "offer letter names a start date, March 1, and a salary back where Meridian's was."
+    elseif g.met_frank then
+      local why = "wanted a current certification, or more people in town who would vouch for "
+               .. "you"
+      if g.left_early then
+        why = "asked Meridian about you, and heard that you walked out in April 2002 for a job "
+           .. "that never started. Only a current certification and a roomful of people "
+           .. "vouching for you would have answered that"
+      end
+      offers[#offers + 1] = "Frank Dees calls too, to say Mobile Bay Regional has hired a CIO "
+        .. "from Jackson. \"You were my first choice,\" he says. His board " .. why .. "."
     end
-    if g.reputation >= 65 then
+    if vp_offer(g) then
       local o = "Marjorie Tillman takes you to lunch at the Athelstan Club and offers you a new "
              .. "title: vice president, information technology, with two people to hire."
       if g.wrote_strategy then
@@ -202,14 +237,19 @@ scene "the_offers" {
               .. "to her after the storm."
       end
       offers[#offers + 1] = o
+    elseif g.left_early and g.reputation >= 65 then
+      offers[#offers + 1] = "Marjorie Tillman takes you to lunch at the Athelstan Club and talks "
+        .. "about the company's next ten years, and offers you nothing. Hal tells you later "
+        .. "that she asked him whether you were the kind who leaves a job for a promise. "
+        .. "Somebody had told her how you left Meridian."
     end
     if g.satisfaction >= 60 then
       offers[#offers + 1] = "Hal asks, while the two of you are fixing the copier, whether you "
         .. "would stay on as senior systems engineer, with a raise and a junior to train."
     end
     if g.greg_answered then
-      offers[#offers + 1] = "Greg Alcott never calls back. In March you read in the Atlanta "
-        .. "Business Chronicle that ClaimPath's funding round has fallen through."
+      offers[#offers + 1] = "Greg Alcott does not call back. By the end of January the Atlanta "
+        .. "Business Chronicle says ClaimPath's funding round is taking longer than expected."
     else
       offers[#offers + 1] = "And Greg Alcott calls from Atlanta. He left Meridian last year to "
         .. "start ClaimPath, which processes physician practices' insurance claims over the "
@@ -229,26 +269,28 @@ scene "the_offers" {
         .. "their network warm, and who still will not leave before the new job starts.",
   discuss = "Which of these would you take? Which would you never take again, and why?",
   choice { "Sign with Mobile Bay Regional, and give Hal notice the day after you have signed",
-           id = "sign_frank",
-           when = function(g) return g.met_frank and (g.mcse or g.relationships >= 75) end,
+           id = "sign_frank", advice = "follows",
+           when = frank_offer,
            set = { new_role = "cio" }, go = "ready_when_it_turned",
            lesson = "Signed first, notice second. The lesson of 2002, applied." },
   choice { "Accept Marjorie's offer, and hire the junior you wished you'd had",
-           id = "accept_vp", when = function(g) return g.reputation >= 65 end,
+           id = "accept_vp", advice = "follows", when = vp_offer,
+           show_locked = "Marjorie offers no new title: your name at Dauphin is not big enough "
+                      .. "yet.",
            set = { new_role = "vp" }, go = "ready_when_it_turned",
            lesson = "The disaster plan, the underwriting week and the policies were management "
                  .. "work done from the bottom rung. Marjorie had noticed all of it." },
   choice { "Tell Hal yes: senior systems engineer, and a junior to train",
-           id = "stay_hands_on", when = function(g) return g.satisfaction >= 60 end,
+           id = "stay_hands_on", advice = "follows", when = function(g) return g.satisfaction >= 60 end,
            go = "hands_on",
            lesson = "You chose the work you had found you loved over the ladder you had always "
                  .. "climbed." },
   choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",
-           id = "quit_for_greg", when = function(g) return not g.greg_answered end,
+           id = "quit_for_greg", advice = "against", when = function(g) return not g.greg_answered end,
            go = "twice_bitten",
            lesson = "You left a job for one that had not started. A startup's funding is a "
                  .. "promise resting on another promise." },
-  choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait",
+  choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait", advice = "follows",
            when = function(g) return not g.greg_answered end,
            set = { greg_answered = true }, go = "the_offers",
            lesson = "\"Call me when the money's in the bank\" is the whole lesson of 2002 in "

@@ -25,7 +25,7 @@ ending "ready_when_it_turned" {
     if g.mcse then extras[#extras + 1] = "The MCSE certificate goes on the new office wall." end
     if g.trained_bonnie then extras[#extras + 1] = "Bonnie still takes the first call." end
     if g.told_in_person then
-      extras[#extras + 1] = "Tasha Greene sends flowers from Atlanta, with a card that says "
+      extras[#extras + 1] = "Tasha Greene sends flowers from Huntsville, with a card that says "
                          .. "she always knew."
     end
     local first_day
@@ -33,6 +33,10 @@ ending "ready_when_it_turned" {
       first_day = "And you will never again leave a job before the next one has begun. You "
                .. "learned that in the summer of 2002, paying rent on a porch in Mobile and a "
                .. "mortgage in Decatur out of savings that had to last until Dauphin."
+      if g.new_role == "cio" then
+        first_day = first_day .. " Frank's board asked about that summer. The certificate and "
+                 .. "the people who vouched for you answered for it, just."
+      end
     else
       first_day = "And you kept the one habit that carried you through 2002: you do not leave "
                .. "a job until the next one has begun. It is why there was still money in the "
@@ -65,6 +69,11 @@ ending "hands_on" {
     ]]
     local tail = "You took a job several rungs down because you had to. You stay in it because "
               .. "you want to."
+    if g.left_early then
+      tail = tail .. " The savings you spent after leaving Meridian before Gulf Harbor had "
+                .. "started are still not all back, and you still do not leave a job on a "
+                .. "promise."
+    end
     if g.hands_on_for_good then
       tail = tail .. " Elaine Marsh took your name off her list when you asked, and you have "
                 .. "not once wanted it back."
@@ -89,8 +98,7 @@ ending "plateau" {
       names the hiring managers already knew.
     ]]
     local why
-    local had_offer = (g.met_frank and (g.mcse or g.relationships >= 75))
-                      or g.reputation >= 65 or g.satisfaction >= 60
+    local had_offer = frank_offer(g) or vp_offer(g) or g.satisfaction >= 60
     if had_offer then
       why = "When the offers came, you let them pass. It was not a bad decision. It was not a "
          .. "decision at all."
@@ -105,7 +113,13 @@ ending "plateau" {
     if g.greg_answered then
       greg = "At least you did not fall for Greg's offer. That much of 2002 you learned."
     end
-    return paras(t, why, greg, [[
+    local early
+    if g.left_early then
+      early = "Some of it goes back to April 2002. The months without pay after you left "
+           .. "Meridian early took two years of savings to fill, and they left you wary of "
+           .. "every jump since, the good ones too."
+    end
+    return paras(t, why, early, greg, [[
       It is a decent life in your home town, close to your mother. You are the person who
       keeps Dauphin's network up, and nothing more, and some evenings that is enough.
     ]])
@@ -119,14 +133,14 @@ ending "title_elsewhere" {
   title = "A Title in Shreveport",
   verdict = "mixed",
   text = function(g)
-    local home = g.moved and "six hours home to Mobile" or "nine hours home to Atlanta"
+    local home = g.moved and "six hours home to Mobile" or "seven hours home to Decatur"
     local t = [[
       You take the director's job at Red River Freight. The title is back on your business
       card, and for fourteen months you drive the ]] .. home .. [[ every Friday night, and
       back every Sunday afternoon.
 
       You miss Kayla's junior prom for a carrier contract negotiation. Your mother falls in
-      her kitchen in March, and Nora is the one who gets there.
+      her kitchen in March, and Noor is the one who gets there.
     ]]
     local cost
     if g.cashed_401k then
@@ -137,6 +151,10 @@ ending "title_elsewhere" {
     end
     cost = cost .. " You think about the job at Dauphin Mutual on the long drives, more often "
                 .. "than you would like."
+    if g.left_early then
+      cost = cost .. " And about April 2002: had you stayed at Meridian until Gulf Harbor "
+                .. "started, the search would have begun with money in the bank."
+    end
     return paras(t, cost, [[
       In the spring of 2004 you take a CIO job in Houston, and the family finally moves
       together, to a city none of you chose. Kayla spends her senior year at a school where
@@ -161,6 +179,13 @@ ending "twice_bitten" {
          .. "when Gulf Harbor fell away. This time the promise was bigger, and you did not wait "
          .. "for it."
     end
+    local passed
+    if frank_offer(g) then
+      passed = "Frank Dees's offer letter, the one that named a start date, went back to him "
+            .. "unsigned. Mobile Bay Regional hired someone from Jackson."
+    elseif vp_offer(g) then
+      passed = "Marjorie gives the vice president's title to a man from Birmingham."
+    end
     return paras([[
       You give Hal two weeks' notice on a Monday. Marjorie is gracious about it. Hal is quiet.
       You rent a room in Atlanta and start sitting in on ClaimPath's meetings for no pay, "to
@@ -171,7 +196,7 @@ ending "twice_bitten" {
       2002, nearly word for word.
 
       Dauphin Mutual has already hired your replacement.
-    ]], why)
+    ]], passed, why)
   end,
   lesson = "You left a job before the new one had started. A promise of work is not work, and "
         .. "a startup's funding is a promise resting on another promise.",
@@ -188,7 +213,7 @@ ending "broke" {
     local t = [[
       The savings run out on a Thursday. The mortgage company calls on Friday.
 
-      Nora takes every shift the dental practice will give her. You take nights at the repair
+      Noor takes every shift the dental practice will give her. You take nights at the repair
       counter of a computer store, reinstalling Windows on other people's machines for $11 an
       hour, and ]] .. house
     local why = {}
@@ -228,7 +253,7 @@ ending "burned_out" {
         drops, a deputy drives you to the emergency room at Mobile Bay Regional.
 
         It is not a heart attack. It is exhaustion and blood pressure, says a doctor your own
-        age, and he writes "six weeks off" on a prescription pad as if it were a drug. Nora
+        age, and he writes "six weeks off" on a prescription pad as if it were a drug. Noor
         drives back from Hattiesburg with your mother asleep in the back seat.
       ]]
     elseif g.ivan == "drove" then
@@ -255,13 +280,18 @@ ending "burned_out" {
       t = [[
         It happens in the parking lot after the ninth interview that went nowhere. The
         tightness in your chest will not go away, and you sit in the car for an hour before you
-        can drive. Nora takes you to the emergency room that night.
+        can drive. Noor takes you to the emergency room that night.
 
         It is not a heart attack. It is exhaustion and blood pressure, says a doctor your own
         age. He asks when you last slept through the night, and you cannot answer him.
       ]]
     end
-    return paras(t, [[
+    local early
+    if g.left_early then
+      early = "Part of it began in the spring of 2002, when you gave up a paycheck for a promise "
+           .. "and spent the summer paying for two houses."
+    end
+    return paras(t, early, [[
       You spend the rest of the year getting well. The job search, the title, the ladder all
       wait, and you find out that they can.
     ]])

@@ -24,7 +24,7 @@ story {
               .. "family; one ending is a collapse from stress.",
   order = 3,
   stats = {
-    { id = "burnout", label = "Burnout", start = 40, good = "low" },
+    { id = "burnout", label = "Burnout", start = 30, good = "low" },
     { id = "savings", label = "Savings (months)", start = 6, min = 0, max = 12 },
     { id = "relationships", label = "Relationships", start = 45 },
     { id = "reputation", label = "Reputation", start = 55 },
@@ -32,11 +32,12 @@ story {
     { id = "satisfaction", label = "Job satisfaction", start = 40 },
   },
   flags = {
-    previous_verdict = "",      -- set by the campaign: the verdict of the previous chapter
+    previous_ending = "",       -- set by the campaign: the ending of the previous chapter
+    previous_verdict = "",      -- set by the campaign: its verdict (read when no ending is known)
     -- Act I
     team_first = false,         -- you told your team before anyone else did
     read_numbers = false,       -- you read Greg's budget before saying a word
-    dana_reference = false,     -- the CEO will speak for you
+    lorna_reference = false,     -- the CEO will speak for you
     burned_bridge = false,      -- you went over Lorna's head to the board chair
     told_in_person = false,     -- you told the people you cut yourself
     hr_letters = false,         -- HR's formula and a guard by the elevator
@@ -52,12 +53,12 @@ story {
     contract = false,           -- you took short contract work while you waited
     runbooks = false,
     -- Act III
-    hid_it = false,             -- you kept the withdrawn offer from Nora
+    hid_it = false,             -- you kept the withdrawn offer from Noor
     widened = false,
     stripped_title = false,     -- "IT Manager" on the résumé
     asked_feedback = false,     -- you asked Randy Teague why
     cashed_401k = false,
-    nora_fulltime = false,
+    noor_fulltime = false,
     bridge_talk = false,        -- you told Lonnie the job was only a bridge
     declined_dauphin = false,
     hal_filled = false,
@@ -104,39 +105,61 @@ function months(n)
   return n == 1 and "1 month" or n .. " months"
 end
 
--- The one-line bridge from the previous chapter of a campaign.
+-- How the previous chapter of a campaign (Derailed: Kessler Foodservice, Columbus, Ohio,
+-- 1998-99) led to the CIO's office at Meridian in Decatur, Alabama, in 2000. Keyed by the
+-- ending reached there; by its verdict when only that is known.
 local bridge = {
-  good = "The climb worked. You kept your footing through the years when leaders around you "
-      .. "went off the rails, and it carried you into the C-suite: the CIO's office at Meridian.",
-  mixed = "For a few years your career went sideways: good reviews, no promotions. Then a "
-       .. "recruiter called about the CIO's job at Meridian, and the climb began again.",
-  bad = "You were derailed once, and you remember how quietly it happened. You rebuilt a rung "
-     .. "at a time, all the way back to the CIO's office at Meridian.",
+  cio = "The merged company made you its CIO in the summer of 1999, and was sold again the "
+     .. "next spring to a buyer with a CIO of its own. The severance was generous, and Meridian's "
+     .. "search firm called the week it was signed: the same title, five hours from your mother.",
+  cio_elsewhere = "The CIO's job in Westerville gave you eight good months, and then a national "
+               .. "supplier bought the company. When Meridian's search firm called in January "
+               .. "2000 about a CIO's job five hours from your mother, you were ready to go south.",
+  plateau = "You stayed a director in Columbus through Y2K, and by then you knew the next rung "
+         .. "was not there. Meridian was a smaller company with a bigger title, five hours from "
+         .. "your mother. You took it in February 2000.",
+  demoted = "You kept Kessler's machine room running through Y2K for a boss half your age. In "
+         .. "February 2000 Meridian, smaller and hungrier, offered you a CIO's title to go with "
+         .. "the hands-on work, and you took it.",
+  let_go = "Kessler's sixteen weeks of severance ran out the week before Christmas 1999. In "
+        .. "February 2000 Meridian hired you as its CIO: a smaller company than you had hoped "
+        .. "for, five hours from your mother.",
+  flameout = "After the collapse, and the smaller job Kessler kept for you, you promised Noor "
+          .. "a fresh start. In February 2000 it came: CIO of a smaller company in Decatur, "
+          .. "Alabama, five hours from your mother.",
+  good = "The climb in Columbus worked, and in February 2000 it carried you south to the "
+      .. "CIO's office at Meridian, five hours from your mother.",
+  mixed = "Columbus left you a director with nowhere to climb. In February 2000 Meridian offered "
+       .. "a smaller company and a bigger title, five hours from your mother.",
+  bad = "Columbus ended badly, and you remember how quietly it happened. In February 2000 "
+     .. "Meridian gave you a second chance and a CIO's title, five hours from your mother.",
 }
+
+-- The bridge line for this playthrough, or nil when the story is played alone.
+local function bridge_line(g)
+  return bridge[g.previous_ending] or bridge[g.previous_verdict]
+end
 
 scene "reorg" {
   chapter = "I. The Reorganisation",
-  -- In a campaign, years pass between chapters: burnout carried over is eased to at most 60,
-  -- so a hard previous chapter makes this one harder without ending it in the first scene.
-  effects = function(g)
-    if g.previous_verdict ~= "" and g.burnout > 60 then return { burnout = 60 - g.burnout } end
-    return {}
-  end,
+  -- In a campaign, the time between chapters is the campaign's rule (career/story.lua): burnout
+  -- recovers, and no chapter opens at or past a threshold.
   text = function(g)
-    return paras(bridge[g.previous_verdict], [[
-      Meridian Practice Partners runs the back office for thirty-one physician practices around
-      Atlanta: the billing, the scheduling, the insurance claims that keep doctors paid. You
-      have been its CIO for three years, {player}, after ten years of climbing IT management
-      that began in a wiring closet at the Alabama State Docks in Mobile. Fourteen people work
-      for you on the third floor of a glass building off Perimeter Center Parkway.
+    return paras(bridge_line(g), [[
+      Meridian Practice Partners runs the back office for thirty-one physician practices across
+      north Alabama, from Florence to Huntsville: the billing, the scheduling, the insurance
+      claims that keep doctors paid. You have been its CIO for two years. Before that came a
+      director's job in Columbus and a supervisor's in Milwaukee, and before any of it a wiring
+      closet at the Alabama State Docks in Mobile. Fourteen people work for you on the third
+      floor of a brick building on Sixth Avenue in Decatur.
 
       On Tuesday, February 12, 2002, Lorna Whitfield, six weeks into the CEO's chair, closes her
-      door behind you. Piedmont Health is taking its eleven practices in-house on April 1: a
-      fifth of Meridian's revenue. Meridian will cut eighteen percent of its people. IT loses
-      five of fourteen, and from March 31 it reports to Greg Alcott, the CFO.
+      door behind you. Tennessee Valley Health is taking its eleven practices in-house on April
+      1: a fifth of Meridian's revenue. Meridian will cut eighteen percent of its people. IT
+      loses five of fourteen, and from March 31 it reports to Greg Alcott, the CFO.
 
-      "There won't be a CIO after that," Lorna says. "I wanted you to hear it from me, not
-      from Greg."
+      "There won't be a CIO after that, {player}," Lorna says. "I wanted you to hear it from
+      me, not from Greg."
 
       She slides a folder across the desk. Greg's numbers are in it, and the terms he has in
       mind for you.
@@ -152,21 +175,24 @@ scene "reorg" {
                  .. "served you on the way up; in a downsizing the decision is usually made "
                  .. "before you hear of it." },
   choice { "Go down to the third floor and tell your team before the rumour does",
-           id = "tell_team", effects = { relationships = 5 }, set = { team_first = true },
-           go = "the_list",
-           lesson = "Going to your people first cost you nothing and was remembered for years. "
-                 .. "It was the first deposit in the network you were about to need." },
+           id = "tell_team", effects = { relationships = 5, reputation = -5 },
+           set = { team_first = true }, go = "the_list",
+           lesson = "Going to your people first cost you Greg's goodwill, since Lorna had asked "
+                 .. "for a quiet week, and was remembered for years. It was the first deposit in "
+                 .. "the network you were about to need." },
   choice { "Open the folder and read every line of Greg's numbers before you say a word",
-           id = "read_numbers", set = { read_numbers = true }, go = "the_list",
-           lesson = "Reading the numbers first showed you what was negotiable. Greg's budget "
-                 .. "had more room in it than his offer did." },
+           id = "read_numbers", effects = { relationships = -5 }, set = { read_numbers = true },
+           go = "the_list",
+           lesson = "Reading the numbers first showed you what was negotiable: Greg's budget had "
+                 .. "more room in it than his offer did. Your team heard the news from the "
+                 .. "rumour, two days before they heard it from you." },
 }
 
 scene "counterplan" {
   text = [[
     You spend Saturday and Sunday in the empty office with a legal pad and the budget file, the
     heat off and your coat on. By Monday morning you have eleven pages: move the help desk's
-    night shift to a service in Norcross, drop forty Lotus Notes licences nobody opens, push
+    night shift to a service in Huntsville, drop forty Lotus Notes licences nobody opens, push
     the practice-management upgrade back a year. It saves $410,000 and keeps every job but two.
 
     Greg's plan saves $610,000. It went to the board in January.
@@ -179,7 +205,7 @@ scene "counterplan" {
   discuss = "How do you tell whether a decision is still open? What should have told you this "
          .. "one was not?",
   choice { "Thank her, and ask whether she would be a reference", id = "ask_reference",
-           effects = { relationships = 5, reputation = 5 }, set = { dana_reference = true },
+           effects = { relationships = 5, reputation = 5 }, set = { lorna_reference = true },
            go = "the_list",
            lesson = "The plan did not save the job, but it showed the CEO how you work. A "
                  .. "reference from the person who cut your role carries weight." },
@@ -219,16 +245,16 @@ scene "the_list" {
   discuss = "Would you rather choose who goes yourself, or let a rule decide? What do the people "
          .. "who stay learn from each?",
   choice { "Choose the five yourself, and tell each of them in person", id = "in_person",
-           effects = { burnout = 10, relationships = 10 }, set = { told_in_person = true },
+           effects = { burnout = 5, relationships = 10 }, set = { told_in_person = true },
            go = "the_terms",
            lesson = "Telling people yourself was the hardest hour of the job, and the people you "
-                 .. "told remembered it. One of them would be the reason you found work." },
+                 .. "told remembered it long after you had left Meridian." },
   choice { "Let HR's formula decide, and sign the letters", id = "hr_formula",
-           effects = { burnout = -5, relationships = -10 }, set = { hr_letters = true },
+           effects = { relationships = -10, reputation = -5 }, set = { hr_letters = true },
            go = "the_terms",
            lesson = "The formula spared you a hard week. The five who got letters beside a "
                  .. "security guard learned what you were like when it counted, and so did the "
-                 .. "nine who stayed." },
+                 .. "nine who stayed, and Decatur is a small town." },
   choice { "Offer your own salary instead: cut the CIO's job now and keep two of them",
            id = "offer_self",
            effects = { relationships = 10, reputation = 5, satisfaction = 5 },
