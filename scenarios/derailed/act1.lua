@@ -50,7 +50,7 @@ scene "first_day" {
                  .. "everything later rested on it." },
   choice { "Do both: the business by day, the systems by night",
            id = "learn_both", advice = "against",
-           effects = { acumen = 5, technical = 4, burnout = 15 },
+           effects = { acumen = 5, technical = 4, burnout = 12 },
            set = { first_month = "both", knows_industry = true },
            go = "ride_along",
            lesson = "Working double shifts to impress in the first month sets a pace nobody "

@@ -63,7 +63,7 @@ scene "budget" {
                  .. "needs another." },
   choice { "Teach yourself: a night class at Columbus State and three weekends of spreadsheets",
            id = "teach_yourself",
-           effects = { acumen = 8, burnout = 10 },
+           effects = { acumen = 8, burnout = 8 },
            set = { budget = "solo" },
            go = "board_prep",
            lesson = "You learned the skill. Learning it alone, at night, cost more than it "

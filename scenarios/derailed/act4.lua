@@ -243,7 +243,7 @@ scene "pilot_launch" {
                  .. "hours you expected of them." },
   choice { "Cancel: the launch needs you",
            id = "cancel_trip", advice = "against",
-           effects = { burnout = 12, relationships = -5, reputation = 2 },
+           effects = { burnout = 10, relationships = -5, reputation = 2 },
            set = { vacation = "cancelled", always_on = true },
            go = "chef_teo",
            lesson = "Cancelling impressed nobody for long. The exhaustion you banked that week "
@@ -381,7 +381,7 @@ scene "rules" {
            lesson = "Hiding your hours spared the team your habits. It did not spare you." },
   choice { "Push on: the rumours say something big is coming, and this is no time to slow down",
            id = "push_on", advice = "against",
-           effects = { burnout = 12, reputation = 2 },
+           effects = { burnout = 10, reputation = 2 },
            set = { always_on = true },
            go = "merger_news",
            lesson = "Impressing by exhaustion works for a few months. Then it stops working, "

@@ -50,7 +50,7 @@ scene "merger_news" {
                  .. "Larchmont would care about before Larchmont said it." },
   choice { "Out-work Neil: nights and weekends on a flawless integration plan",
            id = "outwork_neil", advice = "against",
-           effects = { burnout = 15, technical = 2 },
+           effects = { burnout = 12, technical = 2 },
            go = "integration_plan",
            lesson = "Working harder was the answer you knew. It was not the question being "
                  .. "asked." },

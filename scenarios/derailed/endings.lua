@@ -220,7 +220,7 @@ ending "flameout" {
     elseif g:visited("shadow_it") > 0 then
       when = "in your first winter at Kessler"
       after = [[
-        While you are away Ben and Forkful launch the pilot without IT, and it goes well. When
+        While you are away Ben and Forkful launch the pilot without you, and it goes well. When
         you come back, Martin has moved the new projects to Ben's side and left you the machine
         room.
       ]]

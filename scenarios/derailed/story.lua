@@ -211,7 +211,7 @@ function what_held_you_back(g)
 end
 
 CIO_CASE = 70
-CIO_BURNOUT = 70
+CIO_BURNOUT = 65
 CIO_RELATIONSHIPS = 50
 
 -- Where the merger decision sends you.
