@@ -17,7 +17,7 @@ story {
   content_note = "Workplace stress and burnout; one ending is a breakdown from overwork, another is quitting with no job lined up.",
   order = 1,
   stats = {
-    { id = "burnout", label = "Burnout", start = 30, good = "low" },
+    { id = "burnout", label = "Burnout", start = 25, good = "low" },
     { id = "satisfaction", label = "Job satisfaction", start = 35 },
     { id = "technical", label = "Technical skill", start = 65 },
     { id = "relationships", label = "Relationships", start = 45 },
