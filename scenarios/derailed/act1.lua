@@ -166,7 +166,7 @@ scene "queue" {
       Then an email from Wes Pruitt, who runs the night shift at the Dayton warehouse:
 
       | Fourth time I've written.
-      | The scanners lose their radio signal in the freezer aisles between midnight and 4.
+      | The scanners lose signal in the freezer aisles from midnight to 4.
       | My pickers go back to pen and paper. We lose 40 minutes a night.
       | Your people close it as could-not-reproduce. They test at 10 in the morning.
       | Trucks leave late, chefs blame Rosa's reps, Rosa's reps blame me.

@@ -346,8 +346,9 @@ scene "rules" {
     local habit
     if g.always_on then
       habit = [[
-        It is not the first time. Since the launch week you have answered email from bed, from
-        the car and once from the dentist's chair, and your team has learned to do the same.
+        It is not the first time. Since the launch week you have dialled in to answer email from
+        bed, from a motel in Dayton and once from Noor's parents' kitchen on Easter Sunday, and
+        your team has learned to do the same.
       ]]
     end
     return paras(teo, "May. " .. (g.vacation == "off" and "Old habits come back quietly. " or "")

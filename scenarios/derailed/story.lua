@@ -107,7 +107,7 @@ local from_milwaukee = {
     and promised Noor it would not go the same way.
   ]],
   burned_bridges = [[
-    After Milwaukee came a year of resetting passwords on a hospital's night shift. Martin
+    After Milwaukee came eighteen months of resetting passwords on a hospital's night shift. Martin
     hired you anyway: he said he liked that you told him the truth about how you left.
   ]],
 }
