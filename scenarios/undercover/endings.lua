@@ -173,6 +173,9 @@ ending "managed_out" {
     elseif g:visited("outsourcing_study") > 0 then
       how = [[Pinnacle signs in October. The help desk moves to Nashville; six of Rubén's people
         follow it, and the rest take severance.]]
+    elseif g:visited("budget_defense") > 0 then
+      how = [[Pinnacle's ninety days run without you in the room. Halvorsen stops copying you on
+        the study's questions in August, and Lorraine tells you why before he does.]]
     else
       how = [[By the end of the summer Walt has stopped inviting you to the leadership meeting.
         Halvorsen asks Pinnacle Managed Services for a proposal without telling you, and Lorraine

@@ -224,20 +224,20 @@ scene "home_incident" {
            lesson = "Letting Yvette handle it meant trusting the team you had built at the moment "
                  .. "trusting was hardest." },
   choice { "Open the laptop and fix it yourself", id = "take_over", advice = "against",
-           effects = { burnout = 15, technical = 5, relationships = -5 }, go = "kitchen_table",
+           effects = { burnout = 10, technical = 5, relationships = -5 }, go = "kitchen_table",
            lesson = "You had it fixed by two and spent Wednesday half asleep, and Yvette learned "
                  .. "what your trust was worth when something broke." },
   choice { "Drive back to Birmingham tonight and run it from the data center", id = "drive_back",
            advice = "against",
            when = function(g) return g.disconnect == "pager" end,
-           effects = { burnout = 20 }, set = { left_week = true }, go = "friday_pipeline",
+           effects = { burnout = 15 }, set = { left_week = true }, go = "friday_pipeline",
            lesson = "Driving back fixed a certificate and ended the week two days early. The "
                  .. "thing you went to learn stayed in Huntsville." },
 }
 
 scene "kitchen_table" {
   effects = function(g)
-    return { burnout = g.disconnect == "pager" and 10 or 5 }
+    return { burnout = g.disconnect == "pager" and 10 or 0 }
   end,
   text = function(g)
     local quiet
