@@ -285,10 +285,11 @@ scene "interview" {
 }
 
 scene "offer_call" {
-  text = [[
+  text = function(g) return paras([[
     Sunday, August 1. Lena calls at eight in the morning. The job is going to Neil. She would
     like you to stay as director of IT operations under him. "You'd be good at it," she says,
     "and he'll need you."
+  ]], held_back_line(g), [[
 
     On Tuesday the CEO of Buckeye Health Supply calls too. They want you as their chief
     information officer: a $310 million company in Westerville, 900 people, an IT team of
@@ -296,7 +297,7 @@ scene "offer_call" {
     one you just lost. The salary is less than Neil's will be, and more than yours is.
 
     Noor says it is your decision, and means it.
-  ]],
+  ]]) end,
   lesson = "A network built over years turns a lost contest into a choice between two jobs "
         .. "instead of a search for one.",
   discuss = "Would you take the top job at a smaller company, or the second job at a bigger "
