@@ -87,6 +87,7 @@ scene "mobile_offer" {
   choice { "Before you decide, find out how firm Gulf Harbor's July budget really is",
            id = "check_offer", advice = "follows",
            when = function(g) return g.called_network_early or g.relationships >= 55 end,
+           show_locked = "Nobody in Mobile you have kept up with well enough to ask.",
            go = "due_diligence" },
 }
 

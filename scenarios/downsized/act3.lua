@@ -92,9 +92,9 @@ scene "big_search" {
     end
     return paras(who .. [[ returns your call on the third try.
 
-      "Two years as CIO of a four-hundred-person company in Decatur," she says. "The hospital systems
-      hiring right now want ten years and a billion in revenue. And honestly? Nobody's hiring
-      CIOs this summer."
+      "Two years as CIO of a four-hundred-person company in Decatur," she says. "The hospital
+      systems hiring right now want ten years and a billion in revenue. And honestly? Nobody's
+      hiring CIOs this summer."
     ]], idle, [[
       The executive job boards list eleven CIO openings in the Southeast. You apply for all of
       them. Two reply, both to say the position is on hold.
@@ -104,7 +104,8 @@ scene "big_search" {
         .. "title frightens the smaller ones.",
   discuss = "How far down would you apply? At what point does the search itself start costing "
          .. "you more than it finds?",
-  choice { "Hold out for CIO roles: a lesser title now would follow you", id = "cio_only", advice = "against",
+  choice { "Hold out for CIO roles: a lesser title now would follow you", id = "cio_only",
+           advice = "against",
            effects = { reputation = 5, satisfaction = -5 }, go = "overqualified",
            lesson = "Protecting the title kept your résumé tidy and your calendar empty." },
   choice { "Widen the net: IT director and manager jobs, anywhere in the Southeast",
@@ -196,7 +197,7 @@ scene "kitchen_table" {
            go = "rejections",
            lesson = "The penalty and the tax took a third of it, along with the retirement you "
                  .. "will need later. It bought time, which was what you were short of." },
-  choice { "Ask Noor to go back to full-time at the dental practice", id = "noor_fulltime",
+  choice { "Ask Noor to go back to full-time work as a dental hygienist", id = "noor_fulltime",
            when = function(g) return not g.hid_it end,
            effects = { savings = 2, burnout = 5 }, set = { noor_fulltime = true },
            go = "rejections",
@@ -237,7 +238,8 @@ scene "rejections" {
            lesson = "More applications felt like control. The last hundred and forty-three had "
                  .. "not worked, and the next fifty were never going to be different." },
   choice { "Call the people you haven't called: old colleagues, old friends, Lonnie",
-           id = "call_people", advice = "follows", effects = { relationships = 10, satisfaction = -5 },
+           id = "call_people", advice = "follows",
+           effects = { relationships = 10, satisfaction = -5 },
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
            lesson = "The way out was never on the job boards. It was in the people who already "
                  .. "knew what you could do." },
@@ -272,8 +274,8 @@ scene "the_lunch" {
            .. "you gave up yours, and she has been asking around for you ever since."
     elseif g.told_in_person then
       tasha = "It was Tasha Greene who got him to call. Tasha, whom you let go in person in "
-           .. "February, found a job at Huntsville Hospital in six weeks and has been asking around "
-           .. "for you ever since."
+           .. "February, found a job at Huntsville Hospital in six weeks and has been asking "
+           .. "around for you ever since."
     end
     local ruben
     if g.runbooks then
@@ -418,12 +420,14 @@ scene "dauphin_interview" {
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
            lesson = "A rejection you asked about, and listened to, gave you the answer that won "
                  .. "Hal over." },
-  choice { "Thank him, decline, and hold out for a director's job", id = "decline", advice = "against",
+  choice { "Thank him, decline, and hold out for a director's job", id = "decline",
+           advice = "against",
            effects = { relationships = -10 }, set = { declined_dauphin = true },
            go = "holding_out",
            lesson = "Turning down work several rungs down protected your pride and spent your "
                  .. "runway. Lonnie had put his name on you, and he heard about it first." },
-  choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate", advice = "follows",
+  choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate",
+           advice = "follows",
            when = function(g) return g.savings >= 5 end,
            show_locked = "Your savings cannot wait a week for his answer.",
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
@@ -465,7 +469,8 @@ scene "holding_out" {
         .. "the odds.",
   discuss = "When does waiting for the right job turn into waiting too long? What would tell "
          .. "you?",
-  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport", advice = "against",
+  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport",
+           advice = "against",
            go = "title_elsewhere",
            lesson = "You got a director's title back, six hours from home." },
   choice { "Swallow it and call Hal: is the job still open?", id = "call_hal", advice = "follows",
@@ -477,7 +482,8 @@ scene "holding_out" {
            go = function(g) return g.hal_filled and "holding_out" or "first_day" end,
            lesson = "Calling back after saying no cost you some pride. It was the cheapest thing "
                  .. "you spent that winter." },
-  choice { "Wait for the next search: something at your level has to open", id = "wait_more", advice = "against",
+  choice { "Wait for the next search: something at your level has to open", id = "wait_more",
+           advice = "against",
            go = "holding_out",
            lesson = "Waiting for your level cost two months of savings at a time." },
 }

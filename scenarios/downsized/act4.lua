@@ -27,7 +27,13 @@ scene "first_day" {
       | 5. Policies. Disaster plan. (Marjorie asks every May.)
 
       It is the first list in years with nothing on it you could hand to someone else.
-    ]]
+    ]] .. (g.moved and "" or [[
+
+
+      Noor and Kayla stay in Decatur until the house sells and the semester ends. You sleep in
+      your old room at your mother's on Dauphin Island Parkway, and drive north most Friday
+      nights.
+    ]])
   end,
   lesson = "Starting several rungs down is only a loss if you keep measuring yourself against "
         .. "the rung you left.",
@@ -92,7 +98,8 @@ scene "slow_quotes" {
   discuss = "Would you rather solve a hard problem yourself, or be the one who knows whom to "
          .. "call? Which does your job reward?",
   choice { "Stay late with a borrowed laptop and a packet sniffer, and trace it yourself",
-           id = "trace_it", advice = "follows", effects = { technical = 10, satisfaction = 10, burnout = 5 },
+           id = "trace_it", advice = "follows",
+           effects = { technical = 10, satisfaction = 10, burnout = 5 },
            set = { traced_it = true }, go = "migration",
            lesson = "Pinpointing the fault yourself gave you what management rarely did: a "
                  .. "problem, its cause, and proof that you found it." },
@@ -125,7 +132,7 @@ scene "migration" {
         settled on half duplex while the server's card runs full duplex, and every afternoon,
         when the agents' faxes pile up, the collisions pile up with them. Two commands on the
         switch. You run a test quote: four seconds. You sit in the dark office for a while with
-        a feeling you have not had since the docks, then drive home and tell Noor about duplex
+        a feeling you have not had since the docks, then call Noor and tell her about duplex
         settings. She listens to all of it.
       ]]
     else
@@ -165,9 +172,10 @@ scene "migration" {
 }
 
 scene "monday_mess" {
-  text = function(g) return holiday(g).after .. [[, five to eight. Eleven PCs in claims will not log on to the new domain.
-    The adjusters stand at their dark screens holding coffee. Tamika cannot print the Pensacola
-    rate tables, and four lights are blinking on Bonnie's phone.
+  text = function(g) return holiday(g).after .. [[, five to eight. Eleven PCs in claims will
+    not log on to the new domain. The adjusters stand at their dark screens holding coffee.
+    Tamika cannot print the Pensacola rate tables, and four lights are blinking on Bonnie's
+    phone.
 
     By half past eight you know the cause: those machines' accounts never made it across from
     the old server. You know the fix, too. It is eleven machines, one at a time.

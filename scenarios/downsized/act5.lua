@@ -28,12 +28,14 @@ scene "using_time" {
         .. "turns.",
   discuss = "If you had your evenings back, what would you invest them in: skills, people, or "
          .. "rest? Which would you regret skipping?",
-  choice { "Study for the MCSE: two nights a week and Saturday mornings", id = "study", advice = "follows",
+  choice { "Study for the MCSE: two nights a week and Saturday mornings", id = "study",
+           advice = "follows",
            effects = { burnout = 10, technical = 5 }, set = { studying = true },
            go = "exam_room",
            lesson = "Certification turned what you had relearned by hand into something a "
                  .. "stranger could read on a résumé." },
-  choice { "Join the Chamber's technology council, and go every month", id = "join_chamber", advice = "follows",
+  choice { "Join the Chamber's technology council, and go every month", id = "join_chamber",
+           advice = "follows",
            effects = { relationships = 10, burnout = 5 }, set = { chamber = true },
            go = "chamber_breakfast",
            lesson = "Networking in the local business community, with nothing to ask for, was "
@@ -46,7 +48,8 @@ scene "using_time" {
            set = { studying = true, chamber = true }, go = "exam_room",
            lesson = "Doing both made you ready on two fronts, and left nothing in reserve for "
                  .. "a bad week." },
-  choice { "Neither. Your evenings belong to Noor and Kayla now", id = "neither", advice = "against",
+  choice { "Neither. Your evenings belong to Noor and Kayla now", id = "neither",
+           advice = "against",
            effects = { burnout = -15, satisfaction = 5 }, go = "ivan",
            lesson = "The evenings at home were good ones. When the economy turned, you were "
                  .. "exactly as ready as you had been in 2002." },
@@ -281,16 +284,19 @@ scene "the_offers" {
            lesson = "The disaster plan, the underwriting week and the policies were management "
                  .. "work done from the bottom rung. Marjorie had noticed all of it." },
   choice { "Tell Hal yes: senior systems engineer, and a junior to train",
-           id = "stay_hands_on", advice = "follows", when = function(g) return g.satisfaction >= 60 end,
+           id = "stay_hands_on", advice = "follows",
+           when = function(g) return g.satisfaction >= 60 end,
            go = "hands_on",
            lesson = "You chose the work you had found you loved over the ladder you had always "
                  .. "climbed." },
   choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",
-           id = "quit_for_greg", advice = "against", when = function(g) return not g.greg_answered end,
+           id = "quit_for_greg", advice = "against",
+           when = function(g) return not g.greg_answered end,
            go = "twice_bitten",
            lesson = "You left a job for one that had not started. A startup's funding is a "
                  .. "promise resting on another promise." },
-  choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait", advice = "follows",
+  choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait",
+           advice = "follows",
            when = function(g) return not g.greg_answered end,
            set = { greg_answered = true }, go = "the_offers",
            lesson = "\"Call me when the money's in the bank\" is the whole lesson of 2002 in "

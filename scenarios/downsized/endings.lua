@@ -213,7 +213,7 @@ ending "broke" {
     local t = [[
       The savings run out on a Thursday. The mortgage company calls on Friday.
 
-      Noor takes every shift the dental practice will give her. You take nights at the repair
+      Noor takes every hygienist's shift two dental practices will give her. You take nights at the repair
       counter of a computer store, reinstalling Windows on other people's machines for $11 an
       hour, and ]] .. house
     local why = {}
