@@ -467,6 +467,9 @@
     if (scene.decision === 0 && !ended && info && info.content_note) {
       append(main, el('p', { class: 'content-note' }, [el('strong', null, 'Content note: '), info.content_note]));
     }
+    if (camp && camp.carried && !ended) {
+      append(main, el('p', { class: 'carried' }, [el('strong', null, 'You carry into this chapter: '), camp.carried + '.']));
+    }
     if (scene.ask_name && !ended) {
       append(main, renderNameForm());
       append(main, el('div', { class: 'toolbar' }, el('button', { type: 'button', onclick: leave }, 'Leave')));

@@ -48,6 +48,10 @@ struct Game {
      * later chapters that do (ids and bounds copied: the earlier stories may be freed) */
     StatDef *carry;
     size_t n_carry;
+    /* for each of this story's stats: carried from an earlier chapter (then carried_end holds
+     * its value when that chapter ended, before the time between chapters acted on it) */
+    bool *carried;
+    int *carried_end;
 };
 
 static void clear_screen(Game *g)
@@ -79,6 +83,13 @@ static StatDef carried(const char *id, int value, int min, int max)
 
 static void copy_carry(Game *to, const Game *from)
 {
+    size_t n = from->story->n_stats;
+    if (from->carried) {
+        to->carried = xmalloc((n ? n : 1) * sizeof *to->carried);
+        to->carried_end = xmalloc((n ? n : 1) * sizeof *to->carried_end);
+        memcpy(to->carried, from->carried, n * sizeof *to->carried);
+        memcpy(to->carried_end, from->carried_end, n * sizeof *to->carried_end);
+    }
     to->carry = xcalloc(from->n_carry ? from->n_carry : 1, sizeof *to->carry);
     for (size_t i = 0; i < from->n_carry; i++) {
         const StatDef *c = &from->carry[i];
@@ -117,6 +128,8 @@ void game_free(Game *g)
     free(g->init_flags);
     free(g->init_stats);
     free_carry(g->carry, g->n_carry);
+    free(g->carried);
+    free(g->carried_end);
     free(g->player);
     free(g);
 }
@@ -495,12 +508,16 @@ Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Ga
             pool[ps->n_stats + k] = carried(prev->carry[k].id, prev->carry[k].start,
                                             prev->carry[k].min, prev->carry[k].max);
         g->carry = xcalloc(n ? n : 1, sizeof *g->carry);
+        g->carried = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->carried);
+        g->carried_end = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->carried_end);
         for (size_t k = 0; k < n; k++) {
             int i = story_find_stat(s, pool[k].id);
             int v = carry_value(s, i >= 0 ? &s->stats[i] : NULL, i, &pool[k], between);
-            if (i >= 0)
+            if (i >= 0) {
                 g->stats[i] = v;
-            else
+                g->carried[i] = true;
+                g->carried_end[i] = pool[k].start;
+            } else
                 g->carry[g->n_carry++] = carried(pool[k].id, v, pool[k].min, pool[k].max);
         }
         free_carry(pool, n);
@@ -723,6 +740,15 @@ const char *game_locked_reason(const Game *g, size_t i)
 int game_stat(const Game *g, size_t stat) { return g->stats[stat]; }
 int game_stat_change(const Game *g, size_t stat) { return g->change[stat]; }
 int game_stat_change_choice(const Game *g, size_t stat) { return g->change_choice[stat]; }
+
+bool game_stat_carried(const Game *g, size_t stat, int *at_end)
+{
+    if (!g->carried || !g->carried[stat])
+        return false;
+    if (at_end)
+        *at_end = g->carried_end[stat];
+    return true;
+}
 const Value *game_flag(const Game *g, size_t flag) { return &g->flags[flag]; }
 int game_visits(const Game *g, int scene) { return g->visits[scene]; }
 size_t game_decision_count(const Game *g) { return g->n_journal; }

@@ -116,6 +116,10 @@ int game_stat_change(const Game *g, size_t stat);
 /* The part of that change made by the choice's own effects (the rest came on arriving in the
  * next scene: its effects, or a forced jump's). */
 int game_stat_change_choice(const Game *g, size_t stat);
+/* Did the stat's starting value come from an earlier chapter of a campaign (game_new_after)?
+ * Then *at_end (if not NULL) gets its value when that chapter ended, before the time between
+ * chapters and this chapter's thresholds acted on it. */
+bool game_stat_carried(const Game *g, size_t stat, int *at_end);
 /* The flag's value now (index into Story.flags); borrowed from g until the next decision. */
 const Value *game_flag(const Game *g, size_t flag);
 /* How many times the game has entered scene (an index into Story.scenes). */

@@ -137,6 +137,22 @@ static void describe_stats(Screen *sc, const Game *g)
     }
 }
 
+/* What the player carries into chapter (1-based) of a campaign, in words; NULL when nothing. */
+static char *carried_text(const Game *g, size_t chapter)
+{
+    const Story *st = game_story(g);
+    Buf b = {0};
+    for (size_t i = 0; i < st->n_stats; i++) {
+        int end;
+        if (st->stats[i].hidden || !game_stat_carried(g, i, &end))
+            continue;
+        buf_printf(&b, "%s%s %d", b.len ? ", " : "", st->stats[i].label, game_stat(g, i));
+        if (end != game_stat(g, i))
+            buf_printf(&b, " (%d when chapter %zu ended)", end, chapter - 1);
+    }
+    return b.len ? buf_take(&b) : NULL;
+}
+
 /* The road not taken at decision d: the first other choice of its scene tagged the other way,
  * as its plain text (a text that is a function or interpolates is left out: it would need the
  * game's state at the time). */
@@ -298,6 +314,8 @@ Screen *screen_of(const Session *s)
         c->chapter = session_chapter(s) + 1;
         c->chapters = root->n_chapters;
         c->next = dup_or_null(session_next_chapter(s));
+        if (game_decision_count(g) == 0)
+            c->carried = carried_text(g, c->chapter);
         sc->campaign = c;
     }
     sc->chapter = dup_or_null(game_chapter(g));
@@ -353,6 +371,7 @@ void screen_free(Screen *sc)
         free(sc->campaign->id);
         free(sc->campaign->title);
         free(sc->campaign->next);
+        free(sc->campaign->carried);
         free(sc->campaign);
     }
     free(sc->chapter);

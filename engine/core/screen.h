@@ -112,6 +112,9 @@ typedef struct ScreenCampaign {
     char *id, *title;
     size_t chapter, chapters; /* 1-based */
     char *next;               /* the next chapter's id once this one has ended, else NULL */
+    char *carried; /* before the chapter's first decision, what the player carries into it:
+                      "Burnout 45 (90 when chapter 1 ended), Relationships 62"; else NULL (the
+                      first chapter, a decision taken, or nothing carried) */
 } ScreenCampaign;
 
 /* Room mode. */

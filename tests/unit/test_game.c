@@ -592,6 +592,10 @@ static void test_carry_between_chapters(void **state)
     g2 = game_new_after(second, 2, "Sam", g1, &between, &err);
     assert_non_null(g2);
     assert_int_equal(stat_of(g2, "burnout"), 50);
+    int end = 0;
+    assert_true(game_stat_carried(g2, 0, &end)); /* what the chapter card shows */
+    assert_int_equal(end, 100);
+    assert_false(game_stat_carried(g1, 0, NULL)); /* the first chapter carries nothing */
     must_choose(g2, "end");
     /* savings (20 in the first chapter) skipped the second, which does not declare it */
     Game *g3 = game_new_after(third, 3, "Sam", g2, &between, &err);

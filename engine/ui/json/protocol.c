@@ -126,6 +126,8 @@ static void scene_message(Session *s, const char *type, cJSON *out)
         cJSON_AddNumberToObject(c, "chapter", (double)sc->campaign->chapter);
         cJSON_AddNumberToObject(c, "chapters", (double)sc->campaign->chapters);
         add_string_or_null(c, "next", sc->campaign->next);
+        if (sc->campaign->carried) /* before the chapter's first decision */
+            cJSON_AddStringToObject(c, "carried", sc->campaign->carried);
     }
     cJSON_AddStringToObject(o, "text", sc->text.text);
     cJSON *choices = cJSON_AddArrayToObject(o, "choices");

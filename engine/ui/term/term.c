@@ -651,6 +651,11 @@ static void show_intro(Term *t)
     buf_printf(&b, "%s\n", c ? RESET : "");
     if (*sc->summary)
         wrap_text(&b, sc->summary, t->cfg->width, 0, false);
+    if (sc->campaign && sc->campaign->carried) {
+        char *s = xasprintf("\nYou carry into this chapter: %s.", sc->campaign->carried);
+        wrap_text(&b, s, t->cfg->width, 0, false);
+        free(s);
+    }
     if (sc->n_decisions == 0 && sc->content_note) {
         /* the note's own markers are dropped; "**" makes the label bold when colour is on */
         char *plain = text_plain(sc->content_note);
