@@ -59,8 +59,8 @@ scene "exam_room" {
   text = function(g)
     local t = [[
       April 2004. Six exams down. The seventh, 70-217, is Active Directory, and you built one
-      from scratch eighteen months ago on a break-room whiteboard. The testing centre is in a
-      strip mall on Airport Boulevard, between a nail salon and a Blockbuster.
+      from scratch in your first week at Dauphin, on a break-room whiteboard. The testing centre
+      is in a strip mall on Airport Boulevard, between a nail salon and a Blockbuster.
     ]]
     local tired
     if g.burnout >= 70 then
@@ -236,8 +236,8 @@ scene "the_offers" {
       local o = "Marjorie Tillman takes you to lunch at the Athelstan Club and offers you a new "
              .. "title: vice president, information technology, with two people to hire."
       if g.wrote_strategy then
-        o = o .. " Your three-year plan from 2002 is on the table between you. Hal gave it "
-              .. "to her after the storm."
+        o = o .. " Your three-year plan from your first week is on the table between you. Hal "
+              .. "gave it to her after the storm."
       end
       offers[#offers + 1] = o
     elseif g.left_early and g.reputation >= 65 then

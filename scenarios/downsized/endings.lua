@@ -213,9 +213,9 @@ ending "broke" {
     local t = [[
       The savings run out on a Thursday. The mortgage company calls on Friday.
 
-      Noor takes every hygienist's shift two dental practices will give her. You take nights at the repair
-      counter of a computer store, reinstalling Windows on other people's machines for $11 an
-      hour, and ]] .. house
+      Noor takes every hygienist's shift two dental practices will give her. You take nights at
+      the repair counter of a computer store, reinstalling Windows on other people's machines
+      for $11 an hour, and ]] .. house
     local why = {}
     if g.left_early then
       why[#why + 1] = "It started in April, the day you left a paying job with an offer letter "

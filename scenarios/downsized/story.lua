@@ -1,4 +1,6 @@
--- Downsized: a CIO caught in the 2002 downturn, and the long way back up.
+-- Downsized: a CIO caught in the 2002 downturn, and the long way back up. Chapter 3 of the
+-- campaign (scenarios/career/README.md): CIO of Meridian in Decatur, Alabama since 2000, then
+-- Mobile and the Gulf Coast, February 2002 to March 2005.
 --
 -- Source: seed 000 (a former CIO's account of resigning in an organisational downsizing,
 -- losing a job offer in Mobile before starting it, and finding work several rungs down as a
@@ -8,10 +10,12 @@
 -- endings.lua, loaded alphabetically into the same sandbox.
 --
 -- Delayed consequences run through flags: the terms you take in Act I decide your runway in
--- Act III; leaving early (left_early) decides what the withdrawn offer costs; hiding the news
--- (hid_it) comes back at the kitchen table; how you treat people early (told_in_person,
--- called_network_early) opens the network route; what you do at Dauphin (dr_plan,
--- wrote_strategy, learned_underwriting, mcse, met_frank) decides the offers of 2005.
+-- Act III; leaving early (left_early) decides what the withdrawn offer costs, and is paid for
+-- again in 2005 (frank_offer, vp_bar in act5.lua), however carefully the years between went;
+-- hiding the news (hid_it) comes back at the kitchen table; how you treat people early
+-- (told_in_person, runbooks, called_network_early) opens the network route; what you do at
+-- Dauphin (dr_plan, wrote_strategy, learned_underwriting, mcse, met_frank) decides the offers
+-- of 2005.
 
 story {
   id = "downsized",
