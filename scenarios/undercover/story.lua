@@ -129,14 +129,15 @@ local comeback = {
   ready_when_it_turned = [[The market turned in 2005 and you were ready for it. Seven more
     years running IT on the Gulf Coast, then Walt Haskins's call, and the chief technology
     officer's job in Birmingham, four hours up Interstate 65 from your mother.]],
-  hands_on = [[You went back to the machines after 2002 and stayed there by choice, until the
-    department you worked in needed someone to run it and asked you, in 2005. Magnolia hired
-    the chief who still knows the duplex setting on a switch port.]],
+  hands_on = [[You went back to the machines after 2002 and stayed there by choice. In 2005 the
+    department you worked in needed someone to run it and asked you, and you said yes because
+    you could still do the work yourself. Magnolia hired the chief who still knows the duplex
+    setting on a switch port.]],
   plateau = [[The holding pattern on the Gulf Coast lasted longer than you like to admit. You
     were running a department again by 2005, a small one, and Magnolia's offer in 2012 was the
     first in years that felt like a step up.]],
-  title_elsewhere = [[The title you held out for came with a long drive home every Friday. When
-    Magnolia offered you a chief's job in Birmingham, four hours from your mother in Mobile, you
+  title_elsewhere = [[The title you held out for kept you far from Mobile for years. When
+    Magnolia offered you a chief's job in Birmingham in 2012, four hours from your mother, you
     took it partly for the drive.]],
   twice_bitten = [[Let go twice in three years, you stopped taking any job on trust. You were
     back in charge of a department by 2005, with a contract you had read twice; Magnolia's, in
@@ -203,9 +204,10 @@ scene "quarterly" {
 
 scene "four_questions" {
   text = [[
-    That evening there is an email from Gus Tolliver. Gus gave you the first job you could get
-    after the downsizing, on the Gulf Coast in 2002; retired now, he sends the people he hired
-    one article a month without comment. This one opens with a quiz.
+    That evening there is an email from Gus Tolliver. Gus ran IT at a bank in Mobile when you
+    were downsized in 2002, and bought you lunch once a month until you found your feet.
+    Retired now, he sends the people he mentored one article a month without comment. This one
+    opens with a quiz.
 
     | 1. Is it your job to set where technology goes in your company?
     | 2. Do you steer the technology products or services that help it grow?

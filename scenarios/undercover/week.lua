@@ -47,6 +47,8 @@ scene "walt_yes" {
       fifty-eight, has sold mortgages for twenty-two years, and has never been to the fourth
       floor. He has been told he is getting a trainee, and nothing else.
     ]], [[
+      That night Kayla texts from Atlanta: *Undercover? Like the TV show? Do you get a wig?*
+    ]], [[
       One question is left: who runs IT while you are gone? Yvette has covered your vacations.
       She has never covered for you in the middle of a budget fight.
     ]])
@@ -417,7 +419,7 @@ scene "friday_pipeline" {
       all made Bobby Rae slower than a kid from Crestview with a phone. Your department was
       excellent at things the business did not need, and missing where it did.
     ]], week_date(g, "What you carry into Halvorsen's room on Monday is up to you.",
-      "The hearing was five weeks ago. What you do with this, with Pinnacle in the building, is "
+      "The hearing was a month ago. What you do with this, with Pinnacle in the building, is "
       .. "up to you."))
   end,
   lesson = "Seeing the business from inside is the moment a technology leader's priorities turn "

@@ -320,8 +320,8 @@ scene "outsourcing_study" {
           you to say no louder."]]
       end
     elseif g.late then
-      why = [[You came back from Huntsville knowing what the business needed, four weeks after
-        the hearing that had decided what IT was for. Halvorsen read your notes and filed them
+      why = [[You came back from Huntsville knowing what the business needed, a month after the
+        hearing that had decided what IT was for. Halvorsen read your notes and filed them
         with the study.]]
     elseif g.idea == "controls" then
       why = [[Halvorsen's verdict on your week in Huntsville was one sentence: "So it taught you
