@@ -230,7 +230,8 @@ ending "running_on_empty" {
       where = [[Somewhere on Interstate 65, driving back to Birmingham after midnight, you drift
         onto the rumble strip and wake to the noise. You pull into the Cullman rest area and
         cannot make yourself start the car again.]]
-    elseif g:visited("waffle_house") > 0 and g:visited("budget_hearing") == 0 then
+    elseif g:visited("waffle_house") > 0 and g:visited("budget_hearing") == 0
+           and g:visited("outsourcing_study") == 0 then
       where = [[One morning that week you do not come down to the hotel lobby at 6:40. Bobby Rae
         knocks at 6:55, then fetches the night manager. You are awake. You cannot make yourself
         get up.]]

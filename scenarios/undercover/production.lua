@@ -196,6 +196,7 @@ scene "build_choice" {
   choice { "Write the core yourself, at night. You are still the best engineer in the building",
            id = "build_self", advice = "against",
            when = function(g) return g.technical >= 75 end,
+           show_locked = "Your own code is too rusty to carry a product",
            effects = { technical = 10, burnout = 20, relationships = -5, satisfaction = 10 },
            set = { build = "self" }, go = "team_week",
            lesson = "Writing it yourself was the most fun you had had in years, and it turned the "
@@ -203,6 +204,7 @@ scene "build_choice" {
   choice { "Buy ListingLoop's enterprise version and wrap Magnolia's security around it",
            id = "build_buy",
            when = function(g) return g.app_call ~= "blocked" end,
+           show_locked = "You blocked ListingLoop in June",
            effects = { acumen = 5, burnout = -5 }, set = { build = "buy" }, go = "team_week",
            lesson = "Buying what the field already used was quick and cheap, and made a $39-a-month "
                  .. "startup part of how Magnolia sells." },
@@ -259,6 +261,7 @@ scene "team_week" {
   choice { "Both: the three of them this fall, and every new hire from now on", id = "both",
            advice = "follows",
            when = function(g) return g.yvette_led or g.relationships >= 60 end,
+           show_locked = "Nobody you trust could run IT while you cover for all three",
            effects = { burnout = 10, relationships = 5, reputation = 5 },
            set = { leaders_out = true, onboarding = true }, go = after_team,
            lesson = "Because Yvette could run things without you, you could afford to send "
@@ -319,6 +322,8 @@ scene "compliance_gate" {
   choice { "Launch to Bobby Rae, Jasmine and eighteen others now; everyone else after the review",
            id = "narrow_launch",
            when = function(g) return gain(g) >= 25 or g.owned_call or g.relationships >= 60 end,
+           show_locked = "You lack the field's trust or the business's numbers to run two "
+                      .. "launches at once",
            effects = { burnout = 10 }, set = { review = "narrow" }, go = "launch",
            lesson = "A small launch under watch gave Sales its October and Yvette her review, at "
                  .. "the price of running two launches at once." },
@@ -496,6 +501,7 @@ scene "october_review" {
            lesson = "Next year's budget is a real answer, arriving a year after Crestview's." },
   choice { "Ask Marla for a region of your own on her side of the house", id = "ask_marla_job",
            when = function(g) return g.relationships >= 50 end,
+           show_locked = "Marla would need to trust you more",
            effects = { acumen = 10, satisfaction = 5 }, go = "crossing_over",
            lesson = "Crossing into sales taught you the rest of the business, and left IT to "
                  .. "someone who had not learned it." },

@@ -119,6 +119,7 @@ scene "waffle_house" {
   choice { "Fix his update settings. Four minutes, though a trainee shouldn't know how",
            id = "fix_laptop", advice = "against",
            when = function(g) return g.technical >= 55 end,
+           show_locked = "Your hands-on skills are too rusty",
            effects = { technical = 5, relationships = 5 }, set = { fixed_laptop = true },
            go = "cardinal_realty",
            lesson = "Fixing it on the spot helped one man and told him you were not what you "
@@ -169,6 +170,7 @@ scene "cardinal_realty" {
   choice { "Turn your phone into a hotspot and get him into LoanBase properly", id = "hotspot",
            advice = "against",
            when = function(g) return g.technical >= 50 end,
+           show_locked = "Your hands-on skills are too rusty",
            effects = { technical = 5, burnout = 5 }, set = { selby = "hotspot" },
            go = function(g) return g.disconnect == "full" and "kitchen_table" or "home_incident" end,
            lesson = "Your skills got one proper letter out on time, and proved the system only "

@@ -82,6 +82,7 @@ scene "halvorsen_one_on_one" {
   choice { "Answer in his terms: cost per loan, and what IT could take out of it",
            id = "cost_per_loan", advice = "follows",
            when = function(g) return g.knows_pl or g.vendor == "per_loan" end,
+           show_locked = "You do not know what IT costs per loan",
            effects = { reputation = 10, acumen = 5 }, go = "shadow_app",
            lesson = "Answering in cost per loan showed Halvorsen someone who knew what the company "
                  .. "sells, even before you knew what to change." },
@@ -268,6 +269,7 @@ scene "survey_results" {
                  .. "It was still a service department's plan." },
   choice { "Call Marla: is Bobby Rae's week still open?", id = "late_ride", advice = "follows",
            when = function(g) return g.marla_invite or g.relationships >= 40 end,
+           show_locked = "You turned Marla down, and nobody in Sales owes you a favour",
            effects = { burnout = 5 }, set = { went_undercover = true }, go = "walt_yes",
            lesson = "Going late was still going. The survey told you where to look; the week "
                  .. "would show you what you were looking at." },
