@@ -24,6 +24,7 @@
 #include "ui/sdl/draw.h"
 #include "ui/sdl/sdl_test.h"
 #include "ui/ui.h"
+#include "ui/sdl/app.h" /* app_change_arrows */
 
 static char tmpdir[64];
 static UiConfig cfg; /* the window keeps the pointer until its next call */
@@ -328,6 +329,150 @@ static void title_quit_asks(void **state)
     session_free(s);
 }
 
+/* ---- defects 8, 10, 11: colours that read for everyone ---- */
+
+static double channel(Uint8 c)
+{
+    double v = c / 255.0;
+    return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(SDL_Color c)
+{
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+/* WCAG 2.1's contrast ratio (1.4.3): (L1 + 0.05) / (L2 + 0.05), L1 the lighter. */
+static double contrast(SDL_Color a, SDL_Color b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* Every colour the window draws text in, against every surface it draws text on: at least
+ * 4.5:1 (AA for normal text) in each theme. The review measured 4.0:1 for the chapter, hints
+ * and "Where you stand" (dim on the panel) and 4.1:1 for green change figures. */
+static void theme_contrast(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        const Theme *t = &THEMES[i];
+        const SDL_Color inks[] = {t->text, t->dim, t->accent, t->good, t->bad, t->neutral,
+                                  t->button_text};
+        const char *ink_names[] = {"text", "dim", "accent", "good", "bad", "neutral",
+                                   "button_text"};
+        const SDL_Color grounds[] = {t->bg, t->panel, t->button};
+        const char *ground_names[] = {"bg", "panel", "button"};
+        for (size_t k = 0; k < sizeof inks / sizeof *inks; k++)
+            for (size_t g = 0; g < 3; g++) {
+                double r = contrast(inks[k], grounds[g]);
+                if (r < 4.5)
+                    fail_msg("theme %s: %s on %s is %.2f:1, under WCAG AA's 4.5:1", t->name,
+                             ink_names[k], ground_names[g], r);
+            }
+        /* the alert ("Time is up") is the page's colour on bad */
+        assert_true(contrast(t->bg, t->bad) >= 4.5);
+    }
+}
+
+/* A colour as a viewer with deuteranopia (or protanopia) sees it: Machado, Oliveira and
+ * Fernandes (2009), severity 1.0, applied to linear RGB; then CIELAB (D65). */
+static void simulate_lab(SDL_Color c, const double m[3][3], double lab[3])
+{
+    double rgb[3] = {channel(c.r), channel(c.g), channel(c.b)}, s[3];
+    for (int i = 0; i < 3; i++) {
+        s[i] = m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2];
+        s[i] = s[i] < 0 ? 0 : s[i] > 1 ? 1 : s[i];
+    }
+    double x = (0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2]) / 0.95047;
+    double y = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
+    double z = (0.0193 * s[0] + 0.1192 * s[1] + 0.9505 * s[2]) / 1.08883;
+    double f[3], v[3] = {x, y, z};
+    for (int i = 0; i < 3; i++)
+        f[i] = v[i] > 0.008856 ? cbrt(v[i]) : 7.787 * v[i] + 16.0 / 116.0;
+    lab[0] = 116 * f[1] - 16;
+    lab[1] = 500 * (f[0] - f[1]);
+    lab[2] = 200 * (f[1] - f[2]);
+}
+
+/* Good and bad stay far apart (CIE76 distance of 40 or more) for viewers with deuteranopia
+ * and protanopia in every theme; the review found the good and bad pips the same olive. */
+static void colour_blind_safe(void **state)
+{
+    (void)state;
+    static const double deutan[3][3] = {{0.367322, 0.860646, -0.227968},
+                                        {0.280085, 0.672501, 0.047413},
+                                        {-0.011820, 0.042940, 0.968881}};
+    static const double protan[3][3] = {{0.152286, 1.052583, -0.204868},
+                                        {0.114503, 0.786281, 0.099216},
+                                        {-0.003882, -0.048116, 1.051998}};
+    const double(*sims[2])[3] = {deutan, protan};
+    const char *names[2] = {"deuteranopia", "protanopia"};
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k < 2; k++) {
+            double g[3], b[3];
+            simulate_lab(THEMES[i].good, sims[k], g);
+            simulate_lab(THEMES[i].bad, sims[k], b);
+            double de = sqrt((g[0] - b[0]) * (g[0] - b[0]) + (g[1] - b[1]) * (g[1] - b[1]) +
+                             (g[2] - b[2]) * (g[2] - b[2]));
+            if (de < 40)
+                fail_msg("theme %s under %s: good and bad are %.1f apart (CIE76), under 40",
+                         THEMES[i].name, names[k], de);
+        }
+}
+
+typedef struct Marks {
+    long good, bad; /* pixels of the good and bad colours in the stat panel */
+    int panel_x;
+} Marks;
+
+static void marks_frame(int frame, void *ud)
+{
+    Marks *m = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    m->panel_x = f.column_x + f.column_w;
+    SDL_Surface *px = ui_sdl_frame_pixels();
+    assert_non_null(px);
+    const Theme *t = &THEMES[0];
+    for (int y = 0; y < px->h; y++)
+        for (int x = m->panel_x; x < px->w; x++) {
+            const Uint8 *p = (const Uint8 *)px->pixels + (size_t)y * (size_t)px->pitch +
+                             (size_t)x * 3;
+            if (p[0] == t->good.r && p[1] == t->good.g && p[2] == t->good.b)
+                m->good++;
+            if (p[0] == t->bad.r && p[1] == t->bad.g && p[2] == t->bad.b)
+                m->bad++;
+        }
+    SDL_FreeSurface(px);
+}
+
+/* With the numbers hidden, a change is one to three arrows by its size (+5 and +10 differ),
+ * and the panel after a decision that raised Burnout (bad) and Relationships (good) shows
+ * both colours, in arrows and in the bars' moved parts. */
+static void hidden_number_marks(void **state)
+{
+    (void)state;
+    assert_int_equal(app_change_arrows(0), 0);
+    assert_int_equal(app_change_arrows(5), 1);
+    assert_int_equal(app_change_arrows(-3), 1);
+    assert_int_equal(app_change_arrows(10), 2);
+    assert_int_equal(app_change_arrows(-15), 3);
+    Err err;
+    Session *s = open_story("downsized", false);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    set_window(1280, 800, 20, "\"show_numbers\": false, ");
+    Marks m = {0};
+    Script sc = {NULL, 0, marks_frame, &m};
+    play_script(s, &sc);
+    if (m.good < 40 || m.bad < 40)
+        fail_msg("the panel shows %ld good and %ld bad pixels (want both)", m.good, m.bad);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -346,6 +491,9 @@ int main(void)
         cmocka_unit_test(continue_after_load),
         cmocka_unit_test(save_asks),
         cmocka_unit_test(title_quit_asks),
+        cmocka_unit_test(theme_contrast),
+        cmocka_unit_test(colour_blind_safe),
+        cmocka_unit_test(hidden_number_marks),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

@@ -189,6 +189,18 @@ void app_history_add(App *a, char *text);
 /* screens.c: lay out and draw the whole screen under any overlay. */
 void app_title_screen(App *a); /* the title menu (a->cat) */
 void app_game_screen(App *a);  /* the story being played (a->screen), or the room */
+/* stats.c */
+/* Stats first..first+count-1 of a->screen (hidden ones left out) at x, y, w wide: label
+ * (with "lower is better" where less is good), value and change, and a bar whose moved part
+ * is outlined. Returns the height used; draws only when render is true. */
+int app_stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool render);
+/* The arrows for a change with the numbers hidden, at x, y in a line h tall: one to three
+ * (app_change_arrows) pointing the way the stat moved, filled when good, hollow when bad, in
+ * the theme's good or bad colour. Returns their width (0 for no change); draws when render. */
+int app_change_marks(App *a, int x, int y, int h, int change, bool good, bool render);
+/* How many arrows a change of d earns: 0 for none, 1 up to 5, 2 up to 10, 3 past 10. */
+int app_change_arrows(int d);
+
 /* naming.c: the name entry screen while a->screen->ask_name; text typed (UTF-8, appended up to
  * SESSION_MAX_NAME bytes); a key (true when it was the name's: Backspace, Enter, printable
  * keys); A_NAME gives the name to the session (session_set_player), or shows why not. */

@@ -54,86 +54,9 @@ static void top_bar(App *a, const char *left, const char *right, bool clock)
     }
 }
 
-static SDL_Color mix(SDL_Color a, SDL_Color b, int t) /* t/256 of b */
-{
-    return (SDL_Color){(Uint8)((a.r * (256 - t) + b.r * t) >> 8),
-                       (Uint8)((a.g * (256 - t) + b.g * t) >> 8),
-                       (Uint8)((a.b * (256 - t) + b.b * t) >> 8), 255};
-}
-
-
 static const SDL_Color PALETTE[] = {{200, 70, 50, 255},  {40, 110, 190, 255}, {60, 150, 80, 255},
                                     {170, 110, 20, 255}, {130, 70, 170, 255}, {20, 150, 150, 255},
                                     {190, 60, 130, 255}, {90, 90, 90, 255}};
-
-/* Stats first..first+count-1, as bars with the change of the last decision. Returns the
- * height used. */
-static int stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool render)
-{
-    Draw *d = &a->d;
-    const Theme *t = d->theme;
-    const Screen *scr = a->screen;
-    int sh = draw_line_height(d, ROLE_SMALL), bar = draw_px(d, 10), gap = draw_px(d, 14);
-    int y0 = y;
-    for (size_t i = first; i < scr->n_stats && i < first + count; i++) {
-        const ScreenStat *sd = &scr->stats[i];
-        if (sd->hidden) /* a hidden stat, while the game goes on */
-            continue;
-        int v = sd->value, dlt = sd->change;
-        ScreenSign sign = sd->sign;
-        SDL_Color cc = sign > 0 ? t->good : sign < 0 ? t->bad : t->neutral;
-        /* the numbers on the right; the label wraps in what is left */
-        char num[48] = "", ch[24] = "";
-        if (a->set.show_numbers)
-            snprintf(num, sizeof num, "%d", v);
-        if (dlt && a->set.show_numbers)
-            snprintf(ch, sizeof ch, "%+d", dlt);
-        int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->text, false, NULL);
-        int cw = draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, 0, 0, cc, false, NULL);
-        int right =
-            nw + (cw ? cw + draw_px(d, 8) : 0) + (dlt && !a->set.show_numbers ? draw_px(d, 16) : 0);
-        char *label = xasprintf("**%s**", sd->label);
-        /* a word too long to sit beside the numbers ("Relationships" in large type): the label
-         * takes the whole width, wrapped at spaces, and the numbers go on a line under it */
-        int lw = w - right - draw_px(d, 8);
-        bool below = right > 0 && draw_text_splits(d, ROLE_SMALL, label, lw);
-        int lh = draw_text(d, ROLE_SMALL, label, x, y, below ? w : lw, t->text, render);
-        free(label);
-        int ny = below ? y + lh : y; /* the numbers' line */
-        if (below)
-            lh += sh;
-        if (render) {
-            draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, x + w - nw, ny, t->text, true, NULL);
-            if (cw) {
-                draw_label(d, ROLE_SMALL, STYLE_BOLD, ch, x + w - nw - cw - draw_px(d, 8), ny, cc,
-                           true, NULL);
-            } else if (dlt) { /* a pip whose size tells the size of the change */
-                int r = draw_px(d, dlt > 10 || dlt < -10 ? 6 : 4);
-                draw_fill(
-                    d, (SDL_Rect){x + w - 2 * r - draw_px(d, 2), ny + sh / 2 - r, 2 * r, 2 * r}, cc);
-            }
-            SDL_Rect track = {x, y + lh + draw_px(d, 3), w, bar};
-            draw_fill(d, track, t->bar_bg);
-            int fill = (int)((long long)(v - sd->min) * w / (sd->max - sd->min));
-            SDL_Color fc = sd->good == GOOD_LOW ? mix(t->accent, t->bad, 96) : t->accent;
-            draw_fill(d, (SDL_Rect){x, track.y, fill, bar}, fc);
-            if (dlt) { /* the part that moved, in the change's colour */
-                int before = v - dlt;
-                int a0 = (int)((long long)(before - sd->min) * w / (sd->max - sd->min));
-                int lo = a0 < fill ? a0 : fill, hi = a0 < fill ? fill : a0;
-                if (lo < 0)
-                    lo = 0;
-                if (hi > w)
-                    hi = w;
-                draw_fill(d,
-                          (SDL_Rect){x + lo, track.y + bar - draw_px(d, 3), hi - lo, draw_px(d, 3)},
-                          cc);
-            }
-        }
-        y += lh + draw_px(d, 3) + bar + gap;
-    }
-    return y - y0;
-}
 
 /* A line chart of every stat over the decisions of this playthrough. */
 static int stat_chart(App *a, int x, int y, int w, bool render)
@@ -382,7 +305,7 @@ void app_game_screen(App *a)
         if (ch)
             sy += ch + draw_px(d, 20);
         draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, sy, t->dim, true, NULL);
-        stat_panel(a, sx, sy + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
+        app_stat_panel(a, sx, sy + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
                    panel_w - draw_px(d, 44), 0, SIZE_MAX, true);
     } else { /* narrow: stats in columns under the bar */
         size_t n_stats = sc->n_stats;
@@ -394,13 +317,13 @@ void app_game_screen(App *a)
             size_t first = c * per;
             if (first >= n_stats)
                 break;
-            int hh = stat_panel(a, 0, 0, cw, first, per, false);
+            int hh = app_stat_panel(a, 0, 0, cw, first, per, false);
             tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
         }
         int strip = (int)tallest + draw_px(d, 8);
         draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
         for (size_t c = 0; c < cols && c * per < n_stats; c++)
-            stat_panel(a, gap + (int)c * (cw + gap), bar_h + draw_px(d, 10), cw, c * per, per,
+            app_stat_panel(a, gap + (int)c * (cw + gap), bar_h + draw_px(d, 10), cw, c * per, per,
                        true);
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;
