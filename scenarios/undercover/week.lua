@@ -21,9 +21,11 @@ scene "walt_yes" {
       return paras([[
         Walt gives Halvorsen his ninety days. In the hall afterwards he stops you by the
         elevator.
-      ]], [["Marla says her offer's still open. Go ride with Bobby Rae while they count your
-        servers. I'd rather you came back from Huntsville knowing something than sat here
-        watching them."]], [[
+      ]], g:visited("marla_lunch") > 0 and [["Marla says her offer's still open. Go ride with
+        Bobby Rae while they count your servers. I'd rather you came back from Huntsville knowing
+        something than sat here watching them."]] or [["Marla has a loan officer in Huntsville
+        who trains her new people. Go ride with him for a week while they count your servers. I'd
+        rather you came back knowing something than sat here watching them."]], [[
         You would be a new loan officer from the Birmingham training class, placed with Bobby
         Rae Cagle from Monday, August 12, to Friday, August 16. Bobby Rae is fifty-eight, has
         sold mortgages for twenty-two years, and has never been to the fourth floor.
