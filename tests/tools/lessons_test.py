@@ -12,7 +12,7 @@ last chapter) in a burnout ending, and at least 60 % reach the heart of the four
 import json, subprocess, sys
 
 BURNOUT_ENDINGS = {"running_empty", "flameout", "burned_out", "running_on_empty"}
-HEART = {"undercover": "walt_yes"}   # the first scene of the week on the road
+HEART = {"undercover": "waffle_house"}   # the first morning on the road with the loan officer
 
 
 def explore(ladder, story, runs, strategies):
