@@ -76,7 +76,7 @@ void story_free(Story *s)
     for (size_t i = 0; i < s->n_chapters; i++)
         free(s->chapters[i]);
     free(s->chapters);
-    story_free_effects(s->between.v, s->between.n);
+    free_effects(&s->between);
     for (size_t i = 0; i < s->n_files; i++)
         free(s->files[i]);
     free(s->files);
