@@ -473,6 +473,159 @@ static void hidden_number_marks(void **state)
     session_free(s);
 }
 
+/* ---- defect 12: messages on top, the chapter card, saves in words ---- */
+
+typedef struct Toast {
+    int scene_y[2]; /* the scene's last paragraph: after Esc, and after saving */
+    int box[4];     /* the message's box after saving */
+    int w, h;
+} Toast;
+
+/* The top of the last block of text that starts at the column's left edge (the scene's last
+ * paragraph), or -1. */
+static int last_column_text(const UiSdlFrame *f)
+{
+    int y = -1;
+    for (int i = 0; i < f->n_texts; i++) {
+        int r[4];
+        ui_sdl_frame_text(f, i, r);
+        if (r[0] == f->column_x)
+            y = r[1];
+    }
+    return y;
+}
+
+static void toast_frame(int frame, void *ud)
+{
+    Toast *t = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 2)
+        t->scene_y[0] = last_column_text(&f);
+    if (frame == 5) {
+        t->scene_y[1] = last_column_text(&f);
+        t->box[0] = f.toast_x, t->box[1] = f.toast_y, t->box[2] = f.toast_w, t->box[3] = f.toast_h;
+        t->w = f.w, t->h = f.h;
+    }
+}
+
+/* "Saved to slot 1." shows on top and leaves the story where it was (the review: it was put
+ * into the story above the scene, pushing the text and the choices down). */
+static void toast_on_top(void **state)
+{
+    (void)state;
+    Session *s = open_story("demo", true);
+    set_window(800, 600, 20, NULL);
+    Toast t = {{-1, -1}, {0}, 0, 0};
+    /* Esc, Save the game, Return on the first empty slot */
+    static const SDL_Keycode keys[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_RETURN, SDLK_RETURN};
+    Script sc = {keys, 4, toast_frame, &t};
+    play_script(s, &sc);
+    assert_true(t.scene_y[0] >= 0);
+    if (t.scene_y[1] != t.scene_y[0])
+        fail_msg("saving moved the story from y %d to %d", t.scene_y[0], t.scene_y[1]);
+    if (t.box[2] <= 0 || t.box[0] < 0 || t.box[1] < 0 || t.box[0] + t.box[2] > t.w ||
+        t.box[1] + t.box[3] > t.h)
+        fail_msg("the message's box %d,%d %dx%d is not on the %dx%d window", t.box[0], t.box[1],
+                 t.box[2], t.box[3], t.w, t.h);
+    session_free(s);
+}
+
+typedef struct Card {
+    SDL_Color at_card; /* the pixel where the card's accent edge is */
+    int chapter_x, chapter_y;
+} Card;
+
+static void card_frame(int frame, void *ud)
+{
+    Card *c = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    SDL_Surface *px = ui_sdl_frame_pixels();
+    assert_non_null(px);
+    c->chapter_x = f.column_x + 1;
+    c->chapter_y = f.column_y + 40; /* under the pane's top margin (28 points) */
+    const Uint8 *p = (const Uint8 *)px->pixels + (size_t)c->chapter_y * (size_t)px->pitch +
+                     (size_t)c->chapter_x * 3;
+    c->at_card = (SDL_Color){p[0], p[1], p[2], 255};
+    SDL_FreeSurface(px);
+}
+
+/* A campaign's second chapter opens on a card (the review: it began with no heading). */
+static void chapter_card(void **state)
+{
+    (void)state;
+    Err err;
+    Story *st = story_load(LADDER_TEST_FIXTURES "/good/campaign", &err);
+    if (!st)
+        fail_msg("%s", err.msg);
+    SessionOptions so = {.seed = 1, .seed_given = true, .player = "Morgan", .no_autosave = true};
+    Session *s = session_open(st, &so, &err);
+    assert_non_null(s);
+    for (int i = 0; i < 50 && !session_next_chapter(s); i++)
+        assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    assert_non_null(session_next_chapter(s));
+    assert_int_equal(session_advance(s, &err), 0);
+    set_window(1280, 800, 20, NULL);
+    Card c = {{0, 0, 0, 0}, 0, 0};
+    Script sc = {NULL, 0, card_frame, &c};
+    play_script(s, &sc);
+    SDL_Color want = THEMES[0].accent;
+    if (c.at_card.r != want.r || c.at_card.g != want.g || c.at_card.b != want.b)
+        fail_msg("no chapter card at %d,%d: %d,%d,%d", c.chapter_x, c.chapter_y, c.at_card.r,
+                 c.at_card.g, c.at_card.b);
+    session_free(s);
+}
+
+/* The load list in words: no raw ids ("slot1", "autosave-2026...", an ending's id). */
+static void saves_in_words(void **state)
+{
+    (void)state;
+    time_t now = time(NULL);
+    char iso[32];
+    strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    char slot1[] = "slot1", friday[] = "Friday evening", prev_name[] = "autosave-20261129-111435",
+         march[] = "2026-03-02T09:05:00Z", autosave[] = "autosave";
+    SaveInfo slot = {.name = slot1, .updated = iso, .scene = friday, .decisions = 3};
+    char *w = app_save_words(&slot, NULL, NULL, now);
+    assert_non_null(strstr(w, "Slot 1"));
+    assert_non_null(strstr(w, "today"));
+    assert_non_null(strstr(w, "3 decisions"));
+    assert_null(strstr(w, "slot1"));
+    free(w);
+    SaveInfo prev = {.name = prev_name, .updated = march, .scene = friday, .decisions = 0};
+    w = app_save_words(&prev, "The Outage", NULL, now);
+    assert_non_null(strstr(w, "The Outage"));
+    assert_non_null(strstr(w, "Previous game"));
+    assert_non_null(strstr(w, "at the start"));
+    assert_null(strstr(w, "autosave-"));
+    assert_null(strstr(w, "2026-03"));
+    free(w);
+    char *path = xasprintf("%s/demo", LADDER_SCENARIOS_DIR);
+    Err err;
+    Story *st = story_load(path, &err);
+    free(path);
+    assert_non_null(st);
+    const Scene *end = NULL;
+    for (size_t i = 0; i < st->n_scenes && !end; i++)
+        if (st->scenes[i].ending && st->scenes[i].title)
+            end = &st->scenes[i];
+    if (!end)
+        fail_msg("the demo has no ending with a title");
+    else {
+        SaveInfo ended = {.name = autosave, .updated = iso, .scene = end->id, .decisions = 5,
+                          .ended = true};
+        w = app_save_words(&ended, NULL, st, now);
+        assert_non_null(strstr(w, "Autosave"));
+        assert_non_null(strstr(w, end->title));
+        assert_null(strstr(w, "ended:"));
+        free(w);
+    }
+    story_free(st);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -494,6 +647,9 @@ int main(void)
         cmocka_unit_test(theme_contrast),
         cmocka_unit_test(colour_blind_safe),
         cmocka_unit_test(hidden_number_marks),
+        cmocka_unit_test(toast_on_top),
+        cmocka_unit_test(chapter_card),
+        cmocka_unit_test(saves_in_words),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

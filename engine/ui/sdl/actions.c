@@ -95,7 +95,7 @@ static void undo(App *a)
     Err err;
     a->overlay = OV_NONE;
     if (session_undo(a->s, &err) != 0) {
-        app_set_status(a, "%s", err.msg);
+        app_toast(a, "%s", err.msg);
     } else {
         app_forget_loaded(a);
         app_history_build(a);

@@ -15,8 +15,10 @@
 
 #include <SDL.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "core/room.h"
+#include "core/save.h"
 #include "core/screen.h"
 #include "core/watch.h"
 #include "ui/sdl/draw.h"
@@ -121,6 +123,11 @@ typedef struct App {
     int confirm_back_focus;
     bool confirmed; /* while the confirmed action runs */
     char *status; /* a line shown until the next action */
+    /* a message shown on top of the screen for a few seconds (app_toast): its text, when it
+     * goes (SDL_GetTicks), the event its timer posts then, and where the last frame drew it */
+    char *toast;
+    Uint32 toast_until, toast_event;
+    SDL_Rect toast_box;
     char *warning; /* from opening the window (damaged settings): shown on the first screen */
     /* title */
     const Catalog *cat;
@@ -162,6 +169,12 @@ typedef struct App {
 /* widgets.c */
 /* Replace the status line (shown until the next action) with a formatted message. */
 void app_set_status(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
+/* Show a message on top of the screen for TOAST_MS, without moving the story ("Saved to slot
+ * 1."): replaces the one shown; a timer posts a->toast_event when it is due to go. */
+void app_toast(App *a, const char *fmt, ...) LADDER_PRINTF(2, 3);
+#define TOAST_MS 4000
+/* Draw the message of app_toast over everything, near the top, while it is due. */
+void app_draw_toast(App *a);
 /* Open the error overlay with a copy of msg. */
 void app_show_error(App *a, const char *msg);
 /* Ask before an action that cannot be taken back (overwriting a save, quitting): an overlay
@@ -201,6 +214,17 @@ int app_change_marks(App *a, int x, int y, int h, int change, bool good, bool re
 /* How many arrows a change of d earns: 0 for none, 1 up to 5, 2 up to 10, 3 past 10. */
 int app_change_arrows(int d);
 
+/* ending.c */
+/* The ending's chart of a->screen at x, y, w wide: a row per stat (label and range, its line
+ * over the decisions with a tick at each, start and end values coloured by whether the move
+ * was good), then the decisions axis. Returns its height (0 without an ending or decisions);
+ * draws only when render is true. */
+int app_ending_chart(App *a, int x, int y, int w, bool render);
+/* At the start of a campaign's chapter 2 or later (no decision taken in it yet), a card:
+ * "Campaign: chapter 2 of 4", the chapter's title and what carried over. Returns its height
+ * with the space after it (0 when there is none); draws only when render is true. */
+int app_chapter_card(App *a, int x, int y, int w, bool render);
+
 /* naming.c: the name entry screen while a->screen->ask_name; text typed (UTF-8, appended up to
  * SESSION_MAX_NAME bytes); a key (true when it was the name's: Backspace, Enter, printable
  * keys); A_NAME gives the name to the session (session_set_player), or shows why not. */
@@ -230,6 +254,13 @@ void app_slots_free(App *a);
 void app_slots_open_save(App *a);
 /* Open the slot overlay to load: the current story's saves in game, every story's at the title. */
 void app_slots_open_load(App *a);
+/* A save as the lists show it, in words (issue 16, item 12): "**Slot 1**  today, 20:43 -
+ * Friday evening, 3 decisions"; "Autosave", "Previous game" for the autosave a new game set
+ * aside; an ended game as "the end: " and the ending's title when story (may be NULL) has it,
+ * else "finished". story_title (may be NULL) leads when the list mixes stories. now: the time
+ * to say "today" from. malloc'd. */
+char *app_save_words(const SaveInfo *si, const char *story_title, const Story *story,
+                     time_t now);
 /* Save to, or load, slot i of the open list. */
 void app_slots_take(App *a, int i);
 

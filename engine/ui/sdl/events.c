@@ -169,6 +169,14 @@ static void event(App *a, const SDL_Event *e)
         a->redraw = true;
         return;
     }
+    if (a->toast_event && e->type == a->toast_event) {
+        if (a->toast && SDL_TICKS_PASSED(SDL_GetTicks(), a->toast_until)) {
+            free(a->toast);
+            a->toast = NULL;
+            a->redraw = true;
+        }
+        return;
+    }
     if (a->watch && e->type == a->reload_event) {
         reload_story(a);
         return;

@@ -54,62 +54,6 @@ static void top_bar(App *a, const char *left, const char *right, bool clock)
     }
 }
 
-static const SDL_Color PALETTE[] = {{200, 70, 50, 255},  {40, 110, 190, 255}, {60, 150, 80, 255},
-                                    {170, 110, 20, 255}, {130, 70, 170, 255}, {20, 150, 150, 255},
-                                    {190, 60, 130, 255}, {90, 90, 90, 255}};
-
-/* A line chart of every stat over the decisions of this playthrough. */
-static int stat_chart(App *a, int x, int y, int w, bool render)
-{
-    Draw *d = &a->d;
-    const Theme *t = d->theme;
-    const Screen *scr = a->screen;
-    const ScreenEnding *e = scr->ending;
-    size_t n = scr->n_decisions;
-    int ch = draw_px(d, 200), sh = draw_line_height(d, ROLE_SMALL);
-    int legend_rows = (int)((scr->n_stats + 2) / 3);
-    int total = ch + draw_px(d, 10) + legend_rows * (sh + draw_px(d, 4));
-    if (!render || n == 0)
-        return n ? total : 0;
-    SDL_Rect box = {x, y, w, ch};
-    draw_fill(d, box, t->button);
-    draw_frame(d, box, t->button_border, draw_px(d, 1));
-    for (int k = 1; k < 4; k++)
-        draw_fill(d, (SDL_Rect){x, y + ch * k / 4, w, draw_px(d, 1)}, t->bar_bg);
-    int pad = draw_px(d, 8);
-    for (size_t si = 0; si < e->n_series; si++) {
-        const ScreenSeries *ss = &e->series[si];
-        const ScreenStat *sd = &scr->stats[ss->stat];
-        SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
-        SDL_SetRenderDrawColor(d->r, c.r, c.g, c.b, 255);
-        int px0 = 0, py0 = 0;
-        for (size_t i = 0; i <= n && i < ss->n_values; i++) {
-            int v = ss->values[i];
-            int xx = x + pad + (int)((long long)(w - 2 * pad) * (long long)i / (long long)n);
-            int yy = y + ch - pad -
-                     (int)((long long)(ch - 2 * pad) * (v - sd->min) / (sd->max - sd->min));
-            if (i > 0)
-                for (int o = -draw_px(d, 1); o <= draw_px(d, 1); o++) {
-                    SDL_RenderDrawLine(d->r, px0, py0 + o, xx, yy + o);
-                    SDL_RenderDrawLine(d->r, px0 + o, py0, xx + o, yy);
-                }
-            px0 = xx;
-            py0 = yy;
-        }
-    }
-    int ly = y + ch + draw_px(d, 10), col = w / 3;
-    for (size_t si = 0; si < scr->n_stats; si++) {
-        SDL_Color c = PALETTE[si % (sizeof PALETTE / sizeof *PALETTE)];
-        int lx = x + (int)(si % 3) * col, row = (int)(si / 3);
-        int yy = ly + row * (sh + draw_px(d, 4));
-        draw_fill(d, (SDL_Rect){lx, yy + sh / 2 - draw_px(d, 5), draw_px(d, 18), draw_px(d, 10)},
-                  c);
-        draw_label(d, ROLE_SMALL, STYLE_REGULAR, scr->stats[si].label, lx + draw_px(d, 26), yy,
-                   t->text, true, NULL);
-    }
-    return total;
-}
-
 /* A locked choice: a dimmed box, not a button (nothing to click or focus), with a dash for a
  * number, the choice's text and why it is locked ("Needs Business acumen 60"). Returns its
  * height; draws only when render is true. */
@@ -163,6 +107,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += gap;
     }
     a->current_top = y - y0;
+    y += app_chapter_card(a, x, y, w, render);
     if (a->status) {
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
     }
@@ -199,7 +144,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (sc->n_decisions > 0) {
         y += draw_text(d, ROLE_SMALL, "**How things moved**", x, y, w, t->text, render) +
              draw_px(d, 6);
-        y += stat_chart(a, x, y, w, render) + gap;
+        y += app_ending_chart(a, x, y, w, render) + gap;
     }
     bool any = false;
     for (size_t i = 0; i < sc->n_decisions; i++) {
@@ -256,10 +201,12 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += app_button(a, x, y, w, NULL, "End the session", ROLE_BODY, A_END_ROOM, 0, render);
         return y - y0 + gap;
     }
-    if (sc->campaign && sc->campaign->next)
-        y += app_button(a, x, y, w, NULL, "**Go on to the next chapter**", ROLE_BODY, A_NEXT, 0,
-                    render) +
-             draw_px(d, 10);
+    if (sc->campaign && sc->campaign->next) {
+        char *go = xasprintf("**Go on to chapter %zu of %zu**", sc->campaign->chapter + 1,
+                             sc->campaign->chapters);
+        y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_NEXT, 0, render) + draw_px(d, 10);
+        free(go);
+    }
     if (sc->endings_total) { /* the endings gallery */
         char *found = xasprintf("*%zu of %zu endings found.*", sc->endings_found,
                                 sc->endings_total);

@@ -20,6 +20,7 @@ typedef struct UiSdlFrame {
     int clock_x, clock_y, clock_w, clock_h; /* the room's countdown (0 when none is shown) */
     int digits_x, digits_y, digits_w, digits_h; /* the line of its digits */
     const char *clock_label; /* its caption: "Press T to start", "Discussion", "Time is up" */
+    int toast_x, toast_y, toast_w, toast_h; /* a message shown on top ("Saved to slot 1.") */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);

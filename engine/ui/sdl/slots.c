@@ -1,8 +1,10 @@
 /* slots.c: the lists of saves the slot overlay offers: slots to save the game to, and saves to
  * load (the current story's in game, every bundled story's at the title). */
+#define _GNU_SOURCE /* strptime, timegm */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/saves.h"
 #include "ui/sdl/app.h"
@@ -26,6 +28,71 @@ static void add_slot(App *a, char *name, char *label, char *story_path, bool emp
     a->slots[a->n_slots++] = (Slot){name, label, story_path, NULL, empty};
 }
 
+/* A save's name in words: "Slot 3", "Autosave", "Previous game" (the autosave a new game set
+ * aside: autosave-YYYYMMDD-HHMMSS), else the name itself. malloc'd. */
+static char *save_name_words(const char *name)
+{
+    int k;
+    char rest[4];
+    if (sscanf(name, "slot%d%3s", &k, rest) == 1 && k > 0)
+        return xasprintf("Slot %d", k);
+    if (saves_is_autosave(name))
+        return xstrdup("Autosave");
+    if (strncmp(name, "autosave-", 9) == 0 && strlen(name) == 24 && name[17] == '-')
+        return xstrdup("Previous game");
+    return xstrdup(name);
+}
+
+/* "today, 20:43", "yesterday, 11:14", "29 Nov, 11:14" (local time) for an ISO time in UTC;
+ * now is the time to count days from. malloc'd. */
+static char *when_words(const char *iso, time_t now)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        return xstrdup(iso ? iso : "");
+    time_t t = timegm(&tm);
+    struct tm lt, today;
+    localtime_r(&t, &lt);
+    localtime_r(&now, &today);
+    char hm[16];
+    strftime(hm, sizeof hm, "%H:%M", &lt);
+    time_t yest_t = now - 24 * 60 * 60;
+    struct tm yest;
+    localtime_r(&yest_t, &yest);
+    if (lt.tm_year == today.tm_year && lt.tm_yday == today.tm_yday)
+        return xasprintf("today, %s", hm);
+    if (lt.tm_year == yest.tm_year && lt.tm_yday == yest.tm_yday)
+        return xasprintf("yesterday, %s", hm);
+    char day[32];
+    strftime(day, sizeof day, lt.tm_year == today.tm_year ? "%e %b" : "%e %b %Y", &lt);
+    return xasprintf("%s, %s", day[0] == ' ' ? day + 1 : day, hm);
+}
+
+char *app_save_words(const SaveInfo *si, const char *story_title, const Story *story,
+                     time_t now)
+{
+    char *name = save_name_words(si->name), *when = when_words(si->updated, now);
+    char *where;
+    if (si->ended) {
+        int k = story ? story_find_scene(story, si->scene) : -1;
+        const char *title = k >= 0 && story->scenes[k].title ? story->scenes[k].title : NULL;
+        where = title ? xasprintf("the end: %s", title) : xstrdup("finished");
+    } else if (si->decisions == 0) {
+        where = xasprintf("%s, at the start", si->scene);
+    } else {
+        where = xasprintf("%s, %zu decision%s", si->scene, si->decisions,
+                          si->decisions == 1 ? "" : "s");
+    }
+    char *out = story_title ? xasprintf("**%s**  %s \u00b7 %s \u2014 %s", story_title, name, when,
+                                        where)
+                            : xasprintf("**%s**  %s \u2014 %s", name, when, where);
+    free(name);
+    free(when);
+    free(where);
+    return out;
+}
+
 /* The slots to save to: slot1..slot6, showing what each holds. */
 void app_slots_open_save(App *a)
 {
@@ -39,15 +106,11 @@ void app_slots_open_save(App *a)
         for (size_t i = 0; i < n; i++)
             if (strcmp(v[i].name, name) == 0)
                 hit = &v[i];
-        char *when = hit ? ui_human_time(hit->updated) : NULL;
-        char *what = !hit ? NULL
-                     : hit->decisions == 0
-                         ? xasprintf("%s \u2014 %s, at the start", when, hit->scene)
-                         : xasprintf("%s \u2014 %s, %zu decision%s", when, hit->scene,
-                                     hit->decisions, hit->decisions == 1 ? "" : "s");
-        char *label = hit ? xasprintf("**Slot %d**  %s", k, what)
+        char *label = hit ? app_save_words(hit, NULL, session_story(a->s), time(NULL))
                           : xasprintf("**Slot %d**  *empty*", k);
-        free(when);
+        /* what it holds, for the question before overwriting it: the label after the name */
+        const char *after = hit ? strstr(label, "**  ") : NULL;
+        char *what = after ? xstrdup(after + 4) : NULL;
         add_slot(a, xstrdup(name), label, NULL, hit == NULL);
         a->slots[a->n_slots - 1].what = what;
     }
@@ -70,27 +133,17 @@ void app_slots_open_load(App *a)
     if (a->s) {
         size_t n;
         SaveInfo *v = session_list_saves(a->s, &n);
-        for (size_t i = 0; i < n && i < 40; i++) {
-            char *when = ui_human_time(v[i].updated);
+        for (size_t i = 0; i < n && i < 40; i++)
             add_slot(a, xstrdup(v[i].name),
-                     xasprintf("**%s**  %s \u2014 %s%s, %zu decision%s", v[i].name, when,
-                               v[i].ended ? "ended: " : "", v[i].scene, v[i].decisions,
-                               v[i].decisions == 1 ? "" : "s"),
-                     NULL, false);
-            free(when);
-        }
+                     app_save_words(&v[i], NULL, session_story(a->s), time(NULL)), NULL, false);
         session_free_saves(v, n);
     } else {
         size_t n;
         SaveEntry *v = saves_list_all(a->cat, &n);
-        for (size_t i = 0; i < n && i < 40; i++) {
-            char *when = ui_human_time(v[i].info.updated);
+        for (size_t i = 0; i < n && i < 40; i++)
             add_slot(a, xstrdup(v[i].path),
-                     xasprintf("**%s** (%s)  %s \u2014 %s", a->cat->v[v[i].story].title,
-                               v[i].info.name, when, v[i].info.scene),
+                     app_save_words(&v[i].info, a->cat->v[v[i].story].title, NULL, time(NULL)),
                      xstrdup(a->cat->v[v[i].story].path), false);
-            free(when);
-        }
         saves_free(v, n);
     }
     a->saving = false;
@@ -133,7 +186,7 @@ void app_slots_take(App *a, int i)
         if (session_save(a->s, sl->name, NULL, &err) != 0)
             app_show_error(a, err.msg);
         else
-            app_set_status(a, "Saved to slot %d.", i + 1);
+            app_toast(a, "Saved to slot %d.", i + 1);
     } else if (a->s) {
         if (session_load(a->s, sl->name, &err) != 0) {
             app_show_error(a, err.msg);

@@ -1,4 +1,5 @@
 /* widgets.c: the window's buttons and its status line and error panel. */
+#include <SDL.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -13,6 +14,53 @@ void app_set_status(App *a, const char *fmt, ...)
     buf_vprintf(&b, fmt, ap);
     va_end(ap);
     a->status = buf_take(&b);
+}
+
+static SDL_atomic_t toast_type; /* the timer's event (static: a timer may outlive the App) */
+
+static Uint32 toast_due(Uint32 interval, void *data)
+{
+    (void)interval;
+    (void)data;
+    SDL_Event e = {.type = (Uint32)SDL_AtomicGet(&toast_type)};
+    SDL_PushEvent(&e);
+    return 0; /* once */
+}
+
+void app_toast(App *a, const char *fmt, ...)
+{
+    free(a->toast);
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    a->toast = buf_take(&b);
+    a->toast_until = SDL_GetTicks() + TOAST_MS;
+    if (!a->toast_event) {
+        a->toast_event = SDL_RegisterEvents(1);
+        SDL_AtomicSet(&toast_type, (int)a->toast_event);
+    }
+    SDL_AddTimer(TOAST_MS + 50, toast_due, NULL);
+    a->redraw = true;
+}
+
+void app_draw_toast(App *a)
+{
+    a->toast_box = (SDL_Rect){0, 0, 0, 0};
+    if (!a->toast)
+        return;
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int pad = draw_px(d, 14), most = a->w - 2 * draw_px(d, 24);
+    int lw = draw_label(d, ROLE_BODY, STYLE_REGULAR, a->toast, 0, 0, t->bg, false, NULL);
+    int w = lw + 2 * pad > most ? most : lw + 2 * pad;
+    int th = draw_text(d, ROLE_BODY, a->toast, 0, 0, w - 2 * pad, t->bg, false);
+    SDL_Rect r = {(a->w - w) / 2, draw_px(d, 64), w, th + 2 * pad};
+    draw_fill(d, r, t->text); /* the page's colours inverted: the body text's contrast */
+    draw_frame(d, r, t->accent, draw_px(d, 2));
+    draw_text(d, ROLE_BODY, a->toast, r.x + pad, r.y + pad, w - 2 * pad, t->bg, true);
+    a->toast_box = r;
 }
 
 void app_show_error(App *a, const char *msg)

@@ -148,6 +148,7 @@ static void sdl_shutdown(void)
         settings_save(&a->set, &err); /* a failure here costs only the window geometry */
     app_history_free(a);
     free(a->error);
+    free(a->toast);
     free(a->confirm_title);
     free(a->confirm_text);
     free(a->confirm_yes);
@@ -242,6 +243,7 @@ void app_render(App *a)
     if (a->overlay != OV_NONE)
         a->n_buttons = 0; /* only the overlay's buttons act */
     app_draw_overlay(a);
+    app_draw_toast(a);
     if (a->focus >= a->n_buttons)
         a->focus = a->n_buttons - 1;
     a->frames_drawn++;
@@ -441,6 +443,8 @@ void ui_sdl_frame(UiSdlFrame *f)
     f->clock_x = c.x, f->clock_y = c.y, f->clock_w = c.w, f->clock_h = c.h;
     f->digits_x = g.x, f->digits_y = g.y, f->digits_w = g.w, f->digits_h = g.h;
     f->clock_label = app->clock_label;
+    SDL_Rect tb = app->toast_box;
+    f->toast_x = tb.x, f->toast_y = tb.y, f->toast_w = tb.w, f->toast_h = tb.h;
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
