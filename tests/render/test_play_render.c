@@ -626,6 +626,87 @@ static void saves_in_words(void **state)
     story_free(st);
 }
 
+/* ---- defect 4: choices below the fold have a cue; the scroll bar takes the mouse ---- */
+
+static void push_mouse(Uint32 type, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.x = x;
+        e.motion.y = y;
+        e.motion.state = SDL_BUTTON_LMASK;
+    } else {
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+typedef struct Fold {
+    int cue[2][4];   /* the cue in frames 1 and 2 */
+    bool choice_shown; /* frame 2: a choice button wholly in the window */
+    int thumb[3][4]; /* the scroll bar's thumb in frames 1 to 3 */
+    int text_y[3];   /* the scene's last paragraph */
+} Fold;
+
+static void fold_frame(int frame, void *ud)
+{
+    Fold *fo = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame > 3)
+        return;
+    memcpy(fo->thumb[frame - 1], f.thumb, sizeof f.thumb);
+    fo->text_y[frame - 1] = last_column_text(&f);
+    if (frame <= 2)
+        memcpy(fo->cue[frame - 1], f.cue, sizeof f.cue);
+    if (frame == 1 && f.cue[2] > 0) /* click the cue */
+        push_mouse(SDL_MOUSEBUTTONUP, f.cue[0] + f.cue[2] / 2, f.cue[1] + f.cue[3] / 2);
+    if (frame == 2) {
+        for (int i = 0; i < f.n_buttons; i++) {
+            int r[4];
+            ui_sdl_frame_button(&f, i, r);
+            if (r[0] == f.column_x && r[1] >= f.column_y && r[1] + r[3] <= f.h)
+                fo->choice_shown = true;
+        }
+        /* at the choices, the thumb is low: drag it 80 px up */
+        int x = f.thumb[0] + f.thumb[2] / 2, y = f.thumb[1] + f.thumb[3] / 2;
+        push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+        push_mouse(SDL_MOUSEMOTION, x, y - 80);
+        push_mouse(SDL_MOUSEBUTTONUP, x, y - 80);
+    }
+}
+
+static void choices_below(void **state)
+{
+    (void)state;
+    Session *s = open_story("undercover", false);
+    set_window(800, 600, 30, NULL);
+    Fold fo;
+    memset(&fo, 0, sizeof fo);
+    Script sc = {NULL, 0, fold_frame, &fo};
+    memset(&cfg, 0, sizeof cfg);
+    cfg.window.frames = 4;
+    ui_sdl_on_frame(script_frame, &sc);
+    ui_sdl.play(s, &cfg);
+    ui_sdl_on_frame(NULL, NULL);
+    if (fo.cue[0][2] <= 0)
+        fail_msg("the choices are below the fold at 800x600, text size 30, with no cue");
+    assert_int_equal(fo.cue[1][2], 0); /* clicked: gone */
+    assert_true(fo.choice_shown);
+    /* the thumb is wider than a hairline, and dragging it scrolled */
+    assert_true(fo.thumb[1][2] >= 8);
+    if (fo.thumb[1][1] - fo.thumb[2][1] < 60)
+        fail_msg("dragging the thumb 80 px up moved it from %d to %d", fo.thumb[1][1],
+                 fo.thumb[2][1]);
+    assert_true(fo.text_y[2] > fo.text_y[1]); /* the story scrolled back */
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -650,6 +731,7 @@ int main(void)
         cmocka_unit_test(toast_on_top),
         cmocka_unit_test(chapter_card),
         cmocka_unit_test(saves_in_words),
+        cmocka_unit_test(choices_below),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

@@ -96,6 +96,8 @@ static void check_layout(int w, int h)
         ui_sdl_frame_button(&f, i, a);
         if (a[0] < f.column_x || a[0] + a[2] > f.column_x + f.column_w)
             continue;
+        if (a[0] == f.cue[0] && a[1] == f.cue[1] && a[2] == f.cue[2]) /* "choices below" */
+            continue;
         choices++;
         for (int j = 0; j < i; j++) {
             int b[4];

@@ -226,6 +226,12 @@ void app_act(App *a, int action, int arg)
         a->result = UI_BACK_TO_TITLE;
         break;
     case A_NEXT: next_chapter(a); break;
+    case A_TO_CHOICES: /* the choices' end at the pane's foot, or their start at its top */
+        a->scroll = a->choices_end + draw_px(&a->d, 28) - a->pane_h;
+        if (a->scroll > a->choices_top)
+            a->scroll = a->choices_top;
+        a->focus = -1;
+        break;
     case A_NAME: app_name_take(a); break;
     case A_AGAIN: play_again(a); break;
     case A_BIGGER:

@@ -58,6 +58,7 @@ enum Action {
     A_NAME,       /* give the name typed (naming.c) */
     A_AGAIN,      /* at an ending: play the story again */
     A_CONFIRM,    /* the confirmation's "yes": do what it asked about (app_confirm) */
+    A_TO_CHOICES, /* scroll the story so that the scene's choices show */
 };
 
 typedef enum Overlay {
@@ -143,6 +144,10 @@ typedef struct App {
     size_t n_hist;
     int scroll, content_h, pane_h, current_top;
     SDL_Rect column; /* the story column of the last frame */
+    int choices_top, choices_end; /* where the scene's choices begin and end in the column */
+    SDL_Rect scroll_track, scroll_thumb, choices_cue; /* of the last frame (scroll.c) */
+    bool dragging;                /* the scroll bar's thumb, from drag_y0 at drag_scroll0 */
+    int drag_y0, drag_scroll0;
     bool scroll_to_current;
     double shown_at;
     char name_entry[SESSION_MAX_NAME + 1]; /* typed while a->screen->ask_name (naming.c) */
@@ -213,6 +218,19 @@ int app_stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool
 int app_change_marks(App *a, int x, int y, int h, int change, bool good, bool render);
 /* How many arrows a change of d earns: 0 for none, 1 up to 5, 2 up to 10, 3 past 10. */
 int app_change_arrows(int d);
+
+/* scroll.c */
+/* The story pane's scroll bar at its right edge (nothing when max_scroll is 0): records
+ * a->scroll_track and a->scroll_thumb. */
+void app_pane_scrollbar(App *a, SDL_Rect pane, int max_scroll);
+/* A press at y (drawable px) on the scroll bar: on the thumb starts a drag, on the track moves
+ * a page towards y. */
+void app_scrollbar_press(App *a, int y);
+/* The pointer at y while dragging the thumb: the scroll follows it. */
+void app_scrollbar_drag(App *a, int y);
+/* When the first of the scene's n choices starts below the pane (first_choice_y, drawable
+ * px), a button at the pane's foot: "3 choices below" (A_TO_CHOICES); records a->choices_cue. */
+void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n);
 
 /* ending.c */
 /* The ending's chart of a->screen at x, y, w wide: a row per stat (label and range, its line

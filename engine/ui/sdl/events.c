@@ -196,6 +196,10 @@ static void event(App *a, const SDL_Event *e)
         }
         break;
     case SDL_MOUSEMOTION: {
+        if (a->dragging) {
+            app_scrollbar_drag(a, (int)((float)e->motion.y * a->d.scale));
+            break;
+        }
         int h = button_at(a, e->motion.x, e->motion.y);
         if (h != a->hover) {
             a->hover = h;
@@ -203,7 +207,20 @@ static void event(App *a, const SDL_Event *e)
         }
         break;
     }
+    case SDL_MOUSEBUTTONDOWN: {
+        SDL_Point p = {(int)((float)e->button.x * a->d.scale),
+                       (int)((float)e->button.y * a->d.scale)};
+        if (e->button.button == SDL_BUTTON_LEFT && a->overlay == OV_NONE &&
+            SDL_PointInRect(&p, &a->scroll_track))
+            app_scrollbar_press(a, p.y);
+        break;
+    }
     case SDL_MOUSEBUTTONUP:
+        if (a->dragging) {
+            a->dragging = false;
+            a->redraw = true;
+            break;
+        }
         if (e->button.button == SDL_BUTTON_LEFT) {
             int b = button_at(a, e->button.x, e->button.y);
             if (b >= 0)

@@ -116,6 +116,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (!e && a->room)
         return y - y0 + app_room_choices(a, x, y, w, render);
     if (!e) {
+        a->choices_top = y - y0;
         for (size_t i = 0; i < sc->n_available && i < 60; i++) {
             char badge[24];
             snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
@@ -125,6 +126,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
         }
         for (size_t i = sc->n_available; i < sc->n_choices && i < 60; i++)
             y += locked_choice(a, x, y, w, &sc->choices[i], render) + draw_px(d, 10);
+        a->choices_end = y - y0;
         return y - y0;
     }
     /* the ending and its debrief */
@@ -282,6 +284,7 @@ void app_game_screen(App *a)
     a->column = (SDL_Rect){col_x, pane_y, col_w, pane_h};
     /* measure, place the scroll, then draw */
     int saved = a->n_buttons;
+    a->choices_top = a->choices_end = -1;
     a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
     a->n_buttons = saved;
     a->pane_h = pane_h;
@@ -304,12 +307,9 @@ void app_game_screen(App *a)
         if (!SDL_IntersectRect(&r, &clip, &vis))
             a->buttons[i].action = A_NONE;
     }
-    if (a->content_h > pane_h) { /* scroll indicator */
-        int th = pane_h * pane_h / a->content_h;
-        int ty = pane_y + (pane_h - th) * a->scroll / (max_scroll > 0 ? max_scroll : 1);
-        draw_fill(d, (SDL_Rect){pane_x + pane_w - draw_px(d, 6), ty, draw_px(d, 4), th},
-                  t->button_border);
-    }
+    app_pane_scrollbar(a, clip, max_scroll);
+    if (a->choices_top >= 0 && !a->room)
+        app_choices_cue(a, clip, pane_y + margin - a->scroll + a->choices_top, sc->n_available);
     SDL_RenderSetClipRect(d->r, NULL);
 }
 

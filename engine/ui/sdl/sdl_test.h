@@ -21,6 +21,8 @@ typedef struct UiSdlFrame {
     int digits_x, digits_y, digits_w, digits_h; /* the line of its digits */
     const char *clock_label; /* its caption: "Press T to start", "Discussion", "Time is up" */
     int toast_x, toast_y, toast_w, toast_h; /* a message shown on top ("Saved to slot 1.") */
+    int cue[4];   /* the "choices below" button: x, y, w, h (all 0 when not shown) */
+    int thumb[4]; /* the story pane's scroll bar thumb (all 0 without a scroll bar) */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);

@@ -231,6 +231,7 @@ void app_render(App *a)
     a->n_buttons = 0;
     a->d.n_drawn = a->d.n_split = 0;
     a->column = a->clock = a->clock_digits = (SDL_Rect){0, 0, 0, 0};
+    a->scroll_track = a->scroll_thumb = a->choices_cue = (SDL_Rect){0, 0, 0, 0};
     a->clock_label = NULL;
     a->inactive = a->overlay != OV_NONE;
     if (a->s && a->screen->ask_name)
@@ -420,6 +421,14 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     return rc;
 }
 
+static void rect4(SDL_Rect r, int out[4])
+{
+    out[0] = r.x;
+    out[1] = r.y;
+    out[2] = r.w;
+    out[3] = r.h;
+}
+
 void ui_sdl_frame(UiSdlFrame *f)
 {
     memset(f, 0, sizeof *f);
@@ -445,6 +454,8 @@ void ui_sdl_frame(UiSdlFrame *f)
     f->clock_label = app->clock_label;
     SDL_Rect tb = app->toast_box;
     f->toast_x = tb.x, f->toast_y = tb.y, f->toast_w = tb.w, f->toast_h = tb.h;
+    rect4(app->choices_cue, f->cue);
+    rect4(app->scroll_thumb, f->thumb);
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
@@ -465,13 +476,6 @@ SDL_Surface *ui_sdl_frame_pixels(void)
     return s;
 }
 
-static void rect4(SDL_Rect r, int out[4])
-{
-    out[0] = r.x;
-    out[1] = r.y;
-    out[2] = r.w;
-    out[3] = r.h;
-}
 
 void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4])
 {

@@ -1,0 +1,75 @@
+/* scroll.c: the story pane's scroll bar and the cue for choices below the fold (issue 16, item
+ * 4). The bar is 12 points wide and takes the mouse: drag its thumb, or click the track above
+ * or below it to move a page. When the scene's choices start below the visible part of the
+ * pane, a button at the pane's foot says how many there are ("3 choices below") and brings
+ * them into view. */
+#include <stdio.h>
+
+#include "ui/sdl/app.h"
+
+void app_pane_scrollbar(App *a, SDL_Rect pane, int max_scroll)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    a->scroll_track = a->scroll_thumb = (SDL_Rect){0, 0, 0, 0};
+    if (max_scroll <= 0 || a->content_h <= 0)
+        return;
+    int bw = draw_px(d, 12);
+    SDL_Rect track = {pane.x + pane.w - bw - draw_px(d, 2), pane.y, bw, pane.h};
+    int th = pane.h * pane.h / a->content_h;
+    if (th < draw_px(d, 32))
+        th = draw_px(d, 32);
+    if (th > pane.h)
+        th = pane.h;
+    int ty = pane.y + (pane.h - th) * a->scroll / max_scroll;
+    SDL_Rect thumb = {track.x + draw_px(d, 2), ty, bw - draw_px(d, 4), th};
+    draw_fill(d, track, t->bar_bg);
+    draw_fill(d, thumb, a->dragging ? t->accent : t->neutral);
+    a->scroll_track = track;
+    a->scroll_thumb = thumb;
+}
+
+void app_scrollbar_press(App *a, int y)
+{
+    SDL_Rect th = a->scroll_thumb;
+    if (y >= th.y && y < th.y + th.h) { /* on the thumb: drag it */
+        a->dragging = true;
+        a->drag_y0 = y;
+        a->drag_scroll0 = a->scroll;
+    } else { /* on the track: a page towards the press */
+        a->scroll += (y < th.y ? -1 : 1) * a->pane_h * 9 / 10;
+    }
+    a->redraw = true;
+}
+
+void app_scrollbar_drag(App *a, int y)
+{
+    int travel = a->scroll_track.h - a->scroll_thumb.h;
+    int max_scroll = a->content_h - a->pane_h;
+    if (!a->dragging || travel <= 0 || max_scroll <= 0)
+        return;
+    a->scroll = a->drag_scroll0 +
+                (int)((long long)(y - a->drag_y0) * max_scroll / travel);
+    a->redraw = true;
+}
+
+void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n)
+{
+    Draw *d = &a->d;
+    a->choices_cue = (SDL_Rect){0, 0, 0, 0};
+    int line = draw_line_height(d, ROLE_BODY);
+    if (n == 0 || first_choice_y + line < pane.y + pane.h)
+        return; /* the first choice shows (its first line at least) */
+    char text[64];
+    snprintf(text, sizeof text, "\u2193  **%zu choice%s below**", n, n == 1 ? "" : "s");
+    int w = draw_label(d, ROLE_BODY, STYLE_BOLD, text, 0, 0, d->theme->text, false, NULL) +
+            draw_px(d, 60);
+    if (w > pane.w - draw_px(d, 40))
+        w = pane.w - draw_px(d, 40);
+    int h = app_button(a, 0, 0, w, NULL, text, ROLE_BODY, 0, 0, false);
+    int k = a->n_buttons;
+    app_button(a, pane.x + (pane.w - w) / 2, pane.y + pane.h - h - draw_px(d, 12), w, NULL, text,
+               ROLE_BODY, A_TO_CHOICES, 0, true);
+    if (k < a->n_buttons)
+        a->choices_cue = a->buttons[k].r;
+}
