@@ -45,13 +45,16 @@ static void set_window(int w, int h, int text_size, const char *extra)
     fclose(f);
 }
 
+/* A key, with Ctrl held when k has CTRL_KEY added */
+#define CTRL_KEY 0x20000000 /* no SDL keycode has this bit (SDLK_SCANCODE_MASK is 1 << 30) */
 static void push_key(SDL_Keycode k)
 {
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = SDL_KEYDOWN;
     e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = k;
+    e.key.keysym.sym = k & ~CTRL_KEY;
+    e.key.keysym.mod = (k & CTRL_KEY) ? KMOD_LCTRL : KMOD_NONE;
     assert_int_equal(SDL_PushEvent(&e), 1);
 }
 
@@ -707,6 +710,80 @@ static void choices_below(void **state)
     session_free(s);
 }
 
+/* ---- defect 5: the reading position survives a change of text or window size ---- */
+
+typedef struct Anchor {
+    int at_frame;    /* the frame to read the position at before the change */
+    int before, after; /* the ordinal of the column's text block at the view's top */
+    int last_bottom, h; /* the last frame: the lowest choice's bottom, the window's height */
+} Anchor;
+
+/* The ordinal (among text blocks starting at the column's left) of the block that covers the
+ * line 60 px under the pane's top, or -1. */
+static int block_at_top(const UiSdlFrame *f)
+{
+    int k = 0, y = f->column_y + 60;
+    for (int i = 0; i < f->n_texts; i++) {
+        int r[4];
+        ui_sdl_frame_text(f, i, r);
+        if (r[0] != f->column_x)
+            continue;
+        if (r[1] <= y && y < r[1] + r[3])
+            return k;
+        k++;
+    }
+    return -1;
+}
+
+static void anchor_frame(int frame, void *ud)
+{
+    Anchor *an = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == an->at_frame)
+        an->before = block_at_top(&f);
+    an->after = block_at_top(&f);
+    an->h = f.h;
+    an->last_bottom = 0;
+    for (int i = 0; i < f.n_buttons; i++) {
+        int r[4];
+        ui_sdl_frame_button(&f, i, r);
+        if (r[0] == f.column_x && r[1] + r[3] > an->last_bottom)
+            an->last_bottom = r[1] + r[3];
+    }
+}
+
+static void reading_position(void **state)
+{
+    (void)state;
+    Err err;
+    /* in the middle of the history: Home, two pages down, then Ctrl+Plus three times */
+    Session *s = open_story("undercover", false);
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(session_choose(s, 0, 1.0, &err), 0);
+    set_window(1280, 800, 20, NULL);
+    static const SDL_Keycode mid[] = {SDLK_HOME, SDLK_PAGEDOWN, SDLK_PAGEDOWN,
+                                      CTRL_KEY | SDLK_PLUS, CTRL_KEY | SDLK_PLUS,
+                                      CTRL_KEY | SDLK_PLUS};
+    Anchor an = {4, -1, -1, 0, 0};
+    Script sc = {mid, sizeof mid / sizeof *mid, anchor_frame, &an};
+    play_script(s, &sc);
+    assert_true(an.before >= 0);
+    if (an.after != an.before)
+        fail_msg("the view's top was on paragraph %d; three Ctrl+Plus later it is on %d",
+                 an.before, an.after);
+    /* at the bottom (the choices): End, then Ctrl+Plus twice: the choices stay in view */
+    set_window(1280, 800, 20, NULL);
+    static const SDL_Keycode end[] = {SDLK_END, CTRL_KEY | SDLK_PLUS, CTRL_KEY | SDLK_PLUS};
+    Anchor bottom = {0, -1, -1, 0, 0};
+    Script sc2 = {end, sizeof end / sizeof *end, anchor_frame, &bottom};
+    play_script(s, &sc2);
+    if (bottom.last_bottom > bottom.h || bottom.last_bottom == 0)
+        fail_msg("after Ctrl+Plus at the bottom the last choice ends at %d in a %d px window",
+                 bottom.last_bottom, bottom.h);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -732,6 +809,7 @@ int main(void)
         cmocka_unit_test(chapter_card),
         cmocka_unit_test(saves_in_words),
         cmocka_unit_test(choices_below),
+        cmocka_unit_test(reading_position),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

@@ -149,6 +149,7 @@ static void change_setting(App *a, int action)
     switch (action) {
     case A_BIGGER:
     case A_SMALLER:
+        app_anchor_view(a); /* keep the reading position (issue 16, item 5) */
         a->set.text_size += action == A_BIGGER ? 2 : -2;
         if (a->set.text_size > TEXT_SIZE_MAX)
             a->set.text_size = TEXT_SIZE_MAX;

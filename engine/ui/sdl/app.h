@@ -147,6 +147,15 @@ typedef struct App {
     int choices_top, choices_end; /* where the scene's choices begin and end in the column */
     SDL_Rect scroll_track, scroll_thumb, choices_cue; /* of the last frame (scroll.c) */
     bool dragging;                /* the scroll bar's thumb, from drag_y0 at drag_scroll0 */
+    /* the column's blocks (each earlier scene, the current one, its choices) as offsets from
+     * the column's top, measured each frame; and the reading position kept across a change of
+     * text or window size (app_anchor_view): pinned to the bottom, or a block and how far
+     * into it the view's top was */
+    int *blocks;
+    size_t n_blocks, cap_blocks;
+    bool anchored, anchor_bottom;
+    size_t anchor_block;
+    double anchor_frac;
     int drag_y0, drag_scroll0;
     bool scroll_to_current;
     double shown_at;
@@ -231,6 +240,15 @@ void app_scrollbar_drag(App *a, int y);
 /* When the first of the scene's n choices starts below the pane (first_choice_y, drawable
  * px), a button at the pane's foot: "3 choices below" (A_TO_CHOICES); records a->choices_cue. */
 void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n);
+
+/* Before the text or window size changes: remember the reading position (the block at the
+ * top of the view and how far into it, or that the view was at the bottom). */
+void app_anchor_view(App *a);
+/* After the column was measured anew (a->blocks, a->content_h, a->pane_h): put the view back on
+ * the remembered position, once. */
+void app_apply_anchor(App *a);
+/* Record a block of the column starting at offset top (during the measuring pass). */
+void app_add_block(App *a, int top);
 
 /* ending.c */
 /* The ending's chart of a->screen at x, y, w wide: a row per stat (label and range, its line

@@ -189,6 +189,8 @@ static void event(App *a, const SDL_Event *e)
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
             e->window.event == SDL_WINDOWEVENT_MOVED) {
+            if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                app_anchor_view(a); /* keep the reading position (issue 16, item 5) */
             app_update_size(a);
             a->redraw = true;
         } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {

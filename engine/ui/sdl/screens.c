@@ -89,6 +89,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
     int y0 = y, gap = draw_px(d, 18);
     for (size_t i = 0; i < a->n_hist && i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
+        if (!render)
+            app_add_block(a, y - y0);
         y += draw_text(d, ROLE_BODY, a->hist[i].text, x, y, w, t->dim, render) + gap / 2;
         char *pick = xasprintf("*\u2192 %s*", dc->text);
         y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
@@ -107,6 +109,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += gap;
     }
     a->current_top = y - y0;
+    if (!render)
+        app_add_block(a, y - y0);
     y += app_chapter_card(a, x, y, w, render);
     if (a->status) {
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
@@ -117,6 +121,8 @@ static int story_column(App *a, int x, int y, int w, bool render)
         return y - y0 + app_room_choices(a, x, y, w, render);
     if (!e) {
         a->choices_top = y - y0;
+        if (!render)
+            app_add_block(a, y - y0);
         for (size_t i = 0; i < sc->n_available && i < 60; i++) {
             char badge[24];
             snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
@@ -285,9 +291,11 @@ void app_game_screen(App *a)
     /* measure, place the scroll, then draw */
     int saved = a->n_buttons;
     a->choices_top = a->choices_end = -1;
+    a->n_blocks = 0;
     a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
     a->n_buttons = saved;
     a->pane_h = pane_h;
+    app_apply_anchor(a);
     if (a->scroll_to_current) {
         a->scroll = a->current_top;
         a->scroll_to_current = false;

@@ -4,6 +4,7 @@
  * pane, a button at the pane's foot says how many there are ("3 choices below") and brings
  * them into view. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ui/sdl/app.h"
 
@@ -72,4 +73,49 @@ void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n)
                ROLE_BODY, A_TO_CHOICES, 0, true);
     if (k < a->n_buttons)
         a->choices_cue = a->buttons[k].r;
+}
+
+void app_add_block(App *a, int top)
+{
+    util_grow(&a->blocks, &a->cap_blocks, a->n_blocks + 1, sizeof *a->blocks);
+    a->blocks[a->n_blocks++] = top;
+}
+
+/* The end of block k: the next one's top, or the column's end. */
+static int block_end(const App *a, size_t k)
+{
+    return k + 1 < a->n_blocks ? a->blocks[k + 1] : a->content_h;
+}
+
+void app_anchor_view(App *a)
+{
+    if (!a->s || a->n_blocks == 0 || a->scroll_to_current)
+        return;
+    a->anchored = true;
+    int max_scroll = a->content_h - a->pane_h;
+    a->anchor_bottom = max_scroll > 0 && a->scroll >= max_scroll - draw_px(&a->d, 4);
+    size_t k = 0;
+    while (k + 1 < a->n_blocks && a->blocks[k + 1] <= a->scroll)
+        k++;
+    int h = block_end(a, k) - a->blocks[k];
+    a->anchor_block = k;
+    a->anchor_frac = h > 0 ? (double)(a->scroll - a->blocks[k]) / (double)h : 0;
+}
+
+void app_apply_anchor(App *a)
+{
+    if (!a->anchored)
+        return;
+    a->anchored = false;
+    if (a->scroll_to_current)
+        return;
+    if (a->anchor_bottom) {
+        a->scroll = a->content_h - a->pane_h;
+        return;
+    }
+    if (a->anchor_block >= a->n_blocks)
+        return;
+    size_t k = a->anchor_block;
+    int h = block_end(a, k) - a->blocks[k];
+    a->scroll = a->blocks[k] + (int)(a->anchor_frac * (double)h);
 }

@@ -147,6 +147,7 @@ static void sdl_shutdown(void)
     if (!a->cfg || (!a->cfg->window.screenshot && a->cfg->window.frames == 0))
         settings_save(&a->set, &err); /* a failure here costs only the window geometry */
     app_history_free(a);
+    free(a->blocks);
     free(a->error);
     free(a->toast);
     free(a->confirm_title);
