@@ -116,6 +116,7 @@ void game_free(Game *g)
         free(g->journal[i].after);
         free(g->journal[i].text);
         free(g->journal[i].reply);
+        free(g->journal[i].not_taken);
     }
     free(g->journal);
     free(g->stats);
@@ -565,6 +566,12 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     const Choice *c = &from->choices[ci];
     Decision d = {.scene = g->scene, .choice = (int)ci, .seconds = seconds, .forced = -1,
                   .text = xstrdup(g->avail_text[i])};
+    if (c->advice != ADVICE_NONE) { /* the road not taken, among the choices offered now */
+        Advice other = c->advice == ADVICE_FOLLOWS ? ADVICE_AGAINST : ADVICE_FOLLOWS;
+        for (size_t k = 0; k < g->n_avail && !d.not_taken; k++)
+            if (k != i && from->choices[g->avail[k]].advice == other)
+                d.not_taken = xstrdup(g->avail_text[k]);
+    }
     size_t nb = (s->n_stats ? s->n_stats : 1) * sizeof(int);
     d.before = xmalloc(nb);
     memcpy(d.before, g->stats, s->n_stats * sizeof(int));
@@ -620,6 +627,7 @@ fail:
     free(d.before);
     free(d.text);
     free(d.reply);
+    free(d.not_taken);
     return -1;
 }
 
@@ -826,6 +834,8 @@ Game *game_clone(const Game *g)
         c->journal[i].after = copy_ints(g->journal[i].after, s->n_stats);
         c->journal[i].text = xstrdup(g->journal[i].text);
         c->journal[i].reply = g->journal[i].reply ? xstrdup(g->journal[i].reply) : NULL;
+        c->journal[i].not_taken = g->journal[i].not_taken ? xstrdup(g->journal[i].not_taken)
+                                                          : NULL;
     }
     c->n_journal = g->n_journal;
     c->init_stats = copy_ints(g->init_stats, s->n_stats);

@@ -23,6 +23,8 @@ typedef struct Decision {
     int forced;    /* index of the threshold that forced the jump, or -1 */
     char *text;    /* the choice's text as it was shown */
     char *reply;   /* the choice's reply as it was shown (laid out), or NULL when it has none */
+    char *not_taken; /* the road not taken: the text, as shown, of the first other choice offered
+                        at this decision that the story tags the other way (advice), or NULL */
 } Decision;
 
 /* A decision as stored in a save: ids, so it survives edits of the story. */

@@ -153,23 +153,6 @@ static char *carried_text(const Game *g, size_t chapter)
     return b.len ? buf_take(&b) : NULL;
 }
 
-/* The road not taken at decision d: the first other choice of its scene tagged the other way,
- * as its plain text (a text that is a function or interpolates is left out: it would need the
- * game's state at the time). */
-static const char *road_not_taken(const Scene *ds, size_t taken)
-{
-    Advice a = ds->choices[taken].advice;
-    if (a == ADVICE_NONE)
-        return NULL;
-    Advice other = a == ADVICE_FOLLOWS ? ADVICE_AGAINST : ADVICE_FOLLOWS;
-    for (size_t k = 0; k < ds->n_choices; k++) {
-        const Choice *c = &ds->choices[k];
-        if (k != taken && c->advice == other && c->text.str && !strchr(c->text.str, '{'))
-            return c->text.str;
-    }
-    return NULL;
-}
-
 /* Does the scene speak to the source's advice (an advice text, or a tagged choice)? */
 static bool scene_advises(const Scene *ds)
 {
@@ -181,13 +164,19 @@ static bool scene_advises(const Scene *ds)
     return false;
 }
 
-/* Mark the run's pivotal decisions: those at scenes that speak to the source's advice, the
- * SCREEN_PIVOTAL_MAX that moved the stats most when there are more; when there are fewer than
- * SCREEN_PIVOTAL_MIN, the decisions with a lesson that moved the stats most make up the number.
- * weight[i] is how far decision i moved the stats (the sum of the changes' sizes). */
-static void mark_pivotal(Screen *sc, const bool *advises, const long *weight)
+/* Mark the run's pivotal decisions (scenarios/README.md, "The end-of-run recap"): at an ending,
+ * the last decision, which chose it; then those at scenes that speak to the source's advice, the
+ * weightiest first while fewer than SCREEN_PIVOTAL_MAX are marked; when fewer than
+ * SCREEN_PIVOTAL_MIN are, the weightiest decisions with a lesson make up the number. weight[i]
+ * says how much decision i did: how far it moved the stats, 10 for each flag it set, and 20
+ * when it went against the advice (a road the run will pay for). */
+static void mark_pivotal(Screen *sc, const bool *advises, const long *weight, bool ended)
 {
     size_t n = sc->n_decisions, picked = 0;
+    if (ended && n) {
+        sc->decisions[n - 1].pivotal = true;
+        picked++;
+    }
     for (int pass = 0; pass < 2; pass++) {
         size_t goal = pass == 0 ? SCREEN_PIVOTAL_MAX : SCREEN_PIVOTAL_MIN;
         while (picked < goal) {
@@ -236,12 +225,16 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->advice_name = screen_advice_name(x->advice);
         x->advice_text = screen_advice_text(x->advice);
         x->advises = dup_or_null(ds->advice);
-        x->not_taken = dup_or_null(road_not_taken(ds, d->choice));
+        x->not_taken = dup_or_null(d->not_taken);
         advises[i] = scene_advises(ds);
+        const Choice *c = &ds->choices[d->choice];
         for (size_t k = 0; k < st->n_stats; k++)
             weight[i] += labs((long)d->after[k] - (long)d->before[k]);
+        weight[i] += 10 * (long)(c->set.n + (c->set.fn ? 1 : 0));
+        if (c->advice == ADVICE_AGAINST)
+            weight[i] += 20;
     }
-    mark_pivotal(sc, advises, weight);
+    mark_pivotal(sc, advises, weight, game_ended(g));
     free(advises);
     free(weight);
     if (n && sc->decisions[n - 1].reply.text)

@@ -83,11 +83,10 @@ typedef struct ScreenDecision {
     const char *advice_name; /* "follows", "against" (static), or NULL for ADVICE_NONE */
     const char *advice_text; /* "follows the advice", "goes against the advice", or NULL */
     char *advises;   /* what the source advises at this decision (the scene's `advice`), or NULL */
-    char *not_taken; /* the road not taken: the text of the scene's first choice tagged the other
-                        way (against when this one follows, and the reverse), or NULL when the
-                        choice taken is untagged or the other choice's text is a function */
+    char *not_taken; /* the road not taken (Decision.not_taken): the first other choice offered at
+                        this decision tagged the other way, as it was shown; or NULL */
     bool pivotal;    /* one of the run's 5-7 pivotal decisions (SCREEN_PIVOTAL_MAX), which the
-                        end-of-run recap shows; see screen_describe */
+                        end-of-run recap shows (scenarios/README.md, "The end-of-run recap") */
     const RoomTally *tally; /* room mode: the room's vote (owned by the Room), else NULL */
 } ScreenDecision;
 

@@ -316,9 +316,10 @@ static void test_gallery_and_restart(void **state)
     unsetenv("XDG_DATA_HOME");
 }
 
-/* Ten decisions: "t1".."t9" at scenes that speak to the source's advice (scene i moves the
- * stat by i), then "plain" with a lesson. The recap keeps the 7 tagged decisions that moved the
- * stats most (t3..t9); with only two tagged (t1, t2), lessons make up the number to 5. */
+/* Ten decisions: "t1".."t9" at scenes that speak to the source's advice (following it, "r",
+ * moves the stat by i; going against it, "w", moves nothing), then "plain", untagged, with a
+ * lesson, which ends the story. A choice tagged against but never offered ("h") sits before
+ * "w" to show the road not taken is one the player was offered. */
 static const char PIVOTS[] =
     "story { id = \"p\", title = \"P\", start = \"t1\",\n"
     "  stats = { { id = \"x\", start = 0, min = 0, max = 1000 } } }\n"
@@ -327,6 +328,8 @@ static const char PIVOTS[] =
     "    lesson = 'Lesson ' .. i,\n"
     "    choice { 'Right ' .. i, id = 'r', advice = i <= N and 'follows' or nil,\n"
     "             effects = { x = i }, go = i < 9 and 't' .. (i + 1) or 'plain' },\n"
+    "    choice { 'Hidden ' .. i, id = 'h', advice = i <= N and 'against' or nil,\n"
+    "             when = function(g) return false end, go = 'plain' },\n"
     "    choice { 'Wrong ' .. i, id = 'w', advice = i <= N and 'against' or nil,\n"
     "             go = i < 9 and 't' .. (i + 1) or 'plain' } }\n"
     "end\n"
@@ -357,10 +360,9 @@ static void test_pivotal_decisions(void **state)
     Screen *sc = play_pivots(9);
     assert_non_null(sc->ending);
     assert_int_equal(sc->n_decisions, 10);
-    /* the odd scenes took "r" (x moves by i), the even ones "w" (nothing moves): the seven
-     * tagged decisions that moved most are t9, t7, t5, t3, t1, then of the ties the earliest,
-     * t2 and t4; "plain" is untagged and there are already 7 */
-    const bool want[10] = {true, true, true, true, true, false, true, false, true, false};
+    /* "plain" chose the ending: pivotal. The odd scenes took "r" (weight i), the even ones "w"
+     * (weight 20: against the advice): with "plain", the seven are t2, t4, t6, t8, t9 and t7 */
+    const bool want[10] = {false, true, false, true, false, true, true, true, true, true};
     size_t n = 0;
     for (size_t i = 0; i < 10; i++) {
         assert_int_equal(sc->decisions[i].pivotal, want[i]);
@@ -369,13 +371,13 @@ static void test_pivotal_decisions(void **state)
     assert_int_equal(n, SCREEN_PIVOTAL_MAX);
     /* the advice text and the road not taken: the other way's choice */
     assert_string_equal(sc->decisions[0].advises, "Advice 1");
-    assert_string_equal(sc->decisions[0].not_taken, "Wrong 1");
+    assert_string_equal(sc->decisions[0].not_taken, "Wrong 1"); /* not "Hidden 1" */
     assert_string_equal(sc->decisions[1].not_taken, "Right 2");
     assert_null(sc->decisions[9].advises);
     assert_null(sc->decisions[9].not_taken);
     screen_free(sc);
 
-    sc = play_pivots(2); /* two tagged: lessons by size make up five (plain, t9, t7) */
+    sc = play_pivots(2); /* plain, the two tagged, then lessons by weight make up five (t9, t7) */
     const bool want2[10] = {true, true, false, false, false, false, true, false, true, true};
     for (size_t i = 0; i < 10; i++)
         assert_int_equal(sc->decisions[i].pivotal, want2[i]);
