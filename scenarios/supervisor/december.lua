@@ -29,10 +29,6 @@ scene "sam_lunch" {
         .. "anything from desperation.",
   discuss = "If you wanted to change jobs next year, who would you call first? When did you "
          .. "last talk to them?",
-  choice { "Ask Sam for an interview", id = "apply", advice = "follows",
-           effects = { relationships = 3, burnout = 3 }, set = { applied = true }, go = "read_dana",
-           lesson = "Asking for the interview gave you a second road, and with it the calm to "
-                 .. "be honest on the first." },
   choice { "Ask Sam how a move like that looks from his side of the table", id = "ask_sam_view",
            advice = "follows",
            effects = { relationships = 5, acumen = 3 }, set = { heard_truth = true },
@@ -40,6 +36,10 @@ scene "sam_lunch" {
            lesson = "Sam's answer was that it looks like someone who was promoted for being good "
                  .. "and found out what they want. The people who hire you usually see it that "
                  .. "way, if you tell it that way." },
+  choice { "Ask Sam for an interview", id = "apply", advice = "follows",
+           effects = { relationships = 3, burnout = 3 }, set = { applied = true }, go = "read_dana",
+           lesson = "Asking for the interview gave you a second road, and with it the calm to "
+                 .. "be honest on the first." },
   choice { "Tell Sam you are not ready to look yet", id = "not_ready", advice = "against",
            effects = { relationships = 2 }, go = "read_dana",
            lesson = "Keeping the outside road closed put all the weight on the one conversation "
@@ -158,12 +158,21 @@ scene "the_talk" {
         .. "make the change easy.",
   discuss = "Write the first three sentences you would say to your manager. What do you offer, "
          .. "and what do you ask for?",
+  choice { "Say you are feeling stretched, and see what she offers", id = "hedge",
+           advice = "against", set = { hedged = true }, go = "dana_reply",
+           lesson = "A hint got a hint's answer. Dana heard a supervisor who needed support, not "
+                 .. "one who wanted out." },
   choice { "Thank her for the chance, tell her managing is not what you love, and offer to hire and train your successor and stay through the handover",
            id = "the_script", advice = "follows", effects = { relationships = 5, burnout = 3 },
            set = { talked = true },
            go = "dana_reply",
            lesson = "Gratitude, the plain truth, and a promise to help with the handover: in that "
                  .. "order it sounded like a plan, not a retreat." },
+  choice { "Tell her it is your old job back or you go to Corvane", id = "ultimatum",
+           advice = "against", when = function(g) return g.applied end,
+           effects = { relationships = -15 }, set = { ultimatum = true }, go = "dana_reply",
+           lesson = "An ultimatum spent all your leverage at once, along with the goodwill you "
+                 .. "would need for the handover." },
   choice { "Put a one-page transition plan on her desk: timeline, successor candidates, what the Bridge rewrite needs",
            id = "written_plan", advice = "follows",
            requires = { acumen = 45 },
@@ -171,15 +180,6 @@ scene "the_talk" {
            set = { talked = true, plan_on_paper = true }, go = "dana_reply",
            lesson = "Knowing how the business plans let you bring Dana an answer instead of a "
                  .. "problem. Half the handover was done before she said yes." },
-  choice { "Tell her it is your old job back or you go to Corvane", id = "ultimatum",
-           advice = "against", when = function(g) return g.applied end,
-           effects = { relationships = -15 }, set = { ultimatum = true }, go = "dana_reply",
-           lesson = "An ultimatum spent all your leverage at once, along with the goodwill you "
-                 .. "would need for the handover." },
-  choice { "Say you are feeling stretched, and see what she offers", id = "hedge",
-           advice = "against", set = { hedged = true }, go = "dana_reply",
-           lesson = "A hint got a hint's answer. Dana heard a supervisor who needed support, not "
-                 .. "one who wanted out." },
 }
 
 scene "dana_reply" {
@@ -239,6 +239,20 @@ scene "dana_reply" {
         .. "a job to go back to, and when.",
   discuss = "Your old role has been filled. What would you accept instead, and how long would "
          .. "you wait for it?",
+  choice { id = "tell_corvane",
+           text = function(g)
+             if g.applied then
+               return "Tell her about the Corvane interview, and that you will decide in January"
+             end
+             return "Tell her you mean to interview at Corvane as well, and will decide in January"
+           end,
+           when = function(g)
+             return g.talked and g:visited("sam_lunch") > 0 and g:visited("interview") == 0
+           end,
+           effects = { relationships = 3 },
+           set = { told_dana = true, applied = true, path = "corvane" }, go = onward,
+           lesson = "Telling Dana about Corvane was a risk. It also meant nothing you did next "
+                 .. "would reach her from someone else." },
   choice { id = "agree_wait",
            text = function(g)
              return "Agree: run the team until " .. back_month(g)
@@ -255,36 +269,22 @@ scene "dana_reply" {
            set = { path = "rotation", rotation_kind = "rotation" }, go = onward,
            lesson = "The rotation let you try the other work without burning a bridge behind "
                  .. "you. It also put someone else in your chair before they were ready." },
-  choice { id = "tell_corvane",
-           text = function(g)
-             if g.applied then
-               return "Tell her about the Corvane interview, and that you will decide in January"
-             end
-             return "Tell her you mean to interview at Corvane as well, and will decide in January"
-           end,
-           when = function(g)
-             return g.talked and g:visited("sam_lunch") > 0 and g:visited("interview") == 0
-           end,
-           effects = { relationships = 3 },
-           set = { told_dana = true, applied = true, path = "corvane" }, go = onward,
-           lesson = "Telling Dana about Corvane was a risk. It also meant nothing you did next "
-                 .. "would reach her from someone else." },
-  choice { "Go to the Corvane interview", id = "go_interview",
-           when = function(g)
-             return g.ultimatum and g.applied and g:visited("interview") == 0
-           end,
-           set = { path = "corvane" }, go = onward },
+  choice { "Back down: tell her you will stay, and try to mean it", id = "back_down",
+           advice = "against", when = function(g) return g.ultimatum or g.hedged end,
+           effects = { satisfaction = -8 }, set = { path = "endure" }, go = onward,
+           lesson = "Backing down kept the peace and your title. It left the question exactly "
+                 .. "where it was." },
   choice { "Try again, plainly this time", id = "try_again", advice = "follows",
            when = function(g) return g.hedged end,
            effects = { relationships = 3 }, set = { hedged = false, talked = true },
            go = "dana_reply",
            lesson = "Correcting a hint on the spot was awkward for a minute, and it saved "
                  .. "months of a misunderstanding." },
-  choice { "Back down: tell her you will stay, and try to mean it", id = "back_down",
-           advice = "against", when = function(g) return g.ultimatum or g.hedged end,
-           effects = { satisfaction = -8 }, set = { path = "endure" }, go = onward,
-           lesson = "Backing down kept the peace and your title. It left the question exactly "
-                 .. "where it was." },
+  choice { "Go to the Corvane interview", id = "go_interview",
+           when = function(g)
+             return g.ultimatum and g.applied and g:visited("interview") == 0
+           end,
+           set = { path = "corvane" }, go = onward },
 }
 
 scene "peak" {

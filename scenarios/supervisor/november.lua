@@ -116,6 +116,25 @@ scene "crossroads" {
   discuss = "Which of the four questions would be hardest for you to answer honestly: will your "
          .. "career stall and do you care, have you learned all you can, are there other roles, "
          .. "how much leverage do you have?",
+  choice { "Put the list in a drawer and keep your head down until the March review",
+           id = "endure", advice = "against", set = { path = "endure" }, go = "peak",
+           lesson = "Enduring is a real choice, and the cheapest one this month. You paid for it "
+                 .. "in every month after." },
+  choice { "Walk into Dana's office on Monday and ask for your old job back", id = "ask_back_now",
+           when = function(g) return answers(g) >= 1 end,
+           set = { straight = true }, go = "the_talk",
+           lesson = "Going straight to your boss was brave. With nothing else in view, you had "
+                 .. "to take whatever she could offer." },
+  choice { "Do both at once: look outside quietly, and find out whether Dana would hear you",
+           id = "two_phase", effects = { burnout = 3 }, advice = "follows",
+           when = function(g) return answers(g) >= 2 end,
+           show_locked = "First answer at least two of the questions", go = "sam_lunch",
+           lesson = "Looking outside while finding out what was possible inside meant that "
+                 .. "neither answer could trap you." },
+  choice { "Go and see Linda about that rotation program", id = "see_linda", advice = "follows",
+           when = function(g) return g.knows_rotation and g:visited("rotation_pitch") == 0 end,
+           go = "rotation_pitch",
+           lesson = "Following up on the side door turned a page in a binder into a real option." },
   choice { "Have lunch with Ruth, who turned this job down twice", id = "ask_ruth", effects = { burnout = 2 },
            advice = "follows", when = function(g) return g:visited("q_ruth") == 0 end, go = "q_ruth",
            lesson = "Will going back stall your career, and do you care? Ask someone who chose "
@@ -132,25 +151,6 @@ scene "crossroads" {
            advice = "follows", when = function(g) return g:visited("q_worth") == 0 end, go = "q_worth",
            lesson = "How much leverage do you have? You cannot bargain with a value you have "
                  .. "never counted." },
-  choice { "Do both at once: look outside quietly, and find out whether Dana would hear you",
-           id = "two_phase", effects = { burnout = 3 }, advice = "follows",
-           when = function(g) return answers(g) >= 2 end,
-           show_locked = "First answer at least two of the questions", go = "sam_lunch",
-           lesson = "Looking outside while finding out what was possible inside meant that "
-                 .. "neither answer could trap you." },
-  choice { "Walk into Dana's office on Monday and ask for your old job back", id = "ask_back_now",
-           when = function(g) return answers(g) >= 1 end,
-           set = { straight = true }, go = "the_talk",
-           lesson = "Going straight to your boss was brave. With nothing else in view, you had "
-                 .. "to take whatever she could offer." },
-  choice { "Go and see Linda about that rotation program", id = "see_linda", advice = "follows",
-           when = function(g) return g.knows_rotation and g:visited("rotation_pitch") == 0 end,
-           go = "rotation_pitch",
-           lesson = "Following up on the side door turned a page in a binder into a real option." },
-  choice { "Put the list in a drawer and keep your head down until the March review",
-           id = "endure", advice = "against", set = { path = "endure" }, go = "peak",
-           lesson = "Enduring is a real choice, and the cheapest one this month. You paid for it "
-                 .. "in every month after." },
   choice { "Write your resignation tonight", id = "resign_draft",
            advice = "against",
            when = function(g) return g.burnout >= 60 and g:visited("quit_now") == 0 end,
@@ -243,9 +243,6 @@ scene "q_intranet" {
   lesson = "Many companies have more side doors than their people ever try.",
   discuss = "What sideways moves does your organisation offer? Who has used one, and how was "
          .. "it seen afterwards?",
-  choice { "Ask Linda to keep your name in mind, quietly", id = "rotation_quiet",
-           advice = "follows", effects = { relationships = 3 }, set = { knows_rotation = true }, go = "crossroads",
-           lesson = "Asking about a side door cost one e-mail and kept a third road open." },
   choice { "Ask Linda what supervisors who want to step down usually do here", id = "ask_linda",
            advice = "follows", effects = { acumen = 3 }, set = { knows_rotation = true }, go = "crossroads",
            lesson = "Linda's answer was short: *usually they leave*. Knowing the pattern is the "
@@ -253,6 +250,9 @@ scene "q_intranet" {
   choice { "Put the binder back: a rotation would look like running away", id = "close_tab",
            advice = "against", effects = { satisfaction = -3 }, go = "crossroads",
            lesson = "Dismissing the side door left only two ways to go: up, or out." },
+  choice { "Ask Linda to keep your name in mind, quietly", id = "rotation_quiet",
+           advice = "follows", effects = { relationships = 3 }, set = { knows_rotation = true }, go = "crossroads",
+           lesson = "Asking about a side door cost one e-mail and kept a third road open." },
 }
 
 scene "q_worth" {
@@ -292,16 +292,16 @@ scene "q_worth" {
            effects = { relationships = 5 }, set = { sam_contact = true }, go = "crossroads",
            lesson = "Staying in touch with an old colleague cost one coffee. It is how a second "
                  .. "door opens." },
+  choice { "Decide that leverage is a cold way to think about people you like", id = "no_leverage",
+           advice = "against", effects = { relationships = 3 }, go = "crossroads",
+           lesson = "Refusing to count your leverage did not make it go away. It only meant you "
+                 .. "would not use it." },
   choice { "Pull the salary survey and price yourself, as supervisor and as engineer",
            id = "price_yourself", advice = "follows", effects = { acumen = 8 },
            set = { knows_worth = true },
            go = "crossroads",
            lesson = "Knowing your price in both jobs turned a feeling into numbers you could "
                  .. "put on a table." },
-  choice { "Decide that leverage is a cold way to think about people you like", id = "no_leverage",
-           advice = "against", effects = { relationships = 3 }, go = "crossroads",
-           lesson = "Refusing to count your leverage did not make it go away. It only meant you "
-                 .. "would not use it." },
 }
 
 scene "rotation_pitch" {
@@ -323,15 +323,15 @@ scene "rotation_pitch" {
         .. "They only work if you use them openly.",
   discuss = "If your company offered a six-month rotation tomorrow, would you take it? What "
          .. "would you be afraid people would say?",
-  choice { "Ask Dana to sign you up for the rotation", id = "ask_rotation", advice = "follows",
-           go = "the_talk",
-           lesson = "Asking for the rotation meant having the conversation with Dana. The side "
-                 .. "door still went through her office." },
   choice { "Take the internship, and say nothing to Dana yet", id = "take_internship",
            effects = { technical = 3, burnout = 5 },
            set = { path = "internship", rotation_kind = "internship" }, go = "peak",
            lesson = "The internship let you learn without asking anyone's permission. It also "
                  .. "stacked a second job on top of the one you already could not stand." },
+  choice { "Ask Dana to sign you up for the rotation", id = "ask_rotation", advice = "follows",
+           go = "the_talk",
+           lesson = "Asking for the rotation meant having the conversation with Dana. The side "
+                 .. "door still went through her office." },
   choice { "Thank Linda and go back to your list", id = "back_to_list",
            effects = { relationships = -2 }, go = "crossroads",
            lesson = "Linda had cleared an hour for you. She did not clear another." },

@@ -102,6 +102,14 @@ scene "handover" {
   end,
   lesson = "A handover works when the successor leads while you are still there to catch them.",
   discuss = "When you hand over work, how do you stop people from coming back to you out of habit?",
+  choice { "Keep running things yourself until they are ready: it is faster", id = "keep_running",
+           advice = "against", effects = { burnout = 10, reputation = 3 }, go = "first_week_back",
+           lesson = "Running things until your successor was ready meant they never were. "
+                 .. "Nobody learns to lead by watching." },
+  choice { "Start the rewrite at night, so you hit the ground running", id = "rewrite_nights",
+           advice = "against", effects = { burnout = 12, technical = 5, satisfaction = 5 }, go = "first_week_back",
+           lesson = "Reaching for the work before the handover was done felt like getting your "
+                 .. "life back. It took the last of your evenings and left the team half-handed." },
   choice { id = "let_them_lead", advice = "follows",
            text = function(g)
              return "Write the runbooks, and let " .. successor_name(g)
@@ -111,14 +119,6 @@ scene "handover" {
            go = "first_week_back",
            lesson = "Letting your successor lead badly while you were still there to help was "
                  .. "uncomfortable for everyone, and it was the only real training." },
-  choice { "Keep running things yourself until they are ready: it is faster", id = "keep_running",
-           advice = "against", effects = { burnout = 10, reputation = 3 }, go = "first_week_back",
-           lesson = "Running things until your successor was ready meant they never were. "
-                 .. "Nobody learns to lead by watching." },
-  choice { "Start the rewrite at night, so you hit the ground running", id = "rewrite_nights",
-           advice = "against", effects = { burnout = 12, technical = 5, satisfaction = 5 }, go = "first_week_back",
-           lesson = "Reaching for the work before the handover was done felt like getting your "
-                 .. "life back. It took the last of your evenings and left the team half-handed." },
 }
 
 scene "first_week_back" {
@@ -140,6 +140,10 @@ scene "first_week_back" {
   lesson = "Going back means letting go for real, and telling your own story before others "
         .. "tell it for you.",
   discuss = "How would you answer a colleague who called your move a demotion?",
+  choice { "Answer Keisha yourself: you know what the answer should be", id = "answer_keisha",
+           advice = "against", effects = { relationships = -5, satisfaction = 3 }, go = "asterisk",
+           lesson = "Answering Keisha was quicker and quietly took the job back from the person "
+                 .. "you had trained to do it." },
   choice { id = "send_to_successor", advice = "follows",
            text = function(g)
              return "Send Keisha to " .. successor_name(g) .. ", and give the sales director the "
@@ -152,10 +156,6 @@ scene "first_week_back" {
            end,
            lesson = "You pointed Keisha to her new boss and told your own story out loud. The "
                  .. "stigma of stepping back shrinks when you are not ashamed of it." },
-  choice { "Answer Keisha yourself: you know what the answer should be", id = "answer_keisha",
-           advice = "against", effects = { relationships = -5, satisfaction = 3 }, go = "asterisk",
-           lesson = "Answering Keisha was quicker and quietly took the job back from the person "
-                 .. "you had trained to do it." },
   choice { "Let the remark go, put your head down and get on with the rewrite", id = "shut_door",
            effects = { satisfaction = 5 },
            go = function(g)
@@ -251,6 +251,10 @@ scene "offer" {
   lesson = "How you leave is remembered longer than how you arrived.",
   discuss = "What do you owe the team and the manager you are leaving? How long a transition "
          .. "is fair?",
+  choice { "Accept and give two weeks' notice: the sooner the better", id = "accept_fast",
+           advice = "against", effects = { burnout = -10, relationships = -10 }, go = "rough_exit",
+           lesson = "Two weeks got you out fast, and left the team to find out who would run "
+                 .. "the Bridge next." },
   choice { "Accept, with a start date six weeks out: time to help Dana hire and train your successor",
            id = "accept_transition", advice = "follows", effects = { relationships = 5, burnout = 5 },
            go = "new_bench",
@@ -263,10 +267,6 @@ scene "offer" {
            go = "new_bench",
            lesson = "Knowing your market value let you ask for both the money and the time to "
                  .. "leave well." },
-  choice { "Accept and give two weeks' notice: the sooner the better", id = "accept_fast",
-           advice = "against", effects = { burnout = -10, relationships = -10 }, go = "rough_exit",
-           lesson = "Two weeks got you out fast, and left the team to find out who would run "
-                 .. "the Bridge next." },
   choice { "Take the offer to Dana and see what she will do to keep you", id = "counter_dana",
            advice = "against", effects = { relationships = -3 }, go = "counter",
            lesson = "Shopping the offer put Dana on the spot. A counteroffer usually gives you "
@@ -355,16 +355,16 @@ scene "no_offer" {
         .. "come with you.",
   discuss = "If you have been away from hands-on work for a year, what would you do to get "
          .. "ready for a technical interview?",
-  choice { "Have the honest conversation with Dana, now", id = "talk_now", advice = "follows",
-           when = function(g) return g:visited("the_talk") == 0 end,
-           set = { late_talk = true }, go = "the_talk",
-           lesson = "Turning to Dana after the outside door closed was late, and still better "
-                 .. "than never." },
   choice { "Stay put for now, and spend the spring rebuilding your skills", id = "rebuild",
            effects = { technical = 8, burnout = 8 }, set = { path = "endure" },
            go = "endure_winter",
            lesson = "Rebuilding your skills on top of a full-time job was the honest fix, and "
                  .. "an expensive one." },
+  choice { "Have the honest conversation with Dana, now", id = "talk_now", advice = "follows",
+           when = function(g) return g:visited("the_talk") == 0 end,
+           set = { late_talk = true }, go = "the_talk",
+           lesson = "Turning to Dana after the outside door closed was late, and still better "
+                 .. "than never." },
   choice { "Resign before Dana can bring it up", id = "resign_shame", advice = "against",
            when = function(g) return g.lied end,
            effects = { reputation = -10 }, set = { quit = true }, go = "burned_bridges",
