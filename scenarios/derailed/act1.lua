@@ -130,13 +130,6 @@ scene "systems_month" {
         .. "question is about the market.",
   discuss = "What question about your company's customers or competitors could you not answer "
          .. "today? Who could you ask this week?",
-  choice { "Admit it, and ask Rosa in sales to show you the site this week",
-           id = "admit_gap", advice = "follows",
-           effects = { acumen = 4, relationships = 4, reputation = -2 },
-           set = { knows_industry = true, rosa_ally = true },
-           go = "queue",
-           lesson = "Admitting the gap cost a moment's face in front of the CEO and bought you "
-                 .. "the knowledge, and the colleague, you needed." },
   choice { "Answer with what you know: how you would architect a site like it",
            id = "architecture_answer", advice = "against",
            effects = { reputation = -6, technical = 1 }, set = { labelled_tech = true },
@@ -149,6 +142,13 @@ scene "systems_month" {
            go = "queue",
            lesson = "You learned how the site worked. What it meant to a chef at midnight was "
                  .. "not in the code." },
+  choice { "Admit it, and ask Rosa in sales to show you the site this week",
+           id = "admit_gap", advice = "follows",
+           effects = { acumen = 4, relationships = 4, reputation = -2 },
+           set = { knows_industry = true, rosa_ally = true },
+           go = "queue",
+           lesson = "Admitting the gap cost a moment's face in front of the CEO and bought you "
+                 .. "the knowledge, and the colleague, you needed." },
 }
 
 scene "queue" {

@@ -45,15 +45,6 @@ scene "budget" {
         .. "job. Above a certain rung, they are the job.",
   discuss = "Which non-technical skill does the role above yours need that you have not "
          .. "practised yet? Who could teach it to you?",
-  choice { "Ask Martin to teach you how the board reads a budget, and rebuild yours with him",
-           id = "learn_from_martin", advice = "follows",
-           effects = { acumen = 12, relationships = 4, burnout = 4, reputation = -2 },
-           reply = "Martin is kind about it. By Thursday the whole finance floor knows the new "
-                .. "director cannot read a budget.",
-           set = { budget = "business" },
-           go = "board_prep",
-           lesson = "Asking the CFO for a lesson was not weakness. Budgeting is a skill, and "
-                 .. "the best teacher in the building was your own boss." },
   choice { "Take last year's numbers, add 8 percent, and attach IT's project list",
            id = "wishlist", advice = "against",
            set = { budget = "wishlist" },
@@ -68,6 +59,15 @@ scene "budget" {
            go = "board_prep",
            lesson = "You learned the skill. Learning it alone, at night, cost more than it "
                  .. "needed to, and Martin never saw you learn it." },
+  choice { "Ask Martin to teach you how the board reads a budget, and rebuild yours with him",
+           id = "learn_from_martin", advice = "follows",
+           effects = { acumen = 12, relationships = 4, burnout = 4, reputation = -2 },
+           reply = "Martin is kind about it. By Thursday the whole finance floor knows the new "
+                .. "director cannot read a budget.",
+           set = { budget = "business" },
+           go = "board_prep",
+           lesson = "Asking the CFO for a lesson was not weakness. Budgeting is a skill, and "
+                 .. "the best teacher in the building was your own boss." },
 }
 
 scene "board_prep" {
@@ -112,6 +112,13 @@ scene "board_prep" {
         .. "knows its own costs cuts in the wrong places, or fights.",
   discuss = "If you had to cut 10 percent of your spending tomorrow, what would go? Who outside "
          .. "IT would notice?",
+  choice { "Give up the new position and the team's training money",
+           id = "cut_hire",
+           effects = { burnout = 3 },
+           set = { kept_headcount = false },
+           go = "roundtable",
+           lesson = "Cutting the hire and the training met the number and spent the future: "
+                 .. "the work that person would have taken stayed with you." },
   choice { "Cut what the business won't feel: the printer contract, two idle leased lines, a "
            .. "later PC refresh",
            id = "smart_cut", advice = "follows",
@@ -121,13 +128,6 @@ scene "board_prep" {
            go = "roundtable",
            lesson = "You knew the business well enough to cut where it would not bleed, and "
                  .. "kept the hire. That is what knowing the numbers buys." },
-  choice { "Give up the new position and the team's training money",
-           id = "cut_hire",
-           effects = { burnout = 3 },
-           set = { kept_headcount = false },
-           go = "roundtable",
-           lesson = "Cutting the hire and the training met the number and spent the future: "
-                 .. "the work that person would have taken stayed with you." },
   choice { "Fight the cut: the systems are old and the risk is real",
            id = "fight_cut", advice = "against",
            effects = { relationships = -6, reputation = -4 },

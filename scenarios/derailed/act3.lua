@@ -170,6 +170,14 @@ scene "hire" {
         .. "way out of the specialist's box is to train or hire the people who take over.",
   discuss = "With one new position tomorrow, would you hire to extend what you do, or to "
          .. "replace it?",
+  choice { "Hire a business analyst to sit with sales and the warehouses",
+           id = "hire_analyst",
+           when = function(g) return g.kept_headcount end,
+           effects = { acumen = 5, relationships = 3 },
+           set = { hire = "analyst" },
+           go = "exec_table",
+           lesson = "An analyst in the business's own rooms widened what IT could see. The "
+                 .. "Courier, though, was still yours." },
   choice { "Hire an integration engineer, and hand the Courier to Anil and the newcomer",
            id = "hire_handover", advice = "follows",
            when = function(g) return g.kept_headcount end,
@@ -180,14 +188,6 @@ scene "hire" {
            go = "exec_table",
            lesson = "Hiring to replace yourself felt like giving something away. It was the "
                  .. "first thing you did that only a director could do." },
-  choice { "Hire a business analyst to sit with sales and the warehouses",
-           id = "hire_analyst",
-           when = function(g) return g.kept_headcount end,
-           effects = { acumen = 5, relationships = 3 },
-           set = { hire = "analyst" },
-           go = "exec_table",
-           lesson = "An analyst in the business's own rooms widened what IT could see. The "
-                 .. "Courier, though, was still yours." },
   choice { "Hire another strong developer, so you can build more, faster",
            id = "hire_developer", advice = "against",
            when = function(g) return g.kept_headcount end,
@@ -196,6 +196,13 @@ scene "hire" {
            go = "exec_table",
            lesson = "More builders with you at the centre meant more building by you, and the "
                  .. "box you were in got bigger, not more open." },
+  choice { "Carry on as you are: you'll cover the gaps yourself",
+           id = "cover_gaps", advice = "against",
+           when = function(g) return not g.kept_headcount end,
+           effects = { burnout = 8 },
+           set = function(g) return { hire = "none", hero = g.hero + 1 } end,
+           go = "exec_table",
+           lesson = "Covering the gaps yourself is how the gaps become your job." },
   choice { "Shelve a project, and use the time to hand the Courier to Anil",
            id = "shelve_for_handover", advice = "follows",
            when = function(g) return not g.kept_headcount end,
@@ -206,13 +213,6 @@ scene "hire" {
            go = "exec_table",
            lesson = "Dropping a project to train a successor cost you a visible win and bought "
                  .. "an invisible one: the Courier no longer needed you." },
-  choice { "Carry on as you are: you'll cover the gaps yourself",
-           id = "cover_gaps", advice = "against",
-           when = function(g) return not g.kept_headcount end,
-           effects = { burnout = 8 },
-           set = function(g) return { hire = "none", hero = g.hero + 1 } end,
-           go = "exec_table",
-           lesson = "Covering the gaps yourself is how the gaps become your job." },
 }
 
 scene "exec_table" {
@@ -243,6 +243,13 @@ scene "exec_table" {
         .. "kept by naming the customers being lost and what would win them back.",
   discuss = "If your CEO asked how to answer your biggest competitor, what would you say in two "
          .. "minutes without mentioning technology?",
+  choice { "Explain what it would take: a gateway on the AS/400, web servers, security",
+           id = "explain_stack", advice = "against",
+           effects = { reputation = -6, technical = 2 },
+           set = { labelled_tech = true },
+           go = "new_coo",
+           lesson = "Every word was accurate and none of it was what Ellen asked. Heard as "
+                 .. "'only technical', you get handed operations and nothing else." },
   choice { "Pitch a pilot: web ordering for twenty of Rosa's restaurants, a 1 a.m. cutoff, a "
            .. "call before every substitution",
            id = "pitch_pilot", advice = "follows",
@@ -261,13 +268,6 @@ scene "exec_table" {
            go = "new_coo",
            lesson = "Backing an ally's case with your own evidence made it a joint plan, and "
                  .. "made you part of the answer." },
-  choice { "Explain what it would take: a gateway on the AS/400, web servers, security",
-           id = "explain_stack", advice = "against",
-           effects = { reputation = -6, technical = 2 },
-           set = { labelled_tech = true },
-           go = "new_coo",
-           lesson = "Every word was accurate and none of it was what Ellen asked. Heard as "
-                 .. "'only technical', you get handed operations and nothing else." },
   choice { "Say IT will build whatever the business decides it needs",
            id = "order_taker", advice = "against",
            effects = { reputation = -4 },

@@ -30,14 +30,6 @@ scene "new_coo" {
         .. "up with is a choice to be left behind with it.",
   discuss = "Which way of working that you are good at might your business not need in five "
          .. "years? What would you learn instead?",
-  choice { "Back Ben: two-week releases, Rosa's people in the room, the ERP plan re-cut",
-           id = "back_ben", advice = "follows",
-           effects = { burnout = 6, acumen = 4, reputation = 5, relationships = -3, technical = -2 },
-           reply = "Half your team liked the wall. Tom's people stop talking when you walk in.",
-           set = { change = "embraced" },
-           go = "tom",
-           lesson = "Change cost you the comfort of the plan on the wall. Standing beside the "
-                 .. "wall would have cost more." },
   choice { "Defend Tom's plan: the ERP first, in phases, the way that has always worked here",
            id = "defend_plan", advice = "against",
            effects = { reputation = -5, relationships = -3 },
@@ -52,6 +44,14 @@ scene "new_coo" {
            go = "y2k",
            lesson = "Calling the old plan by new names fooled nobody for long, and left you "
                  .. "defending something you did not believe in." },
+  choice { "Back Ben: two-week releases, Rosa's people in the room, the ERP plan re-cut",
+           id = "back_ben", advice = "follows",
+           effects = { burnout = 6, acumen = 4, reputation = 5, relationships = -3, technical = -2 },
+           reply = "Half your team liked the wall. Tom's people stop talking when you walk in.",
+           set = { change = "embraced" },
+           go = "tom",
+           lesson = "Change cost you the comfort of the plan on the wall. Standing beside the "
+                 .. "wall would have cost more." },
 }
 
 scene "tom" {
@@ -295,20 +295,6 @@ scene "chef_teo" {
         .. "ticket is the job, not a favour.",
   discuss = "When did someone from IT last sit with one of your company's customers? What "
          .. "happened?",
-  choice { "Drive to Teo's kitchen before service and hear it from him",
-           id = "visit_teo", advice = "follows",
-           effects = { burnout = 4, relationships = 6, acumen = 3 },
-           set = { teo = "visited" },
-           go = "rules",
-           lesson = "Standing in Teo's kitchen, you learned the ticket was the least of it. "
-                 .. "People stay with someone who shows up." },
-  choice { "Send Teo the root-cause analysis and the fix date from the ticket",
-           id = "send_rca", advice = "against",
-           effects = { reputation = -4 },
-           set = { teo = "ticket", process_wall = true },
-           go = "rules",
-           lesson = "A root cause and a release date were accurate and cold. Teo wanted a "
-                 .. "person in his kitchen, and got a document in his fax tray." },
   choice { "Leave it to Rosa: Teo is her account",
            id = "leave_to_rosa", advice = "against",
            effects = { relationships = -2 },
@@ -316,6 +302,20 @@ scene "chef_teo" {
            go = "rules",
            lesson = "Leaving the customer to sales kept IT out of the one room where its work "
                  .. "was being judged." },
+  choice { "Send Teo the root-cause analysis and the fix date from the ticket",
+           id = "send_rca", advice = "against",
+           effects = { reputation = -4 },
+           set = { teo = "ticket", process_wall = true },
+           go = "rules",
+           lesson = "A root cause and a release date were accurate and cold. Teo wanted a "
+                 .. "person in his kitchen, and got a document in his fax tray." },
+  choice { "Drive to Teo's kitchen before service and hear it from him",
+           id = "visit_teo", advice = "follows",
+           effects = { burnout = 4, relationships = 6, acumen = 3 },
+           set = { teo = "visited" },
+           go = "rules",
+           lesson = "Standing in Teo's kitchen, you learned the ticket was the least of it. "
+                 .. "People stay with someone who shows up." },
 }
 
 scene "rules" {
@@ -374,12 +374,6 @@ scene "rules" {
            lesson = "Rules of engagement took courage to publish and more to keep: for a while "
                  .. "Ben read your quiet evenings as less commitment. The hours you gave up came "
                  .. "back as energy when it counted." },
-  choice { "Save your late emails as drafts and send them at 8 a.m., and keep working at night",
-           id = "schedule_send", advice = "against",
-           effects = { burnout = 6 },
-           set = { always_on = true },
-           go = "merger_news",
-           lesson = "Hiding your hours spared the team your habits. It did not spare you." },
   choice { "Push on: the rumours say something big is coming, and this is no time to slow down",
            id = "push_on", advice = "against",
            effects = { burnout = 10, reputation = 2 },
@@ -387,4 +381,10 @@ scene "rules" {
            go = "merger_news",
            lesson = "Impressing by exhaustion works for a few months. Then it stops working, "
                  .. "all at once." },
+  choice { "Save your late emails as drafts and send them at 8 a.m., and keep working at night",
+           id = "schedule_send", advice = "against",
+           effects = { burnout = 6 },
+           set = { always_on = true },
+           go = "merger_news",
+           lesson = "Hiding your hours spared the team your habits. It did not spare you." },
 }

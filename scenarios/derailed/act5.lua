@@ -30,6 +30,12 @@ scene "merger_news" {
         .. "inside one have to exist before it.",
   discuss = "If your company merged next month, who outside it would you call first? When did "
          .. "you last talk to them?",
+  choice { "Out-work Neil: nights and weekends on a flawless integration plan",
+           id = "outwork_neil", advice = "against",
+           effects = { burnout = 12, technical = 2 },
+           go = "integration_plan",
+           lesson = "Working harder was the answer you knew. It was not the question being "
+                 .. "asked." },
   choice { "Call Gloria Hsu: the Forum has been through a dozen of these",
            id = "call_gloria", advice = "follows",
            when = function(g) return g.networked end,
@@ -48,12 +54,6 @@ scene "merger_news" {
            go = "integration_plan",
            lesson = "The people you had built ties with inside Kessler told you what "
                  .. "Larchmont would care about before Larchmont said it." },
-  choice { "Out-work Neil: nights and weekends on a flawless integration plan",
-           id = "outwork_neil", advice = "against",
-           effects = { burnout = 12, technical = 2 },
-           go = "integration_plan",
-           lesson = "Working harder was the answer you knew. It was not the question being "
-                 .. "asked." },
 }
 
 scene "cold_calls" {
@@ -144,6 +144,13 @@ scene "integration_plan" {
         .. "one who starts from the customer and the margin.",
   discuss = "If you had to write your area's plan for the next ninety days in one page, what "
          .. "would come first?",
+  choice { "Take a rough draft to Martin, and ask him what a buyer reads first",
+           id = "plan_ask_martin",
+           effects = { acumen = 4, relationships = 2 },
+           set = { plan = "asked" },
+           go = "interview",
+           lesson = "Asking the person who reads plans for a living what they look for was "
+                 .. "humbling, late, and exactly right." },
   choice { "Start from the customers: one ordering website for both companies' restaurants by "
            .. "spring, the systems merged behind it after the year 2000",
            id = "plan_customer", advice = "follows",
@@ -153,23 +160,6 @@ scene "integration_plan" {
            go = "interview",
            lesson = "A plan that starts with the customers and the margin is a business plan "
                  .. "that happens to need technology." },
-  choice { "Write it with Anil, Tom and Rosa's people in two days of workshops, and put their "
-           .. "names on it",
-           id = "plan_team", advice = "follows",
-           when = function(g) return g.delegated >= 2 end,
-           show_locked = "Your people would need to be used to carrying your work, and they are not",
-           effects = { relationships = 5, reputation = 4 },
-           set = { plan = "team" },
-           go = "interview",
-           lesson = "A plan your people wrote with you showed Lena a team that could run "
-                 .. "without you in every room." },
-  choice { "Take a rough draft to Martin, and ask him what a buyer reads first",
-           id = "plan_ask_martin",
-           effects = { acumen = 4, relationships = 2 },
-           set = { plan = "asked" },
-           go = "interview",
-           lesson = "Asking the person who reads plans for a living what they look for was "
-                 .. "humbling, late, and exactly right." },
   choice { "Start from the systems: one ERP, one warehouse system, eighteen months of careful "
            .. "phases",
            id = "plan_systems", advice = "against",
@@ -183,6 +173,16 @@ scene "integration_plan" {
            go = "interview",
            lesson = "A careful migration plan was exactly what you knew how to write. It "
                  .. "answered a question Lena had not asked." },
+  choice { "Write it with Anil, Tom and Rosa's people in two days of workshops, and put their "
+           .. "names on it",
+           id = "plan_team", advice = "follows",
+           when = function(g) return g.delegated >= 2 end,
+           show_locked = "Your people would need to be used to carrying your work, and they are not",
+           effects = { relationships = 5, reputation = 4 },
+           set = { plan = "team" },
+           go = "interview",
+           lesson = "A plan your people wrote with you showed Lena a team that could run "
+                 .. "without you in every room." },
 }
 
 -- What Lena has found out about the Y2K letter, and whether you can still judge the machinery.
