@@ -371,6 +371,18 @@ static bool next_line(Lines *l)
         l->line.s[0] = '\0';
     l->too_long = false;
     bool any = false;
+    if (!l->f && l->pos < l->len) { /* in memory: the line at once (not a byte at a time) */
+        const char *at = l->mem + l->pos, *nl = memchr(at, '\n', l->len - l->pos);
+        size_t n = nl ? (size_t)(nl - at) : l->len - l->pos;
+        l->pos += n + (nl != NULL);
+        if (n > SAVE_MAX_BYTES) {
+            n = SAVE_MAX_BYTES;
+            l->too_long = true;
+        }
+        buf_add(&l->line, at, n);
+        l->number++;
+        return true;
+    }
     for (;;) {
         int c;
         if (l->f) {

@@ -311,6 +311,30 @@ void html_line_chart(Buf *b, const HtmlChart *c, const HtmlSeries *s, size_t n)
     for (size_t k = 0; k < n; k++) {
         const HtmlSeries *r = &s[k];
         Buf d = {0};
+        if (r->lo) { /* a band: along the top edge, back along the bottom, per run of values */
+            size_t i = 0, end = r->n <= xmax ? r->n : xmax + 1;
+            while (i < end) {
+                while (i < end && (isnan(r->y[i]) || isnan(r->lo[i])))
+                    i++;
+                size_t j = i;
+                while (j < end && !isnan(r->y[j]) && !isnan(r->lo[j]))
+                    j++;
+                for (size_t x = i; x < j; x++)
+                    buf_printf(&d, "%c%.1f %.1f", x == i ? 'M' : 'L', X(x),
+                               Y(r->y[x] < ymin ? ymin : r->y[x] > ymax ? ymax : r->y[x]));
+                for (size_t x = j; x-- > i;)
+                    buf_printf(&d, "L%.1f %.1f", X(x),
+                               Y(r->lo[x] < ymin ? ymin : r->lo[x] > ymax ? ymax : r->lo[x]));
+                if (j > i)
+                    buf_putc(&d, 'Z');
+                i = j;
+            }
+            buf_puts(b, "<path class=\"");
+            html_escape(b, r->cls ? r->cls : "band");
+            buf_printf(b, "\" d=\"%s\"/>", buf_str(&d));
+            buf_free(&d);
+            continue;
+        }
         bool pen = false;
         size_t drawn = 0;
         for (size_t i = 0; i < r->n && i <= xmax; i++) {

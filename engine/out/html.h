@@ -49,6 +49,8 @@ typedef struct HtmlSeries {
     const char *cls; /* CSS class: "line" (thin), "median" (bold), "base" (dashed) or own */
     double opacity;  /* 0: the class's own */
     bool halo;       /* drawn over a white outline, to stand out over many other lines */
+    const double *lo; /* not NULL: a band, filled between lo (its lower edge) and y, over the
+                       * x where both have a value (a gap splits it) */
 } HtmlSeries;
 
 typedef struct HtmlChart {

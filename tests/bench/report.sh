@@ -1,55 +1,92 @@
 #!/bin/sh
-# report.sh BUILD_DIR [STORY] [N]: how long `ladder report` takes over a workshop's results.
-# Plays N (default 1,000) random playthroughs of STORY (default downsized, about 25 decisions
-# each) through the engine, as participants would (`ladder play --ui json --session CODE
-# --results DIR`, a few plays at a time), then times `ladder report` over the folder: the page
-# alone, the page and the CSV, and with --baseline 1000. Each figure is the best of three runs.
-# The target: 1,000 results files in under 2 seconds.
+# report.sh BUILD_DIR [STORY] [N]: how `ladder report` holds at a workshop's scale and far past
+# it (issue 17). Plays 20,000 random playthroughs of STORY (default derailed, about 20
+# decisions each) through the engine, as participants would (`ladder play --ui json --session
+# BENCH --results DIR`, two plays at a time: several minutes), and takes the first N (default
+# 1,000) of them as the small folder. For each folder it prints, best of three runs by wall time:
+#   the page alone, and with --csv and --participants-csv (the time --csv adds), each with its
+#   peak RSS (/usr/bin/time -v), and the page's and the CSVs' sizes,
+# beside the goals: 20,000 files in under 2 s, --csv under 1 s more, a page that does not grow
+# with the participants past a few MB (at scale its stat charts draw percentile bands).
+# LADDER=path/to/other/ladder times another build (e.g. from before a change); BENCH_DIR=DIR
+# keeps the generated folders there and uses them again on the next run.
 set -eu
 build=$(cd "$1" && pwd)
-story=${2:-downsized}
+story=${2:-derailed}
 n=${3:-1000}
-ladder="$build/ladder"
+ladder=${LADDER:-$build/ladder}
 cd "$(dirname "$0")/../.."
 [ -x "$ladder" ] || { echo "no $ladder: build first"; exit 1; }
+[ -x /usr/bin/time ] || { echo "no /usr/bin/time (apt-get install time)"; exit 1; }
 work=$(mktemp -d /tmp/ladder-bench-report-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+data=${BENCH_DIR:-$work}
+mkdir -p "$data"
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" HOME="$work" NO_COLOR=1
-res="$work/results"
-jobs=$(nproc 2>/dev/null || echo 2)
+small="$data/$story-$n"
+big="$data/$story-20000"
 
 now() { date +%s.%N; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
-t0=$(now)
-# one participant: random numbers from 1 to 4 (a number the scene does not offer is refused,
-# so every offered choice is equally likely)
-export ladder story res
-seq 1 "$n" | xargs -P "$jobs" -I{} sh -c '
-  awk -v s={} "BEGIN { srand(s); for (k = 0; k < 600; k++) printf \"{\\\"choose\\\":%d}\\n\", int(rand() * 4) + 1 }" |
-    "$ladder" play "$story" --ui json --session BENCH --results "$res" --player "P{}" > /dev/null 2>&1'
-t1=$(now)
-files=$(ls "$res" | wc -l)
-size=$(du -sk "$res" | cut -f1)
-decisions=$(cat "$res"/*.json | grep -c '"choice":')
-printf 'generated %d results files of %s (%d decisions, %d KiB) in %.1f s with %d jobs\n' \
-  "$files" "$story" "$decisions" "$size" "$(sub "$t1" "$t0")" "$jobs"
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+if [ ! -d "$big" ]; then
+  rm -rf "$small" "$big.part"
+  t0=$(now)
+  # one participant: random numbers from 1 to 4 (a number the scene does not offer is
+  # refused, so every offered choice is equally likely)
+  export ladder story big
+  seq 1 20000 | xargs -P 2 -n 50 sh -c '
+    for i; do
+      awk -v s=$i "BEGIN { srand(s); for (k = 0; k < 600; k++) printf \"{\\\"choose\\\":%d}\\n\", int(rand() * 4) + 1 }" |
+        "$ladder" play "$story" --ui json --session BENCH --results "$big.part" --player "P$i" > /dev/null 2>&1
+    done' sh
+  mv "$big.part" "$big"
+  t1=$(now)
+  printf 'generated %d results files of %s in %s s\n' "$(ls "$big" | wc -l)" "$story" "$(sub "$t1" "$t0")"
+fi
+if [ ! -d "$small" ]; then # the first N of them
+  mkdir -p "$small.part"
+  ls "$big" | head -n "$n" | while read -r f; do cp "$big/$f" "$small.part/"; done
+  mv "$small.part" "$small"
+fi
 
-best() { # label, command...
-  label=$1
+kib() { echo $(($(wc -c < "$1") / 1024)); }
+# best of three: prints "wall_s rss_kib"
+measure() { # out-file, ladder args...
+  out=$1
   shift
-  b=""
+  best=""
   for k in 1 2 3; do
-    s=$(now)
-    "$@" > /dev/null
-    e=$(now)
-    t=$(sub "$e" "$s")
-    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
+    /usr/bin/time -v -o "$work/time" "$ladder" "$@" > /dev/null 2> "$work/err" ||
+      { cat "$work/err"; echo "ladder report failed"; exit 1; }
+    w=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time")
+    m=$(awk -F': ' '/Maximum resident/ { print $2 }' "$work/time")
+    if [ -z "$best" ] || awk -v t="$w" -v b="${best% *}" 'BEGIN { exit !(t < b) }'; then best="$w $m"; fi
   done
-  printf '%-40s %6.3f s\n' "$label" "$b"
+  echo "$best" > "$out"
 }
-best "ladder report ($files files)" "$ladder" report "$res" -o "$work/report.html"
-best "ladder report --csv" "$ladder" report "$res" -o "$work/report.html" --csv "$work/report.csv"
-best "ladder report --csv --baseline 1000" "$ladder" report "$res" -o "$work/report.html" \
-  --csv "$work/report.csv" --baseline 1000
-printf 'page %d KiB, CSV %d KiB (%d rows)\n' "$(($(wc -c < "$work/report.html") / 1024))" \
-  "$(($(wc -c < "$work/report.csv") / 1024))" "$(($(wc -l < "$work/report.csv") - 1))"
+printf '\n%-8s %-22s %10s %10s %12s %12s\n' files run "wall (s)" "RSS (MB)" "page (KiB)" "CSVs (KiB)"
+for dir in "$small" "$big"; do
+  files=$(ls "$dir" | wc -l)
+  measure "$work/m1" report "$dir" -o "$work/page.html"
+  page=$(kib "$work/page.html")
+  : > "$work/p.csv"
+  if "$ladder" report --help | grep -q participants-csv; then
+    measure "$work/m2" report "$dir" -o "$work/page.html" --csv "$work/d.csv" \
+      --participants-csv "$work/p.csv"
+  else # a build from before the participants' CSV
+    measure "$work/m2" report "$dir" -o "$work/page.html" --csv "$work/d.csv"
+  fi
+  csvs=$(($(kib "$work/d.csv") + $(kib "$work/p.csv")))
+  read -r w1 m1 < "$work/m1"
+  read -r w2 m2 < "$work/m2"
+  printf '%-8s %-22s %10.2f %10.0f %12s %12s\n' "$files" "page" "$w1" "$((m1 / 1024))" "$page" "-"
+  printf '%-8s %-22s %10.2f %10.0f %12s %12s\n' "$files" "page + both CSVs" "$w2" "$((m2 / 1024))" "$page" "$csvs"
+  printf '%-8s %-22s %10.2f\n' "$files" "the CSVs add" "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')"
+  if [ "$files" -eq 20000 ]; then
+    verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v < g ? "met" : "NOT met") }'; }
+    printf '\ngoals at 20,000: page under 2 s: %s (%.2f s); CSVs under 1 s more: %s (%.2f s); ' \
+      "$(verdict "$w1" 2)" "$w1" "$(verdict "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')" 1)" \
+      "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')"
+    printf 'page a few MB at most: %s (%d KiB)\n' "$(verdict "$page" 5120)" "$page"
+  fi
+done

@@ -34,6 +34,33 @@ static void median_line(const double *m, size_t n, size_t len, double *out)
     free(col);
 }
 
+/* The q-quantile of sorted v[0..n) (0 <= q <= 1), interpolated between the two nearest
+ * values (Hyndman and Fan's type 7, as R and spreadsheets compute it). */
+static double quantile(const double *v, size_t n, double q)
+{
+    double h = (double)(n - 1) * q;
+    size_t lo = (size_t)floor(h);
+    return lo + 1 < n ? v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]) : v[n - 1];
+}
+
+/* At each x, the 10th, 25th, 75th and 90th percentiles of those with a value (out[k * len +
+ * x], k in that order), while at least a quarter of them have one (NAN after). */
+static void band_lines(const double *m, size_t n, size_t len, double *out)
+{
+    static const double q[4] = {0.10, 0.25, 0.75, 0.90};
+    double *col = xmalloc((n ? n : 1) * sizeof *col);
+    for (size_t x = 0; x < len; x++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(m[i * len + x]))
+                col[k++] = m[i * len + x];
+        report_median(col, k); /* sorts col */
+        for (size_t j = 0; j < 4; j++)
+            out[j * len + x] = k > 0 && k * 4 >= n ? quantile(col, k, q[j]) : (double)NAN;
+    }
+    free(col);
+}
+
 static void emit_stat(Buf *b, Report *r, const Group *g, const StatInfo *si, size_t xmax)
 {
     size_t len = xmax + 1;
@@ -41,15 +68,23 @@ static void emit_stat(Buf *b, Report *r, const Group *g, const StatInfo *si, siz
     for (size_t i = 0; i < g->n; i++)
         rp[i] = g->p[i];
     double *m = series(rp, g->n, si->id, len);
-    /* the same path drawn once, darker the more people took it */
-    HtmlSeries *ser = xcalloc(g->n + 2, sizeof *ser);
+    bool banded = g->n > BAND_MIN;
+    /* the same path drawn once, darker the more people took it; at scale, bands instead */
+    HtmlSeries *ser = xcalloc((banded ? 0 : g->n) + 4, sizeof *ser);
     size_t *count = xcalloc(g->n ? g->n : 1, sizeof *count);
     size_t nser = 0;
     size_t nslot = 16;
-    while (nslot < g->n * 2)
+    while (!banded && nslot < g->n * 2)
         nslot *= 2;
     size_t *slot = xcalloc(nslot, sizeof *slot); /* series index + 1 */
-    for (size_t i = 0; i < g->n; i++) {
+    double *band = NULL;
+    if (banded) {
+        band = xmalloc(4 * len * sizeof *band);
+        band_lines(m, g->n, len, band);
+        ser[nser++] = (HtmlSeries){band + 3 * len, len, "band90", 0, false, band};
+        ser[nser++] = (HtmlSeries){band + 2 * len, len, "band75", 0, false, band + len};
+    }
+    for (size_t i = 0; i < g->n && !banded; i++) {
         const double *y = &m[i * len];
         size_t h = (size_t)fnv1a64(FNV1A64_INIT, y, len * sizeof *y) & (nslot - 1);
         while (slot[h] && memcmp(ser[slot[h] - 1].y, y, len * sizeof *y) != 0)
@@ -59,12 +94,12 @@ static void emit_stat(Buf *b, Report *r, const Group *g, const StatInfo *si, siz
             continue;
         }
         slot[h] = nser + 1;
-        ser[nser] = (HtmlSeries){y, rp[i]->nd + 1, "line", 0, false};
+        ser[nser] = (HtmlSeries){y, rp[i]->nd + 1, "line", 0, false, NULL};
         count[nser++] = 1;
     }
     /* many lines overlap where stats move in steps: the more participants, the fainter */
     double faint = g->n < 20 ? 0.3 : g->n < 100 ? 0.15 : 0.07;
-    for (size_t i = 0; i < nser; i++) {
+    for (size_t i = 0; i < nser && !banded; i++) {
         double o = faint + 0.6 * sqrt((double)count[i] / (double)(g->n ? g->n : 1));
         ser[i].opacity = o > 0.85 ? 0.85 : o;
     }
@@ -89,9 +124,9 @@ static void emit_stat(Buf *b, Report *r, const Group *g, const StatInfo *si, siz
         base_end = report_median(fv, k);
         free(fv);
         free(bp);
-        ser[nser++] = (HtmlSeries){bmed, len, "base", 0, true};
+        ser[nser++] = (HtmlSeries){bmed, len, "base", 0, true, NULL};
     }
-    ser[nser++] = (HtmlSeries){med, len, "median", 0, true};
+    ser[nser++] = (HtmlSeries){med, len, "median", 0, true, NULL};
     const char *label = si->label ? si->label : S(r, si->id);
     buf_puts(b, "<figure class=\"stat\"><figcaption><b>");
     html_escape(b, label);
@@ -131,6 +166,7 @@ static void emit_stat(Buf *b, Report *r, const Group *g, const StatInfo *si, siz
     buf_puts(b, "</p></figure>\n");
     free(fv);
     free(sv);
+    free(band);
     free(slot);
     free(count);
     free(ser);
@@ -152,18 +188,29 @@ void report_emit_stats(Buf *b, Report *r, const Group *g)
         buf_puts(b, "<p>The results hold no stats.</p>\n");
         return;
     }
-    buf_puts(b, "<div class=\"legend\"><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">"
+    if (g->n > BAND_MIN)
+        buf_puts(b, "<div class=\"legend\"><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">"
+                    "<rect width=\"30\" height=\"10\" fill=\"#6f94c8\" fill-opacity=\".55\"/>"
+                    "</svg>the middle half of the room (25th to 75th percentile)</span><span>"
+                    "<svg viewBox=\"0 0 30 10\" aria-hidden=\"true\"><rect width=\"30\" "
+                    "height=\"10\" fill=\"#6f94c8\" fill-opacity=\".22\"/></svg>four in five "
+                    "(10th to 90th)</span><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">");
+    else
+        buf_puts(b, "<div class=\"legend\"><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">"
                 "<line x1=\"0\" y1=\"5\" x2=\"30\" y2=\"5\" stroke=\"#6f94c8\" "
                 "stroke-width=\"1.5\" stroke-opacity=\".6\"/></svg>one participant (darker: a "
-                "path many took)</span><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">"
-                "<line x1=\"0\" y1=\"5\" x2=\"30\" y2=\"5\" stroke=\"#102c4f\" "
+                "path many took)</span><span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\">");
+    buf_puts(b, "<line x1=\"0\" y1=\"5\" x2=\"30\" y2=\"5\" stroke=\"#102c4f\" "
                 "stroke-width=\"3.5\"/></svg>the room's median</span>");
     if (g->nbase)
         buf_puts(b, "<span><svg viewBox=\"0 0 30 10\" aria-hidden=\"true\"><line x1=\"0\" "
                     "y1=\"5\" x2=\"30\" y2=\"5\" stroke=\"#596170\" stroke-width=\"2.5\" "
                     "stroke-dasharray=\"6 4\"/></svg>median of random play</span>");
     buf_puts(b, "</div>\n<p class=\"lead\">Each stat after every decision (0: the start). The "
-                "medians are drawn while at least a quarter are still playing.</p>\n"
+                "medians");
+    if (g->n > BAND_MIN)
+        buf_printf(b, " and bands (drawn instead of a line per participant above %d)", BAND_MIN);
+    buf_puts(b, " are drawn while at least a quarter are still playing.</p>\n"
                 "<div class=\"stats\">\n");
     for (size_t i = 0; i < g->nst; i++)
         emit_stat(b, r, g, &g->st[i], xmax);

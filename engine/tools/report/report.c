@@ -74,10 +74,9 @@ char *report_page_of_folder(const char *dir, Err *err)
     char *args[] = {(char *)(uintptr_t)dir};
     size_t nfiles = 0;
     char **files = report_collect(&r, args, 1, &nfiles);
-    for (size_t i = 0; i < nfiles; i++) {
-        report_read_part(&r, files[i]);
+    report_read_parts(&r, files, nfiles);
+    for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
-    }
     free(files);
     char *page = NULL;
     report_tally(&r);
@@ -168,10 +167,9 @@ int tool_report(int argc, char **argv)
     free(story_paths);
     size_t nfiles = 0;
     char **files = report_collect(&r, argv + optind, argc - optind, &nfiles);
-    for (size_t i = 0; i < nfiles; i++) {
-        report_read_part(&r, files[i]);
+    report_read_parts(&r, files, nfiles);
+    for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
-    }
     free(files);
     report_tally(&r); /* (drops files that do not fit their story) */
     if (r.nparts == 0) {

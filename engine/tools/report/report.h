@@ -19,6 +19,7 @@
 #define BASELINE_CAP 500     /* decisions before a random playthrough counts as unfinished */
 #define BASELINE_MAX 10000   /* --baseline at most */
 #define TABLE_MAX 300        /* participants listed by name at most, per section */
+#define BAND_MIN 100         /* above it, stat charts draw percentile bands, not a line each */
 
 /* Interned strings: ids and texts as small integers (an open-addressing hash table). */
 typedef struct Intern {
@@ -191,6 +192,9 @@ char **report_collect(Report *r, char **args, int n, size_t *count);
 /* Read one results file into r->parts, or name it on stderr and in r->skipped (also a byte
  * for byte copy of a file read before: one participant counted once). */
 void report_read_part(Report *r, const char *path);
+/* report_read_part for each of files[0..n), in that order, parsed on up to 4 threads (as many
+ * as processors online); the same outcome as one by one. */
+void report_read_parts(Report *r, char **files, size_t n);
 /* Name path on stderr and in r->skipped (the page's list) with the reason, a sentence. */
 void report_skip(Report *r, const char *path, const char *reason);
 /* Free what p holds, not p itself. */
