@@ -9,50 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/game_int.h"
 #include "core/host.h"
+#include "core/text.h"
 
 /* The host behind g's story: every function reference (HostFn) in a story belongs to it, so
  * a story with one has a host. */
 #define HOST(g) ((g)->story->host_ops)
 
-struct Game {
-    const Story *story;
-    uint64_t seed;
-    Rng rng;
-    char *player;
-    int *stats, *change;
-    int *change_choice; /* of change: the last choice's own effects */
-    Value *flags;
-    int *visits;
-    int scene;
-    const char *chapter;
-    char *text;
-    size_t *avail; /* indices of the choices shown now */
-    char **avail_text;
-    size_t n_avail;
-    size_t *locked; /* indices of the choices shown locked now, with their texts and reasons */
-    char **locked_text, **locked_reason;
-    size_t n_locked;
-    int pending_scene, pending_choice; /* the decision being taken, before it is journalled */
-    Decision *journal;
-    size_t n_journal, cap_journal;
-    unsigned char *fired; /* thresholds fired during the current decision */
-    int *init_stats;      /* the values the game started from (story starts, or carried) */
-    Value *init_flags;
-    bool quiet;
-    unsigned long (*when_counts)[2];
-    unsigned long outside_reads; /* reads of state game_state_hash leaves out (see game.h) */
-    bool *when_outside;
-    /* a campaign's stats from earlier chapters that this story does not declare, carried on to
-     * later chapters that do (ids and bounds copied: the earlier stories may be freed) */
-    StatDef *carry;
-    size_t n_carry;
-    /* for each of this story's stats: carried from an earlier chapter (then carried_end holds
-     * its value when that chapter ended, before the time between chapters acted on it) */
-    bool *carried;
-    int *carried_end;
-};
 
 static void clear_screen(Game *g)
 {
@@ -66,36 +30,6 @@ static void clear_screen(Game *g)
     g->n_locked = 0;
     free(g->text);
     g->text = NULL;
-}
-
-static void free_carry(StatDef *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i].id);
-    free(v);
-}
-
-/* A copy of a carried stat: its id, bounds, and in .start the value it carries. */
-static StatDef carried(const char *id, int value, int min, int max)
-{
-    return (StatDef){.id = xstrdup(id), .start = value, .min = min, .max = max};
-}
-
-static void copy_carry(Game *to, const Game *from)
-{
-    size_t n = from->story->n_stats;
-    if (from->carried) {
-        to->carried = xmalloc((n ? n : 1) * sizeof *to->carried);
-        to->carried_end = xmalloc((n ? n : 1) * sizeof *to->carried_end);
-        memcpy(to->carried, from->carried, n * sizeof *to->carried);
-        memcpy(to->carried_end, from->carried_end, n * sizeof *to->carried_end);
-    }
-    to->carry = xcalloc(from->n_carry ? from->n_carry : 1, sizeof *to->carry);
-    for (size_t i = 0; i < from->n_carry; i++) {
-        const StatDef *c = &from->carry[i];
-        to->carry[i] = carried(c->id, c->start, c->min, c->max);
-    }
-    to->n_carry = from->n_carry;
 }
 
 void game_free(Game *g)
@@ -128,7 +62,7 @@ void game_free(Game *g)
         story_value_free(&g->init_flags[i]);
     free(g->init_flags);
     free(g->init_stats);
-    free_carry(g->carry, g->n_carry);
+    game_int_free_carry(g->carry, g->n_carry);
     free(g->carried);
     free(g->carried_end);
     free(g->player);
@@ -468,78 +402,6 @@ Game *game_new(const Story *s, uint64_t seed, const char *player, Err *err)
     return begin(alloc_game(s, seed, player), err);
 }
 
-/* The value a carried stat opens the next chapter with: the time between chapters (between:
- * the campaign's effects naming the stat) acts on it, then it is kept one step inside every
- * threshold of s on the stat, so no chapter opens at or past one (scenarios/README.md,
- * "Campaigns"). d: the stat's definition in s, or NULL when s does not declare it. */
-static int carry_value(const Story *s, const StatDef *d, int i, const StatDef *c,
-                       const Effects *between)
-{
-    StatDef bounds = d ? *d : *c;
-    int v = bounds.min <= c->start && c->start <= bounds.max ? c->start
-            : clamp_stat(&bounds, c->start);
-    for (size_t k = 0; between && k < between->n; k++)
-        if (strcmp(between->v[k].stat, c->id) == 0)
-            v = game_effect_result(&bounds, &between->v[k], v);
-    for (size_t k = 0; d && k < s->n_thresholds; k++) {
-        const Threshold *t = &s->thresholds[k];
-        if (t->stat != i)
-            continue;
-        if (t->at_least && v >= t->value)
-            v = clamp_stat(&bounds, (long long)t->value - 1);
-        else if (!t->at_least && v <= t->value)
-            v = clamp_stat(&bounds, (long long)t->value + 1);
-    }
-    return v;
-}
-
-Game *game_new_after(const Story *s, uint64_t seed, const char *player, const Game *prev,
-                     const Effects *between, Err *err)
-{
-    Game *g = alloc_game(s, seed, player);
-    if (prev) {
-        /* what the player carries: prev's own stats, and what prev carried for later */
-        const Story *ps = prev->story;
-        size_t n = ps->n_stats + prev->n_carry;
-        StatDef *pool = xcalloc(n ? n : 1, sizeof *pool);
-        for (size_t k = 0; k < ps->n_stats; k++)
-            pool[k] = carried(ps->stats[k].id, prev->stats[k], ps->stats[k].min,
-                              ps->stats[k].max);
-        for (size_t k = 0; k < prev->n_carry; k++)
-            pool[ps->n_stats + k] = carried(prev->carry[k].id, prev->carry[k].start,
-                                            prev->carry[k].min, prev->carry[k].max);
-        g->carry = xcalloc(n ? n : 1, sizeof *g->carry);
-        g->carried = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->carried);
-        g->carried_end = xcalloc(s->n_stats ? s->n_stats : 1, sizeof *g->carried_end);
-        for (size_t k = 0; k < n; k++) {
-            int i = story_find_stat(s, pool[k].id);
-            int v = carry_value(s, i >= 0 ? &s->stats[i] : NULL, i, &pool[k], between);
-            if (i >= 0) {
-                g->stats[i] = v;
-                g->carried[i] = true;
-                g->carried_end[i] = pool[k].start;
-            } else
-                g->carry[g->n_carry++] = carried(pool[k].id, v, pool[k].min, pool[k].max);
-        }
-        free_carry(pool, n);
-        if (game_ended(prev)) {
-            const Scene *end = game_scene(prev);
-            int f = story_find_flag(s, "previous_verdict");
-            if (f >= 0 && s->flags[f].initial.type == VAL_STR) {
-                Value v = {.type = VAL_STR,
-                           .s = (char *)(uintptr_t)story_verdict_name(end->verdict)};
-                set_flag(g, f, &v);
-            }
-            f = story_find_flag(s, "previous_ending");
-            if (f >= 0 && s->flags[f].initial.type == VAL_STR) {
-                Value v = {.type = VAL_STR, .s = end->id};
-                set_flag(g, f, &v);
-            }
-        }
-    }
-    return begin(g, err);
-}
-
 /* A fresh game with the same initial values as g (for replays). */
 static Game *restart(const Game *g, Err *err)
 {
@@ -548,7 +410,7 @@ static Game *restart(const Game *g, Err *err)
     memcpy(r->stats, g->init_stats, s->n_stats * sizeof *r->stats);
     for (size_t i = 0; i < s->n_flags; i++)
         set_flag(r, (int)i, &g->init_flags[i]);
-    copy_carry(r, g);
+    game_int_copy_carry(r, g);
     return begin(r, err);
 }
 
@@ -749,14 +611,7 @@ int game_stat(const Game *g, size_t stat) { return g->stats[stat]; }
 int game_stat_change(const Game *g, size_t stat) { return g->change[stat]; }
 int game_stat_change_choice(const Game *g, size_t stat) { return g->change_choice[stat]; }
 
-bool game_stat_carried(const Game *g, size_t stat, int *at_end)
-{
-    if (!g->carried || !g->carried[stat])
-        return false;
-    if (at_end)
-        *at_end = g->carried_end[stat];
-    return true;
-}
+
 const Value *game_flag(const Game *g, size_t flag) { return &g->flags[flag]; }
 int game_visits(const Game *g, int scene) { return g->visits[scene]; }
 size_t game_decision_count(const Game *g) { return g->n_journal; }
@@ -804,7 +659,7 @@ Game *game_clone(const Game *g)
 {
     const Story *s = g->story;
     Game *c = alloc_game(s, g->seed, g->player);
-    copy_carry(c, g);
+    game_int_copy_carry(c, g);
     c->rng = g->rng;
     memcpy(c->stats, g->stats, s->n_stats * sizeof *c->stats);
     memcpy(c->change, g->change, s->n_stats * sizeof *c->change);
@@ -904,3 +759,13 @@ const char *game_decision_lesson(const Game *g, size_t i)
     const Choice *c = &sc->choices[d->choice];
     return c->lesson ? c->lesson : sc->lesson;
 }
+
+/* ---- for core/carry.c (game_int.h) ---- */
+
+int game_int_clamp(const StatDef *d, long long v) { return clamp_stat(d, v); }
+void game_int_set_flag(Game *g, int i, const Value *v) { set_flag(g, i, v); }
+Game *game_int_alloc(const Story *s, uint64_t seed, const char *player)
+{
+    return alloc_game(s, seed, player);
+}
+Game *game_int_begin(Game *g, Err *err) { return begin(g, err); }
