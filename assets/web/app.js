@@ -781,6 +781,14 @@
         el('p', null, scene.ending.lesson)
       ]));
     }
+    if (camp && camp.career && camp.career.length) { // the last chapter: the whole career
+      var ol = el('ol', { class: 'career' });
+      camp.career.forEach(function (c) {
+        append(ol, el('li', null, [el('strong', null, c.story + ': '), c.ending + ' (a ' + c.verdict + ' ending)']));
+      });
+      append(wrap, el('section', { class: 'career-section', 'aria-labelledby': 'career-heading' }, [
+        el('h2', { id: 'career-heading' }, 'Your career'), ol]));
+    }
     if (typeof outcome.endings_found === 'number' && typeof outcome.endings_total === 'number') {
       append(wrap, el('p', { class: 'gallery' }, [
         el('strong', null, outcome.endings_found + ' of ' + outcome.endings_total),

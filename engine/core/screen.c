@@ -309,6 +309,18 @@ Screen *screen_of(const Session *s)
         c->next = dup_or_null(session_next_chapter(s));
         if (game_decision_count(g) == 0)
             c->carried = carried_text(g, c->chapter);
+        if (game_ended(g) && !c->next) { /* the career, chapter by chapter */
+            c->n_career = c->chapter;
+            c->career = xcalloc(c->n_career, sizeof *c->career);
+            for (size_t i = 0; i < c->n_career; i++) {
+                const Game *pg = i + 1 < c->chapter ? session_past_game(s, i) : g;
+                const Scene *end = game_scene(pg);
+                c->career[i].story_title = xstrdup(game_story(pg)->title);
+                c->career[i].ending_title = xstrdup(end->title);
+                c->career[i].verdict = end->verdict;
+                c->career[i].verdict_text = screen_verdict_text(end->verdict);
+            }
+        }
         sc->campaign = c;
     }
     sc->chapter = dup_or_null(game_chapter(g));
@@ -365,6 +377,11 @@ void screen_free(Screen *sc)
         free(sc->campaign->title);
         free(sc->campaign->next);
         free(sc->campaign->carried);
+        for (size_t i = 0; i < sc->campaign->n_career; i++) {
+            free(sc->campaign->career[i].story_title);
+            free(sc->campaign->career[i].ending_title);
+        }
+        free(sc->campaign->career);
         free(sc->campaign);
     }
     free(sc->chapter);

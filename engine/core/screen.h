@@ -114,6 +114,14 @@ typedef struct ScreenCampaign {
     char *carried; /* before the chapter's first decision, what the player carries into it:
                       "Burnout 45 (90 when chapter 1 ended), Relationships 62"; else NULL (the
                       first chapter, a decision taken, or nothing carried) */
+    /* at the last chapter's ending, the whole career: each chapter's story and ending, oldest
+     * first (n_career chapters); else NULL and 0 */
+    struct ScreenChapterEnd {
+        char *story_title, *ending_title;
+        Verdict verdict;
+        const char *verdict_text; /* "a good ending", ... (static) */
+    } *career;
+    size_t n_career;
 } ScreenCampaign;
 
 /* Room mode. */

@@ -598,6 +598,11 @@ int session_reload(Session *s, Err *err)
 const Story *session_root(const Session *s) { return s->root; }
 size_t session_chapter(const Session *s) { return s->n_past; }
 
+const Game *session_past_game(const Session *s, size_t i)
+{
+    return i < s->n_past ? s->past_games[i] : NULL;
+}
+
 const char *session_next_chapter(const Session *s)
 {
     if (!is_campaign(s) || !game_ended(s->game) || s->n_past + 1 >= s->root->n_chapters)

@@ -45,6 +45,9 @@ const Story *session_story(const Session *s);
 const Story *session_root(const Session *s);
 /* Campaigns: the index of the current chapter (0 for a single story). */
 size_t session_chapter(const Session *s);
+/* Campaigns: the game of finished chapter i (i < session_chapter(s)), borrowed until the
+ * session next changes chapter (session_advance, undo into it, restart, load) or is freed. */
+const Game *session_past_game(const Session *s, size_t i);
 /* Campaigns: the id of the next chapter when the current one has ended, else NULL. */
 const char *session_next_chapter(const Session *s);
 /* Campaigns: begin the next chapter, carrying stats over (game_new_after). Returns 0,

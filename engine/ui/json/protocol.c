@@ -128,6 +128,17 @@ static void scene_message(Session *s, const char *type, cJSON *out)
         add_string_or_null(c, "next", sc->campaign->next);
         if (sc->campaign->carried) /* before the chapter's first decision */
             cJSON_AddStringToObject(c, "carried", sc->campaign->carried);
+        if (sc->campaign->n_career) { /* the last chapter's ending: the whole career */
+            cJSON *career = cJSON_AddArrayToObject(c, "career");
+            for (size_t i = 0; i < sc->campaign->n_career; i++) {
+                const struct ScreenChapterEnd *ce = &sc->campaign->career[i];
+                cJSON *x = cJSON_CreateObject();
+                cJSON_AddStringToObject(x, "story", ce->story_title);
+                cJSON_AddStringToObject(x, "ending", ce->ending_title);
+                cJSON_AddStringToObject(x, "verdict", story_verdict_name(ce->verdict));
+                cJSON_AddItemToArray(career, x);
+            }
+        }
     }
     cJSON_AddStringToObject(o, "text", sc->text.text);
     cJSON *choices = cJSON_AddArrayToObject(o, "choices");

@@ -197,6 +197,16 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
     buf_printf(b, "%s (%s, after %zu decision%s)\n\n", c ? RESET : "", e->verdict_text,
                sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
     show_stats(t, sc, b);
+    if (sc->campaign && sc->campaign->n_career) { /* the last chapter: the whole career */
+        buf_printf(b, "\n%sYour career%s\n\n", c ? BOLD : "", c ? RESET : "");
+        for (size_t i = 0; i < sc->campaign->n_career; i++) {
+            const struct ScreenChapterEnd *ce = &sc->campaign->career[i];
+            char *line = xasprintf("%zu. %s: %s (%s)", i + 1, ce->story_title, ce->ending_title,
+                                   ce->verdict_text);
+            wrap_text(b, line, t->cfg->width, 2, false);
+            free(line);
+        }
+    }
     size_t shown = 0;
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *d = &sc->decisions[i];
