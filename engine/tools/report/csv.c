@@ -1,5 +1,7 @@
-/* csv.c: the report's CSV: one row per decision per participant (RFC 4180 quoting; fields
- * that a spreadsheet would take for a formula are prefixed with '). */
+/* csv.c: the report's CSVs: one row per decision per participant, and one row per
+ * participant (RFC 4180 quoting, CRLF line ends; fields that a spreadsheet would take for a
+ * formula are prefixed with '; on request a UTF-8 byte-order mark, which spreadsheets need to
+ * read the file as UTF-8). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,9 +30,9 @@ static void csv_field(Buf *b, const char *s, bool text)
     buf_putc(b, '"');
 }
 
-char *report_csv(Report *r)
+/* The stat columns: every section's stats in order of first appearance. malloc'd, *n long. */
+static int *stat_columns(const Report *r, size_t *n)
 {
-    /* the stat columns: every section's stats in order of first appearance */
     int *cols = NULL;
     size_t nc = 0, capc = 0;
     for (size_t i = 0; i < r->ng; i++)
@@ -43,19 +45,48 @@ char *report_csv(Report *r)
                 cols[nc++] = r->g[i].st[k].id;
             }
         }
+    *n = nc;
+    return cols;
+}
+
+/* A header cell: the stat's id and a suffix ("" for none). */
+static void stat_header(Buf *b, const Report *r, int id, const char *suffix)
+{
+    Buf h = {0};
+    buf_printf(&h, "%s%s", S(r, id), suffix);
+    buf_putc(b, ',');
+    csv_field(b, buf_str(&h), true);
+    buf_free(&h);
+}
+
+/* ",N", or "," when v is MISSING. */
+static void int_cell(Buf *b, int v)
+{
+    buf_putc(b, ',');
+    if (v == MISSING)
+        return;
+    char t[16], *e = t + sizeof t, *p = e;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    buf_add(b, p, (size_t)(e - p));
+}
+
+char *report_csv(Report *r, bool bom)
+{
+    size_t nc;
+    int *cols = stat_columns(r, &nc);
     Buf b = {0};
+    if (bom)
+        buf_puts(&b, "\xEF\xBB\xBF");
     buf_puts(&b, "file,story,session,player,ending,chapter,decision,scene,choice,text,seconds,"
                  "forced");
     for (size_t j = 0; j < nc; j++) {
-        buf_putc(&b, ',');
-        Buf h = {0};
-        buf_printf(&h, "%s_before", S(r, cols[j]));
-        csv_field(&b, buf_str(&h), true);
-        buf_free(&h);
-        buf_putc(&b, ',');
-        buf_printf(&h, "%s_after", S(r, cols[j]));
-        csv_field(&b, buf_str(&h), true);
-        buf_free(&h);
+        stat_header(&b, r, cols[j], "_before");
+        stat_header(&b, r, cols[j], "_after");
     }
     buf_puts(&b, "\r\n");
     for (size_t gi = 0; gi < r->ng; gi++) {
@@ -90,14 +121,8 @@ char *report_csv(Report *r)
                             bv = d->sv[k].before;
                             av = d->sv[k].after;
                         }
-                    if (bv != MISSING)
-                        buf_printf(&b, ",%d", bv);
-                    else
-                        buf_putc(&b, ',');
-                    if (av != MISSING)
-                        buf_printf(&b, ",%d", av);
-                    else
-                        buf_putc(&b, ',');
+                    int_cell(&b, bv);
+                    int_cell(&b, av);
                 }
                 buf_puts(&b, "\r\n");
             }
@@ -107,3 +132,55 @@ char *report_csv(Report *r)
     return buf_take(&b);
 }
 
+
+char *report_participants_csv(Report *r, bool bom)
+{
+    size_t nc;
+    int *cols = stat_columns(r, &nc);
+    size_t most = 0; /* decision columns: as many as the longest playthrough */
+    for (size_t i = 0; i < r->nparts; i++)
+        if (r->parts[i].nd > most)
+            most = r->parts[i].nd;
+    Buf b = {0};
+    if (bom)
+        buf_puts(&b, "\xEF\xBB\xBF");
+    buf_puts(&b, "file,participant,anonymous,session,story,ending,finished,decisions,seconds");
+    for (size_t j = 0; j < nc; j++)
+        stat_header(&b, r, cols[j], "");
+    for (size_t k = 0; k < most; k++)
+        buf_printf(&b, ",decision_%zu", k + 1);
+    buf_puts(&b, "\r\n");
+    for (size_t gi = 0; gi < r->ng; gi++) {
+        const Group *g = &r->g[gi];
+        for (size_t pi = 0; pi < g->n; pi++) {
+            const Part *p = g->p[pi];
+            double secs = 0;
+            for (size_t i = 0; i < p->nd; i++)
+                secs += p->d[i].seconds;
+            csv_field(&b, p->file, true);
+            buf_putc(&b, ',');
+            csv_field(&b, S(r, p->player), true);
+            buf_puts(&b, p->anonymous ? ",yes," : ",no,");
+            csv_field(&b, S(r, p->session), true);
+            buf_putc(&b, ',');
+            csv_field(&b, S(r, p->story), true);
+            buf_putc(&b, ',');
+            csv_field(&b, p->ended ? S(r, p->ending) : "", true);
+            buf_printf(&b, ",%s,%zu,%g", p->ended ? "yes" : "no", p->nd, secs);
+            for (size_t j = 0; j < nc; j++)
+                int_cell(&b, report_final_value(p, cols[j]));
+            for (size_t k = 0; k < most; k++) {
+                buf_putc(&b, ',');
+                if (k >= p->nd)
+                    continue;
+                Buf c = {0}; /* scene/choice, as the page's data-id */
+                buf_printf(&c, "%s/%s", S(r, p->d[k].scene), S(r, p->d[k].choice));
+                csv_field(&b, buf_str(&c), true);
+                buf_free(&c);
+            }
+            buf_puts(&b, "\r\n");
+        }
+    }
+    free(cols);
+    return buf_take(&b);
+}

@@ -24,7 +24,8 @@
 #include "tools/tools.h"
 
 const char tool_report_usage[] =
-    "Usage: ladder report PATH... -o FILE [--csv FILE] [--baseline N] [--story PATH]...\n"
+    "Usage: ladder report PATH... -o FILE [--csv FILE] [--participants-csv FILE] [--bom]\n"
+    "                     [--baseline N] [--story PATH]...\n"
     "\n"
     "Merge workshop participants' results files (written by 'ladder play STORY --session CODE\n"
     "--results DIR') into one self-contained HTML page: how many played, how the endings\n"
@@ -36,6 +37,10 @@ const char tool_report_usage[] =
     "Options:\n"
     "  -o, --output FILE  the HTML page to write (required)\n"
     "      --csv FILE     also write every decision of every participant as CSV\n"
+    "      --participants-csv FILE\n"
+    "                     also write one row per participant as CSV\n"
+    "      --bom          begin the CSVs with a UTF-8 byte-order mark, for spreadsheets\n"
+    "                     (Excel reads names such as Chloé right only with it)\n"
     "      --baseline N   also play N random playthroughs of each section's story and show\n"
     "                     them next to the room's figures, to compare with chance\n"
     "      --story PATH   a story that is not bundled (a scenario file or folder), for its\n"
@@ -45,12 +50,27 @@ const char tool_report_usage[] =
     "\n"
     "CSV columns: file, story, session, player, ending, chapter, decision, scene, choice,\n"
     "text, seconds, forced, then STAT_before and STAT_after for every stat.\n"
+    "Participants' CSV: file, participant, anonymous, session, story, ending, finished,\n"
+    "decisions, seconds, the final value of every stat, then decision_1, decision_2, ...\n"
+    "(scene/choice).\n"
     "A file that is not a valid results file is named on stderr with the reason and skipped.\n"
     "Exit status: 0 the page was written (even with files skipped), 1 no valid results file\n"
     "or an output could not be written, 2 usage error.\n";
 
 
 /* ---- the command ---- */
+
+/* Write text to path, readable by others; 0, or 1 said on stderr. */
+static int write_output(const char *path, const char *text)
+{
+    Err err;
+    if (write_file_atomic(path, text, strlen(text), &err) != 0) {
+        utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
+        return 1;
+    }
+    results_make_readable(path);
+    return 0;
+}
 
 static void report_free(Report *r)
 {
@@ -93,12 +113,15 @@ int tool_report(int argc, char **argv)
 {
     static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
                                          {"csv", required_argument, NULL, 'c'},
+                                         {"participants-csv", required_argument, NULL, 'p'},
+                                         {"bom", no_argument, NULL, 'B'},
                                          {"baseline", required_argument, NULL, 'b'},
                                          {"story", required_argument, NULL, 's'},
                                          {"title", required_argument, NULL, 't'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *out = NULL, *csv = NULL;
+    const char *out = NULL, *csv = NULL, *people = NULL;
+    bool bom = false;
     Report r = {0};
     char **story_paths = NULL;
     size_t nsp = 0, capsp = 0;
@@ -107,6 +130,8 @@ int tool_report(int argc, char **argv)
         switch (c) {
         case 'o': out = optarg; break;
         case 'c': csv = optarg; break;
+        case 'p': people = optarg; break;
+        case 'B': bom = true; break;
         case 't': r.title = optarg; break;
         case 's':
             util_grow(&story_paths, &capsp, nsp + 1, sizeof *story_paths);
@@ -143,7 +168,7 @@ int tool_report(int argc, char **argv)
         return tools_usage_error("report", "%s",
                                  "report needs -o FILE, the HTML page to write");
     }
-    if (!*out || (csv && !*csv)) {
+    if (!*out || (csv && !*csv) || (people && !*people)) {
         free(story_paths);
         return tools_usage_error("report", "%s", "an output file name is empty");
     }
@@ -178,22 +203,16 @@ int tool_report(int argc, char **argv)
         return 1;
     }
     char *page = report_page(&r, argv + optind, argc - optind);
-    Err err;
-    if (write_file_atomic(out, page, strlen(page), &err) != 0) {
-        utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
-        rc = 1;
-    } else {
-        results_make_readable(out);
-    }
+    rc |= write_output(out, page);
     free(page);
     if (csv) {
-        char *text = report_csv(&r);
-        if (write_file_atomic(csv, text, strlen(text), &err) != 0) {
-            utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
-            rc = 1;
-        } else {
-            results_make_readable(csv);
-        }
+        char *text = report_csv(&r, bom);
+        rc |= write_output(csv, text);
+        free(text);
+    }
+    if (people) {
+        char *text = report_participants_csv(&r, bom);
+        rc |= write_output(people, text);
         free(text);
     }
     if (rc == 0) {
@@ -203,6 +222,8 @@ int tool_report(int argc, char **argv)
             printf(", %zu skipped", r.nskipped);
         if (csv)
             printf("; %s", csv);
+        if (people)
+            printf("; %s", people);
         printf("\n");
     }
     report_free(&r);

@@ -237,8 +237,13 @@ char *report_page_of_folder(const char *dir, Err *err);
 
 /* ---- csv.c ---- */
 
-/* Every decision of every participant of r as CSV (README's columns). malloc'd. */
-char *report_csv(Report *r);
+/* Every decision of every participant of r as CSV (README's columns), after a UTF-8
+ * byte-order mark when bom. malloc'd. */
+char *report_csv(Report *r, bool bom);
+/* One row per participant of r (README's columns: the file, the name, anonymous, the session,
+ * the story, the ending, finished or not, the decisions, the seconds, the final stats, then
+ * scene/choice at each decision), after a byte-order mark when bom. malloc'd. */
+char *report_participants_csv(Report *r, bool bom);
 
 #endif
 
