@@ -784,6 +784,105 @@ static void reading_position(void **state)
     session_free(s);
 }
 
+/* ---- defects 1 and 6: a Menu button; a long title and many stats fit ---- */
+
+typedef struct Bar {
+    int menu[4];      /* the top bar's button in frame 1 */
+    int list_h;       /* frame 2: the open overlay's list */
+    int text_over;    /* top bar text reaching into the button (px), frame 1 */
+    int panel[4];     /* the side panel's scrolling stats, frame 1 */
+} Bar;
+
+static void bar_frame(int frame, void *ud)
+{
+    Bar *b = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 1) {
+        memcpy(b->panel, f.panel, sizeof f.panel);
+        for (int i = 0; i < f.n_buttons; i++) {
+            int r[4];
+            ui_sdl_frame_button(&f, i, r);
+            if (r[1] + r[3] <= 52 && r[0] > f.w / 2)
+                memcpy(b->menu, r, sizeof r);
+        }
+        for (int i = 0; i < f.n_texts && b->menu[2] > 0; i++) {
+            int r[4];
+            ui_sdl_frame_text(&f, i, r);
+            if (r[1] < 52 && r[0] < b->menu[0] && r[0] + r[2] > b->menu[0] - 4)
+                b->text_over = r[0] + r[2] - b->menu[0];
+        }
+        if (b->menu[2] > 0)
+            push_mouse(SDL_MOUSEBUTTONUP, b->menu[0] + b->menu[2] / 2, b->menu[1] + b->menu[3] / 2);
+    }
+    if (frame == 2)
+        b->list_h = f.list_h;
+}
+
+/* A story with a long title and chapter and twelve stats, written into the test's folder. */
+static char *stress_story(void)
+{
+    char *dir = xasprintf("%s/stress", tmpdir);
+    Err err;
+    assert_int_equal(util_make_dirs(dir, &err), 0);
+    char *file = xasprintf("%s/story.lua", dir);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("story {\n id = \"stress\", title = \"The Extraordinarily Long and Winding Title of "
+          "the Quarterly Infrastructure Programme Review\", summary = \"A stress test.\",\n"
+          " stats = {\n", f);
+    for (int i = 1; i <= 12; i++)
+        fprintf(f, "  { id = \"s%d\", start = 50, label = \"%s %d\" },\n", i,
+                i == 12 ? "A stat with a label of forty-eight characters, or" : "Stat", i);
+    fputs(" },\n start = \"a\",\n}\n"
+          "scene \"a\" { chapter = \"A chapter name that is rather long too\", text = \"It "
+          "begins.\",\n choice { \"Go on\", id = \"go\", effects = { s1 = 5 }, go = \"e\" } }\n"
+          "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n",
+          f);
+    fclose(f);
+    free(file);
+    return dir;
+}
+
+static void menu_button_and_fit(void **state)
+{
+    (void)state;
+    /* the Menu button opens the menu with the mouse */
+    Session *s = open_story("demo", false);
+    set_window(1280, 800, 20, NULL);
+    Bar b;
+    memset(&b, 0, sizeof b);
+    Script sc = {NULL, 0, bar_frame, &b};
+    play_script(s, &sc);
+    if (b.menu[2] <= 0)
+        fail_msg("no button in the top bar: a mouse-only player cannot open the menu");
+    if (b.list_h <= 0)
+        fail_msg("clicking the top bar's button did not open the menu");
+    session_free(s);
+    /* a long title at 800x600 stops before the Menu button; 12 stats at 1280x640 scroll */
+    char *dir = stress_story();
+    Err err;
+    Story *st = story_load(dir, &err);
+    if (!st)
+        fail_msg("%s", err.msg);
+    free(dir);
+    SessionOptions so = {.seed = 1, .seed_given = true, .no_autosave = true};
+    s = session_open(st, &so, &err);
+    assert_non_null(s);
+    set_window(800, 600, 20, NULL);
+    memset(&b, 0, sizeof b);
+    play_script(s, &sc);
+    if (b.text_over > 0)
+        fail_msg("the title runs %d px into the Menu button at 800x600", b.text_over);
+    set_window(1280, 640, 20, NULL);
+    memset(&b, 0, sizeof b);
+    play_script(s, &sc);
+    if (b.panel[2] <= 0 || b.panel[1] + b.panel[3] > 640)
+        fail_msg("twelve stats at 1280x640: the panel does not scroll (%d,%d %dx%d)", b.panel[0],
+                 b.panel[1], b.panel[2], b.panel[3]);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -810,6 +909,7 @@ int main(void)
         cmocka_unit_test(saves_in_words),
         cmocka_unit_test(choices_below),
         cmocka_unit_test(reading_position),
+        cmocka_unit_test(menu_button_and_fit),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

@@ -25,6 +25,12 @@ void app_after_change(App *a)
     a->scroll_to_current = true;
     a->shown_at = util_now_seconds();
     a->focus = -1;
+    /* the window's title names the story, for task switchers */
+    const Screen *sc = a->screen;
+    char *title = sc->campaign ? xasprintf("%s \u2014 %s \u2014 Ladder", sc->campaign->title, sc->title)
+                               : xasprintf("%s \u2014 Ladder", sc->title);
+    SDL_SetWindowTitle(a->win, title);
+    free(title);
 }
 
 void app_note_loaded(App *a, const char *save, const char *story_path)

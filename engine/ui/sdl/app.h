@@ -157,6 +157,8 @@ typedef struct App {
     size_t anchor_block;
     double anchor_frac;
     int drag_y0, drag_scroll0;
+    int panel_scroll;    /* the side panel's stats, when they do not fit (stats.c) */
+    SDL_Rect panel_view; /* where they were shown in the last frame (0 when they fit) */
     bool scroll_to_current;
     double shown_at;
     char name_entry[SESSION_MAX_NAME + 1]; /* typed while a->screen->ask_name (naming.c) */
@@ -203,6 +205,9 @@ void app_add_button(App *a, SDL_Rect r, int action, int arg);
  * Draws and registers it only when render is true. */
 int app_button(App *a, int x, int y, int w, const char *badge, const char *text, TextRole role,
                int action, int arg, bool render);
+/* Register a button at r and draw its box: filled when the pointer is on it, a thick accent
+ * frame when it has the keyboard's focus (its label is the caller's to draw). */
+void app_button_box(App *a, SDL_Rect r, int action, int arg);
 /* A square button with a centred one-line label, drawn and registered. */
 void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg);
 
@@ -221,12 +226,21 @@ void app_game_screen(App *a);  /* the story being played (a->screen), or the roo
  * (with "lower is better" where less is good), value and change, and a bar whose moved part
  * is outlined. Returns the height used; draws only when render is true. */
 int app_stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool render);
+/* Every stat in the side panel's area view (pad px in from its sides); when they do not fit,
+ * they scroll (a->panel_scroll: the wheel over them, events.c) with a bar at the right, and
+ * a->panel_view records the area. */
+void app_stats_scrolling(App *a, SDL_Rect view, int pad);
 /* The arrows for a change with the numbers hidden, at x, y in a line h tall: one to three
  * (app_change_arrows) pointing the way the stat moved, filled when good, hollow when bad, in
  * the theme's good or bad colour. Returns their width (0 for no change); draws when render. */
 int app_change_marks(App *a, int x, int y, int h, int change, bool good, bool render);
 /* How many arrows a change of d earns: 0 for none, 1 up to 5, 2 up to 10, 3 past 10. */
 int app_change_arrows(int d);
+
+/* topbar.c: the game screen's top bar: left (the title, cut with an ellipsis to fit), right
+ * (the chapter, left out when it does not fit), the room's countdown when clock is true, and
+ * the Menu button (A_MENU) while a game is on. */
+void app_top_bar(App *a, const char *left, const char *right, bool clock);
 
 /* scroll.c */
 /* The story pane's scroll bar at its right edge (nothing when max_scroll is 0): records

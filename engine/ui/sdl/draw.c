@@ -641,3 +641,27 @@ bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
     }
     return true;
 }
+
+char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w)
+{
+    SDL_Color c = {0, 0, 0, 255};
+    if (draw_label(d, role, style, text, 0, 0, c, false, NULL) <= w)
+        return xstrdup(text);
+    size_t n = strlen(text);
+    while (n > 0) {
+        do /* back one code point (UTF-8 continuation bytes are 10xxxxxx) */
+            n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80);
+        while (n > 0 && text[n - 1] == ' ')
+            n--;
+        char *s = xasprintf("%.*s\u2026", (int)n, text);
+        if (draw_label(d, role, style, s, 0, 0, c, false, NULL) <= w)
+            return s;
+        free(s);
+    }
+    char *dots = xstrdup("\u2026");
+    if (draw_label(d, role, style, dots, 0, 0, c, false, NULL) <= w)
+        return dots;
+    free(dots);
+    return xstrdup("");
+}

@@ -80,6 +80,10 @@ bool draw_text_splits(Draw *d, TextRole role, const char *text, int w);
  * drawable pixels. */
 int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,
                SDL_Color color, bool render, int *h);
+/* text cut at a character boundary and ended with an ellipsis so that its one line in role
+ * and style is at most w drawable px wide (text itself when it fits; "" when not even the
+ * ellipsis fits). malloc'd. */
+char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w);
 /* The distance between two lines of role's regular font, in drawable pixels. */
 int draw_line_height(Draw *d, TextRole role);
 /* Scaled length: n window points in drawable pixels. */

@@ -229,9 +229,19 @@ static void event(App *a, const SDL_Event *e)
                 app_act(a, a->buttons[b].action, a->buttons[b].arg);
         }
         break;
-    case SDL_MOUSEWHEEL:
-        scroll_by(a, -e->wheel.y * draw_line_height(&a->d, ROLE_BODY) * 3);
+    case SDL_MOUSEWHEEL: {
+        int mx, my;
+        SDL_GetMouseState(&mx, &my);
+        SDL_Point p = {(int)((float)mx * a->d.scale), (int)((float)my * a->d.scale)};
+        int dy = -e->wheel.y * draw_line_height(&a->d, ROLE_BODY) * 3;
+        if (a->overlay == OV_NONE && SDL_PointInRect(&p, &a->panel_view)) {
+            a->panel_scroll += dy; /* the side panel's stats (stats.c keeps it in range) */
+            a->redraw = true;
+        } else {
+            scroll_by(a, dy);
+        }
         break;
+    }
     case SDL_KEYDOWN: key(a, &e->key); break;
     case SDL_TEXTINPUT:
         if (a->s && a->screen->ask_name && a->overlay == OV_NONE)

@@ -7,53 +7,6 @@
 
 #include "ui/sdl/app.h"
 
-/* The bar at the top: the title on the left; on the right the chapter, the room's countdown
- * when clock is true (a narrow window: a wide one shows it in the side panel, app_room_clock)
- * and the menu hint. */
-static void top_bar(App *a, const char *left, const char *right, bool clock)
-{
-    Draw *d = &a->d;
-    const Theme *t = d->theme;
-    int bh = draw_px(d, 52);
-    draw_fill(d, (SDL_Rect){0, 0, a->w, bh}, t->panel);
-    draw_fill(d, (SDL_Rect){0, bh - draw_px(d, 1), a->w, draw_px(d, 1)}, t->button_border);
-    int lh = draw_line_height(d, ROLE_BODY);
-    int y = (bh - lh) / 2;
-    draw_label(d, ROLE_BODY, STYLE_BOLD, left, draw_px(d, 20), y, t->text, true, NULL);
-    const char *hint = a->s ? "Esc  menu" : "";
-    int hw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, 0, 0, t->dim, false, NULL);
-    int sh = draw_line_height(d, ROLE_SMALL);
-    int end = a->w - hw - draw_px(d, 20); /* where the things on the right begin */
-    draw_label(d, ROLE_SMALL, STYLE_REGULAR, hint, end, (bh - sh) / 2, t->dim, true, NULL);
-    if (clock && a->room && a->timer_on) {
-        Uint32 now = SDL_GetTicks();
-        int secs = now >= a->timer_end ? 0 : (int)((a->timer_end - now + 999) / 1000);
-        char text[64];
-        if (secs > 0)
-            snprintf(text, sizeof text, "%d:%02d", secs / 60, secs % 60);
-        else
-            snprintf(text, sizeof text, "Time is up");
-        int ch, cw = draw_label(d, ROLE_HEADING, STYLE_BOLD, text, 0, 0, t->text, false, &ch);
-        int pad = draw_px(d, 10);
-        end -= cw + 2 * pad + draw_px(d, 16);
-        SDL_Rect r = {end, 0, cw + 2 * pad, bh - draw_px(d, 1)};
-        if (secs == 0) /* the alert: the page's colour on red, not the colour alone */
-            draw_fill(d, r, t->bad);
-        draw_label(d, ROLE_HEADING, STYLE_BOLD, text, end + pad, (bh - ch) / 2,
-                   secs ? t->text : t->bg, true, NULL);
-        a->clock = r;
-        a->clock_digits = (SDL_Rect){end + pad, (bh - ch) / 2, cw, ch};
-        a->clock_label = secs ? "Discussion" : "Time is up";
-    }
-    if (right && *right) {
-        int rw = draw_label(d, ROLE_BODY, STYLE_ITALIC, right, 0, 0, t->dim, false, NULL);
-        int x = end - draw_px(d, 28) - rw;
-        int lw = draw_label(d, ROLE_BODY, STYLE_BOLD, left, 0, 0, t->text, false, NULL);
-        if (x > draw_px(d, 20) + lw + draw_px(d, 24))
-            draw_label(d, ROLE_BODY, STYLE_ITALIC, right, x, y, t->dim, true, NULL);
-    }
-}
-
 /* A locked choice: a dimmed box, not a button (nothing to click or focus), with a dash for a
  * number, the choice's text and why it is locked ("Needs Business acumen 60"). Returns its
  * height; draws only when render is true. */
@@ -247,7 +200,7 @@ void app_game_screen(App *a)
     char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
                                : xstrdup(sc->title);
     bool side = a->w >= draw_px(d, 900);
-    top_bar(a, title, sc->chapter, !side);
+    app_top_bar(a, title, sc->chapter, !side);
     free(title);
     int bar_h = draw_px(d, 52), margin = draw_px(d, 28);
     /* the side panel grows with the type, so that its labels and the room's clock fit */
@@ -260,8 +213,9 @@ void app_game_screen(App *a)
         if (ch)
             sy += ch + draw_px(d, 20);
         draw_label(d, ROLE_SMALL, STYLE_ITALIC, "Where you stand", sx, sy, t->dim, true, NULL);
-        app_stat_panel(a, sx, sy + draw_line_height(d, ROLE_SMALL) + draw_px(d, 12),
-                   panel_w - draw_px(d, 44), 0, SIZE_MAX, true);
+        sy += draw_line_height(d, ROLE_SMALL) + draw_px(d, 12);
+        app_stats_scrolling(a, (SDL_Rect){a->w - panel_w, sy, panel_w, a->h - sy},
+                            draw_px(d, 22));
     } else { /* narrow: stats in columns under the bar */
         size_t n_stats = sc->n_stats;
         int gap = draw_px(d, 16);

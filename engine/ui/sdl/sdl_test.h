@@ -23,6 +23,7 @@ typedef struct UiSdlFrame {
     int toast_x, toast_y, toast_w, toast_h; /* a message shown on top ("Saved to slot 1.") */
     int cue[4];   /* the "choices below" button: x, y, w, h (all 0 when not shown) */
     int thumb[4]; /* the story pane's scroll bar thumb (all 0 without a scroll bar) */
+    int panel[4]; /* the side panel's stats when they scroll (all 0 when they fit) */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);

@@ -5,6 +5,7 @@
  * hollow when it is bad; the moved part of a bar is outlined in the text colour; a stat where
  * less is better says so in words. The good and bad colours are a blue and a vermilion, told
  * apart under deuteranopia, on a bar drawn in the theme's neutral colour (tests/render/test_play_render.c checks both with a simulation). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -125,4 +126,31 @@ int app_stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool
         y += lh + draw_px(d, 3) + bar + gap;
     }
     return y - y0;
+}
+
+void app_stats_scrolling(App *a, SDL_Rect view, int pad)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    int w = view.w - 2 * pad;
+    int h = app_stat_panel(a, 0, 0, w, 0, SIZE_MAX, false);
+    int max = h - view.h;
+    a->panel_view = (SDL_Rect){0, 0, 0, 0};
+    if (max <= 0) {
+        a->panel_scroll = 0;
+        app_stat_panel(a, view.x + pad, view.y, w, 0, SIZE_MAX, true);
+        return;
+    }
+    if (a->panel_scroll > max)
+        a->panel_scroll = max;
+    if (a->panel_scroll < 0)
+        a->panel_scroll = 0;
+    a->panel_view = view;
+    SDL_RenderSetClipRect(d->r, &view);
+    app_stat_panel(a, view.x + pad, view.y - a->panel_scroll, w, 0, SIZE_MAX, true);
+    SDL_RenderSetClipRect(d->r, NULL);
+    int bar = draw_px(d, 6), th = view.h * view.h / h;
+    int ty = view.y + (view.h - th) * a->panel_scroll / max;
+    draw_fill(d, (SDL_Rect){view.x + view.w - bar - draw_px(d, 4), view.y, bar, view.h}, t->bar_bg);
+    draw_fill(d, (SDL_Rect){view.x + view.w - bar - draw_px(d, 4), ty, bar, th}, t->neutral);
 }

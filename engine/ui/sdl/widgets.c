@@ -96,7 +96,7 @@ void app_add_button(App *a, SDL_Rect r, int action, int arg)
 
 /* Add a button at r and draw its box: filled when the pointer is on it, a thick accent frame
  * when it has the keyboard's focus. */
-static void button_box(App *a, SDL_Rect r, int action, int arg)
+void app_button_box(App *a, SDL_Rect r, int action, int arg)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
@@ -120,7 +120,7 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
     if (!render)
         return h;
     SDL_Rect r = {x, y, w, h};
-    button_box(a, r, action, arg);
+    app_button_box(a, r, action, arg);
     if (badge)
         draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
     draw_text(d, role, text, x + pad + bw, y + pad, w - 2 * pad - bw, t->button_text, true);
@@ -132,7 +132,7 @@ void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    button_box(a, r, action, arg);
+    app_button_box(a, r, action, arg);
     int lh, lw = draw_label(d, ROLE_HEADING, STYLE_BOLD, label, 0, 0, t->button_text, false, &lh);
     draw_label(d, ROLE_HEADING, STYLE_BOLD, label, r.x + (r.w - lw) / 2, r.y + (r.h - lh) / 2,
                t->button_text, true, NULL);

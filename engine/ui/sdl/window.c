@@ -232,7 +232,7 @@ void app_render(App *a)
     a->n_buttons = 0;
     a->d.n_drawn = a->d.n_split = 0;
     a->column = a->clock = a->clock_digits = (SDL_Rect){0, 0, 0, 0};
-    a->scroll_track = a->scroll_thumb = a->choices_cue = (SDL_Rect){0, 0, 0, 0};
+    a->scroll_track = a->scroll_thumb = a->choices_cue = a->panel_view = (SDL_Rect){0, 0, 0, 0};
     a->clock_label = NULL;
     a->inactive = a->overlay != OV_NONE;
     if (a->s && a->screen->ask_name)
@@ -316,6 +316,7 @@ static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     a->cat = c;
     a->pick = pick;
     a->s = NULL;
+    SDL_SetWindowTitle(a->win, "Ladder");
     a->overlay = OV_NONE;
     a->hover = a->focus = -1;
     free(a->cont_path);
@@ -457,6 +458,7 @@ void ui_sdl_frame(UiSdlFrame *f)
     f->toast_x = tb.x, f->toast_y = tb.y, f->toast_w = tb.w, f->toast_h = tb.h;
     rect4(app->choices_cue, f->cue);
     rect4(app->scroll_thumb, f->thumb);
+    rect4(app->panel_view, f->panel);
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
