@@ -147,7 +147,7 @@ scene "the_talk" {
       ]])
     end
     if g.acting then
-      t = paras(t, "*We agreed it was a trial*, you could begin. She might even remember.")
+      t = paras(t, "You could begin with \"We agreed it was a trial.\" She might even remember.")
     end
     if g.knows_worth then
       t = paras(t, "You know to the dollar what it would cost her to replace you, in either job.")

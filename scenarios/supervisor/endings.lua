@@ -18,7 +18,7 @@ ending "back_at_bench" {
       t = paras(t, "Ruth runs the team well and without joy, and has asked Dana twice when "
                 .. "Marco will be ready. You owe her, and you both know it.")
     else
-      t = paras(t, "Tomás runs the team the way he ran things at the bank: carefully, kindly, "
+      t = paras(t, "Curtis runs the team the way he ran things at the bank: carefully, kindly, "
                 .. "with spreadsheets. The team has decided to like him.")
     end
     if g.told_story then
@@ -84,8 +84,9 @@ ending "new_bench" {
                 .. "before it. She gives you a fair reference, and a look that says she noticed "
                 .. "the order.")
     else
-      t = paras(t, "You never had the conversation with Dana, and you will never know whether "
-                .. "it would have gone differently. She gives you a fair reference anyway.")
+      t = paras(t, "You tell Dana about Corvane the day you accept. You never asked her "
+                .. "for a way back inside, and you will never know whether she would have found "
+                .. "one. She gives you a fair reference anyway.")
     end
     return paras(t, [[
       When people at Corvane ask why you left management, you tell them what you told Imani:

@@ -53,6 +53,32 @@ local function answers(g)
        + g:visited("q_worth")
 end
 
+-- What you write in the agenda's margin on coming back from the scene named by last_q.
+local function margin_note(g)
+  local q = g.last_q
+  if q == "ruth" then
+    if g.ruth_on_marco then return "Ruth would work for Marco, if someone taught him to listen." end
+    if g.cares_title then return "The title matters to you; you have admitted it." end
+    return "A stalled climb is a price you can pay."
+  elseif q == "code" then
+    if g.learned_all then return "The old job has nothing left to teach you." end
+    if g.wants_rewrite then
+      return "There is still something at home worth coming back for: the rewrite."
+    end
+    return "MATC, Tuesdays and Thursdays, from January."
+  elseif q == "intranet" then
+    return g.knows_rotation and "The company has a side door, and Linda holds the key."
+           or "You have put the binder back on the shelf, side doors and all."
+  elseif q == "worth" then
+    if g.knows_worth then return "You know your price, as supervisor and as engineer." end
+    if g.sam_contact then return "Sam Whitaker is expecting to hear from you." end
+    return "You have decided not to count what you are worth."
+  elseif q == "rotation" then
+    return "Linda's rotation, Linda's internship: not yet."
+  end
+  return "The letter stays in drafts."
+end
+
 scene "crossroads" {
   advice = "Ask the four questions, then look outside and talk to your manager at the same time; "
         .. "do not endure or quit in the dark.",
@@ -74,42 +100,21 @@ scene "crossroads" {
         Some of those you can only answer by going out and asking.
       ]] .. "\n\n" .. care_line(g)
     end
-    local got = {}
-    if g:visited("q_ruth") > 0 then
-      if g.ruth_on_marco then
-        got[#got + 1] = "Ruth would work for Marco, if someone taught him to listen."
-      elseif g.cares_title then
-        got[#got + 1] = "The title matters to you; you have admitted it."
-      else
-        got[#got + 1] = "A stalled climb is a price you can pay."
-      end
+    -- Back from a question (or from Linda, or from the letter): only its new margin note.
+    local note = margin_note(g)
+    local head
+    if g:visited("crossroads") == 2 then
+      head = "Back to the agenda, now soft at the folds. In the margin, in your handwriting:"
+    else
+      head = "You add a line to the margin:"
     end
-    if g:visited("q_code") > 0 then
-      if g.learned_all then
-        got[#got + 1] = "The old job has nothing left to teach you."
-      elseif g.wants_rewrite then
-        got[#got + 1] = "There is still something at home worth coming back for: the rewrite."
-      else
-        got[#got + 1] = "MATC, Tuesdays and Thursdays, from January."
-      end
+    local t = head .. "\n\n| " .. note
+    if answers(g) == 4 and (g.last_q == "ruth" or g.last_q == "code" or g.last_q == "intranet"
+                            or g.last_q == "worth") then
+      t = t .. "\n\nEvery question has its answer now. The list has not chosen for you; it has "
+          .. "only made the choosing more honest."
     end
-    if g:visited("q_intranet") > 0 then
-      got[#got + 1] = g.knows_rotation and "The company has a side door, and Linda holds the key."
-                      or "You have put the binder back on the shelf, side doors and all."
-    end
-    if g:visited("q_worth") > 0 then
-      if g.knows_worth then
-        got[#got + 1] = "You know your price, as supervisor and as engineer."
-      elseif g.sam_contact then
-        got[#got + 1] = "Sam Whitaker is expecting to hear from you."
-      else
-        got[#got + 1] = "You have decided not to count what you are worth."
-      end
-    end
-    return "Back to the agenda, now soft at the folds. In the margin, in your handwriting:\n\n| "
-        .. table.concat(got, "\n| ")
-        .. "\n\nThe list has not chosen for you. It has only made the choosing more honest."
-        .. "\n\n" .. care_line(g)
+    return t
   end,
   lesson = "The decision is easier to get right after the questions are answered, and easy to "
         .. "make without them.",
@@ -160,6 +165,7 @@ scene "crossroads" {
 }
 
 scene "q_ruth" {
+  set = { last_q = "ruth" }, -- for the margin note back at the crossroads
   text = [[
     Ruth Lindqvist has ordered the same sandwich at the diner on Fifth Street for nine years.
     She has been a senior engineer at Brandt & Voss for twenty-two, and she turned the supervisor
@@ -192,6 +198,7 @@ scene "q_ruth" {
 }
 
 scene "q_code" {
+  set = { last_q = "code" }, -- for the margin note back at the crossroads
   text = [[
     Saturday. Noor is at her sister's in Waukesha and the house is quiet. For the first time in
     weeks you open the Bridge with no ticket in front of you.
@@ -225,6 +232,7 @@ scene "q_code" {
 }
 
 scene "q_intranet" {
+  set = { last_q = "intranet" }, -- for the margin note back at the crossroads
   advice = "Find out what sideways moves the company offers before deciding it offers none.",
   text = [[
     The HR policy binder lives on the shelf by the copier, and its spine has never been
@@ -256,6 +264,7 @@ scene "q_intranet" {
 }
 
 scene "q_worth" {
+  set = { last_q = "worth" }, -- for the margin note back at the crossroads
   advice = "Know your leverage: what you are worth here and elsewhere, and who outside would "
         .. "hire you.",
   text = function(g)
@@ -305,6 +314,7 @@ scene "q_worth" {
 }
 
 scene "rotation_pitch" {
+  set = { last_q = "rotation" }, -- for the margin note back at the crossroads
   chapter = "December: The Side Door",
   advice = "A rotation is a way to change fit without leaving, if you ask for it openly.",
   text = [[
@@ -338,6 +348,7 @@ scene "rotation_pitch" {
 }
 
 scene "quit_now" {
+  set = { last_q = "letter" }, -- for the margin note back at the crossroads
   advice = "Do not leave before the next thing is lined up.",
   text = [[
     11:50 p.m., at the computer in the spare room. The letter takes four minutes: two

@@ -46,6 +46,7 @@ story {
     knows_rotation = false,
     sam_contact = false,   -- you answered Sam's message
     knows_worth = false,
+    last_q = "",           -- the scene you last came back to the agenda from (its margin note)
     -- December onwards
     path = "",             -- "internal", "corvane", "rotation", "internship", "endure"
     applied = false,       -- you asked Sam for a Corvane interview
@@ -84,7 +85,7 @@ story {
 function successor_name(g)
   if g.successor == "marco" then return "Marco" end
   if g.successor == "ruth" then return "Ruth" end
-  if g.successor == "external" then return "Tomás" end
+  if g.successor == "external" then return "Curtis" end
   return "your successor"
 end
 
@@ -149,21 +150,26 @@ end
 
 scene "february" {
   chapter = "Prologue: February 1995",
-  text = [[
+  text = function(g)
+    -- Dana calls you by name when the game has one. Without one the name reads "friend" (the
+    -- engine's GAME_NO_NAME), which she would never call her own engineer: then she uses none.
+    local name = g.player ~= "friend" and ", {player}" or ""
+    return [[
     Glen Hadley's badge stopped working at 8:05 on a Monday in February. By nine his office on
     the fourth floor of Brandt & Voss Supply was two banker's boxes by the elevator. By ten Dana
     Ferraro, Director of IT Applications, had shut her door with you on the inside of it.
 
     "Five people, the Bridge, and every order feed this company runs," she says. "Ruth has
     turned it down twice. Marco is two years too green. You built half of what that team
-    looks after, {player}. Will you hold it together?"
+    looks after]] .. name .. [[. Will you hold it together?"
 
     You wrote the Bridge six years ago: the program on the AS/400 that takes nine thousand
     orders a day from customers' EDI mailboxes, books them into the order system and sends the
     pick lists to the warehouse in Menomonee Falls. Nobody has ever asked you to hold anything
     together except code. The raise is eleven percent. The word *supervisor*, you notice,
     sounds rather good in Dana's mouth.
-  ]],
+  ]]
+  end,
   lesson = "A promotion made because someone was fired is an emergency measure. How you accept "
         .. "it decides how easily it can be undone.",
   discuss = "Have you, or someone you know, been promoted because there was nobody else? Did "

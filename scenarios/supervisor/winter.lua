@@ -75,8 +75,8 @@ scene "handover" {
     local span = back_month(g) == "June" and "Until June" or "For ten weeks"
     if g.successor == "external" then
       t = [[
-        Tomás Vega starts in February, hired from a bank in Waukesha: careful, friendly, and new
-        to the AS/400 and everything on it.
+        Curtis Mercer starts in February, hired from a bank in Waukesha: careful, friendly, and
+        new to the AS/400 and everything on it.
       ]]
       t = paras(t, span .. " you do two jobs.")
     else
@@ -544,7 +544,12 @@ scene "march_review" {
         .. "the wrong direction.",
   discuss = "If your manager offered you the next rung tomorrow, would you want it? How would "
          .. "you know?",
-  choice { "Accept the path: director in two years", id = "accept_path", advice = "against",
+  choice { id = "accept_path", advice = "against",
+           text = function(g)
+             -- in Dana's own words from the review above
+             if g.took_more then return "Accept the path: director in two years" end
+             return "Accept the path: a manager-of-managers role in a year or two"
+           end,
            effects = { reputation = 5, satisfaction = -5 }, go = stay_end,
            lesson = "You let the company's idea of a career decide for you. It is a fine idea "
                  .. "of a career, for somebody else." },
