@@ -12,8 +12,8 @@ start_window "$ladder" workshop tests/fixtures/good/office --session E2E --ui sd
 press t                 # one second of discussion...
 sleep 1.5               # ... runs out
 import -window root "$work/timer.png"
-# "Time is up" in a box of the light theme's alert colour (#B23228), not a word in grey
-alert=$(convert "$work/timer.png" -fill black +opaque "rgb(178,50,40)" -fill white -opaque "rgb(178,50,40)" -format "%[fx:round(mean*w*h)]" info:)
+# "Time is up" in a box of the light theme's alert colour (its 'bad', #AA3C00), not a word in grey
+alert=$(convert "$work/timer.png" -fill black +opaque "rgb(170,60,0)" -fill white -opaque "rgb(170,60,0)" -format "%[fx:round(mean*w*h)]" info:)
 [ "$alert" -gt 20000 ] || { echo "no alert on screen when the time ran out ($alert pixels)"; exit 1; }
 press 1 1 2 2 Return    # a 2-2 tie: the facilitator's list opens
 press Down Return       # ... and takes option 2, walking the floor

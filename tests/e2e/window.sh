@@ -14,7 +14,8 @@ press Down Return       # "Save the game": the slot list
 press 1                 # slot 1
 import -window root "$work/shot.png"
 press Escape            # menu again
-press Up Return         # wraps round to "Quit Ladder"
+press Up Return         # wraps round to "Quit Ladder", which asks first (Cancel focused)
+press Up Return         # "Quit"
 wait_exit
 
 saves="$work/data/ladder/saves/office"

@@ -27,7 +27,8 @@ done
 start_window() {
   "$@" > "$work/ladder.log" 2>&1 &
   lpid=$!
-  wid=$(timeout 10 xdotool search --sync --name '^Ladder$' | head -n 1)
+  # the window's title is "Ladder", or names the story: "The Office - Ladder"
+  wid=$(timeout 10 xdotool search --sync --name 'Ladder$' | head -n 1)
   [ -n "$wid" ] || { echo "no window appeared"; cat "$work/ladder.log"; exit 1; }
   xdotool windowfocus --sync "$wid" 2> /dev/null || true
   sleep 0.5
