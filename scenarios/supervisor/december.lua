@@ -31,8 +31,11 @@ scene "sam_lunch" {
          .. "last talk to them?",
   choice { "Ask Sam how a move like that looks from his side of the table", id = "ask_sam_view",
            advice = "follows",
-           effects = { relationships = 5, acumen = 3 }, set = { heard_truth = true },
-           go = "read_dana",
+           effects = { relationships = 5, acumen = 3, satisfaction = -3 },
+           set = { heard_truth = true }, go = "read_dana",
+           reply = "\"Like someone who was good enough to promote and now knows what they want,\" "
+                .. "Sam says. \"If you tell it that way. Then they'll put you at a whiteboard for "
+                .. "an hour to see whether your hands remember.\" You are not sure they do.",
            lesson = "Sam's answer was that it looks like someone who was promoted for being good "
                  .. "and found out what they want. The people who hire you usually see it that "
                  .. "way, if you tell it that way." },
@@ -57,6 +60,12 @@ local function skip_text(g)
     return "Skip the conversation: she would take it badly. Pursue Corvane on your own"
   end
   return "Skip the conversation: she would take it badly. Call Sam back about that interview"
+end
+
+-- Going after Corvane on your own: the interview comes out of your own time.
+local function skip_reply(g)
+  return "Sam sets the interview for January 9. You book the day as vacation, and your evenings "
+      .. "until then go to freight tracking and message queues."
 end
 
 scene "read_dana" {
@@ -107,11 +116,13 @@ scene "read_dana" {
                  .. "already half shut." },
   choice { id = "skip_talk", advice = "against",
            text = skip_text, when = function(g) return dana_open(g) end,
+           effects = { burnout = 4 }, reply = skip_reply,
            set = { skipped_talk = true, applied = true, path = "corvane" }, go = onward,
            lesson = "Skipping the talk is the right call with a boss who would punish it. With "
                  .. "one who would not, it threw away the better half of the plan." },
   choice { id = "skip_talk_closed", advice = "follows",
            text = skip_text, when = function(g) return not dana_open(g) end,
+           effects = { burnout = 4 }, reply = skip_reply,
            set = { skipped_talk = true, applied = true, path = "corvane" }, go = onward,
            lesson = "With a boss who had just said what she thought of stepping back, skipping "
                  .. "the talk and pursuing the outside road was the right call. It also meant "
@@ -195,16 +206,18 @@ scene "dana_reply" {
       ]]
     end
     if g.hedged then
-      return [[
-        Dana nods, visibly relieved. "Month eight is the hard part. I'll put you in the
-        leadership course in January and take the vendor reviews off your plate." She is
-        already writing it down. She heard a supervisor who needs support, and she is giving
-        you support: more of the job, made slightly easier to bear.
-      ]]
+      -- in December, or after the winter (late_talk)
+      local hard = g.late_talk and "The first year is the hard part." or "Month eight is the hard part."
+      local when = g.late_talk and "next month" or "in January"
+      return "Dana nods, visibly relieved. \"" .. hard .. " I'll put you in the leadership course "
+          .. when .. " and take the vendor reviews off your plate.\" She is already writing it "
+          .. "down. She heard a supervisor who needs support, and she is giving you support: more "
+          .. "of the job, made slightly easier to bear."
     end
     local t = ""
     if g:visited("dana_reply") > 1 then
-      t = "You start again, and this time you do not soften it. Dana puts her pen down."
+      t = "You start again, and this time you do not soften it. Dana puts down her pen, the "
+       .. "leadership course half written out, and looks at you as if she has misjudged something."
     end
     t = paras(t, [[
       She is quiet for a long moment. "I'm disappointed," she says. "You're the best supervisor
@@ -276,7 +289,7 @@ scene "dana_reply" {
                  .. "where it was." },
   choice { "Try again, plainly this time", id = "try_again", advice = "follows",
            when = function(g) return g.hedged end,
-           effects = { relationships = 3 }, set = { hedged = false, talked = true },
+           effects = { relationships = 3, reputation = -3 }, set = { hedged = false, talked = true },
            go = "dana_reply",
            lesson = "Correcting a hint on the spot was awkward for a minute, and it saved "
                  .. "months of a misunderstanding." },
@@ -375,7 +388,9 @@ scene "peak" {
                  .. "without you, which was worth more than the hours." },
   choice { "Approve the credit and go back to the kringle", id = "trust_team",
            advice = "follows", when = function(g) return g.cross_trained end,
-           effects = { burnout = -5, relationships = 3 }, go = after_peak,
+           effects = { burnout = -5, relationships = 3, satisfaction = -3 }, go = after_peak,
+           reply = "You hang up and stand in the kitchen for a minute with your plate. The best "
+                .. "problem of the year is being solved tonight, and not by you.",
            lesson = "The design reviews in the spring paid for this evening. A team that can run "
                  .. "without you is what makes leaving possible." },
   choice { "Drive in anyway: you would rather see it with your own eyes", id = "drive_in",

@@ -252,14 +252,18 @@ scene "q_intranet" {
   discuss = "What sideways moves does your organisation offer? Who has used one, and how was "
          .. "it seen afterwards?",
   choice { "Ask Linda what supervisors who want to step down usually do here", id = "ask_linda",
-           advice = "follows", effects = { acumen = 3 }, set = { knows_rotation = true }, go = "crossroads",
+           advice = "follows", effects = { acumen = 3, satisfaction = -3 },
+           set = { knows_rotation = true }, go = "crossroads",
            lesson = "Linda's answer was short: *usually they leave*. Knowing the pattern is the "
                  .. "first step to not being part of it." },
   choice { "Put the binder back: a rotation would look like running away", id = "close_tab",
            advice = "against", effects = { satisfaction = -3 }, go = "crossroads",
            lesson = "Dismissing the side door left only two ways to go: up, or out." },
   choice { "Ask Linda to keep your name in mind, quietly", id = "rotation_quiet",
-           advice = "follows", effects = { relationships = 3 }, set = { knows_rotation = true }, go = "crossroads",
+           advice = "follows", effects = { relationships = 3, burnout = 3 },
+           set = { knows_rotation = true }, go = "crossroads",
+           reply = "Linda sends the four-page Cross-Step form, \"so it's on file\". You fill it in "
+                .. "at the kitchen table that night.",
            lesson = "Asking about a side door cost one e-mail and kept a third road open." },
 }
 
@@ -298,7 +302,10 @@ scene "q_worth" {
   discuss = "How valuable are you to your employer, in terms they would recognise? How do you "
          .. "know?",
   choice { "Answer Sam and set up the coffee", id = "answer_sam", advice = "follows",
-           effects = { relationships = 5 }, set = { sam_contact = true }, go = "crossroads",
+           effects = { relationships = 5, burnout = 3 }, set = { sam_contact = true },
+           go = "crossroads",
+           reply = "Three weeks late, a two-line answer will not do. It takes you an evening to "
+                .. "write one that is not an apology.",
            lesson = "Staying in touch with an old colleague cost one coffee. It is how a second "
                  .. "door opens." },
   choice { "Decide that leverage is a cold way to think about people you like", id = "no_leverage",
@@ -306,8 +313,10 @@ scene "q_worth" {
            lesson = "Refusing to count your leverage did not make it go away. It only meant you "
                  .. "would not use it." },
   choice { "Pull the salary survey and price yourself, as supervisor and as engineer",
-           id = "price_yourself", advice = "follows", effects = { acumen = 8 },
+           id = "price_yourself", advice = "follows", effects = { acumen = 8, satisfaction = -3 },
            set = { knows_worth = true },
+           reply = "The survey is blunt. Back at an engineer's desk at Brandt & Voss you would "
+                .. "earn what you earned last January: the raise would go with the title.",
            go = "crossroads",
            lesson = "Knowing your price in both jobs turned a feeling into numbers you could "
                  .. "put on a table." },

@@ -345,7 +345,10 @@ scene "evening" {
            lesson = "Calling it a phase put the question off and kept the cost running." },
   choice { "Say the whole thing: you do not want to manage, you want to build", id = "say_it",
            advice = "follows",
-           effects = { satisfaction = 5, burnout = -5 }, set = { named_it = true }, go = "pete",
+           effects = { burnout = -5, satisfaction = -3 }, set = { named_it = true }, go = "pete",
+           reply = "It comes out in the wrong order, and it is a relief. Noor hears all of it, then "
+                .. "asks the question you hoped she would not: \"So what are you going to do about "
+                .. "it?\" From tomorrow, every meeting is one you know you do not want.",
            lesson = "Saying it to one person turned a mood into a fact you could act on, and "
                  .. "one you could no longer pretend away." },
   choice { "Go up to the spare room, dial in to the AS/400 and work on the Bridge until one in the morning",

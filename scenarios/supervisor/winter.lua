@@ -149,7 +149,10 @@ scene "first_week_back" {
              return "Send Keisha to " .. successor_name(g) .. ", and give the sales director the "
                  .. "real story: promoted for being good, back by choice"
            end,
-           set = { told_story = true },
+           effects = { reputation = -3 }, set = { told_story = true },
+           reply = "Keisha's smile goes a little crooked, and she goes. The sales director "
+                .. "repeats your story at lunch, word for word, and by Friday the whole fourth "
+                .. "floor knows you asked to step down.",
            go = function(g)
              if g.successor_ready and g.relationships >= 50 then return "back_at_bench" end
              return "asterisk"
@@ -263,7 +266,7 @@ scene "offer" {
   choice { "Negotiate first: six weeks for the handover, and six percent more", id = "negotiate",
            advice = "follows", when = function(g) return g.acumen >= 45 or g.knows_worth end,
            show_locked = "You never worked out what you are worth: Business acumen 45, or pricing yourself in November",
-           effects = { acumen = 5, relationships = 3 }, set = { negotiated = true },
+           effects = { acumen = 5, relationships = 3, burnout = 5 }, set = { negotiated = true },
            go = "new_bench",
            lesson = "Knowing your market value let you ask for both the money and the time to "
                  .. "leave well." },
@@ -309,10 +312,13 @@ scene "counter" {
              return g.relationships >= 55 and g:visited("successor") == 0
            end,
            show_locked = "Dana offers a way back only to someone she trusts more: Relationships 55",
-           set = { path = "internal", talked = true }, go = "successor",
+           effects = { relationships = -3 }, set = { path = "internal", talked = true },
+           go = "successor",
+           reply = "Sam takes the news on the phone without a word of complaint. He vouched for "
+                .. "you, and he does not suggest coffee again.",
            lesson = "Because Dana trusted you, a way back inside opened up at the last moment." },
   choice { "Thank her, and take Corvane with a six-week handover", id = "go_corvane",
-           advice = "follows", effects = { relationships = 3 }, go = "new_bench",
+           advice = "follows", effects = { relationships = 3, burnout = 5 }, go = "new_bench",
            lesson = "Turning down more of the wrong job, kindly, is still turning it down." },
 }
 
@@ -361,7 +367,7 @@ scene "no_offer" {
            lesson = "Rebuilding your skills on top of a full-time job was the honest fix, and "
                  .. "an expensive one." },
   choice { "Have the honest conversation with Dana, now", id = "talk_now", advice = "follows",
-           when = function(g) return g:visited("the_talk") == 0 end,
+           when = function(g) return g:visited("the_talk") == 0 end, effects = { relationships = -3 },
            set = { late_talk = true }, go = "the_talk",
            lesson = "Turning to Dana after the outside door closed was late, and still better "
                  .. "than never." },
