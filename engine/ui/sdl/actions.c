@@ -164,13 +164,9 @@ static void change_setting(App *a, int action)
         break;
     case A_THEME: a->set.theme = (a->set.theme + 1) % 3; break;
     case A_FULLSCREEN:
+        app_anchor_view(a);
         a->set.fullscreen = !a->set.fullscreen;
-        if (a->set.fullscreen) {
-            SDL_Rect bounds;
-            if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
-                SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
-        }
-        SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        app_set_fullscreen(a, a->set.fullscreen);
         break;
     case A_NUMBERS:
         a->set.show_numbers = !a->set.show_numbers;

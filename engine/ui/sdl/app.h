@@ -158,6 +158,8 @@ typedef struct App {
     double anchor_frac;
     int drag_y0, drag_scroll0;
     int panel_scroll;    /* the side panel's stats, when they do not fit (stats.c) */
+    bool fake_fullscreen; /* fullscreen as a borderless window (no window manager) */
+    SDL_Rect windowed;    /* the window before that, to go back to */
     SDL_Rect panel_view; /* where they were shown in the last frame (0 when they fit) */
     bool scroll_to_current;
     double shown_at;
@@ -241,6 +243,11 @@ int app_change_arrows(int d);
  * (the chapter, left out when it does not fit), the room's countdown when clock is true, and
  * the Menu button (A_MENU) while a game is on. */
 void app_top_bar(App *a, const char *left, const char *right, bool clock);
+
+/* window.c: fullscreen on or off: SDL's desktop fullscreen, or without a window manager
+ * (wm_runs) a borderless window covering the display, and back to the window as it was.
+ * Re-reads the size. */
+void app_set_fullscreen(App *a, bool on);
 
 /* scroll.c */
 /* The story pane's scroll bar at its right edge (nothing when max_scroll is 0): records

@@ -13,6 +13,7 @@
 
 #include "ui/sdl/app.h"
 #include "ui/sdl/sdl_test.h"
+#include "ui/sdl/wm.h"
 
 static App *app; /* the one window, from open_app to sdl_shutdown */
 static void (*frame_hook)(int frame, void *ud); /* the tests' (sdl_test.h) */
@@ -69,6 +70,35 @@ void app_update_size(App *a)
     }
 }
 
+/* Fullscreen (issue 16, item 13): SDL asks the window manager for it; with none (a bare X
+ * server, a kiosk) nobody answers, SDL takes the display's size as the window's while the
+ * window keeps its own, and the page was laid out for 1920x1080 inside a 1280x800 window
+ * until the next resize. Without a window manager, fullscreen is a borderless window moved
+ * and sized to the display, and off restores the window as it was. */
+void app_set_fullscreen(App *a, bool on)
+{
+    SDL_Rect bounds;
+    bool have = SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0;
+    if (on && !a->fake_fullscreen && have && !wm_runs(a->win)) {
+        SDL_GetWindowPosition(a->win, &a->windowed.x, &a->windowed.y);
+        SDL_GetWindowSize(a->win, &a->windowed.w, &a->windowed.h);
+        SDL_SetWindowBordered(a->win, SDL_FALSE);
+        SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        SDL_SetWindowSize(a->win, bounds.w, bounds.h);
+        a->fake_fullscreen = true;
+    } else if (!on && a->fake_fullscreen) {
+        SDL_SetWindowBordered(a->win, SDL_TRUE);
+        SDL_SetWindowSize(a->win, a->windowed.w, a->windowed.h);
+        SDL_SetWindowPosition(a->win, a->windowed.x, a->windowed.y);
+        a->fake_fullscreen = false;
+    } else if (!a->fake_fullscreen) {
+        if (on && have) /* some window managers keep the window's corner */
+            SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
+        SDL_SetWindowFullscreen(a->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    }
+    app_update_size(a);
+}
+
 static App *open_app(const UiConfig *cfg, Err *err)
 {
     if (app) {
@@ -98,9 +128,9 @@ static App *open_app(const UiConfig *cfg, Err *err)
         a->set.w = usable.w;
     if (a->set.h > usable.h)
         a->set.h = usable.h;
+    /* opened as a window, then made fullscreen (app_set_fullscreen), which copes with no
+     * window manager */
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (a->set.fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     int x = a->set.has_pos ? a->set.x : (int)SDL_WINDOWPOS_CENTERED;
     int y = a->set.has_pos ? a->set.y : (int)SDL_WINDOWPOS_CENTERED;
     a->win = SDL_CreateWindow("Ladder", x, y, a->set.w, a->set.h, flags);
@@ -135,6 +165,8 @@ static App *open_app(const UiConfig *cfg, Err *err)
         return NULL;
     }
     app = a;
+    if (a->set.fullscreen)
+        app_set_fullscreen(a, true);
     return a;
 }
 
@@ -391,10 +423,7 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     a->set.show_numbers = !cfg->room.hide_numbers;
     if (!cfg->window.screenshot && cfg->window.frames == 0 && !a->set.fullscreen) {
         a->set.fullscreen = true;
-        SDL_Rect bounds; /* without a window manager, fullscreen keeps the window's corner */
-        if (SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(a->win), &bounds) == 0)
-            SDL_SetWindowPosition(a->win, bounds.x, bounds.y);
-        SDL_SetWindowFullscreen(a->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+        app_set_fullscreen(a, true);
     }
     app_update_size(a);
     a->overlay = OV_NONE;
@@ -418,7 +447,7 @@ static UiExit sdl_room(Room *r, const UiConfig *cfg)
     saved.w = a->set.w;
     saved.h = a->set.h;
     if (a->set.fullscreen && !saved.fullscreen)
-        SDL_SetWindowFullscreen(a->win, 0);
+        app_set_fullscreen(a, false);
     a->set = saved;
     return rc;
 }
