@@ -20,9 +20,12 @@ scene "first_day" {
       Vern Gaskill wrote to carry every order from the AS/400 to the warehouse system. Vern
       retired to Sarasota in January and does not answer email. Every date in the Courier has
       two digits for the year, and the year 2000 is twenty-two months away.
+
+      Of the fourteen, Anil Mehta is the one who restarts the Courier when it stops, and Lucy
+      Tran, the youngest, has put the staff phone list on a web page nobody asked her for.
     ]], [[
-      Martin shuts the door. "Ellen gave me one sentence for you. Rosa in sales says we're losing
-      restaurants because of IT. Find out whether that's true."
+      Martin shuts the door. "Ellen Kessler, our chief executive, gave me one sentence for you.
+      Rosa in sales says we're losing restaurants because of IT. Find out whether that's true."
 
       Nobody expects a plan from you for a month. How you spend it is up to you.
     ]])
@@ -97,7 +100,9 @@ scene "ride_along" {
                  .. "answer Ellen's question." },
   choice { "Take Rosa to lunch and go through every account she lost, one by one",
            id = "lunch_rosa", advice = "follows",
-           effects = { acumen = 6, relationships = 6 }, set = { rosa_ally = true },
+           effects = { acumen = 6, relationships = 6, reputation = -3 }, set = { rosa_ally = true },
+           reply = "Lunch runs until four. Earl's scanner freezes twice more that week, and the "
+                .. "drivers decide the new director belongs to sales.",
            go = "queue",
            lesson = "An hour with the head of sales taught you more about the competition than "
                  .. "a month of reading, and made you an ally." },
@@ -118,10 +123,10 @@ scene "systems_month" {
     Saturday. And the Courier: 9,000 lines of Perl, no tests, and a single comment in the whole of
     it: *do not deploy in December*.
 
-    The team is impressed and says so. Anil Mehta, who has kept the Courier alive on his own for
-    three years, stays late twice to watch you trace it.
+    The team is impressed and says so. Anil, who has kept the Courier alive on his own for three
+    years, stays late twice to watch you trace it.
 
-    At the month-end staff meeting Ellen Kessler, the CEO, turns to you. "You'll have seen
+    At the month-end staff meeting Ellen Kessler turns to you. "You'll have seen
     Northstar's website by now. What do you make of it?"
 
     You haven't. You have heard the name once, by the coffee machine.

@@ -103,7 +103,7 @@ scene "board_prep" {
     end
     return paras(first, [[
       Two days later the board sends the same message to every department: cut next year's
-      spending by 10 percent. For IT that is $410,000, and Martin wants your cuts by Friday.
+      spending by 9 percent. For IT that is $369,000, and Martin wants your cuts by Friday.
 
       Your draft holds one new position, the first hire that would be yours.
     ]])
@@ -123,7 +123,9 @@ scene "board_prep" {
            .. "later PC refresh",
            id = "smart_cut", advice = "follows",
            requires = { acumen = 40 },
-           effects = { reputation = 8, acumen = 3 },
+           effects = { reputation = 8, acumen = 3, relationships = -4 },
+           reply = "Rosa's reps, promised new PCs in the spring, will wait another year on the "
+                .. "old ones, and Rosa makes sure you know whose idea that was.",
            set = { kept_headcount = true },
            go = "roundtable",
            lesson = "You knew the business well enough to cut where it would not bleed, and "

@@ -263,7 +263,9 @@ scene "exec_table" {
   choice { "Let Rosa make the case, and back her with what the order logs show",
            id = "back_rosa", advice = "follows",
            when = function(g) return g.rosa_ally end,
-           effects = { relationships = 6, reputation = 5, acumen = 2 },
+           effects = { relationships = 6, reputation = 3, acumen = 2, burnout = 3 },
+           reply = "Pulling six months of order logs off the AS/400 costs you two late nights, "
+                .. "and at the table Ellen thanks Rosa.",
            set = { spoke_business = true, pitched = "rosa" },
            go = "new_coo",
            lesson = "Backing an ally's case with your own evidence made it a joint plan, and "

@@ -221,7 +221,9 @@ scene "pilot_launch" {
   choice { "Go, and leave the laptop at home: Anil has the pager and Ben has Anil's number",
            id = "go_off", advice = "follows",
            when = function(g) return g.anil_trained end,
-           effects = { burnout = -10, relationships = 3 },
+           effects = { burnout = -10, relationships = 3, reputation = -3 },
+           reply = "The launch-week report to Ellen comes from Ben. It names Anil four times and "
+                .. "you once.",
            set = { vacation = "off", always_on = false },
            go = "chef_teo",
            lesson = "Off time, honoured, is what lets you be fully on when it counts. You could "

@@ -40,7 +40,9 @@ scene "merger_news" {
            id = "call_gloria", advice = "follows",
            when = function(g) return g.networked end,
            show_locked = "Someone outside Kessler would have to know you, and you never went to the Forum",
-           effects = { relationships = 2 },
+           effects = { relationships = 2, reputation = -3 },
+           reply = "Gloria can only do Wednesday at seven. Lena's first call with the two IT "
+                .. "directors is at half past, and Neil has her to himself for twenty minutes.",
            go = "gloria" },
   choice { "Start calling around: the résumé, old colleagues, the Rolodex",
            id = "start_calling",
@@ -50,7 +52,9 @@ scene "merger_news" {
   choice { "Ask Rosa, Wes and Martin what the merger looks like from where they sit",
            id = "ask_inside", advice = "follows",
            when = function(g) return g.relationships >= 45 end,
-           effects = { acumen = 5, relationships = 4 },
+           effects = { acumen = 5, relationships = 4, reputation = -3 },
+           reply = "Asking means admitting you are worried. By Friday half of Groveport knows the "
+                .. "director is asking around.",
            go = "integration_plan",
            lesson = "The people you had built ties with inside Kessler told you what "
                  .. "Larchmont would care about before Larchmont said it." },
@@ -155,7 +159,9 @@ scene "integration_plan" {
            .. "spring, the systems merged behind it after the year 2000",
            id = "plan_customer", advice = "follows",
            when = function(g) return g.knows_industry or g.acumen >= 50 end,
-           effects = { reputation = 8, acumen = 3 },
+           effects = { reputation = 8, acumen = 3, relationships = -4 },
+           reply = "Tom reads the draft and finds his ERP in a footnote, after the year 2000. He "
+                .. "says nothing, and for a week he says nothing to you at all.",
            set = { plan = "customer" },
            go = "interview",
            lesson = "A plan that starts with the customers and the margin is a business plan "
@@ -178,7 +184,9 @@ scene "integration_plan" {
            id = "plan_team", advice = "follows",
            when = function(g) return g.delegated >= 2 end,
            show_locked = "Your people would need to be used to carrying your work, and they are not",
-           effects = { relationships = 5, reputation = 4 },
+           effects = { relationships = 5, reputation = 4, burnout = 3 },
+           reply = "The workshops take two of your ten days, and you write the pages that join "
+                .. "their parts over a weekend.",
            set = { plan = "team" },
            go = "interview",
            lesson = "A plan your people wrote with you showed Lena a team that could run "

@@ -44,6 +44,27 @@ local function listed(t, n)
   return table.concat(head, ", ") .. " and " .. t[k]
 end
 
+-- The cabin in the Hocking Hills again, told as the spring break went.
+local function cabin(g)
+  if g.vacation == "cancelled" then
+    return "Noor has booked the Hocking Hills cabin again, and this time you will be in it."
+  elseif g.vacation == "checked" then
+    return "Noor has booked the Hocking Hills cabin again, and this time the laptop stays in "
+        .. "Columbus."
+  end
+  return "Noor has booked the Hocking Hills cabin again for Labor Day. You will go, as you "
+      .. "did in March."
+end
+
+-- What your last answer to Lena nearly cost, when it was not the business's answer.
+local last_answer = {
+  defer = "Martin tells you later that your last answer nearly lost it. Lena wrote *waits to "
+       .. "be told* beside your name, and crossed it out only after Martin vouched for you.",
+  tech = "Martin tells you later that your last answer nearly lost it. Lena asked Ellen "
+      .. "whether you ever talk about anything but systems. Ellen said yes, and Lena took her "
+      .. "word for it.",
+}
+
 ending "cio" {
   title = "A Seat at the Table",
   verdict = "good",
@@ -54,7 +75,7 @@ ending "cio" {
       information officer of the combined company. You report to Ellen, you sit on the executive
       committee, and I'd like you to keep Neil. He's good with the Ridgeline side, and he'll
       respect you for asking."
-    ]], g.anil_trained and [[
+    ]], last_answer[g.answer], g.anil_trained and [[
       On Monday you hand Anil the last thing you still held: the release key for the Courier.
       He has run it since autumn. Now the org chart says so.
     ]] or nil, g.teo == "visited" and [[
@@ -63,10 +84,7 @@ ending "cio" {
     ]] or nil, g.wes_ally and [[
       At 4:50 on Tuesday morning Wes leaves a message on your office voicemail: the Dayton dock,
       empty, every truck gone on time.
-    ]] or nil, g.rules and [[
-      You leave at six. Noor has booked the Hocking Hills cabin again, and this time you will
-      both be in it.
-    ]] or [[
+    ]] or nil, g.rules and "You leave at six. " .. cabin(g) or [[
       You leave at nine, which is early for you. You mean to change that. You have meant to for
       a while.
     ]], (g.rules or g.anil_trained) and [[
@@ -139,8 +157,8 @@ ending "plateau" {
     ]], g.outside_offer and [[
       You turned Buckeye down. Some evenings you look up who took the job instead.
     ]] or nil, held_back_line(g), [[
-      Nobody calls it a failure. Your reviews say *reliable*. Two years on, you are a director
-      still, and the recruiters who call you are offering director jobs.
+      Nobody calls it a failure. Your first review under Neil says *reliable*. By the new year you
+      are a director still, and the recruiters who call you are offering director jobs.
     ]], cost and ("Looking back, " .. cost .. ". None of it looked like much at the "
       .. "time.") or nil)
   end,
@@ -160,20 +178,32 @@ ending "demoted" {
       Courier is.
     ]], [[
       Your salary is protected for a year. Your team is not yours any more. The machinery is:
-      ]] .. (g.anil_trained and "the AS/400, the Y2K weekend" or "the Courier, the AS/400")
-      .. [[ and the pager that goes with them. Lena's note to the board calls you
-      "critical to operational continuity", which is a way of saying you cannot be spared from
-      the machine room.
-    ]], not g.anil_trained and [[
+      ]] .. (g.anil_trained
+        and "the AS/400, the Y2K weekend and every fault that is not the Courier's. Anil keeps "
+         .. "the Courier and its pager, and reports to the same deputy as you."
+        or "the Courier, the AS/400 and the pager that goes with them.") .. [[ Lena's note to
+      the board calls you "critical to operational continuity", which is a way of saying you
+      cannot be spared from the machine room.
+    ]], g.anil_trained and (g.answer == "tech" and [[
+      You handed the Courier on, then answered Lena's question about restaurants with servers.
+      A buyer remembers the last answer.
+    ]] or [[
+      You handed the Courier on, and people still told Lena you were the one to call when
+      anything else broke.
+    ]]) or [[
       Anil leaves for a job in Cincinnati in October. He asked to learn the Courier three times.
+    ]], g.outside_offer and [[
+      Buckeye Health Supply gives its CIO's job to someone else. Gloria tells you it was close,
+      which is kind of her.
     ]] or nil, [[
       You are very good at the work, and on some nights you even enjoy it. You are also doing
       the job you did before Kessler ever hired you, with a longer title and a shorter future.
     ]])
   end,
-  lesson = "You stayed the person who could fix the machinery, and had little else to offer "
-        .. "at the table. Routine technical work has to be handed on, to people you train or "
-        .. "hire, before anyone sees you as more than the technician.",
+  lesson = "What others told Lena about you, and what you told her yourself, added up to a "
+        .. "technician. Routine technical work has to be handed on, to people you train or "
+        .. "hire, and the talk at the table has to be of the business, before anyone sees you "
+        .. "as more.",
 }
 
 ending "let_go" {
@@ -186,8 +216,11 @@ ending "let_go" {
       been in. Someone from Larchmont's HR firm, a folder, a box of tissues nobody touches.
       The combined company has one head of technology, Neil Salter, and no place for a second
       director. Sixteen weeks of severance. Your badge works until Friday.
-    ]], cost and ("No single mistake did it. Looking back, " .. cost .. ". Each seemed small "
-      .. "at the time.") or nil, (g.networked or g.late_networker) and [[
+    ]], g.outside_offer and [[
+      Buckeye Health Supply had already given its CIO's job to someone else. Gloria told you it
+      was close, which was kind of her.
+    ]] or nil, cost and ("No single mistake did it. Looking back, " .. cost .. ". Each seemed "
+      .. "small at the time.") or nil, (g.networked or g.late_networker) and [[
       On Saturday morning Gloria calls before you have told anyone. "Coffee on Monday," she says.
       "Bring a list of what you want next. Not a résumé, a list."
     ]] or [[

@@ -153,14 +153,48 @@ function paras(...)
   return table.concat(out, "\n\n")
 end
 
--- A line of tiredness that creeps into scenes as burnout climbs.
+-- A line of tiredness that creeps into scenes as burnout climbs: { at 70, at 85 } for each
+-- scene that shows one, so no line is read twice in a playthrough.
+local tiredness = {
+  budget = {
+    "You are tired in a way a weekend no longer fixes.",
+    "You have not slept a night through since April. Twice this week you have read Martin's "
+      .. "template to the bottom without taking in a line.",
+  },
+  outage = {
+    "It is the third night this month that work has woken you, and you find you are not "
+      .. "surprised.",
+    "You had been asleep for forty minutes. Your hand shakes on the receiver, and Noor, awake "
+      .. "beside you, does not ask who it is.",
+  },
+  y2k = {
+    "Most evenings you fall asleep in front of the ten o'clock news, before the weather.",
+    "You read the consultants' report twice before you notice it is last week's, and a third "
+      .. "time before you can say what it claims.",
+  },
+  pilot_launch = {
+    "You tell her you will think about it, and hear how tired it sounds.",
+    "You mean to answer her, and for a long second cannot remember which day the cabin is "
+      .. "booked from.",
+  },
+  rules = {
+    "Weekends no longer put you back together: on Monday you start where Friday left you.",
+    "Twice this month you have driven to Groveport and not remembered the drive. At your "
+      .. "check-up the doctor takes your blood pressure twice and writes something down.",
+  },
+  merger_news = {
+    "The news should frighten you more than it does. You are too tired to be properly "
+      .. "frightened.",
+    "At the all-hands you had to hold the rail of a loading dock until the floor steadied. "
+      .. "Nobody seemed to notice.",
+  },
+}
 function tired(g)
+  local lines = tiredness[g.scene] or tiredness.budget
   if g.burnout >= 85 then
-    return "You have not slept a night through in weeks. Twice this month you have read the "
-        .. "same email three times without taking in a word, and Noor has stopped asking what "
-        .. "is wrong."
+    return lines[2]
   elseif g.burnout >= 70 then
-    return "You are tired in a way a weekend no longer fixes."
+    return lines[1]
   end
   return ""
 end
