@@ -104,8 +104,9 @@ scene "ride_along" {
            reply = "Lunch runs until four. Earl's scanner freezes twice more that week, and the "
                 .. "drivers decide the new director belongs to sales.",
            go = "queue",
-           lesson = "An hour with the head of sales taught you more about the competition than "
-                 .. "a month of reading, and made you an ally." },
+           lesson = "An afternoon with the head of sales taught you more about the competition "
+                 .. "than a month of reading, and made you an ally. The drivers' scanners "
+                 .. "waited." },
   choice { "Write Northstar's website up as a technical spec, with an estimate of the build",
            id = "spec_app", advice = "against",
            effects = { technical = 3, acumen = 2 },

@@ -47,6 +47,8 @@ scene "budget" {
          .. "practised yet? Who could teach it to you?",
   choice { "Take last year's numbers, add 8 percent, and attach IT's project list",
            id = "wishlist", advice = "against",
+           effects = { burnout = -3 },
+           reply = "It takes one afternoon. The three weeks Martin gave you are yours again.",
            set = { budget = "wishlist" },
            go = "board_prep",
            lesson = "A budget listing what IT wants instead of what the business gets is the "
@@ -129,7 +131,8 @@ scene "board_prep" {
            set = { kept_headcount = true },
            go = "roundtable",
            lesson = "You knew the business well enough to cut where it would not bleed, and "
-                 .. "kept the hire. That is what knowing the numbers buys." },
+                 .. "kept the hire. That is what knowing the numbers buys, grumbling on the "
+                 .. "sales floor included." },
   choice { "Fight the cut: the systems are old and the risk is real",
            id = "fight_cut", advice = "against",
            effects = { relationships = -6, reputation = -4 },

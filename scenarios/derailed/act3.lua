@@ -114,7 +114,8 @@ scene "outage_after" {
                  .. "work only you can do." },
   choice { "Not yet: things are too busy to slow down and teach",
            id = "too_busy", advice = "against",
-           effects = { burnout = 5, relationships = -2 },
+           effects = { burnout = 5, relationships = -2, reputation = 2 },
+           reply = "The warehouse-system upgrade stays on schedule, and Martin notices.",
            set = one_more_hero,
            go = "hire",
            lesson = "'Too busy to teach' is how a leader stays the only one who can do the job, "

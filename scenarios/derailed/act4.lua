@@ -227,7 +227,8 @@ scene "pilot_launch" {
            set = { vacation = "off", always_on = false },
            go = "chef_teo",
            lesson = "Off time, honoured, is what lets you be fully on when it counts. You could "
-                 .. "take it because someone else could carry the week." },
+                 .. "take it because someone else could carry the week, and you let him have "
+                 .. "the credit." },
   choice { "Go, and leave the laptop at home: the team will have to cope",
            id = "go_off_unready", advice = "follows",
            when = function(g) return not g.anil_trained end,
@@ -385,8 +386,10 @@ scene "rules" {
                  .. "all at once." },
   choice { "Save your late emails as drafts and send them at 8 a.m., and keep working at night",
            id = "schedule_send", advice = "against",
-           effects = { burnout = 6 },
-           set = { always_on = true },
+           effects = { burnout = 6, relationships = 3 },
+           reply = "Your notes now land at 8 a.m., and by June nobody on the team works after "
+                .. "dinner but you.",
+           set = { always_on = true, night_drafts = true },
            go = "merger_news",
            lesson = "Hiding your hours spared the team your habits. It did not spare you." },
 }

@@ -22,9 +22,12 @@ scene "merger_news" {
     ]], g.rules and [[
       You walk home at six, as you have every day since May, and think it through with Noor on
       the porch instead of at the keyboard.
-    ]] or nil, g.always_on and [[
+    ]] or nil, g.always_on and (g.night_drafts and [[
+      You are at your desk at eleven that night, filling the drafts folder for the morning. The
+      building is dark except for your office.
+    ]] or [[
       You are at your desk at eleven that night, and so, judging by the replies, is your team.
-    ]] or nil, tired(g))
+    ]]) or nil, tired(g))
   end,
   lesson = "Mergers and reorganisations arrive without warning. The relationships you need "
         .. "inside one have to exist before it.",

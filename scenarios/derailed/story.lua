@@ -57,6 +57,7 @@ story {
     vacation = "",           -- "off", "off_unready", "checked" or "cancelled"
     always_on = false,       -- no off switch: late emails, holidays on the laptop
     rules = false,           -- published and kept rules of engagement
+    night_drafts = false,    -- works at night but holds the emails until 8 a.m.
     teo = "",              -- "visited", "ticket" or "rosa"
     outside_offer = false,   -- Gloria's introduction to Buckeye Health Supply
     plan = "",               -- the integration plan: "customer", "systems" or "team"
