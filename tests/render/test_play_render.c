@@ -883,6 +883,72 @@ static void menu_button_and_fit(void **state)
     session_free(s);
 }
 
+/* ---- defect 16: the title's story cards keep their padding at 1000 px and more ---- */
+
+typedef struct Cards {
+    long ink;   /* pixels of ink in the 10 px inside a card's right border */
+    int cards;  /* story cards looked at */
+    int row_end, card_end; /* the right edges of the button row and of the cards */
+} Cards;
+
+static void cards_frame(int frame, void *ud)
+{
+    Cards *c = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    SDL_Surface *px = ui_sdl_frame_pixels();
+    assert_non_null(px);
+    SDL_Color bg = THEMES[0].button;
+    for (int i = 0; i < f.n_buttons; i++) {
+        int r[4];
+        ui_sdl_frame_button(&f, i, r);
+        if (r[1] + r[3] > f.h)
+            continue;
+        if (r[3] < 80) { /* a button of the row above the cards */
+            c->row_end = r[0] + r[2] > c->row_end ? r[0] + r[2] : c->row_end;
+            continue;
+        }
+        c->cards++;
+        c->card_end = r[0] + r[2];
+        for (int y = r[1] + 2; y < r[1] + r[3] - 2; y++)
+            for (int x = r[0] + r[2] - 12; x < r[0] + r[2] - 2; x++) {
+                const Uint8 *p = (const Uint8 *)px->pixels + (size_t)y * (size_t)px->pitch +
+                                 (size_t)x * 3;
+                if (abs(p[0] - bg.r) + abs(p[1] - bg.g) + abs(p[2] - bg.b) > 60)
+                    c->ink++;
+            }
+    }
+    SDL_FreeSurface(px);
+}
+
+static void title_cards(void **state)
+{
+    (void)state;
+    const int widths[] = {1100, 1920};
+    for (int k = 0; k < 2; k++) {
+        set_window(widths[k], 760, 20, NULL);
+        Catalog *cat = catalog_scan(LADDER_SCENARIOS_DIR);
+        Cards c = {0, 0, 0, 0};
+        Script sc = {NULL, 0, cards_frame, &c};
+        memset(&cfg, 0, sizeof cfg);
+        cfg.window.frames = 1;
+        ui_sdl_on_frame(script_frame, &sc);
+        MenuPick pick = {0};
+        ui_sdl.menu(cat, &cfg, &pick);
+        ui_sdl_on_frame(NULL, NULL);
+        catalog_free(cat);
+        assert_true(c.cards >= 2);
+        if (c.ink > 0)
+            fail_msg("at %d px, %ld pixels of text in the 10 px inside the cards' right border",
+                     widths[k], c.ink);
+        if (c.row_end != c.card_end)
+            fail_msg("at %d px the buttons end at %d, the cards at %d", widths[k], c.row_end,
+                     c.card_end);
+    }
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -910,6 +976,7 @@ int main(void)
         cmocka_unit_test(choices_below),
         cmocka_unit_test(reading_position),
         cmocka_unit_test(menu_button_and_fit),
+        cmocka_unit_test(title_cards),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

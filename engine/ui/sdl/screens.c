@@ -291,21 +291,20 @@ void app_title_screen(App *a)
                    col_w, t->dim, true) +
          draw_px(d, 18);
     /* the actions first, so they stay in view however many stories there are */
-    int n = a->can_continue ? 4 : 3, gap = draw_px(d, 10);
+    int n = 3, gap = draw_px(d, 10);
     int bw = (col_w - gap * (n - 1)) / n, bx = x, bh = 0, h;
-    if (a->can_continue) {
-        char *c = xasprintf("**Continue** %s", a->cont_title);
-        h = app_button(a, bx, y, bw, NULL, c, ROLE_SMALL, A_CONTINUE, 0, true);
-        bh = h > bh ? h : bh;
+    if (a->can_continue) { /* the main action: a row of its own, so the others stay even */
+        char *c = xasprintf("**Continue:** %s", a->cont_title);
+        y += app_button(a, x, y, col_w, NULL, c, ROLE_BODY, A_CONTINUE, 0, true) + gap;
         free(c);
-        bx += bw + gap;
     }
     h = app_button(a, bx, y, bw, NULL, "Load a game", ROLE_SMALL, A_LOAD_MENU, 0, true);
     bh = h > bh ? h : bh;
     bx += bw + gap;
     app_button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
     bx += bw + gap;
-    app_button(a, bx, y, bw, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
+    /* the last takes what the division left, so the row ends with the cards' edge */
+    app_button(a, bx, y, x + col_w - bx, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
     y += bh + draw_px(d, 18);
     if (a->status)
         y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + draw_px(d, 10);

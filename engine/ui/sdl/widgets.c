@@ -108,14 +108,16 @@ void app_button_box(App *a, SDL_Rect r, int action, int arg)
                focused ? draw_px(d, 3) : draw_px(d, 1));
 }
 
-/* A button with wrapped text; returns its height. Registers it when render is true. */
+/* A button with wrapped text; returns its height. Registers it when render is true. The text
+ * keeps 8 points more on the right than the padding, for the ink past a line's advance (an
+ * italic's overhang): the review saw summaries touch the card's border at 1000 px and more. */
 int app_button(App *a, int x, int y, int w, const char *badge, const char *text, TextRole role,
                int action, int arg, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int pad = draw_px(d, 12), bw = badge ? draw_px(d, 34) : 0;
-    int th = draw_text(d, role, text, 0, 0, w - 2 * pad - bw, t->button_text, false);
+    int pad = draw_px(d, 12), bw = badge ? draw_px(d, 34) : 0, tw = w - 2 * pad - bw - draw_px(d, 8);
+    int th = draw_text(d, role, text, 0, 0, tw, t->button_text, false);
     int h = th + 2 * pad;
     if (!render)
         return h;
@@ -123,7 +125,7 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
     app_button_box(a, r, action, arg);
     if (badge)
         draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
-    draw_text(d, role, text, x + pad + bw, y + pad, w - 2 * pad - bw, t->button_text, true);
+    draw_text(d, role, text, x + pad + bw, y + pad, tw, t->button_text, true);
     return h;
 }
 
