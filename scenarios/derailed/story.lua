@@ -179,7 +179,7 @@ local tiredness = {
       .. "booked from.",
   },
   rules = {
-    "Weekends no longer put you back together: on Monday you start where Friday left you.",
+    "You have started keeping a second pot of coffee in your office, and finishing it.",
     "Twice this month you have driven to Groveport and not remembered the drive. At your "
       .. "check-up the doctor takes your blood pressure twice and writes something down.",
   },
