@@ -949,6 +949,84 @@ static void title_cards(void **state)
     }
 }
 
+/* ---- every overlay at 480x360, 800x600 with text size 40, and 1920x1080 ---- */
+
+typedef struct Fit {
+    const char *what;
+    int size[3]; /* w, h, text size */
+    int frames;  /* frames drawn */
+    int overlays; /* of them, with the overlay open */
+} Fit;
+
+/* In every frame: each button that shows lies inside the window, and the focused one shows. */
+static void fit_frame(int frame, void *ud)
+{
+    Fit *fi = ud;
+    (void)frame;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    fi->frames++;
+    if (!f.overlay)
+        return; /* the story under it scrolls: its buttons may cross the pane's edge */
+    fi->overlays++;
+    for (int i = 0; i < f.n_buttons; i++) {
+        int r[4];
+        ui_sdl_frame_button(&f, i, r);
+        if (r[2] <= 0 || r[3] <= 0)
+            continue; /* scrolled out of a list's view: not drawn, takes no click */
+        if (r[0] < 0 || r[1] < 0 || r[0] + r[2] > f.w || r[1] + r[3] > f.h)
+            fail_msg("%s at %dx%d, size %d: button %d at %d,%d %dx%d leaves the window",
+                     fi->what, fi->size[0], fi->size[1], fi->size[2], i, r[0], r[1], r[2], r[3]);
+    }
+    if (f.focus >= 0 && f.focus < f.n_buttons) {
+        int r[4];
+        ui_sdl_frame_button(&f, f.focus, r);
+        if (r[3] <= 0 || r[1] < 0 || r[1] + r[3] > f.h)
+            fail_msg("%s at %dx%d, size %d: the focused button %d (%d,%d %dx%d) is not in view",
+                     fi->what, fi->size[0], fi->size[1], fi->size[2], f.focus, r[0], r[1], r[2],
+                     r[3]);
+    }
+}
+
+static void overlays_fit(void **state)
+{
+    (void)state;
+    static const int sizes[3][3] = {{480, 360, 20}, {800, 600, 40}, {1920, 1080, 20}};
+#define DOWNS SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN
+    static const SDL_Keycode menu[] = {SDLK_ESCAPE, DOWNS, SDLK_UP};
+    static const SDL_Keycode settings[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_DOWN,
+                                           SDLK_DOWN, SDLK_RETURN, DOWNS};
+    static const SDL_Keycode save[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_RETURN, DOWNS};
+    static const SDL_Keycode load[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_RETURN, DOWNS};
+    static const SDL_Keycode quit[] = {SDLK_ESCAPE, SDLK_UP, SDLK_RETURN, SDLK_DOWN, SDLK_DOWN};
+    const struct {
+        const char *what;
+        const SDL_Keycode *keys;
+        size_t n;
+    } runs[] = {{"the menu", menu, sizeof menu / sizeof *menu},
+                {"the settings", settings, sizeof settings / sizeof *settings},
+                {"the save slots", save, sizeof save / sizeof *save},
+                {"the load list", load, sizeof load / sizeof *load},
+                {"the question before quitting", quit, sizeof quit / sizeof *quit}};
+    Err err;
+    Session *s = open_story("demo", true);
+    for (int k = 0; k < 6; k++) { /* saves enough for the load list to scroll */
+        char name[16];
+        snprintf(name, sizeof name, "slot%d", k + 1);
+        assert_int_equal(session_save(s, name, NULL, &err), 0);
+    }
+    for (int z = 0; z < 3; z++)
+        for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+            set_window(sizes[z][0], sizes[z][1], sizes[z][2], NULL);
+            Fit fi = {runs[r].what, {sizes[z][0], sizes[z][1], sizes[z][2]}, 0, 0};
+            Script sc = {runs[r].keys, runs[r].n, fit_frame, &fi};
+            play_script(s, &sc);
+            assert_int_equal(fi.frames, (int)runs[r].n + 2);
+            assert_true(fi.overlays >= (int)runs[r].n - 2);
+        }
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -977,6 +1055,7 @@ int main(void)
         cmocka_unit_test(reading_position),
         cmocka_unit_test(menu_button_and_fit),
         cmocka_unit_test(title_cards),
+        cmocka_unit_test(overlays_fit),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

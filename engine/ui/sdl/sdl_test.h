@@ -24,6 +24,7 @@ typedef struct UiSdlFrame {
     int cue[4];   /* the "choices below" button: x, y, w, h (all 0 when not shown) */
     int thumb[4]; /* the story pane's scroll bar thumb (all 0 without a scroll bar) */
     int panel[4]; /* the side panel's stats when they scroll (all 0 when they fit) */
+    int overlay;  /* an overlay is open (its buttons are the only ones listed) */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);

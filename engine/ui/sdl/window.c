@@ -488,6 +488,7 @@ void ui_sdl_frame(UiSdlFrame *f)
     rect4(app->choices_cue, f->cue);
     rect4(app->scroll_thumb, f->thumb);
     rect4(app->panel_view, f->panel);
+    f->overlay = app->overlay != OV_NONE;
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
