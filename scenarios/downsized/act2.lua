@@ -72,18 +72,18 @@ scene "mobile_offer" {
         .. "promise, and a falling economy breaks promises.",
   discuss = "What would you need in hand before you resigned: a signed letter, a start date, a "
          .. "first paycheck? What would you risk to move sooner?",
-  choice { "Give notice now, move in May, and be settled before July 15", id = "leave_now",
-           advice = "against",
-           effects = { satisfaction = 5, burnout = -5 }, set = { left_early = true },
-           go = "moving",
-           lesson = "You left a paying job for a promise. The offer letter was real, and so was "
-                 .. "Carl's word; neither one was a paycheck." },
   choice { "Sign the letter, and keep working at Meridian until your last possible week",
            id = "stay_until", advice = "follows", effects = { satisfaction = -5 },
            set = { left_early = false },
            go = "holding",
            lesson = "Staying until the first day of the new job felt timid and cost you the "
                  .. "house with the porch. It was the most important thing you did that year." },
+  choice { "Give notice now, move in May, and be settled before July 15", id = "leave_now",
+           advice = "against",
+           effects = { satisfaction = 5, burnout = -5 }, set = { left_early = true },
+           go = "moving",
+           lesson = "You left a paying job for a promise. The offer letter was real, and so was "
+                 .. "Carl's word; neither one was a paycheck." },
   choice { "Before you decide, find out how firm Gulf Harbor's July budget really is",
            id = "check_offer", advice = "follows",
            when = function(g) return g.called_network_early or g.relationships >= 55 end,

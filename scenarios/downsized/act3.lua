@@ -108,16 +108,16 @@ scene "big_search" {
            advice = "against",
            effects = { reputation = 5, satisfaction = -5 }, go = "overqualified",
            lesson = "Protecting the title kept your résumé tidy and your calendar empty." },
-  choice { "Widen the net: IT director and manager jobs, anywhere in the Southeast",
-           id = "widen", advice = "follows", effects = { burnout = 5 }, set = { widened = true },
-           go = "overqualified",
-           lesson = "Widening the search was right. The lower rungs turned out to have "
-                 .. "doorkeepers of their own." },
   choice { "Take six weeks writing HIPAA privacy policies for a clinic chain in Dothan",
            id = "hipaa_contract", effects = { savings = 2, burnout = 5, satisfaction = 5 },
            set = { contract = true }, go = "overqualified",
            lesson = "Short contract work bought runway and kept your health-care knowledge "
                  .. "current, at the price of evenings you had meant for the search." },
+  choice { "Widen the net: IT director and manager jobs, anywhere in the Southeast",
+           id = "widen", advice = "follows", effects = { burnout = 5 }, set = { widened = true },
+           go = "overqualified",
+           lesson = "Widening the search was right. The lower rungs turned out to have "
+                 .. "doorkeepers of their own." },
 }
 
 scene "overqualified" {
@@ -232,11 +232,6 @@ scene "rejections" {
   ]],
   lesson = "Rejection wears down morale one letter at a time, and the stress compounds.",
   discuss = "What keeps a long job search from turning into a second, unpaid job of despair?",
-  choice { "Send fifty more this week, every one tailored", id = "fifty_more", advice = "against",
-           effects = { burnout = 10 },
-           go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
-           lesson = "More applications felt like control. The last hundred and forty-three had "
-                 .. "not worked, and the next fifty were never going to be different." },
   choice { "Call the people you haven't called: old colleagues, old friends, Lonnie",
            id = "call_people", advice = "follows",
            effects = { relationships = 10, satisfaction = -5 },
@@ -248,6 +243,11 @@ scene "rejections" {
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
            lesson = "A week off cost nothing the rejection letters were not already taking, and "
                  .. "you came back rested enough to keep going." },
+  choice { "Send fifty more this week, every one tailored", id = "fifty_more", advice = "against",
+           effects = { burnout = 10 },
+           go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
+           lesson = "More applications felt like control. The last hundred and forty-three had "
+                 .. "not worked, and the next fifty were never going to be different." },
 }
 
 scene "the_lunch" {
@@ -346,16 +346,16 @@ scene "cold_start" {
   lesson = "A network built in a hurry, out of need, is thin. The one you built before you "
         .. "needed it is the one that answers.",
   discuss = "Who have you let drift that you would be embarrassed to call for help today?",
-  choice { "Call Lonnie, and say it plainly: you need help", id = "call_lonnie", advice = "follows",
-           when = function(g) return g:visited("cold_start") == 1 end,
-           effects = { relationships = 5 }, go = "the_lunch",
-           lesson = "Calling an old friend you had neglected, to ask for help, was humbling. It "
-                 .. "worked because the friendship had once been real." },
   choice { "Keep at the breakfasts; you'd rather not ask a favour of a friend you dropped",
            id = "keep_breakfasts", advice = "against",
            when = function(g) return g:visited("cold_start") == 1 end,
            effects = { relationships = 5 }, go = "cold_start",
            lesson = "Pride cost you another month of savings." },
+  choice { "Call Lonnie, and say it plainly: you need help", id = "call_lonnie", advice = "follows",
+           when = function(g) return g:visited("cold_start") == 1 end,
+           effects = { relationships = 5 }, go = "the_lunch",
+           lesson = "Calling an old friend you had neglected, to ask for help, was humbling. It "
+                 .. "worked because the friendship had once been real." },
   choice { "Meet him for lunch", id = "meet_lonnie",
            when = function(g) return g:visited("cold_start") > 1 end,
            go = "the_lunch" },
@@ -420,12 +420,6 @@ scene "dauphin_interview" {
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
            lesson = "A rejection you asked about, and listened to, gave you the answer that won "
                  .. "Hal over." },
-  choice { "Thank him, decline, and hold out for a director's job", id = "decline",
-           advice = "against",
-           effects = { relationships = -10 }, set = { declined_dauphin = true },
-           go = "holding_out",
-           lesson = "Turning down work several rungs down protected your pride and spent your "
-                 .. "runway. Lonnie had put his name on you, and he heard about it first." },
   choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate",
            advice = "follows",
            when = function(g) return g.savings >= 5 end,
@@ -433,6 +427,12 @@ scene "dauphin_interview" {
            effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
            lesson = "Months in the bank let you name a price. Hal paid it, and took you for "
                  .. "someone choosing the job rather than grabbing it." },
+  choice { "Thank him, decline, and hold out for a director's job", id = "decline",
+           advice = "against",
+           effects = { relationships = -10 }, set = { declined_dauphin = true },
+           go = "holding_out",
+           lesson = "Turning down work several rungs down protected your pride and spent your "
+                 .. "runway. Lonnie had put his name on you, and he heard about it first." },
 }
 
 scene "holding_out" {
@@ -469,10 +469,6 @@ scene "holding_out" {
         .. "the odds.",
   discuss = "When does waiting for the right job turn into waiting too long? What would tell "
          .. "you?",
-  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport",
-           advice = "against",
-           go = "title_elsewhere",
-           lesson = "You got a director's title back, six hours from home." },
   choice { "Swallow it and call Hal: is the job still open?", id = "call_hal", advice = "follows",
            when = function(g) return not g.hal_filled end,
            set = function(g)
@@ -486,4 +482,8 @@ scene "holding_out" {
            advice = "against",
            go = "holding_out",
            lesson = "Waiting for your level cost two months of savings at a time." },
+  choice { "Take the Shreveport job, and drive home on weekends", id = "shreveport",
+           advice = "against",
+           go = "title_elsewhere",
+           lesson = "You got a director's title back, six hours from home." },
 }

@@ -97,17 +97,17 @@ scene "slow_quotes" {
         .. "trust is earned.",
   discuss = "Would you rather solve a hard problem yourself, or be the one who knows whom to "
          .. "call? Which does your job reward?",
+  choice { "Call Lonnie's company and pay their engineer $150 an hour to look at it",
+           id = "pay_consultant", advice = "against", effects = { burnout = -5, reputation = -5 },
+           go = "migration",
+           lesson = "The consultant found it in forty minutes. Hal paid the invoice and asked, "
+                 .. "not unkindly, what he was paying you for." },
   choice { "Stay late with a borrowed laptop and a packet sniffer, and trace it yourself",
            id = "trace_it", advice = "follows",
            effects = { technical = 10, satisfaction = 10, burnout = 5 },
            set = { traced_it = true }, go = "migration",
            lesson = "Pinpointing the fault yourself gave you what management rarely did: a "
                  .. "problem, its cause, and proof that you found it." },
-  choice { "Call Lonnie's company and pay their engineer $150 an hour to look at it",
-           id = "pay_consultant", advice = "against", effects = { burnout = -5, reputation = -5 },
-           go = "migration",
-           lesson = "The consultant found it in forty minutes. Hal paid the invoice and asked, "
-                 .. "not unkindly, what he was paying you for." },
 }
 
 -- The long weekend Hal wants the migration done over: Thanksgiving for a player hired in the
@@ -281,6 +281,12 @@ scene "policies" {
   lesson = "Even several rungs down, the manager's work does not go away: policies, "
         .. "procedures and a recovery plan are still part of the job.",
   discuss = "Who in your organisation owns the plan for the worst day? Has anyone tested it?",
+  choice { "Tell Marjorie that disaster planning is management's job, not the network "
+        .. "administrator's", id = "not_my_job", advice = "against",
+           effects = { reputation = -10, satisfaction = 5 }, set = { dr_plan = "none" },
+           go = "the_pull",
+           lesson = "Refusing work you were more qualified for than anyone in the building told "
+                 .. "Marjorie exactly which level you had decided to play at." },
   choice { "Write a real disaster-recovery plan: nightly tapes to the Montgomery office, a test "
         .. "restore, a phone tree", id = "real_dr", advice = "follows",
            effects = { burnout = 10, reputation = 10 }, set = { dr_plan = "real" },
@@ -293,12 +299,6 @@ scene "policies" {
            go = "the_pull",
            lesson = "The mail server was finished and satisfying. The plan was a document nobody "
                  .. "had tested." },
-  choice { "Tell Marjorie that disaster planning is management's job, not the network "
-        .. "administrator's", id = "not_my_job", advice = "against",
-           effects = { reputation = -10, satisfaction = 5 }, set = { dr_plan = "none" },
-           go = "the_pull",
-           lesson = "Refusing work you were more qualified for than anyone in the building told "
-                 .. "Marjorie exactly which level you had decided to play at." },
 }
 
 scene "the_pull" {

@@ -28,6 +28,11 @@ scene "using_time" {
         .. "turns.",
   discuss = "If you had your evenings back, what would you invest them in: skills, people, or "
          .. "rest? Which would you regret skipping?",
+  choice { "Neither. Your evenings belong to Noor and Kayla now", id = "neither",
+           advice = "against",
+           effects = { burnout = -15, satisfaction = 5 }, go = "ivan",
+           lesson = "The evenings at home were good ones. When the economy turned, you were "
+                 .. "exactly as ready as you had been in 2002." },
   choice { "Study for the MCSE: two nights a week and Saturday mornings", id = "study",
            advice = "follows",
            effects = { burnout = 10, technical = 5 }, set = { studying = true },
@@ -48,11 +53,6 @@ scene "using_time" {
            set = { studying = true, chamber = true }, go = "exam_room",
            lesson = "Doing both made you ready on two fronts, and left nothing in reserve for "
                  .. "a bad week." },
-  choice { "Neither. Your evenings belong to Noor and Kayla now", id = "neither",
-           advice = "against",
-           effects = { burnout = -15, satisfaction = 5 }, go = "ivan",
-           lesson = "The evenings at home were good ones. When the economy turned, you were "
-                 .. "exactly as ready as you had been in 2002." },
 }
 
 scene "exam_room" {
@@ -271,6 +271,9 @@ scene "the_offers" {
   lesson = "When the economy turns, the offers go to people who kept their skills current and "
         .. "their network warm, and who still will not leave before the new job starts.",
   discuss = "Which of these would you take? Which would you never take again, and why?",
+  choice { "Stay where you are, and see what next year brings", id = "stay_put",
+           go = "plateau",
+           lesson = "Staying put was safe, and it left the choice to next year." },
   choice { "Sign with Mobile Bay Regional, and give Hal notice the day after you have signed",
            id = "sign_frank", advice = "follows",
            when = frank_offer,
@@ -289,19 +292,16 @@ scene "the_offers" {
            go = "hands_on",
            lesson = "You chose the work you had found you loved over the ladder you had always "
                  .. "climbed." },
-  choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",
-           id = "quit_for_greg", advice = "against",
-           when = function(g) return not g.greg_answered end,
-           go = "twice_bitten",
-           lesson = "You left a job for one that had not started. A startup's funding is a "
-                 .. "promise resting on another promise." },
   choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait",
            advice = "follows",
            when = function(g) return not g.greg_answered end,
            set = { greg_answered = true }, go = "the_offers",
            lesson = "\"Call me when the money's in the bank\" is the whole lesson of 2002 in "
                  .. "nine words." },
-  choice { "Stay where you are, and see what next year brings", id = "stay_put",
-           go = "plateau",
-           lesson = "Staying put was safe, and it left the choice to next year." },
+  choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",
+           id = "quit_for_greg", advice = "against",
+           when = function(g) return not g.greg_answered end,
+           go = "twice_bitten",
+           lesson = "You left a job for one that had not started. A startup's funding is a "
+                 .. "promise resting on another promise." },
 }
