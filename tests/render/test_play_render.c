@@ -1027,6 +1027,46 @@ static void overlays_fit(void **state)
     session_free(s);
 }
 
+/* ---- the keys (F1) and copying the scene (Ctrl+C) ---- */
+
+typedef struct Help {
+    int open_at_2, closed_at_3;
+} Help;
+
+static void help_frame(int frame, void *ud)
+{
+    Help *h = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 2)
+        h->open_at_2 = f.overlay;
+    if (frame == 3)
+        h->closed_at_3 = !f.overlay;
+}
+
+static void keys_and_copy(void **state)
+{
+    (void)state;
+    Session *s = open_story("demo", false);
+    set_window(800, 600, 30, NULL);
+    SDL_SetClipboardText("");
+    static const SDL_Keycode keys[] = {SDLK_F1, SDLK_ESCAPE, CTRL_KEY | SDLK_c};
+    Help h = {0, 0};
+    Script sc = {keys, 3, help_frame, &h};
+    play_script(s, &sc);
+    if (!h.open_at_2)
+        fail_msg("F1 did not open the keys");
+    assert_true(h.closed_at_3);
+    char *clip = SDL_GetClipboardText();
+    assert_non_null(clip);
+    if (!strstr(clip, "Gulfline"))
+        fail_msg("Ctrl+C put \"%.60s\" on the clipboard, not the scene", clip);
+    assert_null(strchr(clip, '*')); /* plain text, no markup */
+    SDL_free(clip);
+    assert_int_equal(decisions(s), 0);
+    session_free(s);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -1056,6 +1096,7 @@ int main(void)
         cmocka_unit_test(menu_button_and_fit),
         cmocka_unit_test(title_cards),
         cmocka_unit_test(overlays_fit),
+        cmocka_unit_test(keys_and_copy),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/text.h"
 #include "ui/sdl/app.h"
 
 void app_screen_free(App *a)
@@ -52,6 +53,21 @@ void app_forget_loaded(App *a)
     a->set.last_save[0] = a->set.last_story[0] = '\0';
     a->set.last_at = 0;
     settings_save(&a->set, &err);
+}
+
+void app_copy_text(App *a)
+{
+    const char *what = a->overlay == OV_ERROR && a->error ? a->error
+                       : a->s && a->screen                 ? a->screen->text.text
+                                                           : NULL;
+    if (!what)
+        return;
+    char *plain = text_plain(what);
+    if (SDL_SetClipboardText(plain) == 0)
+        app_toast(a, a->overlay == OV_ERROR ? "The error is copied." : "The scene's text is copied.");
+    else
+        app_toast(a, "Nothing was copied: %s", SDL_GetError());
+    free(plain);
 }
 
 /* The Screen's notice (the session's), for the status line: malloc'd, or NULL. */
@@ -193,6 +209,12 @@ void app_act(App *a, int action, int arg)
     case A_SAVE_MENU: app_slots_open_save(a); break;
     case A_SLOT: app_slots_take(a, arg); break;
     case A_SETTINGS: open_overlay(a, OV_SETTINGS); break;
+    case A_HELP: /* F1 again closes it */
+        if (a->overlay == OV_HELP)
+            a->overlay = OV_NONE;
+        else if (a->overlay == OV_NONE || a->overlay == OV_MENU)
+            open_overlay(a, OV_HELP);
+        break;
     case A_QUIT:
         if (a->s && !a->room && !a->confirmed && !a->screen->ending) {
             app_confirm(a, "Quit Ladder?",

@@ -59,6 +59,7 @@ enum Action {
     A_AGAIN,      /* at an ending: play the story again */
     A_CONFIRM,    /* the confirmation's "yes": do what it asked about (app_confirm) */
     A_TO_CHOICES, /* scroll the story so that the scene's choices show */
+    A_HELP,       /* the keys, on F1 or ? */
 };
 
 typedef enum Overlay {
@@ -69,7 +70,8 @@ typedef enum Overlay {
     OV_ERROR,
     OV_TIMELINE,
     OV_TIE,
-    OV_CONFIRM
+    OV_CONFIRM,
+    OV_HELP
 } Overlay;
 
 typedef struct Button {
@@ -322,6 +324,9 @@ char *app_save_words(const SaveInfo *si, const char *story_title, const Story *s
 void app_slots_take(App *a, int i);
 
 /* actions.c */
+/* Ctrl+C: put the scene's text (or, with the error panel open, the error) on the clipboard as
+ * plain text, and say so. */
+void app_copy_text(App *a);
 /* Do what a button or key asks (enum Action, with its argument), and ask for a redraw. */
 void app_act(App *a, int action, int arg);
 /* After the game moved: describe it anew in a->screen (screen_describe, which takes the

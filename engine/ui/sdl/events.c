@@ -42,6 +42,15 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         app_act(a, A_UNDO, 0);
         return;
     }
+    if (ctrl && sym == SDLK_c) {
+        app_copy_text(a);
+        return;
+    }
+    bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    if (sym == SDLK_F1 || sym == SDLK_QUESTION || (sym == SDLK_SLASH && shift)) {
+        app_act(a, A_HELP, 0);
+        return;
+    }
     if (a->room && a->overlay == OV_NONE && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) &&
         a->focus < 0 && !a->screen->ending) {
         app_act(a, A_DECIDE, 0);

@@ -201,8 +201,8 @@ static void menu_overlay(App *a)
     }
     Item items[] = {{"Back to the story", A_RESUME, 0}, {"Save the game", A_SAVE_MENU, 0},
                     {"Load a game", A_LOAD_MENU, 0},    {"Take back the last decision", A_UNDO, 0},
-                    {"Settings", A_SETTINGS, 0},         {"Back to the title screen", A_TO_TITLE, 0},
-                    {"Quit Ladder", A_QUIT, 0}};
+                    {"Settings", A_SETTINGS, 0},         {"Keys (F1)", A_HELP, 0},
+                    {"Back to the title screen", A_TO_TITLE, 0}, {"Quit Ladder", A_QUIT, 0}};
     list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);
 }
 
@@ -268,6 +268,50 @@ static void confirm_overlay(App *a)
     app_button(a, in.x, y, in.w, NULL, "Cancel", ROLE_BODY, A_CLOSE, 0, true);
 }
 
+/* The keys (F1 or ?): a text that scrolls when it does not fit, and Close. */
+static void help_overlay(App *a)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    Buf b = {0};
+    buf_puts(&b, "**1** to **9**: take a choice (in a room: a vote; with Shift, take one back)\n"
+                 "**Tab**, **Up**, **Down**: move between buttons; **Return** or **Space**: press\n"
+                 "**Esc**: the menu (save, load, settings, quit), and back\n"
+                 "**Ctrl+Z**: take back the last decision\n"
+                 "**Ctrl+Plus**, **Ctrl+Minus**: larger or smaller text\n"
+                 "**Page Up**, **Page Down**, **Home**, **End**, the wheel: scroll\n"
+                 "**Ctrl+C**: copy the scene's text (or an error)\n"
+                 "**F11**: fullscreen\n"
+                 "**F1** or **?**: these keys");
+    if (a->room)
+        buf_puts(&b, "\n**T**: start the discussion timer\n**R**: rewind to an earlier decision\n"
+                     "**Return**: take the room's choice");
+    int w = panel_width(a) - draw_px(d, 48), gap = draw_px(d, 12);
+    int th = draw_text(d, ROLE_BODY, buf_str(&b), 0, 0, w, t->text, false);
+    int bh = app_button(a, 0, 0, w, NULL, "Close", ROLE_BODY, 0, 0, false);
+    SDL_Rect in = overlay_panel(a, "Keys", th + gap + bh);
+    SDL_Rect view = {in.x, in.y, in.w, in.h - bh - gap};
+    if (a->list_for != OV_HELP) {
+        a->list_for = OV_HELP;
+        a->list_scroll = 0;
+    }
+    if (a->list_scroll > th - view.h)
+        a->list_scroll = th - view.h;
+    if (a->list_scroll < 0)
+        a->list_scroll = 0;
+    SDL_RenderSetClipRect(d->r, &view);
+    draw_text(d, ROLE_BODY, buf_str(&b), in.x, in.y - a->list_scroll, w, t->text, true);
+    SDL_RenderSetClipRect(d->r, NULL);
+    buf_free(&b);
+    if (th > view.h) { /* more below or above: a scroll bar (the wheel, Page Up and Down) */
+        int bar = draw_px(d, 6), tl = view.h * view.h / th;
+        int ty = view.y + (view.h - tl) * a->list_scroll / (th - view.h);
+        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), view.y, bar, view.h}, t->bar_bg);
+        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), ty, bar, tl}, t->accent);
+    }
+    app_button(a, in.x, in.y + in.h - bh, in.w, NULL, "Close", ROLE_BODY, A_CLOSE, 0, true);
+}
+
 void app_draw_overlay(App *a)
 {
     a->list_view = (SDL_Rect){0, 0, 0, 0};
@@ -281,6 +325,7 @@ void app_draw_overlay(App *a)
     case OV_TIMELINE: timeline_overlay(a); break;
     case OV_TIE: tie_overlay(a); break;
     case OV_CONFIRM: confirm_overlay(a); break;
+    case OV_HELP: help_overlay(a); break;
     case OV_NONE: break;
     }
 }

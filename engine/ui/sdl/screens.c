@@ -68,7 +68,12 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (a->status) {
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
     }
-    y += draw_text(d, ROLE_BODY, sc->text.text, x, y, w, t->text, render) + gap;
+    int scene_h = draw_text(d, ROLE_BODY, sc->text.text, x, y, w, t->text, render);
+    if (render && sc->n_decisions > 0) /* what is new since the decision: a bar beside it */
+        draw_fill(d, (SDL_Rect){x - draw_px(d, 14), y + draw_px(d, 4), draw_px(d, 3),
+                                scene_h - draw_px(d, 8)},
+                  t->accent);
+    y += scene_h + gap;
     const ScreenEnding *e = sc->ending;
     if (!e && a->room)
         return y - y0 + app_room_choices(a, x, y, w, render);
