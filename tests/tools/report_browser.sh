@@ -2,8 +2,10 @@
 # report_browser.sh LADDER SOURCE_DIR CHROMIUM [OUT_DIR]: the report page in a real browser.
 # 30 participants play the demo story (and 4 the campaign) through the engine; the report of
 # their results (with a random-play baseline) is opened in headless Chromium, which must draw
-# a page that is not blank (ImageMagick counts its colours) and print it to PDF. OUT_DIR keeps
-# the page, the screenshot and the PDF to look at.
+# a page that is not blank (ImageMagick counts its colours) and print it to PDF in at most 26
+# A4 pages (64 before issue 17's print CSS); each section opens with the projector's first
+# screen (figures, endings, the three most divided decisions). OUT_DIR keeps the page, the
+# screenshot and the PDF to look at.
 set -eu
 ladder=$1
 cd "$2"
@@ -56,6 +58,28 @@ top=$(convert "$work/report.png" -crop 1200x1000+0+0 +repage -format '%k' info:)
 browse --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$work/report.html"
 head -c 5 "$work/report.pdf" | grep -q '%PDF-' || fail "no PDF"
 [ "$(wc -c < "$work/report.pdf")" -gt 20000 ] || fail "the PDF is too small to hold the report"
+# printed, the details leave out what only the screen needs: 64 pages before the print CSS of
+# issue 17, 22 after (A4; 30 and 4 participants)
+pages=$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1], "rb").read())))' "$work/report.pdf")
+[ "$pages" -gt 2 ] && [ "$pages" -le 26 ] || fail "the report prints to $pages pages"
+
+# the projector's first screen of each section: the figures and endings beside the three most
+# divided decisions, which are the first three of the full list, in that order
+python3 - "$work/report.html" <<'PY' || fail "the first screen is not the session's story"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+sections = re.findall(r'<section class="group".*?</section>', page, re.S)
+assert len(sections) == 2, len(sections)
+for sec in sections:
+    first = sec.split('<h2 class="details"')[0]
+    assert '<div class="first-screen">' in first and 'How it ended</h3>' in first, "no first screen"
+    top = re.findall(r'<article class="decision compact[^"]*">.*?</article>', first, re.S)
+    assert len(top) == 3, "%d decisions on the first screen" % len(top)
+    every = re.findall(r'<article class="decision(?! compact)[^"]*">.*?</article>', sec, re.S)
+    ids = lambda arts: [re.search(r'scene <code>([^<]*)</code>', a).group(1) for a in arts]
+    assert ids(top) == ids(every)[:3], (ids(top), ids(every)[:3])
+    assert all('class="discuss"' not in a for a in top), "the first screen holds the texts"
+PY
 
 if [ -n "$out" ]; then
   mkdir -p "$out"

@@ -160,7 +160,11 @@ static void emit_endings(Buf *b, Report *r, Group *g)
         buf_free(&txt[i]);
     free(txt);
     free(bars);
-    /* what the endings reached teach */
+}
+
+/* What the endings the room reached teach (the details, under the first screen). */
+static void emit_ending_lessons(Buf *b, Report *r, Group *g)
+{
     bool any = false;
     for (size_t i = 0; i < g->nec; i++) {
         const EndCount *e = &g->ec[i];
@@ -168,7 +172,8 @@ static void emit_endings(Buf *b, Report *r, Group *g)
         if (!sc || !sc->lesson)
             continue;
         if (!any)
-            buf_puts(b, "<dl class=\"lessons\">\n");
+            buf_printf(b, "<h3 id=\"s%zu-ending-lessons\">What the endings teach</h3>\n"
+                          "<dl class=\"lessons\">\n", g->index);
         any = true;
         buf_puts(b, "<dt>");
         html_markup(b, sc->title ? sc->title : sc->id);
@@ -182,7 +187,7 @@ static void emit_endings(Buf *b, Report *r, Group *g)
 
 /* Scene text for a heading: the literal text's start. Interpolations differ between players:
  * the text stops at the last sentence before the first one, or shows it as "…". */
-static void scene_excerpt(Buf *b, const Scene *sc)
+static void scene_excerpt(Buf *b, const Scene *sc, size_t max)
 {
     if (!sc || !sc->text.str)
         return;
@@ -220,7 +225,7 @@ static void scene_excerpt(Buf *b, const Scene *sc)
                 sentence = t.len;
         }
     }
-    html_excerpt(b, buf_str(&t), 170);
+    html_excerpt(b, buf_str(&t), max);
     buf_free(&t);
 }
 
@@ -261,16 +266,19 @@ static void order_options(Report *r, const Scene *sc, Point *pt)
         }
 }
 
-static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank)
+/* One decision point: its scene, the options' shares, then (unless compact, as on the first
+ * screen) its question for discussion and its lessons. */
+static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank, bool compact)
 {
     const Scene *sc = report_scene_of(r, g, pt->story, pt->scene);
     const Story *st = report_story_of(r, g, pt->story);
     order_options(r, sc, pt);
-    buf_puts(b, "<article class=\"decision\">\n<h4>");
+    buf_printf(b, "<article class=\"decision%s%s\">\n<h4>", compact ? " compact" : "",
+               pt->enough ? "" : " few");
     buf_printf(b, "<span class=\"tag rank\">%zu</span>", rank);
     size_t before = b->len;
     if (sc && sc->text.str)
-        scene_excerpt(b, sc);
+        scene_excerpt(b, sc, compact ? 90 : 170);
     if (b->len == before) /* no literal text: the id as words ("deep_night": "Deep night") */
         for (const char *p = S(r, pt->scene); *p; p++)
             buf_putc(b, p == S(r, pt->scene) && *p >= 'a' && *p <= 'z' ? (char)(*p - 32)
@@ -334,6 +342,10 @@ static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank)
     free(bars);
     if (g->nbase && !pt->base_n)
         buf_puts(b, "<p class=\"where\">Random play never reached this scene.</p>\n");
+    if (compact) {
+        buf_puts(b, "</article>\n");
+        return;
+    }
     if (sc && sc->discuss) {
         buf_puts(b, "<p class=\"discuss\"><b>Discuss</b>");
         html_markup(b, sc->discuss);
@@ -368,7 +380,10 @@ static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank)
     buf_puts(b, "</article>\n");
 }
 
-static void emit_decisions(Buf *b, Report *r, Group *g)
+/* Order g's decision points, most divided first (the two most chosen options closest in
+ * share), those fewer than a tenth of the room (at least 3) reached last; returns that
+ * count. */
+static long rank_decisions(Report *r, Group *g)
 {
     long need = (long)ceil((double)g->n / 10);
     long floor3 = g->n < 3 ? (long)g->n : 3;
@@ -389,13 +404,40 @@ static void emit_decisions(Buf *b, Report *r, Group *g)
         pt->closeness = pt->n ? 1 - (first - second) : 0;
         pt->enough = pt->people >= need && pt->n > 0;
     }
+    sort_report = r;
+    qsort(g->pt, g->npt, sizeof *g->pt, cmp_point);
+    return need;
+}
+
+#define FIRST_SCREEN_SPLITS 3 /* the most divided decisions on a section's first screen */
+
+/* The first screen of a section, for a projector: the figures and the endings' shares (the left
+ * column, opened by emit_group) beside the three most divided decisions (enough participants
+ * reached them), without their texts. */
+static void emit_first_screen(Buf *b, Report *r, Group *g)
+{
+    emit_endings(b, r, g); /* (the left column, opened by emit_group, holds the figures) */
+    buf_puts(b, "</div>\n<div class=\"fs-splits\">\n");
+    buf_printf(b, "<h3 id=\"s%zu-split-most\">Where the room split most</h3>\n", g->index);
+    size_t shown = 0;
+    for (size_t i = 0; i < g->npt && shown < FIRST_SCREEN_SPLITS; i++)
+        if (g->pt[i].enough && g->pt[i].no > 1)
+            emit_decision(b, r, g, &g->pt[i], ++shown, true);
+    if (shown == 0)
+        buf_puts(b, "<p class=\"lead\">No decision was taken by enough participants to "
+                    "compare.</p>\n");
+    buf_printf(b, "<p class=\"more\"><a href=\"#s%zu-decisions\">Every decision, with its "
+                  "question and lessons &darr;</a></p>\n</div>\n</div>\n",
+               g->index);
+}
+
+static void emit_decisions(Buf *b, Report *r, Group *g, long need)
+{
     /* points only random play reached are not the room's decisions */
     size_t n = 0;
     for (size_t i = 0; i < g->npt; i++)
         if (g->pt[i].n > 0)
             n++;
-    sort_report = r;
-    qsort(g->pt, g->npt, sizeof *g->pt, cmp_point);
     buf_printf(b, "<h3 id=\"s%zu-decisions\">Where the room split</h3>\n", g->index);
     buf_puts(b, "<p class=\"lead\">Every decision the room "
                 "took, the most divided first (the two most chosen options closest in share)");
@@ -405,10 +447,21 @@ static void emit_decisions(Buf *b, Report *r, Group *g)
     if (g->nbase)
         buf_puts(b, "; the thin grey bar under it, the share in random play");
     buf_puts(b, ".</p>\n");
+    size_t few = 0;
+    for (size_t i = 0; i < g->npt; i++)
+        few += g->pt[i].n > 0 && !g->pt[i].enough;
+    /* on paper: the decisions enough participants reached, without each option's lesson */
+    buf_puts(b, "<p class=\"print-only\">Printed: each decision's question and lesson");
+    if (few)
+        buf_printf(b, ", without the %zu decision%s fewer than %ld participants reached", few,
+                   few == 1 ? "" : "s", need);
+    buf_puts(b, "; the page on screen also has what each option teaches.</p>\n"
+                "<div class=\"all-decisions\">\n");
     size_t rank = 0;
     for (size_t i = 0; i < g->npt; i++)
         if (g->pt[i].n > 0)
-            emit_decision(b, r, g, &g->pt[i], ++rank);
+            emit_decision(b, r, g, &g->pt[i], ++rank, false);
+    buf_puts(b, "</div>\n");
     if (n == 0)
         buf_puts(b, "<p>No decisions were taken.</p>\n");
 }
@@ -474,6 +527,7 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
         html_escape(b, g->root->summary);
     }
     buf_puts(b, "</p>\n");
+    buf_puts(b, "<div class=\"first-screen\">\n<div class=\"fs-endings\">\n");
     /* key figures */
     Buf num = {0}, cmp = {0};
     long finished = 0, anon = 0;
@@ -583,8 +637,11 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
         }
         buf_puts(b, "</p>\n");
     }
-    emit_endings(b, r, g);
-    emit_decisions(b, r, g);
+    long need = rank_decisions(r, g);
+    emit_first_screen(b, r, g);
+    buf_printf(b, "<h2 class=\"details\" id=\"s%zu-details\">The details</h2>\n", g->index);
+    emit_ending_lessons(b, r, g);
+    emit_decisions(b, r, g, need);
     report_emit_stats(b, r, g);
     report_emit_people(b, r, g);
     buf_puts(b, "</section>\n");
