@@ -819,6 +819,20 @@ static void bar_frame(int frame, void *ud)
         b->list_h = f.list_h;
 }
 
+/* Tab goes to the first choice before the Menu button: Tab, Return takes choice 1. */
+static void tab_order(void **state)
+{
+    (void)state;
+    Session *s = open_story("demo", false);
+    set_window(1280, 800, 20, NULL);
+    static const SDL_Keycode keys[] = {SDLK_TAB, SDLK_RETURN};
+    Script sc = {keys, 2, NULL, NULL};
+    play_script(s, &sc);
+    if (decisions(s) != 1)
+        fail_msg("Tab, Return took no choice (the focus went elsewhere first)");
+    session_free(s);
+}
+
 /* A story with a long title and chapter and twelve stats, written into the test's folder. */
 static char *stress_story(void)
 {
@@ -1094,6 +1108,7 @@ int main(void)
         cmocka_unit_test(choices_below),
         cmocka_unit_test(reading_position),
         cmocka_unit_test(menu_button_and_fit),
+        cmocka_unit_test(tab_order),
         cmocka_unit_test(title_cards),
         cmocka_unit_test(overlays_fit),
         cmocka_unit_test(keys_and_copy),

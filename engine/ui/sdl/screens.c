@@ -202,11 +202,7 @@ void app_game_screen(App *a)
     Draw *d = &a->d;
     const Theme *t = d->theme;
     const Screen *sc = a->screen;
-    char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
-                               : xstrdup(sc->title);
     bool side = a->w >= draw_px(d, 900);
-    app_top_bar(a, title, sc->chapter, !side);
-    free(title);
     int bar_h = draw_px(d, 52), margin = draw_px(d, 28);
     /* the side panel grows with the type, so that its labels and the room's clock fit */
     int panel_w = !side ? 0 : draw_px(d, a->set.text_size * 11 > 280 ? a->set.text_size * 11 : 280);
@@ -278,6 +274,11 @@ void app_game_screen(App *a)
     if (a->choices_top >= 0 && !a->room)
         app_choices_cue(a, clip, pane_y + margin - a->scroll + a->choices_top, sc->n_available);
     SDL_RenderSetClipRect(d->r, NULL);
+    /* the top bar last, so that its Menu button comes after the choices in the focus order */
+    char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
+                               : xstrdup(sc->title);
+    app_top_bar(a, title, sc->chapter, !side);
+    free(title);
 }
 
 void app_title_screen(App *a)
