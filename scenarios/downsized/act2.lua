@@ -6,12 +6,14 @@ scene "first_calls" {
         .. "tell you what they know.",
   chapter = "II. The Offer",
   text = function(g)
+    local word = g.path == "director" and "\"director\" means \"demoted\""
+                                       or "\"resigned\" means \"fired\""
     local t = [[
       March. Your résumé says Chief Information Officer, and you have never had to sell it to
       anyone.
 
-      Kayla is fifteen and asks at dinner whether "resigned" means "fired". Noor asks,
-      carefully, whether you would look at Mobile. Your mother is seventy-four, still drives
+      Kayla is fifteen and asks at dinner whether ]] .. word .. [[. Noor asks, carefully,
+      whether you would look at Mobile. Your mother is seventy-four, still drives
       herself to Mass at St. Mary's on Old Shell Road, and last month backed the Buick into her
       own mailbox. Home is five hours down the interstate, and you both know it.
     ]]
@@ -34,7 +36,10 @@ scene "first_calls" {
                  .. "inside a company know." },
   choice { "Call everyone you've worked with: old bosses, vendors, the State Docks crowd in "
         .. "Mobile", id = "call_network", advice = "follows",
-           effects = { relationships = 10 }, set = { called_network_early = true },
+           effects = { relationships = 10, satisfaction = -5 },
+           set = { called_network_early = true },
+           reply = "Every call begins with the same sentence about Meridian, and by the "
+                .. "twentieth you hate saying it. Most of them say to call again, and mean it.",
            go = "mobile_offer",
            lesson = "Calls made before you are desperate come across as catching up, not "
                  .. "begging. Each one was a door you could knock on later." },
@@ -110,8 +115,10 @@ scene "due_diligence" {
   discuss = "Whose word would you trust over an offer letter? Who could tell you how firm your "
          .. "next offer really is?",
   choice { "Keep your job until July 15, whatever happens to the house", id = "wait_it_out",
-           advice = "follows", effects = { relationships = 5 },
+           advice = "follows", effects = { satisfaction = -5 },
            set = { checked_offer = true, left_early = false },
+           reply = "Noor tells the landlord no. She is quiet through dinner, and for a week she "
+                .. "does not mention Mobile.",
            go = "holding",
            lesson = "An old friend's candour, asked for before you needed it, told you what the "
                  .. "letter didn't, and you listened." },

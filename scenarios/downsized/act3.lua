@@ -2,6 +2,8 @@
 -- month, and every month costs savings. The way out runs through people.
 
 scene "withdrawn" {
+  advice = "Tell your family the night the blow lands, numbers included: a search carried alone "
+        .. "costs more than the truth.",
   chapter = "III. The Search",
   -- What the withdrawn offer costs depends on the road taken in Acts I and II.
   -- Leaving early forfeits most of the package (it paid for the handover), May and June's pay,
@@ -64,11 +66,17 @@ scene "withdrawn" {
   discuss = "Who would you tell first after a blow like this, and what would you keep to "
          .. "yourself?",
   choice { "Tell Noor tonight, all of it, numbers included", id = "tell_noor",
-           effects = { burnout = -10, relationships = 5 }, go = "big_search",
+           advice = "follows",
+           effects = { burnout = -10, relationships = 5, satisfaction = -5 },
+           reply = "Saying it aloud makes it true. Noor hears the numbers out, then asks what "
+                .. "you will do tomorrow, and you have no answer yet.",
+           go = "big_search",
            lesson = "Telling your family on the first night split the weight in two. It was the "
                  .. "choice that kept the next months bearable." },
   choice { "Say nothing yet. You'll have something lined up before it matters",
-           id = "hide_it", effects = { burnout = 10 }, set = { hid_it = true },
+           id = "hide_it", advice = "against",
+           effects = { burnout = 5, satisfaction = 3 }, set = { hid_it = true },
+           reply = "Dinner is ordinary. Noor talks about paint for Kayla's room, and you let her.",
            go = "big_search",
            lesson = "Keeping the news from your family felt like protecting them. It meant "
                  .. "carrying it alone, and it came out anyway, at a worse moment." },
@@ -353,13 +361,22 @@ scene "cold_start" {
            lesson = "Pride cost you another month of savings." },
   choice { "Call Lonnie, and say it plainly: you need help", id = "call_lonnie", advice = "follows",
            when = function(g) return g:visited("cold_start") == 1 end,
-           effects = { relationships = 5 }, go = "the_lunch",
+           effects = { relationships = 5, satisfaction = -5 },
+           reply = "You hang up twice before you let it ring. The third time you say it "
+                .. "plainly, and it costs exactly what you thought it would.",
+           go = "the_lunch",
            lesson = "Calling an old friend you had neglected, to ask for help, was humbling. It "
                  .. "worked because the friendship had once been real." },
   choice { "Meet him for lunch", id = "meet_lonnie",
            when = function(g) return g:visited("cold_start") > 1 end,
            go = "the_lunch" },
 }
+
+-- What taking the job several rungs down costs the day you take it.
+local function word_travels()
+  return "Word travels up I-65 fast. By Friday two people in Decatur have heard that Meridian's "
+      .. "old CIO is a network administrator now."
+end
 
 scene "dauphin_interview" {
   advice = "Take the job several rungs down: a paycheck and your hands on the technology beat a "
@@ -412,19 +429,24 @@ scene "dauphin_interview" {
         .. "technology are worth more than a title you cannot get.",
   discuss = "What is the lowest job you would take after being a CIO, and what would you tell "
          .. "yourself about it?",
-  choice { "Take it. Start Monday", id = "take_job", advice = "follows", go = "first_day",
+  choice { "Take it. Start Monday", id = "take_job", advice = "follows",
+           effects = { reputation = -5 }, reply = word_travels, go = "first_day",
            lesson = "You took the job several rungs down. It stopped the bleeding and put your "
                  .. "hands back on the work." },
   choice { "Tell Hal what Randy Teague taught you: you want to do the work, not run it",
            id = "do_the_work", advice = "follows", when = function(g) return g.asked_feedback end,
-           effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
+           effects = { reputation = -5, satisfaction = 10 }, reply = word_travels,
+           go = "first_day",
            lesson = "A rejection you asked about, and listened to, gave you the answer that won "
                  .. "Hal over." },
   choice { "Ask for $48,000, and let him take a week to think about it", id = "negotiate",
            advice = "follows",
            when = function(g) return g.savings >= 5 end,
            show_locked = "Your savings cannot wait a week for his answer.",
-           effects = { reputation = 5, satisfaction = 5 }, go = "first_day",
+           effects = { satisfaction = 5, burnout = 5 },
+           reply = "Hal takes the whole week. You spend it beside the phone, and on Friday he "
+                .. "calls: $48,000, starting Monday.",
+           go = "first_day",
            lesson = "Months in the bank let you name a price. Hal paid it, and took you for "
                  .. "someone choosing the job rather than grabbing it." },
   choice { "Thank him, decline, and hold out for a director's job", id = "decline",
@@ -460,8 +482,8 @@ scene "holding_out" {
     end
     local hal
     if g.hal_filled then
-      hal = "Hal was polite on the phone. He hired a twenty-six-year-old from the University of "
-         .. "South Alabama on Tuesday."
+      hal = "Hal hired a twenty-six-year-old from the University of South Alabama the Tuesday "
+         .. "before you called."
     end
     return paras(t, hal, "Savings: " .. months(g.savings) .. ".")
   end,
@@ -471,9 +493,15 @@ scene "holding_out" {
          .. "you?",
   choice { "Swallow it and call Hal: is the job still open?", id = "call_hal", advice = "follows",
            when = function(g) return not g.hal_filled end,
+           effects = { satisfaction = -5 },
            set = function(g)
              local filled = not g:chance(0.6)
              return { hal_filled = filled, late_start = not filled }
+           end,
+           reply = function(g)
+             if g.hal_filled then return "Hal is polite about it, which is worse." end
+             return "Hal lets the line go quiet long enough for you to hear what asking cost. "
+                 .. "Then he says the job is still yours, from the first Monday in January."
            end,
            go = function(g) return g.hal_filled and "holding_out" or "first_day" end,
            lesson = "Calling back after saying no cost you some pride. It was the cheapest thing "

@@ -163,8 +163,18 @@ scene "ivan" {
            set = { ivan = "drove" }, go = "the_offers",
            lesson = "Carrying the tapes north yourself saved Dauphin's data, and put you on I-65 "
                  .. "southbound, alone, as everyone else drove north." },
-  choice { "Shut everything down clean, follow the plan, and get your family and your mother out",
-           id = "follow_plan",
+  choice { id = "follow_plan",
+           text = function(g)
+             if g.dr_plan == "real" then
+               return "Shut everything down clean, follow the plan, and get your family and "
+                   .. "your mother out"
+             elseif g.dr_plan == "paper" then
+               return "Shut everything down, trust the template, and get your family and your "
+                   .. "mother out"
+             end
+             return "Shut everything down, lock the tapes in your desk, and get your family and "
+                 .. "your mother out"
+           end,
            effects = function(g)
              if g.dr_plan == "real" then return { reputation = 10, burnout = -5 } end
              if g.dr_plan == "paper" then return { reputation = -5 } end
@@ -295,7 +305,10 @@ scene "the_offers" {
   choice { "Tell Greg to call you when the money is in the bank", id = "greg_wait",
            advice = "follows",
            when = function(g) return not g.greg_answered end,
-           set = { greg_answered = true }, go = "the_offers",
+           set = { greg_answered = true },
+           reply = "Greg says he understands, in the voice of a man already dialling the next "
+                .. "name. $150,000 and stock go to whoever says yes first.",
+           go = "the_offers",
            lesson = "\"Call me when the money's in the bank\" is the whole lesson of 2002 in "
                  .. "nine words." },
   choice { "Give Dauphin your notice now, so you are free the day Greg's money closes",

@@ -92,19 +92,42 @@ ending "plateau" {
   title = "Holding Pattern",
   verdict = "mixed",
   text = function(g)
-    local t = [[
-      You stay. The network runs, the agents quote, the tapes rotate. When hiring comes back
-      in 2005, the IT director jobs around Mobile go to people with current certifications and
-      names the hiring managers already knew.
-    ]]
+    local t = "You stay. The network runs, the agents quote, the tapes rotate."
+    -- Who gets the IT director jobs around Mobile: what this run did not build.
+    if not g.mcse and not g.chamber then
+      t = t .. " When hiring comes back in 2005, the IT director jobs around Mobile go to "
+            .. "people with current certifications and names the hiring managers already knew."
+    elseif not g.mcse then
+      t = t .. " When hiring comes back in 2005, the IT director jobs around Mobile go to "
+            .. "people with current certifications. The Chamber knows your name; the job "
+            .. "postings ask for the letters."
+    elseif not g.chamber then
+      t = t .. " When hiring comes back in 2005, the IT director jobs around Mobile go to "
+            .. "names the hiring managers already knew. Your certificate hangs outside the "
+            .. "server closet, where none of them will see it."
+    else
+      t = t .. " When hiring comes back in 2005, you have the certificate on the wall and "
+            .. "people at the Chamber who know your name."
+    end
     local why
-    local had_offer = frank_offer(g) or vp_offer(g) or g.satisfaction >= 60
-    if had_offer then
-      why = "When the offers came, you let them pass. It was not a bad decision. It was not a "
+    local offers = {}
+    if frank_offer(g) then offers[#offers + 1] = "Frank's" end
+    if vp_offer(g) then offers[#offers + 1] = "Marjorie's" end
+    if g.satisfaction >= 60 then offers[#offers + 1] = "Hal's" end
+    if #offers > 0 then
+      local who = offers[#offers]
+      if #offers > 1 then
+        who = table.concat(offers, ", ", 1, #offers - 1) .. " and " .. who
+      end
+      why = "When " .. who .. (#offers > 1 and " offers" or " offer") .. " came, you let "
+         .. (#offers > 1 and "them" or "it") .. " pass. It was not a bad decision. It was not a "
          .. "decision at all."
     elseif not g.studying and not g.chamber then
       why = "You never started the MCSE, and you never went to the Chamber. There was always "
          .. "a good reason, and the reasons were all true."
+    elseif g.mcse and g.chamber then
+      why = "You never put your name in for one of the jobs. Getting ready had come to feel "
+         .. "like enough."
     else
       why = "You did some of the work of getting ready, but not enough of it to put your name "
          .. "in the room when a job opened."
@@ -124,9 +147,9 @@ ending "plateau" {
       keeps Dauphin's network up, and nothing more, and some evenings that is enough.
     ]])
   end,
-  lesson = "The downsizing gave you time, and you spent it getting through rather than getting "
-        .. "ready. Skills and a network built in the slow years are what turn a step down into "
-        .. "a step back up.",
+  lesson = "The downsizing gave you time. Skills and a network built in the slow years turn a "
+        .. "step down into a step back up, but only when you take the step: an offer let pass "
+        .. "for want of deciding is a choice all the same.",
 }
 
 ending "title_elsewhere" {

@@ -116,13 +116,14 @@ local bridge = {
   cio = "The merged company made you its CIO in the summer of 1999, and was sold again the "
      .. "next spring to a buyer with a CIO of its own. The severance was generous, and Meridian's "
      .. "search firm called the week it was signed: the same title, five hours from your mother.",
-  cio_elsewhere = "The CIO's job in Westerville gave you eight good months, and then a national "
-               .. "supplier bought the company. When Meridian's search firm called in January "
-               .. "2000 about a CIO's job five hours from your mother, you were ready to go south.",
+  cio_elsewhere = "The CIO's job in Westerville gave you four good months, and in December a "
+               .. "national supplier bought the company. When Meridian's search firm called in "
+               .. "January 2000 about a CIO's job five hours from your mother, you were ready to "
+               .. "go south.",
   plateau = "You stayed a director in Columbus through Y2K, and by then you knew the next rung "
          .. "was not there. Meridian was a smaller company with a bigger title, five hours from "
          .. "your mother. You took it in February 2000.",
-  demoted = "You kept Kessler's machine room running through Y2K for a boss half your age. In "
+  demoted = "You kept Kessler's machine room running through Y2K for a boss ten years younger. In "
          .. "February 2000 Meridian, smaller and hungrier, offered you a CIO's title to go with "
          .. "the hands-on work, and you took it.",
   let_go = "Kessler's sixteen weeks of severance ran out the week before Christmas 1999. In "
@@ -144,6 +145,21 @@ local function bridge_line(g)
   return bridge[g.previous_ending] or bridge[g.previous_verdict]
 end
 
+-- The jobs before Meridian, as the previous chapter left them: a CIO's office already held
+-- (Kessler after the merger, or Buckeye in Westerville), else a director's job in Columbus.
+local function before_meridian(g)
+  local docks = "a wiring closet at the Alabama State Docks in Mobile."
+  if g.previous_ending == "cio" then
+    return "Before that came Kessler in Columbus, director and then CIO, and a supervisor's "
+        .. "job in Milwaukee; before any of it, " .. docks
+  elseif g.previous_ending == "cio_elsewhere" then
+    return "Before that came a CIO's job in Westerville, a director's in Columbus and a "
+        .. "supervisor's in Milwaukee; before any of it, " .. docks
+  end
+  return "Before that came a director's job in Columbus and a supervisor's in Milwaukee, and "
+      .. "before any of it " .. docks
+end
+
 scene "reorg" {
   chapter = "I. The Reorganisation",
   -- In a campaign, the time between chapters is the campaign's rule (career/story.lua): burnout
@@ -152,18 +168,17 @@ scene "reorg" {
     return paras(bridge_line(g), [[
       Meridian Practice Partners runs the back office for thirty-one physician practices across
       north Alabama, from Florence to Huntsville: the billing, the scheduling, the insurance
-      claims that keep doctors paid. You have been its CIO for two years. Before that came a
-      director's job in Columbus and a supervisor's in Milwaukee, and before any of it a wiring
-      closet at the Alabama State Docks in Mobile. Fourteen people work for you on the third
-      floor of a brick building on Sixth Avenue in Decatur.
+      claims that keep doctors paid. You have been its CIO for two years. ]]
+      .. before_meridian(g) .. [[ Fourteen people work for you on the third floor of a brick
+      building on Sixth Avenue in Decatur.
 
       On Tuesday, February 12, 2002, Lorna Whitfield, six weeks into the CEO's chair, closes her
       door behind you. Tennessee Valley Health is taking its eleven practices in-house on April
       1: a fifth of Meridian's revenue. Meridian will cut eighteen percent of its people. IT
       loses five of fourteen, and from March 31 it reports to Greg Alcott, the CFO.
 
-      "There won't be a CIO after that, {player}," Lorna says. "I wanted you to hear it from
-      me, not from Greg."
+      "There won't be a CIO after that," Lorna says. "I wanted you to hear it from me, not
+      from Greg."
 
       She slides a folder across the desk. Greg's numbers are in it, and the terms he has in
       mind for you.
