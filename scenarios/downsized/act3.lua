@@ -252,7 +252,7 @@ scene "rejections" {
            lesson = "A week off cost nothing the rejection letters were not already taking, and "
                  .. "you came back rested enough to keep going." },
   choice { "Send fifty more this week, every one tailored", id = "fifty_more", advice = "against",
-           effects = { burnout = 10 },
+           effects = { burnout = 10, satisfaction = 5 },
            go = function(g) return g.relationships >= 50 and "the_lunch" or "cold_start" end,
            lesson = "More applications felt like control. The last hundred and forty-three had "
                  .. "not worked, and the next fifty were never going to be different." },
@@ -451,7 +451,7 @@ scene "dauphin_interview" {
                  .. "someone choosing the job rather than grabbing it." },
   choice { "Thank him, decline, and hold out for a director's job", id = "decline",
            advice = "against",
-           effects = { relationships = -10 }, set = { declined_dauphin = true },
+           effects = { relationships = -10, satisfaction = 5 }, set = { declined_dauphin = true },
            go = "holding_out",
            lesson = "Turning down work several rungs down protected your pride and spent your "
                  .. "runway. Lonnie had put his name on you, and he heard about it first." },
