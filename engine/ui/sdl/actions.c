@@ -32,6 +32,16 @@ void app_after_change(App *a)
                                : xasprintf("%s \u2014 Ladder", sc->title);
     SDL_SetWindowTitle(a->win, title);
     free(title);
+    /* text the fonts cannot draw shows as boxes: say so rather than leave the player guessing
+     * (issue 16, item 15; falling back on a font that has the glyph is still to do) */
+    Uint32 cp = 0;
+    bool ok = draw_has_glyphs(&a->d, sc->text.text, &cp);
+    for (size_t i = 0; ok && i < sc->n_choices; i++)
+        ok = draw_has_glyphs(&a->d, sc->choices[i].text.text, &cp);
+    if (!ok)
+        app_toast(a, "Some characters here (the first is U+%04X) are not in the fonts Ladder has, "
+                     "and show as boxes.",
+                  (unsigned)cp);
 }
 
 void app_note_loaded(App *a, const char *save, const char *story_path)

@@ -110,6 +110,7 @@ typedef struct App {
     /* buttons of the last frame */
     Button buttons[MAX_BUTTONS];
     int n_buttons, hover, focus;
+    int pressed; /* the button the left mouse button went down on (-1: none) */
     bool inactive; /* drawing the screen under an overlay: no hover or focus */
     Overlay overlay;
     /* a list overlay that does not fit scrolls (overlays.c): which overlay it was laid out

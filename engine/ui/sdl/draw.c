@@ -616,6 +616,8 @@ void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
 
 bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
 {
+    if (!text)
+        return true;
     const unsigned char *p = (const unsigned char *)text;
     while (*p) {
         Uint32 cp;

@@ -92,8 +92,8 @@ int draw_px(const Draw *d, int n);
 /* Fill rectangle r (drawable pixels) with c; draw its border, thickness pixels wide, inside r. */
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
-/* True if every code point of the UTF-8 text has a glyph in the body fonts; else false with the
- * first missing code point in *missing. */
+/* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts; else
+ * false with the first missing code point in *missing. */
 bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing);
 
 #endif

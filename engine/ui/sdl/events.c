@@ -221,9 +221,12 @@ static void event(App *a, const SDL_Event *e)
     case SDL_MOUSEBUTTONDOWN: {
         SDL_Point p = {(int)((float)e->button.x * a->d.scale),
                        (int)((float)e->button.y * a->d.scale)};
-        if (e->button.button == SDL_BUTTON_LEFT && a->overlay == OV_NONE &&
-            SDL_PointInRect(&p, &a->scroll_track))
+        if (e->button.button != SDL_BUTTON_LEFT)
+            break;
+        if (a->overlay == OV_NONE && SDL_PointInRect(&p, &a->scroll_track))
             app_scrollbar_press(a, p.y);
+        else /* a click is a press and a release on the same button */
+            a->pressed = button_at(a, e->button.x, e->button.y);
         break;
     }
     case SDL_MOUSEBUTTONUP:
@@ -234,8 +237,9 @@ static void event(App *a, const SDL_Event *e)
         }
         if (e->button.button == SDL_BUTTON_LEFT) {
             int b = button_at(a, e->button.x, e->button.y);
-            if (b >= 0)
+            if (b >= 0 && a->pressed == b)
                 app_act(a, a->buttons[b].action, a->buttons[b].arg);
+            a->pressed = -1;
         }
         break;
     case SDL_MOUSEWHEEL: {

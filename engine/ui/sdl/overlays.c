@@ -209,12 +209,13 @@ static void menu_overlay(App *a)
 static void settings_overlay(App *a)
 {
     static const char *const theme_names[] = {"light", "dark", "high contrast"};
-    char size[64], theme[64], fs[64], num[64];
+    char size[64], smaller[64], theme[64], fs[64], num[64];
     snprintf(size, sizeof size, "Larger text (now %d)", a->set.text_size);
+    snprintf(smaller, sizeof smaller, "Smaller text (now %d)", a->set.text_size);
     snprintf(theme, sizeof theme, "Theme: %s", theme_names[a->set.theme % 3]);
     snprintf(fs, sizeof fs, "Fullscreen: %s", a->set.fullscreen ? "on" : "off");
     snprintf(num, sizeof num, "Stat numbers: %s", a->set.show_numbers ? "shown" : "hidden");
-    Item items[] = {{size, A_BIGGER, 0},         {"Smaller text", A_SMALLER, 0},
+    Item items[] = {{size, A_BIGGER, 0},         {smaller, A_SMALLER, 0},
                     {theme, A_THEME, 0},          {fs, A_FULLSCREEN, 0},
                     {num, A_NUMBERS, 0},          {"Done", A_CLOSE, 0}};
     list_overlay(a, "Settings", items, sizeof items / sizeof *items, 1);

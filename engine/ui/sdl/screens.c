@@ -102,9 +102,11 @@ static int story_column(App *a, int x, int y, int w, bool render)
     y += draw_text(d, ROLE_HEADING, head, x, y, w, t->text, render);
     free(head);
     /* "A bad ending, after 2 decisions." */
-    char *sub =
-        xasprintf("*%c%s, after %zu decision%s.*", toupper((unsigned char)e->verdict_text[0]),
-                  e->verdict_text + 1, sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
+    /* and when a stat forced it: "Burnout has reached 100." */
+    char *sub = xasprintf("*%c%s, after %zu decision%s.%s%s*",
+                          toupper((unsigned char)e->verdict_text[0]), e->verdict_text + 1,
+                          sc->n_decisions, sc->n_decisions == 1 ? "" : "s",
+                          sc->forced_reason ? " " : "", sc->forced_reason ? sc->forced_reason : "");
     y += draw_text(d, ROLE_BODY, sub, x, y, w, t->dim, render) + gap;
     free(sub);
     if (sc->n_decisions > 0) {

@@ -114,6 +114,7 @@ static App *open_app(const UiConfig *cfg, Err *err)
     App *a = xcalloc(1, sizeof *a);
     a->cfg = cfg;
     a->hover = a->focus = -1;
+    a->pressed = -1;
     settings_default(&a->set);
     a->warning = settings_load(&a->set);
     /* a remembered size larger than any screen (or a damaged one) is cut down to 4K or the
