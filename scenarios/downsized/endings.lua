@@ -147,9 +147,9 @@ ending "plateau" {
       keeps Dauphin's network up, and nothing more, and some evenings that is enough.
     ]])
   end,
-  lesson = "The downsizing gave you time. Skills and a network built in the slow years turn a "
-        .. "step down into a step back up, but only when you take the step: an offer let pass "
-        .. "for want of deciding is a choice all the same.",
+  lesson = "The downsizing gave you time. A step down turns into a step back up when the slow "
+        .. "years build skills and a network, and when you move once the economy turns. Staying "
+        .. "put by default is a choice too.",
 }
 
 ending "title_elsewhere" {

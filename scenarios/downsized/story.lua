@@ -165,6 +165,9 @@ scene "reorg" {
   -- In a campaign, the time between chapters is the campaign's rule (career/story.lua): burnout
   -- recovers, and no chapter opens at or past a threshold.
   text = function(g)
+    -- Lorna uses your name when the game has one; without one it reads "friend", which she
+    -- would not say while cutting your job, so she uses none.
+    local name = g.player ~= "friend" and ", {player}" or ""
     return paras(bridge_line(g), [[
       Meridian Practice Partners runs the back office for thirty-one physician practices across
       north Alabama, from Florence to Huntsville: the billing, the scheduling, the insurance
@@ -177,8 +180,8 @@ scene "reorg" {
       1: a fifth of Meridian's revenue. Meridian will cut eighteen percent of its people. IT
       loses five of fourteen, and from March 31 it reports to Greg Alcott, the CFO.
 
-      "There won't be a CIO after that," Lorna says. "I wanted you to hear it from me, not
-      from Greg."
+      "There won't be a CIO after that]] .. name .. [[," Lorna says. "I wanted you to hear it
+      from me, not from Greg."
 
       She slides a folder across the desk. Greg's numbers are in it, and the terms he has in
       mind for you.
