@@ -406,26 +406,9 @@ static void choices_below(void **state)
 
 typedef struct Anchor {
     int at_frame;    /* the frame to read the position at before the change */
-    int before, after; /* the ordinal of the column's text block at the view's top */
+    int before, after; /* the column's block (an earlier scene...) at the view's top */
     int last_bottom, h; /* the last frame: the lowest choice's bottom, the window's height */
 } Anchor;
-
-/* The ordinal (among text blocks starting at the column's left) of the block that covers the
- * line 60 px under the pane's top, or -1. */
-static int block_at_top(const UiSdlFrame *f)
-{
-    int k = 0, y = f->column_y + 60;
-    for (int i = 0; i < f->n_texts; i++) {
-        int r[4];
-        ui_sdl_frame_text(f, i, r);
-        if (r[0] != f->column_x)
-            continue;
-        if (r[1] <= y && y < r[1] + r[3])
-            return k;
-        k++;
-    }
-    return -1;
-}
 
 static void anchor_frame(int frame, void *ud)
 {
@@ -433,8 +416,8 @@ static void anchor_frame(int frame, void *ud)
     UiSdlFrame f;
     ui_sdl_frame(&f);
     if (frame == an->at_frame)
-        an->before = block_at_top(&f);
-    an->after = block_at_top(&f);
+        an->before = f.top_block;
+    an->after = f.top_block;
     an->h = f.h;
     an->last_bottom = 0;
     for (int i = 0; i < f.n_buttons; i++) {
@@ -589,6 +572,74 @@ static void missing_glyphs_said(void **state)
     session_free(s);
 }
 
+/* ---- defect 14 (in part): a long history costs what shows ---- */
+
+typedef struct Drawn {
+    const Session *s;
+    int texts;    /* text blocks the first frame drew */
+    int checked;  /* history items compared with a replay of their prefix */
+    size_t wrong; /* the first that differs, plus one (0: none) */
+} Drawn;
+
+static void drawn_frame(int frame, void *ud)
+{
+    Drawn *dr = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    dr->texts = f.n_texts;
+    /* the window's history against a replay of each prefix */
+    const Game *g = session_game(dr->s);
+    size_t n = game_decision_count(g);
+    for (size_t i = 0; i < n && !dr->wrong; i += 37) {
+        Err err;
+        Game *gi = game_rewind(g, i, &err);
+        assert_non_null(gi);
+        const char *have = ui_sdl_history_text(i);
+        if (!have || strcmp(have, game_text(gi)) != 0)
+            dr->wrong = i + 1;
+        dr->checked++;
+        game_free(gi);
+    }
+}
+
+/* The texts drawn with 10 and with 300 decisions behind: the same order of magnitude (every
+ * earlier scene used to be drawn, out of view or not); and the history the window rebuilt in
+ * one replay holds the same scenes as a replay of each prefix. */
+static void long_history(void **state)
+{
+    (void)state;
+    int drawn[2];
+    const int behind[2] = {10, 300};
+    for (int k = 0; k < 2; k++) {
+        Err err;
+        Story *st = story_load(LADDER_TEST_FIXTURES "/good/endless", &err);
+        assert_non_null(st);
+        SessionOptions so = {.seed = 3, .seed_given = true, .no_autosave = true};
+        Session *s = session_open(st, &so, &err);
+        assert_non_null(s);
+        for (int i = 0; i < behind[k]; i++)
+            assert_int_equal(session_choose(s, (size_t)(i % 2), 1.0, &err), 0);
+        play_set_window(1280, 800, 20, NULL);
+        Drawn d = {s, 0, 0, 0};
+        Script sc = {NULL, 0, drawn_frame, &d};
+        memset(&play_cfg, 0, sizeof play_cfg);
+        play_cfg.window.frames = 1;
+        ui_sdl_on_frame(play_script_frame, &sc);
+        ui_sdl.play(s, &play_cfg);
+        ui_sdl_on_frame(NULL, NULL);
+        drawn[k] = d.texts;
+        if (d.wrong)
+            fail_msg("the window's history before decision %zu is not the scene then", d.wrong);
+        assert_true(d.checked >= 1);
+        session_free(s);
+    }
+    if (drawn[1] > drawn[0] + 40)
+        fail_msg("with 300 decisions behind, the first frame drew %d texts (%d with 10)",
+                 drawn[1], drawn[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -603,6 +654,7 @@ int main(void)
         cmocka_unit_test(reading_position),
         cmocka_unit_test(title_cards),
         cmocka_unit_test(missing_glyphs_said),
+        cmocka_unit_test(long_history),
     };
     return play_main(tests, sizeof tests / sizeof *tests, "render_look");
 }

@@ -83,6 +83,11 @@ typedef struct Button {
  * taken and what it changed). */
 typedef struct HistoryItem {
     char *text;
+    /* its height in the column as last laid out (0: not yet), and what that layout was for:
+     * the column's width, the body size and scale, numbers shown or not */
+    int h, h_w, h_px;
+    float h_scale;
+    bool h_numbers;
 } HistoryItem;
 
 /* A save the load list can offer. */

@@ -42,9 +42,20 @@ static int story_column(App *a, int x, int y, int w, bool render)
     int y0 = y, gap = draw_px(d, 18);
     for (size_t i = 0; i < a->n_hist && i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
+        HistoryItem *hi = &a->hist[i];
         if (!render)
             app_add_block(a, y - y0);
-        y += draw_text(d, ROLE_BODY, a->hist[i].text, x, y, w, t->dim, render) + gap / 2;
+        /* an earlier scene laid out before for this width and size is not laid out again, nor
+         * drawn when it is out of view: a frame's cost follows what shows, not the history's
+         * length (issue 16, item 14, in part: the first frame still lays out everything once) */
+        bool known = hi->h > 0 && hi->h_w == w && hi->h_px == d->body_px &&
+                     hi->h_scale == d->scale && hi->h_numbers == a->set.show_numbers;
+        if (known && (!render || y + hi->h < a->column.y || y > a->column.y + a->column.h)) {
+            y += hi->h;
+            continue;
+        }
+        int top = y;
+        y += draw_text(d, ROLE_BODY, hi->text, x, y, w, t->dim, render) + gap / 2;
         char *pick = xasprintf("*\u2192 %s*", dc->text);
         y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
                        render);
@@ -60,6 +71,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
         if (render)
             draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, draw_px(d, 1)}, t->button_border);
         y += gap;
+        *hi = (HistoryItem){hi->text, y - top, w, d->body_px, d->scale, a->set.show_numbers};
     }
     a->current_top = y - y0;
     if (!render)

@@ -4,6 +4,7 @@
 #define LADDER_SDL_TEST_H
 
 #include <SDL.h>
+#include <stddef.h>
 
 /* The last frame's layout, in drawable pixels. Valid until the next frame or shutdown. */
 typedef struct UiSdlFrame {
@@ -25,6 +26,8 @@ typedef struct UiSdlFrame {
     int thumb[4]; /* the story pane's scroll bar thumb (all 0 without a scroll bar) */
     int panel[4]; /* the side panel's stats when they scroll (all 0 when they fit) */
     int overlay;  /* an overlay is open (its buttons are the only ones listed) */
+    int top_block; /* the story column's block (an earlier scene, the current one, its choices)
+                      at the top of the view, counted from 0; -1 outside a game */
 } UiSdlFrame;
 /* Fill f from the window's last frame (all zero when no window is open). */
 void ui_sdl_frame(UiSdlFrame *f);
@@ -32,6 +35,9 @@ void ui_sdl_frame(UiSdlFrame *f);
  * h in drawable pixels. */
 void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4]);
 void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4]);
+/* The scene before decision i of the open game's history (the window's copy; NULL past its
+ * end or with no game open). Borrowed until the game moves. */
+const char *ui_sdl_history_text(size_t i);
 /* Rectangle of text block i (< n_splits) that cut a word inside. */
 void ui_sdl_frame_split(const UiSdlFrame *f, int i, int r[4]);
 

@@ -490,6 +490,14 @@ void ui_sdl_frame(UiSdlFrame *f)
     rect4(app->scroll_thumb, f->thumb);
     rect4(app->panel_view, f->panel);
     f->overlay = app->overlay != OV_NONE;
+    f->top_block = -1;
+    for (size_t k = 0; app->s && k < app->n_blocks && app->blocks[k] <= app->scroll; k++)
+        f->top_block = (int)k;
+}
+
+const char *ui_sdl_history_text(size_t i)
+{
+    return app && app->s && i < app->n_hist ? app->hist[i].text : NULL;
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
