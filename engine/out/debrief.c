@@ -71,6 +71,279 @@ static int road_final(const RoomRoad *road, size_t k)
     return road->values[road->n * road->n_stats + k];
 }
 
+static const char *road_end(const RoomRoad *road)
+{
+    return road->ended ? road->ending_title : "(stopped before an ending)";
+}
+
+/* ---- the 30-minute plan: the pivotal decisions, questions, an agenda ---- */
+
+#define PLAN_MINUTES 30
+#define PIVOTS_MAX 5 /* decisions to discuss, at most (3 at least when the road has them) */
+
+/* Why a decision of the room's road is picked for the debrief. */
+enum { WHY_DIVIDED = 1, WHY_SWING = 2, WHY_AGAINST = 4 };
+
+typedef struct Pivot {
+    size_t i;     /* the decision, 0-based */
+    int why;      /* WHY_* */
+    double split; /* 0..1: 1 for a tie between the two most voted options */
+    double swing; /* the stats' moves, each as a share of its range, summed */
+} Pivot;
+
+/* How close the two most voted options came (1: a tie), or -1 without counts. */
+static double vote_split(const RoomTally *t)
+{
+    if (!t->counts || t->n < 2)
+        return -1;
+    int first = 0, second = 0, voted = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        voted += t->counts[k];
+        if (t->counts[k] > first) {
+            second = first;
+            first = t->counts[k];
+        } else if (t->counts[k] > second) {
+            second = t->counts[k];
+        }
+    }
+    return voted ? 1 - (double)(first - second) / voted : -1;
+}
+
+static int cmp_split(const void *a, const void *b)
+{
+    const Pivot *x = a, *y = b;
+    return x->split != y->split ? (x->split < y->split ? 1 : -1) : (x->i > y->i) - (x->i < y->i);
+}
+
+static int cmp_swing(const void *a, const void *b)
+{
+    const Pivot *x = a, *y = b;
+    return x->swing != y->swing ? (x->swing < y->swing ? 1 : -1) : (x->i > y->i) - (x->i < y->i);
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    const Pivot *x = a, *y = b;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The pivotal decisions of road, in the road's order: the two closest votes (at least 40 in
+ * 100 for the runner-up's side), the two largest swings of the stats, and up to two where the
+ * room went against the articles' advice; filled up to 3 with the largest swings, at most
+ * PIVOTS_MAX. The picks follow the review of issue 17 (most divided, most consequential,
+ * against the advice). malloc'd, *n long. */
+static Pivot *pick_pivots(const Story *s, const RoomRoad *road, size_t *n)
+{
+    Pivot *all = xcalloc(road->n ? road->n : 1, sizeof *all);
+    for (size_t i = 0; i < road->n; i++) {
+        all[i].i = i;
+        all[i].split = vote_split(&road->steps[i].tally);
+        for (size_t k = 0; k < road->n_stats && k < s->n_stats; k++) {
+            int range = s->stats[k].max - s->stats[k].min;
+            int d = road->values[(i + 1) * road->n_stats + k] - road->values[i * road->n_stats + k];
+            all[i].swing += (double)(d < 0 ? -d : d) / (range > 0 ? range : 1);
+        }
+    }
+    int *why = xcalloc(road->n ? road->n : 1, sizeof *why);
+    size_t picked = 0;
+    Pivot *tmp = xmalloc((road->n ? road->n : 1) * sizeof *tmp);
+    memcpy(tmp, all, road->n * sizeof *tmp);
+    qsort(tmp, road->n, sizeof *tmp, cmp_split);
+    for (size_t k = 0, taken = 0; k < road->n && taken < 2; k++)
+        if (tmp[k].split >= 0.8) { /* the runner-up had at least 40% of the votes */
+            picked += !why[tmp[k].i];
+            why[tmp[k].i] |= WHY_DIVIDED;
+            taken++;
+        }
+    qsort(tmp, road->n, sizeof *tmp, cmp_swing);
+    for (size_t k = 0, taken = 0; k < road->n && taken < 2 && tmp[k].swing > 0; k++) {
+        picked += !why[tmp[k].i];
+        why[tmp[k].i] |= WHY_SWING;
+        taken++;
+    }
+    for (size_t i = 0, taken = 0; i < road->n && taken < 2 && picked < PIVOTS_MAX; i++)
+        if (road->steps[i].advice && strstr(road->steps[i].advice, "against")) {
+            picked += !why[i];
+            why[i] |= WHY_AGAINST;
+            taken++;
+        }
+    for (size_t k = 2; k < road->n && picked < 3 && tmp[k].swing > 0; k++)
+        if (!why[tmp[k].i]) {
+            why[tmp[k].i] = WHY_SWING;
+            picked++;
+        }
+    free(tmp);
+    Pivot *out = xcalloc(picked ? picked : 1, sizeof *out);
+    *n = 0;
+    for (size_t i = 0; i < road->n && *n < PIVOTS_MAX; i++)
+        if (why[i]) {
+            out[*n] = all[i];
+            out[(*n)++].why = why[i];
+        }
+    qsort(out, *n, sizeof *out, cmp_index);
+    free(why);
+    free(all);
+    return out;
+}
+
+/* Why a pivot was picked, in words. */
+static void pivot_why(Buf *b, const Pivot *p, const RoomStep *st)
+{
+    const char *sep = "";
+    if (p->why & WHY_DIVIDED) {
+        buf_puts(b, "the room was split, ");
+        votes_text(b, &st->tally);
+        sep = "; ";
+    }
+    if (p->why & WHY_SWING) {
+        buf_printf(b, "%sit moved the stats most (%s)", sep, st->changes);
+        sep = "; ";
+    }
+    if (p->why & WHY_AGAINST)
+        buf_printf(b, "%sthe room went against the articles' advice", sep);
+}
+
+/* The room's choice with its share of the votes: "Talk to Marco (14 of 24 votes)". */
+static void room_choice(Buf *b, const RoomStep *st, bool html)
+{
+    const RoomTally *t = &st->tally;
+    if (html)
+        html_markup(b, st->choice);
+    else
+        buf_puts(b, st->choice);
+    if (t->n && t->counts) {
+        int voted = 0;
+        for (size_t k = 0; k < t->n; k++)
+            voted += t->counts[k];
+        buf_printf(b, " (%d of %d votes%s)", t->counts[t->chosen], voted,
+                   t->tie ? ", a tie broken by the facilitator" : "");
+    }
+}
+
+/* What the other road led to from decision i (1-based), when the room explored one there. */
+static const RoomRoad *other_road_at(const Roads *rs, size_t i)
+{
+    for (size_t j = 0; j < rs->n; j++)
+        if (j != rs->room && parts_at(rs, j) == i)
+            return rs->v[j];
+    return NULL;
+}
+
+static const char *const STORY_QUESTIONS[] = {
+    "What surprised you about where the road ended?",
+    "Which decision would you take differently, knowing what followed it?",
+    "What will you do differently on Monday?",
+};
+
+/* The plan in Markdown (html false) or HTML. */
+static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
+{
+    const RoomRoad *road = rs->v[rs->room];
+    size_t np;
+    Pivot *pv = pick_pivots(s, road, &np);
+    int each = np ? 15 / (int)np : 0, at = 10;
+    if (html)
+        buf_puts(b, "<section class=\"plan\">\n<h2>The 30-minute debrief</h2>\n<ol class=\"agenda\">\n");
+    else
+        buf_puts(b, "## The 30-minute debrief\n\n");
+    /* the agenda */
+    const char *li = html ? "<li>" : "- ", *eli = html ? "</li>\n" : "\n";
+    buf_printf(b, "%s%s0-5 min%s, reactions: how does it feel to end at ", li,
+               html ? "<b>" : "**", html ? "</b>" : "**");
+    if (html)
+        html_markup(b, road_end(road));
+    else
+        buf_puts(b, road_end(road));
+    buf_printf(b, "?%s", eli);
+    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended (below)",
+               li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
+    if (rs->n > 1)
+        buf_printf(b, "; %zu other road%s the room explored", rs->n - 1, rs->n == 2 ? "" : "s");
+    buf_puts(b, eli);
+    for (size_t k = 0; k < np; k++, at += each) {
+        buf_printf(b, "%s%s%d-%d min%s, decision %zu: ", li, html ? "<b>" : "**", at,
+                   k + 1 == np ? 25 : at + each, html ? "</b>" : "**", pv[k].i + 1);
+        if (html)
+            html_markup(b, road->steps[pv[k].i].heading);
+        else
+            buf_puts(b, road->steps[pv[k].i].heading);
+        buf_puts(b, eli);
+    }
+    buf_printf(b, "%s%s25-30 min%s, what now: the questions for the whole story%s", li,
+               html ? "<b>" : "**", html ? "</b>" : "**", eli);
+    buf_puts(b, html ? "</ol>\n" : "\n");
+    /* the pivotal decisions */
+    for (size_t k = 0; k < np; k++) {
+        const RoomStep *st = &road->steps[pv[k].i];
+        Buf why = {0};
+        pivot_why(&why, &pv[k], st);
+        if (html) {
+            buf_printf(b, "<div class=\"pivot\"><h3>Decision %zu: ", pv[k].i + 1);
+            html_markup(b, st->heading);
+            buf_puts(b, "</h3>\n<p class=\"why\">Picked because ");
+            html_escape(b, buf_str(&why));
+            buf_puts(b, ".</p>\n");
+            if (st->discuss) {
+                buf_puts(b, "<p><b>Ask:</b> ");
+                html_markup(b, st->discuss);
+                buf_puts(b, "</p>\n");
+            }
+            buf_puts(b, "<p><b>The room chose:</b> ");
+            room_choice(b, st, true);
+            buf_puts(b, "</p>\n");
+            if (st->lesson) {
+                buf_puts(b, "<p><b>The lesson:</b> ");
+                html_markup(b, st->lesson);
+                buf_puts(b, "</p>\n");
+            }
+        } else {
+            buf_printf(b, "### Decision %zu: %s\n\nPicked because %s.\n\n", pv[k].i + 1,
+                       st->heading, buf_str(&why));
+            if (st->discuss)
+                buf_printf(b, "**Ask:** %s\n\n", st->discuss);
+            buf_puts(b, "**The room chose:** ");
+            room_choice(b, st, false);
+            buf_puts(b, "\n\n");
+            if (st->lesson)
+                buf_printf(b, "**The lesson:** %s\n\n", st->lesson);
+        }
+        buf_free(&why);
+        const RoomRoad *other = other_road_at(rs, pv[k].i + 1);
+        if (html)
+            buf_puts(b, "<p><b>The other road:</b> ");
+        else
+            buf_puts(b, "**The other road:** ");
+        if (other) {
+            buf_puts(b, "the room played it after a rewind; it led to ");
+            if (html)
+                html_markup(b, road_end(other));
+            else
+                buf_puts(b, road_end(other));
+            buf_puts(b, " (");
+            for (size_t j = 0; j < s->n_stats && j < other->n_stats; j++) {
+                buf_printf(b, "%s", j ? ", " : "");
+                if (html)
+                    html_escape(b, s->stats[j].label);
+                else
+                    buf_puts(b, s->stats[j].label);
+                buf_printf(b, " %d against %d", road_final(other, j), road_final(road, j));
+            }
+            buf_puts(b, ").");
+        } else {
+            buf_printf(b, html ? "not played: <code>rewind %zu</code> in the room plays it."
+                               : "not played: `rewind %zu` in the room plays it.",
+                       pv[k].i + 1);
+        }
+        buf_puts(b, html ? "</p></div>\n" : "\n\n");
+    }
+    /* the whole story */
+    buf_puts(b, html ? "<h3>For the whole story</h3>\n<ul>\n" : "### For the whole story\n\n");
+    for (size_t k = 0; k < sizeof STORY_QUESTIONS / sizeof *STORY_QUESTIONS; k++)
+        buf_printf(b, "%s%s%s", li, STORY_QUESTIONS[k], eli);
+    buf_puts(b, html ? "</ul>\n</section>\n" : "\n");
+    free(pv);
+}
+
 /* ---- Markdown ---- */
 
 static void road_md(Buf *b, const RoomRoad *road, size_t from)
@@ -116,11 +389,6 @@ static void road_md(Buf *b, const RoomRoad *road, size_t from)
     }
 }
 
-static const char *road_end(const RoomRoad *road)
-{
-    return road->ended ? road->ending_title : "(stopped before an ending)";
-}
-
 static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
 {
     const Game *g = session_game(room_session(r));
@@ -129,6 +397,7 @@ static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
     buf_printf(b, "# Debrief: %s\n\n", s->title);
     buf_printf(b, "Session %s, %s. Seed %llu.\n\n", room_code(r) ? room_code(r) : "(none)", when,
                (unsigned long long)game_seed(g));
+    plan(b, s, rs, false);
     buf_puts(b, "## The road the room took\n\n");
     road_md(b, road, 1);
     buf_puts(b, "## Where the stats ended\n\n");
@@ -283,6 +552,7 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
     buf_puts(b, "</h1>\n<p>Session ");
     html_escape(b, room_code(r) ? room_code(r) : "(none)");
     buf_printf(b, ", %s. Seed %llu.</p>\n", when, (unsigned long long)game_seed(g));
+    plan(b, s, rs, true);
     buf_puts(b, "<h2>The road the room took</h2>\n");
     road_html(b, road, 1);
     buf_puts(b, "<h2>How the stats moved</h2>\n");
