@@ -8,11 +8,13 @@
 #   peak RSS (/usr/bin/time -v), and the page's and the CSVs' sizes,
 # beside the goals: 20,000 files in under 2 s, --csv under 1 s more, a page that does not grow
 # with the participants past a few MB (at scale its stat charts draw percentile bands).
-# LADDER=path/to/other/ladder times another build (e.g. from before a change); BENCH_DIR=DIR
+# STORY is a bundled story's id or a story's folder (e.g. one taken from an older commit with
+# git archive, which an older build can still load). LADDER=path/to/other/ladder times another build (e.g. from before a change); BENCH_DIR=DIR
 # keeps the generated folders there and uses them again on the next run.
 set -eu
 build=$(cd "$1" && pwd)
-story=${2:-derailed}
+story_arg=${2:-derailed}
+story=$(basename "$story_arg")
 n=${3:-1000}
 ladder=${LADDER:-$build/ladder}
 cd "$(dirname "$0")/../.."
@@ -28,16 +30,20 @@ big="$data/$story-20000"
 
 now() { date +%s.%N; }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+# the story as it is now, kept with the files: a story edited later would not hold their scenes
+# (the report would skip them)
+snap="$data/$story-story"
 if [ ! -d "$big" ]; then
-  rm -rf "$small" "$big.part"
+  rm -rf "$small" "$big.part" "$snap"
+  case $story_arg in */*) cp -r "$story_arg" "$snap" ;; *) cp -r "scenarios/$story" "$snap" ;; esac
   t0=$(now)
   # one participant: random numbers from 1 to 4 (a number the scene does not offer is
   # refused, so every offered choice is equally likely)
-  export ladder story big
+  export ladder snap big
   seq 1 20000 | xargs -P 2 -n 50 sh -c '
     for i; do
       awk -v s=$i "BEGIN { srand(s); for (k = 0; k < 600; k++) printf \"{\\\"choose\\\":%d}\\n\", int(rand() * 4) + 1 }" |
-        "$ladder" play "$story" --ui json --session BENCH --results "$big.part" --player "P$i" > /dev/null 2>&1
+        "$ladder" play "$snap" --ui json --session BENCH --results "$big.part" --player "P$i" > /dev/null 2>&1
     done' sh
   mv "$big.part" "$big"
   t1=$(now)
@@ -50,43 +56,48 @@ if [ ! -d "$small" ]; then # the first N of them
 fi
 
 kib() { echo $(($(wc -c < "$1") / 1024)); }
-# best of three: prints "wall_s rss_kib"
+# best of three by wall time: prints "wall_s rss_kib cpu_s" (CPU: user + system, on every
+# thread; on a busy machine it says more than the wall time)
 measure() { # out-file, ladder args...
   out=$1
   shift
   best=""
   for k in 1 2 3; do
-    /usr/bin/time -v -o "$work/time" "$ladder" "$@" > /dev/null 2> "$work/err" ||
-      { cat "$work/err"; echo "ladder report failed"; exit 1; }
+    /usr/bin/time -v -o "$work/time" "$ladder" "$@" > "$work/out" 2> "$work/err" ||
+      { head -n 5 "$work/err"; echo "ladder report failed"; exit 1; }
+    grep -q ' skipped' "$work/out" && { head -n 3 "$work/err"; echo "files were skipped"; exit 1; }
     w=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time")
     m=$(awk -F': ' '/Maximum resident/ { print $2 }' "$work/time")
-    if [ -z "$best" ] || awk -v t="$w" -v b="${best% *}" 'BEGIN { exit !(t < b) }'; then best="$w $m"; fi
+    c=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time")
+    if [ -z "$best" ] || awk -v t="$w" -v b="${best%% *}" 'BEGIN { exit !(t < b) }'; then best="$w $m $c"; fi
   done
   echo "$best" > "$out"
 }
-printf '\n%-8s %-22s %10s %10s %12s %12s\n' files run "wall (s)" "RSS (MB)" "page (KiB)" "CSVs (KiB)"
+printf '\n%-8s %-22s %10s %10s %10s %12s %12s\n' files run "wall (s)" "CPU (s)" "RSS (MB)" "page (KiB)" "CSVs (KiB)"
 for dir in "$small" "$big"; do
   files=$(ls "$dir" | wc -l)
-  measure "$work/m1" report "$dir" -o "$work/page.html"
+  measure "$work/m1" report "$dir" -o "$work/page.html" --story "$snap"
   page=$(kib "$work/page.html")
   : > "$work/p.csv"
   if "$ladder" report --help | grep -q participants-csv; then
     measure "$work/m2" report "$dir" -o "$work/page.html" --csv "$work/d.csv" \
-      --participants-csv "$work/p.csv"
+      --participants-csv "$work/p.csv" --story "$snap"
   else # a build from before the participants' CSV
-    measure "$work/m2" report "$dir" -o "$work/page.html" --csv "$work/d.csv"
+    measure "$work/m2" report "$dir" -o "$work/page.html" --csv "$work/d.csv" --story "$snap"
   fi
   csvs=$(($(kib "$work/d.csv") + $(kib "$work/p.csv")))
-  read -r w1 m1 < "$work/m1"
-  read -r w2 m2 < "$work/m2"
-  printf '%-8s %-22s %10.2f %10.0f %12s %12s\n' "$files" "page" "$w1" "$((m1 / 1024))" "$page" "-"
-  printf '%-8s %-22s %10.2f %10.0f %12s %12s\n' "$files" "page + both CSVs" "$w2" "$((m2 / 1024))" "$page" "$csvs"
-  printf '%-8s %-22s %10.2f\n' "$files" "the CSVs add" "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')"
+  read -r w1 m1 c1 < "$work/m1"
+  read -r w2 m2 c2 < "$work/m2"
+  printf '%-8s %-22s %10.2f %10.2f %10.0f %12s %12s\n' "$files" "page" "$w1" "$c1" "$((m1 / 1024))" "$page" "-"
+  printf '%-8s %-22s %10.2f %10.2f %10.0f %12s %12s\n' "$files" "page + both CSVs" "$w2" "$c2" "$((m2 / 1024))" "$page" "$csvs"
+  printf '%-8s %-22s %10.2f %10.2f\n' "$files" "the CSVs add" "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')" \
+    "$(awk -v a="$c2" -v b="$c1" 'BEGIN { print a - b }')"
   if [ "$files" -eq 20000 ]; then
     verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v < g ? "met" : "NOT met") }'; }
     printf '\ngoals at 20,000: page under 2 s: %s (%.2f s); CSVs under 1 s more: %s (%.2f s); ' \
       "$(verdict "$w1" 2)" "$w1" "$(verdict "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')" 1)" \
       "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')"
-    printf 'page a few MB at most: %s (%d KiB)\n' "$(verdict "$page" 5120)" "$page"
+    printf 'page a few MB at most: %s (%d KiB); load average %s\n' "$(verdict "$page" 5120)" "$page" \
+      "$(cut -d' ' -f1 /proc/loadavg)"
   fi
 done
