@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <SDL.h>
+#include <SDL_ttf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -525,7 +526,100 @@ static void title_cards(void **state)
     }
 }
 
-/* ---- defect 15 (in part): characters no font has are named, not left as silent boxes ---- */
+/* ---- defect 15: a fallback font for what the bundled fonts lack, right-to-left runs read in
+ * their order, and characters no font has are named, not left as silent boxes ---- */
+
+/* Columns of ink (alpha over 100) of an ARGB surface, left to right, into ink[] (w long). */
+static void ink_columns(SDL_Surface *s, int *ink)
+{
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    assert_non_null(c);
+    for (int x = 0; x < c->w; x++) {
+        ink[x] = 0;
+        for (int y = 0; y < c->h; y++) {
+            const Uint8 *row = (const Uint8 *)c->pixels + (size_t)y * (size_t)c->pitch;
+            Uint32 px = ((const Uint32 *)row)[x];
+            if ((px >> 24) > 100)
+                ink[x]++;
+        }
+    }
+    SDL_FreeSurface(c);
+}
+
+/* How far apart two ink profiles are: the summed difference over the summed ink. */
+static double profile_distance(const int *a, int an, const int *b, int bn)
+{
+    int n = an > bn ? an : bn;
+    long diff = 0, total = 0;
+    for (int x = 0; x < n; x++) {
+        int va = x < an ? a[x] : 0, vb = x < bn ? b[x] : 0;
+        diff += labs((long)va - vb);
+        total += va + vb;
+    }
+    return total ? (double)diff / (double)total : 1.0;
+}
+
+static void fallback_and_rtl(void **state)
+{
+    (void)state;
+    ui_sdl.shutdown();
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    assert_int_equal(TTF_Init(), 0);
+    SDL_Window *w = SDL_CreateWindow("rtl", 0, 0, 400, 100, 0);
+    SDL_Renderer *r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+    Draw d;
+    Err err;
+    assert_int_equal(draw_open(&d, r, 40, 1.0f, &THEMES[0], &err), 0);
+    if (!d.fallback_path)
+        fail_msg("no fallback font (apt-get install fonts-dejavu-core or fonts-noto-core)");
+    Uint32 cp = 0;
+    const char *hebrew = "\xD7\x90\xD7\x91"; /* alef, bet */
+    assert_false(draw_font_has_glyphs(&d, hebrew, &cp)); /* not in Charis SIL */
+    assert_true(draw_has_glyphs(&d, hebrew, &cp));      /* the fallback has them */
+    assert_false(draw_has_glyphs(&d, "\xCD\xB8", &cp)); /* U+0378: unassigned, in no font */
+    /* "alef bet" as drawn: alef on the right; the reference is the fallback font drawing
+     * "bet alef" left to right */
+    SDL_Color black = {0, 0, 0, 255};
+    SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+    SDL_RenderClear(r);
+    int h = draw_text(&d, ROLE_BODY, hebrew, 0, 0, 400, black, true);
+    assert_true(h > 0);
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, 400, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_int_equal(SDL_RenderReadPixels(r, &(SDL_Rect){0, 0, 400, h}, SDL_PIXELFORMAT_ARGB8888,
+                                          shot->pixels, shot->pitch),
+                     0);
+    /* white page, black ink: make ink the alpha */
+    for (int y = 0; y < shot->h; y++)
+        for (int x = 0; x < shot->w; x++) {
+            Uint32 *px = (Uint32 *)((Uint8 *)shot->pixels + (size_t)y * (size_t)shot->pitch) + x;
+            *px = ((255 - (*px & 0xFF)) << 24);
+        }
+    SDL_Surface *right = TTF_RenderUTF8_Blended(d.fallback[ROLE_BODY], "\xD7\x91\xD7\x90", black);
+    SDL_Surface *wrong = TTF_RenderUTF8_Blended(d.fallback[ROLE_BODY], hebrew, black);
+    assert_non_null(right);
+    assert_non_null(wrong);
+    int got[400], ok[400], bad[400];
+    ink_columns(shot, got);
+    ink_columns(right, ok);
+    ink_columns(wrong, bad);
+    int gn = 400;
+    while (gn > 0 && got[gn - 1] == 0)
+        gn--;
+    double to_right = profile_distance(got, gn, ok, right->w < 400 ? right->w : 400);
+    double to_wrong = profile_distance(got, gn, bad, wrong->w < 400 ? wrong->w : 400);
+    if (!(to_right < to_wrong))
+        fail_msg("Hebrew drawn left to right (distance %.2f to the right order, %.2f to the "
+                 "reversed one)", to_right, to_wrong);
+    SDL_FreeSurface(shot);
+    SDL_FreeSurface(right);
+    SDL_FreeSurface(wrong);
+    draw_close(&d);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(w);
+    TTF_Quit();
+    SDL_Quit();
+}
+
 
 typedef struct Boxes {
     int toast_w;
@@ -550,7 +644,7 @@ static void missing_glyphs_said(void **state)
     FILE *f = fopen(file, "w");
     assert_non_null(f);
     fputs("story { id = \"hangul\", title = \"Seoul\", summary = \"A test.\", start = \"a\" }\n"
-          "scene \"a\" { text = \"The sign says \xED\x95\x9C\xEA\xB8\x80.\",\n"
+          "scene \"a\" { text = \"The sign says \xCD\xB8.\",\n"
           " choice { \"Go in\", id = \"go\", go = \"e\" } }\n"
           "ending \"e\" { title = \"In\", verdict = \"good\", text = \"In.\" }\n",
           f);
@@ -568,7 +662,7 @@ static void missing_glyphs_said(void **state)
     Script sc = {NULL, 0, boxes_frame, &b};
     play_script(s, &sc);
     if (b.toast_w <= 0)
-        fail_msg("a scene in Hangul (which the fonts lack) showed with no word about it");
+        fail_msg("a scene with U+0378 (which no font has) showed with no word about it");
     session_free(s);
 }
 
@@ -654,6 +748,7 @@ int main(void)
         cmocka_unit_test(reading_position),
         cmocka_unit_test(title_cards),
         cmocka_unit_test(missing_glyphs_said),
+        cmocka_unit_test(fallback_and_rtl),
         cmocka_unit_test(long_history),
     };
     return play_main(tests, sizeof tests / sizeof *tests, "render_look");

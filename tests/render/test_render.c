@@ -155,12 +155,12 @@ static void check_glyphs(Draw *d, const char *path)
     for (size_t i = 0; i < s->n_scenes; i++) {
         const Scene *sc = &s->scenes[i];
         Uint32 cp = 0;
-        if (sc->text.str && !draw_has_glyphs(d, sc->text.str, &cp))
+        if (sc->text.str && !draw_font_has_glyphs(d, sc->text.str, &cp))
             fail_msg("%s: scene '%s' uses U+%04X, which the font lacks", path, sc->id, cp);
-        if (sc->chapter && !draw_has_glyphs(d, sc->chapter, &cp))
+        if (sc->chapter && !draw_font_has_glyphs(d, sc->chapter, &cp))
             fail_msg("%s: chapter of '%s' uses U+%04X", path, sc->id, cp);
         for (size_t j = 0; j < sc->n_choices; j++)
-            if (sc->choices[j].text.str && !draw_has_glyphs(d, sc->choices[j].text.str, &cp))
+            if (sc->choices[j].text.str && !draw_font_has_glyphs(d, sc->choices[j].text.str, &cp))
                 fail_msg("%s: choice '%s' uses U+%04X", path, sc->choices[j].id, cp);
     }
     story_free(s);
@@ -180,8 +180,8 @@ static void every_glyph(void **state)
     /* the bundled font, not a system fallback */
     assert_non_null(strstr(d.font_path[0], "CharisSIL-Regular.ttf"));
     Uint32 cp = 0;
-    assert_true(draw_has_glyphs(&d, "“Curly” ‘quotes’ — en – dash … é è ê ë ñ ø å ü ß", &cp));
-    assert_false(draw_has_glyphs(&d, "\xF0\x9F\x82\xA1", &cp)); /* a playing card: absent */
+    assert_true(draw_font_has_glyphs(&d, "“Curly” ‘quotes’ — en – dash … é è ê ë ñ ø å ü ß", &cp));
+    assert_false(draw_font_has_glyphs(&d, "\xF0\x9F\x82\xA1", &cp)); /* a playing card: absent */
     assert_int_equal(cp, 0x1F0A1);
     check_glyphs(&d, LADDER_TEST_FIXTURES "/good/typography");
     const char *dir = LADDER_SCENARIOS_DIR;

@@ -28,12 +28,13 @@ void app_after_change(App *a)
     a->focus = -1;
     /* the window's title names the story, for task switchers */
     const Screen *sc = a->screen;
-    char *title = sc->campaign ? xasprintf("%s \u2014 %s \u2014 Ladder", sc->campaign->title, sc->title)
-                               : xasprintf("%s \u2014 Ladder", sc->title);
+    char *title = sc->campaign
+                      ? xasprintf("%s \u2014 %s \u2014 Ladder", sc->campaign->title, sc->title)
+                      : xasprintf("%s \u2014 Ladder", sc->title);
     SDL_SetWindowTitle(a->win, title);
     free(title);
-    /* text the fonts cannot draw shows as boxes: say so rather than leave the player guessing
-     * (issue 16, item 15; falling back on a font that has the glyph is still to do) */
+    /* text no font can draw (the bundled ones nor the fallback) shows as boxes: say so rather
+     * than leave the player guessing (issue 16, item 15) */
     Uint32 cp = 0;
     bool ok = draw_has_glyphs(&a->d, sc->text.text, &cp);
     for (size_t i = 0; ok && i < sc->n_choices; i++)
@@ -74,7 +75,8 @@ void app_copy_text(App *a)
         return;
     char *plain = text_plain(what);
     if (SDL_SetClipboardText(plain) == 0)
-        app_toast(a, a->overlay == OV_ERROR ? "The error is copied." : "The scene's text is copied.");
+        app_toast(a, "%s",
+                  a->overlay == OV_ERROR ? "The error is copied." : "The scene's text is copied.");
     else
         app_toast(a, "Nothing was copied: %s", SDL_GetError());
     free(plain);

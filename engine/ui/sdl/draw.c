@@ -14,7 +14,7 @@
  * neutral, bar_bg, shade. Every colour drawn as text (dim, accent, good, bad, neutral) is at
  * least 4.5:1 against bg, panel and button (WCAG 2.1 AA, 1.4.3); good and bad are a blue and a
  * vermilion, which stay apart under deuteranopia and protanopia (Okabe and Ito's palette)
- * instead of green and red. tests/render/test_play_render.c computes both. */
+ * instead of green and red. tests/render/test_look_render.c computes both. */
 const Theme THEMES[3] = {
     {"light", {247, 243, 235, 255}, {236, 230, 218, 255}, {38, 34, 30, 255}, {100, 92, 84, 255},
      {150, 68, 40, 255}, {255, 252, 246, 255}, {250, 236, 222, 255}, {196, 182, 164, 255},
@@ -44,6 +44,18 @@ static const char *const SYSTEM_FONTS[STYLE_COUNT][3] = {
      "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf",
      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
 };
+
+/* Fonts for what the story's fonts lack, the first found wins (Debian's packages): Noto's
+ * broad sets first, then DejaVu Sans, which most systems have. */
+static const char *const FALLBACK_FONTS[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+};
+
+/* A segment's style when its characters come from the fallback font. */
+#define STYLE_FALLBACK STYLE_COUNT
 
 static bool readable(const char *p)
 {
@@ -129,12 +141,22 @@ static void clear_cache(Draw *d)
 
 static void close_fonts(Draw *d)
 {
-    for (int r = 0; r < ROLE_COUNT; r++)
+    for (int r = 0; r < ROLE_COUNT; r++) {
         for (int s = 0; s < STYLE_COUNT; s++) {
             if (d->font[r][s])
                 TTF_CloseFont(d->font[r][s]);
             d->font[r][s] = NULL;
         }
+        if (d->fallback[r])
+            TTF_CloseFont(d->fallback[r]);
+        d->fallback[r] = NULL;
+    }
+}
+
+/* The font of a segment in role and style (STYLE_FALLBACK: the fallback font). */
+static TTF_Font *font_of(const Draw *d, TextRole role, int style)
+{
+    return style == STYLE_FALLBACK ? d->fallback[role] : d->font[role][style];
 }
 
 static int open_fonts(Draw *d, Err *err)
@@ -149,6 +171,9 @@ static int open_fonts(Draw *d, Err *err)
             }
             TTF_SetFontHinting(d->font[r][s], TTF_HINTING_LIGHT);
         }
+    for (int r = 0; r < ROLE_COUNT && d->fallback_path; r++) /* none: boxes, as before */
+        if ((d->fallback[r] = TTF_OpenFont(d->fallback_path, role_px(d, (TextRole)r))))
+            TTF_SetFontHinting(d->fallback[r], TTF_HINTING_LIGHT);
     return 0;
 }
 
@@ -161,6 +186,11 @@ int draw_open(Draw *d, SDL_Renderer *r, int body_px, float scale, const Theme *t
     d->theme = theme;
     if (draw_find_fonts(d->font_path, err) != 0)
         return -1;
+    for (size_t i = 0; i < sizeof FALLBACK_FONTS / sizeof *FALLBACK_FONTS; i++)
+        if (readable(FALLBACK_FONTS[i])) {
+            d->fallback_path = xstrdup(FALLBACK_FONTS[i]);
+            break;
+        }
     if (open_fonts(d, err) != 0) {
         for (int s = 0; s < STYLE_COUNT; s++)
             free(d->font_path[s]);
@@ -193,6 +223,7 @@ void draw_close(Draw *d)
     close_fonts(d);
     for (int s = 0; s < STYLE_COUNT; s++)
         free(d->font_path[s]);
+    free(d->fallback_path);
 }
 
 int draw_line_height(Draw *d, TextRole role)
@@ -264,6 +295,63 @@ static int utf8_len(unsigned char c)
     return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
 }
 
+/* The code point of the n-byte UTF-8 sequence at p. */
+static Uint32 utf8_decode(const unsigned char *p, size_t n)
+{
+    if (n == 2)
+        return ((Uint32)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    if (n == 3)
+        return ((Uint32)(p[0] & 0x0F) << 12) | ((Uint32)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (n == 4)
+        return ((Uint32)(p[0] & 0x07) << 18) | ((Uint32)(p[1] & 0x3F) << 12) |
+               ((Uint32)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return p[0];
+}
+
+/* The right-to-left script of the UTF-8 text's first letter, as an ISO 15924 code for
+ * HarfBuzz ("Hebr", "Arab": Arabic letters join only when shaped as Arabic), or NULL when the
+ * first letter is of another script. */
+static const char *right_to_left(const char *s, int len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (int k = 0; k < len;) {
+        size_t n = (size_t)utf8_len(p[k]);
+        Uint32 cp = utf8_decode(p + k, n);
+        if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
+            return "Hebr";
+        if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+            (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+            (cp >= 0xFE70 && cp <= 0xFEFF))
+            return "Arab";
+        if (cp > 0x40 && cp != 0x2019) /* a letter of another script decides: left to right */
+            return NULL;
+        k += (int)n;
+    }
+    return NULL;
+}
+
+/* Set font up to shape text as its right-to-left script (script non-NULL), or back to SDL_ttf's
+ * defaults (NULL). */
+static void shape_as(TTF_Font *font, const char *script)
+{
+    TTF_SetFontDirection(font, script ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(font, script ? script : "Zzzz");
+}
+
+/* The width of len bytes of s in a segment of style: shaped as it will be drawn (a run of the
+ * fallback font in a right-to-left script is shaped as that script: Arabic letters join). */
+static int measure_seg(const Draw *d, TextRole role, int style, const char *s, int len)
+{
+    TTF_Font *font = font_of(d, role, style);
+    const char *rtl = style == STYLE_FALLBACK ? right_to_left(s, len) : NULL;
+    if (rtl)
+        shape_as(font, rtl);
+    int w = measure(font, s, len);
+    if (rtl)
+        shape_as(font, NULL);
+    return w;
+}
+
 /* What the layout walks: the runs of text_markup as pieces of text in one style, a MARK where
  * one run of text follows another (the markup between them belongs to the word it touches),
  * and a NEWLINE for each line break, or paragraph break (gap) where two or more come
@@ -281,6 +369,7 @@ typedef struct Parts {
     Part *v;
     size_t n, cap;
     int newlines; /* breaks seen since the last text, not yet added */
+    const Draw *d; /* for the glyphs the fonts have */
 } Parts;
 
 static void add_part(Parts *P, Part pc)
@@ -310,7 +399,31 @@ static void markup_run(void *ud, const char *text, size_t len, unsigned style)
     FontStyle st = (style & TEXT_STRONG) ? STYLE_BOLD
                    : (style & TEXT_EM)   ? STYLE_ITALIC
                                          : STYLE_REGULAR;
-    add_part(P, (Part){PART_TEXT, text, (int)len, st, false});
+    /* stretches of characters the style's font lacks but the fallback has go to the fallback
+     * (a space belongs to the stretch it is in, so a line of Hebrew stays one stretch) */
+    size_t start = 0, k = 0;
+    bool fb = false;
+    while (k < len) {
+        size_t n = (size_t)utf8_len((unsigned char)text[k]);
+        if (k + n > len)
+            n = len - k;
+        bool here = fb;
+        if (text[k] != ' ') {
+            Uint32 cp = utf8_decode((const unsigned char *)text + k, n);
+            here = cp >= 0x20 && P->d->fallback[ROLE_BODY] &&
+                   !TTF_GlyphIsProvided32(P->d->font[ROLE_BODY][st], cp) &&
+                   TTF_GlyphIsProvided32(P->d->fallback[ROLE_BODY], cp);
+        }
+        if (here != fb && k > start) {
+            add_part(P, (Part){PART_TEXT, text + start, (int)(k - start),
+                               fb ? (FontStyle)STYLE_FALLBACK : st, false});
+            start = k;
+        }
+        fb = here;
+        k += n;
+    }
+    add_part(P, (Part){PART_TEXT, text + start, (int)(len - start),
+                       fb ? (FontStyle)STYLE_FALLBACK : st, false});
 }
 
 /* A place in the pieces: piece i, byte k of it. */
@@ -341,7 +454,6 @@ static int stretch_end(const Part *pc, int k)
 static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, int *x,
                      Layout *L, bool emit)
 {
-    TTF_Font **f = d->font[role];
     int ww = 0;
     bool first = true;
     for (settle(P, p); p->i < P->n; settle(P, p)) {
@@ -354,7 +466,7 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
         }
         const char *q = pc->s + p->k, *r = pc->s + stretch_end(pc, p->k);
         FontStyle st = pc->style;
-        int sw = measure(f[st], q, (int)(r - q));
+        int sw = measure_seg(d, role, (int)st, q, (int)(r - q));
         p->k = (int)(r - pc->s);
         ww += sw;
         if (!emit)
@@ -364,21 +476,21 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
             const char *cut = q;
             while (cut < r) {
                 const char *nx = cut + utf8_len((unsigned char)*cut);
-                if (nx > r || measure(f[st], q, (int)(nx - q)) > width)
+                if (nx > r || measure_seg(d, role, (int)st, q, (int)(nx - q)) > width)
                     break;
                 cut = nx;
             }
             if (cut == q)
                 cut = q + utf8_len((unsigned char)*q);
             L->split = true;
-            int cw = measure(f[st], q, (int)(cut - q));
+            int cw = measure_seg(d, role, (int)st, q, (int)(cut - q));
             add_seg(L, (Seg){q, (int)(cut - q), st, *x, cw, (int)p->i, first});
             first = false;
             L->lines[L->n_lines - 1].count++;
             L->lines[L->n_lines - 1].w = *x + cw;
             new_line(L, 0);
             q = cut;
-            sw = measure(f[st], q, (int)(r - q));
+            sw = measure_seg(d, role, (int)st, q, (int)(r - q));
         }
         if (r > q) {
             add_seg(L, (Seg){q, (int)(r - q), st, *x, sw, (int)p->i, first});
@@ -400,6 +512,7 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
         space = measure(f[STYLE_REGULAR], "a a", 3) - 2 * measure(f[STYLE_REGULAR], "a", 1);
     int para_gap = draw_line_height(d, role) * 6 / 10;
     Parts P = {0};
+    P.d = d;
     text_markup(text, markup_run, &P);
     flush_newlines(&P);
     new_line(L, 0);
@@ -482,7 +595,15 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
                 len = (int)sizeof buf - 1;
             memcpy(buf, sg->s, (size_t)len);
             buf[len] = '\0';
-            SDL_Surface *t = TTF_RenderUTF8_Blended(d->font[role][sg->style], buf, c);
+            /* a run of Hebrew or Arabic is shaped right to left (HarfBuzz, in SDL_ttf), so
+             * it reads in its order; the line's runs still go left to right */
+            TTF_Font *font = font_of(d, role, (int)sg->style);
+            const char *rtl = sg->style == STYLE_FALLBACK ? right_to_left(buf, len) : NULL;
+            if (rtl)
+                shape_as(font, rtl);
+            SDL_Surface *t = TTF_RenderUTF8_Blended(font, buf, c);
+            if (rtl)
+                shape_as(font, NULL);
             if (t) {
                 /* a run can come out a little wider than its measured words: keep the gap
                  * before the next one (a style change inside a word keeps no gap) */
@@ -614,7 +735,8 @@ void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
     draw_fill(d, (SDL_Rect){r.x + r.w - t, r.y, t, r.h}, c);
 }
 
-bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
+/* The walk of draw_has_glyphs and draw_font_has_glyphs: with_fallback counts the fallback. */
+static bool has_glyphs(const Draw *d, const char *text, Uint32 *missing, bool with_fallback)
 {
     if (!text)
         return true;
@@ -634,7 +756,9 @@ bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
         for (int i = 0; i < n; i++)
             if (!p[i])
                 return true; /* truncated sequence at the end: nothing to look up */
-        if (cp >= 0x20 && !TTF_GlyphIsProvided32(d->font[ROLE_BODY][STYLE_REGULAR], cp)) {
+        if (cp >= 0x20 && !TTF_GlyphIsProvided32(d->font[ROLE_BODY][STYLE_REGULAR], cp) &&
+            !(with_fallback && d->fallback[ROLE_BODY] &&
+              TTF_GlyphIsProvided32(d->fallback[ROLE_BODY], cp))) {
             if (missing)
                 *missing = cp;
             return false;
@@ -642,6 +766,16 @@ bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
         p += n;
     }
     return true;
+}
+
+bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
+{
+    return has_glyphs(d, text, missing, true);
+}
+
+bool draw_font_has_glyphs(Draw *d, const char *text, Uint32 *missing)
+{
+    return has_glyphs(d, text, missing, false);
 }
 
 char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w)

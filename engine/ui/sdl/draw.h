@@ -43,6 +43,10 @@ typedef struct Draw {
     SDL_Renderer *r;
     TTF_Font *font[ROLE_COUNT][STYLE_COUNT];
     char *font_path[STYLE_COUNT];
+    /* a system font for characters the story's fonts lack (Hebrew, Arabic, Greek, symbols in
+     * DejaVu Sans; a Noto font when installed): NULL when none is found */
+    TTF_Font *fallback[ROLE_COUNT];
+    char *fallback_path;
     int body_px;  /* body text size in window points */
     float scale;  /* drawable pixels per window point */
     const Theme *theme;
@@ -92,8 +96,10 @@ int draw_px(const Draw *d, int n);
 /* Fill rectangle r (drawable pixels) with c; draw its border, thickness pixels wide, inside r. */
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
-/* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts; else
- * false with the first missing code point in *missing. */
+/* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts or the
+ * fallback font; else false with the first missing code point in *missing. */
 bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing);
+/* The same for the story's own fonts alone (the bundled Charis SIL), without the fallback. */
+bool draw_font_has_glyphs(Draw *d, const char *text, Uint32 *missing);
 
 #endif

@@ -75,7 +75,9 @@ int app_ending_chart(App *a, int x, int y, int w, bool render)
             /* where it ended: the good or bad colour, and the sign in words' place */
             int moved = last - first;
             bool good = sd->good == GOOD_LOW ? moved < 0 : moved > 0;
-            SDL_Color c = moved == 0 || sd->good == GOOD_NEUTRAL ? t->text : good ? t->good : t->bad;
+            SDL_Color c = moved == 0 || sd->good == GOOD_NEUTRAL ? t->text
+                          : good                                  ? t->good
+                                                                  : t->bad;
             char *from = xasprintf("%d \u2192 **%d**", first, last);
             draw_text(d, ROLE_SMALL, from, x + w - value_w, y, value_w, c, true);
             free(from);

@@ -4,7 +4,8 @@
  * one to three arrows pointing the way the stat moved, filled when the change is good and
  * hollow when it is bad; the moved part of a bar is outlined in the text colour; a stat where
  * less is better says so in words. The good and bad colours are a blue and a vermilion, told
- * apart under deuteranopia, on a bar drawn in the theme's neutral colour (tests/render/test_play_render.c checks both with a simulation). */
+ * apart under deuteranopia, on a bar drawn in the theme's neutral colour
+ * (tests/render/test_look_render.c checks both with a simulation). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -116,7 +116,8 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
-    int pad = draw_px(d, 12), bw = badge ? draw_px(d, 34) : 0, tw = w - 2 * pad - bw - draw_px(d, 8);
+    int pad = draw_px(d, 12), bw = badge ? draw_px(d, 34) : 0;
+    int tw = w - 2 * pad - bw - draw_px(d, 8);
     int th = draw_text(d, role, text, 0, 0, tw, t->button_text, false);
     int h = th + 2 * pad;
     if (!render)
