@@ -37,7 +37,8 @@ while [ $i -le 4 ]; do
       > /dev/null 2>&1 || fail "ladder play career failed"
   i=$((i + 1))
 done
-"$ladder" report "$res" -o "$work/report.html" --baseline 300 > /dev/null || fail "report failed"
+"$ladder" report "$res" -o "$work/report.html" --baseline 300 --handout "$work/handout.html" \
+  > /dev/null || fail "report failed"
 
 browse() {
   timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -81,8 +82,21 @@ for sec in sections:
     assert all('class="discuss"' not in a for a in top), "the first screen holds the texts"
 PY
 
+# the participants' handout: one or two pages per section on A4 and on Letter
+[ "$(grep -c '<article class="handout">' "$work/handout.html")" -eq 2 ] || fail "not a handout per section"
+grep -q '<h2>The decisions that divided the room</h2>' "$work/handout.html" || fail "the handout has no decisions"
+grep -q '<h2>What the articles advise</h2>' "$work/handout.html" || fail "the handout has no advice"
+for size in A4 Letter; do
+  sed "s|@page{size:auto;|@page{size:$size;|" "$work/handout.html" > "$work/handout-$size.html"
+  grep -q "@page{size:$size;" "$work/handout-$size.html" || fail "the handout's @page rule changed"
+  browse --no-pdf-header-footer --print-to-pdf="$work/handout-$size.pdf" "file://$work/handout-$size.html"
+  hp=$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1], "rb").read())))' "$work/handout-$size.pdf")
+  [ "$hp" -ge 2 ] && [ "$hp" -le 4 ] || fail "the handout prints to $hp $size pages for 2 sections"
+done
+
 if [ -n "$out" ]; then
   mkdir -p "$out"
-  cp "$work/report.html" "$work/report.png" "$work/report.pdf" "$out/"
+  cp "$work/report.html" "$work/report.png" "$work/report.pdf" "$work/handout.html" \
+    "$work/handout-A4.pdf" "$work/handout-Letter.pdf" "$out/"
 fi
 echo "report in the browser ok: $colours colours"

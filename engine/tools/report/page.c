@@ -187,7 +187,7 @@ static void emit_ending_lessons(Buf *b, Report *r, Group *g)
 
 /* Scene text for a heading: the literal text's start. Interpolations differ between players:
  * the text stops at the last sentence before the first one, or shows it as "…". */
-static void scene_excerpt(Buf *b, const Scene *sc, size_t max)
+void report_scene_excerpt(Buf *b, const Scene *sc, size_t max)
 {
     if (!sc || !sc->text.str)
         return;
@@ -278,7 +278,7 @@ static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank, b
     buf_printf(b, "<span class=\"tag rank\">%zu</span>", rank);
     size_t before = b->len;
     if (sc && sc->text.str)
-        scene_excerpt(b, sc, compact ? 90 : 170);
+        report_scene_excerpt(b, sc, compact ? 90 : 170);
     if (b->len == before) /* no literal text: the id as words ("deep_night": "Deep night") */
         for (const char *p = S(r, pt->scene); *p; p++)
             buf_putc(b, p == S(r, pt->scene) && *p >= 'a' && *p <= 'z' ? (char)(*p - 32)
@@ -383,7 +383,7 @@ static void emit_decision(Buf *b, Report *r, Group *g, Point *pt, size_t rank, b
 /* Order g's decision points, most divided first (the two most chosen options closest in
  * share), those fewer than a tenth of the room (at least 3) reached last; returns that
  * count. */
-static long rank_decisions(Report *r, Group *g)
+long report_rank_decisions(Report *r, Group *g)
 {
     long need = (long)ceil((double)g->n / 10);
     long floor3 = g->n < 3 ? (long)g->n : 3;
@@ -468,7 +468,7 @@ static void emit_decisions(Buf *b, Report *r, Group *g, long need)
 
 /* The value series of stat id for each of parts[0..n), as rows of len values (NAN: none). */
 
-static void group_title(Buf *b, const Report *r, const Group *g)
+void report_group_title(Buf *b, const Report *r, const Group *g)
 {
     if (g->root)
         html_escape(b, g->root->title);
@@ -514,7 +514,7 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
     buf_puts(b, "\" data-session=\"");
     html_escape(b, S(r, g->session));
     buf_puts(b, "\">\n<h2>");
-    group_title(b, r, g);
+    report_group_title(b, r, g);
     buf_puts(b, " <span class=\"session\">&middot; ");
     session_name(b, r, g);
     buf_puts(b, "</span></h2>\n<p class=\"meta\">story <code>");
@@ -637,7 +637,7 @@ static void emit_group(Buf *b, Report *r, Group *g, size_t index)
         }
         buf_puts(b, "</p>\n");
     }
-    long need = rank_decisions(r, g);
+    long need = report_rank_decisions(r, g);
     emit_first_screen(b, r, g);
     buf_printf(b, "<h2 class=\"details\" id=\"s%zu-details\">The details</h2>\n", g->index);
     emit_ending_lessons(b, r, g);
@@ -660,7 +660,7 @@ char *report_page(Report *r, char **inputs, int ninputs)
         html_escape(&title, r->title);
     else if (r->ng == 1) {
         buf_puts(&title, "Workshop report: ");
-        group_title(&title, r, &r->g[0]);
+        report_group_title(&title, r, &r->g[0]);
     } else {
         buf_puts(&title, "Workshop report");
     }
@@ -697,7 +697,7 @@ char *report_page(Report *r, char **inputs, int ninputs)
         buf_puts(&b, "<nav><b>Sections</b><ol>\n");
         for (size_t i = 0; i < r->ng; i++) {
             buf_printf(&b, "<li><a href=\"#s%zu\">", i + 1);
-            group_title(&b, r, &r->g[i]);
+            report_group_title(&b, r, &r->g[i]);
             buf_puts(&b, " &middot; ");
             session_name(&b, r, &r->g[i]);
             buf_printf(&b, "</a> (%zu played)", r->g[i].n);

@@ -25,7 +25,7 @@
 
 const char tool_report_usage[] =
     "Usage: ladder report PATH... -o FILE [--csv FILE] [--participants-csv FILE] [--bom]\n"
-    "                     [--baseline N] [--story PATH]...\n"
+    "                     [--handout FILE] [--baseline N] [--story PATH]...\n"
     "\n"
     "Merge workshop participants' results files (written by 'ladder play STORY --session CODE\n"
     "--results DIR') into one self-contained HTML page: how many played, how the endings\n"
@@ -39,6 +39,9 @@ const char tool_report_usage[] =
     "      --csv FILE     also write every decision of every participant as CSV\n"
     "      --participants-csv FILE\n"
     "                     also write one row per participant as CSV\n"
+    "      --handout FILE also write the participants' handout: per section, one or two\n"
+    "                     printed pages with the decisions that divided the room, their\n"
+    "                     lessons, what the articles advise and the endings reached\n"
     "      --bom          begin the CSVs with a UTF-8 byte-order mark, for spreadsheets\n"
     "                     (Excel reads names such as Chloé right only with it)\n"
     "      --baseline N   also play N random playthroughs of each section's story and show\n"
@@ -115,12 +118,13 @@ int tool_report(int argc, char **argv)
                                          {"csv", required_argument, NULL, 'c'},
                                          {"participants-csv", required_argument, NULL, 'p'},
                                          {"bom", no_argument, NULL, 'B'},
+                                         {"handout", required_argument, NULL, 'H'},
                                          {"baseline", required_argument, NULL, 'b'},
                                          {"story", required_argument, NULL, 's'},
                                          {"title", required_argument, NULL, 't'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *out = NULL, *csv = NULL, *people = NULL;
+    const char *out = NULL, *csv = NULL, *people = NULL, *handout = NULL;
     bool bom = false;
     Report r = {0};
     char **story_paths = NULL;
@@ -132,6 +136,7 @@ int tool_report(int argc, char **argv)
         case 'c': csv = optarg; break;
         case 'p': people = optarg; break;
         case 'B': bom = true; break;
+        case 'H': handout = optarg; break;
         case 't': r.title = optarg; break;
         case 's':
             util_grow(&story_paths, &capsp, nsp + 1, sizeof *story_paths);
@@ -168,7 +173,7 @@ int tool_report(int argc, char **argv)
         return tools_usage_error("report", "%s",
                                  "report needs -o FILE, the HTML page to write");
     }
-    if (!*out || (csv && !*csv) || (people && !*people)) {
+    if (!*out || (csv && !*csv) || (people && !*people) || (handout && !*handout)) {
         free(story_paths);
         return tools_usage_error("report", "%s", "an output file name is empty");
     }
@@ -215,6 +220,11 @@ int tool_report(int argc, char **argv)
         rc |= write_output(people, text);
         free(text);
     }
+    if (handout) {
+        char *text = report_handout(&r);
+        rc |= write_output(handout, text);
+        free(text);
+    }
     if (rc == 0) {
         printf("%s: %zu results file%s in %zu section%s", out, r.nparts, r.nparts == 1 ? "" : "s",
                r.ng, r.ng == 1 ? "" : "s");
@@ -224,6 +234,8 @@ int tool_report(int argc, char **argv)
             printf("; %s", csv);
         if (people)
             printf("; %s", people);
+        if (handout)
+            printf("; %s", handout);
         printf("\n");
     }
     report_free(&r);

@@ -224,9 +224,24 @@ void report_fmt_secs(Buf *b, double s);
 const char *report_verdict_class(const Scene *e);
 /* Append p's player name, HTML-escaped, or "<i>anonymous</i>". */
 void report_player_name(Buf *b, const Report *r, const Part *p);
+/* The start of a scene's text for a heading (at most max characters; interpolations cut or
+ * shown as an ellipsis), HTML-escaped. Nothing for NULL. */
+void report_scene_excerpt(Buf *b, const Scene *sc, size_t max);
+/* Sort g's decision points, the most divided first (those fewer than a tenth of the room, at
+ * least 3, reached last: their `enough` is false); returns that count. */
+long report_rank_decisions(Report *r, Group *g);
+/* The section's story title (from the story, a file, or its id), HTML-escaped. */
+void report_group_title(Buf *b, const Report *r, const Group *g);
 /* A group's "How the stats moved" and "Participants" sections. */
 void report_emit_stats(Buf *b, Report *r, const Group *g);
 void report_emit_people(Buf *b, Report *r, const Group *g); /* both appended to b as HTML */
+
+/* ---- handout.c ---- */
+
+/* The participants' handout (HTML, 1 or 2 printed pages per section, A4 or Letter): each
+ * section's story, the decisions that divided the room with their lessons, what the articles
+ * advise in the story's words, and the endings reached. malloc'd. Call after report_tally. */
+char *report_handout(Report *r);
 
 /* ---- report.c ---- */
 
