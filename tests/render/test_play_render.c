@@ -359,6 +359,12 @@ static void menu_button_and_fit(void **state)
     if (b.panel[2] <= 0 || b.panel[1] + b.panel[3] > 640)
         fail_msg("twelve stats at 1280x640: the panel does not scroll (%d,%d %dx%d)", b.panel[0],
                  b.panel[1], b.panel[2], b.panel[3]);
+    /* at 480x360 the stats along the top keep to a third of the height and scroll */
+    play_set_window(480, 360, 20, NULL);
+    memset(&b, 0, sizeof b);
+    play_script(s, &sc);
+    if (b.panel[2] <= 0 || b.panel[3] > 360 * 35 / 100)
+        fail_msg("twelve stats at 480x360 take %d px of 360 and do not scroll", b.panel[3]);
     session_free(s);
 }
 

@@ -244,11 +244,30 @@ void app_game_screen(App *a)
             int hh = app_stat_panel(a, 0, 0, cw, first, per, false);
             tallest = (size_t)hh > tallest ? (size_t)hh : tallest;
         }
-        int strip = (int)tallest + draw_px(d, 8);
-        draw_fill(d, (SDL_Rect){0, bar_h, a->w, strip}, t->panel);
+        int full = (int)tallest + draw_px(d, 8), strip = full;
+        /* the story keeps most of a small window: past 35% of its height the stats scroll
+         * (the wheel over them) */
+        if (strip > a->h * 35 / 100)
+            strip = a->h * 35 / 100;
+        SDL_Rect view = {0, bar_h, a->w, strip};
+        int max = full - strip;
+        if (a->panel_scroll > max)
+            a->panel_scroll = max;
+        if (a->panel_scroll < 0)
+            a->panel_scroll = 0;
+        draw_fill(d, view, t->panel);
+        SDL_RenderSetClipRect(d->r, &view);
         for (size_t c = 0; c < cols && c * per < n_stats; c++)
-            app_stat_panel(a, gap + (int)c * (cw + gap), bar_h + draw_px(d, 10), cw, c * per, per,
-                       true);
+            app_stat_panel(a, gap + (int)c * (cw + gap), bar_h + draw_px(d, 10) - a->panel_scroll,
+                           cw, c * per, per, true);
+        SDL_RenderSetClipRect(d->r, NULL);
+        if (max > 0) {
+            a->panel_view = view;
+            int bar = draw_px(d, 6), th = strip * strip / full;
+            int ty = bar_h + (strip - th) * a->panel_scroll / max;
+            draw_fill(d, (SDL_Rect){a->w - bar - draw_px(d, 2), bar_h, bar, strip}, t->bar_bg);
+            draw_fill(d, (SDL_Rect){a->w - bar - draw_px(d, 2), ty, bar, th}, t->neutral);
+        }
         pane_y = bar_h + strip;
         pane_h = a->h - pane_y;
     }
