@@ -199,8 +199,15 @@ static void menu_overlay(App *a)
         list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);
         return;
     }
-    Item items[] = {{"Back to the story", A_RESUME, 0}, {"Save the game", A_SAVE_MENU, 0},
-                    {"Load a game", A_LOAD_MENU, 0},    {"Take back the last decision", A_UNDO, 0},
+    /* nothing to take back before the first decision of the first chapter: shown, not active */
+    const Screen *sc = a->screen;
+    bool none = sc->n_decisions == 0 && !(sc->campaign && sc->campaign->chapter > 1);
+    const char *undo = none ? "Take back the last decision *(none yet)*"
+                            : "Take back the last decision";
+    Item items[] = {{"Back to the story", A_RESUME, 0},
+                    {"Save the game", A_SAVE_MENU, 0},
+                    {"Load a game", A_LOAD_MENU, 0},
+                    {undo, none ? A_NONE : A_UNDO, 0},
                     {"Settings", A_SETTINGS, 0},         {"Keys (F1)", A_HELP, 0},
                     {"Back to the title screen", A_TO_TITLE, 0}, {"Quit Ladder", A_QUIT, 0}};
     list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);

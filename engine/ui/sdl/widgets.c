@@ -126,7 +126,9 @@ int app_button(App *a, int x, int y, int w, const char *badge, const char *text,
     app_button_box(a, r, action, arg);
     if (badge)
         draw_label(d, role, STYLE_BOLD, badge, x + pad, y + pad, t->accent, true, NULL);
-    draw_text(d, role, text, x + pad + bw, y + pad, tw, t->button_text, true);
+    /* a button that does nothing now (A_NONE: "Take back" before any decision) in dim type */
+    draw_text(d, role, text, x + pad + bw, y + pad, tw, action == A_NONE ? t->dim : t->button_text,
+              true);
     return h;
 }
 
