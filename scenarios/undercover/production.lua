@@ -76,6 +76,18 @@ scene "budget_hearing" {
   discuss = "How would you turn a week of field observations into the language your CFO uses?",
   advice = "Tell what you saw in the company's money, and pay for it with something you would "
          .. "rather keep.",
+  choice { "Offer the fixes: eleven changes IT can make within a month, with no new money",
+           id = "pitch_fixes", advice = "against",
+           when = function(g) return g.idea == "fixes" or g.idea == "app" end,
+           effects = { reputation = 5, relationships = 5 }, set = { quick_wins = true },
+           go = "quick_wins",
+           lesson = "The fixes were cheap, quick and welcome: a service department at its best." },
+  choice { "Present the exposures you found in the field", id = "pitch_controls",
+           advice = "against",
+           when = function(g) return g.idea == "controls" end,
+           effects = { reputation = -10 }, go = "outsourcing_study",
+           lesson = "You saw the business and reported its risks to you. The room heard the "
+                 .. "Department of No, back from a field trip." },
   choice { "Pitch the ten-minute pre-approval, in the P&L's terms", id = "pitch_app",
            advice = "follows",
            when = function(g) return g.idea == "app" end,
@@ -93,18 +105,6 @@ scene "budget_hearing" {
            set = { funding = "full", traded_refresh = true }, go = "build_choice",
            lesson = "Giving up the project you were proudest of was the negotiation that "
                  .. "mattered: you paid for the future out of your own department's comfort." },
-  choice { "Offer the fixes: eleven changes IT can make within a month, with no new money",
-           id = "pitch_fixes", advice = "against",
-           when = function(g) return g.idea == "fixes" or g.idea == "app" end,
-           effects = { reputation = 5, relationships = 5 }, set = { quick_wins = true },
-           go = "quick_wins",
-           lesson = "The fixes were cheap, quick and welcome: a service department at its best." },
-  choice { "Present the exposures you found in the field", id = "pitch_controls",
-           advice = "against",
-           when = function(g) return g.idea == "controls" end,
-           effects = { reputation = -10 }, go = "outsourcing_study",
-           lesson = "You saw the business and reported its risks to you. The room heard the "
-                 .. "Department of No, back from a field trip." },
   choice { "Open Kevin's benchmark deck after all: a week of anecdotes won't move Halvorsen",
            id = "open_deck", advice = "against", once = true,
            effects = { reputation = -10, satisfaction = 5 },
@@ -143,6 +143,10 @@ scene "quick_wins" {
   discuss = "Is \"a good vendor\" a compliment for a department inside the company? What would "
          .. "be better?",
   advice = "Spend the goodwill on something that grows the business.",
+  choice { "Stop there. IT is liked, and the budget survived", id = "stop_there",
+           advice = "against",
+           effects = { burnout = -5, satisfaction = 5 }, go = "team_week",
+           lesson = "Being liked as a service is a real improvement. It is still a service." },
   choice { "Spend the goodwill: ask Lorraine to help you build the case for the phone pre-approval",
            id = "now_build", advice = "follows",
            when = function(g) return gain(g) >= 20 or g.knows_pl end,
@@ -152,10 +156,6 @@ scene "quick_wins" {
            go = "build_choice",
            lesson = "The fixes earned trust; spending it on something that grows the business is "
                  .. "what turns a good vendor into a partner." },
-  choice { "Stop there. IT is liked, and the budget survived", id = "stop_there",
-           advice = "against",
-           effects = { burnout = -5, satisfaction = 5 }, go = "team_week",
-           lesson = "Being liked as a service is a real improvement. It is still a service." },
 }
 
 scene "build_choice" {
@@ -246,6 +246,10 @@ scene "team_week" {
   discuss = "Whom on your team would you send out first, and what would it cost you to cover for "
          .. "them?",
   advice = "Send your own senior people out too, and make the week part of how IT hires.",
+  choice { "Not now. After the launch, when things calm down", id = "not_now", advice = "against",
+           effects = { burnout = -5 }, go = after_team,
+           lesson = "Things do not calm down. The week you cannot spare is the week the habit "
+                 .. "dies." },
   choice { "Send all three on the road this fall, a week each, and cover for them yourself",
            id = "send_leaders", advice = "follows",
            effects = { burnout = 10, relationships = 10, acumen = 5 }, set = { leaders_out = true },
@@ -266,10 +270,6 @@ scene "team_week" {
            set = { leaders_out = true, onboarding = true }, go = after_team,
            lesson = "Because Yvette could run things without you, you could afford to send "
                  .. "everyone, and make the week part of how IT hires." },
-  choice { "Not now. After the launch, when things calm down", id = "not_now", advice = "against",
-           effects = { burnout = -5 }, go = after_team,
-           lesson = "Things do not calm down. The week you cannot spare is the week the habit "
-                 .. "dies." },
 }
 
 scene "compliance_gate" {

@@ -184,17 +184,17 @@ scene "quarterly" {
          .. "that tell you?",
   advice = "Seek out the people who run the business and learn what they care about; do not "
          .. "retreat into your own department.",
-  choice { "Catch Walt at the elevator and ask for half an hour this week", id = "ask_walt_time",
-           advice = "follows",
-           effects = { relationships = 5 }, set = { asked_walt = true }, go = "four_questions",
-           lesson = "Asking the person who runs the business for his time is the cheapest move "
-                 .. "a service leader has, and one most never make." },
   choice { "Use the lunch break to pitch Walt the $310,000 data-center refresh",
            id = "pitch_refresh", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, set = { pitched_refresh = true },
            go = "four_questions",
            lesson = "A best-practice project, pitched to a founder who is thinking about loan "
                  .. "volume, sounds like a cost however sound the engineering." },
+  choice { "Catch Walt at the elevator and ask for half an hour this week", id = "ask_walt_time",
+           advice = "follows",
+           effects = { relationships = 5 }, set = { asked_walt = true }, go = "four_questions",
+           lesson = "Asking the person who runs the business for his time is the cheapest move "
+                 .. "a service leader has, and one most never make." },
   choice { "Skip lunch and go back to your team; they know what those numbers took",
            id = "back_to_team", advice = "against",
            effects = { satisfaction = 5, relationships = -5 }, go = "four_questions",
@@ -225,15 +225,15 @@ scene "four_questions" {
   discuss = "Answer the four questions for yourself. Which was the hardest to answer honestly?",
   advice = "Name your weak spots honestly: little business knowledge and the pride that will "
          .. "not hear it.",
-  choice { "Yes to all four, and write back to Gus", id = "yes_to_four", advice = "follows",
-           effects = { satisfaction = -5 }, set = { admitted = true }, go = "walt_review",
-           lesson = "Saying yes to the fourth question stung. A weakness you will not name is one "
-                 .. "nobody can help you with." },
   choice { "Yes to three. The fourth is about their manners, not your contribution",
            id = "no_to_four", advice = "against",
            effects = { satisfaction = 5 }, set = { proud = true }, go = "walt_review",
            lesson = "Pride kept your picture of yourself intact, and kept out what the business "
                  .. "was trying to tell you." },
+  choice { "Yes to all four, and write back to Gus", id = "yes_to_four", advice = "follows",
+           effects = { satisfaction = -5 }, set = { admitted = true }, go = "walt_review",
+           lesson = "Saying yes to the fourth question stung. A weakness you will not name is one "
+                 .. "nobody can help you with." },
 }
 
 scene "walt_review" {
@@ -266,17 +266,17 @@ scene "walt_review" {
          .. "you work?",
   advice = "When told you do not understand the business, ask what it needs instead of "
          .. "defending your record.",
+  choice { "Ask him what production would look like, coming from IT", id = "ask_production",
+           advice = "follows",
+           effects = { acumen = 5, reputation = 5 }, go = "saturday_lockout",
+           lesson = "Asking what production meant, instead of arguing, was the first time you "
+                 .. "let the business define your job." },
   choice { "Put the numbers back on the table: 99.94 percent did not happen by accident",
            id = "defend_numbers", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, set = { defended = true },
            go = "saturday_lockout",
            lesson = "Defending the service record answered a question Walt had not asked. The "
                  .. "numbers were real; they were not the point." },
-  choice { "Ask him what production would look like, coming from IT", id = "ask_production",
-           advice = "follows",
-           effects = { acumen = 5, reputation = 5 }, go = "saturday_lockout",
-           lesson = "Asking what production meant, instead of arguing, was the first time you "
-                 .. "let the business define your job." },
   choice { "Tell him Gus's idea: a week on the road with a loan officer, as a trainee",
            id = "ask_week", advice = "follows",
            when = function(g) return g.admitted end,
@@ -324,6 +324,12 @@ scene "saturday_lockout" {
          .. "them outside it?",
   advice = "Fit the rules written at headquarters to the hours and places where the business "
          .. "works.",
+  choice { "Unlock him, and put the help desk on Saturday hours from next week",
+           id = "weekend_desk", advice = "follows",
+           effects = { relationships = 5, acumen = 5, satisfaction = -5 },
+           set = { lockout = "weekend" }, go = "lorraine",
+           lesson = "Moving the service to the hours the business works cost Rubén's people "
+                 .. "their Saturdays. It was still the answer that scaled." },
   choice { "Hold the line: the policy stands, and the help desk opens Monday", id = "hold_line",
            advice = "against",
            effects = { relationships = -5, reputation = -5 }, set = { lockout = "held" },
@@ -335,12 +341,6 @@ scene "saturday_lockout" {
            go = "lorraine",
            lesson = "The quiet favour fixed one Saturday and none of the next ones, and made you "
                  .. "the only help desk open on weekends." },
-  choice { "Unlock him, and put the help desk on Saturday hours from next week",
-           id = "weekend_desk", advice = "follows",
-           effects = { relationships = 5, acumen = 5, satisfaction = -5 },
-           set = { lockout = "weekend" }, go = "lorraine",
-           lesson = "Moving the service to the hours the business works cost Rubén's people "
-                 .. "their Saturdays. It was still the answer that scaled." },
   choice { "Exempt the loan officers from the lockout rule altogether", id = "exempt_sales",
            effects = { relationships = 10 }, set = { lockout = "exempt" }, go = "lorraine",
            lesson = "Dropping a control to please Sales swapped a visible problem for an "
@@ -378,17 +378,17 @@ scene "lorraine" {
            go = "vendor_renewal",
            lesson = "Two hours with Lorraine taught you how Magnolia makes money: gain on sale, "
                  .. "cost per loan, the warehouse line. You only had to ask." },
-  choice { "Send Kevin over with the spreadsheet; she wants numbers and he has them",
-           id = "send_kevin", advice = "against",
-           effects = { burnout = -5 }, go = "vendor_renewal",
-           lesson = "Delegating the budget saved you an evening and left finance a foreign "
-                 .. "language." },
   choice { "Enroll in Samford's evening finance course for managers", id = "take_course",
            advice = "follows",
            effects = { acumen = 5, burnout = 5 }, set = { took_course = true },
            go = "vendor_renewal",
            lesson = "A course teaches the vocabulary properly, on the course's calendar rather "
                  .. "than the company's." },
+  choice { "Send Kevin over with the spreadsheet; she wants numbers and he has them",
+           id = "send_kevin", advice = "against",
+           effects = { burnout = -5 }, go = "vendor_renewal",
+           lesson = "Delegating the budget saved you an evening and left finance a foreign "
+                 .. "language." },
 }
 
 scene "vendor_renewal" {
@@ -423,15 +423,6 @@ scene "vendor_renewal" {
   discuss = "How are your largest technology contracts priced, and does that pricing follow your "
          .. "business or fight it?",
   advice = "Negotiate in the business's terms: tie what IT spends to what the company earns.",
-  choice { "Offer him a longer term if he prices it per funded loan instead of per seat",
-           id = "per_loan", advice = "follows",
-           when = function(g) return g.knows_pl or g.took_course end,
-           show_locked = "You would need to know how Magnolia's costs move with its loan volume",
-           effects = { acumen = 5, reputation = 10, satisfaction = -5 },
-           set = { vendor = "per_loan" },
-           go = "rate_shock",
-           lesson = "Tying the license to funded loans moved the risk off Magnolia's books. You "
-                 .. "could only ask for it because you knew how the company earns and spends." },
   choice { "Sign it. Fourteen months of migration cost more than 11 percent", id = "sign_it",
            advice = "against",
            effects = { reputation = -5, burnout = -5 }, set = { vendor = "signed" },
@@ -444,4 +435,13 @@ scene "vendor_renewal" {
            go = "rate_shock",
            lesson = "The threat worked, up to a point: a discount, bought with two months of "
                  .. "Kevin's evenings, on a contract still priced against you." },
+  choice { "Offer him a longer term if he prices it per funded loan instead of per seat",
+           id = "per_loan", advice = "follows",
+           when = function(g) return g.knows_pl or g.took_course end,
+           show_locked = "You would need to know how Magnolia's costs move with its loan volume",
+           effects = { acumen = 5, reputation = 10, satisfaction = -5 },
+           set = { vendor = "per_loan" },
+           go = "rate_shock",
+           lesson = "Tying the license to funded loans moved the risk off Magnolia's books. You "
+                 .. "could only ask for it because you knew how the company earns and spends." },
 }

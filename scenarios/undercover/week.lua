@@ -59,15 +59,15 @@ scene "walt_yes" {
   discuss = "Who would run your team if you were unreachable for a week? What have you done to "
          .. "make that possible?",
   advice = "Really leave: hand the job to your deputy and leave the pager at home.",
+  choice { "Check in with Yvette every night at nine", id = "check_nightly",
+           effects = { burnout = 5 }, set = { disconnect = "nightly" }, go = "waffle_house",
+           lesson = "Nightly check-ins kept you half in both jobs." },
   choice { "Give Yvette full authority, set an out-of-office, and leave your laptop at home",
            id = "hand_yvette", advice = "follows",
            effects = { burnout = -5, relationships = 5, reputation = -5 },
            set = { disconnect = "full", yvette_led = true }, go = "waffle_house",
            lesson = "Handing Yvette the whole job for a week risked the department and tested the "
                  .. "team you had built. It also freed you to see." },
-  choice { "Check in with Yvette every night at nine", id = "check_nightly",
-           effects = { burnout = 5 }, set = { disconnect = "nightly" }, go = "waffle_house",
-           lesson = "Nightly check-ins kept you half in both jobs." },
   choice { "Keep your pager. You can learn sales and run IT at the same time", id = "keep_pager",
            advice = "against",
            effects = { burnout = 10 }, set = { disconnect = "pager" }, go = "waffle_house",
@@ -114,10 +114,6 @@ scene "waffle_house" {
   lesson = "Decisions made for headquarters' convenience land in somebody else's working day.",
   discuss = "Which of your off-peak decisions fall in the middle of someone else's working hours?",
   advice = "Watch as a trainee would; the fixes can wait until Friday, the view cannot.",
-  choice { "Say nothing. Write it all down", id = "just_watch", advice = "follows",
-           effects = { acumen = 5, satisfaction = -5 }, go = "cardinal_realty",
-           lesson = "Watching your own policy waste a salesman's morning, and saying nothing, was "
-                 .. "what a trainee would do. It is how you learned what the policy cost." },
   choice { "Fix his update settings. Four minutes, though a trainee shouldn't know how",
            id = "fix_laptop", advice = "against",
            when = function(g) return g.technical >= 55 end,
@@ -137,6 +133,10 @@ scene "waffle_house" {
            set = { moved_patch = true }, go = "cardinal_realty",
            lesson = "It was the right change, made from a parking lot, and it broke your promise "
                  .. "to leave. The fixes would have kept until Friday; the week would not." },
+  choice { "Say nothing. Write it all down", id = "just_watch", advice = "follows",
+           effects = { acumen = 5, satisfaction = -5 }, go = "cardinal_realty",
+           lesson = "Watching your own policy waste a salesman's morning, and saying nothing, was "
+                 .. "what a trainee would do. It is how you learned what the policy cost." },
 }
 
 scene "cardinal_realty" {
@@ -218,6 +218,10 @@ scene "home_incident" {
         .. "of the team you built.",
   discuss = "When something breaks and you are away, what happens? When did you last find out?",
   advice = "Let the team you built handle the trouble while you are away.",
+  choice { "Open the laptop and fix it yourself", id = "take_over", advice = "against",
+           effects = { burnout = 10, technical = 5, relationships = -5 }, go = "kitchen_table",
+           lesson = "You had it fixed by two and spent Wednesday half asleep, and Yvette learned "
+                 .. "what your trust was worth when something broke." },
   choice { id = "let_yvette", advice = "follows",
            text = function(g)
              if g.disconnect == "pager" then
@@ -229,10 +233,6 @@ scene "home_incident" {
            go = "kitchen_table",
            lesson = "Letting Yvette handle it meant trusting the team you had built at the moment "
                  .. "trusting was hardest." },
-  choice { "Open the laptop and fix it yourself", id = "take_over", advice = "against",
-           effects = { burnout = 10, technical = 5, relationships = -5 }, go = "kitchen_table",
-           lesson = "You had it fixed by two and spent Wednesday half asleep, and Yvette learned "
-                 .. "what your trust was worth when something broke." },
   choice { "Drive back to Birmingham tonight and run it from the data center", id = "drive_back",
            advice = "against",
            when = function(g) return g.disconnect == "pager" end,
@@ -334,10 +334,6 @@ scene "sales_call" {
   discuss = "What would the people who use your department's work say about it if they thought "
          .. "you could not hear?",
   advice = "Put your pride aside and hear the criticism out.",
-  choice { "Stay muted. Take every word of it", id = "stay_muted", advice = "follows",
-           effects = { acumen = 10, satisfaction = -10 }, go = "friday_pipeline",
-           lesson = "Staying quiet through nineteen minutes of it was the ego's hardest test, and "
-                 .. "the most honest feedback IT had ever received." },
   choice { "Unmute: say who you are, and set the record straight on the help desk numbers",
            id = "unmute_defend", advice = "against",
            effects = { reputation = -10, relationships = -10, satisfaction = 5 },
@@ -350,6 +346,10 @@ scene "sales_call" {
            set = { cover_blown = true, owned_call = true }, go = "friday_pipeline",
            lesson = "Coming out of hiding to ask instead of defend turned critics into informants, "
                  .. "and ended the disguise a day early." },
+  choice { "Stay muted. Take every word of it", id = "stay_muted", advice = "follows",
+           effects = { acumen = 10, satisfaction = -10 }, go = "friday_pipeline",
+           lesson = "Staying quiet through nineteen minutes of it was the ego's hardest test, and "
+                 .. "the most honest feedback IT had ever received." },
 }
 
 -- After the week: the budget hearing, unless it was already held before you went.

@@ -79,6 +79,12 @@ scene "halvorsen_one_on_one" {
            id = "what_breaks", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, go = "shadow_app",
            lesson = "What would break is a utility's answer, and utilities get outsourced." },
+  choice { "Tell him the truth: you don't know yet, and you'll find out by July 15",
+           id = "dont_know",
+           effects = { satisfaction = -5, acumen = 5 }, set = { promised_halvorsen = true },
+           go = "shadow_app",
+           lesson = "Admitting you did not know cost some pride and bought a little time, if you "
+                 .. "used it." },
   choice { "Answer in his terms: cost per loan, and what IT could take out of it",
            id = "cost_per_loan", advice = "follows",
            when = function(g) return g.knows_pl or g.vendor == "per_loan" end,
@@ -86,12 +92,6 @@ scene "halvorsen_one_on_one" {
            effects = { reputation = 10, acumen = 5 }, go = "shadow_app",
            lesson = "Answering in cost per loan showed Halvorsen someone who knew what the company "
                  .. "sells, even before you knew what to change." },
-  choice { "Tell him the truth: you don't know yet, and you'll find out by July 15",
-           id = "dont_know",
-           effects = { satisfaction = -5, acumen = 5 }, set = { promised_halvorsen = true },
-           go = "shadow_app",
-           lesson = "Admitting you did not know cost some pride and bought a little time, if you "
-                 .. "used it." },
 }
 
 scene "marla_lunch" {
@@ -219,17 +219,17 @@ scene "the_ask" {
   discuss = "What would you lose if you left your job for a week? What might you gain?",
   advice = "Leave your job for a week and ride with the people who sell, as a trainee, even "
          .. "when the week looks unaffordable.",
+  choice { "Spend both weeks on the defense: benchmarks, service levels, risk", id = "build_deck",
+           advice = "against",
+           effects = { burnout = 10, satisfaction = 5 }, go = "budget_defense",
+           lesson = "A strong defense of the department as it was answered a question nobody in "
+                 .. "the room was asking anymore." },
   choice { "Go on the road with a loan officer for a week, as a new hire", id = "go_undercover",
            advice = "follows",
            effects = { reputation = -5 }, set = { went_undercover = true }, go = "walt_yes",
            lesson = "Leaving your job for a week in the middle of a budget fight looked like the "
                  .. "least productive thing you could do. It was the only way to learn what the "
                  .. "budget was for." },
-  choice { "Spend both weeks on the defense: benchmarks, service levels, risk", id = "build_deck",
-           advice = "against",
-           effects = { burnout = 10, satisfaction = 5 }, go = "budget_defense",
-           lesson = "A strong defense of the department as it was answered a question nobody in "
-                 .. "the room was asking anymore." },
   choice { "Survey all 160 loan officers instead: more data than one man's week", id = "survey",
            advice = "against",
            effects = { acumen = 5 }, set = { surveyed = true }, go = "survey_results",
@@ -262,17 +262,17 @@ scene "survey_results" {
         .. "produces them.",
   discuss = "What can a survey tell you that a week in the field cannot, and the other way round?",
   advice = "Counting complaints is no substitute for a week inside someone's working day.",
-  choice { "Take the survey to the hearing, with a plan for the top three complaints",
-           id = "survey_to_hearing", advice = "against",
-           effects = { reputation = 5 }, go = "budget_defense",
-           lesson = "Fixing the top three complaints was a fair plan for a service department. "
-                 .. "It was still a service department's plan." },
   choice { "Call Marla: is Bobby Rae's week still open?", id = "late_ride", advice = "follows",
            when = function(g) return g.marla_invite or g.relationships >= 40 end,
            show_locked = "You turned Marla down, and nobody in Sales owes you a favour",
            effects = { burnout = 5 }, set = { went_undercover = true }, go = "walt_yes",
            lesson = "Going late was still going. The survey told you where to look; the week "
                  .. "would show you what you were looking at." },
+  choice { "Take the survey to the hearing, with a plan for the top three complaints",
+           id = "survey_to_hearing", advice = "against",
+           effects = { reputation = 5 }, go = "budget_defense",
+           lesson = "Fixing the top three complaints was a fair plan for a service department. "
+                 .. "It was still a service department's plan." },
 }
 
 scene "budget_defense" {
