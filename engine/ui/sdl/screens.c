@@ -126,6 +126,18 @@ static int story_column(App *a, int x, int y, int w, bool render)
              draw_px(d, 6);
         y += app_ending_chart(a, x, y, w, render) + gap;
     }
+    if (sc->campaign && sc->campaign->n_career) { /* the last chapter: the whole career */
+        y += draw_text(d, ROLE_SMALL, "**Your career**", x, y, w, t->text, render) +
+             draw_px(d, 6);
+        for (size_t i = 0; i < sc->campaign->n_career; i++) {
+            const struct ScreenChapterEnd *ce = &sc->campaign->career[i];
+            char *line = xasprintf("%zu. **%s:** %s (%s)", i + 1, ce->story_title,
+                                   ce->ending_title, ce->verdict_text);
+            y += draw_text(d, ROLE_BODY, line, x, y, w, t->text, render) + draw_px(d, 4);
+            free(line);
+        }
+        y += gap;
+    }
     bool any = false;
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *dc = &sc->decisions[i];
