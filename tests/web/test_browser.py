@@ -269,6 +269,18 @@ def check_ending(b, label):
           % (label, gallery[0].text if gallery else "nothing"))
     check(b.d.find_elements(By.XPATH, "//button[normalize-space()='Play again']"),
           "%s: the ending offers Play again" % label)
+    # the end-of-run recap: the run's pivotal decisions (1 to 7), then every decision folded
+    heading = b.d.find_elements(By.CSS_SELECTOR, ".debrief-section h2")
+    check(heading and heading[0].text == "The decisions that shaped your run",
+          "%s: the ending has the recap of pivotal decisions" % label)
+    pivotal = b.d.find_elements(By.CSS_SELECTOR, ".debrief-section > ol.debrief > li")
+    folded = b.d.find_elements(By.CSS_SELECTOR, ".debrief-section details ol.debrief > li")
+    check(1 <= len(pivotal) <= 7 and len(folded) >= len(pivotal),
+          "%s: the recap names 1 to 7 pivotal decisions of the %d (%d)"
+          % (label, len(folded), len(pivotal)))
+    advice = b.d.find_elements(By.CSS_SELECTOR, ".debrief-section > ol.debrief .debrief-advises")
+    check(advice and advice[0].text.startswith("The advice:"),
+          "%s: a pivotal decision says what the source advises" % label)
 
 
 # ---------------------------------------------------------------- axe-core
@@ -404,6 +416,8 @@ def part_player(ladder, tmp, shots):
 
         play_to_ending(b)
         check_ending(b, "phone")
+        b.js("document.querySelector('.debrief-section').scrollIntoView()")
+        b.shot("6-recap")
         b.js("window.scrollTo(0, 0)")
         b.shot("5-ending")
         b.js("var d = document.querySelector('.chart-table'); if (d) d.open = true;")
