@@ -7,20 +7,20 @@ ending "part_of_production" {
   text = function(g)
     local team
     if g.leaders_out and g.onboarding then
-      team = [[Yvette's week in Pensacola produced the lock-desk fix, Kevin's in Tennessee
-        produced Porch's document scanner, and Rubén's in Atlanta produced a help desk that calls
+      team = [[Ingrid's week in Pensacola produced the lock-desk fix, Kevin's in Tennessee
+        produced Porch's document scanner, and Desmond's in Atlanta produced a help desk that calls
         loan officers back instead of closing their tickets. Every new hire in IT, starting with an
         analyst named Corey in March, spends the first week in a loan officer's car.]]
     elseif g.leaders_out then
-      team = [[Yvette's week in Pensacola produced the lock-desk fix, Kevin's in Tennessee
-        produced Porch's document scanner, and Rubén's in Atlanta produced a help desk that calls
+      team = [[Ingrid's week in Pensacola produced the lock-desk fix, Kevin's in Tennessee
+        produced Porch's document scanner, and Desmond's in Atlanta produced a help desk that calls
         loan officers back instead of closing their tickets.]]
     elseif g.onboarding then
       team = [[Every new hire in IT, starting with an analyst named Corey in March, spends the
-        first week in a loan officer's car. By summer the newcomers are the ones asking Yvette why
+        first week in a loan officer's car. By summer the newcomers are the ones asking Ingrid why
         things are done the way they are.]]
     else
-      team = [[Yvette's September week turns into a rota she runs herself: by spring every manager
+      team = [[Ingrid's September week turns into a rota she runs herself: by spring every manager
         in IT has spent a week in a loan officer's car, because she asked them to, not you.]]
     end
     local money
@@ -28,7 +28,7 @@ ending "part_of_production" {
       money = [[When Halvorsen's budget questions come now, you answer them in cost per loan
         before he has finished asking.]]
     else
-      money = [[You still take your budget to Lorraine before every hearing, and she still finds
+      money = [[You still take your budget to Pilar before every hearing, and she still finds
         something in it. The money is the part of the business you learned last.]]
     end
     local tired
@@ -37,7 +37,7 @@ ending "part_of_production" {
     end
     return paras([[
       In January Walt rewrites the agenda of the leadership meeting. The first item is now
-      called production, and you speak in it, after Marla and before Lorraine. Halvorsen does his
+      called production, and you speak in it, after Marla and before Pilar. Halvorsen does his
       week in February, with a loan officer in Pensacola, and comes back with a longer list than
       yours.
     ]], team, money, [[
@@ -100,7 +100,7 @@ ending "lights_on" {
         for a year. Walt does. Halvorsen says nothing about it to you, then or ever, and your
         budget requests start arriving back on your desk with questions in the margin.]]
     elseif g:visited("outsourcing_study") > 0 and g:visited("launch") == 0 then
-      how = [[Pinnacle gets the help desk. Rubén's people are offered jobs in Nashville, and six
+      how = [[Pinnacle gets the help desk. Desmond's people are offered jobs in Nashville, and six
         of them take one. You keep the applications team, the LoanBase contract and a title on
         the door, reporting to Halvorsen.]]
     elseif g:visited("launch") > 0 then
@@ -171,14 +171,14 @@ ending "managed_out" {
       how = [[Walt lets Halvorsen run the meeting, and Halvorsen lets the silence do the work. Two
         weeks later Porch is switched off "pending review", and so, in effect, are you.]]
     elseif g:visited("outsourcing_study") > 0 then
-      how = [[Pinnacle signs in October. The help desk moves to Nashville; six of Rubén's people
+      how = [[Pinnacle signs in October. The help desk moves to Nashville; six of Desmond's people
         follow it, and the rest take severance.]]
     elseif g:visited("budget_defense") > 0 then
       how = [[Pinnacle's ninety days run without you in the room. Halvorsen stops copying you on
-        the study's questions in August, and Lorraine tells you why before he does.]]
+        the study's questions in August, and Pilar tells you why before he does.]]
     else
       how = [[By the end of the summer Walt has stopped inviting you to the leadership meeting.
-        Halvorsen asks Pinnacle Managed Services for a proposal without telling you, and Lorraine
+        Halvorsen asks Pinnacle Managed Services for a proposal without telling you, and Pilar
         tells you anyway.]]
     end
     local care
@@ -193,7 +193,7 @@ ending "managed_out" {
       of severance and the good opinion of everyone who ever worked for you, which does not
       transfer.
     ]], [[
-      Yvette helps you carry two boxes to the car. "For what it's worth," she says, "you ran the
+      Ingrid helps you carry two boxes to the car. "For what it's worth," she says, "you ran the
       best IT shop I ever worked in." It is worth a good deal. It is not worth a seat at the
       table.
     ]])
@@ -212,7 +212,7 @@ ending "open_doors" {
     remember that.
 
     Halvorsen takes IT under his own wing "for stability", and the first thing he does is bring
-    back every rule you relaxed. Yvette was right, and says so exactly once.
+    back every rule you relaxed. Ingrid was right, and says so exactly once.
 
     You still know more about the business than anyone else in IT, and for a while nobody wants
     to hear it from you.
@@ -249,7 +249,7 @@ ending "running_on_empty" {
     end
     return paras(where, [[
       The doctor at Brookwood says *exhaustion*, and then *six weeks*. Noor drives you home and
-      takes your phone. Yvette runs IT while you are gone. She runs it well.
+      takes your phone. Ingrid runs IT while you are gone. She runs it well.
     ]], [[
       When you come back, your chair is still yours and the agenda of the leadership meeting has
       not changed. Walt is kind about it. He does not mention production again.

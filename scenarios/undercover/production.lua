@@ -31,7 +31,7 @@ scene "budget_hearing" {
     if g.idea == "app" then
       local money
       if g.knows_pl then
-        money = [[Under it, in Lorraine's language: if each of the 160 loan officers wins one more
+        money = [[Under it, in Pilar's language: if each of the 160 loan officers wins one more
           purchase loan a month, that is about 1,900 loans a year at roughly $900 of margin
           each.]]
       else
@@ -68,7 +68,7 @@ scene "budget_hearing" {
       ]], body, realtor)
     end
     return paras([[
-      Monday, July 15, the fourth-floor boardroom. Halvorsen, Walt, Lorraine, Marla, and you, with
+      Monday, July 15, the fourth-floor boardroom. Halvorsen, Walt, Pilar, Marla, and you, with
       twenty minutes.
     ]], body, ally, realtor)
   end,
@@ -127,7 +127,7 @@ scene "quick_wins" {
     end
     return paras([[
       The eleven fixes go out over three weeks. Laptop updates move to 2 a.m. The lock desk
-      stays open until 7:00, staffed by two of Rubén's people who asked for the overtime.
+      stays open until 7:00, staffed by two of Desmond's people who asked for the overtime.
       Passwords can be reset from a phone after a text-message check.]] .. lockout .. [[ The
       portal takes photos from any phone, encrypted.
     ]], [[
@@ -147,7 +147,7 @@ scene "quick_wins" {
            advice = "against",
            effects = { burnout = -5, satisfaction = 5 }, go = "team_week",
            lesson = "Being liked as a service is a real improvement. It is still a service." },
-  choice { "Spend the goodwill: ask Lorraine to help you build the case for the phone pre-approval",
+  choice { "Spend the goodwill: ask Pilar to help you build the case for the phone pre-approval",
            id = "now_build", advice = "follows",
            when = function(g) return gain(g) >= 20 or g.knows_pl end,
            show_locked = "You have not learned enough of Magnolia's money this summer to make "
@@ -171,7 +171,7 @@ scene "build_choice" {
     local refresh
     if g.traded_refresh then
       refresh = [[The old servers in the Riverchase closet will have to last two more years.
-        Yvette has put a calendar reminder on every one of them.]]
+        Ingrid has put a calendar reminder on every one of them.]]
     end
     local jasmine
     if g.app_call == "jasmine" or g.app_call == "approved" then
@@ -214,10 +214,10 @@ scene "team_week" {
   text = function(g)
     local deputy
     if g.disconnect == "full" then
-      deputy = "Yvette ran IT without you for a week in July. The team noticed she did it well, "
+      deputy = "Ingrid ran IT without you for a week in July. The team noticed she did it well, "
            .. "and so did Walt."
     elseif g.yvette_led then
-      deputy = "Yvette handled July's certificate outage without you, and the team noticed."
+      deputy = "Ingrid handled July's certificate outage without you, and the team noticed."
     end
     local kevin
     if g.build == "together" then
@@ -230,13 +230,13 @@ scene "team_week" {
       kevin = "Kevin is rebuilding the intranet"
     end
     return paras([[
-      Wednesday, August 14. Your staff meeting: Yvette, Kevin, Rubén, and the coffee nobody
+      Wednesday, August 14. Your staff meeting: Ingrid, Kevin, Desmond, and the coffee nobody
       likes.
     ]], deputy, [[
       You tell them about Huntsville: the Waffle House, the eleven minutes of updates, LETTER
-      FINAL 3, the tax return on Bobby Rae's phone. Rubén laughs in the right places. Kevin takes
-      notes. Yvette asks when you are sending them.
-    ]], "It is a fair question. " .. kevin .. [[; Rubén's help desk is two people short; Yvette
+      FINAL 3, the tax return on Bobby Rae's phone. Desmond laughs in the right places. Kevin takes
+      notes. Ingrid asks when you are sending them.
+    ]], "It is a fair question. " .. kevin .. [[; Desmond's help desk is two people short; Ingrid
       has the readiness audit for January's federal mortgage rules in November. Each of them is
       needed here, and each has the blind spot you had in May.
     ]])
@@ -268,7 +268,7 @@ scene "team_week" {
            show_locked = "Nobody you trust could run IT while you cover for all three",
            effects = { burnout = 10, relationships = 5, reputation = 5 },
            set = { leaders_out = true, onboarding = true }, go = after_team,
-           lesson = "Because Yvette could run things without you, you could afford to send "
+           lesson = "Because Ingrid could run things without you, you could afford to send "
                  .. "everyone, and make the week part of how IT hires." },
 }
 
@@ -282,7 +282,7 @@ scene "compliance_gate" {
       state = [[You wrote two thirds of it between ten at night and two in the morning, and it
         shows both ways: it is fast, and only you understand the rate-lock module.]]
     else
-      state = [[ListingLoop's engineers in Austin built Magnolia's version in five weeks. Yvette's
+      state = [[ListingLoop's engineers in Austin built Magnolia's version in five weeks. Ingrid's
         team is still reading their security documents.]]
     end
     local clock
@@ -294,7 +294,7 @@ scene "compliance_gate" {
       says deals get done.
     ]], state, [[
       Marla wants it in every loan officer's hands by October 1, for the fall open houses; she
-      has already promised it to forty realtors. Yvette wants three more weeks for an outside
+      has already promised it to forty realtors. Ingrid wants three more weeks for an outside
       penetration test and a compliance review of the letters against the new federal rules.
       "It handles tax returns," she says. "I am not guessing about this one."
     ]], clock, "Halvorsen wants your decision by Wednesday.")
@@ -325,7 +325,7 @@ scene "compliance_gate" {
            show_locked = "You lack the field's trust or the business's numbers to run two "
                       .. "launches at once",
            effects = { burnout = 10 }, set = { review = "narrow" }, go = "launch",
-           lesson = "A small launch under watch gave Sales its October and Yvette her review, at "
+           lesson = "A small launch under watch gave Sales its October and Ingrid her review, at "
                  .. "the price of running two launches at once." },
 }
 
@@ -346,7 +346,7 @@ scene "breach_scene" {
       Thursday, October 17. A realtor in Destin forwards Marla an email she should never have
       received: a pre-approval letter for a borrower she has never met, with his Social
       Security number at the bottom.
-    ]], "By noon Yvette has found the fault, " .. fault .. [[. As many as 214 borrowers' letters
+    ]], "By noon Ingrid has found the fault, " .. fault .. [[. As many as 214 borrowers' letters
       may have reached the wrong inbox. The penetration test had been booked for October 14.]],
     [[
       There will be letters to every borrower, a report to the regulators, credit monitoring at
@@ -389,7 +389,7 @@ scene "launch" {
     return { satisfaction = -5 }
   end,
   set = function(g)
-    -- trust given in July comes back: Yvette goes on the road on her own time
+    -- trust given in July comes back: Ingrid goes on the road on her own time
     local went = not (g.leaders_out or g.onboarding) and g.yvette_led and g.relationships >= 60
     return { app_result = launch_quality(g), yvette_went = went }
   end,
@@ -407,7 +407,7 @@ scene "launch" {
     end
     local result
     if g.app_result == "strong" then
-      result = paras([[The numbers come from Lorraine, not from you, which is why Halvorsen
+      result = paras([[The numbers come from Pilar, not from you, which is why Halvorsen
         believes them:]], [[
         | Pre-approval letters: median 11 minutes (was 26 hours)
         | Purchase applications, October against July: up 18%
@@ -419,7 +419,7 @@ scene "launch" {
       local why = g.build == "self"
         and "it froze twice on days the rate sheet changed, with nobody but you able to fix it"
         or "finding it still wants LoanBase's sixty-one fields before a letter will print"
-      result = paras([[Lorraine's numbers are honest and modest:]], [[
+      result = paras([[Pilar's numbers are honest and modest:]], [[
         | Pre-approval letters: median 3 hours (was 26 hours)
         | Purchase applications, October against July: up 4%
       ]], "Half the loan officers love it. The other half went back to LETTER FINAL 3 after "
@@ -427,12 +427,12 @@ scene "launch" {
     end
     local refresh
     if g.traded_refresh then
-      refresh = [[On October 9 a disk controller in one of the old Riverchase servers died. Yvette
+      refresh = [[On October 9 a disk controller in one of the old Riverchase servers died. Ingrid
         had a spare on the shelf, because of her calendar reminders.]]
     end
     local yvette
     if g.yvette_went then
-      yvette = [[You never sent anyone on the road. Yvette went anyway, on a week of her own
+      yvette = [[You never sent anyone on the road. Ingrid went anyway, on a week of her own
         vacation in September, in Jasmine's car in Atlanta, and came back with four of Porch's
         launch fixes. "You left me the keys in July," she says. "I figured that was a yes."]]
     end
@@ -474,7 +474,7 @@ scene "october_review" {
   text = function(g)
     local team
     if g.leaders_out then
-      team = [[Yvette came back from her week in Pensacola with a fix for the lock desk that nobody
+      team = [[Ingrid came back from her week in Pensacola with a fix for the lock desk that nobody
         had asked for. Kevin came back from Tennessee quieter, and full of ideas.]]
     elseif g.onboarding then
       team = "The first new hire to start in a loan officer's car, a help desk analyst named "

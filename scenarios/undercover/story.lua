@@ -47,7 +47,7 @@ story {
     asked_undercover = false,
     defended = false,
     lockout = "none",        -- "held", "reset", "weekend" or "exempt"
-    knows_pl = false,        -- sat with Lorraine over the P&L
+    knows_pl = false,        -- sat with Pilar over the P&L
     took_course = false,
     vendor = "none",         -- "per_loan", "signed" or "rfp"
     promised_halvorsen = false,
@@ -78,7 +78,7 @@ story {
     blamed = false,
     went_over = false,       -- wrote to the board's audit chair over Halvorsen's head
     marla_saved = false,     -- Marla pulled you back from the benchmark deck at the hearing
-    yvette_went = false,     -- Yvette went on the road on her own, after you said "not now"
+    yvette_went = false,     -- Ingrid went on the road on her own, after you said "not now"
   },
   start = "quarterly",
   when_stat = {
@@ -315,7 +315,7 @@ scene "saturday_lockout" {
     ]], [[
       You wrote that policy. Passwords change every forty-five days; three wrong tries lock the
       account; only the help desk can unlock it, after checking who is asking. It closed an
-      audit finding last year, and Yvette Boyd, your security manager, will defend it to the
+      audit finding last year, and Ingrid Boyd, your security manager, will defend it to the
       last comma. Through the phone you can hear Marla's dog and, somewhere, a ball game.
     ]])
   end,
@@ -328,7 +328,7 @@ scene "saturday_lockout" {
            id = "weekend_desk", advice = "follows",
            effects = { relationships = 5, acumen = 5, satisfaction = -5 },
            set = { lockout = "weekend" }, go = "lorraine",
-           lesson = "Moving the service to the hours the business works cost Rubén's people "
+           lesson = "Moving the service to the hours the business works cost Desmond's people "
                  .. "their Saturdays. It was still the answer that scaled." },
   choice { "Hold the line: the policy stands, and the help desk opens Monday", id = "hold_line",
            advice = "against",
@@ -349,7 +349,7 @@ scene "saturday_lockout" {
 
 scene "lorraine" {
   text = [[
-    Wednesday, May 22. Lorraine Castellanos, the chief financial officer, wants every
+    Wednesday, May 22. Pilar Castellanos, the chief financial officer, wants every
     executive's budget for next year by the end of June. She stops at your door with a printed
     P&L folded lengthwise, the way she carries everything.
 
@@ -359,7 +359,7 @@ scene "lorraine" {
     You know the budget to the dollar: $4.6 million, two thirds of it salaries. You know what a
     laptop costs, and a license, and a terabyte. You do not know the answer.
 
-    "Six hundred seventy-six dollars last year," Lorraine says. "We funded 6,800 loans. If we
+    "Six hundred seventy-six dollars last year," Pilar says. "We funded 6,800 loans. If we
     fund 4,900 next year, and we might, it's nine hundred thirty-nine. Your budget doesn't
     change. Everything around it does."
 
@@ -376,7 +376,7 @@ scene "lorraine" {
            advice = "follows",
            effects = { acumen = 10, burnout = 5, relationships = 5 }, set = { knows_pl = true },
            go = "vendor_renewal",
-           lesson = "Two hours with Lorraine taught you how Magnolia makes money: gain on sale, "
+           lesson = "Two hours with Pilar taught you how Magnolia makes money: gain on sale, "
                  .. "cost per loan, the warehouse line. You only had to ask." },
   choice { "Enroll in Samford's evening finance course for managers", id = "take_course",
            advice = "follows",
@@ -395,7 +395,7 @@ scene "vendor_renewal" {
   text = function(g)
     local hint
     if g.knows_pl then
-      hint = [[You hear Lorraine's numbers in your head: fewer loans next year, and a price per
+      hint = [[You hear Pilar's numbers in your head: fewer loans next year, and a price per
         seat that stays where it is whatever happens to volume.]]
     elseif g.took_course then
       hint = [[Tuesday's class was on fixed and variable costs. You are fairly sure this is one

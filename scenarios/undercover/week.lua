@@ -31,7 +31,7 @@ scene "walt_yes" {
         sold mortgages for twenty-two years, and has never been to the fourth floor.
       ]], [[
         Pinnacle's people start on Wednesday. Somebody has to answer their questions while you
-        are gone, and Yvette has never covered for you with the department's future on the
+        are gone, and Ingrid has never covered for you with the department's future on the
         table.
       ]])
     end
@@ -51,7 +51,7 @@ scene "walt_yes" {
     ]], [[
       That night Kayla texts from Atlanta: *Undercover? Like the TV show? Do you get a wig?*
     ]], [[
-      One question is left: who runs IT while you are gone? Yvette has covered your vacations.
+      One question is left: who runs IT while you are gone? Ingrid has covered your vacations.
       She has never covered for you in the middle of a budget fight.
     ]])
   end,
@@ -59,14 +59,14 @@ scene "walt_yes" {
   discuss = "Who would run your team if you were unreachable for a week? What have you done to "
          .. "make that possible?",
   advice = "Really leave: hand the job to your deputy and leave the pager at home.",
-  choice { "Check in with Yvette every night at nine", id = "check_nightly",
+  choice { "Check in with Ingrid every night at nine", id = "check_nightly",
            effects = { burnout = 5 }, set = { disconnect = "nightly" }, go = "waffle_house",
            lesson = "Nightly check-ins kept you half in both jobs." },
-  choice { "Give Yvette full authority, set an out-of-office, and leave your laptop at home",
+  choice { "Give Ingrid full authority, set an out-of-office, and leave your laptop at home",
            id = "hand_yvette", advice = "follows",
            effects = { burnout = -5, relationships = 5, reputation = -5 },
            set = { disconnect = "full", yvette_led = true }, go = "waffle_house",
-           lesson = "Handing Yvette the whole job for a week risked the department and tested the "
+           lesson = "Handing Ingrid the whole job for a week risked the department and tested the "
                  .. "team you had built. It also freed you to see." },
   choice { "Keep your pager. You can learn sales and run IT at the same time", id = "keep_pager",
            advice = "against",
@@ -122,7 +122,7 @@ scene "waffle_house" {
            go = "cardinal_realty",
            lesson = "Fixing it on the spot helped one man and told him you were not what you "
                  .. "said. The helpful reflex can cost you the view." },
-  choice { "Step outside and call Yvette: move the patch window to 2 a.m., today",
+  choice { "Step outside and call Ingrid: move the patch window to 2 a.m., today",
            id = "move_patch", advice = "against",
            effects = function(g)
              if g.disconnect == "full" then
@@ -203,7 +203,7 @@ scene "home_incident" {
         error. You know the cause before you open the laptop: a security certificate, renewed
         every two years, by hand. It was on your list for June.]]
     else
-      alarm = [[At nine Yvette said all was quiet. At 10:20 she texts again.
+      alarm = [[At nine Ingrid said all was quiet. At 10:20 she texts again.
 
         | Pricing link down. Cert expired. I've got it. Going to be a late one.
 
@@ -220,18 +220,18 @@ scene "home_incident" {
   advice = "Let the team you built handle the trouble while you are away.",
   choice { "Open the laptop and fix it yourself", id = "take_over", advice = "against",
            effects = { burnout = 10, technical = 5, relationships = -5 }, go = "kitchen_table",
-           lesson = "You had it fixed by two and spent Wednesday half asleep, and Yvette learned "
+           lesson = "You had it fixed by two and spent Wednesday half asleep, and Ingrid learned "
                  .. "what your trust was worth when something broke." },
   choice { id = "let_yvette", advice = "follows",
            text = function(g)
              if g.disconnect == "pager" then
-               return "Forward the page to Yvette and go to sleep"
+               return "Forward the page to Ingrid and go to sleep"
              end
-             return "Let Yvette handle it and go to sleep"
+             return "Let Ingrid handle it and go to sleep"
            end,
            effects = { burnout = -5, relationships = 5 }, set = { yvette_led = true },
            go = "kitchen_table",
-           lesson = "Letting Yvette handle it meant trusting the team you had built at the moment "
+           lesson = "Letting Ingrid handle it meant trusting the team you had built at the moment "
                  .. "trusting was hardest." },
   choice { "Drive back to Birmingham tonight and run it from the data center", id = "drive_back",
            advice = "against",
@@ -249,7 +249,7 @@ scene "kitchen_table" {
     local quiet
     if g.disconnect == "full" then
       quiet = [[Wednesday you hear nothing from Birmingham, which means either that nothing
-        happened or that Yvette is handling it. You manage not to find out which.]]
+        happened or that Ingrid is handling it. You manage not to find out which.]]
     end
     local selby
     if g.selby == "hotspot" then
@@ -372,7 +372,7 @@ scene "friday_pipeline" {
     if g.left_week then
       return paras([[
         Friday, ]] .. week_date(g, "July 12", "August 16") .. [[, from your office in
-        Birmingham. The certificate was fixed by 1:10 Wednesday morning; Yvette would have had
+        Birmingham. The certificate was fixed by 1:10 Wednesday morning; Ingrid would have had
         it by midnight. You did not go back.
       ]], [[
         Bobby Rae calls at five, briefly. Marla told him the truth on Wednesday. "Figured you'd
@@ -400,11 +400,11 @@ scene "friday_pipeline" {
     end
     local deputy
     if g.disconnect == "full" then
-      deputy = [[Yvette's one email of the week is waiting: the pricing-link certificate expired
+      deputy = [[Ingrid's one email of the week is waiting: the pricing-link certificate expired
         Tuesday night, she renewed it by 11:40, and it now renews itself. She did not call you.
         She did not need to. Walt heard about it from Marla before you did.]]
     elseif g.yvette_led then
-      deputy = [[Yvette's write-up of Tuesday night is in your inbox: certificate renewed by 11:40,
+      deputy = [[Ingrid's write-up of Tuesday night is in your inbox: certificate renewed by 11:40,
         and a script so that it renews itself from now on.]]
     end
     return paras([[

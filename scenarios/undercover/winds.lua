@@ -8,10 +8,10 @@ scene "rate_shock" {
   text = function(g)
     local vendor
     if g.vendor == "per_loan" then
-      vendor = [[Lorraine stops you in the hall afterwards. "The LoanBase deal just saved us
+      vendor = [[Pilar stops you in the hall afterwards. "The LoanBase deal just saved us
         ninety thousand dollars we didn't know we'd need. Halvorsen asked me who did it."]]
     elseif g.vendor == "signed" then
-      vendor = [[Lorraine mentions, not unkindly, that the LoanBase contract is now the biggest
+      vendor = [[Pilar mentions, not unkindly, that the LoanBase contract is now the biggest
         fixed cost in the building after rent.]]
     else
       vendor = [[Trevor came back at 4 percent a week into the RFP. Kevin is still answering
@@ -31,7 +31,7 @@ scene "rate_shock" {
       six hundred dollars less. Every department defends its budget to me on July 15, and every
       dollar has to show me where it touches a loan."
     ]], [[
-      On the way out, Yvette tells you what a friend in Charlotte told her: Halvorsen's bank handed
+      On the way out, Ingrid tells you what a friend in Charlotte told her: Halvorsen's bank handed
       its whole IT department to an outsourcing firm in 2011.
     ]], vendor)
   end,
@@ -60,7 +60,7 @@ scene "halvorsen_one_on_one" {
     if g.vendor == "per_loan" then
       extra = "He already knows your name from the LoanBase deal, and says so."
     elseif g.knows_pl then
-      extra = "Lorraine's numbers are in your head: $676 a loan last year, $939 next year if "
+      extra = "Pilar's numbers are in your head: $676 a loan last year, $939 next year if "
            .. "nothing changes."
     end
     return paras([[
@@ -104,7 +104,7 @@ scene "marla_lunch" {
       aside = [["The Saturday help desk got noticed," she adds. "First thing out of Birmingham in
         a year my people liked."]]
     elseif g.lockout == "exempt" then
-      aside = [["My people love you for the lockout thing," she adds. "Yvette doesn't, I hear."]]
+      aside = [["My people love you for the lockout thing," she adds. "Ingrid doesn't, I hear."]]
     end
     return paras([[
       Niki's West, noon, a plate of fried green tomatoes between you. Marla has run sales at
@@ -137,7 +137,7 @@ scene "marla_lunch" {
 
 scene "shadow_app" {
   text = [[
-    Thursday, June 27. Yvette's weekly scan finds 23 company laptops syncing files to
+    Thursday, June 27. Ingrid's weekly scan finds 23 company laptops syncing files to
     ListingLoop, a service nobody in IT has heard of. Kevin opens one of the folders:
     pre-approval letters, pay stubs, two federal tax returns, a driver's license.
 
@@ -150,7 +150,7 @@ scene "shadow_app" {
 
     | Don't you dare switch it off. Buy it for everybody.
 
-    Yvette's is two.
+    Ingrid's is two.
 
     | Borrowers' tax returns on servers we have never assessed. Under GLBA that is ours to answer for, not theirs. Block it today.
   ]],
@@ -281,7 +281,7 @@ scene "budget_defense" {
     local walt = g.reputation >= 30 and "He is waiting to be given a reason."
               or "He already looks tired of the subject."
     return paras([[
-      Monday, July 15, the fourth-floor boardroom. Halvorsen, Walt, Lorraine and Marla. You have
+      Monday, July 15, the fourth-floor boardroom. Halvorsen, Walt, Pilar and Marla. You have
       twenty minutes.
     ]], [[Your deck is good. IT spends 3.1 percent of revenue against an industry figure of 4.2.
       Uptime, ticket times, no breaches.]] .. plan .. " Kevin rehearsed it with you twice.", [[
@@ -347,7 +347,7 @@ scene "outsourcing_study" {
       Friday, September 20. Pinnacle's people have been in the building for nine weeks. They
       are polite, wear lanyards and count everything. Their report recommends running the
       infrastructure and the help desk from their center in Nashville and keeping a small
-      applications team in Hoover under Halvorsen. Savings: $610,000 a year. Rubén Ortiz's help
+      applications team in Hoover under Halvorsen. Savings: $575,000 a year. Desmond Ortiz's help
       desk goes first.
     ]], offer)
   end,
