@@ -198,9 +198,10 @@ ending "managed_out" {
       table.
     ]])
   end,
-  lesson = "A technology leader without allies in the business, who defends operations in "
-        .. "operational terms, stops caring where it shows or points elsewhere when things go "
-        .. "wrong, is the easiest line in any budget to hand to someone else.",
+  lesson = "Without allies in the business, a technology leader is the easiest line in any "
+        .. "budget to hand to someone else. Defending operations in operational terms, letting "
+        .. "it show that you no longer care, or blaming others when things go wrong only makes "
+        .. "the line easier to draw.",
 }
 
 ending "open_doors" {

@@ -91,13 +91,16 @@ scene "budget_hearing" {
   choice { "Pitch the ten-minute pre-approval, in the P&L's terms", id = "pitch_app",
            advice = "follows",
            when = function(g) return g.idea == "app" end,
-           effects = { reputation = 10 },
+           effects = { reputation = 10, relationships = -5 },
+           reply = "Pilar does not look up from her pad. In a year of cuts, new money comes out "
+                .. "of somebody else's budget, and she is the one who has to find it.",
            set = function(g)
              return { funding = pitch_score(g) >= 80 and "full" or "pilot" }
            end,
            go = "build_choice",
            lesson = "The week's lessons, told in the company's money, became a budget line instead "
-                 .. "of an anecdote; how much of one depended on how well you knew the money." },
+                 .. "of an anecdote, and Pilar had to cut it from somebody else's in a year of "
+                 .. "cuts. How much of one depended on how well you knew the money." },
   choice { "Offer your own $310,000 data-center refresh as the cut that pays for it",
            id = "trade_refresh", advice = "follows",
            when = function(g) return g.idea == "app" end,
@@ -259,9 +262,13 @@ scene "team_week" {
                  .. "needs." },
   choice { "Write it into onboarding: every new IT hire spends the first week with a loan officer",
            id = "onboarding", advice = "follows",
-           effects = { reputation = 5 }, set = { onboarding = true }, go = after_team,
-           lesson = "Onboarding builds the habit into every newcomer and leaves the people who "
-                 .. "already run IT where you were in May." },
+           effects = { reputation = 5, relationships = -5 }, set = { onboarding = true },
+           go = after_team,
+           reply = "Desmond does the arithmetic out loud: every analyst he hires now spends the "
+                .. "first week in a car, on a help desk already two people short.",
+           lesson = "Onboarding built the habit into every newcomer, at the price of each new "
+                 .. "analyst's first week on a help desk two people short, and left the people "
+                 .. "who already run IT where you were in May." },
   choice { "Both: the three of them this fall, and every new hire from now on", id = "both",
            advice = "follows",
            when = function(g) return g.yvette_led or g.relationships >= 60 end,
@@ -446,7 +453,9 @@ scene "launch" {
          .. "undercover too.",
   choice { "Present it with Bobby Rae and Jasmine, and ask that every executive spend a week "
            .. "undercover, Walt and Halvorsen included", id = "propose_all", advice = "follows",
-           effects = { reputation = 5, relationships = 5 },
+           effects = { reputation = 5, relationships = 5, burnout = 5 },
+           reply = "You give three evenings to rehearsing Bobby Rae and Jasmine. Halvorsen hears "
+                .. "the part about his own week in a Buick with a fixed smile.",
            go = function(g)
              local team = g.leaders_out or g.onboarding or g.yvette_went
              -- and you still care enough to carry it past the applause
@@ -456,8 +465,9 @@ scene "launch" {
              end
              return "one_good_launch"
            end,
-           lesson = "Asking the other executives to do what you did made the week a habit of the "
-                 .. "company, not a story about you." },
+           lesson = "Three evenings rehearsing Bobby Rae and Jasmine for the board, and the "
+                 .. "harder job of asking your bosses to ride in his Buick, made the week a habit "
+                 .. "of the company, not a story about you." },
   choice { "Present it yourself, as IT's turnaround", id = "take_bow", advice = "against",
            effects = { reputation = 10, relationships = -10, satisfaction = 5 },
            go = "one_good_launch",

@@ -79,6 +79,7 @@ story {
     went_over = false,       -- wrote to the board's audit chair over Halvorsen's head
     marla_saved = false,     -- Marla pulled you back from the benchmark deck at the hearing
     yvette_went = false,     -- Ingrid went on the road on her own, after you said "not now"
+    stayed = false,          -- stayed in Birmingham to guard the servers instead of the week
   },
   start = "quarterly",
   when_stat = {
@@ -139,9 +140,10 @@ local comeback = {
   title_elsewhere = [[The title you held out for kept you far from Mobile for years. When
     Magnolia offered you a chief's job in Birmingham in 2012, four hours from your mother, you
     took it partly for the drive.]],
-  twice_bitten = [[Let go twice in three years, you stopped taking any job on trust. You were
-    back in charge of a department by 2005, with a contract you had read twice; Magnolia's, in
-    2012, you read three times.]],
+  twice_bitten = [[Twice in three years a job you had been promised vanished before your
+    first day, and you stopped taking any job on trust. You were running a department again
+    by the end of 2005, on a contract you had read twice; Magnolia's, in 2012, you read three
+    times.]],
   broke = [[The months with no runway taught you what a paycheck is worth. You came back through
     contract work and were running a department again by 2005; you have kept six months of
     savings in the bank ever since.]],
@@ -192,9 +194,11 @@ scene "quarterly" {
                  .. "volume, sounds like a cost however sound the engineering." },
   choice { "Catch Walt at the elevator and ask for half an hour this week", id = "ask_walt_time",
            advice = "follows",
-           effects = { relationships = 5 }, set = { asked_walt = true }, go = "four_questions",
-           lesson = "Asking the person who runs the business for his time is the cheapest move "
-                 .. "a service leader has, and one most never make." },
+           effects = { reputation = 5, relationships = -5 }, set = { asked_walt = true },
+           go = "four_questions",
+           lesson = "Waiting at the elevator for the man who had just turned the page on you, "
+                 .. "while your team celebrated without you, is a move most service leaders never "
+                 .. "make. Walt remembered it." },
   choice { "Skip lunch and go back to your team; they know what those numbers took",
            id = "back_to_team", advice = "against",
            effects = { satisfaction = 5, relationships = -5 }, go = "four_questions",
@@ -205,7 +209,7 @@ scene "quarterly" {
 scene "four_questions" {
   text = [[
     That evening there is an email from Gus Tolliver. Gus ran IT at a bank in Mobile when you
-    were downsized in 2002, and bought you lunch once a month until you found your feet.
+    were downsized in 2002, and bought you lunch whenever you were home, until you found your feet.
     Retired now, he sends the people he mentored one article a month without comment. This one
     opens with a quiz.
 
@@ -241,7 +245,8 @@ scene "walt_review" {
     local open = "Thursday, May 9. Walt does your annual review in his office with the door shut "
               .. "and a legal pad he never writes on."
     if g.asked_walt then
-      open = open .. " You asked for this half hour. You did not expect to spend it like this."
+      open = open .. " You asked for this half hour, and missed your team's celebration lunch "
+                .. "to get it. You did not expect to spend it like this."
     end
     local refresh = g.pitched_refresh and [[
       Then, as an afterthought: "And I'm not spending three hundred thousand dollars on servers
@@ -268,9 +273,10 @@ scene "walt_review" {
          .. "defending your record.",
   choice { "Ask him what production would look like, coming from IT", id = "ask_production",
            advice = "follows",
-           effects = { acumen = 5, reputation = 5 }, go = "saturday_lockout",
-           lesson = "Asking what production meant, instead of arguing, was the first time you "
-                 .. "let the business define your job." },
+           effects = { acumen = 5, reputation = 5, burnout = 5 }, go = "saturday_lockout",
+           lesson = "Asking what production meant, instead of arguing, bought you a chair at "
+                 .. "Marla's pipeline meeting, Mondays at seven, and was the first time you let "
+                 .. "the business define your job." },
   choice { "Put the numbers back on the table: 99.94 percent did not happen by accident",
            id = "defend_numbers", advice = "against",
            effects = { reputation = -5, satisfaction = 5 }, set = { defended = true },
@@ -302,7 +308,8 @@ scene "saturday_lockout" {
       before = [[Walt heard your numbers out. "I know," he said, and looked at his watch.]]
     else
       before = [[Walt's answer was one line: "Loans. More of them, faster, from the same
-        people." You wrote it on a sticky note and put it on your monitor.]]
+        people." You wrote it on a sticky note and put it on your monitor. Then he put you in
+        Marla's pipeline meeting, Mondays at seven, an hour before your own staff meeting.]]
     end
     return paras(before, [[
       Saturday, May 18, 9:12 in the morning. You are in the yard with a bag of mulch when Marla

@@ -77,7 +77,7 @@ scene "walt_yes" {
            id = "guard_servers", advice = "against",
            when = function(g) return g.late end,
            effects = { burnout = 5, satisfaction = 5, relationships = -5 },
-           go = "outsourcing_study",
+           set = { stayed = true }, go = "outsourcing_study",
            lesson = "Guarding the servers from Pinnacle's counters felt like loyalty to the team. "
                  .. "It kept you in the one building where nothing new could be learned." },
 }
@@ -189,7 +189,8 @@ scene "cardinal_realty" {
            set = { realtor_talk = true, selby = "template" },
            go = function(g) return g.disconnect == "full" and "kitchen_table" or "home_incident" end,
            lesson = "The realtor was the customer nobody in IT had ever interviewed. Ten minutes "
-                 .. "with her redrew your map of the business." },
+                 .. "with her redrew your map of the business, while the Selbys' letter went out "
+                 .. "on LETTER FINAL 3." },
 }
 
 -- Reached only when you kept a line open to Birmingham.
@@ -229,10 +230,13 @@ scene "home_incident" {
              end
              return "Let Ingrid handle it and go to sleep"
            end,
-           effects = { burnout = -5, relationships = 5 }, set = { yvette_led = true },
-           go = "kitchen_table",
+           effects = { burnout = -5, relationships = 5, reputation = -5 },
+           set = { yvette_led = true }, go = "kitchen_table",
+           reply = "You sleep. Wednesday morning Halvorsen asks Walt where the CTO was while the "
+                .. "pricing link was down.",
            lesson = "Letting Ingrid handle it meant trusting the team you had built at the moment "
-                 .. "trusting was hardest." },
+                 .. "trusting was hardest, and letting Halvorsen hear that the CTO slept through "
+                 .. "an outage." },
   choice { "Drive back to Birmingham tonight and run it from the data center", id = "drive_back",
            advice = "against",
            when = function(g) return g.disconnect == "pager" end,
@@ -434,9 +438,12 @@ scene "friday_pipeline" {
   choice { "A pre-approval a loan officer can send from a phone in ten minutes, inside the rules",
            id = "idea_app", advice = "follows",
            when = function(g) return not g.left_week or g.realtor_talk end,
-           effects = { acumen = 5 }, set = { idea = "app" }, go = after_week,
+           effects = { acumen = 5, relationships = -5 }, set = { idea = "app" }, go = after_week,
+           reply = "Saturday goes to the kitchen table, getting it onto one page. Noor eats "
+                .. "dinner without you.",
            lesson = "The week showed you technology as part of what Magnolia sells: speed to a "
-                 .. "realtor. That is a product, not a service ticket." },
+                 .. "realtor. A product, not a service ticket, and a Saturday away from Noor "
+                 .. "to make it one page." },
   choice { "A list of fixes: the patch window, the lockouts, the lock desk, the portal",
            id = "idea_fixes", advice = "against",
            effects = { relationships = 5 }, set = { idea = "fixes" }, go = after_week,

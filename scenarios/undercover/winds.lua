@@ -44,9 +44,10 @@ scene "rate_shock" {
            id = "meet_halvorsen", set = { halvorsen_met = true }, go = "halvorsen_one_on_one" },
   choice { "Take Marla to lunch; she has outlasted three presidents", id = "lunch_with_marla",
            advice = "follows",
-           effects = { relationships = 5 }, go = "marla_lunch",
-           lesson = "Going to the head of Sales for advice, before you needed a favour, is "
-                 .. "networking done at the right time." },
+           effects = { relationships = 5, reputation = -5 }, go = "marla_lunch",
+           lesson = "Going to the head of Sales for advice, before you needed a favour, cost you "
+                 .. "a place in the new president's first week. It was networking done at the "
+                 .. "right time." },
   choice { "Keep your head down. The uptime will speak for itself", id = "head_down",
            advice = "against",
            effects = { reputation = -5, burnout = -5 }, go = "shadow_app",
@@ -89,9 +90,13 @@ scene "halvorsen_one_on_one" {
            id = "cost_per_loan", advice = "follows",
            when = function(g) return g.knows_pl or g.vendor == "per_loan" end,
            show_locked = "You do not know what IT costs per loan",
-           effects = { reputation = 10, acumen = 5 }, go = "shadow_app",
+           effects = { reputation = 10, acumen = 5, relationships = -5 }, go = "shadow_app",
+           reply = "Halvorsen writes your figure down. By Friday he has asked Desmond Ortiz, who "
+                .. "runs your help desk, what a ticket costs per loan, and Desmond has asked you "
+                .. "why he had to hear it from the president.",
            lesson = "Answering in cost per loan showed Halvorsen someone who knew what the company "
-                 .. "sells, even before you knew what to change." },
+                 .. "sells, and let your help-desk manager hear his price from the president "
+                 .. "first." },
 }
 
 scene "marla_lunch" {
@@ -107,6 +112,9 @@ scene "marla_lunch" {
       aside = [["My people love you for the lockout thing," she adds. "Ingrid doesn't, I hear."]]
     end
     return paras([[
+      Halvorsen spends his first week with every executive who books an hour. You booked
+      this lunch instead, and Pilar tells you he noticed.
+    ]], [[
       Niki's West, noon, a plate of fried green tomatoes between you. Marla has run sales at
       Magnolia for nine years and at two banks before that. She eats fast and talks faster.
     ]], [[
@@ -125,9 +133,11 @@ scene "marla_lunch" {
   discuss = "Who in your company would take you into their world if you asked? Have you asked?",
   advice = "Accept an invitation into another department's world: a week inside beats any meeting.",
   choice { "Tell her yes, if Walt will sign off", id = "accept_ride", advice = "follows",
-           effects = { relationships = 5 }, set = { marla_invite = true }, go = "shadow_app",
-           lesson = "Saying yes to Marla made Sales a partner in your education rather than an "
-                 .. "audience for your reports." },
+           effects = { relationships = 5, burnout = 5 }, set = { marla_invite = true },
+           go = "shadow_app",
+           reply = "You give three evenings to moving a week of meetings out of budget season.",
+           lesson = "Saying yes to Marla cost evenings spent clearing a week out of budget season, "
+                 .. "and made Sales a partner in your education rather than an audience." },
   choice { "Thank her, and say it will have to wait until after July 15", id = "decline_ride",
            advice = "against",
            effects = { burnout = -5 }, go = "shadow_app",
@@ -304,6 +314,7 @@ scene "budget_defense" {
            lesson = "Fighting for the department you built felt like loyalty. To the room it "
                  .. "sounded like a cost center protecting itself." },
   choice { "Accept the study, and offer to help run it honestly", id = "accept_study",
+           advice = "follows",
            effects = { reputation = 5, satisfaction = -10 }, set = { late = true }, go = "walt_yes",
            lesson = "Cooperating kept your credibility and handed someone else the question of "
                  .. "what IT is for." },
@@ -321,6 +332,10 @@ scene "outsourcing_study" {
         why = why .. [[ His verdict on your week in Huntsville was one sentence: "So it taught
           you to say no louder."]]
       end
+    elseif g.stayed then
+      why = [[You stayed in Birmingham and answered Pinnacle's questions yourself, server by
+        server. They would have counted them without you. Halvorsen never asked what you
+        thought IT was for; you had not gone anywhere to find out.]]
     elseif g.late then
       why = [[You came back from Huntsville knowing what the business needed, a month after the
         hearing that had decided what IT was for. Halvorsen read your notes and filed them
