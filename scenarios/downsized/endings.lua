@@ -265,7 +265,7 @@ ending "broke" {
 }
 
 ending "burned_out" {
-  title = "Running on Empty",
+  title = "Nothing in Reserve",
   verdict = "bad",
   text = function(g)
     local t
