@@ -1,7 +1,7 @@
 /* results.c: workshop results files: their text (the save format plus the participant's
- * fields), their names, writing each once, and the one reader, which checks a file as a save
- * (save_parse) and then keeps what a report needs: each decision's text, stats and forced
- * ending, the final stats, whether the game ended. */
+ * fields), their names, writing each once, and the one reader, which parses a file once,
+ * checks the tree as a save (save_parse_tree) and then keeps what a report needs: each
+ * decision's text, stats and forced ending, the final stats, whether the game ended. */
 #include "core/results.h"
 
 #include <cJSON.h>
@@ -218,9 +218,11 @@ int results_parse(const char *text, size_t len, Results *out, Err *err)
     cJSON *root = parse_results_json(text, len, err);
     if (!root)
         return -1;
-    /* every field checked once, by the save reader; what it does not keep is taken below */
+    /* every field checked by the save reader, on this one tree (a results file is one JSON
+     * document: parsing it again line by line, as save_parse would, doubled a report's time);
+     * what it does not keep is taken below */
     SaveData sd;
-    if (save_parse(text, len, &sd, err) != 0) {
+    if (save_parse_tree(root, &sd, err) != 0) {
         cJSON_Delete(root);
         return -1;
     }

@@ -84,10 +84,11 @@ typedef struct Results {
     size_t n_stats;
 } Results;
 
-/* Read and check a results file of len bytes (no terminator needed). Every field is checked as
- * save_parse checks a save. Returns 0; -1 with a message in err (naming no file) when it is
- * empty, not JSON (or cut short), a save or another format rather than results, written by a
- * newer Ladder, or damaged. out is zeroed first and left empty on failure. */
+/* Read and check a results file of len bytes (no terminator needed), parsed once: every field
+ * is checked on that tree as save_parse checks a save read as one JSON document
+ * (save_parse_tree). Returns 0; -1 with a message in err (naming no file) when it is empty,
+ * not JSON (or cut short), a save or another format rather than results, written by a newer
+ * Ladder, or damaged. out is zeroed first and left empty on failure. */
 int results_parse(const char *text, size_t len, Results *out, Err *err);
 /* The same from a file of at most SAVE_MAX_BYTES. */
 int results_read(const char *path, Results *out, Err *err);

@@ -100,6 +100,13 @@ int save_write_text(const char *path, const char *text, Err *err);
 int save_read(const char *path, SaveData *out, Err *err);
 /* The same from memory (len bytes, no terminator needed); messages name no file. */
 int save_parse(const char *text, size_t len, SaveData *out, Err *err);
+/* The same checks on a file already parsed as one JSON document (root, borrowed; a cJSON *),
+ * as save_parse makes on a save it reads as a document (version 1, or reformatted): for a
+ * reader that needs more of the tree (results_parse), so that a file is parsed once. Returns
+ * 0 or STATUS_FAILED / STATUS_TOO_NEW with a message naming no file; out is zeroed first and
+ * left empty on failure. A tree has no lines: torn_line stays 0. */
+struct cJSON;
+int save_parse_tree(const struct cJSON *root, SaveData *out, Err *err);
 /* Free the strings and arrays d holds (as save_read filled it), not d itself. */
 void save_data_free(SaveData *d);
 

@@ -307,20 +307,10 @@ static int parse_list(const cJSON *list, Step **v, size_t *n, size_t chapter, si
     return 0;
 }
 
-static int parse_document(const char *text, size_t len, SaveData *out, Err *err)
+/* Every check of a save read as one JSON document, on its tree (root); out is filled as far
+ * as the checks went (the caller frees it). */
+static int check_document(const cJSON *root, SaveData *out, Err *err)
 {
-    if (len > SAVE_MAX_BYTES) {
-        err_set(err, "file is too large (over %u bytes)", SAVE_MAX_BYTES);
-        return -1;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (!root) {
-        size_t at = end && end >= text ? (size_t)(end - text) : 0;
-        err_set(err, "not a Ladder save: the JSON is broken near byte %zu (a truncated file?)",
-                at);
-        return -1;
-    }
     int rc = check_strings(root, err);
     if (rc == 0)
         rc = check_header(root, out, err);
@@ -348,7 +338,34 @@ static int parse_document(const char *text, size_t len, SaveData *out, Err *err)
     }
     if (rc == 0)
         rc = check_state(root, out, err);
+    return rc;
+}
+
+static int parse_document(const char *text, size_t len, SaveData *out, Err *err)
+{
+    if (len > SAVE_MAX_BYTES) {
+        err_set(err, "file is too large (over %u bytes)", SAVE_MAX_BYTES);
+        return -1;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!root) {
+        size_t at = end && end >= text ? (size_t)(end - text) : 0;
+        err_set(err, "not a Ladder save: the JSON is broken near byte %zu (a truncated file?)",
+                at);
+        return -1;
+    }
+    int rc = check_document(root, out, err);
     cJSON_Delete(root);
+    return rc;
+}
+
+int save_parse_tree(const cJSON *root, SaveData *out, Err *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = check_document(root, out, err);
+    if (rc != 0)
+        save_data_free(out);
     return rc;
 }
 

@@ -147,7 +147,7 @@ typedef struct ReadJob {
     size_t len;
 } ReadJob;
 
-/* ---- cJSON's memory while a file is parsed: a results file is parsed twice into thousands of
+/* ---- cJSON's memory while a file is parsed: a results file is parsed into thousands of
  * small cJSON nodes, each malloc'd and freed (profiled: malloc, free and cJSON_Delete were a
  * third of a report's instructions). While parse_arena is on, in the thread that turned it on,
  * cJSON takes its memory from this thread's arena and gives nothing back one by one; the
