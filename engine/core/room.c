@@ -111,7 +111,10 @@ void room_road_free(RoomRoad *road)
         free(st->changes);
         free(st->lesson);
         free(st->reply);
+        free(st->scene_id);
+        free(st->choice_id);
     }
+    free(road->story_id);
     free(road->steps);
     free(road->values);
     free(road->ending_title);
@@ -278,7 +281,13 @@ void room_road_current(const Room *r, RoomRoad *out)
         st->lesson = d->lesson ? xstrdup(d->lesson) : NULL;
         st->reply = d->reply.text ? xstrdup(d->reply.text) : NULL;
         st->advice = d->advice_text;
+        if (nd > 0 && i >= offset) {
+            const Decision *gd = game_decision(g, i - offset);
+            st->scene_id = xstrdup(story->scenes[gd->scene].id);
+            st->choice_id = xstrdup(story->scenes[gd->scene].choices[gd->choice].id);
+        }
     }
+    out->story_id = xstrdup(story->id);
     if (sc->ending) {
         out->ended = true;
         out->ending_title = xstrdup(sc->ending->title);

@@ -32,6 +32,8 @@ typedef struct RoomStep {
     char *lesson;    /* the decision's lesson, or NULL */
     char *reply;     /* the choice's reply as shown (with its markup), or NULL */
     const char *advice; /* "follows the advice", "goes against the advice" (static), or NULL */
+    char *scene_id, *choice_id; /* the decision's ids in the road's story_id, for a replay
+                                   (core/road_replay.h); NULL for an earlier chapter's */
 } RoomStep;
 
 /* A road: the decisions from the start, and how it ended (or where it stopped). */
@@ -46,6 +48,7 @@ typedef struct RoomRoad {
     int *values;         /* the stats: (n + 1) rows of n_stats, row 0 at the start, row i after
                             decision i (Story.stats order) */
     size_t n_stats;
+    char *story_id; /* the story (a campaign's chapter) whose scenes the steps' ids name */
 } RoomRoad;
 
 /* A room playing s (which it does not own: s must outlive the room). code: the session code or

@@ -11,6 +11,7 @@
 #include "assets_css.h"
 #include "core/game.h"
 #include "core/results.h"
+#include "core/road_replay.h"
 #include "core/utf8.h"
 #include "out/html.h"
 
@@ -21,13 +22,15 @@
 typedef struct Roads {
     const RoomRoad **v;
     size_t n, room;
+    const Game *like; /* the game being played: the start a replay of the room's road takes */
 } Roads;
 
 static Roads roads_of(Room *r, const RoomRoad *current)
 {
     size_t n_old;
     const RoomRoad *old = room_roads(r, &n_old);
-    Roads rs = {.v = xcalloc(n_old + 1, sizeof *rs.v), .n = n_old + 1, .room = n_old};
+    Roads rs = {.v = xcalloc(n_old + 1, sizeof *rs.v), .n = n_old + 1, .room = n_old,
+                .like = session_game(room_session(r))};
     for (size_t i = 0; i < n_old; i++)
         rs.v[i] = &old[i];
     rs.v[n_old] = current;
@@ -229,6 +232,95 @@ static const RoomRoad *other_road_at(const Roads *rs, size_t i)
     return NULL;
 }
 
+/* The road not taken at decision i (0-based) of road, played by the engine from the room's own
+ * steps (core/road_replay.h); out->error says why when it does not replay. */
+static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadReplay *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t offset = 0; /* a campaign's decisions of earlier chapters come first, without ids */
+    while (offset < road->n && !road->steps[offset].scene_id)
+        offset++;
+    if (!road->story_id || strcmp(road->story_id, game_story(rs->like)->id) != 0 || i < offset) {
+        out->error = xstrdup("it was taken in an earlier chapter");
+        return;
+    }
+    size_t n = road->n - offset;
+    Step *steps = xcalloc(n ? n : 1, sizeof *steps);
+    for (size_t j = 0; j < n; j++)
+        steps[j] = (Step){.scene = road->steps[offset + j].scene_id,
+                          .choice = road->steps[offset + j].choice_id};
+    const RoomTally *t = &road->steps[i].tally;
+    road_replay_other(rs->like, steps, n, i - offset + 1, t->counts, t->n, 0, out);
+    free(steps);
+}
+
+/* The stats at the end of another road beside the room's: "Burnout 70 against 90, ...". */
+static void stats_beside(Buf *b, const Story *s, const int *other, size_t n_other,
+                         const RoomRoad *road, bool html)
+{
+    for (size_t j = 0; j < s->n_stats && j < n_other && j < road->n_stats; j++) {
+        buf_puts(b, j ? ", " : "");
+        if (html)
+            html_escape(b, s->stats[j].label);
+        else
+            buf_puts(b, s->stats[j].label);
+        buf_printf(b, " %d against %d", other[j], road_final(road, j));
+    }
+}
+
+/* What the replayed road led to, in a sentence (after "The other road: "). */
+static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
+                        const RoadReplay *rr, bool html)
+{
+    if (rr->error) {
+        buf_puts(b, "could not be replayed: ");
+        if (html)
+            html_escape(b, rr->error);
+        else
+            buf_puts(b, rr->error);
+        buf_puts(b, ".");
+    } else {
+        const RoomTally *t = &road->steps[i].tally;
+        buf_puts(b, html ? "replayed by the engine: <em>" : "replayed by the engine: *");
+        if (html)
+            html_markup(b, rr->choice);
+        else
+            buf_puts(b, rr->choice);
+        buf_puts(b, html ? "</em> (" : "* (");
+        if (rr->how == ROAD_OTHER_RUNNER_UP && t->counts && rr->other < t->n) {
+            int voted = 0;
+            for (size_t k = 0; k < t->n; k++)
+                voted += t->counts[k];
+            buf_printf(b, "the runner-up, %d of %d votes", t->counts[rr->other], voted);
+        } else {
+            buf_puts(b, rr->how == ROAD_OTHER_ADVICE ? "the choice the advice tags the other way"
+                                                     : "the other choice");
+        }
+        buf_puts(b, ") led to ");
+        if (rr->ended) {
+            buf_puts(b, html ? "<b>" : "**");
+            if (html)
+                html_markup(b, rr->ending_title);
+            else
+                buf_puts(b, rr->ending_title);
+            buf_printf(b, "%s (%s) after %zu decisions (", html ? "</b>" : "**",
+                       story_verdict_name(rr->verdict), rr->decisions);
+        } else {
+            buf_printf(b, "no ending within %d more decisions (", ROAD_REPLAY_MAX_DECISIONS);
+        }
+        stats_beside(b, s, rr->stats, rr->n_stats, road, html);
+        buf_printf(b, "); after it the room's own choice still applied at %zu decision%s, the "
+                      "advice chose at %zu",
+                   rr->kept, rr->kept == 1 ? "" : "s", rr->advised);
+        if (rr->chance)
+            buf_printf(b, ", chance at %zu (no advice there)", rr->chance);
+        buf_puts(b, ".");
+    }
+    buf_printf(b, html ? " <code>rewind %zu</code> in the room plays it." : " `rewind %zu` in the "
+                                                                            "room plays it.",
+               i + 1);
+}
+
 static const char *const STORY_QUESTIONS[] = {
     "What surprised you about where the road ended?",
     "Which decision would you take differently, knowing what followed it?",
@@ -242,6 +334,14 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
     size_t np;
     Pivot *pv = pick_pivots(s, road, &np);
     int each = np ? 15 / (int)np : 0, at = 10;
+    /* the roads not taken at the pivots that the room did not play: the engine plays them */
+    RoadReplay *rr = xcalloc(np ? np : 1, sizeof *rr);
+    bool replayed = false;
+    for (size_t k = 0; k < np; k++)
+        if (!other_road_at(rs, pv[k].i + 1)) {
+            replay_at(rs, road, pv[k].i, &rr[k]);
+            replayed |= !rr[k].error;
+        }
     if (html)
         buf_puts(b, "<section class=\"plan\">\n<h2>The 30-minute debrief</h2>\n<ol class=\"agenda\">\n");
     else
@@ -272,6 +372,13 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
     buf_printf(b, "%s%s25-30 min%s, what now: the questions for the whole story%s", li,
                html ? "<b>" : "**", html ? "</b>" : "**", eli);
     buf_puts(b, html ? "</ol>\n" : "\n");
+    if (replayed)
+        buf_puts(b, html ? "<p class=\"replayed\"><em>Where the other road was replayed by the "
+                           "engine, it took the room's later choices where they still applied, "
+                           "the articles' advice elsewhere.</em></p>\n"
+                         : "*Where the other road was replayed by the engine, it took the room's "
+                           "later choices where they still applied, the articles' advice "
+                           "elsewhere.*\n\n");
     /* the pivotal decisions */
     for (size_t k = 0; k < np; k++) {
         const RoomStep *st = &road->steps[pv[k].i];
@@ -320,19 +427,14 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
             else
                 buf_puts(b, road_end(other));
             buf_puts(b, " (");
-            for (size_t j = 0; j < s->n_stats && j < other->n_stats; j++) {
-                buf_printf(b, "%s", j ? ", " : "");
-                if (html)
-                    html_escape(b, s->stats[j].label);
-                else
-                    buf_puts(b, s->stats[j].label);
-                buf_printf(b, " %d against %d", road_final(other, j), road_final(road, j));
-            }
+            int *finals = xcalloc(other->n_stats ? other->n_stats : 1, sizeof *finals);
+            for (size_t j = 0; j < other->n_stats; j++)
+                finals[j] = road_final(other, j);
+            stats_beside(b, s, finals, other->n_stats, road, html);
+            free(finals);
             buf_puts(b, ").");
         } else {
-            buf_printf(b, html ? "not played: <code>rewind %zu</code> in the room plays it."
-                               : "not played: `rewind %zu` in the room plays it.",
-                       pv[k].i + 1);
+            replay_text(b, s, road, pv[k].i, &rr[k], html);
         }
         buf_puts(b, html ? "</p></div>\n" : "\n\n");
     }
@@ -341,6 +443,9 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
     for (size_t k = 0; k < sizeof STORY_QUESTIONS / sizeof *STORY_QUESTIONS; k++)
         buf_printf(b, "%s%s%s", li, STORY_QUESTIONS[k], eli);
     buf_puts(b, html ? "</ul>\n</section>\n" : "\n");
+    for (size_t k = 0; k < np; k++)
+        road_replay_free(&rr[k]);
+    free(rr);
     free(pv);
 }
 

@@ -3,8 +3,10 @@
 # (issue 17): an agenda whose minutes run 0-5, 5-10, then the pivotal decisions up to 25, then
 # 25-30; each pivotal decision with why it was picked (a tied vote is "split", the largest
 # moves of the stats), the room's choice with its share of the votes, and what the other road
-# led to when the room played it after a rewind (its ending and stats beside the room's); the
-# questions for the whole story; in the Markdown and in the HTML.
+# led to: when the room played it after a rewind, its ending and stats beside the room's;
+# otherwise the engine replays it (core/road_replay.h: the runner-up of the vote, then the
+# room's later choices where they apply), a script error or a road without an ending told in
+# words; the questions for the whole story; in the Markdown and in the HTML.
 set -eu
 ladder=$1
 cd "$2"
@@ -36,9 +38,55 @@ grep -q '^\*\*The room chose:\*\* .*(5 of 10 votes, a tie broken by the facilita
 grep -q 'it moved the stats most (Burnout +' "$work/plan" || fail "no decision picked for its stats"
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to .* (Burnout [0-9]* against [0-9]*' "$work/plan" ||
   fail "the other road of decision 2 is not told"
-grep -q '^\*\*The other road:\*\* not played: `rewind 1` in the room plays it.' "$work/plan" ||
-  fail "an unexplored road does not say how to play it"
+# decision 1 was not played the other way: the engine replays "walk" (1 vote), then the room's
+# "fix" and "morning": Burnout 40 + 30, Trust 50 + 15, against the room's 40 + 20 + 30, 50 + 10
+grep -q '^\*\*The other road:\*\* replayed by the engine: \*Walk the floor and ask what hurts\* (the runner-up, 1 of 10 votes) led to \*\*Steady\*\* (mixed) after 3 decisions (Burnout 70 against 90, Trust 65 against 60); after it the room.s own choice still applied at 2 decisions, the advice chose at 0\. `rewind 1` in the room plays it\.$' "$work/plan" ||
+  fail "the unexplored road of decision 1 is not replayed: $(grep 'other road' "$work/plan")"
+grep -q "^\*Where the other road was replayed by the engine, it took the room's later choices where they still applied, the articles' advice elsewhere\.\*$" "$work/plan" ||
+  fail "the plan does not say how a road was replayed"
 grep -q '^- What will you do differently on Monday?' "$work/plan" || fail "no questions for the whole story"
 grep -q '<section class="plan">' "$html" || fail "no plan in the HTML"
 grep -q '<p class="why">Picked because the room was split, 5, 5 (10 voted)' "$html" || fail "the HTML plan lacks the tie"
+grep -q '<p><b>The other road:</b> replayed by the engine: <em>Walk the floor and ask what hurts</em> (the runner-up, 1 of 10 votes) led to <b>Steady</b> (mixed) after 3 decisions (Burnout 70 against 90, Trust 65 against 60)' "$html" ||
+  fail "the HTML plan lacks the replayed road"
+
+# a room that never rewound: the tied decision 2's other road ("teach", 5 votes) is replayed,
+# then the room's "morning": Burnout 40 + 20 - 5, Trust 50 + 10 + 5
+printf '9 1\n5 5\n1\n2 8\nend\n' |
+  "$ladder" workshop tests/fixtures/good/office --session T2 --ui term --out "$work/out2" \
+    > "$work/transcript2" 2>&1 || { cat "$work/transcript2"; fail "ladder workshop (no rewind) failed"; }
+md2=$(ls "$work"/out2/*.md)
+grep -q 'the room played it after a rewind' "$md2" && fail "a room that never rewound played a road"
+grep -q '^\*\*The other road:\*\* replayed by the engine: \*Teach Priya to fix it\* (the runner-up, 5 of 10 votes) led to \*\*Steady\*\* (mixed) after 3 decisions (Burnout 55 against 90, Trust 65 against 60); after it the room.s own choice still applied at 1 decision,' "$md2" ||
+  fail "without a rewind the other road of decision 2 is not replayed: $(grep 'other road' "$md2")"
+
+# a script error on the other road does not break the debrief: it is told, and the rest follows
+mkdir "$work/jammed"
+cat > "$work/jammed/story.lua" <<'EOF'
+story {
+  id = "jammed", title = "Jammed", start = "tray", summary = "A printer that will not print.",
+  stats = { { id = "trust", label = "Trust", start = 50 } },
+}
+scene "tray" {
+  text = "The printer on the third floor jams an hour before the board meeting.",
+  choice { "Open the tray yourself", id = "open", go = function(g) error("the tray is locked") end },
+  choice { "Call facilities", id = "call", effects = { trust = 5 }, go = "fixed" },
+}
+ending "fixed" { title = "Fixed by Noon", verdict = "good", text = "Facilities brings a key." }
+EOF
+printf '3 7\nend\n' |
+  "$ladder" workshop "$work/jammed" --session J --ui term --out "$work/out3" \
+    > "$work/transcript3" 2>&1 || { cat "$work/transcript3"; fail "ladder workshop (jammed) failed"; }
+md3=$(ls "$work"/out3/*.md)
+grep -q '^\*\*The other road:\*\* could not be replayed: .*the tray is locked.*`rewind 1` in the room plays it\.$' "$md3" ||
+  fail "a script error on the other road is not told: $(grep 'other road' "$md3")"
+grep -q '^## Where the stats ended' "$md3" || fail "the debrief stops after a script error in a replay"
+grep -q 'could not be replayed: .*the tray is locked' "$work"/out3/*.html || fail "the HTML lacks the script error"
+
+# a road without an ending stops at the cap (500 later decisions), told as such
+printf '6 4\n1\n7 3\nend\n' |
+  "$ladder" workshop tests/fixtures/good/endless --session E --ui term --out "$work/out4" \
+    > "$work/transcript4" 2>&1 || { cat "$work/transcript4"; fail "ladder workshop (endless) failed"; }
+grep -q '^\*\*The other road:\*\* replayed by the engine: \*Walk the floor\* (the runner-up, 4 of 10 votes) led to no ending within 500 more decisions (Burnout [0-9]* against [0-9]*, Trust [0-9]* against [0-9]*); .*chance at [0-9]* (no advice there)\.' "$work"/out4/*.md ||
+  fail "a replay without an ending is not capped and told: $(grep 'other road' "$work"/out4/*.md)"
 echo "debrief plan ok"
