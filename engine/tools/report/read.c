@@ -137,6 +137,23 @@ static long same_content(Report *r, uint64_t h, size_t len, size_t part)
     return -1;
 }
 
+/* A 64-bit hash of a file's bytes, for telling a copy (same_content): 8 bytes a step, each
+ * word mixed as MurmurHash3's 64-bit finalizer mixes (fnv1a64, a byte a step, was a twelfth
+ * of a report's time at 20,000 files, profiled). Not for anything that leaves the process. */
+static uint64_t content_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+        w *= 0xff51afd7ed558ccdu;
+        w ^= w >> 33;
+        h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
 /* One file read and checked, off the main thread (read_batch). */
 typedef struct ReadJob {
     const char *path;
@@ -215,7 +232,7 @@ static void read_job(ReadJob *j)
         j->rc = -1;
         return;
     }
-    j->hash = fnv1a64(FNV1A64_INIT, text, j->len);
+    j->hash = content_hash(text, j->len);
     parse_arena.on = true;
     j->rc = results_parse(text, j->len, &j->res, &j->err);
     parse_arena.on = false;

@@ -300,12 +300,47 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Sort v[0..n) ascending. Stat values are whole numbers within a small range: then they are
+ * counted, not compared (at 20,000 participants the charts' medians and percentile bands sort
+ * hundreds of columns of 20,000 values: qsort was an eighth of a report's time, profiled);
+ * anything else (seconds, a wide range, NAN) goes to qsort. The same order either way. */
+static void sort_values(double *v, size_t n)
+{
+    if (n < 32) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return;
+    }
+    double lo = v[0], hi = v[0];
+    for (size_t i = 0; i < n; i++) {
+        /* fractional, NAN, infinite, or -0 (which counting would give back as 0) */
+        if (!(v[i] == floor(v[i])) || fabs(v[i]) > 1e9 || (v[i] == 0 && signbit(v[i]))) {
+            qsort(v, n, sizeof *v, cmp_double);
+            return;
+        }
+        lo = v[i] < lo ? v[i] : lo;
+        hi = v[i] > hi ? v[i] : hi;
+    }
+    if (hi - lo > 4.0 * (double)n + 1024) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return;
+    }
+    size_t range = (size_t)(hi - lo) + 1;
+    size_t *count = xcalloc(range, sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        count[(size_t)(v[i] - lo)]++;
+    size_t at = 0;
+    for (size_t k = 0; k < range; k++)
+        for (size_t c = count[k]; c; c--)
+            v[at++] = lo + (double)k;
+    free(count);
+}
+
 /* The median of v[0..n) (sorted in place); NAN when n is 0. */
 double report_median(double *v, size_t n)
 {
     if (n == 0)
         return NAN;
-    qsort(v, n, sizeof *v, cmp_double);
+    sort_values(v, n);
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
