@@ -112,6 +112,7 @@ static void describe_stats(Screen *sc, const Game *g)
         ScreenStat *x = &sc->stats[i];
         x->id = xstrdup(d->id);
         x->label = xstrdup(d->label);
+        x->description = dup_or_null(d->description);
         x->value = game_stat(g, i);
         x->min = d->min;
         x->max = d->max;
@@ -249,6 +250,28 @@ static void describe_decisions(Screen *sc, const Game *g)
     }
 }
 
+/* The endings gallery: every ending of st in its order, found when gallery (or NULL) has it. */
+static void describe_gallery(Screen *sc, const Story *st, const Gallery *gallery)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < st->n_scenes; i++)
+        if (st->scenes[i].ending)
+            n++;
+    sc->gallery = xcalloc(n ? n : 1, sizeof *sc->gallery);
+    for (size_t i = 0; i < st->n_scenes; i++) {
+        const Scene *e = &st->scenes[i];
+        if (!e->ending)
+            continue;
+        ScreenGalleryEnding *x = &sc->gallery[sc->n_gallery++];
+        x->id = xstrdup(e->id);
+        x->title = xstrdup(e->title ? e->title : e->id);
+        x->verdict = e->verdict;
+        x->verdict_name = story_verdict_name(e->verdict);
+        x->verdict_text = screen_verdict_text(e->verdict);
+        x->found = gallery && gallery_has(gallery, st->id, e->id);
+    }
+}
+
 static void describe_ending(Screen *sc, const Game *g)
 {
     const Story *st = game_story(g);
@@ -300,6 +323,7 @@ Screen *screen_of(const Session *s)
     sc->ask_name = session_wants_name(s);
     if (session_gallery(s))
         sc->endings_found = gallery_found(session_gallery(s), st, &sc->endings_total);
+    describe_gallery(sc, st, session_gallery(s));
     if (root != st) {
         ScreenCampaign *c = xcalloc(1, sizeof *c);
         c->id = xstrdup(root->id);
@@ -399,8 +423,14 @@ void screen_free(Screen *sc)
     for (size_t i = 0; i < sc->n_stats; i++) {
         free(sc->stats[i].id);
         free(sc->stats[i].label);
+        free(sc->stats[i].description);
     }
     free(sc->stats);
+    for (size_t i = 0; i < sc->n_gallery; i++) {
+        free(sc->gallery[i].id);
+        free(sc->gallery[i].title);
+    }
+    free(sc->gallery);
     for (size_t i = 0; i < sc->n_changes; i++)
         free(sc->changes[i].text);
     free(sc->changes);

@@ -48,6 +48,8 @@ typedef int ScreenSign;
 
 typedef struct ScreenStat {
     char *id, *label;
+    char *description;  /* what the stat means in this story and which way is good (the
+                           story's `description`), or NULL when it has none */
     int value, min, max;
     StatGood good;
     int change;         /* over the last decision (0 before the first) */
@@ -124,6 +126,16 @@ typedef struct ScreenCampaign {
     size_t n_career;
 } ScreenCampaign;
 
+/* One of the story's endings in the endings gallery (core/gallery.h). A front end shows the
+ * title and verdict of a found ending only; the others read "Not found yet". */
+typedef struct ScreenGalleryEnding {
+    char *id, *title;         /* the ending's id and title (its id when it has no title) */
+    Verdict verdict;
+    const char *verdict_name; /* "good", "mixed", "bad" (static) */
+    const char *verdict_text; /* "a good ending", ... (static) */
+    bool found;               /* in the session's gallery (false when it has none) */
+} ScreenGalleryEnding;
+
 /* Room mode. */
 typedef struct ScreenRoom {
     char *code;       /* the session code, or NULL */
@@ -169,6 +181,9 @@ typedef struct Screen {
      * reached across games (this one's included once it has ended, unless the session is a
      * tool's), of how many; both 0 when no gallery can be read ("3 of 7 endings found") */
     size_t endings_found, endings_total;
+    ScreenGalleryEnding *gallery; /* every ending of the story (of the chapter in a campaign), in
+                                     the story's order, each found or not; n_gallery of them */
+    size_t n_gallery;
 } Screen;
 
 /* The end-of-run recap names at most this many pivotal decisions, and at least

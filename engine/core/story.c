@@ -63,6 +63,7 @@ void story_free(Story *s)
     for (size_t i = 0; i < s->n_stats; i++) {
         free(s->stats[i].id);
         free(s->stats[i].label);
+        free(s->stats[i].description);
     }
     free(s->stats);
     for (size_t i = 0; i < s->n_flags; i++) {

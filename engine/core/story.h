@@ -46,6 +46,7 @@ typedef struct StatDef {
     StatGood good;
     bool hidden; /* not shown during play; shown at an ending, in the debrief and in explore */
     Pos pos;
+    char *description; /* what the stat means in this story and which way is good; or NULL */
 } StatDef;
 
 typedef struct FlagDef {

@@ -90,11 +90,11 @@ bool is_lua_name(const char *s)
 /* ---- field readers: the value to read is on top of the stack ---- */
 
 /* The longest a field may be, in bytes (see core/text.h): a scene's or ending's text; the
- * texts of a choice, lessons, questions and summaries; ids, titles, labels and chapter names. */
+ * texts of a choice, lessons, questions, summaries and stat descriptions; ids, titles, labels and chapter names. */
 static size_t field_max(const char *field)
 {
     static const char *const medium[] = {"lesson", "discuss", "advice", "summary",
-                                         "content_note"};
+                                         "content_note", "description"};
     if (strcmp(field, "text") == 0)
         return TEXT_MAX_BYTES;
     for (size_t i = 0; i < sizeof medium / sizeof *medium; i++)

@@ -440,6 +440,8 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
             st->max = get_int(L, pos, what, k);
         else if (strcmp(k, "label") == 0)
             st->label = get_string(L, pos, what, k);
+        else if (strcmp(k, "description") == 0)
+            st->description = get_string(L, pos, what, k);
         else if (strcmp(k, "hidden") == 0) {
             if (!lua_isboolean(L, -1))
                 raise_at(L, pos, "%s: hidden must be true or false", what);
@@ -455,7 +457,7 @@ static void parse_stat(lua_State *L, StatDef *st, const char *id, Pos pos)
             else
                 raise_at(L, pos, "%s: good must be \"high\", \"low\" or \"neutral\"", what);
         } else
-            raise_at(L, pos, "%s: unknown field '%s' (known: start, min, max, label, good, hidden)",
+            raise_at(L, pos, "%s: unknown field '%s' (known: start, min, max, label, description, good, hidden)",
                      what, k);
         lua_pop(L, 1);
     }

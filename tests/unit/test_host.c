@@ -119,7 +119,7 @@ static Story *stub_load(const char *path, unsigned variant, Err *err)
     s->summary = xstrdup("");
     s->start = xstrdup("desk");
     s->stats = xcalloc(1, sizeof *s->stats);
-    s->stats[0] = (StatDef){xstrdup("energy"), xstrdup("Energy"), 50, 0, 100, GOOD_HIGH, false, pos};
+    s->stats[0] = (StatDef){xstrdup("energy"), xstrdup("Energy"), 50, 0, 100, GOOD_HIGH, false, pos, NULL};
     s->n_stats = 1;
     Scene *desk = story_add_scene(s);
     desk->id = xstrdup("desk");

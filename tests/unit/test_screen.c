@@ -316,6 +316,58 @@ static void test_gallery_and_restart(void **state)
     unsetenv("XDG_DATA_HOME");
 }
 
+/* A stat's description reaches the Screen (NULL for a stat without one), and the endings
+ * gallery lists every ending of the story in its order: found after the session reached it,
+ * not found before, in a new game too. */
+static void test_descriptions_and_gallery_list(void **state)
+{
+    (void)state;
+    static const char two[] =
+        "story { id = \"g\", title = \"G\", start = \"a\",\n"
+        "  stats = { { id = \"burnout\", start = 30, label = \"Burnout\", good = \"low\",\n"
+        "              description = \"How worn down you are; lower is better.\" },\n"
+        "            { id = \"trust\", start = 50 } } }\n"
+        "scene \"a\" { text = \"A.\",\n"
+        "  choice { \"Quit\", id = \"quit\", go = \"quit\" },\n"
+        "  choice { \"Stay\", id = \"stay\", go = \"stay\" } }\n"
+        "ending \"stay\" { title = \"Stayed On\", verdict = \"mixed\", text = \"S.\" }\n"
+        "ending \"quit\" { title = \"Walked Out\", verdict = \"good\", text = \"Q.\" }\n";
+    char dir[] = "/tmp/ladder-screen-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    setenv("XDG_DATA_HOME", dir, 1);
+    Err err;
+    Story *st = must_load(two);
+    SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana"};
+    Session *s = session_open(st, &o, &err);
+    assert_non_null(s);
+    Screen *sc = screen_describe(s);
+    assert_string_equal(sc->stats[0].description, "How worn down you are; lower is better.");
+    assert_null(sc->stats[1].description);
+    assert_int_equal(sc->n_gallery, 2);
+    assert_string_equal(sc->gallery[0].id, "stay");
+    assert_string_equal(sc->gallery[0].title, "Stayed On");
+    assert_string_equal(sc->gallery[0].verdict_name, "mixed");
+    assert_string_equal(sc->gallery[1].title, "Walked Out");
+    assert_false(sc->gallery[0].found);
+    assert_false(sc->gallery[1].found);
+    screen_free(sc);
+    choose(s, "stay");
+    sc = screen_describe(s);
+    assert_non_null(sc->ending);
+    assert_true(sc->gallery[0].found);
+    assert_false(sc->gallery[1].found);
+    assert_int_equal(sc->gallery[0].verdict, VERDICT_MIXED);
+    screen_free(sc);
+    assert_int_equal(session_restart(s, &err), 0);
+    sc = screen_describe(s);
+    assert_null(sc->ending);
+    assert_true(sc->gallery[0].found); /* across games */
+    assert_false(sc->gallery[1].found);
+    screen_free(sc);
+    session_free(s);
+    unsetenv("XDG_DATA_HOME");
+}
+
 /* Ten decisions: "t1".."t9" at scenes that speak to the source's advice (following it, "r",
  * moves the stat by i; going against it, "w", moves nothing), then "plain", untagged, with a
  * lesson, which ends the story. A choice tagged against but never offered ("h") sits before
@@ -396,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_changes_text_words),
         cmocka_unit_test(test_hidden_stat),
         cmocka_unit_test(test_gallery_and_restart),
+        cmocka_unit_test(test_descriptions_and_gallery_list),
         cmocka_unit_test(test_choice_api),
         cmocka_unit_test(test_pivotal_decisions),
     };

@@ -166,6 +166,8 @@ static void scene_message(Session *s, const char *type, cJSON *out)
         cJSON_AddNumberToObject(c, "change", d->change);
         if (d->hidden)
             cJSON_AddBoolToObject(c, "hidden", true);
+        if (d->description) /* what the stat means, when the story says */
+            cJSON_AddStringToObject(c, "description", d->description);
         cJSON_AddItemToArray(stats, c);
     }
     if (sc->forced)
@@ -223,6 +225,19 @@ static void scene_message(Session *s, const char *type, cJSON *out)
             for (size_t i = 0; i < e->series[k].n_values; i++)
                 cJSON_AddItemToArray(v, cJSON_CreateNumber(e->series[k].values[i]));
             cJSON_AddItemToArray(series, sr);
+        }
+        /* the endings gallery, each ending found or not: a title and verdict only when found */
+        cJSON *gallery = cJSON_AddArrayToObject(x, "gallery");
+        for (size_t i = 0; i < sc->n_gallery; i++) {
+            const ScreenGalleryEnding *ge = &sc->gallery[i];
+            cJSON *ej = cJSON_CreateObject();
+            cJSON_AddStringToObject(ej, "id", ge->id);
+            cJSON_AddBoolToObject(ej, "found", ge->found);
+            if (ge->found) {
+                cJSON_AddStringToObject(ej, "title", ge->title);
+                cJSON_AddStringToObject(ej, "verdict", ge->verdict_name);
+            }
+            cJSON_AddItemToArray(gallery, ej);
         }
     } else {
         cJSON_AddNullToObject(o, "outcome");
