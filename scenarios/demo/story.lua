@@ -15,14 +15,24 @@ story {
   order = 0,
   -- Array form: the stats are shown in this order.
   stats = {
-    { id = "burnout", label = "Burnout", start = 40, min = 0, max = 100, good = "low" },
-    { id = "trust", label = "Team trust", start = 50 }, -- good = "high", 0..100 by default
-    { id = "standing", label = "Standing with the business", start = 40, good = "high" },
+    { id = "burnout", label = "Burnout", start = 40, min = 0, max = 100, good = "low",
+      description = "How worn down you are tonight. At 100 you are done, and so is the night; "
+        .. "lower is better." },
+    { id = "trust", label = "Team trust", start = 50,
+      description = "How much your team believes you have their backs. Higher is better: a team "
+        .. "that trusts you is still beside you at dawn." }, -- good = "high", 0..100 by default
+    { id = "standing", label = "Standing with the business", start = 40, good = "high",
+      description = "What the business thinks of IT after tonight. Higher is better: it decides "
+        .. "whether anyone listens to you on Monday." },
     { id = "hours_left", label = "Hours to the bank cutoff", start = 11, min = 0, max = 12,
-      good = "neutral" }, -- time passes whatever you do: no colour either way
+      good = "neutral", description = "Hours until the bank stops taking Saturday's payroll "
+        .. "file. Neither good nor bad: it runs down whatever you do, and at 0 the file has "
+        .. "missed the bank." }, -- time passes whatever you do: no colour either way
     -- hidden = true: the player never sees it during the night; the ending, the debrief and
     -- explore show it. It decides Dolores's Monday email and whether she wants you in payroll.
-    { id = "faith", label = "Dolores's faith in you", start = 50, hidden = true },
+    { id = "faith", label = "Dolores's faith in you", start = 50, hidden = true,
+      description = "How much Dolores in payroll still believes in you. Higher is better; you "
+        .. "only learn on Monday what she does with it." },
   },
   -- Declared flags and their starting values. Two more flags, `checked` and `sent_ticket`, are
   -- not declared here: they appear in static `set` tables, which declares them (starting false).

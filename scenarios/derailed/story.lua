@@ -22,11 +22,22 @@ story {
   content_note = "Overwork and burnout, a merger, demotion and job loss.",
   order = 2,
   stats = {
-    { id = "burnout", label = "Burnout", start = 30, good = "low" },
-    { id = "relationships", label = "Relationships", start = 35 },
-    { id = "acumen", label = "Business acumen", start = 25 },
-    { id = "technical", label = "Technical skill", start = 65 },
-    { id = "reputation", label = "Reputation", start = 40 },
+    { id = "burnout", label = "Burnout", start = 30, good = "low",
+      description = "How worn down eighteen months in Columbus have left you. At 100 the story "
+        .. "ends for you; lower is better." },
+    { id = "relationships", label = "Relationships", start = 35,
+      description = "How the people above, beside and below you stand with you. Higher is "
+        .. "better; it counts when the merger picks one head of technology." },
+    { id = "acumen", label = "Business acumen", start = 25,
+      description = "How well you know the food business: customers, margins, rivals. Higher is "
+        .. "better: the executives stop hearing you as only technical." },
+    { id = "technical", label = "Technical skill", start = 65,
+      description = "How close you stay to the systems. Higher is better up to a point: very "
+        .. "high with little business acumen pigeonholes you, below 50 you can no longer judge "
+        .. "the technology." },
+    { id = "reputation", label = "Reputation", start = 40,
+      description = "What the executives say about you. Higher is better; it weighs as much as "
+        .. "business acumen when the merger comes." },
   },
   flags = {
     previous_verdict = "",   -- set by the campaign: how the supervisor chapter ended

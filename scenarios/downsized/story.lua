@@ -28,12 +28,23 @@ story {
               .. "family; one ending is a collapse from stress.",
   order = 3,
   stats = {
-    { id = "burnout", label = "Burnout", start = 30, good = "low" },
-    { id = "savings", label = "Savings (months)", start = 6, min = 0, max = 12 },
-    { id = "relationships", label = "Relationships", start = 45 },
-    { id = "reputation", label = "Reputation", start = 55 },
-    { id = "technical", label = "Technical skill", start = 35 },
-    { id = "satisfaction", label = "Job satisfaction", start = 40 },
+    { id = "burnout", label = "Burnout", start = 30, good = "low",
+      description = "How worn down the downturn has left you. At 100 the story ends for you; "
+        .. "lower is better." },
+    { id = "savings", label = "Savings (months)", start = 6, min = 0, max = 12,
+      description = "How many months your family can live on what is in the bank. Higher is "
+        .. "better; at 0 the money has run out and the story ends." },
+    { id = "relationships", label = "Relationships", start = 45,
+      description = "How your family, your old team and your contacts stand with you. Higher is "
+        .. "better: the way back to work runs through people." },
+    { id = "reputation", label = "Reputation", start = 55,
+      description = "What people in the trade say about you. Higher is better: it gets your name "
+        .. "passed along and your calls returned." },
+    { id = "technical", label = "Technical skill", start = 35,
+      description = "How current your hands-on skills are. Higher is better: it decides how a "
+        .. "job several rungs down goes." },
+    { id = "satisfaction", label = "Job satisfaction", start = 40,
+      description = "Whether the work you do now still means something to you. Higher is better." },
   },
   flags = {
     previous_ending = "",       -- set by the campaign: the ending of the previous chapter

@@ -17,12 +17,24 @@ story {
   content_note = "Workplace stress and burnout; one ending is a breakdown from overwork, another is quitting with no job lined up.",
   order = 1,
   stats = {
-    { id = "burnout", label = "Burnout", start = 25, good = "low" },
-    { id = "satisfaction", label = "Job satisfaction", start = 35 },
-    { id = "technical", label = "Technical skill", start = 65 },
-    { id = "relationships", label = "Relationships", start = 45 },
-    { id = "reputation", label = "Reputation", start = 60 },
-    { id = "acumen", label = "Business acumen", start = 30 },
+    { id = "burnout", label = "Burnout", start = 25, good = "low",
+      description = "How worn down the job has left you. At 100 the story ends for you; lower is "
+        .. "better." },
+    { id = "satisfaction", label = "Job satisfaction", start = 35,
+      description = "Whether the work still means anything to you. Higher is better; let it sink "
+        .. "and staying in the job wears you out or sends you out the door." },
+    { id = "technical", label = "Technical skill", start = 65,
+      description = "How sharp your engineering still is after months of managing. Higher is "
+        .. "better: it decides whether you can go back to the bench, here or elsewhere." },
+    { id = "relationships", label = "Relationships", start = 45,
+      description = "How your team and the people around you stand with you. Higher is better: "
+        .. "it decides who helps when you try to step down." },
+    { id = "reputation", label = "Reputation", start = 60,
+      description = "What the building thinks of you as a supervisor. Higher is better, though "
+        .. "past a point Dana values you too much to let you go quickly." },
+    { id = "acumen", label = "Business acumen", start = 30,
+      description = "How well you understand the business and what you are worth to it. Higher "
+        .. "is better: it lets you negotiate your next job instead of taking it." },
   },
   flags = {
     previous_verdict = "", -- set by the campaign; this story is always its first chapter

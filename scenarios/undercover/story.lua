@@ -28,12 +28,23 @@ story {
               .. "and overwork; one ending is a collapse from exhaustion.",
   order = 4,
   stats = {
-    { id = "burnout", label = "Burnout", start = 35, good = "low" },
-    { id = "relationships", label = "Relationships", start = 40 },
-    { id = "acumen", label = "Business acumen", start = 25 },
-    { id = "technical", label = "Technical skill", start = 65 },
-    { id = "reputation", label = "Reputation", start = 35 },
-    { id = "satisfaction", label = "Job satisfaction", start = 50 },
+    { id = "burnout", label = "Burnout", start = 35, good = "low",
+      description = "How worn down you are. At 100 the story ends for you; lower is better." },
+    { id = "relationships", label = "Relationships", start = 40,
+      description = "How the loan officers, your own department and the executives stand with "
+        .. "you. Higher is better: it gets an idea from the road heard." },
+    { id = "acumen", label = "Business acumen", start = 25,
+      description = "How well you understand the business of making loans. Higher is better; "
+        .. "what counts is how much you learn this summer, not what you arrived with." },
+    { id = "technical", label = "Technical skill", start = 65,
+      description = "How well you still know your own systems. Higher is better: it lets you fix "
+        .. "things on the road and judge what gets built." },
+    { id = "reputation", label = "Reputation", start = 35,
+      description = "What the executives think of you and of IT. Higher is better; at 0 you are "
+        .. "managed out." },
+    { id = "satisfaction", label = "Job satisfaction", start = 50,
+      description = "Whether the job still means something to you. Higher is better; too low, "
+        .. "and even a success ends flat." },
   },
   flags = {
     previous_verdict = "",   -- set by a campaign: the verdict of the chapter before
