@@ -109,9 +109,24 @@ static char *dup_str(const cJSON *o, const char *key)
     return xstrdup(get_str(o, key));
 }
 
+/* The id s as the file's one copy in out->stat_ids (added when new; *cap: its capacity). A
+ * file names the same few stats in every decision, mostly in the same order: the one at
+ * position hint is tried first. */
+static const char *stat_id(Results *out, size_t *cap, const char *s, size_t hint)
+{
+    if (hint < out->n_stat_ids && strcmp(out->stat_ids[hint], s) == 0)
+        return out->stat_ids[hint];
+    for (size_t i = 0; i < out->n_stat_ids; i++)
+        if (strcmp(out->stat_ids[i], s) == 0)
+            return out->stat_ids[i];
+    util_grow(&out->stat_ids, cap, out->n_stat_ids + 1, sizeof *out->stat_ids);
+    return out->stat_ids[out->n_stat_ids++] = xstrdup(s);
+}
+
 /* The stats of the objects before and after (either may be absent), by id, in the order they
- * first appear. save_parse has checked that every value is a whole number in range. */
-static ResultsStat *read_stats(const cJSON *before, const cJSON *after, size_t *n)
+ * first appear. save_parse_tree has checked that every value is a whole number in range. */
+static ResultsStat *read_stats(const cJSON *before, const cJSON *after, Results *out,
+                               size_t *idcap, size_t *n)
 {
     const cJSON *objs[2] = {before, after};
     ResultsStat *v = NULL;
@@ -121,16 +136,18 @@ static ResultsStat *read_stats(const cJSON *before, const cJSON *after, size_t *
         if (!cJSON_IsObject(objs[k]))
             continue;
         const cJSON *it;
+        size_t pos = 0;
         cJSON_ArrayForEach(it, objs[k])
         {
             if (!it->string || !cJSON_IsNumber(it))
                 continue;
+            const char *id = stat_id(out, idcap, it->string, pos++);
             size_t at = 0;
-            while (at < *n && strcmp(v[at].id, it->string) != 0)
+            while (at < *n && v[at].id != id) /* one copy of each id: compared by address */
                 at++;
             if (at == *n) {
                 util_grow(&v, &cap, *n + 1, sizeof *v);
-                v[at] = (ResultsStat){xstrdup(it->string), RESULTS_MISSING, RESULTS_MISSING};
+                v[at] = (ResultsStat){id, RESULTS_MISSING, RESULTS_MISSING};
                 (*n)++;
             }
             int val = (int)lround(it->valuedouble);
@@ -143,23 +160,35 @@ static ResultsStat *read_stats(const cJSON *before, const cJSON *after, size_t *
     return v;
 }
 
-static void read_decisions(const cJSON *list, size_t chapter, Results *out, size_t *cap)
+/* The decisions of list (chapter's), their scene and choice ids taken from steps[0..n_steps)
+ * (save_parse_tree's copies of the same items, in order; NULL'd there). */
+static void read_decisions(const cJSON *list, size_t chapter, Step *steps, size_t n_steps,
+                           Results *out, size_t *cap, size_t *idcap)
 {
     const cJSON *it;
+    size_t i = 0;
     cJSON_ArrayForEach(it, list)
     {
         util_grow(&out->decisions, cap, out->n_decisions + 1, sizeof *out->decisions);
         ResultsDecision *d = &out->decisions[out->n_decisions++];
         memset(d, 0, sizeof *d);
         d->chapter = chapter;
-        d->scene = dup_str(it, "scene");
-        d->choice = dup_str(it, "choice");
+        if (i < n_steps) {
+            d->scene = (char *)(uintptr_t)steps[i].scene;
+            d->choice = (char *)(uintptr_t)steps[i].choice;
+            steps[i].scene = steps[i].choice = NULL;
+        } else {
+            d->scene = dup_str(it, "scene");
+            d->choice = dup_str(it, "choice");
+        }
+        i++;
         d->text = dup_str(it, "text");
         d->forced = dup_str(it, "forced");
         const cJSON *secs = cJSON_GetObjectItemCaseSensitive(it, "seconds");
         d->seconds = cJSON_IsNumber(secs) ? secs->valuedouble : 0;
         d->stats = read_stats(cJSON_GetObjectItemCaseSensitive(it, "before"),
-                              cJSON_GetObjectItemCaseSensitive(it, "after"), &d->n_stats);
+                              cJSON_GetObjectItemCaseSensitive(it, "after"), out, idcap,
+                              &d->n_stats);
     }
 }
 
@@ -237,7 +266,7 @@ int results_parse(const char *text, size_t len, Results *out, Err *err)
     bool has_ending = sd.ending && *sd.ending;
     out->ended = cJSON_IsBool(ended) ? cJSON_IsTrue(ended) && has_ending : has_ending;
     out->ending = out->ended ? xstrdup(sd.ending) : NULL;
-    size_t cap = 0;
+    size_t cap = 0, idcap = 0;
     if (sd.n_chapters) {
         out->chapters = xcalloc(sd.n_chapters, sizeof *out->chapters);
         for (size_t i = 0; i < sd.n_chapters; i++)
@@ -248,11 +277,18 @@ int results_parse(const char *text, size_t len, Results *out, Err *err)
         const cJSON *ch;
         size_t i = 0;
         cJSON_ArrayForEach(ch, cJSON_GetObjectItemCaseSensitive(root, "chapters"))
-            read_decisions(cJSON_GetObjectItemCaseSensitive(ch, "decisions"), i++, out, &cap);
+        {
+            SaveChapter *sc = i < sd.n_chapters ? &sd.chapters[i] : NULL;
+            read_decisions(cJSON_GetObjectItemCaseSensitive(ch, "decisions"), i,
+                           sc ? sc->steps : NULL, sc ? sc->n_steps : 0, out, &cap, &idcap);
+            i++;
+        }
     } else {
-        read_decisions(cJSON_GetObjectItemCaseSensitive(root, "decisions"), 0, out, &cap);
+        read_decisions(cJSON_GetObjectItemCaseSensitive(root, "decisions"), 0, sd.steps,
+                       sd.n_steps, out, &cap, &idcap);
     }
-    out->stats = read_stats(cJSON_GetObjectItemCaseSensitive(root, "stats"), NULL, &out->n_stats);
+    out->stats = read_stats(cJSON_GetObjectItemCaseSensitive(root, "stats"), NULL, out, &idcap,
+                            &out->n_stats);
     for (size_t i = 0; i < out->n_stats; i++)
         out->stats[i].after = out->stats[i].before;
     save_data_free(&sd);
@@ -272,12 +308,6 @@ int results_read(const char *path, Results *out, Err *err)
     return rc;
 }
 
-static void stats_free(ResultsStat *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i].id);
-    free(v);
-}
 
 void results_free(Results *r)
 {
@@ -298,9 +328,12 @@ void results_free(Results *r)
         free(d->choice);
         free(d->text);
         free(d->forced);
-        stats_free(d->stats, d->n_stats);
+        free(d->stats);
     }
     free(r->decisions);
-    stats_free(r->stats, r->n_stats);
+    free(r->stats);
+    for (size_t i = 0; i < r->n_stat_ids; i++)
+        free(r->stat_ids[i]);
+    free(r->stat_ids);
     memset(r, 0, sizeof *r);
 }

@@ -48,7 +48,7 @@ void results_make_readable(const char *path);
 #define RESULTS_MISSING INT_MIN
 
 typedef struct ResultsStat {
-    char *id;
+    const char *id; /* one of its Results' stat_ids */
     int before, after; /* RESULTS_MISSING when the file does not say */
 } ResultsStat;
 
@@ -82,6 +82,8 @@ typedef struct Results {
     size_t n_decisions;
     ResultsStat *stats;         /* the final stats (before = after = the value) */
     size_t n_stats;
+    char **stat_ids; /* each stat id the file names, once: every ResultsStat.id points here */
+    size_t n_stat_ids;
 } Results;
 
 /* Read and check a results file of len bytes (no terminator needed), parsed once: every field

@@ -32,11 +32,19 @@ void report_part_free(Part *p)
 
 /* ---- reading results files ---- */
 
-static StatVal *stat_vals(Report *r, const ResultsStat *v, size_t n, int *nsv)
+/* v[0..n) with their ids interned: sid[k] is res->stat_ids[k] interned (each ResultsStat.id
+ * is one of them, found by address: a file's few stats are interned once, not at every
+ * decision). */
+static StatVal *stat_vals(const Results *res, const int *sid, const ResultsStat *v, size_t n,
+                          int *nsv)
 {
     StatVal *out = xcalloc(n ? n : 1, sizeof *out);
-    for (size_t i = 0; i < n; i++)
-        out[i] = (StatVal){report_intern(&r->s, v[i].id), v[i].before, v[i].after};
+    for (size_t i = 0; i < n; i++) {
+        size_t k = i < res->n_stat_ids && res->stat_ids[i] == v[i].id ? i : 0;
+        while (k < res->n_stat_ids && res->stat_ids[k] != v[i].id)
+            k++;
+        out[i] = (StatVal){k < res->n_stat_ids ? sid[k] : -1, v[i].before, v[i].after};
+    }
     *nsv = (int)n;
     return out;
 }
@@ -76,6 +84,9 @@ static void part_of(Report *r, const Results *res, Part *p)
         p->nchap = (int)n;
         p->ending_story = p->chap_story[n - 1];
     }
+    int *sid = xcalloc(res->n_stat_ids ? res->n_stat_ids : 1, sizeof *sid);
+    for (size_t k = 0; k < res->n_stat_ids; k++)
+        sid[k] = report_intern(&r->s, res->stat_ids[k]);
     p->d = xcalloc(res->n_decisions ? res->n_decisions : 1, sizeof *p->d);
     p->capd = res->n_decisions ? res->n_decisions : 1;
     for (size_t i = 0; i < res->n_decisions; i++) {
@@ -87,10 +98,11 @@ static void part_of(Report *r, const Results *res, Part *p)
                  .text = report_intern(&r->s, rd->text),
                  .forced = report_intern(&r->s, rd->forced),
                  .seconds = rd->seconds < 1e7 ? rd->seconds : 1e7};
-        d.sv = stat_vals(r, rd->stats, rd->n_stats, &d.nsv);
+        d.sv = stat_vals(res, sid, rd->stats, rd->n_stats, &d.nsv);
         p->d[p->nd++] = d;
     }
-    p->fin = stat_vals(r, res->stats, res->n_stats, &p->nfin);
+    p->fin = stat_vals(res, sid, res->stats, res->n_stats, &p->nfin);
+    free(sid);
 }
 
 void report_skip(Report *r, const char *path, const char *reason)
@@ -135,23 +147,6 @@ static long same_content(Report *r, uint64_t h, size_t len, size_t part)
     r->cslot[k] = (ContentId){h, len, part + 1};
     r->ncontent++;
     return -1;
-}
-
-/* A 64-bit hash of a file's bytes, for telling a copy (same_content): 8 bytes a step, each
- * word mixed as MurmurHash3's 64-bit finalizer mixes (fnv1a64, a byte a step, was a twelfth
- * of a report's time at 20,000 files, profiled). Not for anything that leaves the process. */
-static uint64_t content_hash(const char *s, size_t n)
-{
-    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n;
-    for (size_t i = 0; i < n; i += 8) {
-        uint64_t w = 0;
-        memcpy(&w, s + i, n - i < 8 ? n - i : 8);
-        w *= 0xff51afd7ed558ccdu;
-        w ^= w >> 33;
-        h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-        h ^= h >> 29;
-    }
-    return h;
 }
 
 /* One file read and checked, off the main thread (read_batch). */
@@ -232,7 +227,7 @@ static void read_job(ReadJob *j)
         j->rc = -1;
         return;
     }
-    j->hash = content_hash(text, j->len);
+    j->hash = report_hash(text, j->len);
     parse_arena.on = true;
     j->rc = results_parse(text, j->len, &j->res, &j->err);
     parse_arena.on = false;
@@ -277,8 +272,9 @@ void report_read_part(Report *r, const char *path)
 }
 
 /* ---- reading many: parsing is most of a report's time (profiled at 20,000 files: 78% in
- * results_parse), and each file's is independent: READ_THREADS threads parse a batch, the
- * main thread then takes its results in order (interning is not shared) ---- */
+ * results_parse), and each file's is independent: up to READ_THREADS threads parse a batch
+ * while the main thread takes the previous batch's results, in order (interning is not
+ * shared) ---- */
 
 #define READ_THREADS 4  /* at most; no more than the processors online */
 #define READ_BATCH 256  /* files parsed before they are taken (bounds the memory held) */
@@ -304,26 +300,38 @@ void report_read_parts(Report *r, char **files, size_t n)
     size_t nt = cpus < 1 ? 1 : cpus > READ_THREADS ? READ_THREADS : (size_t)cpus;
     if (n < 64) /* not worth a thread */
         nt = 1;
-    ReadJob *jobs = xcalloc(READ_BATCH, sizeof *jobs);
+    Batch b[2] = {{xcalloc(READ_BATCH, sizeof(ReadJob)), 0, 0},
+                  {xcalloc(READ_BATCH, sizeof(ReadJob)), 0, 0}};
     cJSON_Hooks hooks = {arena_malloc, arena_free};
     cJSON_InitHooks(&hooks); /* (malloc and free in every thread whose arena is off) */
-    for (size_t at = 0; at < n; at += READ_BATCH) {
-        Batch b = {jobs, n - at < READ_BATCH ? n - at : READ_BATCH, 0};
-        for (size_t i = 0; i < b.n; i++)
-            jobs[i] = (ReadJob){.path = files[at + i]};
+    bool have = false; /* b[cur ^ 1] holds a batch parsed and not taken yet */
+    for (size_t at = 0, cur = 0; at < n || have; cur ^= 1) {
+        Batch *now = &b[cur], *prev = &b[cur ^ 1];
         pthread_t t[READ_THREADS];
         size_t started = 0;
-        for (size_t k = 1; k < nt; k++) /* the main thread is one of them */
-            if (pthread_create(&t[started], NULL, read_worker, &b) == 0)
-                started++;
-        read_worker(&b);
+        bool parsing = at < n;
+        if (parsing) {
+            now->n = n - at < READ_BATCH ? n - at : READ_BATCH;
+            atomic_store(&now->next, 0);
+            for (size_t i = 0; i < now->n; i++)
+                now->jobs[i] = (ReadJob){.path = files[at + i]};
+            at += now->n;
+            for (size_t k = 0; k < nt && nt > 1; k++)
+                if (pthread_create(&t[started], NULL, read_worker, now) == 0)
+                    started++;
+            if (!started) /* one processor, a few files, or no thread to be had */
+                read_worker(now);
+        }
+        if (have) /* while the threads parse this batch */
+            for (size_t i = 0; i < prev->n; i++)
+                take_job(r, &prev->jobs[i]);
         for (size_t k = 0; k < started; k++)
             pthread_join(t[k], NULL);
-        for (size_t i = 0; i < b.n; i++)
-            take_job(r, &jobs[i]);
+        have = parsing;
     }
     cJSON_InitHooks(NULL); /* malloc and free again */
-    free(jobs);
+    free(b[0].jobs);
+    free(b[1].jobs);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -343,7 +351,8 @@ typedef struct FileId {
 typedef struct Collect {
     Report *r;
     char **files;
-    size_t nf, cap;
+    FileId *ids; /* each file's device and inode, from the stat that found it */
+    size_t nf, cap, capids;
     FileId *dirs; /* folders read so far (a link back to one is not read again) */
     size_t nd, capd;
 } Collect;
@@ -363,9 +372,11 @@ static int cmp_file_key(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static void add_file(Collect *c, char *path)
+static void add_file(Collect *c, char *path, const struct stat *st)
 {
     util_grow(&c->files, &c->cap, c->nf + 1, sizeof *c->files);
+    util_grow(&c->ids, &c->capids, c->nf + 1, sizeof *c->ids);
+    c->ids[c->nf] = (FileId){st->st_dev, st->st_ino};
     c->files[c->nf++] = path;
 }
 
@@ -436,7 +447,7 @@ static size_t add_folder(Collect *c, const char *dir, const struct stat *dst, in
             report_skip(c->r, path, "not a regular file");
             free(path);
         } else {
-            add_file(c, path);
+            add_file(c, path, &st);
             found++;
         }
     }
@@ -458,7 +469,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
                 utf8_fprintf(stderr, "ladder: report: no *.json files in %s or its subfolders\n",
                              args[i]);
         } else {
-            add_file(&c, xstrdup(args[i]));
+            add_file(&c, xstrdup(args[i]), &st);
         }
     }
     /* the same file reached twice (named twice, a hard link, a link to it) is read once:
@@ -466,11 +477,8 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
     FileKey *key = xcalloc(c.nf ? c.nf : 1, sizeof *key);
     bool *drop = xcalloc(c.nf ? c.nf : 1, sizeof *drop);
     size_t nkey = 0;
-    for (size_t k = 0; k < c.nf; k++) {
-        struct stat fst;
-        if (stat(c.files[k], &fst) == 0)
-            key[nkey++] = (FileKey){{fst.st_dev, fst.st_ino}, k};
-    }
+    for (size_t k = 0; k < c.nf; k++)
+        key[nkey++] = (FileKey){c.ids[k], k};
     qsort(key, nkey, sizeof *key, cmp_file_key);
     for (size_t j = 1; j < nkey; j++)
         drop[key[j].order] = key[j].id.dev == key[j - 1].id.dev &&
@@ -484,6 +492,7 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
     }
     free(key);
     free(drop);
+    free(c.ids);
     free(c.dirs);
     *count = nk;
     return c.files;

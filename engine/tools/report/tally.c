@@ -10,9 +10,24 @@
 /* ---- interned strings: ids and texts as small integers ---- */
 
 
-static unsigned long long str_hash(const char *s)
+uint64_t report_hash(const void *data, size_t n)
 {
-    return fnv1a64(FNV1A64_INIT, s, strlen(s));
+    const unsigned char *s = data;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+        w *= 0xff51afd7ed558ccdu;
+        w ^= w >> 33;
+        h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+static uint64_t str_hash(const char *s)
+{
+    return report_hash(s, strlen(s));
 }
 
 int report_intern(Intern *t, const char *s)
