@@ -4,7 +4,9 @@
  * resumes the game loaded last; saving starts on an empty slot and asks before overwriting;
  * quitting asks; the Menu button opens the menu, Tab reaches the choices first, a press and a
  * release on different places take nothing; every overlay fits at 480x360, 800x600 (text size
- * 40) and 1920x1080 with its focus in view; F1 shows the keys and Ctrl+C copies the scene. */
+ * 40) and 1920x1080 with its focus in view; F1 shows the keys and Ctrl+C copies the scene; S
+ * shows the stats explained and E (or the menu) the endings gallery, titles of endings not
+ * found kept back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -429,6 +431,9 @@ static void overlays_fit(void **state)
     static const SDL_Keycode save[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_RETURN, DOWNS};
     static const SDL_Keycode load[] = {SDLK_ESCAPE, SDLK_DOWN, SDLK_DOWN, SDLK_RETURN, DOWNS};
     static const SDL_Keycode quit[] = {SDLK_ESCAPE, SDLK_UP, SDLK_RETURN, SDLK_DOWN, SDLK_DOWN};
+    static const SDL_Keycode stats[] = {SDLK_s, SDLK_PAGEDOWN, SDLK_PAGEDOWN, SDLK_PAGEDOWN,
+                                        SDLK_TAB};
+    static const SDL_Keycode endings[] = {SDLK_e, SDLK_PAGEDOWN, SDLK_PAGEDOWN, SDLK_TAB};
     const struct {
         const char *what;
         const SDL_Keycode *keys;
@@ -437,7 +442,9 @@ static void overlays_fit(void **state)
                 {"the settings", settings, sizeof settings / sizeof *settings},
                 {"the save slots", save, sizeof save / sizeof *save},
                 {"the load list", load, sizeof load / sizeof *load},
-                {"the question before quitting", quit, sizeof quit / sizeof *quit}};
+                {"the question before quitting", quit, sizeof quit / sizeof *quit},
+                {"the stats explained", stats, sizeof stats / sizeof *stats},
+                {"the endings", endings, sizeof endings / sizeof *endings}};
     Err err;
     Session *s = play_open_story("demo", true);
     for (int k = 0; k < 6; k++) { /* saves enough for the load list to scroll */
@@ -454,6 +461,113 @@ static void overlays_fit(void **state)
             assert_int_equal(fi.frames, (int)runs[r].n + 2);
             assert_true(fi.overlays >= (int)runs[r].n - 2);
         }
+    session_free(s);
+}
+
+/* ---- the stats explained (S) and the endings gallery (E, the menu) ---- */
+
+typedef struct Explain {
+    char *text[8];   /* each frame's overlay_text (frames 1..7), or NULL */
+    int moved;       /* frame 5 (after Page Down): a text block of frame 4 moved up */
+    int prev[64][4]; /* frame 4's text blocks */
+    int n_prev;
+    int menu_endings; /* the menu's Endings item clicked: the endings opened */
+} Explain;
+
+static void explain_frame(int frame, void *ud)
+{
+    Explain *x = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame >= 1 && frame < 8 && f.overlay_text)
+        x->text[frame] = strdup(f.overlay_text);
+    if (frame == 4) {
+        x->n_prev = f.n_texts < 64 ? f.n_texts : 64;
+        for (int i = 0; i < x->n_prev; i++)
+            ui_sdl_frame_text(&f, i, x->prev[i]);
+    }
+    if (frame == 5)
+        for (int i = 0; i < f.n_texts; i++) {
+            int r[4];
+            ui_sdl_frame_text(&f, i, r);
+            for (int k = 0; k < x->n_prev; k++)
+                if (r[0] == x->prev[k][0] && r[2] == x->prev[k][2] && r[3] == x->prev[k][3] &&
+                    r[1] < x->prev[k][1])
+                    x->moved = 1;
+        }
+}
+
+/* After the good ending of the demo (autosaved: the gallery keeps it), at 800x600 with text
+ * size 40: E shows the gallery, the ending found by title and verdict, the other two as "Not
+ * found yet" with their titles kept back; S shows every stat (the hidden one too, at an
+ * ending) with which way is good and the story's description, and scrolls with Page Down.
+ * Then the menu's "Endings (E)" opens the gallery too. */
+static void stats_and_endings(void **state)
+{
+    (void)state;
+    Err err;
+    Session *s = play_open_story("demo", true);
+    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
+                                       "spot_check", "business_plan"};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    play_set_window(800, 600, 40, NULL);
+    static const SDL_Keycode keys[] = {SDLK_e, SDLK_ESCAPE, SDLK_s, SDLK_PAGEDOWN, SDLK_s};
+    Explain x = {0};
+    Script sc = {keys, sizeof keys / sizeof *keys, explain_frame, &x};
+    play_script(s, &sc);
+    const char *e = x.text[2], *st = x.text[4];
+    if (!e)
+        fail_msg("E at the ending did not open the endings");
+    if (!strstr(e, "1 of 3 endings found") || !strstr(e, "A Seat at the Table") ||
+        !strstr(e, "a good ending") || !strstr(e, "(this game)"))
+        fail_msg("the endings read \"%s\"", e);
+    const char *nf = strstr(e, "Not found yet");
+    if (!nf || !strstr(nf + 1, "Not found yet") || strstr(e, "Paid") || strstr(e, "Off the Rails"))
+        fail_msg("the endings not found show their titles or are missing: \"%s\"", e);
+    assert_null(x.text[3]); /* Esc closed it */
+    if (!st)
+        fail_msg("S did not open the stats explained");
+    if (!strstr(st, "**Burnout**") || !strstr(st, "lower is better") ||
+        !strstr(st, "How worn down you are tonight") || !strstr(st, "neither way is better") ||
+        !strstr(st, "Dolores's faith in you") || !strstr(st, "How much Dolores in payroll"))
+        fail_msg("the stats explained read \"%s\"", st);
+    if (!x.moved)
+        fail_msg("Page Down did not scroll the stats explained at 800x600, size 40");
+    assert_null(x.text[6]); /* S again closed it */
+    for (int i = 0; i < 8; i++)
+        free(x.text[i]);
+    session_free(s);
+}
+
+/* The menu's "Endings (E)" (its seventh item) opens the gallery, before any ending. */
+static void menu_endings_frame(int frame, void *ud)
+{
+    Explain *x = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 2) { /* the menu is open: click its seventh item */
+        int r[4];
+        assert_true(f.overlay && f.n_buttons > 6);
+        ui_sdl_frame_button(&f, 6, r);
+        assert_true(r[3] > 0);
+        play_click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    }
+    if (frame == 3 && f.overlay_text)
+        x->menu_endings = strstr(f.overlay_text, "Not found yet") != NULL;
+}
+
+static void menu_endings(void **state)
+{
+    (void)state;
+    Session *s = play_open_story("supervisor", false);
+    play_set_window(1280, 800, 20, NULL);
+    static const SDL_Keycode keys[] = {SDLK_ESCAPE, 0};
+    Explain x = {0};
+    Script sc = {keys, 2, menu_endings_frame, &x};
+    play_script(s, &sc);
+    if (!x.menu_endings)
+        fail_msg("the menu's Endings item did not open the endings");
     session_free(s);
 }
 
@@ -509,6 +623,8 @@ int main(void)
         cmocka_unit_test(tab_order),
         cmocka_unit_test(overlays_fit),
         cmocka_unit_test(keys_and_copy),
+        cmocka_unit_test(stats_and_endings),
+        cmocka_unit_test(menu_endings),
     };
     return play_main(tests, sizeof tests / sizeof *tests, "render_play");
 }

@@ -227,6 +227,15 @@ void app_act(App *a, int action, int arg)
         else if (a->overlay == OV_NONE || a->overlay == OV_MENU)
             open_overlay(a, OV_HELP);
         break;
+    case A_STATS_INFO: /* S again closes it; only in a game */
+    case A_ENDINGS: {
+        Overlay o = action == A_STATS_INFO ? OV_STATS : OV_ENDINGS;
+        if (a->overlay == o)
+            a->overlay = OV_NONE;
+        else if (a->s && a->screen && (a->overlay == OV_NONE || a->overlay == OV_MENU))
+            open_overlay(a, o);
+        break;
+    }
     case A_QUIT:
         if (a->s && !a->room && !a->confirmed && !a->screen->ending) {
             app_confirm(a, "Quit Ladder?",

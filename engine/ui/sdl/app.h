@@ -6,6 +6,7 @@
  *   screens.c   the title and game screens
  *   room.c      room mode: the vote, its actions, the discussion timer
  *   overlays.c  the menu, settings, slot, timeline, tie and error panels
+ *   explain.c   the texts of the stats explained and the endings gallery
  *   slots.c     the lists of saves to load and slots to save to
  *   history.c   the readable history of the chapter
  *   actions.c   what a button or key does
@@ -60,6 +61,8 @@ enum Action {
     A_CONFIRM,    /* the confirmation's "yes": do what it asked about (app_confirm) */
     A_TO_CHOICES, /* scroll the story so that the scene's choices show */
     A_HELP,       /* the keys, on F1 or ? */
+    A_STATS_INFO, /* the stats explained, on S */
+    A_ENDINGS,    /* the endings gallery, on E */
 };
 
 typedef enum Overlay {
@@ -71,7 +74,9 @@ typedef enum Overlay {
     OV_TIMELINE,
     OV_TIE,
     OV_CONFIRM,
-    OV_HELP
+    OV_HELP,
+    OV_STATS,  /* the stats explained (explain.c) */
+    OV_ENDINGS /* the endings gallery (explain.c) */
 } Overlay;
 
 typedef struct Button {
@@ -123,6 +128,8 @@ typedef struct App {
     Overlay list_for;
     int list_scroll, list_focus;
     SDL_Rect list_view;
+    char *overlay_text; /* the text a text panel (keys, stats, endings) showed in the last frame,
+                           for the tests (sdl_test.h); NULL when none */
     char *error;  /* OV_ERROR text */
     /* OV_CONFIRM (app_confirm): the question, what it means, the "yes" button's label, the
      * action it takes, and the overlay Cancel goes back to (with its focus) */
@@ -312,6 +319,15 @@ bool app_room_act(App *a, int action, int arg);
 
 /* overlays.c: draw the open overlay (a->overlay) over the screen, with its buttons. */
 void app_draw_overlay(App *a);
+
+/* explain.c: the text (with the story's light markup, malloc'd) of the stats explained: each
+ * stat a->screen shows (hidden ones left out while the game goes on) with its label, its value
+ * and range (when the settings show numbers), which way is good, and the story's description
+ * under it when it has one; and of the endings gallery: how many endings were found, then each
+ * of the story's endings, numbered, by title and verdict when found, else "Not found yet"
+ * (the ending of this game marked). */
+char *app_stats_text(const App *a);
+char *app_endings_text(const App *a);
 
 /* slots.c */
 void app_slots_free(App *a);

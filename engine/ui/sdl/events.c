@@ -51,6 +51,10 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         app_act(a, A_HELP, 0);
         return;
     }
+    if (a->s && (sym == SDLK_s || sym == SDLK_e)) { /* the stats explained, the endings */
+        app_act(a, sym == SDLK_s ? A_STATS_INFO : A_ENDINGS, 0);
+        return;
+    }
     if (a->room && a->overlay == OV_NONE && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) &&
         a->focus < 0 && !a->screen->ending) {
         app_act(a, A_DECIDE, 0);

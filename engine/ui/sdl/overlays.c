@@ -1,5 +1,6 @@
 /* overlays.c: panels over the dimmed screen: the menu, settings, save and load slots, the
- * room's timeline and tie-break, and script errors. Only an open overlay's buttons act. A list
+ * room's timeline and tie-break, script errors, and the text panels (the keys, the stats
+ * explained, the endings gallery). Only an open overlay's buttons act. A list
  * that does not fit the window scrolls, keeping the focused item in view. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,7 +209,10 @@ static void menu_overlay(App *a)
                     {"Save the game", A_SAVE_MENU, 0},
                     {"Load a game", A_LOAD_MENU, 0},
                     {undo, none ? A_NONE : A_UNDO, 0},
-                    {"Settings", A_SETTINGS, 0},         {"Keys (F1)", A_HELP, 0},
+                    {"Settings", A_SETTINGS, 0},
+                    {"Stats explained (S)", A_STATS_INFO, 0},
+                    {"Endings (E)", A_ENDINGS, 0},
+                    {"Keys (F1)", A_HELP, 0},
                     {"Back to the title screen", A_TO_TITLE, 0}, {"Quit Ladder", A_QUIT, 0}};
     list_overlay(a, "Menu", items, sizeof items / sizeof *items, 0);
 }
@@ -276,11 +280,42 @@ static void confirm_overlay(App *a)
     app_button(a, in.x, y, in.w, NULL, "Cancel", ROLE_BODY, A_CLOSE, 0, true);
 }
 
-/* The keys (F1 or ?): a text that scrolls when it does not fit, and Close. */
-static void help_overlay(App *a)
+/* A panel of text (markup) under title that scrolls when it does not fit (the wheel, Page Up
+ * and Down), with a scroll bar, and Close at its foot. */
+static void text_overlay(App *a, const char *title, const char *text)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
+    int w = panel_width(a) - draw_px(d, 48), gap = draw_px(d, 12);
+    int th = draw_text(d, ROLE_BODY, text, 0, 0, w, t->text, false);
+    int bh = app_button(a, 0, 0, w, NULL, "Close", ROLE_BODY, 0, 0, false);
+    SDL_Rect in = overlay_panel(a, title, th + gap + bh);
+    SDL_Rect view = {in.x, in.y, in.w, in.h - bh - gap};
+    if (a->list_for != a->overlay) { /* newly opened: from the top */
+        a->list_for = a->overlay;
+        a->list_scroll = 0;
+    }
+    if (a->list_scroll > th - view.h)
+        a->list_scroll = th - view.h;
+    if (a->list_scroll < 0)
+        a->list_scroll = 0;
+    SDL_RenderSetClipRect(d->r, &view);
+    draw_text(d, ROLE_BODY, text, in.x, in.y - a->list_scroll, w, t->text, true);
+    SDL_RenderSetClipRect(d->r, NULL);
+    if (th > view.h) { /* more below or above: a scroll bar */
+        int bar = draw_px(d, 6), tl = view.h * view.h / th;
+        int ty = view.y + (view.h - tl) * a->list_scroll / (th - view.h);
+        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), view.y, bar, view.h}, t->bar_bg);
+        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), ty, bar, tl}, t->accent);
+    }
+    app_button(a, in.x, in.y + in.h - bh, in.w, NULL, "Close", ROLE_BODY, A_CLOSE, 0, true);
+    free(a->overlay_text);
+    a->overlay_text = xstrdup(text);
+}
+
+/* The keys (F1 or ?): a text that scrolls when it does not fit, and Close. */
+static void help_overlay(App *a)
+{
     Buf b = {0};
     buf_puts(&b, "**1** to **9**: take a choice (in a room: a vote; with Shift, take one back)\n"
                  "**Tab**, **Up**, **Down**: move between buttons; **Return** or **Space**: press\n"
@@ -290,39 +325,28 @@ static void help_overlay(App *a)
                  "**Page Up**, **Page Down**, **Home**, **End**, the wheel: scroll\n"
                  "**Ctrl+C**: copy the scene's text (or an error)\n"
                  "**F11**: fullscreen\n"
+                 "**S**: the stats explained; **E**: the story's endings\n"
                  "**F1** or **?**: these keys");
     if (a->room)
         buf_puts(&b, "\n**T**: start the discussion timer\n**R**: rewind to an earlier decision\n"
                      "**Return**: take the room's choice");
-    int w = panel_width(a) - draw_px(d, 48), gap = draw_px(d, 12);
-    int th = draw_text(d, ROLE_BODY, buf_str(&b), 0, 0, w, t->text, false);
-    int bh = app_button(a, 0, 0, w, NULL, "Close", ROLE_BODY, 0, 0, false);
-    SDL_Rect in = overlay_panel(a, "Keys", th + gap + bh);
-    SDL_Rect view = {in.x, in.y, in.w, in.h - bh - gap};
-    if (a->list_for != OV_HELP) {
-        a->list_for = OV_HELP;
-        a->list_scroll = 0;
-    }
-    if (a->list_scroll > th - view.h)
-        a->list_scroll = th - view.h;
-    if (a->list_scroll < 0)
-        a->list_scroll = 0;
-    SDL_RenderSetClipRect(d->r, &view);
-    draw_text(d, ROLE_BODY, buf_str(&b), in.x, in.y - a->list_scroll, w, t->text, true);
-    SDL_RenderSetClipRect(d->r, NULL);
+    text_overlay(a, "Keys", buf_str(&b));
     buf_free(&b);
-    if (th > view.h) { /* more below or above: a scroll bar (the wheel, Page Up and Down) */
-        int bar = draw_px(d, 6), tl = view.h * view.h / th;
-        int ty = view.y + (view.h - tl) * a->list_scroll / (th - view.h);
-        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), view.y, bar, view.h}, t->bar_bg);
-        draw_fill(d, (SDL_Rect){in.x + in.w + draw_px(d, 8), ty, bar, tl}, t->accent);
-    }
-    app_button(a, in.x, in.y + in.h - bh, in.w, NULL, "Close", ROLE_BODY, A_CLOSE, 0, true);
+}
+
+/* The stats explained (S) and the endings gallery (E): their texts come from explain.c. */
+static void explain_overlay(App *a)
+{
+    char *text = a->overlay == OV_STATS ? app_stats_text(a) : app_endings_text(a);
+    text_overlay(a, a->overlay == OV_STATS ? "Stats explained" : "Endings", text);
+    free(text);
 }
 
 void app_draw_overlay(App *a)
 {
     a->list_view = (SDL_Rect){0, 0, 0, 0};
+    free(a->overlay_text);
+    a->overlay_text = NULL;
     if (a->overlay == OV_NONE)
         a->list_for = OV_NONE;
     switch (a->overlay) {
@@ -334,6 +358,8 @@ void app_draw_overlay(App *a)
     case OV_TIE: tie_overlay(a); break;
     case OV_CONFIRM: confirm_overlay(a); break;
     case OV_HELP: help_overlay(a); break;
+    case OV_STATS:
+    case OV_ENDINGS: explain_overlay(a); break;
     case OV_NONE: break;
     }
 }

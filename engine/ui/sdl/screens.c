@@ -199,10 +199,13 @@ static int story_column(App *a, int x, int y, int w, bool render)
         y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_NEXT, 0, render) + draw_px(d, 10);
         free(go);
     }
-    if (sc->endings_total) { /* the endings gallery */
-        char *found = xasprintf("*%zu of %zu endings found.*", sc->endings_found,
-                                sc->endings_total);
-        y += draw_text(d, ROLE_BODY, found, x, y, w, t->dim, render) + draw_px(d, 10);
+    { /* the endings gallery: how many were found, and a button to see them (E) */
+        char *found = sc->endings_total
+                          ? xasprintf("The endings: %zu of %zu found (E)", sc->endings_found,
+                                      sc->endings_total)
+                          : xstrdup("The story's endings (E)");
+        y += app_button(a, x, y, w, NULL, found, ROLE_BODY, A_ENDINGS, 0, render) +
+             draw_px(d, 10);
         free(found);
     }
     if (!(sc->campaign && sc->campaign->next))

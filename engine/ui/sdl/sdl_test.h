@@ -26,6 +26,8 @@ typedef struct UiSdlFrame {
     int thumb[4]; /* the story pane's scroll bar thumb (all 0 without a scroll bar) */
     int panel[4]; /* the side panel's stats when they scroll (all 0 when they fit) */
     int overlay;  /* an overlay is open (its buttons are the only ones listed) */
+    const char *overlay_text; /* the text of an open text panel (the keys, the stats explained,
+                                 the endings), with its markup; NULL for other overlays */
     int top_block; /* the story column's block (an earlier scene, the current one, its choices)
                       at the top of the view, counted from 0; -1 outside a game */
 } UiSdlFrame;

@@ -182,6 +182,7 @@ static void sdl_shutdown(void)
     app_history_free(a);
     free(a->blocks);
     free(a->error);
+    free(a->overlay_text);
     free(a->toast);
     free(a->confirm_title);
     free(a->confirm_text);
@@ -490,6 +491,7 @@ void ui_sdl_frame(UiSdlFrame *f)
     rect4(app->scroll_thumb, f->thumb);
     rect4(app->panel_view, f->panel);
     f->overlay = app->overlay != OV_NONE;
+    f->overlay_text = app->overlay_text;
     f->top_block = -1;
     for (size_t k = 0; app->s && k < app->n_blocks && app->blocks[k] <= app->scroll; k++)
         f->top_block = (int)k;
