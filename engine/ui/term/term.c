@@ -156,7 +156,9 @@ static void rule(Buf *b, const Term *t, const char *title)
     buf_printf(b, " %s%s\n\n", bar, c ? RESET : "");
 }
 
-static void show_stats(Term *t, const Screen *sc, Buf *b)
+/* The stats shown (hidden ones left out while the game goes on): label, bar, value, "lower is
+ * better"; with explain, the story's description of each under it (the 'stats' command). */
+static void show_stats(Term *t, const Screen *sc, Buf *b, bool explain)
 {
     size_t lw = 0;
     char **labels = xcalloc(sc->n_stats + 1, sizeof *labels);
@@ -183,9 +185,33 @@ static void show_stats(Term *t, const Screen *sc, Buf *b)
         if (d->good == GOOD_LOW)
             buf_puts(b, "  (lower is better)");
         buf_putc(b, '\n');
+        if (explain && d->description)
+            wrap_text(b, d->description, t->cfg->width, 4, t->cfg->color);
         free(labels[i]);
     }
     free(labels);
+}
+
+/* The endings gallery (the 'endings' command): how many were found, then each of the story's
+ * endings, numbered: found ones by title and verdict (this game's marked), the others "Not
+ * found yet", their titles kept back. */
+static void show_gallery(const Screen *sc, Buf *b)
+{
+    if (sc->endings_total)
+        buf_printf(b, "Endings found: %zu of %zu.\n", sc->endings_found, sc->endings_total);
+    else
+        buf_puts(b, "The endings you reach are not being recorded on this computer.\n");
+    for (size_t i = 0; i < sc->n_gallery; i++) {
+        const ScreenGalleryEnding *e = &sc->gallery[i];
+        buf_printf(b, "  %zu. ", i + 1);
+        if (!e->found) {
+            buf_puts(b, "Not found yet\n");
+            continue;
+        }
+        put_text(b, e->title);
+        bool this_game = sc->ending && strcmp(sc->ending->id, e->id) == 0;
+        buf_printf(b, " (%s%s)\n", e->verdict_text, this_game ? ", this game" : "");
+    }
 }
 
 static void show_ending(Term *t, const Screen *sc, Buf *b)
@@ -196,7 +222,7 @@ static void show_ending(Term *t, const Screen *sc, Buf *b)
     put_text(b, e->title);
     buf_printf(b, "%s (%s, after %zu decision%s)\n\n", c ? RESET : "", e->verdict_text,
                sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
-    show_stats(t, sc, b);
+    show_stats(t, sc, b, false);
     if (sc->campaign && sc->campaign->n_career) { /* the last chapter: the whole career */
         buf_printf(b, "\n%sYour career%s\n\n", c ? BOLD : "", c ? RESET : "");
         for (size_t i = 0; i < sc->campaign->n_career; i++) {
@@ -346,7 +372,8 @@ static void show_help(Term *t)
 {
     Buf b = {0}; /* a plain aligned list: not laid out as prose, which would join the lines */
     buf_puts(&b, "Type the number of a choice and press Enter. Other commands:\n"
-                 "  stats          where you stand\n"
+                 "  stats          where you stand, and what each stat means\n"
+                 "  endings        the story's endings: which you have found\n"
                  "  history        the decisions so far\n"
                  "  undo           take back the last decision\n"
                  "  next           (campaigns) go on to the next chapter after an ending\n"
@@ -586,7 +613,15 @@ static bool handle(Term *t, char *line)
     } else if (strcmp(p, "stats") == 0 || strcmp(p, "s") == 0) {
         Screen *sc = screen_describe(t->s);
         Buf b = {0};
-        show_stats(t, sc, &b);
+        show_stats(t, sc, &b, true);
+        put(t, &b);
+        if (sc->notice)
+            say(t, "%s", sc->notice);
+        screen_free(sc);
+    } else if (strcmp(p, "endings") == 0 || strcmp(p, "e") == 0) {
+        Screen *sc = screen_describe(t->s);
+        Buf b = {0};
+        show_gallery(sc, &b);
         put(t, &b);
         if (sc->notice)
             say(t, "%s", sc->notice);
