@@ -2,6 +2,7 @@
  * participant (RFC 4180 quoting, CRLF line ends; fields that a spreadsheet would take for a
  * formula are prefixed with '; on request a UTF-8 byte-order mark, which spreadsheets need to
  * read the file as UTF-8). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,16 @@ static void int_cell(Buf *b, int v)
     buf_add(b, p, (size_t)(e - p));
 }
 
+/* ",S" where S is seconds as "%g" writes them: whole numbers under a million (what results
+ * files hold: 0, or a few seconds) digit by digit, anything else through printf. */
+static void secs_cell(Buf *b, double v)
+{
+    if (v >= 0 && v < 1e6 && v == (double)(unsigned)v && !signbit(v))
+        int_cell(b, (int)v);
+    else
+        buf_printf(b, ",%g", v);
+}
+
 char *report_csv(Report *r, bool bom)
 {
     size_t nc;
@@ -89,30 +100,35 @@ char *report_csv(Report *r, bool bom)
         stat_header(&b, r, cols[j], "_after");
     }
     buf_puts(&b, "\r\n");
+    Buf pre = {0}; /* a participant's first five cells, the same on each of their rows */
     for (size_t gi = 0; gi < r->ng; gi++) {
         const Group *g = &r->g[gi];
         for (size_t pi = 0; pi < g->n; pi++) {
             const Part *p = g->p[pi];
+            pre.len = 0;
+            csv_field(&pre, p->file, true);
+            buf_putc(&pre, ',');
+            csv_field(&pre, S(r, p->story), true);
+            buf_putc(&pre, ',');
+            csv_field(&pre, S(r, p->session), true);
+            buf_putc(&pre, ',');
+            csv_field(&pre, S(r, p->player), true);
+            buf_putc(&pre, ',');
+            csv_field(&pre, p->ended ? S(r, p->ending) : "", true);
+            buf_putc(&pre, ',');
             for (size_t i = 0; i < p->nd; i++) {
                 const Dec *d = &p->d[i];
-                csv_field(&b, p->file, true);
-                buf_putc(&b, ',');
-                csv_field(&b, S(r, p->story), true);
-                buf_putc(&b, ',');
-                csv_field(&b, S(r, p->session), true);
-                buf_putc(&b, ',');
-                csv_field(&b, S(r, p->player), true);
-                buf_putc(&b, ',');
-                csv_field(&b, p->ended ? S(r, p->ending) : "", true);
-                buf_putc(&b, ',');
+                buf_add(&b, pre.s, pre.len);
                 csv_field(&b, S(r, d->story), true);
-                buf_printf(&b, ",%zu,", i + 1);
+                int_cell(&b, (int)(i + 1));
+                buf_putc(&b, ',');
                 csv_field(&b, S(r, d->scene), true);
                 buf_putc(&b, ',');
                 csv_field(&b, S(r, d->choice), true);
                 buf_putc(&b, ',');
                 csv_field(&b, S(r, d->text), true);
-                buf_printf(&b, ",%g,", d->seconds);
+                secs_cell(&b, d->seconds);
+                buf_putc(&b, ',');
                 csv_field(&b, S(r, d->forced), true);
                 for (size_t j = 0; j < nc; j++) {
                     int bv = MISSING, av = MISSING;
@@ -128,6 +144,7 @@ char *report_csv(Report *r, bool bom)
             }
         }
     }
+    buf_free(&pre);
     free(cols);
     return buf_take(&b);
 }
@@ -150,6 +167,7 @@ char *report_participants_csv(Report *r, bool bom)
     for (size_t k = 0; k < most; k++)
         buf_printf(&b, ",decision_%zu", k + 1);
     buf_puts(&b, "\r\n");
+    Buf c = {0};
     for (size_t gi = 0; gi < r->ng; gi++) {
         const Group *g = &r->g[gi];
         for (size_t pi = 0; pi < g->n; pi++) {
@@ -173,14 +191,16 @@ char *report_participants_csv(Report *r, bool bom)
                 buf_putc(&b, ',');
                 if (k >= p->nd)
                     continue;
-                Buf c = {0}; /* scene/choice, as the page's data-id */
-                buf_printf(&c, "%s/%s", S(r, p->d[k].scene), S(r, p->d[k].choice));
+                c.len = 0; /* scene/choice, as the page's data-id */
+                buf_puts(&c, S(r, p->d[k].scene));
+                buf_putc(&c, '/');
+                buf_puts(&c, S(r, p->d[k].choice));
                 csv_field(&b, buf_str(&c), true);
-                buf_free(&c);
             }
             buf_puts(&b, "\r\n");
         }
     }
+    buf_free(&c);
     free(cols);
     return buf_take(&b);
 }
