@@ -571,6 +571,47 @@ static void menu_endings(void **state)
     session_free(s);
 }
 
+/* At an ending, the page's "The endings: 1 of 3 found (E)" button, the first of its last four
+ * (then Play again, Take back, Back to the title screen), opens the gallery. */
+static void ending_button_frame(int frame, void *ud)
+{
+    Explain *x = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 2) { /* scrolled to the end: click the fourth-lowest button of the column */
+        int ys[MAX_BUTTONS], n = 0, r[4];
+        for (int i = 0; i < f.n_buttons && n < MAX_BUTTONS; i++) {
+            ui_sdl_frame_button(&f, i, r);
+            if (r[0] == f.column_x && r[3] > 0)
+                ys[n++] = i;
+        }
+        assert_true(n >= 4);
+        ui_sdl_frame_button(&f, ys[n - 4], r);
+        play_click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    }
+    if (frame == 3 && f.overlay_text)
+        x->menu_endings = strstr(f.overlay_text, "endings found") != NULL;
+}
+
+static void ending_page_endings(void **state)
+{
+    (void)state;
+    Err err;
+    Session *s = play_open_story("demo", true);
+    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
+                                       "spot_check", "business_plan"};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    play_set_window(1280, 800, 20, NULL);
+    static const SDL_Keycode keys[] = {SDLK_END, 0};
+    Explain x = {0};
+    Script sc = {keys, 2, ending_button_frame, &x};
+    play_script(s, &sc);
+    if (!x.menu_endings)
+        fail_msg("the ending page's endings button did not open the endings");
+    session_free(s);
+}
+
 /* ---- the keys (F1) and copying the scene (Ctrl+C) ---- */
 
 typedef struct Help {
@@ -625,6 +666,7 @@ int main(void)
         cmocka_unit_test(keys_and_copy),
         cmocka_unit_test(stats_and_endings),
         cmocka_unit_test(menu_endings),
+        cmocka_unit_test(ending_page_endings),
     };
     return play_main(tests, sizeof tests / sizeof *tests, "render_play");
 }
