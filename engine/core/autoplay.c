@@ -71,8 +71,7 @@ const char *autoplay_strategy_name(AutoplayStrategy st, double advice_p, char *b
     return buf;
 }
 
-/* AUTOPLAY_ADVICE's pick among the n choices shown now (see autoplay.h). */
-static size_t advised(const Game *g, double p, Rng *pick)
+size_t autoplay_pick_advised(const Game *g, double p, Rng *pick)
 {
     size_t n = game_choice_count(g), tagged = 0;
     for (size_t i = 0; i < n; i++)
@@ -120,7 +119,7 @@ static AutoplayStop play_game(Game *g, const AutoplayOptions *o, long *counts, R
             return stop(r, AUTOPLAY_FAILED);
         }
         size_t k = o->strategy == AUTOPLAY_LEAST_USED && counts ? least_used(counts, g, pick)
-                   : o->strategy == AUTOPLAY_ADVICE         ? advised(g, o->advice_p, pick)
+                   : o->strategy == AUTOPLAY_ADVICE         ? autoplay_pick_advised(g, o->advice_p, pick)
                                                             : (size_t)rng_range(pick, 0, (int64_t)n - 1);
         if (o->picked)
             o->picked(o->ctx, g, k);

@@ -35,6 +35,11 @@ typedef enum AutoplayStrategy {
 bool autoplay_parse_strategy(const char *name, AutoplayStrategy *st, double *advice_p);
 /* The name autoplay_parse_strategy reads, into buf (size at least 32): "advice:0.9". */
 const char *autoplay_strategy_name(AutoplayStrategy st, double advice_p, char *buf, size_t size);
+/* AUTOPLAY_ADVICE's pick among the choices g shows now (an index for game_choose): with no
+ * tagged choice, one at random; else a coin (pick's next draw) below p follows the advice (a
+ * choice tagged follows, else one not tagged against), otherwise goes against it, each drawn
+ * evenly from pick. Also core/road_replay's pick with p = 1. */
+size_t autoplay_pick_advised(const Game *g, double p, Rng *pick);
 
 typedef enum AutoplayStop {
     AUTOPLAY_ENDED,    /* the story (every chapter of a campaign) reached an ending */

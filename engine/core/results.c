@@ -98,23 +98,10 @@ void results_make_readable(const char *path)
 
 /* ---- reading ---- */
 
-/* The member key of object o, as cJSON_GetObjectItemCaseSensitive finds it (the first with
- * that name; NULL for anything but an object's members), its first byte compared before
- * strcmp is called: a results file's decision has eight members, and a report at 20,000
- * files looked them up millions of times (profiled: strcmp took the most time of any function). */
-static const cJSON *field(const cJSON *o, const char *key)
-{
-    if (!o)
-        return NULL;
-    for (const cJSON *c = o->child; c && c->string; c = c->next)
-        if (c->string[0] == key[0] && strcmp(c->string, key) == 0)
-            return c;
-    return NULL;
-}
 
 static const char *get_str(const cJSON *o, const char *key)
 {
-    const cJSON *v = field(o, key);
+    const cJSON *v = save_field(o, key);
     return v && cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
@@ -198,9 +185,9 @@ static void read_decisions(const cJSON *list, size_t chapter, Step *steps, size_
         i++;
         d->text = dup_str(it, "text");
         d->forced = dup_str(it, "forced");
-        const cJSON *secs = field(it, "seconds");
+        const cJSON *secs = save_field(it, "seconds");
         d->seconds = cJSON_IsNumber(secs) ? secs->valuedouble : 0;
-        d->stats = read_stats(field(it, "before"), field(it, "after"), out, idcap, &d->n_stats);
+        d->stats = read_stats(save_field(it, "before"), save_field(it, "after"), out, idcap, &d->n_stats);
     }
 }
 
@@ -232,7 +219,7 @@ static cJSON *parse_results_json(const char *text, size_t len, Err *err)
     }
     free(copy);
     const char *format = get_str(root, "format");
-    const cJSON *version = field(root, "version");
+    const cJSON *version = save_field(root, "version");
     if (!cJSON_IsObject(root))
         err_set(err, "not a Ladder results file (the JSON is not an object)");
     else if (!format)
@@ -273,8 +260,8 @@ int results_parse(const char *text, size_t len, Results *out, Err *err)
     out->session = xstrdup(sd.session ? sd.session : "");
     out->player = xstrdup(sd.player ? sd.player : "");
     out->seed = sd.seed;
-    out->anonymous = cJSON_IsTrue(field(root, "anonymous"));
-    const cJSON *ended = field(root, "ended");
+    out->anonymous = cJSON_IsTrue(save_field(root, "anonymous"));
+    const cJSON *ended = save_field(root, "ended");
     bool has_ending = sd.ending && *sd.ending;
     out->ended = cJSON_IsBool(ended) ? cJSON_IsTrue(ended) && has_ending : has_ending;
     out->ending = out->ended ? xstrdup(sd.ending) : NULL;
@@ -288,17 +275,17 @@ int results_parse(const char *text, size_t len, Results *out, Err *err)
         out->n_chapters = sd.n_chapters;
         const cJSON *ch;
         size_t i = 0;
-        cJSON_ArrayForEach(ch, field(root, "chapters"))
+        cJSON_ArrayForEach(ch, save_field(root, "chapters"))
         {
             SaveChapter *sc = i < sd.n_chapters ? &sd.chapters[i] : NULL;
-            read_decisions(field(ch, "decisions"), i, sc ? sc->steps : NULL,
+            read_decisions(save_field(ch, "decisions"), i, sc ? sc->steps : NULL,
                            sc ? sc->n_steps : 0, out, &cap, &idcap);
             i++;
         }
     } else {
-        read_decisions(field(root, "decisions"), 0, sd.steps, sd.n_steps, out, &cap, &idcap);
+        read_decisions(save_field(root, "decisions"), 0, sd.steps, sd.n_steps, out, &cap, &idcap);
     }
-    out->stats = read_stats(field(root, "stats"), NULL, out, &idcap, &out->n_stats);
+    out->stats = read_stats(save_field(root, "stats"), NULL, out, &idcap, &out->n_stats);
     for (size_t i = 0; i < out->n_stats; i++)
         out->stats[i].after = out->stats[i].before;
     save_data_free(&sd);

@@ -57,32 +57,15 @@ static size_t other_choice(const Game *g, size_t mine, const int *counts, size_t
     return best;
 }
 
-/* AUTOPLAY_ADVICE's pick with advice_p 1 (core/autoplay.c, `advised`): the coin is drawn at a
- * tagged decision as there, so the draws match advice:1 play. *any: was any choice tagged. */
+/* AUTOPLAY_ADVICE's pick with advice_p 1 (autoplay_pick_advised), so the draws match advice:1
+ * play. *any: was any choice tagged. */
 static size_t advised(const Game *g, Rng *pick, bool *any)
 {
     size_t n = game_choice_count(g), tagged = 0;
     for (size_t i = 0; i < n; i++)
         tagged += game_choice(g, i)->advice != ADVICE_NONE;
     *any = tagged > 0;
-    if (tagged == 0)
-        return (size_t)rng_range(pick, 0, (int64_t)n - 1);
-    (void)rng_unit(pick); /* the coin: below 1 always, so the advice is followed */
-    size_t n_want = 0, n_ok = 0;
-    for (size_t i = 0; i < n; i++) {
-        Advice a = game_choice(g, i)->advice;
-        n_want += a == ADVICE_FOLLOWS;
-        n_ok += a != ADVICE_AGAINST;
-    }
-    size_t pool = n_want ? n_want : n_ok ? n_ok : n;
-    size_t k = (size_t)rng_range(pick, 0, (int64_t)pool - 1);
-    for (size_t i = 0; i < n; i++) {
-        Advice a = game_choice(g, i)->advice;
-        bool in = n_want ? a == ADVICE_FOLLOWS : n_ok ? a != ADVICE_AGAINST : true;
-        if (in && k-- == 0)
-            return i;
-    }
-    return 0;
+    return autoplay_pick_advised(g, 1.0, pick);
 }
 
 int road_replay_other(const Game *like, const Step *steps, size_t n, size_t k, const int *counts,

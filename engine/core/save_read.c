@@ -55,11 +55,7 @@ void save_data_free(SaveData *d)
  * cut to 240 (save.c), a player's name is short. A longer one is not from Ladder. */
 #define SAVE_MAX_STRING 4096
 
-/* The member key of object o, as cJSON_GetObjectItemCaseSensitive finds it (the first with
- * that name; NULL for anything but an object's members), its first byte compared before
- * strcmp is called: a results file's decision has eight members, and a report at 20,000
- * files looked them up millions of times (profiled: strcmp took the most time of any function). */
-static const cJSON *field(const cJSON *o, const char *key)
+const cJSON *save_field(const cJSON *o, const char *key)
 {
     if (!o)
         return NULL;
@@ -96,7 +92,7 @@ static int check_strings(const cJSON *node, Err *err)
 
 static const char *get_str(const cJSON *o, const char *key)
 {
-    const cJSON *v = field(o, key);
+    const cJSON *v = save_field(o, key);
     return v && cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
@@ -111,7 +107,7 @@ static void decision_where(char *buf, size_t n, size_t chapter, size_t i)
 
 static int check_version(const cJSON *root, SaveData *out, Err *err)
 {
-    const cJSON *v = field(root, "version");
+    const cJSON *v = save_field(root, "version");
     if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
         err_set(err, "the save has no valid format version (\"version\" is not a number)");
         return -1;
@@ -185,13 +181,13 @@ static int check_decision(const cJSON *o, Step *st, size_t chapter, size_t expec
         err_set(err, "%s of the save has no scene or choice", where);
         return -1;
     }
-    const cJSON *n = field(o, "n");
+    const cJSON *n = save_field(o, "n");
     if (n && (!cJSON_IsNumber(n) || n->valuedouble != (double)expect_n)) {
         err_set(err, "%s: its number \"n\" is not %zu (decisions out of order?)", where,
                 expect_n);
         return -1;
     }
-    const cJSON *secs = field(o, "seconds");
+    const cJSON *secs = save_field(o, "seconds");
     double s = 0;
     if (secs) {
         if (!cJSON_IsNumber(secs)) {
@@ -205,8 +201,8 @@ static int check_decision(const cJSON *o, Step *st, size_t chapter, size_t expec
             return -1;
         }
     }
-    if (check_stats(field(o, "before"), where, "before", err) != 0 ||
-        check_stats(field(o, "after"), where, "after", err) != 0)
+    if (check_stats(save_field(o, "before"), where, "before", err) != 0 ||
+        check_stats(save_field(o, "after"), where, "after", err) != 0)
         return -1;
     st->scene = xstrdup(sc);
     st->choice = xstrdup(ch);
@@ -248,7 +244,7 @@ static int check_header(const cJSON *root, SaveData *out, Err *err)
     }
     if (check_seed(get_str(root, "seed"), &out->seed, "the save", err) != 0)
         return -1;
-    const cJSON *anon = field(root, "anonymous");
+    const cJSON *anon = save_field(root, "anonymous");
     if (anon && !cJSON_IsBool(anon)) {
         err_set(err, "the save's \"anonymous\" is not true or false");
         return -1;
@@ -266,12 +262,12 @@ static int check_header(const cJSON *root, SaveData *out, Err *err)
 /* The state after the decisions: where the game stands and its stats. */
 static int check_state(const cJSON *o, SaveData *out, Err *err)
 {
-    const cJSON *ended = field(o, "ended");
+    const cJSON *ended = save_field(o, "ended");
     if (ended && !cJSON_IsBool(ended)) {
         err_set(err, "the save's \"ended\" is not true or false");
         return -1;
     }
-    if (check_stats(field(o, "stats"), "the final state", "stats",
+    if (check_stats(save_field(o, "stats"), "the final state", "stats",
                     err) != 0)
         return -1;
     out->updated = xstrdup(get_str(o, "updated"));
@@ -330,9 +326,9 @@ static int check_document(const cJSON *root, SaveData *out, Err *err)
         rc = check_header(root, out, err);
     size_t total = 0;
     if (rc == 0)
-        rc = parse_list(field(root, "decisions"), &out->steps,
+        rc = parse_list(save_field(root, "decisions"), &out->steps,
                         &out->n_steps, 0, &total, err);
-    const cJSON *chapters = field(root, "chapters");
+    const cJSON *chapters = save_field(root, "chapters");
     if (rc == 0 && chapters) {
         if (!cJSON_IsArray(chapters) || cJSON_GetArraySize(chapters) == 0) {
             err_set(err, "the save's chapters are not a list");
@@ -346,7 +342,7 @@ static int check_document(const cJSON *root, SaveData *out, Err *err)
             rc = check_chapter(ch, out, err);
             SaveChapter *c = &out->chapters[out->n_chapters - 1];
             if (rc == 0)
-                rc = parse_list(field(ch, "decisions"), &c->steps,
+                rc = parse_list(save_field(ch, "decisions"), &c->steps,
                                 &c->n_steps, out->n_chapters, &total, err);
         }
     }
@@ -470,7 +466,7 @@ static bool decision_follows(Lines *l)
 {
     while (next_line(l)) {
         cJSON *o = line_object(l, "", true, "");
-        bool rec = o && field(o, "choice");
+        bool rec = o && save_field(o, "choice");
         cJSON_Delete(o);
         if (rec)
             return true;
