@@ -45,8 +45,7 @@ static int carry_value(const Story *s, const StatDef *d, int i, const StatDef *c
                        const Effects *between)
 {
     StatDef bounds = d ? *d : *c;
-    int v = bounds.min <= c->start && c->start <= bounds.max ? c->start
-            : game_int_clamp(&bounds, c->start);
+    int v = game_int_clamp(&bounds, c->start);
     for (size_t k = 0; between && k < between->n; k++)
         if (strcmp(between->v[k].stat, c->id) == 0)
             v = game_effect_result(&bounds, &between->v[k], v);
