@@ -11,8 +11,8 @@
 #include "core/suggest.h"
 #include "core/text.h"
 
-const char *const story_reserved_names[STORY_N_RESERVED] = {"player", "scene", "decisions",
-                                                            "chance", "roll",  "visited"};
+const char *const story_reserved_names[STORY_N_RESERVED] = {
+    "player", "scene", "decisions", "chance", "roll", "visited", "named"};
 
 bool story_is_reserved_name(const char *name)
 {

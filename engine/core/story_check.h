@@ -33,7 +33,7 @@ void story_problems_to_err(StoryProblems *p, Err *err);
 /* The names the game view gives to scripts besides stats and flags (player, scene, decisions,
  * chance, roll, visited), in this order; no stat or flag may take one. */
 extern const char *const story_reserved_names[];
-#define STORY_N_RESERVED 6
+#define STORY_N_RESERVED 7
 /* True if name is one of story_reserved_names. */
 bool story_is_reserved_name(const char *name);
 

@@ -1,5 +1,5 @@
 /* view.c: the read-only game view that callbacks receive as g: stats and flags by name, plus
- * g.player, g.scene, g.decisions, g:chance(p), g:roll(a, b) and g:visited(scene). */
+ * g.player, g.named, g.scene, g.decisions, g:chance(p), g:roll(a, b) and g:visited(scene). */
 #include "lua/internal.h"
 
 #include "core/story_check.h"
@@ -9,7 +9,16 @@
 
 /* Codes in the name table: stats are 1..n, flags -1..-n, built-ins from BUILTIN up, in the
  * order of story_reserved_names. */
-enum { BUILTIN = 1000000, B_PLAYER = BUILTIN, B_SCENE, B_DECISIONS, B_CHANCE, B_ROLL, B_VISITED };
+enum {
+    BUILTIN = 1000000,
+    B_PLAYER = BUILTIN,
+    B_SCENE,
+    B_DECISIONS,
+    B_CHANCE,
+    B_ROLL,
+    B_VISITED,
+    B_NAMED
+};
 
 static Game *need_game(lua_State *L, const char *what)
 {
@@ -135,6 +144,8 @@ static int l_index(lua_State *L)
         lua_pushstring(L, game_player_prose(g));
     else if (code == B_SCENE)
         lua_pushstring(L, game_scene(g)->id);
+    else if (code == B_NAMED) /* the player gave a name: g.player is theirs, not the stand-in */
+        lua_pushboolean(L, *game_player(g) != '\0');
     else if (code == B_DECISIONS) {
         game_note_outside_read(g);
         lua_pushinteger(L, (lua_Integer)game_decision_count(g));

@@ -176,9 +176,9 @@ scene "reorg" {
   -- In a campaign, the time between chapters is the campaign's rule (career/story.lua): burnout
   -- recovers, and no chapter opens at or past a threshold.
   text = function(g)
-    -- Lorna uses your name when the game has one; without one it reads "friend", which she
-    -- would not say while cutting your job, so she uses none.
-    local name = g.player ~= "friend" and ", {player}" or ""
+    -- Lorna uses your name when the player gave one (g.named); without one it reads "friend",
+    -- which she would not say while cutting your job, so she uses none.
+    local name = g.named and ", {player}" or ""
     return paras(bridge_line(g), [[
       Meridian Practice Partners runs the back office for thirty-one physician practices across
       north Alabama, from Florence to Huntsville: the billing, the scheduling, the insurance

@@ -163,9 +163,9 @@ end
 scene "february" {
   chapter = "Prologue: February 1995",
   text = function(g)
-    -- Dana calls you by name when the game has one. Without one the name reads "friend" (the
-    -- engine's GAME_NO_NAME), which she would never call her own engineer: then she uses none.
-    local name = g.player ~= "friend" and ", {player}" or ""
+    -- Dana calls you by name when the player gave one (g.named). Without one the name reads
+    -- "friend", which she would never call her own engineer: then she uses none.
+    local name = g.named and ", {player}" or ""
     return [[
     Glen Hadley's badge stopped working at 8:05 on a Monday in February. By nine his office on
     the fourth floor of Brandt & Voss Supply was two banker's boxes by the elevator. By ten Dana

@@ -45,6 +45,19 @@ static void test_start(void **state)
     assert_string_equal(game_player(g), "");
     game_free(g);
     story_free(s);
+    /* g.named: whether g.player is the player's own name or the stand-in */
+    s = must_load("story { id = \"n\", title = \"N\", start = \"a\" }\n"
+                  "scene \"a\" { text = function(g) return g.named and \"Hi, {player}.\" or "
+                  "\"Hi.\" end,\n  choice { \"On\", id = \"on\", go = \"a\" } }\n");
+    g = game_new(s, 1, "Ana", &err);
+    assert_non_null(g);
+    assert_string_equal(game_text(g), "Hi, Ana.");
+    game_free(g);
+    g = game_new(s, 1, NULL, &err);
+    assert_non_null(g);
+    assert_string_equal(game_text(g), "Hi.");
+    game_free(g);
+    story_free(s);
 }
 
 static void test_effects_and_when(void **state)
