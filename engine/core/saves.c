@@ -78,3 +78,27 @@ bool saves_latest_autosave(const Catalog *c, size_t *story, char **updated)
     saves_free(v, n);
     return found;
 }
+
+static bool same_steps(const Step *a, size_t na, const Step *b, size_t nb)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (strcmp(a[i].scene, b[i].scene) != 0 || strcmp(a[i].choice, b[i].choice) != 0)
+            return false;
+    return true;
+}
+
+bool saves_same_game(const SaveData *a, const SaveData *b)
+{
+    bool same = strcmp(a->story_id, b->story_id) == 0 && a->seed == b->seed &&
+                strcmp(a->player ? a->player : "", b->player ? b->player : "") == 0 &&
+                a->n_chapters == b->n_chapters &&
+                same_steps(a->steps, a->n_steps, b->steps, b->n_steps);
+    for (size_t i = 0; same && i < a->n_chapters; i++) {
+        const SaveChapter *x = &a->chapters[i], *y = &b->chapters[i];
+        same = strcmp(x->story_id, y->story_id) == 0 && x->seed == y->seed &&
+               same_steps(x->steps, x->n_steps, y->steps, y->n_steps);
+    }
+    return same;
+}

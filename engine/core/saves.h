@@ -33,4 +33,10 @@ bool saves_is_autosave(const char *name);
  * "updated" time in *updated (malloc'd). Returns false (nothing set) when there is none. */
 bool saves_latest_autosave(const Catalog *c, size_t *story, char **updated);
 
+/* True when two parsed saves hold the same game: the same story, seed, player and decisions
+ * (scene and choice ids, in every chapter of a campaign), so they replay to the same place
+ * (game_replay rebuilds a game from exactly these). Times, the engine version and
+ * each decision's seconds are not compared. */
+bool saves_same_game(const SaveData *a, const SaveData *b);
+
 #endif

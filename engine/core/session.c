@@ -18,6 +18,7 @@
 #include "core/paths.h"
 #include "core/results.h"
 #include "core/save.h"
+#include "core/saves.h"
 #include "core/session_int.h"
 #include "core/utf8.h"
 
@@ -86,12 +87,35 @@ static const char *autosave_file(const Session *s)
     return s->autosave ? autosave_path(s->autosave) : NULL;
 }
 
-/* Move the autosave of an earlier game aside, under a name the player can load. */
+static char *session_to_json(const Session *s, Err *err);
+
+/* True when the save at path holds the game s plays now: the same story, seed, player and
+ * decisions (in every chapter), so it replays to the same place and setting it aside would
+ * keep nothing the autosave about to be written does not. */
+static bool holds_this_game(const Session *s, const char *path)
+{
+    Err err;
+    SaveData on_disk, now;
+    if (save_read(path, &on_disk, &err) != 0)
+        return false;
+    char *text = session_to_json(s, &err);
+    bool same = false;
+    if (text && save_parse(text, strlen(text), &now, &err) == 0) {
+        same = saves_same_game(&on_disk, &now);
+        save_data_free(&now);
+    }
+    free(text);
+    save_data_free(&on_disk);
+    return same;
+}
+
+/* Move the autosave of an earlier game aside, under a name the player can load (unless it
+ * holds the very game about to be written over it: a save loaded again, say). */
 static void keep_old_autosave(Session *s)
 {
     s->backup_pending = false;
     const char *path_now = autosave_file(s);
-    if (!path_now || !exists(path_now))
+    if (!path_now || !exists(path_now) || holds_this_game(s, path_now))
         return;
     char stamp[32];
     local_stamp(stamp, sizeof stamp);
@@ -498,9 +522,13 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
     }
     if (o->resume || o->load) {
         /* resuming an autosave another game holds, or loading a save: whatever file this game
-         * autosaves to belongs to an earlier game until the first decision moves it aside */
+         * autosaves to belongs to an earlier game. It is moved aside and the game written in
+         * its place now, not at the first decision, so a player who leaves before deciding
+         * finds this game, the one played last, under Continue (issue 16, item 7) */
         s->backup_pending = o->load != NULL ||
                             (s->autosave && autosave_slot(s->autosave) != resume_slot);
+        if (s->backup_pending)
+            autosave(s);
         return s;
     }
     s->seed = o->seed_given ? o->seed : session_random_seed();
@@ -826,8 +854,11 @@ int session_load(Session *s, const char *name_or_path, Err *err)
     bool same = autosave_file(s) && strcmp(p, autosave_file(s)) == 0;
     int rc = load_into(s, p, err);
     free(p);
-    if (rc == 0 && !same)
-        s->backup_pending = true;
+    if (rc == 0) { /* the loaded game is the one Continue resumes: autosaved now (session.h) */
+        if (!same)
+            s->backup_pending = true;
+        autosave(s);
+    }
     return rc;
 }
 

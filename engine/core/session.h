@@ -16,7 +16,8 @@ typedef struct SessionOptions {
     uint64_t seed;
     bool seed_given; /* else a seed is drawn from the clock */
     const char *player;
-    const char *load;  /* a save name or path to resume, or NULL */
+    const char *load;  /* a save name or path to resume, or NULL (autosaved at once, as
+                          session_load does) */
     bool resume;       /* continue the story's autosave */
     bool no_autosave;  /* for tools and tests that must not touch the data folder */
     const char *dir;   /* a folder of this player's own (the web server's players), or NULL:
@@ -127,8 +128,12 @@ int session_undo(Session *s, Err *err);
  * (malloc'd, the caller frees it). Returns 0, or -1 with err (a bad name, saving off, a write
  * that failed). */
 int session_save(Session *s, const char *name, char **path, Err *err);
-/* Load a save by slot name or file path; the game continues from it. Returns 0, or -1 with
- * err (it cannot be read, is for another story, or no longer replays). */
+/* Load a save by slot name or file path; the game continues from it. It is autosaved at once
+ * (the autosave of the game played before is first kept as a save, 'autosave-TIME', unless
+ * it holds this very game), so Continue resumes the game loaded last even when the player
+ * leaves before deciding (issue 16, item 7); SessionOptions.load does the same at open.
+ * Returns 0, or -1 with err (it cannot be read, is for another story, or no longer replays);
+ * a failed autosave leaves the game loaded and says so in a notice. */
 int session_load(Session *s, const char *name_or_path, Err *err);
 /* The saves of this story, newest first (save_list of session_save_dir); *n is their number.
  * NULL with *n = 0 when there are none. malloc'd: free with session_free_saves. */

@@ -2,8 +2,6 @@
  * and the game, open and close overlays, change settings. The slot and room actions live with
  * their lists (slots.c, room.c). */
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
 #include "core/text.h"
 #include "ui/sdl/app.h"
@@ -45,27 +43,6 @@ void app_after_change(App *a)
                   (unsigned)cp);
 }
 
-void app_note_loaded(App *a, const char *save, const char *story_path)
-{
-    Err err;
-    if (strlen(save) >= sizeof a->set.last_save || strlen(story_path) >= sizeof a->set.last_story)
-        return; /* too long to remember: Continue falls back on the autosave */
-    strcpy(a->set.last_save, save);
-    strcpy(a->set.last_story, story_path);
-    a->set.last_at = (long long)time(NULL);
-    settings_save(&a->set, &err); /* a failure costs only Continue's choice */
-}
-
-void app_forget_loaded(App *a)
-{
-    Err err;
-    if (!a->set.last_save[0])
-        return;
-    a->set.last_save[0] = a->set.last_story[0] = '\0';
-    a->set.last_at = 0;
-    settings_save(&a->set, &err);
-}
-
 void app_copy_text(App *a)
 {
     const char *what = a->overlay == OV_ERROR && a->error ? a->error
@@ -102,7 +79,6 @@ static void do_choose(App *a, int i)
         }
         return;
     }
-    app_forget_loaded(a);
     app_history_add(a, xstrdup(sc->text.text));
     app_after_change(a);
     free(a->status);
@@ -131,7 +107,6 @@ static void undo(App *a)
     if (session_undo(a->s, &err) != 0) {
         app_toast(a, "%s", err.msg);
     } else {
-        app_forget_loaded(a);
         app_history_build(a);
         app_after_change(a);
         a->status = screen_notice(a);
@@ -144,7 +119,6 @@ static void next_chapter(App *a)
     if (session_advance(a->s, &err) != 0) {
         app_show_error(a, err.msg);
     } else {
-        app_forget_loaded(a);
         app_history_free(a);
         app_after_change(a);
         a->status = screen_notice(a);
@@ -159,7 +133,6 @@ static void play_again(App *a)
         app_show_error(a, err.msg);
         return;
     }
-    app_forget_loaded(a);
     app_history_free(a);
     app_after_change(a);
     a->status = screen_notice(a);
@@ -212,11 +185,7 @@ void app_act(App *a, int action, int arg)
     switch (action) {
     case A_CHOOSE: do_choose(a, arg); break;
     case A_STORY: pick_story(a, a->cat->v[arg].path, false); break;
-    case A_CONTINUE:
-        pick_story(a, a->cont_path, !a->cont_load);
-        if (a->cont_load)
-            a->pick->load = xstrdup(a->cont_load);
-        break;
+    case A_CONTINUE: pick_story(a, a->cont_path, true); break;
     case A_LOAD_MENU: app_slots_open_load(a); break;
     case A_SAVE_MENU: app_slots_open_save(a); break;
     case A_SLOT: app_slots_take(a, arg); break;

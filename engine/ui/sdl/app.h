@@ -150,8 +150,6 @@ typedef struct App {
     MenuPick *pick;
     bool can_continue;
     char *cont_path, *cont_title;
-    char *cont_load; /* Continue loads this save (the game loaded last), else resumes the
-                        autosave of cont_path */
     /* game */
     Session *s;
     Screen *screen; /* what the game shows, described at each change (app_after_change) */
@@ -357,11 +355,6 @@ void app_act(App *a, int action, int arg);
 void app_after_change(App *a);
 /* Let go of a->screen (at the end of a game). */
 void app_screen_free(App *a);
-/* The game now played came from the save file save of the story at story_path: remember it
- * (in the settings, written now) as the game Continue resumes. */
-void app_note_loaded(App *a, const char *save, const char *story_path);
-/* A decision was autosaved: the autosave is again the game Continue resumes. */
-void app_forget_loaded(App *a);
 
 /* events.c */
 /* Draw when needed, otherwise sleep until the next event, until a->done. */

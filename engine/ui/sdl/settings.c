@@ -86,19 +86,6 @@ char *settings_load(Settings *s)
         s->has_pos = get_int(win, "x", -16384, 16384, &s->x) &&
                      get_int(win, "y", -16384, 16384, &s->y);
     }
-    const cJSON *last = cJSON_GetObjectItemCaseSensitive(root, "last_loaded");
-    if (cJSON_IsObject(last)) {
-        const cJSON *save = cJSON_GetObjectItemCaseSensitive(last, "save");
-        const cJSON *story = cJSON_GetObjectItemCaseSensitive(last, "story");
-        const cJSON *at = cJSON_GetObjectItemCaseSensitive(last, "at");
-        if (cJSON_IsString(save) && cJSON_IsString(story) && cJSON_IsNumber(at) &&
-            strlen(save->valuestring) < sizeof s->last_save &&
-            strlen(story->valuestring) < sizeof s->last_story) {
-            strcpy(s->last_save, save->valuestring);
-            strcpy(s->last_story, story->valuestring);
-            s->last_at = (long long)at->valuedouble;
-        }
-    }
     cJSON_Delete(root);
     return NULL;
 }
@@ -120,12 +107,6 @@ int settings_save(const Settings *s, Err *err)
     if (s->has_pos) {
         cJSON_AddNumberToObject(win, "x", s->x);
         cJSON_AddNumberToObject(win, "y", s->y);
-    }
-    if (s->last_save[0]) {
-        cJSON *last = cJSON_AddObjectToObject(root, "last_loaded");
-        cJSON_AddStringToObject(last, "save", s->last_save);
-        cJSON_AddStringToObject(last, "story", s->last_story);
-        cJSON_AddNumberToObject(last, "at", (double)s->last_at);
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);

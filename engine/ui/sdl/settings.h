@@ -16,12 +16,6 @@ typedef struct Settings {
     bool show_numbers; /* false: bars only, Reigns-style */
     int x, y, w, h;    /* window geometry; x, y valid when has_pos */
     bool has_pos;
-    /* The game played last when it came from a save the player loaded and no decision has
-     * been taken since (so its autosave is older): the save file and its story ("" when
-     * none), and when it was loaded (seconds since the epoch). Continue on the title resumes
-     * it unless an autosave is newer (issue 16, item 7). */
-    char last_save[1024], last_story[1024];
-    long long last_at;
 } Settings;
 
 /* Fill s with the defaults: 20-point text, the first theme, windowed 1100 x 760 points, numbers

@@ -151,20 +151,6 @@ void app_slots_open_load(App *a)
     a->focus = 0;
 }
 
-/* True if the save file at path is an autosave (autosave.json, autosave-2.json ...). */
-static bool autosave_file(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 5 && strcmp(base + n - 5, ".json") == 0)
-        n -= 5;
-    char *name = xasprintf("%.*s", (int)n, base);
-    bool yes = saves_is_autosave(name);
-    free(name);
-    return yes;
-}
-
 void app_slots_take(App *a, int i)
 {
     if (i < 0 || (size_t)i >= a->n_slots)
@@ -191,13 +177,6 @@ void app_slots_take(App *a, int i)
         if (session_load(a->s, sl->name, &err) != 0) {
             app_show_error(a, err.msg);
         } else {
-            const char *dir = session_save_dir(a->s);
-            char *file = dir ? xasprintf("%s/%s.json", dir, sl->name) : NULL;
-            if (file && !saves_is_autosave(sl->name))
-                app_note_loaded(a, file, session_root(a->s)->path);
-            else
-                app_forget_loaded(a);
-            free(file);
             app_history_build(a);
             app_after_change(a);
             a->status = a->screen->notice ? xstrdup(a->screen->notice) : NULL;
@@ -205,10 +184,6 @@ void app_slots_take(App *a, int i)
     } else {
         a->pick->story_path = xstrdup(sl->story_path);
         a->pick->load = xstrdup(sl->name);
-        if (autosave_file(sl->name))
-            app_forget_loaded(a);
-        else
-            app_note_loaded(a, sl->name, sl->story_path);
         a->done = true;
         a->result = 0;
     }

@@ -1,15 +1,11 @@
 /* window.c: the window's life: opened once (by the title menu, a game or a room) and kept until
  * shutdown; one frame drawn (and written to --screenshot); the front end's entry points; and
  * the hooks the rendering tests read the last frame through (sdl_test.h). */
-#define _GNU_SOURCE /* strptime, timegm */
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "ui/sdl/app.h"
 #include "ui/sdl/sdl_test.h"
@@ -191,7 +187,6 @@ static void sdl_shutdown(void)
     free(a->warning);
     free(a->cont_path);
     free(a->cont_title);
-    free(a->cont_load);
     draw_close(&a->d);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);
@@ -306,39 +301,6 @@ static void take_warning(App *a)
     a->warning = NULL;
 }
 
-/* Continue resumes the last game played (issue 16, item 7): a save the player loaded and
- * left before deciding (Settings.last_save) when its story is in c, the file is still there,
- * and no autosave (updated at autosave_when, UTC) is newer. */
-static void continue_loaded(App *a, const Catalog *c, const char *autosave_when)
-{
-    const Settings *st = &a->set;
-    if (!st->last_save[0] || access(st->last_save, R_OK) != 0)
-        return;
-    if (a->can_continue && autosave_when) {
-        struct tm tm;
-        memset(&tm, 0, sizeof tm);
-        if (strptime(autosave_when, "%Y-%m-%dT%H:%M:%SZ", &tm) &&
-            (long long)timegm(&tm) > st->last_at)
-            return; /* played since, elsewhere: its autosave is the last game */
-    }
-    char *want = realpath(st->last_story, NULL);
-    for (size_t i = 0; want && i < c->n; i++) {
-        char *have = realpath(c->v[i].path, NULL);
-        bool same = have && strcmp(have, want) == 0;
-        free(have);
-        if (same) {
-            free(a->cont_path);
-            free(a->cont_title);
-            a->cont_path = xstrdup(c->v[i].path);
-            a->cont_title = xstrdup(c->v[i].title);
-            a->cont_load = xstrdup(st->last_save);
-            a->can_continue = true;
-            break;
-        }
-    }
-    free(want);
-}
-
 static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
 {
     Err err;
@@ -355,11 +317,9 @@ static int sdl_menu(const Catalog *c, const UiConfig *cfg, MenuPick *pick)
     a->hover = a->focus = -1;
     free(a->cont_path);
     free(a->cont_title);
-    free(a->cont_load);
-    a->cont_path = a->cont_title = a->cont_load = NULL;
+    a->cont_path = a->cont_title = NULL;
     char *when = NULL;
     a->can_continue = ui_find_latest_autosave(c, &a->cont_path, &a->cont_title, &when);
-    continue_loaded(a, c, when);
     free(when);
     if (cfg->notice) {
         free(a->status);
