@@ -178,8 +178,16 @@
     var v = $('ending-verdict');
     clear(v);
     if (e && e.verdict) v.appendChild(el('span', { class: 'verdict verdict-' + e.verdict }, 'A ' + e.verdict + ' ending'));
-    else if (!e) v.textContent = 'The debrief is written to the --out folder.';
+    else if (!e) v.textContent = 'The debrief and the participants\u2019 handout are written to the --out folder.';
     $('ending-lesson').textContent = (e && e.lesson) || '';
+    /* where the debrief and the participants' handout were written (the server's paths) */
+    var files = $('debrief-files');
+    files.hidden = !s.debrief;
+    if (s.debrief) files.textContent = 'Debrief: ' + s.debrief.html + '. Handout for the participants (print it, A4 or Letter): ' + s.debrief.handout + '.';
+    /* a campaign's chapter that ended goes on to the next one */
+    var next = $('next-chapter');
+    next.hidden = !(e && s.next_chapter && !s.session_ended);
+    next.disabled = busy;
   }
 
   /* ---------- notes: localStorage, one key per room, decision and scene ---------- */
@@ -359,11 +367,14 @@
     });
     $('timer-form').addEventListener('submit', startTimer);
     $('timer-seconds').addEventListener('input', function () { secondsTouched = true; });
+    $('next-chapter').addEventListener('click', function () {
+      control({ action: 'next' }, 'The next chapter has begun: the stats carry over.');
+    });
     $('end-session').addEventListener('click', function () {
       askConfirm('End the session? The debrief of the room\u2019s road so far is written to the --out folder.', 'End the session',
         function () {
           control({ action: 'end' }, st && st.timeline && st.timeline.length
-            ? 'Ended: the debrief is written to the --out folder. Stop the server (Ctrl-C) when the room has left.'
+            ? 'Ended: the debrief and the participants\u2019 handout are written to the --out folder. Stop the server (Ctrl-C) when the room has left.'
             : 'Ended. The room took no decision, so there is no debrief. Stop the server with Ctrl-C.');
         }, $('end-session'));
     });

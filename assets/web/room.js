@@ -51,10 +51,16 @@
     if (CODE_RE.test(input.value)) $('join-button').focus(); else input.focus();
   }
 
+  /* The code as typed, read as the projector shows it (the server's rule, phones.c
+     code_as_typed): any case, spaces and dashes anywhere left out ("kq7-zp", " KQ7 ZP "). */
+  function roomCode(typed) {
+    return typed.toUpperCase().replace(/[\s-]+/g, '');
+  }
+
   function join(ev) {
     ev.preventDefault();
     var input = $('code-input');
-    var code = input.value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    var code = roomCode(input.value);
     input.value = code;
     if (!CODE_RE.test(code)) {
       showJoin('The room code is 5 characters: letters A to Z and digits 2 to 9.');

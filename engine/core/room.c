@@ -89,7 +89,7 @@ Room *room_new(Session *s, const char *code, const char *out_dir)
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
     Buf b = {0};
     buf_puts(&b, "workshop-");
-    util_name_part(&b, game_story(session_game(s))->id, "room");
+    util_name_part(&b, session_root(s)->id, "room");
     buf_putc(&b, '-');
     util_name_part(&b, code, "room");
     buf_printf(&b, "-%s", stamp);
@@ -242,50 +242,97 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
     return 0;
 }
 
+/* The value of stat id (of story `in`) in a row of stats of story `from`, or fallback. */
+static int stat_by_id(const Story *from, const int *row, const StatDef *want, int fallback)
+{
+    for (size_t k = 0; k < from->n_stats; k++)
+        if (strcmp(from->stats[k].id, want->id) == 0)
+            return row[k];
+    return fallback;
+}
+
+/* Step i of out from decision d of a campaign's finished chapter pg (no ids: a replay takes
+ * them from the session's past game), as the Screen describes the current chapter's. */
+static void past_step(RoomStep *st, const Game *pg, size_t d, const char **chapter)
+{
+    const Story *ps = game_story(pg);
+    const Decision *gd = game_decision(pg, d);
+    const Scene *sc = &ps->scenes[gd->scene];
+    if (d == 0)
+        *chapter = ps->title;
+    if (sc->chapter)
+        *chapter = sc->chapter;
+    st->heading = xstrdup(*chapter);
+    st->discuss = sc->discuss ? xstrdup(sc->discuss) : NULL;
+    st->choice = xstrdup(gd->text);
+    st->changes = screen_changes_text(ps, gd->before, gd->after, true);
+    if (!st->changes)
+        st->changes = xstrdup("no change");
+    const char *lesson = game_decision_lesson(pg, d);
+    st->lesson = lesson ? xstrdup(lesson) : NULL;
+    st->reply = gd->reply ? xstrdup(gd->reply) : NULL;
+    st->advice = screen_advice_text(sc->choices[gd->choice].advice);
+}
+
 void room_road_current(const Room *r, RoomRoad *out)
 {
     memset(out, 0, sizeof *out);
     Screen *sc = screen_of(r->s);
     const Game *g = session_game(r->s);
     const Story *story = game_story(g);
-    out->n = sc->n_decisions;
+    /* a campaign's decisions of earlier chapters come first, numbered on across chapters */
+    size_t offset = 0, chapters = session_chapter(r->s);
+    for (size_t c = 0; c < chapters; c++)
+        offset += game_decision_count(session_past_game(r->s, c));
+    size_t nd = sc->n_decisions;
+    out->n = offset + nd;
     out->steps = xcalloc(out->n ? out->n : 1, sizeof *out->steps);
     out->n_stats = story->n_stats;
     out->values = xcalloc((out->n + 1) * (story->n_stats ? story->n_stats : 1), sizeof(int));
-    /* a campaign's decisions of earlier chapters come first: their rows are this chapter's
-     * start, as the stats carried over (the chart shows the chapter being played) */
-    size_t nd = game_decision_count(g), offset = out->n > nd ? out->n - nd : 0;
+    /* the rows in this chapter's stats: an earlier chapter's by stat id (a stat it did not
+     * have at this chapter's start), up to this chapter's start, as the stats carried over */
     for (size_t k = 0; k < story->n_stats; k++) {
-        for (size_t i = 0; i <= out->n; i++) {
-            int v = game_stat(g, k);
-            if (nd > 0 && i <= offset)
-                v = game_decision(g, 0)->before[k];
-            else if (nd > 0)
-                v = game_decision(g, i - offset - 1)->after[k];
-            out->values[i * story->n_stats + k] = v;
+        int start = nd > 0 ? game_decision(g, 0)->before[k] : game_stat(g, k);
+        size_t i = 0;
+        for (size_t c = 0; c < chapters; c++) {
+            const Game *pg = session_past_game(r->s, c);
+            for (size_t d = 0; d < game_decision_count(pg); d++, i++)
+                out->values[i * story->n_stats + k] =
+                    stat_by_id(game_story(pg), game_decision(pg, d)->before, &story->stats[k],
+                               start);
         }
+        out->values[offset * story->n_stats + k] = start;
+        for (size_t d = 0; d < nd; d++)
+            out->values[(offset + d + 1) * story->n_stats + k] = game_decision(g, d)->after[k];
     }
     const char *chapter = story->title; /* the chapter in effect, as the player saw it */
-    for (size_t i = 0; i < out->n; i++) {
-        const ScreenDecision *d = &sc->decisions[i];
+    for (size_t c = 0, i = 0; c < chapters; c++) {
+        const Game *pg = session_past_game(r->s, c);
+        for (size_t d = 0; d < game_decision_count(pg); d++, i++)
+            past_step(&out->steps[i], pg, d, &chapter);
+    }
+    chapter = story->title;
+    for (size_t j = 0; j < nd; j++) {
+        size_t i = offset + j;
+        const ScreenDecision *d = &sc->decisions[j];
         RoomStep *st = &out->steps[i];
         if (d->chapter)
             chapter = d->chapter;
         st->heading = xstrdup(chapter);
         st->discuss = d->discuss ? xstrdup(d->discuss) : NULL;
-        const RoomTally *t = room_tally(r, i);
-        if (t && t->n)
-            tally_copy(&st->tally, t);
         st->choice = xstrdup(d->text);
         st->changes = xstrdup(d->changes ? d->changes : "no change");
         st->lesson = d->lesson ? xstrdup(d->lesson) : NULL;
         st->reply = d->reply.text ? xstrdup(d->reply.text) : NULL;
         st->advice = d->advice_text;
-        if (nd > 0 && i >= offset) {
-            const Decision *gd = game_decision(g, i - offset);
-            st->scene_id = xstrdup(story->scenes[gd->scene].id);
-            st->choice_id = xstrdup(story->scenes[gd->scene].choices[gd->choice].id);
-        }
+        const Decision *gd = game_decision(g, j);
+        st->scene_id = xstrdup(story->scenes[gd->scene].id);
+        st->choice_id = xstrdup(story->scenes[gd->scene].choices[gd->choice].id);
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        const RoomTally *t = room_tally(r, i);
+        if (t && t->n)
+            tally_copy(&out->steps[i].tally, t);
     }
     out->story_id = xstrdup(story->id);
     if (sc->ending) {
@@ -297,9 +344,30 @@ void room_road_current(const Room *r, RoomRoad *out)
     screen_free(sc);
 }
 
-int room_rewind(Room *r, size_t k, Err *err)
+size_t room_decision_count(const Room *r)
 {
     size_t n = game_decision_count(session_game(r->s));
+    for (size_t c = 0; c < session_chapter(r->s); c++)
+        n += game_decision_count(session_past_game(r->s, c));
+    return n;
+}
+
+int room_advance(Room *r, Err *err)
+{
+    int rc = session_advance(r->s, err);
+    if (rc != 0)
+        return rc;
+    r->shown = util_now_seconds();
+    ballot_clear(r);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "advance", (double)session_chapter(r->s) + 1);
+    journal(r, o);
+    return 0;
+}
+
+int room_rewind(Room *r, size_t k, Err *err)
+{
+    size_t n = room_decision_count(r);
     if (k < 1 || k > n) {
         err_set(err, "there is no decision %zu to go back to (1 to %zu)", k, n);
         return -1;
@@ -307,7 +375,7 @@ int room_rewind(Room *r, size_t k, Err *err)
     r->roads = xrealloc(r->roads, (r->n_roads + 1) * sizeof *r->roads);
     room_road_current(r, &r->roads[r->n_roads]);
     r->roads[r->n_roads++].rewound_to = k;
-    while (game_decision_count(session_game(r->s)) >= k)
+    while (room_decision_count(r) >= k) /* back into an earlier chapter when k is in one */
         if (session_undo(r->s, err) != 0)
             return -1;
     while (r->n_tallies >= k)
@@ -396,7 +464,7 @@ int room_journal_start(Room *r, const char *story_ref, uint64_t seed, Err *err)
     cJSON_AddStringToObject(o, "format", "ladder-room-journal");
     cJSON_AddNumberToObject(o, "version", 1);
     cJSON_AddStringToObject(o, "story", story_ref);
-    cJSON_AddStringToObject(o, "story_id", game_story(session_game(r->s))->id);
+    cJSON_AddStringToObject(o, "story_id", session_root(r->s)->id);
     char seed_text[32];
     snprintf(seed_text, sizeof seed_text, "%" PRIu64, seed);
     cJSON_AddStringToObject(o, "seed", seed_text);
@@ -495,6 +563,14 @@ static int replay_event(Room *r, const cJSON *o, size_t line, const char *path, 
             !*by->valuestring || strlen(by->valuestring) > 32 || !cJSON_IsNumber(ch) ||
             ch->valuedouble < 0 || room_vote(r, by->valuestring, (size_t)ch->valuedouble, err)) {
             err_set(err, "%s:%zu: a vote that does not replay", path, line);
+            return -1;
+        }
+        return 0;
+    }
+    const cJSON *adv = cJSON_GetObjectItemCaseSensitive(o, "advance");
+    if (cJSON_IsNumber(adv)) {
+        if (adv->valuedouble != (double)session_chapter(r->s) + 2 || room_advance(r, err) != 0) {
+            err_set(err, "%s:%zu: the next chapter does not replay", path, line);
             return -1;
         }
         return 0;

@@ -46,7 +46,8 @@ typedef struct RoomRoad {
     char *ending_lesson; /* when ended, or NULL */
     size_t rewound_to;   /* a road not taken: the decision (1-based) the room went back to */
     int *values;         /* the stats: (n + 1) rows of n_stats, row 0 at the start, row i after
-                            decision i (Story.stats order) */
+                            decision i (Story.stats order; a campaign's earlier chapters by stat
+                            id, their last row this chapter's start, as the stats carried over) */
     size_t n_stats;
     char *story_id; /* the story (a campaign's chapter) whose scenes the steps' ids name */
 } RoomRoad;
@@ -64,7 +65,8 @@ const char *room_stem(const Room *r);
 /* ---- the journal: a room that survives a crash ----
  * OUT_DIR/STEM.journal holds a header line (format "ladder-room-journal", version 1, the story
  * as given, its id, the seed, the code, the stem) and then one JSON line per event: a decision
- * {"decide":N,"choice":I,"counts":[..]|null,"tie":B,"seconds":S} or a rewind {"rewind":K}.
+ * {"decide":N,"choice":I,"counts":[..]|null,"tie":B,"seconds":S}, a rewind {"rewind":K} or
+ * a campaign's next chapter {"advance":N}.
  * Each line is appended and synced (fdatasync) before the call that made it returns, so kill -9
  * loses nothing the room decided. */
 
@@ -99,7 +101,16 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err);
 /* The tally of decision i (0-based) of the current road, or NULL. Valid until the next
  * room_decide, room_rewind or room_free. */
 const RoomTally *room_tally(const Room *r, size_t i);
-/* Go back to just before decision k (1-based); the road so far is kept in the record, and the
+/* The room's decisions so far on the road played now, a campaign's earlier chapters' included
+ * (the number the room shows is this plus one; room_tally, room_rewind and RoomRoad count so). */
+size_t room_decision_count(const Room *r);
+/* A campaign: go on to the next chapter once the current one has ended (session_advance: the
+ * stats carried over), and journal it ({"advance":N}, N the chapter's number from 1, so
+ * room_continue plays it again). Decisions keep their numbers across chapters. Returns what
+ * session_advance returns (STATUS_NO_SUCH: no next chapter, or this one has not ended). */
+int room_advance(Room *r, Err *err);
+/* Go back to just before decision k (1-based, counted across a campaign's chapters: back into
+ * an earlier chapter when k is in one); the road so far is kept in the record, and the
  * rewind journaled. Returns 0, or -1 with err when there is no decision k. */
 int room_rewind(Room *r, size_t k, Err *err);
 /* How many roads the room rewound away from (as room_roads' *n). */

@@ -13,24 +13,16 @@
 #include "core/results.h"
 #include "core/road_replay.h"
 #include "core/utf8.h"
+#include "out/debrief_int.h"
 #include "out/html.h"
 
-/* Every road in the order the room played them (those rewound away from, then the one played
- * now), and which is the room's own: the first that reached an ending (later ones are roads
- * explored after it), or the one played now when none did (the room changed its mind before an
- * ending). The review of issue 14 found the last road called the room's after a rewind. */
-typedef struct Roads {
-    const RoomRoad **v;
-    size_t n, room;
-    const Game *like; /* the game being played: the start a replay of the room's road takes */
-} Roads;
-
-static Roads roads_of(Room *r, const RoomRoad *current)
+/* debrief_int.h */
+Roads debrief_roads(Room *r, const RoomRoad *current)
 {
     size_t n_old;
     const RoomRoad *old = room_roads(r, &n_old);
     Roads rs = {.v = xcalloc(n_old + 1, sizeof *rs.v), .n = n_old + 1, .room = n_old,
-                .like = session_game(room_session(r))};
+                .like = session_game(room_session(r)), .session = room_session(r)};
     for (size_t i = 0; i < n_old; i++)
         rs.v[i] = &old[i];
     rs.v[n_old] = current;
@@ -82,17 +74,7 @@ static const char *road_end(const RoomRoad *road)
 /* ---- the 30-minute plan: the pivotal decisions, questions, an agenda ---- */
 
 #define PLAN_MINUTES 30
-#define PIVOTS_MAX 5 /* decisions to discuss, at most (3 at least when the road has them) */
 
-/* Why a decision of the room's road is picked for the debrief. */
-enum { WHY_DIVIDED = 1, WHY_SWING = 2, WHY_AGAINST = 4 };
-
-typedef struct Pivot {
-    size_t i;     /* the decision, 0-based */
-    int why;      /* WHY_* */
-    double split; /* 0..1: 1 for a tie between the two most voted options */
-    double swing; /* the stats' moves, each as a share of its range, summed */
-} Pivot;
 
 /* How close the two most voted options came (1: a tie), or -1 without counts. */
 static double vote_split(const RoomTally *t)
@@ -130,12 +112,8 @@ static int cmp_index(const void *a, const void *b)
     return (x->i > y->i) - (x->i < y->i);
 }
 
-/* The pivotal decisions of road, in the road's order: the two closest votes (at least 40 in
- * 100 for the runner-up's side), the two largest swings of the stats, and up to two where the
- * room went against the articles' advice; filled up to 3 with the largest swings, at most
- * PIVOTS_MAX. The picks follow the review of issue 17 (most divided, most consequential,
- * against the advice). malloc'd, *n long. */
-static Pivot *pick_pivots(const Story *s, const RoomRoad *road, size_t *n)
+/* debrief_int.h */
+Pivot *debrief_pivots(const Story *s, const RoomRoad *road, size_t *n)
 {
     Pivot *all = xcalloc(road->n ? road->n : 1, sizeof *all);
     for (size_t i = 0; i < road->n; i++) {
@@ -232,16 +210,82 @@ static const RoomRoad *other_road_at(const Roads *rs, size_t i)
     return NULL;
 }
 
+/* Where a replayed decision was taken: the chapter being played (game NULL), or an earlier
+ * chapter of a campaign, whose finished game (the session's, borrowed) gives the replay its
+ * start and the room's stats at that chapter's end. */
+typedef struct Chapter {
+    const Game *game;
+    size_t number; /* from 1 */
+} Chapter;
+
+/* The earlier chapter of the session in which decision i (0-based, counted across chapters)
+ * was taken, with the room's decisions there as replay steps (*steps malloc'd, *n long) and
+ * the decision's place among them (*k, 1-based). NULL with *why when the session's chapter
+ * is not the one road took (the room rewound into it and played it again). */
+static const Game *earlier_chapter(const Roads *rs, const RoomRoad *road, size_t i,
+                                   Step **steps, size_t *n, size_t *k, size_t *number,
+                                   const char **why)
+{
+    const Session *s = rs->session;
+    size_t first = 0;
+    for (size_t c = 0; c < session_chapter(s); c++) {
+        const Game *g = session_past_game(s, c);
+        size_t nd = game_decision_count(g);
+        if (i >= first + nd) {
+            first += nd;
+            continue;
+        }
+        /* every road after the room's shares this chapter with the session's */
+        for (size_t j = rs->room; road != rs->v[rs->n - 1] && j + 1 < rs->n; j++)
+            if (rs->v[j]->rewound_to <= first + nd) {
+                *why = "it was taken in an earlier chapter that the room played again after a "
+                       "rewind";
+                return NULL;
+            }
+        const Story *st = game_story(g);
+        *steps = xcalloc(nd ? nd : 1, sizeof **steps);
+        for (size_t d = 0; d < nd; d++) {
+            const Decision *dec = game_decision(g, d);
+            (*steps)[d] = (Step){.scene = st->scenes[dec->scene].id,
+                                 .choice = st->scenes[dec->scene].choices[dec->choice].id};
+        }
+        *n = nd;
+        *k = i - first + 1;
+        *number = c + 1;
+        return g;
+    }
+    *why = "it was taken in an earlier chapter";
+    return NULL;
+}
+
 /* The road not taken at decision i (0-based) of road, played by the engine from the room's own
- * steps (core/road_replay.h); out->error says why when it does not replay. */
-static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadReplay *out)
+ * steps (core/road_replay.h); out->error says why when it does not replay. A decision of an
+ * earlier chapter of a campaign is replayed in that chapter, from the state it began with, to
+ * that chapter's ending (*where says which chapter). */
+static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadReplay *out,
+                      Chapter *where)
 {
     memset(out, 0, sizeof *out);
+    *where = (Chapter){0};
     size_t offset = 0; /* a campaign's decisions of earlier chapters come first, without ids */
     while (offset < road->n && !road->steps[offset].scene_id)
         offset++;
-    if (!road->story_id || strcmp(road->story_id, game_story(rs->like)->id) != 0 || i < offset) {
-        out->error = xstrdup("it was taken in an earlier chapter");
+    const RoomTally *t = &road->steps[i].tally;
+    if (!road->story_id || strcmp(road->story_id, game_story(rs->like)->id) != 0) {
+        out->error = xstrdup("it was taken in another chapter");
+        return;
+    }
+    if (i < offset) {
+        Step *steps = NULL;
+        size_t n = 0, k = 0;
+        const char *why = NULL;
+        where->game = earlier_chapter(rs, road, i, &steps, &n, &k, &where->number, &why);
+        if (!where->game) {
+            out->error = xstrdup(why);
+            return;
+        }
+        road_replay_other(where->game, steps, n, k, t->counts, t->n, 0, out);
+        free(steps);
         return;
     }
     size_t n = road->n - offset;
@@ -249,7 +293,6 @@ static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadRepla
     for (size_t j = 0; j < n; j++)
         steps[j] = (Step){.scene = road->steps[offset + j].scene_id,
                           .choice = road->steps[offset + j].choice_id};
-    const RoomTally *t = &road->steps[i].tally;
     road_replay_other(rs->like, steps, n, i - offset + 1, t->counts, t->n, 0, out);
     free(steps);
 }
@@ -268,9 +311,24 @@ static void stats_beside(Buf *b, const Story *s, const int *other, size_t n_othe
     }
 }
 
+/* The same against the room's stats where an earlier chapter ended (its story's stats). */
+static void stats_beside_chapter(Buf *b, const Game *chapter, const int *other, size_t n_other,
+                                 bool html)
+{
+    const Story *s = game_story(chapter);
+    for (size_t j = 0; j < s->n_stats && j < n_other; j++) {
+        buf_puts(b, j ? ", " : "");
+        if (html)
+            html_escape(b, s->stats[j].label);
+        else
+            buf_puts(b, s->stats[j].label);
+        buf_printf(b, " %d against %d", other[j], game_stat(chapter, j));
+    }
+}
+
 /* What the replayed road led to, in a sentence (after "The other road: "). */
 static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
-                        const RoadReplay *rr, bool html)
+                        const RoadReplay *rr, const Chapter *where, bool html)
 {
     if (rr->error) {
         buf_puts(b, "could not be replayed: ");
@@ -281,7 +339,16 @@ static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
         buf_puts(b, ".");
     } else {
         const RoomTally *t = &road->steps[i].tally;
-        buf_puts(b, html ? "replayed by the engine: <em>" : "replayed by the engine: *");
+        buf_puts(b, "replayed by the engine");
+        if (where->game) {
+            buf_printf(b, " in chapter %zu (", where->number);
+            if (html)
+                html_markup(b, game_story(where->game)->title);
+            else
+                buf_puts(b, game_story(where->game)->title);
+            buf_puts(b, "), from where it stood at the decision to that chapter's end");
+        }
+        buf_puts(b, html ? ": <em>" : ": *");
         if (html)
             html_markup(b, rr->choice);
         else
@@ -303,12 +370,19 @@ static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
                 html_markup(b, rr->ending_title);
             else
                 buf_puts(b, rr->ending_title);
-            buf_printf(b, "%s (%s) after %zu decisions (", html ? "</b>" : "**",
-                       story_verdict_name(rr->verdict), rr->decisions);
+            buf_printf(b, "%s (%s) after %zu decisions%s (", html ? "</b>" : "**",
+                       story_verdict_name(rr->verdict), rr->decisions,
+                       where->game ? " of the chapter" : "");
         } else {
             buf_printf(b, "no ending within %d more decisions (", ROAD_REPLAY_MAX_DECISIONS);
         }
-        stats_beside(b, s, rr->stats, rr->n_stats, road, html);
+        if (where->game) {
+            stats_beside_chapter(b, where->game, rr->stats, rr->n_stats, html);
+            buf_puts(b, html ? " where the room ended the chapter" : " where the room ended the "
+                                                                     "chapter");
+        } else {
+            stats_beside(b, s, rr->stats, rr->n_stats, road, html);
+        }
         buf_printf(b, "); after it the room's own choice still applied at %zu decision%s, the "
                       "advice chose at %zu",
                    rr->kept, rr->kept == 1 ? "" : "s", rr->advised);
@@ -332,14 +406,15 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
 {
     const RoomRoad *road = rs->v[rs->room];
     size_t np;
-    Pivot *pv = pick_pivots(s, road, &np);
+    Pivot *pv = debrief_pivots(s, road, &np);
     int each = np ? 15 / (int)np : 0, at = 10;
     /* the roads not taken at the pivots that the room did not play: the engine plays them */
     RoadReplay *rr = xcalloc(np ? np : 1, sizeof *rr);
+    Chapter *where = xcalloc(np ? np : 1, sizeof *where);
     bool replayed = false;
     for (size_t k = 0; k < np; k++)
         if (!other_road_at(rs, pv[k].i + 1)) {
-            replay_at(rs, road, pv[k].i, &rr[k]);
+            replay_at(rs, road, pv[k].i, &rr[k], &where[k]);
             replayed |= !rr[k].error;
         }
     if (html)
@@ -348,13 +423,19 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
         buf_puts(b, "## The 30-minute debrief\n\n");
     /* the agenda */
     const char *li = html ? "<li>" : "- ", *eli = html ? "</li>\n" : "\n";
-    buf_printf(b, "%s%s0-5 min%s, reactions: how does it feel to end at ", li,
-               html ? "<b>" : "**", html ? "</b>" : "**");
-    if (html)
-        html_markup(b, road_end(road));
-    else
-        buf_puts(b, road_end(road));
-    buf_printf(b, "?%s", eli);
+    buf_printf(b, "%s%s0-5 min%s, reactions: ", li, html ? "<b>" : "**", html ? "</b>" : "**");
+    if (road->ended) {
+        buf_puts(b, "how does it feel to end at ");
+        if (html)
+            html_markup(b, road->ending_title);
+        else
+            buf_puts(b, road->ending_title);
+        buf_puts(b, "?");
+    } else {
+        buf_printf(b, "the room stopped before an ending, after decision %zu: where was the "
+                      "road heading?", road->n);
+    }
+    buf_puts(b, eli);
     buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended (below)",
                li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
     if (rs->n > 1)
@@ -434,7 +515,7 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
             free(finals);
             buf_puts(b, ").");
         } else {
-            replay_text(b, s, road, pv[k].i, &rr[k], html);
+            replay_text(b, s, road, pv[k].i, &rr[k], &where[k], html);
         }
         buf_puts(b, html ? "</p></div>\n" : "\n\n");
     }
@@ -446,7 +527,26 @@ static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
     for (size_t k = 0; k < np; k++)
         road_replay_free(&rr[k]);
     free(rr);
+    free(where);
     free(pv);
+}
+
+/* The story's title; a campaign's with the chapter the room is in ("A Career, chapter 2 of 4:
+ * Derailed"). */
+static void title(Buf *b, Room *r, bool html)
+{
+    const Session *se = room_session(r);
+    const Story *root = session_root(se), *st = session_story(se);
+    Buf t = {0};
+    buf_puts(&t, root->title);
+    if (root != st)
+        buf_printf(&t, ", chapter %zu of %zu: %s", session_chapter(se) + 1, root->n_chapters,
+                   st->title);
+    if (html)
+        html_escape(b, buf_str(&t));
+    else
+        buf_puts(b, buf_str(&t));
+    buf_free(&t);
 }
 
 /* ---- Markdown ---- */
@@ -499,9 +599,14 @@ static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
     const Game *g = session_game(room_session(r));
     const Story *s = game_story(g);
     const RoomRoad *road = rs->v[rs->room];
-    buf_printf(b, "# Debrief: %s\n\n", s->title);
+    buf_puts(b, "# Debrief: ");
+    title(b, r, false);
+    buf_puts(b, "\n\n");
     buf_printf(b, "Session %s, %s. Seed %llu.\n\n", room_code(r) ? room_code(r) : "(none)", when,
                (unsigned long long)game_seed(g));
+    buf_printf(b, "The participants' handout, to print (A4 or Letter) and hand round: "
+                  "[%s-handout.html](%s-handout.html), beside this file.\n\n",
+               room_stem(r), room_stem(r));
     plan(b, s, rs, false);
     buf_puts(b, "## The road the room took\n\n");
     road_md(b, road, 1);
@@ -653,10 +758,16 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
     html_escape(b, s->title);
     buf_printf(b, " debrief</title>\n<style>\n%s</style></head><body>\n", assets_css_debrief);
     buf_puts(b, "<h1>Debrief: ");
-    html_escape(b, s->title);
+    title(b, r, true);
     buf_puts(b, "</h1>\n<p>Session ");
     html_escape(b, room_code(r) ? room_code(r) : "(none)");
     buf_printf(b, ", %s. Seed %llu.</p>\n", when, (unsigned long long)game_seed(g));
+    buf_puts(b, "<p class=\"handout\">The participants' handout, to print (A4 or Letter) and "
+                "hand round: <a href=\"");
+    html_escape(b, room_stem(r));
+    buf_puts(b, "-handout.html\">");
+    html_escape(b, room_stem(r));
+    buf_puts(b, "-handout.html</a></p>\n");
     plan(b, s, rs, true);
     buf_puts(b, "<h2>The road the room took</h2>\n");
     road_html(b, road, 1);
@@ -704,15 +815,32 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
 
 /* ---- files ---- */
 
-void debrief_render(Room *r, const char *when, Buf *md, Buf *html)
+void debrief_tell(FILE *f, const Room *r)
+{
+    if (!room_debrief_md(r))
+        return;
+    char *handout = debrief_handout_path(r);
+    utf8_fprintf(f, "Debrief written to %s and %s\nThe participants' handout (print it, A4 or "
+                    "Letter): %s\n", room_debrief_md(r), room_debrief_html(r), handout);
+    free(handout);
+}
+
+char *debrief_handout_path(const Room *r)
+{
+    return xasprintf("%s/%s-handout.html", room_out_dir(r), room_stem(r));
+}
+
+void debrief_render(Room *r, const char *when, Buf *md, Buf *html, Buf *handout)
 {
     RoomRoad road;
     room_road_current(r, &road);
-    Roads rs = roads_of(r, &road);
+    Roads rs = debrief_roads(r, &road);
     if (md)
         debrief_md(md, r, &rs, when);
     if (html)
         debrief_html(html, r, &rs, when);
+    if (handout)
+        debrief_handout_render(r, &rs, when, handout);
     free(rs.v);
     room_road_free(&road);
 }
@@ -724,29 +852,36 @@ int debrief_write(Room *r, const char **md_out, const char **html_out, Err *err)
     localtime_r(&t, &tm);
     char when[64];
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    Buf md = {0}, html = {0};
-    debrief_render(r, when, &md, &html);
+    Buf md = {0}, html = {0}, handout = {0};
+    debrief_render(r, when, &md, &html, &handout);
     /* one pair of files per session, rewritten in place at each ending and at the end */
     char *md_path = xasprintf("%s/%s.md", room_out_dir(r), room_stem(r));
     char *html_path = xasprintf("%s/%s.html", room_out_dir(r), room_stem(r));
     room_keep_debrief(r, md_path, html_path);
     /* the story's strings as the terminal shows them (a Markdown file gets read with cat),
      * and the page in valid UTF-8, as its charset says */
-    Buf md_safe = {0}, html_safe = {0};
+    Buf md_safe = {0}, html_safe = {0}, handout_safe = {0};
     utf8_visible(buf_str(&md), md.len, UTF8_KEEP_LAYOUT, &md_safe);
     utf8_repair(buf_str(&html), html.len, &html_safe);
+    utf8_repair(buf_str(&handout), handout.len, &handout_safe);
+    char *handout_path = debrief_handout_path(r);
     int rc = 0;
     if (write_file_atomic(md_path, buf_str(&md_safe), md_safe.len, err) != 0 ||
-        write_file_atomic(html_path, buf_str(&html_safe), html_safe.len, err) != 0) {
+        write_file_atomic(html_path, buf_str(&html_safe), html_safe.len, err) != 0 ||
+        write_file_atomic(handout_path, buf_str(&handout_safe), handout_safe.len, err) != 0) {
         rc = -1;
     } else { /* to be sent round: readable as the participants' results files are */
         results_make_readable(md_path);
         results_make_readable(html_path);
+        results_make_readable(handout_path);
     }
+    free(handout_path);
     buf_free(&md);
     buf_free(&html);
+    buf_free(&handout);
     buf_free(&md_safe);
     buf_free(&html_safe);
+    buf_free(&handout_safe);
     if (md_out)
         *md_out = room_debrief_md(r);
     if (html_out)

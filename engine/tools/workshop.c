@@ -28,7 +28,8 @@ const char tool_workshop_usage[] =
     "scene's question; type the room's votes for each option (\"4 2 0\") or \"pick N\". The\n"
     "option with most votes is taken; you break ties. \"rewind N\" goes back to decision N to\n"
     "play the road not taken (both roads stay in the record). At the end the debrief is shown\n"
-    "and written to DIR (default: the current folder) as Markdown and HTML. Every decision\n"
+    "and written to DIR (default: the current folder) as Markdown and HTML, with the\n"
+    "participants' handout to print beside it (A4 or Letter). Every decision\n"
     "and rewind is journaled in DIR as it happens: after a crash, a kill or a closed lid,\n"
     "the same command with --continue resumes the room where it was, votes and all.\n"
     "\n"
@@ -147,7 +148,7 @@ int tool_workshop(int argc, char **argv)
             return TOOLS_EXIT_FAILED;
         }
         printf("Continuing the room from %s, at decision %zu with every vote so far.\n", path,
-               game_decision_count(session_game(session)) + 1);
+               room_decision_count(room) + 1);
         free(path);
     } else {
         session = session_open(s, &so, &err);
@@ -171,10 +172,9 @@ int tool_workshop(int argc, char **argv)
         int prc = phones_run(room, &phones, &err);
         if (prc != 0)
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        const char *pmd, *phtml;
-        if (game_decision_count(session_game(session)) > 0) {
-            if (debrief_write(room, &pmd, &phtml, &err) == 0)
-                printf("Debrief written to %s and %s\n", pmd, phtml);
+        if (room_decision_count(room) > 0) {
+            if (debrief_write(room, NULL, NULL, &err) == 0)
+                debrief_tell(stdout, room);
             else
                 utf8_fprintf(stderr, "ladder: %s\n", err.msg);
         }
@@ -192,10 +192,9 @@ int tool_workshop(int argc, char **argv)
         fe = ui_default(UI_CAP_ROOM, &err);
     ui_install_leave(fe, &cfg);
     UiExit e = fe->room(room, &cfg);
-    const char *md, *html;
-    if (game_decision_count(session_game(session)) > 0) {
-        if (debrief_write(room, &md, &html, &err) == 0)
-            printf("Debrief written to %s and %s\n", md, html);
+    if (room_decision_count(room) > 0) {
+        if (debrief_write(room, NULL, NULL, &err) == 0)
+            debrief_tell(stdout, room);
         else
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
     }

@@ -51,6 +51,18 @@ def run(ladder, work):
         phones.append(cookie)
     s = room.state()
     check(s["vote"]["joined"] == 30, "30 joined (%s)" % s["vote"]["joined"])
+    # a code as people type it from the wall: outer spaces, a dash or a space in the middle,
+    # any case (issue 17); a wrong length or another separator is not it, and the refusal
+    # says what a code looks like
+    c = room.code
+    for typed in (" " + c + " ", c[:3] + "-" + c[3:], c[:2].lower() + " " + c[2:].lower(),
+                  "\t" + c[:1] + " - " + c[1:]):
+        st, cookie = room.join(typed)
+        check(st == 200 and cookie, "the code typed as %r is this room's (%d)" % (typed, st))
+    for typed in (c[:4], c + c[:1], c[:2] + "." + c[2:], ""):
+        st, body, _ = room.request("POST", "/api/room/join", {"code": typed})
+        check(st == 403 and "5 letters and digits" in body.get("error", ""),
+              "%r is refused, saying what a code looks like (%d %s)" % (typed, st, body))
     n = len(s["choices"])
     check(n == 2, "decision 1 has two options")
     # a participant cookie is not the presenter's

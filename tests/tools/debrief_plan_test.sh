@@ -6,7 +6,9 @@
 # led to: when the room played it after a rewind, its ending and stats beside the room's;
 # otherwise the engine replays it (core/road_replay.h: the runner-up of the vote, then the
 # room's later choices where they apply), a script error or a road without an ending told in
-# words; the questions for the whole story; in the Markdown and in the HTML.
+# words; the questions for the whole story; in the Markdown and in the HTML. The participants'
+# handout beside it (out/handout.h), and a campaign room's decision of an earlier chapter
+# replayed in that chapter.
 set -eu
 ladder=$1
 cd "$2"
@@ -20,7 +22,7 @@ printf '9 1\n5 5\n1\n2 8\nrewind 2\n1 9\n2\n8 2\nend\n' |
   "$ladder" workshop tests/fixtures/good/office --session T1 --ui term --out "$work/out" \
     > "$work/transcript" 2>&1 || { cat "$work/transcript"; fail "ladder workshop failed"; }
 md=$(ls "$work"/out/*.md)
-html=$(ls "$work"/out/*.html)
+html=$(ls "$work"/out/*.html | grep -v -- '-handout\.html$')
 sed -n '/^## The 30-minute debrief/,/^## The road the room took/p' "$md" > "$work/plan"
 [ -s "$work/plan" ] || fail "no plan at the top of the debrief: $(head -20 "$md")"
 grep -q '^- \*\*0-5 min\*\*, reactions' "$work/plan" || fail "no reactions in the agenda"
@@ -49,6 +51,56 @@ grep -q '<section class="plan">' "$html" || fail "no plan in the HTML"
 grep -q '<p class="why">Picked because the room was split, 5, 5 (10 voted)' "$html" || fail "the HTML plan lacks the tie"
 grep -q '<p><b>The other road:</b> replayed by the engine: <em>Walk the floor and ask what hurts</em> (the runner-up, 1 of 10 votes) led to <b>Steady</b> (mixed) after 3 decisions (Burnout 70 against 90, Trust 65 against 60)' "$html" ||
   fail "the HTML plan lacks the replayed road"
+
+# the participants' handout beside the debrief (issue 17): named in the closing message, linked
+# from both debrief files, the pivotal decisions with each option's share of the votes and the
+# room's choice, the print CSS's page rule
+handout=$(ls "$work"/out/*-handout.html) || fail "no handout beside the debrief: $(ls "$work/out")"
+[ "$handout" = "${html%.html}-handout.html" ] || fail "the handout is not named after the debrief: $handout"
+grep -q "^The participants' handout (print it, A4 or Letter): $handout\$" "$work/transcript" ||
+  fail "the closing message does not say where the handout is: $(tail -5 "$work/transcript")"
+stem=$(basename "$handout")
+grep -q "<a href=\"$stem\">" "$html" || fail "the debrief page does not link the handout"
+grep -q "($stem)" "$md" || fail "the Markdown debrief does not name the handout"
+grep -q '<h2>The decisions that divided the room</h2>' "$handout" || fail "the handout has no decisions"
+grep -q '^<div class="split"><h3>Decision 2 &middot; ' "$handout" || fail "the handout lacks the tied decision"
+grep -q '^<li class="chosen">Fix it yourself <span class="share">50% of the room, the room.s choice</span></li>$' "$handout" ||
+  fail "the handout lacks the room's choice with its share: $(grep '<li' "$handout")"
+grep -q '^<li>Teach Priya to fix it <span class="share">50% of the room</span></li>$' "$handout" ||
+  fail "the handout lacks the other option's share"
+grep -q '@page{size:auto;' "$handout" || fail "the handout has no print CSS"
+
+# a campaign room (career): chapter 1 with a split vote, "next" to chapter 2 (decisions numbered
+# on), and the debrief replays the other road of chapter 1's decision in chapter 1, from where
+# it stood, to that chapter's ending; --continue plays the chapter change again and a rewind
+# goes back into chapter 1
+printf 'pick 1\n6 5 1\npick 1\npick 1\npick 1\npick 1\npick 1\npick 1\npick 1\npick 1\nnext\npick 1\npick 1\nend\n' |
+  "$ladder" workshop career --session K --ui term --out "$work/outc" \
+    > "$work/transcriptc" 2>&1 || { cat "$work/transcriptc"; fail "ladder workshop career failed"; }
+grep -q '^This ends chapter 1 of 4\. Type "next"' "$work/transcriptc" || fail "the end of chapter 1 does not offer next"
+grep -q '^== Chapter 2 of 4: ' "$work/transcriptc" || fail "next does not start chapter 2: $(tail -20 "$work/transcriptc")"
+n1=$(sed -n 's/^== The end of the chapter: .* after \([0-9]*\) decisions) ==$/\1/p' "$work/transcriptc")
+[ -n "$n1" ] || fail "the end of chapter 1 is not told: $(grep '^== The end' "$work/transcriptc")"
+n1=$((n1 + 1))
+sed -n '/^== Chapter 2 of 4: /,$p' "$work/transcriptc" | grep -m1 '^== Decision' | grep -q "^== Decision $n1: " ||
+  fail "chapter 2 does not number its first decision $n1"
+mdc=$(ls "$work"/outc/*.md)
+grep -q '^# Debrief: A Career in Four Chapters, chapter 2 of 4: ' "$mdc" || fail "the campaign debrief's title: $(head -1 "$mdc")"
+grep -q '^### Decision 2: ' "$mdc" || fail "chapter 1's split decision is not a pivotal one: $(grep '^### Decision' "$mdc")"
+grep -q '^\*\*The other road:\*\* replayed by the engine in chapter 1 (The Reluctant Supervisor), from where it stood at the decision to that chapter.s end: \*[^*]*\* (the runner-up, 5 of 12 votes) led to \*\*[^*]*\*\* ([a-z]*) after [0-9]* decisions of the chapter (Burnout [0-9]* against [0-9]*, .* where the room ended the chapter); .*`rewind 2` in the room plays it\.$' "$mdc" ||
+  fail "chapter 1's decision is not replayed in its chapter: $(grep 'other road' "$mdc")"
+grep -q 'could not be replayed' "$mdc" && fail "a decision could not be replayed: $(grep 'could not be replayed' "$mdc")"
+grep -q '<h2>What the articles advise</h2>' "$work"/outc/*-handout.html || fail "the campaign handout has no advice"
+printf 'history\nrewind 2\nhistory\nend\n' |
+  "$ladder" workshop career --session K --ui term --out "$work/outc" --continue \
+    > "$work/transcriptc2" 2>&1 || { cat "$work/transcriptc2"; fail "ladder workshop career --continue failed"; }
+grep -q "^Continuing the room from .*, at decision $((n1 + 2)) with every vote so far\.$" "$work/transcriptc2" ||
+  fail "--continue does not come back in chapter 2: $(head -3 "$work/transcriptc2")"
+grep -q '^Back to decision 2\.' "$work/transcriptc2" || fail "rewind 2 does not go back into chapter 1"
+sed -n '/^Back to decision 2\./,$p' "$work/transcriptc2" | sed -n '/^room> history/,/^room> end/p' | grep -q '^  1\. ' ||
+  fail "history after the rewind into chapter 1 does not show decision 1"
+sed -n '/^Back to decision 2\./,$p' "$work/transcriptc2" | sed -n '/^room> history/,/^room> end/p' | grep -q '^  2\. ' &&
+  fail "history after the rewind into chapter 1 still shows decision 2"
 
 # a room that never rewound: the tied decision 2's other road ("teach", 5 votes) is replayed,
 # then the room's "morning": Burnout 40 + 20 - 5, Trust 50 + 10 + 5

@@ -44,7 +44,8 @@ grep -q "== The end: Collapse (bad ending, after 3 decisions) ==" "$work/out2" |
 grep -q "== The end: Promoted (good ending, after 3 decisions) ==" "$work/out2" ||
   fail "no second ending after the rewind"
 [ "$(ls "$work"/*.md | wc -l)" -eq 1 ] || fail "more than one Markdown debrief: $(ls "$work")"
-[ "$(ls "$work"/*.html | wc -l)" -eq 1 ] || fail "more than one HTML debrief: $(ls "$work")"
+[ "$(ls "$work"/*.html | grep -vc -- '-handout\.html$')" -eq 1 ] || fail "more than one HTML debrief: $(ls "$work")"
+[ "$(ls "$work"/*-handout.html | wc -l)" -eq 1 ] || fail "not one handout: $(ls "$work")"
 md=$(ls "$work"/workshop-office-KILL9-*.md)
 grep -q "^Votes: 3, 5" "$md" || fail "the vote before the kill is lost"
 grep -q "^Votes: 4, 4 (8 voted), a tie broken by the facilitator" "$md" || fail "the tie before the kill is lost"

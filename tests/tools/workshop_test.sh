@@ -22,7 +22,7 @@ grep -q "Back to decision 2. The road you left is kept in the debrief." "$work/o
 grep -q "The room: 0 for 1, 6 for 2. Option 2 it is." "$work/out" || fail "no vote after the rewind"
 grep -q "== The end: Promoted (good ending, after 3 decisions) ==" "$work/out" || fail "no second ending"
 md=$(ls "$work"/workshop-office-ROOM9-*.md)
-html=$(ls "$work"/workshop-office-ROOM9-*.html)
+html=$(ls "$work"/workshop-office-ROOM9-*[0-9].html) # (not the participants' handout)
 [ -f "$md" ] && [ -f "$html" ] || fail "no debrief files"
 grep -q "^# Debrief: The Office" "$md" || fail "debrief title"
 grep -q "^Votes: 3, 5 (8 voted)$" "$md" || fail "debrief lacks the first tally"

@@ -4,7 +4,8 @@ in real browsers.
 Headless Chromium, driven by Selenium: the projector page at 1920x1080, the presenter page
 (opened at the printed #admin= address) at 1280x800 and three phones at 360x740, each its own
 browser (its own cookie, so its own participant), plus 20 phones simulated over HTTP.
-  joining    a wrong room code shows an error; the right one, typed, shows the room
+  joining    a wrong room code shows an error; the right one, typed (in lower case, with
+             spaces and a dash), shows the room
   voting     a phone votes by tapping and changes its vote; the projector's bars show the
              counts cast and shares that add up, and "N joined, M voted"
   timer      the presenter starts a 4 s timer; the projector counts down and alerts at zero
@@ -307,8 +308,9 @@ def session(ladder, tmp, shots):
                 join_phone(b, room.code, room.base)
             else:
                 field = p1.d.find_element(By.ID, "code-input")
-                field.clear()
-                field.send_keys(room.code.lower() + Keys.ENTER)
+                field.clear()  # typed as read off a wall: spaces, a dash (issue 17)
+                c = room.code.lower()
+                field.send_keys(" " + c[:2] + " - " + c[2:] + " " + Keys.ENTER)
         for b in phones:
             s = wait_phone(b, lambda s: s["room"] and s["question"], "%s: the room after joining" % b.tag)
         check(s["title"] == "The Outage" and not s["error"], "a phone joins by typing the room code")

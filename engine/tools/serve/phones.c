@@ -59,7 +59,7 @@ static cJSON *state_json(ServePhones *ph, const Screen *sc, const char *particip
     cJSON_AddStringToObject(o, "join", ph->join ? ph->join : "");
     cJSON_AddStringToObject(o, "title", sc->title);
     add_nullable(o, "chapter", sc->chapter);
-    cJSON_AddNumberToObject(o, "decision", (double)(sc->n_decisions + 1));
+    cJSON_AddNumberToObject(o, "decision", (double)(room_decision_count(ph->room) + 1));
     cJSON_AddItemToObject(o, "paragraphs", protocol_prose(&sc->text));
     add_nullable(o, "question", sc->discuss);
     size_t n = sc->n_available;
@@ -92,8 +92,8 @@ static cJSON *state_json(ServePhones *ph, const Screen *sc, const char *particip
     else
         cJSON_AddNullToObject(timer, "left");
     cJSON_AddBoolToObject(timer, "running", ph->deadline > 0 && left > 0);
-    size_t k = sc->n_decisions;
-    const RoomTally *t = k ? room_tally(ph->room, k - 1) : NULL;
+    size_t k = room_decision_count(ph->room); /* across a campaign's chapters */
+    const RoomTally *t = sc->n_decisions && k ? room_tally(ph->room, k - 1) : NULL;
     if (t && t->n) {
         cJSON *d = cJSON_AddObjectToObject(o, "decided");
         cJSON_AddNumberToObject(d, "choice", (double)(t->chosen + 1));
@@ -102,6 +102,8 @@ static cJSON *state_json(ServePhones *ph, const Screen *sc, const char *particip
         cJSON_AddNullToObject(o, "decided");
     }
     cJSON_AddBoolToObject(o, "ended", sc->ending != NULL);
+    /* a campaign's chapter that ended: the presenter's "next" goes on to the next one */
+    add_nullable(o, "next_chapter", session_next_chapter(session_of(ph)));
     if (sc->ending) {
         cJSON *e = cJSON_AddObjectToObject(o, "ending");
         cJSON_AddStringToObject(e, "title", sc->ending->title);
@@ -164,7 +166,25 @@ static cJSON *presenter_json(ServePhones *ph)
     }
     room_road_free(&road);
     screen_free(sc);
+    /* where the debrief and the handout were written, once they were (the presenter says it) */
+    if (room_debrief_md(ph->room)) {
+        cJSON *d = cJSON_AddObjectToObject(o, "debrief");
+        char *handout = debrief_handout_path(ph->room);
+        cJSON_AddStringToObject(d, "md", room_debrief_md(ph->room));
+        cJSON_AddStringToObject(d, "html", room_debrief_html(ph->room));
+        cJSON_AddStringToObject(d, "handout", handout);
+        free(handout);
+    } else {
+        cJSON_AddNullToObject(o, "debrief");
+    }
     return o;
+}
+
+/* Say on the server's terminal where the debrief and the handout are. */
+static void say_written(ServePhones *ph)
+{
+    debrief_tell(stdout, ph->room);
+    fflush(stdout);
 }
 
 /* The answer with an ETag of the room's version (and who asks); 304 when it matches. */
@@ -210,6 +230,26 @@ static long whole(const cJSON *o, const char *key, long lo, long hi)
     return (long)v->valuedouble;
 }
 
+/* A room code as a participant typed it, read as the projector shows it: letters in any case
+ * (the alphabet is capitals), spaces, tabs and dashes anywhere left out ("kq7-zp", " KQ7 ZP ");
+ * anything else, or other than CODE_LEN characters left, is not a code (false). The code is
+ * spoken and copied from a wall in a room, so what people add between its characters does not
+ * count (issue 17's rule for session codes: no case, no outer spaces). */
+static bool code_as_typed(const char *typed, char out[CODE_LEN + 1])
+{
+    size_t n = 0;
+    for (const char *p = typed; *p; p++) {
+        char c = *p;
+        if (c == ' ' || c == '\t' || c == '-')
+            continue;
+        if (n == CODE_LEN)
+            return false;
+        out[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    }
+    out[n] = '\0';
+    return n == CODE_LEN;
+}
+
 static void join(Server *sv, const ServeRequest *rq, ServeResponse *out)
 {
     ServePhones *ph = sv->phones;
@@ -218,13 +258,9 @@ static void join(Server *sv, const ServeRequest *rq, ServeResponse *out)
         return;
     const cJSON *code = cJSON_GetObjectItemCaseSensitive(o, "code");
     char given[CODE_LEN + 1] = "";
-    if (cJSON_IsString(code) && strlen(code->valuestring) == CODE_LEN)
-        for (size_t i = 0; i <= CODE_LEN; i++)
-            given[i] = (char)(code->valuestring[i] >= 'a' && code->valuestring[i] <= 'z'
-                                  ? code->valuestring[i] - 'a' + 'A'
-                                  : code->valuestring[i]);
+    bool read = cJSON_IsString(code) && code_as_typed(code->valuestring, given);
     cJSON_Delete(o);
-    if (strcmp(given, ph->code) != 0) {
+    if (!read || strcmp(given, ph->code) != 0) {
         serve_error(out, 403, "That is not this room's code. It has %d letters and digits: "
                               "check it on the projector.", CODE_LEN);
         return;
@@ -266,7 +302,7 @@ static void vote(Server *sv, const ServeRequest *rq, ServeResponse *out)
     if (!o)
         return;
     const Game *g = session_game(session_of(ph));
-    size_t now = game_decision_count(g) + 1;
+    size_t now = room_decision_count(ph->room) + 1;
     long decision = whole(o, "decision", 1, 100000);
     long choice = whole(o, "choice", 1, 1000);
     cJSON_Delete(o);
@@ -309,12 +345,10 @@ static void decided(ServePhones *ph)
     ph->version++;
     if (game_ended(session_game(session_of(ph)))) {
         Err err;
-        const char *md;
-        if (debrief_write(ph->room, &md, NULL, &err) == 0)
-            printf("Debrief written to %s\n", md);
+        if (debrief_write(ph->room, NULL, NULL, &err) == 0)
+            say_written(ph);
         else
             utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-        fflush(stdout);
     }
 }
 
@@ -389,18 +423,28 @@ static void control(Server *sv, const ServeRequest *rq, ServeResponse *out)
             cJSON_Delete(o);
             return;
         }
+    } else if (strcmp(a, "next") == 0) {
+        if (room_advance(ph->room, &err) != 0) {
+            serve_error(out, 409, "%s", err.msg);
+            cJSON_Delete(o);
+            return;
+        }
+        ph->deadline = 0;
+        ph->version++;
     } else if (strcmp(a, "end") == 0) {
-        const char *md;
-        if (game_decision_count(g) > 0 && debrief_write(ph->room, &md, NULL, &err) != 0) {
+        if (room_decision_count(ph->room) > 0 && debrief_write(ph->room, NULL, NULL, &err) != 0) {
             serve_error(out, 500, "the debrief could not be written: %s", err.msg);
             cJSON_Delete(o);
             return;
         }
+        if (room_decision_count(ph->room) > 0)
+            say_written(ph);
         ph->session_ended = true;
         ph->deadline = 0;
         ph->version++;
     } else {
-        serve_error(out, 400, "action is one of open, close, majority, pick, timer, rewind, end");
+        serve_error(out, 400, "action is one of open, close, majority, pick, timer, rewind, next, "
+                             "end");
         cJSON_Delete(o);
         return;
     }

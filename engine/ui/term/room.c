@@ -2,7 +2,8 @@
  * discusses the scene's question, the facilitator types the room's votes (or picks), the option
  * with most votes is taken (the facilitator breaks ties), and the change is shown. `rewind N`
  * goes back to decision N to play the road not taken; both roads stay in the record. When the
- * story ends the debrief is printed and written (out/debrief.h). */
+ * story ends the debrief is printed and written (out/debrief.h); a campaign's chapter that
+ * ends goes on to the next with `next`. */
 #include "ui/term/room.h"
 
 #include <ctype.h>
@@ -80,7 +81,7 @@ static void show_scene(TermRoom *r)
     Screen *sc = screen_describe(r->s);
     if (sc->notice)
         wrap(r, sc->notice, 0);
-    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", sc->n_decisions + 1,
+    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", room_decision_count(r->room) + 1,
                  sc->chapter ? ": " : "", sc->chapter ? sc->chapter : "");
     wrap(r, sc->text.text, 0);
     if (sc->ending) {
@@ -112,16 +113,19 @@ static void show_scene(TermRoom *r)
 static void show_debrief(TermRoom *r)
 {
     Screen *sc = screen_describe(r->s);
-    screen_add_room(sc, r->room, NULL, -1);
     const ScreenEnding *e = sc->ending;
-    utf8_fprintf(r->out, "\n== The end: %s (%s ending, after %zu decision%s) ==\n", e->title,
-                 e->verdict_name, sc->n_decisions, sc->n_decisions == 1 ? "" : "s");
-    fputs("\nDebrief: the room's road\n", r->out);
+    /* a campaign's chapter: its decisions, numbered on from the chapters before */
+    size_t before = room_decision_count(r->room) - sc->n_decisions;
+    utf8_fprintf(r->out, "\n== The end%s: %s (%s ending, after %zu decision%s) ==\n",
+                 session_next_chapter(r->s) ? " of the chapter" : "", e->title, e->verdict_name,
+                 before + sc->n_decisions, before + sc->n_decisions == 1 ? "" : "s");
+    fputs(before ? "\nDebrief: the room's road in this chapter\n" : "\nDebrief: the room's road\n",
+          r->out);
     for (size_t i = 0; i < sc->n_decisions; i++) {
         const ScreenDecision *d = &sc->decisions[i];
-        const RoomTally *t = d->tally;
+        const RoomTally *t = room_tally(r->room, before + i);
         Buf line = {0};
-        buf_printf(&line, "%zu. %s", d->number, d->text);
+        buf_printf(&line, "%zu. %s", before + d->number, d->text);
         if (t && t->counts) {
             buf_puts(&line, " (votes");
             for (size_t k = 0; k < t->n; k++)
@@ -143,13 +147,42 @@ static void show_debrief(TermRoom *r)
         wrap(r, e->lesson, 0);
     }
     screen_free(sc);
-    const char *md, *html;
     Err err;
-    if (debrief_write(r->room, &md, &html, &err) == 0)
-        fprintf(r->out, "\nDebrief written to %s and %s\n", md, html);
-    else
+    if (debrief_write(r->room, NULL, NULL, &err) == 0) {
+        fputc('\n', r->out);
+        debrief_tell(r->out, r->room);
+    } else
         utf8_fprintf(stderr, "ladder: %s\n", err.msg);
-    fputs("Type \"rewind N\" to play the road not taken from decision N, or \"end\".\n", r->out);
+    if (session_next_chapter(r->s))
+        fprintf(r->out, "This ends chapter %zu of %zu. Type \"next\" to go on to the next "
+                        "chapter, \"rewind N\" to play the road not taken from decision N, or "
+                        "\"end\".\n",
+                session_chapter(r->s) + 1, session_root(r->s)->n_chapters);
+    else
+        fputs("Type \"rewind N\" to play the road not taken from decision N, or \"end\".\n",
+              r->out);
+}
+
+/* A campaign's next chapter, once the current one has ended: its title, what carried over. */
+static void next_chapter(TermRoom *r)
+{
+    Err err;
+    if (!session_next_chapter(r->s)) {
+        fputs(game_ended(session_game(r->s)) ? "This is the last chapter: \"rewind N\" or "
+                                               "\"end\".\n"
+                                             : "The chapter has not ended yet.\n",
+              r->out);
+        return;
+    }
+    if (room_advance(r->room, &err) != 0) {
+        utf8_fprintf(r->out, "The next chapter cannot start: %s\n", err.msg);
+        return;
+    }
+    const Story *st = session_story(r->s);
+    utf8_fprintf(r->out, "\n== Chapter %zu of %zu: %s ==\n", session_chapter(r->s) + 1,
+                 session_root(r->s)->n_chapters, st->title);
+    fputs("The stats carry over from the chapter before (\"stats\" shows them).\n", r->out);
+    show_scene(r);
 }
 
 /* Rewind to just before decision k (1-based): the road so far goes into the record. */
@@ -211,8 +244,9 @@ static int room_loop(TermRoom *r)
             break;
         } else if (strcmp(p, "history") == 0 || strcmp(p, "stats") == 0) {
             Screen *sc = screen_describe(r->s);
+            size_t before = room_decision_count(r->room) - sc->n_decisions;
             for (size_t i = 0; p[0] == 'h' && i < sc->n_decisions; i++)
-                utf8_fprintf(r->out, "  %zu. %s\n", sc->decisions[i].number,
+                utf8_fprintf(r->out, "  %zu. %s\n", before + sc->decisions[i].number,
                              sc->decisions[i].text);
             for (size_t i = 0; p[0] == 's' && i < sc->n_stats; i++)
                 if (sc->stats[i].hidden)
@@ -226,8 +260,13 @@ static int room_loop(TermRoom *r)
         } else if (strncmp(p, "numbers", 7) == 0) {
             r->hide_numbers = strstr(p, "off") != NULL;
             fprintf(r->out, "Stat numbers %s.\n", r->hide_numbers ? "hidden" : "shown");
+        } else if (strcmp(p, "next") == 0) {
+            next_chapter(r);
         } else if (game_ended(g)) {
-            fputs("The story has ended: \"rewind N\" or \"end\".\n", r->out);
+            fputs(session_next_chapter(r->s)
+                      ? "The chapter has ended: \"next\", \"rewind N\" or \"end\".\n"
+                      : "The story has ended: \"rewind N\" or \"end\".\n",
+                  r->out);
         } else if (strncmp(p, "pick", 4) == 0 ||
                    (strtol(p, &end, 10), !*end && strchr(p, ' ') == NULL)) {
             k = strtol(strncmp(p, "pick", 4) == 0 ? p + 4 : p, &end, 10);
@@ -296,10 +335,13 @@ UiExit term_room(Room *room, const UiConfig *cfg)
     TermRoom r = {.room = room, .s = room_session(room), .in = cfg->in, .out = cfg->out,
                   .width = cfg->width, .timer = cfg->room.timer,
                   .hide_numbers = cfg->room.hide_numbers};
-    const Story *st = session_story(r.s);
+    const Story *st = session_story(r.s), *root = session_root(r.s);
     const char *code = room_code(room);
-    utf8_fprintf(r.out, "LADDER workshop: %s%s%s\n", st->title, code ? ", session " : "",
+    utf8_fprintf(r.out, "LADDER workshop: %s%s%s\n", root->title, code ? ", session " : "",
                  code ? code : "");
+    if (root != st) /* a campaign: the chapter the room is in */
+        utf8_fprintf(r.out, "Chapter %zu of %zu: %s\n", session_chapter(r.s) + 1,
+                     root->n_chapters, st->title);
     if (st->content_note)
         wrap(&r, st->content_note, 0);
     return room_loop(&r) ? UI_EXIT_SCRIPT_FAILED : UI_EXIT_OK;
