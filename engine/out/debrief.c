@@ -34,16 +34,16 @@ Roads debrief_roads(Room *r, const RoomRoad *current)
     return rs;
 }
 
-/* The first decision (1-based) where road j parts from the roads before or after it. */
-static size_t parts_at(const Roads *rs, size_t j)
+/* debrief_int.h */
+size_t debrief_parts_at(const Roads *rs, size_t j)
 {
     if (j < rs->room)
         return rs->v[j]->rewound_to;
     return j > 0 ? rs->v[j - 1]->rewound_to : 1;
 }
 
-/* The votes of a tally in words: "3, 5 (8 voted; 42 s)". */
-static void votes_text(Buf *b, const RoomTally *t)
+/* debrief_int.h */
+void debrief_votes_text(Buf *b, const RoomTally *t)
 {
     int voted = 0;
     for (size_t k = 0; k < t->n; k++) {
@@ -61,475 +61,7 @@ static void votes_text(Buf *b, const RoomTally *t)
     buf_puts(b, ")");
 }
 
-static int road_final(const RoomRoad *road, size_t k)
-{
-    return road->values[road->n * road->n_stats + k];
-}
 
-static const char *road_end(const RoomRoad *road)
-{
-    return road->ended ? road->ending_title : "(stopped before an ending)";
-}
-
-/* ---- the 30-minute plan: the pivotal decisions, questions, an agenda ---- */
-
-#define PLAN_MINUTES 30
-
-
-/* How close the two most voted options came (1: a tie), or -1 without counts. */
-static double vote_split(const RoomTally *t)
-{
-    if (!t->counts || t->n < 2)
-        return -1;
-    int first = 0, second = 0, voted = 0;
-    for (size_t k = 0; k < t->n; k++) {
-        voted += t->counts[k];
-        if (t->counts[k] > first) {
-            second = first;
-            first = t->counts[k];
-        } else if (t->counts[k] > second) {
-            second = t->counts[k];
-        }
-    }
-    return voted ? 1 - (double)(first - second) / voted : -1;
-}
-
-static int cmp_split(const void *a, const void *b)
-{
-    const Pivot *x = a, *y = b;
-    return x->split != y->split ? (x->split < y->split ? 1 : -1) : (x->i > y->i) - (x->i < y->i);
-}
-
-static int cmp_swing(const void *a, const void *b)
-{
-    const Pivot *x = a, *y = b;
-    return x->swing != y->swing ? (x->swing < y->swing ? 1 : -1) : (x->i > y->i) - (x->i < y->i);
-}
-
-static int cmp_index(const void *a, const void *b)
-{
-    const Pivot *x = a, *y = b;
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* debrief_int.h */
-Pivot *debrief_pivots(const Story *s, const RoomRoad *road, size_t *n)
-{
-    Pivot *all = xcalloc(road->n ? road->n : 1, sizeof *all);
-    for (size_t i = 0; i < road->n; i++) {
-        all[i].i = i;
-        all[i].split = vote_split(&road->steps[i].tally);
-        for (size_t k = 0; k < road->n_stats && k < s->n_stats; k++) {
-            int range = s->stats[k].max - s->stats[k].min;
-            int d = road->values[(i + 1) * road->n_stats + k] - road->values[i * road->n_stats + k];
-            all[i].swing += (double)(d < 0 ? -d : d) / (range > 0 ? range : 1);
-        }
-    }
-    int *why = xcalloc(road->n ? road->n : 1, sizeof *why);
-    size_t picked = 0;
-    Pivot *tmp = xmalloc((road->n ? road->n : 1) * sizeof *tmp);
-    memcpy(tmp, all, road->n * sizeof *tmp);
-    qsort(tmp, road->n, sizeof *tmp, cmp_split);
-    for (size_t k = 0, taken = 0; k < road->n && taken < 2; k++)
-        if (tmp[k].split >= 0.8) { /* the runner-up had at least 40% of the votes */
-            picked += !why[tmp[k].i];
-            why[tmp[k].i] |= WHY_DIVIDED;
-            taken++;
-        }
-    qsort(tmp, road->n, sizeof *tmp, cmp_swing);
-    for (size_t k = 0, taken = 0; k < road->n && taken < 2 && tmp[k].swing > 0; k++) {
-        picked += !why[tmp[k].i];
-        why[tmp[k].i] |= WHY_SWING;
-        taken++;
-    }
-    for (size_t i = 0, taken = 0; i < road->n && taken < 2 && picked < PIVOTS_MAX; i++)
-        if (road->steps[i].advice && strstr(road->steps[i].advice, "against")) {
-            picked += !why[i];
-            why[i] |= WHY_AGAINST;
-            taken++;
-        }
-    for (size_t k = 2; k < road->n && picked < 3 && tmp[k].swing > 0; k++)
-        if (!why[tmp[k].i]) {
-            why[tmp[k].i] = WHY_SWING;
-            picked++;
-        }
-    free(tmp);
-    Pivot *out = xcalloc(picked ? picked : 1, sizeof *out);
-    *n = 0;
-    for (size_t i = 0; i < road->n && *n < PIVOTS_MAX; i++)
-        if (why[i]) {
-            out[*n] = all[i];
-            out[(*n)++].why = why[i];
-        }
-    qsort(out, *n, sizeof *out, cmp_index);
-    free(why);
-    free(all);
-    return out;
-}
-
-/* Why a pivot was picked, in words. */
-static void pivot_why(Buf *b, const Pivot *p, const RoomStep *st)
-{
-    const char *sep = "";
-    if (p->why & WHY_DIVIDED) {
-        buf_puts(b, "the room was split, ");
-        votes_text(b, &st->tally);
-        sep = "; ";
-    }
-    if (p->why & WHY_SWING) {
-        buf_printf(b, "%sit moved the stats most (%s)", sep, st->changes);
-        sep = "; ";
-    }
-    if (p->why & WHY_AGAINST)
-        buf_printf(b, "%sthe room went against the articles' advice", sep);
-}
-
-/* The room's choice with its share of the votes: "Talk to Marco (14 of 24 votes)". */
-static void room_choice(Buf *b, const RoomStep *st, bool html)
-{
-    const RoomTally *t = &st->tally;
-    if (html)
-        html_markup(b, st->choice);
-    else
-        buf_puts(b, st->choice);
-    if (t->n && t->counts) {
-        int voted = 0;
-        for (size_t k = 0; k < t->n; k++)
-            voted += t->counts[k];
-        buf_printf(b, " (%d of %d votes%s)", t->counts[t->chosen], voted,
-                   t->tie ? ", a tie broken by the facilitator" : "");
-    }
-}
-
-/* What the other road led to from decision i (1-based), when the room explored one there. */
-static const RoomRoad *other_road_at(const Roads *rs, size_t i)
-{
-    for (size_t j = 0; j < rs->n; j++)
-        if (j != rs->room && parts_at(rs, j) == i)
-            return rs->v[j];
-    return NULL;
-}
-
-/* Where a replayed decision was taken: the chapter being played (game NULL), or an earlier
- * chapter of a campaign, whose finished game (the session's, borrowed) gives the replay its
- * start and the room's stats at that chapter's end. */
-typedef struct Chapter {
-    const Game *game;
-    size_t number; /* from 1 */
-} Chapter;
-
-/* The earlier chapter of the session in which decision i (0-based, counted across chapters)
- * was taken, with the room's decisions there as replay steps (*steps malloc'd, *n long) and
- * the decision's place among them (*k, 1-based). NULL with *why when the session's chapter
- * is not the one road took (the room rewound into it and played it again). */
-static const Game *earlier_chapter(const Roads *rs, const RoomRoad *road, size_t i,
-                                   Step **steps, size_t *n, size_t *k, size_t *number,
-                                   const char **why)
-{
-    const Session *s = rs->session;
-    size_t first = 0;
-    for (size_t c = 0; c < session_chapter(s); c++) {
-        const Game *g = session_past_game(s, c);
-        size_t nd = game_decision_count(g);
-        if (i >= first + nd) {
-            first += nd;
-            continue;
-        }
-        /* every road after the room's shares this chapter with the session's */
-        for (size_t j = rs->room; road != rs->v[rs->n - 1] && j + 1 < rs->n; j++)
-            if (rs->v[j]->rewound_to <= first + nd) {
-                *why = "it was taken in an earlier chapter that the room played again after a "
-                       "rewind";
-                return NULL;
-            }
-        const Story *st = game_story(g);
-        *steps = xcalloc(nd ? nd : 1, sizeof **steps);
-        for (size_t d = 0; d < nd; d++) {
-            const Decision *dec = game_decision(g, d);
-            (*steps)[d] = (Step){.scene = st->scenes[dec->scene].id,
-                                 .choice = st->scenes[dec->scene].choices[dec->choice].id};
-        }
-        *n = nd;
-        *k = i - first + 1;
-        *number = c + 1;
-        return g;
-    }
-    *why = "it was taken in an earlier chapter";
-    return NULL;
-}
-
-/* The road not taken at decision i (0-based) of road, played by the engine from the room's own
- * steps (core/road_replay.h); out->error says why when it does not replay. A decision of an
- * earlier chapter of a campaign is replayed in that chapter, from the state it began with, to
- * that chapter's ending (*where says which chapter). */
-static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadReplay *out,
-                      Chapter *where)
-{
-    memset(out, 0, sizeof *out);
-    *where = (Chapter){0};
-    size_t offset = 0; /* a campaign's decisions of earlier chapters come first, without ids */
-    while (offset < road->n && !road->steps[offset].scene_id)
-        offset++;
-    const RoomTally *t = &road->steps[i].tally;
-    if (!road->story_id || strcmp(road->story_id, game_story(rs->like)->id) != 0) {
-        out->error = xstrdup("it was taken in another chapter");
-        return;
-    }
-    if (i < offset) {
-        Step *steps = NULL;
-        size_t n = 0, k = 0;
-        const char *why = NULL;
-        where->game = earlier_chapter(rs, road, i, &steps, &n, &k, &where->number, &why);
-        if (!where->game) {
-            out->error = xstrdup(why);
-            return;
-        }
-        road_replay_other(where->game, steps, n, k, t->counts, t->n, 0, out);
-        free(steps);
-        return;
-    }
-    size_t n = road->n - offset;
-    Step *steps = xcalloc(n ? n : 1, sizeof *steps);
-    for (size_t j = 0; j < n; j++)
-        steps[j] = (Step){.scene = road->steps[offset + j].scene_id,
-                          .choice = road->steps[offset + j].choice_id};
-    road_replay_other(rs->like, steps, n, i - offset + 1, t->counts, t->n, 0, out);
-    free(steps);
-}
-
-/* The stats at the end of another road beside the room's: "Burnout 70 against 90, ...". */
-static void stats_beside(Buf *b, const Story *s, const int *other, size_t n_other,
-                         const RoomRoad *road, bool html)
-{
-    for (size_t j = 0; j < s->n_stats && j < n_other && j < road->n_stats; j++) {
-        buf_puts(b, j ? ", " : "");
-        if (html)
-            html_escape(b, s->stats[j].label);
-        else
-            buf_puts(b, s->stats[j].label);
-        buf_printf(b, " %d against %d", other[j], road_final(road, j));
-    }
-}
-
-/* The same against the room's stats where an earlier chapter ended (its story's stats). */
-static void stats_beside_chapter(Buf *b, const Game *chapter, const int *other, size_t n_other,
-                                 bool html)
-{
-    const Story *s = game_story(chapter);
-    for (size_t j = 0; j < s->n_stats && j < n_other; j++) {
-        buf_puts(b, j ? ", " : "");
-        if (html)
-            html_escape(b, s->stats[j].label);
-        else
-            buf_puts(b, s->stats[j].label);
-        buf_printf(b, " %d against %d", other[j], game_stat(chapter, j));
-    }
-}
-
-/* What the replayed road led to, in a sentence (after "The other road: "). */
-static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
-                        const RoadReplay *rr, const Chapter *where, bool html)
-{
-    if (rr->error) {
-        buf_puts(b, "could not be replayed: ");
-        if (html)
-            html_escape(b, rr->error);
-        else
-            buf_puts(b, rr->error);
-        buf_puts(b, ".");
-    } else {
-        const RoomTally *t = &road->steps[i].tally;
-        buf_puts(b, "replayed by the engine");
-        if (where->game) {
-            buf_printf(b, " in chapter %zu (", where->number);
-            if (html)
-                html_markup(b, game_story(where->game)->title);
-            else
-                buf_puts(b, game_story(where->game)->title);
-            buf_puts(b, "), from where it stood at the decision to that chapter's end");
-        }
-        buf_puts(b, html ? ": <em>" : ": *");
-        if (html)
-            html_markup(b, rr->choice);
-        else
-            buf_puts(b, rr->choice);
-        buf_puts(b, html ? "</em> (" : "* (");
-        if (rr->how == ROAD_OTHER_RUNNER_UP && t->counts && rr->other < t->n) {
-            int voted = 0;
-            for (size_t k = 0; k < t->n; k++)
-                voted += t->counts[k];
-            buf_printf(b, "the runner-up, %d of %d votes", t->counts[rr->other], voted);
-        } else {
-            buf_puts(b, rr->how == ROAD_OTHER_ADVICE ? "the choice the advice tags the other way"
-                                                     : "the other choice");
-        }
-        buf_puts(b, ") led to ");
-        if (rr->ended) {
-            buf_puts(b, html ? "<b>" : "**");
-            if (html)
-                html_markup(b, rr->ending_title);
-            else
-                buf_puts(b, rr->ending_title);
-            buf_printf(b, "%s (%s) after %zu decisions%s (", html ? "</b>" : "**",
-                       story_verdict_name(rr->verdict), rr->decisions,
-                       where->game ? " of the chapter" : "");
-        } else {
-            buf_printf(b, "no ending within %d more decisions (", ROAD_REPLAY_MAX_DECISIONS);
-        }
-        if (where->game) {
-            stats_beside_chapter(b, where->game, rr->stats, rr->n_stats, html);
-            buf_puts(b, html ? " where the room ended the chapter" : " where the room ended the "
-                                                                     "chapter");
-        } else {
-            stats_beside(b, s, rr->stats, rr->n_stats, road, html);
-        }
-        buf_printf(b, "); after it the room's own choice still applied at %zu decision%s, the "
-                      "advice chose at %zu",
-                   rr->kept, rr->kept == 1 ? "" : "s", rr->advised);
-        if (rr->chance)
-            buf_printf(b, ", chance at %zu (no advice there)", rr->chance);
-        buf_puts(b, ".");
-    }
-    buf_printf(b, html ? " <code>rewind %zu</code> in the room plays it." : " `rewind %zu` in the "
-                                                                            "room plays it.",
-               i + 1);
-}
-
-static const char *const STORY_QUESTIONS[] = {
-    "What surprised you about where the road ended?",
-    "Which decision would you take differently, knowing what followed it?",
-    "What will you do differently on Monday?",
-};
-
-/* The plan in Markdown (html false) or HTML. */
-static void plan(Buf *b, const Story *s, const Roads *rs, bool html)
-{
-    const RoomRoad *road = rs->v[rs->room];
-    size_t np;
-    Pivot *pv = debrief_pivots(s, road, &np);
-    int each = np ? 15 / (int)np : 0, at = 10;
-    /* the roads not taken at the pivots that the room did not play: the engine plays them */
-    RoadReplay *rr = xcalloc(np ? np : 1, sizeof *rr);
-    Chapter *where = xcalloc(np ? np : 1, sizeof *where);
-    bool replayed = false;
-    for (size_t k = 0; k < np; k++)
-        if (!other_road_at(rs, pv[k].i + 1)) {
-            replay_at(rs, road, pv[k].i, &rr[k], &where[k]);
-            replayed |= !rr[k].error;
-        }
-    if (html)
-        buf_puts(b, "<section class=\"plan\">\n<h2>The 30-minute debrief</h2>\n<ol class=\"agenda\">\n");
-    else
-        buf_puts(b, "## The 30-minute debrief\n\n");
-    /* the agenda */
-    const char *li = html ? "<li>" : "- ", *eli = html ? "</li>\n" : "\n";
-    buf_printf(b, "%s%s0-5 min%s, reactions: ", li, html ? "<b>" : "**", html ? "</b>" : "**");
-    if (road->ended) {
-        buf_puts(b, "how does it feel to end at ");
-        if (html)
-            html_markup(b, road->ending_title);
-        else
-            buf_puts(b, road->ending_title);
-        buf_puts(b, "?");
-    } else {
-        buf_printf(b, "the room stopped before an ending, after decision %zu: where was the "
-                      "road heading?", road->n);
-    }
-    buf_puts(b, eli);
-    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended (below)",
-               li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
-    if (rs->n > 1)
-        buf_printf(b, "; %zu other road%s the room explored", rs->n - 1, rs->n == 2 ? "" : "s");
-    buf_puts(b, eli);
-    for (size_t k = 0; k < np; k++, at += each) {
-        buf_printf(b, "%s%s%d-%d min%s, decision %zu: ", li, html ? "<b>" : "**", at,
-                   k + 1 == np ? 25 : at + each, html ? "</b>" : "**", pv[k].i + 1);
-        if (html)
-            html_markup(b, road->steps[pv[k].i].heading);
-        else
-            buf_puts(b, road->steps[pv[k].i].heading);
-        buf_puts(b, eli);
-    }
-    buf_printf(b, "%s%s25-30 min%s, what now: the questions for the whole story%s", li,
-               html ? "<b>" : "**", html ? "</b>" : "**", eli);
-    buf_puts(b, html ? "</ol>\n" : "\n");
-    if (replayed)
-        buf_puts(b, html ? "<p class=\"replayed\"><em>Where the other road was replayed by the "
-                           "engine, it took the room's later choices where they still applied, "
-                           "the articles' advice elsewhere.</em></p>\n"
-                         : "*Where the other road was replayed by the engine, it took the room's "
-                           "later choices where they still applied, the articles' advice "
-                           "elsewhere.*\n\n");
-    /* the pivotal decisions */
-    for (size_t k = 0; k < np; k++) {
-        const RoomStep *st = &road->steps[pv[k].i];
-        Buf why = {0};
-        pivot_why(&why, &pv[k], st);
-        if (html) {
-            buf_printf(b, "<div class=\"pivot\"><h3>Decision %zu: ", pv[k].i + 1);
-            html_markup(b, st->heading);
-            buf_puts(b, "</h3>\n<p class=\"why\">Picked because ");
-            html_escape(b, buf_str(&why));
-            buf_puts(b, ".</p>\n");
-            if (st->discuss) {
-                buf_puts(b, "<p><b>Ask:</b> ");
-                html_markup(b, st->discuss);
-                buf_puts(b, "</p>\n");
-            }
-            buf_puts(b, "<p><b>The room chose:</b> ");
-            room_choice(b, st, true);
-            buf_puts(b, "</p>\n");
-            if (st->lesson) {
-                buf_puts(b, "<p><b>The lesson:</b> ");
-                html_markup(b, st->lesson);
-                buf_puts(b, "</p>\n");
-            }
-        } else {
-            buf_printf(b, "### Decision %zu: %s\n\nPicked because %s.\n\n", pv[k].i + 1,
-                       st->heading, buf_str(&why));
-            if (st->discuss)
-                buf_printf(b, "**Ask:** %s\n\n", st->discuss);
-            buf_puts(b, "**The room chose:** ");
-            room_choice(b, st, false);
-            buf_puts(b, "\n\n");
-            if (st->lesson)
-                buf_printf(b, "**The lesson:** %s\n\n", st->lesson);
-        }
-        buf_free(&why);
-        const RoomRoad *other = other_road_at(rs, pv[k].i + 1);
-        if (html)
-            buf_puts(b, "<p><b>The other road:</b> ");
-        else
-            buf_puts(b, "**The other road:** ");
-        if (other) {
-            buf_puts(b, "the room played it after a rewind; it led to ");
-            if (html)
-                html_markup(b, road_end(other));
-            else
-                buf_puts(b, road_end(other));
-            buf_puts(b, " (");
-            int *finals = xcalloc(other->n_stats ? other->n_stats : 1, sizeof *finals);
-            for (size_t j = 0; j < other->n_stats; j++)
-                finals[j] = road_final(other, j);
-            stats_beside(b, s, finals, other->n_stats, road, html);
-            free(finals);
-            buf_puts(b, ").");
-        } else {
-            replay_text(b, s, road, pv[k].i, &rr[k], &where[k], html);
-        }
-        buf_puts(b, html ? "</p></div>\n" : "\n\n");
-    }
-    /* the whole story */
-    buf_puts(b, html ? "<h3>For the whole story</h3>\n<ul>\n" : "### For the whole story\n\n");
-    for (size_t k = 0; k < sizeof STORY_QUESTIONS / sizeof *STORY_QUESTIONS; k++)
-        buf_printf(b, "%s%s%s", li, STORY_QUESTIONS[k], eli);
-    buf_puts(b, html ? "</ul>\n</section>\n" : "\n");
-    for (size_t k = 0; k < np; k++)
-        road_replay_free(&rr[k]);
-    free(rr);
-    free(where);
-    free(pv);
-}
 
 /* The story's title; a campaign's with the chapter the room is in ("A Career, chapter 2 of 4:
  * Derailed"). */
@@ -570,7 +102,7 @@ static void road_md(Buf *b, const RoomRoad *road, size_t from)
                            t->counts ? "" : (k == t->chosen ? " (picked)" : ""));
             if (t->counts) {
                 buf_puts(b, "\nVotes: ");
-                votes_text(b, t);
+                debrief_votes_text(b, t);
                 buf_printf(b, "%s\n", t->tie ? ", a tie broken by the facilitator" : "");
             }
         } else {
@@ -607,7 +139,7 @@ static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
     buf_printf(b, "The participants' handout, to print (A4 or Letter) and hand round: "
                   "[%s-handout.html](%s-handout.html), beside this file.\n\n",
                room_stem(r), room_stem(r));
-    plan(b, s, rs, false);
+    debrief_plan(b, s, rs, false);
     buf_puts(b, "## The road the room took\n\n");
     road_md(b, road, 1);
     buf_puts(b, "## Where the stats ended\n\n");
@@ -635,9 +167,9 @@ static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
             if (j == rs->room)
                 continue;
             buf_printf(b, "### %s, from decision %zu: %s\n\n",
-                       j < rs->room ? "Left" : "Explored after the ending", parts_at(rs, j),
+                       j < rs->room ? "Left" : "Explored after the ending", debrief_parts_at(rs, j),
                        road_end(rs->v[j]));
-            road_md(b, rs->v[j], parts_at(rs, j));
+            road_md(b, rs->v[j], debrief_parts_at(rs, j));
         }
     }
 }
@@ -677,7 +209,7 @@ static void road_html(Buf *b, const RoomRoad *road, size_t from)
         buf_puts(b, "</ul>\n");
         if (t->n && t->counts) {
             buf_puts(b, "<p>Votes: ");
-            votes_text(b, t);
+            debrief_votes_text(b, t);
             buf_printf(b, "%s</p>\n", t->tie ? ", a tie broken by the facilitator" : "");
         }
         if (st->reply) {
@@ -768,7 +300,7 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
     buf_puts(b, "-handout.html\">");
     html_escape(b, room_stem(r));
     buf_puts(b, "-handout.html</a></p>\n");
-    plan(b, s, rs, true);
+    debrief_plan(b, s, rs, true);
     buf_puts(b, "<h2>The road the room took</h2>\n");
     road_html(b, road, 1);
     buf_puts(b, "<h2>How the stats moved</h2>\n");
@@ -804,10 +336,10 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
             if (j == rs->room)
                 continue;
             buf_printf(b, "<h3>%s, from decision %zu: ",
-                       j < rs->room ? "Left" : "Explored after the ending", parts_at(rs, j));
+                       j < rs->room ? "Left" : "Explored after the ending", debrief_parts_at(rs, j));
             html_markup(b, road_end(rs->v[j]));
             buf_puts(b, "</h3>\n");
-            road_html(b, rs->v[j], parts_at(rs, j));
+            road_html(b, rs->v[j], debrief_parts_at(rs, j));
         }
     }
     buf_puts(b, "</body></html>\n");

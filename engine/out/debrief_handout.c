@@ -75,9 +75,12 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
             ends[ne++] = (HandoutEnding){
                 .title = x->ending_title, .share = -1, .lesson = x->ending_lesson,
                 .note = at == rs->room ? "the room's road" : "a road the room also played"};
+    /* (an ending two roads reached is told once, with the room's road first) */
     }
     HandoutSection sec = {.title_html = buf_str(&title), .meta_html = buf_str(&meta),
-                          .premise = root->summary, .decisions = dec, .n_decisions = np,
+                          .premise = root->summary,
+                          .decisions_heading = "The decisions the room talked over",
+                          .decisions = dec, .n_decisions = np,
                           .stories = stories, .n_stories = nch, .endings = ends,
                           .n_endings = ne};
     handout_page(b, buf_str(&title), &sec, 1);

@@ -18,6 +18,26 @@ typedef struct Roads {
     const Session *session; /* the room's (a campaign's earlier chapters: session_past_game) */
 } Roads;
 
+/* Where the room's roads ended: stat k after the road's last decision, and the ending's title
+ * (or that it stopped before one). */
+static inline int road_final(const RoomRoad *road, size_t k)
+{
+    return road->values[road->n * road->n_stats + k];
+}
+
+static inline const char *road_end(const RoomRoad *road)
+{
+    return road->ended ? road->ending_title : "(stopped before an ending)";
+}
+
+/* The first decision (1-based) where road j parts from the roads before or after it
+ * (debrief.c). */
+size_t debrief_parts_at(const Roads *rs, size_t j);
+/* The votes of a tally in words: "3, 5 (8 voted; 42 s)" (debrief.c). */
+void debrief_votes_text(Buf *b, const RoomTally *t);
+/* The 30-minute plan in Markdown (html false) or HTML, appended to b (debrief_plan.c). */
+void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html);
+
 /* The room's roads (debrief.c): those rewound away from, then current (borrowed); rs.v is
  * malloc'd (the caller frees it), the roads stay the room's and current's. */
 Roads debrief_roads(Room *r, const RoomRoad *current);

@@ -1,6 +1,8 @@
 /* handout.c: the participants' handout page (handout.h), from the sections its makers fill. */
 #include "out/handout.h"
 
+#include <string.h>
+
 #include "assets_css.h"
 #include "out/html.h"
 
@@ -85,15 +87,21 @@ static void section(Buf *b, const HandoutSection *sec)
         html_markup(b, sec->premise);
         buf_puts(b, "</p>\n");
     }
-    if (sec->n_decisions)
-        buf_puts(b, "<h2>The decisions that divided the room</h2>\n");
+    if (sec->n_decisions) {
+        buf_puts(b, "<h2>");
+        html_escape(b, sec->decisions_heading);
+        buf_puts(b, "</h2>\n");
+    }
     for (size_t i = 0; i < sec->n_decisions; i++)
         decision(b, &sec->decisions[i]);
     advice(b, sec);
     bool any = false;
     for (size_t i = 0; i < sec->n_endings; i++) {
         const HandoutEnding *e = &sec->endings[i];
-        if (!e->lesson)
+        bool again = false; /* two roads to the same ending: told once, the first's note */
+        for (size_t j = 0; j < i && !again; j++)
+            again = e->title && sec->endings[j].title && strcmp(e->title, sec->endings[j].title) == 0;
+        if (!e->lesson || again)
             continue;
         if (!any)
             buf_puts(b, "<h2>Where the room ended</h2>\n<ul>\n");

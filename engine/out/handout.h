@@ -44,13 +44,16 @@ typedef struct HandoutSection {
     const char *title_html; /* the story's title, as HTML */
     const char *meta_html;  /* the line under it ("Session X &middot; 30 played"), as HTML */
     const char *premise;    /* the story's summary (markup), or NULL */
+    const char *decisions_heading; /* the decisions' heading ("The decisions that divided the
+                                      room"), plain text */
     const HandoutDecision *decisions;
     size_t n_decisions;
     /* the stories whose advice is listed, in order (a campaign: its chapters); NULL ones
      * are passed over */
     const Story *const *stories;
     size_t n_stories;
-    const HandoutEnding *endings; /* those without a lesson are left out */
+    const HandoutEnding *endings; /* those without a lesson, or titled as one before, are left
+                                     out */
     size_t n_endings;
 } HandoutSection;
 

@@ -33,6 +33,10 @@ sed -n 's/^- \*\*\([0-9]*\)-\([0-9]*\) min\*\*.*/\1 \2/p' "$work/plan" | awk '
   NR == 1 && $1 != 0 { bad = 1 } NR > 1 && $1 != last { bad = 1 } { last = $2; n++ }
   END { exit bad || last != 30 || n < 4 }' ||
   fail "the agenda's minutes do not run on to 30: $(grep 'min\*\*' "$work/plan")"
+grep -q '^- \*\*[0-9]*-[0-9]* min\*\*, decision 2: .* (a split vote' "$work/plan" || fail "the agenda does not say why decision 2 is on it"
+grep -q '^For each decision: read the question, let the room answer' "$work/plan" || fail "the plan does not say how to run a decision"
+grep -q '^\*\*The room chose:\*\* Fix it yourself (5 of 10 votes, a tie broken by the facilitator); the others: Teach Priya to fix it: 5 (50%)$' "$work/plan" ||
+  fail "the room's choice is not beside the other option's share: $(grep 'room chose' "$work/plan")"
 grep -q '^### Decision 2: ' "$work/plan" || fail "the tied decision is not picked"
 grep -q '^Picked because the room was split, 5, 5 (10 voted)' "$work/plan" || fail "the tie is not why"
 grep -q '^\*\*The room chose:\*\* .*(5 of 10 votes, a tie broken by the facilitator)' "$work/plan" ||
@@ -62,7 +66,7 @@ grep -q "^The participants' handout (print it, A4 or Letter): $handout\$" "$work
 stem=$(basename "$handout")
 grep -q "<a href=\"$stem\">" "$html" || fail "the debrief page does not link the handout"
 grep -q "($stem)" "$md" || fail "the Markdown debrief does not name the handout"
-grep -q '<h2>The decisions that divided the room</h2>' "$handout" || fail "the handout has no decisions"
+grep -q '<h2>The decisions the room talked over</h2>' "$handout" || fail "the handout has no decisions"
 grep -q '^<div class="split"><h3>Decision 2 &middot; ' "$handout" || fail "the handout lacks the tied decision"
 grep -q '^<li class="chosen">Fix it yourself <span class="share">50% of the room, the room.s choice</span></li>$' "$handout" ||
   fail "the handout lacks the room's choice with its share: $(grep '<li' "$handout")"
@@ -86,6 +90,8 @@ sed -n '/^== Chapter 2 of 4: /,$p' "$work/transcriptc" | grep -m1 '^== Decision'
   fail "chapter 2 does not number its first decision $n1"
 mdc=$(ls "$work"/outc/*.md)
 grep -q '^# Debrief: A Career in Four Chapters, chapter 2 of 4: ' "$mdc" || fail "the campaign debrief's title: $(head -1 "$mdc")"
+grep -q "^\*\*The ending's lesson:\*\* " "$md" && fail "the office's endings have no lesson, yet one is shown"
+grep -q "^\*\*The ending's lesson:\*\* " "$(ls "$work"/outc/*.md)" && fail "a campaign stopped in chapter 2 shows an ending's lesson"
 grep -q '^### Decision 2: ' "$mdc" || fail "chapter 1's split decision is not a pivotal one: $(grep '^### Decision' "$mdc")"
 grep -q '^\*\*The other road:\*\* replayed by the engine in chapter 1 (The Reluctant Supervisor), from where it stood at the decision to that chapter.s end: \*[^*]*\* (the runner-up, 5 of 12 votes) led to \*\*[^*]*\*\* ([a-z]*) after [0-9]* decisions of the chapter (Burnout [0-9]* against [0-9]*, .* where the room ended the chapter); .*`rewind 2` in the room plays it\.$' "$mdc" ||
   fail "chapter 1's decision is not replayed in its chapter: $(grep 'other road' "$mdc")"

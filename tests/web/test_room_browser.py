@@ -13,7 +13,8 @@ browser (its own cookie, so its own participant), plus 20 phones simulated over 
              room's choice); a tie broken on the presenter page; a rewind from its timeline
   crash      kill -9 mid-vote, `--continue`: the phones show Reconnecting, then the same
              decision with their vote still marked, without a reload
-  the end    the story's ending on phones, projector and presenter; End the session
+  the end    the story's ending on phones, projector and presenter; End the session; the
+             presenter names the debrief and the participants' handout written beside it
   sizes      on the projector at 1920x1080: the body text's cap height >= 36 px and the timer's
              digits >= 120 px, measured in the page's computed font (canvas text metrics)
   axe-core   test_browser.py's audit (every wcag2a/wcag2aa rule) of the phone (join form,
@@ -135,6 +136,7 @@ PRESENTER_JS = """
     rewinds: [].map.call(document.querySelectorAll('.pr-rewind'), function (x) { return x.textContent; }),
     confirm: shown($('confirm')) ? $('confirm-text').textContent : null,
     ending: shown($('ending')) ? $('ending-title').textContent : null,
+    files: shown($('debrief-files')) ? $('debrief-files').textContent : null,
     lesson: $('lesson').textContent, discuss: $('discuss').textContent
   };"""
 
@@ -527,6 +529,11 @@ def session(ladder, tmp, shots):
         wait_presenter(pr, lambda p: p["confirm"], "the end asked first")
         pr.d.find_element(By.ID, "confirm-yes").click()
         p = wait_presenter(pr, lambda p: "debrief" in p["result"], "the presenter's 'debrief written'")
+        handouts = glob.glob(os.path.join(room.out, "*-handout.html"))
+        check(len(handouts) == 1, "the participants' handout beside the debrief (%s)" % handouts)
+        files = wait_presenter(pr, lambda p: p["files"], "the presenter's ending card names the files")
+        check(handouts and handouts[0] in files["files"] and "Handout for the participants" in files["files"],
+              "the presenter names where the handout is (%s)" % files["files"])
         pr.shot("3-ended")
         audit(pr, "the presenter, ended")
         mds = glob.glob(os.path.join(room.out, "*.md"))

@@ -48,6 +48,7 @@ static void fill(Report *r, Group *g, HandoutSection *sec, Held *h)
     buf_printf(&h->meta, "%zu played", g->n);
     *sec = (HandoutSection){.title_html = buf_str(&h->title), .meta_html = buf_str(&h->meta),
                             .premise = g->root ? g->root->summary : NULL,
+                            .decisions_heading = "The decisions that divided the room",
                             .decisions = h->dec};
     report_rank_decisions(r, g);
     for (size_t i = 0; i < g->npt && sec->n_decisions < HANDOUT_SPLITS; i++) {
