@@ -507,6 +507,7 @@
     append(view, layout);
     renderPanel();
     refreshAlerts();
+    window.LadderExplain.refresh(scene);
     if (opts && opts.focus) focusHeading('scene-heading');
   }
 
@@ -615,8 +616,17 @@
         if (state.panel === 'load') { togglePanel('load'); return; }
         play({ saves: true }, { keepPanel: true });
       } }, 'Load'));
+    append(bar, explainButton('stats', 'stats-button', 'Stats explained'));
+    append(bar, explainButton('endings', 'endings-button', 'Endings'));
     if (!ended) append(bar, el('button', { type: 'button', onclick: leave }, 'Leave'));
     return bar;
+  }
+
+  /* A button opening the Stats explained or Endings dialog (explain.js) on this scene. */
+  function explainButton(kind, id, text) {
+    return el('button', { type: 'button', id: id, 'aria-haspopup': 'dialog', onclick: function () {
+      if (state.scene) window.LadderExplain.show(kind, state.scene, id);
+    } }, text);
   }
 
   function togglePanel(which) {
@@ -792,7 +802,8 @@
     if (typeof outcome.endings_found === 'number' && typeof outcome.endings_total === 'number') {
       append(wrap, el('p', { class: 'gallery' }, [
         el('strong', null, outcome.endings_found + ' of ' + outcome.endings_total),
-        ' endings found' + (outcome.endings_found < outcome.endings_total ? ': play again to find the others.' : ': you have found them all.')
+        ' endings found' + (outcome.endings_found < outcome.endings_total ? ': play again to find the others.' : ': you have found them all.'),
+        explainButton('endings', 'gallery-button', 'See the endings')
       ]));
     }
     var actions = el('div', { class: 'actions ending-actions' });

@@ -6,12 +6,18 @@ Headless Chromium, driven by Selenium, clicks like a player:
                choice and Enter takes it; kill -9 of the server, a click shows "Reconnecting", the
                server starts again and the page shows the same scene by itself (no reload); then
                to an ending: verdict, chart (an svg), "endings found". The same at 1280x800, dark.
+               Saved, loaded and left before deciding: Continue resumes the save loaded. The
+               Stats explained and Endings dialogs (opened by click and by keyboard) during play
+               and at the ending against /api/game's scene: each stat's figures, which way is good
+               and description; found endings by title and verdict, the others "Not found yet";
+               modal, within the window at both sizes, Esc and Close return the focus.
   room         `--session S --results DIR`: two browsers join (a name; anonymous) and play; the
                facilitator page, opened at the printed #admin= address, lists both and follows a
                new decision by itself (polling); its report button opens the session's report.
   accessibility axe-core (tests/web/node_modules/axe-core, `npm ci --prefix tests/web`), its
                default rules (which include every wcag2a and wcag2aa rule), on the story list, a
-               scene, an ending and the facilitator page, each in light and dark: any violation
+               scene, an ending, each dialog open (phone mid-game, desktop at the ending) and the
+               facilitator page, each in light and dark: any violation
                fails the test and is printed.
 Every wait is an explicit WebDriverWait on what the page shows; nothing asserts after a sleep.
 A JavaScript error in a page (an uncaught exception, console.error) fails the test too.
@@ -283,6 +289,154 @@ def check_ending(b, label):
           "%s: a pivotal decision says what the source advises" % label)
 
 
+def continue_after_load(b):
+    """Save, decide once more, load the save, leave before deciding: the story list's Continue
+    resumes the save loaded (issue 16, item 7), not the game played before the load."""
+    def toolbar(text):
+        return b.d.find_element(By.XPATH, "//div[contains(@class,'toolbar')]//button[normalize-space()='%s']" % text)
+    saved = ready_game(b)["decision"]
+    toolbar("Save").click()
+    b.wait(lambda d: d.find_elements(By.ID, "slot-name"), "the save panel")[0].send_keys(
+        "before" + Keys.ENTER)
+    b.wait(lambda d: "Saved as" in (b.snap()["alerts"] or ""), "the save made")
+    choose(b, 0)
+    toolbar("Load").click()
+    rows = b.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".saves-list li"), "the saves listed")
+    row = [r for r in rows if r.find_element(By.TAG_NAME, "strong").text == "before"]
+    check(row, "the save 'before' is listed")
+    row[0].find_element(By.TAG_NAME, "button").click()
+    ready_game(b, saved)
+    toolbar("Leave").click()
+    b.wait(lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='Continue']"),
+           "the story list with Continue")[0].click()
+    back = ready_game(b)
+    check(back["decision"] == saved, "Continue after a load and Leave resumes the save loaded "
+          "(decision %s, the save's %d, the game before it %d)" % (back["decision"], saved, saved + 1))
+
+
+# ---------------------------------------------------------------- Stats explained, Endings
+
+SCENE_NOW = """
+var done = arguments[arguments.length - 1];
+fetch('/api/game', {credentials: 'same-origin', cache: 'no-store'}).then(function (r) {
+  return r.json(); }).then(function (d) {
+  var s = null;
+  (d.messages || []).forEach(function (m) { if (m.type === 'scene') s = m; });
+  done(s); }).catch(function (e) { done(null); });
+"""
+
+DIALOG_NOW = """
+var d = document.querySelector('dialog.explain');
+if (!d || !d.open) return null;
+var r = d.getBoundingClientRect(), a = document.activeElement;
+return {modal: d.matches(':modal'), name: document.getElementById(d.getAttribute('aria-labelledby')).textContent,
+        focus_inside: d.contains(a), focus_text: a ? a.textContent : null,
+        left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+        width: innerWidth, height: innerHeight, scroll_w: d.scrollWidth, client_w: d.clientWidth,
+        items: [].map.call(d.querySelectorAll('.explain-list > li, .explain-endings > li'),
+                           function (li) { return li.textContent.replace(/\\s+/g, ' ').trim(); }),
+        count: (d.querySelector('.explain-count') || {}).textContent || null,
+        close_visible: (function () { var c = d.querySelector('.explain-close').getBoundingClientRect();
+                                      return c.top >= r.top && c.bottom <= r.bottom; })()};
+"""
+
+
+def open_dialog(b, button_id, by_keyboard):
+    """Open a dialog with its button (a click, or Tab focus and Enter) and return DIALOG_NOW."""
+    button = b.d.find_element(By.ID, button_id)
+    b.js("arguments[0].scrollIntoView({block: 'center'})", button)
+    if by_keyboard:
+        b.js("arguments[0].focus()", button)
+        b.d.switch_to.active_element.send_keys(Keys.ENTER)
+    else:
+        button.click()
+    return b.wait(lambda d: b.js(DIALOG_NOW), "the dialog of #%s" % button_id)
+
+
+def check_fits(label, dlg):
+    check(dlg["modal"] and dlg["focus_inside"],
+          "%s: a modal dialog, the focus inside it (%s)" % (label, dlg["focus_text"]))
+    check(dlg["left"] >= 0 and dlg["top"] >= 0 and dlg["right"] <= dlg["width"] and
+          dlg["bottom"] <= dlg["height"] and dlg["scroll_w"] <= dlg["client_w"] and
+          dlg["close_visible"],
+          "%s: the dialog fits the %dx%d window, no sideways scroll, Close in view (%s)"
+          % (label, dlg["width"], dlg["height"], dlg))
+
+
+def close_dialog(b, label, how, button_id):
+    """Close the open dialog by Esc or its Close button; the focus returns to button_id."""
+    if how == "esc":
+        b.d.switch_to.active_element.send_keys(Keys.ESCAPE)
+    else:
+        b.d.find_element(By.CSS_SELECTOR, "dialog.explain .explain-close").click()
+    b.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog.explain"),
+           "%s: the dialog closed by %s" % (label, how))
+    active = b.js("return document.activeElement.id")
+    check(active == button_id, "%s: %s closes it and the focus returns to #%s (%s)"
+          % (label, how, button_id, active))
+
+
+def check_explain(b, label, tag, audited=False):
+    """The Stats explained and Endings dialogs on the scene on screen, against the scene the
+    JSON protocol gives (/api/game): each stat shown with its figures, which way is good and its
+    description; each ending found by title and verdict, the others 'Not found yet'."""
+    scene = b.d.execute_async_script(SCENE_NOW)
+    check(scene is not None, "%s: /api/game gives the scene" % label)
+    if not scene:
+        return
+    ended = bool(scene.get("ending"))
+    dlg = open_dialog(b, "stats-button", by_keyboard=True)
+    check(dlg["name"] == "Stats explained", "%s: the dialog is named Stats explained" % label)
+    check_fits(label + ", stats", dlg)
+    shown = [st for st in scene["stats"] if ended or not st.get("hidden")]
+    good = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is better"}
+    check(len(dlg["items"]) == len(shown), "%s: one entry per stat shown (%d of %d)"
+          % (label, len(dlg["items"]), len(shown)))
+    for item, st in zip(dlg["items"], shown):
+        want = "%s%d (from %d to %d), %s" % (st["label"], st["value"], st["min"], st["max"],
+                                            good[st["good"]])
+        check(item.startswith(want) and st.get("description", "") in item,
+              "%s: %s explained: figures, %s, its description (%r)"
+              % (label, st["label"], good[st["good"]], item[:120]))
+    check(any(st.get("description") for st in shown), "%s: the story describes its stats" % label)
+    b.shot(tag + "-stats")
+    if not audited:
+        audit(b, label + ", Stats explained open")
+        b.scheme("light" if "phone" in b.tag else "dark")
+    close_dialog(b, label + ", stats", "esc", "stats-button")
+
+    dlg = open_dialog(b, "endings-button", by_keyboard=False)
+    check(dlg["name"] == "Endings", "%s: the dialog is named Endings" % label)
+    check_fits(label + ", endings", dlg)
+    gallery = scene.get("gallery") or []
+    check(len(gallery) >= 2 and len(dlg["items"]) == len(gallery),
+          "%s: every ending of the story listed (%d of %d)" % (label, len(dlg["items"]), len(gallery)))
+    found = sum(1 for e in gallery if e["found"])
+    check(dlg["count"] == "%d of %d endings found." % (found, len(gallery)),
+          "%s: the count (%s)" % (label, dlg["count"]))
+    verdicts = {"good": "a good ending", "bad": "a bad ending", "mixed": "a mixed ending"}
+    for item, e in zip(dlg["items"], gallery):
+        if not e["found"]:
+            check(item == "Not found yet", "%s: an ending not found keeps its title back (%r)"
+                  % (label, item))
+            continue
+        want = "%s \u2014 %s" % (e["title"], verdicts[e["verdict"]])
+        mine = ended and scene["ending"]["id"] == e["id"]
+        check(item == want + (" (this game)" if mine else ""),
+              "%s: a found ending by title and verdict%s (%r)"
+              % (label, ", this game marked" if mine else "", item))
+    b.shot(tag + "-endings")
+    if not audited:
+        audit(b, label + ", Endings open")
+        b.scheme("light" if "phone" in b.tag else "dark")
+    close_dialog(b, label + ", endings", "close", "endings-button")
+    if ended:  # the ending's own button opens the same list
+        dlg = open_dialog(b, "gallery-button", by_keyboard=True)
+        check(dlg["name"] == "Endings" and len(dlg["items"]) == len(gallery),
+              "%s: the ending's 'See the endings' opens the endings" % label)
+        close_dialog(b, label + ", the ending's endings", "esc", "gallery-button")
+
+
 # ---------------------------------------------------------------- axe-core
 
 AXE_RUN = """
@@ -359,6 +513,7 @@ def part_player(ladder, tmp, shots):
         s2 = choose(b, 1 if s1["choices"] > 1 else 0)
         check(s2["decision"] == 2, "two decisions counted")
         b.shot("2-mid")
+        continue_after_load(b)  # and back at decision 2, on the same scene
 
         # a reload resumes the same scene
         b.js("window.__sameDocument = 'yes';")
@@ -413,9 +568,11 @@ def part_player(ladder, tmp, shots):
         b.js("var d = document.querySelector('.history'); if (d) d.open = true;")
         audit(b, "a scene (history open)")
         b.scheme("light")
+        check_explain(b, "phone, a scene", "7")
 
         play_to_ending(b)
         check_ending(b, "phone")
+        check_explain(b, "phone, an ending", "8", audited=True)
         b.js("document.querySelector('.debrief-section').scrollIntoView()")
         b.shot("6-recap")
         b.js("window.scrollTo(0, 0)")
@@ -447,8 +604,10 @@ def part_desktop(ladder, tmp, shots):
         b.shot("2-mid")
         audit(b, "a scene")
         b.scheme("dark")
+        check_explain(b, "desktop, a scene", "4", audited=True)
         play_to_ending(b)
         check_ending(b, "desktop")
+        check_explain(b, "desktop, an ending", "5")
         b.js("window.scrollTo(0, 0)")
         b.shot("3-ending")
         audit(b, "an ending")

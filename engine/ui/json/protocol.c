@@ -99,6 +99,24 @@ static cJSON *decision_json(const ScreenDecision *d, bool full, bool recap)
     return x;
 }
 
+/* "gallery": the story's endings (a campaign's: the chapter's) in the story's order, each
+ * found or not; a title and verdict only when found, so one not found stays a surprise. */
+static void add_gallery(cJSON *o, const Screen *sc)
+{
+    cJSON *gallery = cJSON_AddArrayToObject(o, "gallery");
+    for (size_t i = 0; i < sc->n_gallery; i++) {
+        const ScreenGalleryEnding *ge = &sc->gallery[i];
+        cJSON *ej = cJSON_CreateObject();
+        cJSON_AddStringToObject(ej, "id", ge->id);
+        cJSON_AddBoolToObject(ej, "found", ge->found);
+        if (ge->found) {
+            cJSON_AddStringToObject(ej, "title", ge->title);
+            cJSON_AddStringToObject(ej, "verdict", ge->verdict_name);
+        }
+        cJSON_AddItemToArray(gallery, ej);
+    }
+}
+
 /* The screen as a message of the given type: "scene", or "hello" (the first line, which adds
  * the protocol and engine versions). A direct serialisation of core/screen.h's Screen: the
  * fields of protocol 1 first, in their order, then what protocol 1 added since (paragraphs,
@@ -226,22 +244,16 @@ static void scene_message(Session *s, const char *type, cJSON *out)
                 cJSON_AddItemToArray(v, cJSON_CreateNumber(e->series[k].values[i]));
             cJSON_AddItemToArray(series, sr);
         }
-        /* the endings gallery, each ending found or not: a title and verdict only when found */
-        cJSON *gallery = cJSON_AddArrayToObject(x, "gallery");
-        for (size_t i = 0; i < sc->n_gallery; i++) {
-            const ScreenGalleryEnding *ge = &sc->gallery[i];
-            cJSON *ej = cJSON_CreateObject();
-            cJSON_AddStringToObject(ej, "id", ge->id);
-            cJSON_AddBoolToObject(ej, "found", ge->found);
-            if (ge->found) {
-                cJSON_AddStringToObject(ej, "title", ge->title);
-                cJSON_AddStringToObject(ej, "verdict", ge->verdict_name);
-            }
-            cJSON_AddItemToArray(gallery, ej);
-        }
+        add_gallery(x, sc);
     } else {
         cJSON_AddNullToObject(o, "outcome");
     }
+    /* the same on every scene, for an endings panel during play (the web page's Endings) */
+    if (sc->endings_total) {
+        cJSON_AddNumberToObject(o, "endings_found", (double)sc->endings_found);
+        cJSON_AddNumberToObject(o, "endings_total", (double)sc->endings_total);
+    }
+    add_gallery(o, sc);
     char *notice = sc->notice;
     sc->notice = NULL;
     screen_free(sc);
