@@ -46,7 +46,9 @@ typedef struct RoadReplay {
  * advice strategy with advice_p 1 (core/autoplay.h: a choice tagged "follows", else one not
  * tagged "against", at random among those; at random where nothing is tagged), its pick
  * generator seeded with autoplay_pick_seed(the game's seed), so a replay is the same every
- * time. It stops at an ending or after max_decisions later decisions (0:
+ * time. like may be a campaign's finished chapter (session_past_game): the road is then that
+ * chapter's, replayed from what it carried in, to that chapter's ending (the debrief's "in
+ * chapter N"). It stops at an ending or after max_decisions later decisions (0:
  * ROAD_REPLAY_MAX_DECISIONS). Fills *out (freed with road_replay_free). Returns 0; -1 with
  * out->error when the road does not replay (a step no longer fits, a step's ids are NULL,
  * decision k offers a single choice) or a script fails: never exits. */

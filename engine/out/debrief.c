@@ -336,7 +336,8 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
             if (j == rs->room)
                 continue;
             buf_printf(b, "<h3>%s, from decision %zu: ",
-                       j < rs->room ? "Left" : "Explored after the ending", debrief_parts_at(rs, j));
+                       j < rs->room ? "Left" : "Explored after the ending",
+                       debrief_parts_at(rs, j));
             html_markup(b, road_end(rs->v[j]));
             buf_puts(b, "</h3>\n");
             road_html(b, rs->v[j], debrief_parts_at(rs, j));

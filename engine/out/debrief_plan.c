@@ -383,7 +383,8 @@ void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html)
             replayed |= !rr[k].error;
         }
     if (html)
-        buf_puts(b, "<section class=\"plan\">\n<h2>The 30-minute debrief</h2>\n<ol class=\"agenda\">\n");
+        buf_puts(b, "<section class=\"plan\">\n<h2>The 30-minute debrief</h2>\n"
+                    "<ol class=\"agenda\">\n");
     else
         buf_puts(b, "## The 30-minute debrief\n\n");
     /* the agenda */

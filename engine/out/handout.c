@@ -100,7 +100,8 @@ static void section(Buf *b, const HandoutSection *sec)
         const HandoutEnding *e = &sec->endings[i];
         bool again = false; /* two roads to the same ending: told once, the first's note */
         for (size_t j = 0; j < i && !again; j++)
-            again = e->title && sec->endings[j].title && strcmp(e->title, sec->endings[j].title) == 0;
+            again = e->title && sec->endings[j].title &&
+                    strcmp(e->title, sec->endings[j].title) == 0;
         if (!e->lesson || again)
             continue;
         if (!any)
