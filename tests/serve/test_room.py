@@ -4,7 +4,8 @@ votes changed and counted, a stale or malformed vote refused without changing an
 participant cookie refused on presenter routes, the majority taken, a tie broken by a pick,
 kill -9 in the middle of a vote and `--continue`: the same decision with every vote cast
 before the kill, the phones' cookies still good; then a rewind, the end, and the debrief
-checked for every tally. Python 3 standard library only."""
+checked for every tally and the handout beside it; a campaign room going on to its next
+chapter. Python 3 standard library only."""
 import glob
 import os
 import shutil
@@ -160,6 +161,45 @@ def run(ladder, work):
     check("Votes: 6, 0 (6 voted" in md, "the debrief has the vote after the rewind")
     check("**Ending: %s**" % first_end in md, "the debrief has the room's ending")
     check("## The roads side by side" in md, "the debrief sets the roads side by side")
+    handouts = glob.glob(os.path.join(work, "out", "*-handout.html"))
+    check(len(handouts) == 1, "the participants' handout beside the debrief (%s)" % handouts)
+    check(handouts and handouts[0] in room.output(),
+          "the server's closing lines say where the handout is")
+    campaign(ladder, os.path.join(work, "career"))
+
+
+def campaign(ladder, work):
+    """A campaign room with phones: at chapter 1's end the presenter goes on with 'next', the
+    phones' decision numbers run on across chapters, and a vote in chapter 2 counts."""
+    room = Room(ladder, work, "career", ["--session", "CH2"]).start()
+    st, cookie = room.join()
+    check(st == 200 and cookie, "a phone joins the campaign room")
+    st, _, _ = room.control(action="next")
+    check(st == 409, "next before the chapter's end is refused (%d)" % st)
+    p = room.presenter_state()
+    for _ in range(60):
+        if p["ended"]:
+            break
+        st, p, _ = room.control(action="pick", choice=1)
+        check(st == 200, "a pick in chapter 1 (%d)" % st)
+    check(p["ended"] and p["next_chapter"] == "derailed",
+          "chapter 1 ends with a next chapter named (%s)" % p.get("next_chapter"))
+    done = len(p["timeline"])
+    st, p, _ = room.control(action="next")
+    check(st == 200 and not p["ended"] and p["next_chapter"] is None,
+          "next starts chapter 2 (%d)" % st)
+    s = room.state(cookie)
+    check(s["decision"] == done + 1, "chapter 2's first decision is number %d on the phones (%s)"
+          % (done + 1, s["decision"]))
+    st, body, _ = room.request("POST", "/api/room/vote", {"decision": done + 1, "choice": 1},
+                               cookie=cookie)
+    check(st == 200 and body["your_vote"] == 1, "a vote in chapter 2 counts (%d)" % st)
+    st, p, _ = room.control(action="majority")
+    check(st == 200 and p["decision"] == done + 2 and len(p["timeline"]) == done + 1
+          and p["timeline"][done]["counts"][0] == 1,
+          "the timeline runs on across chapters with chapter 2's vote (%s)"
+          % (p and p.get("decision")))
+    check(room.stop() == 0, "the campaign room stops")
 
 
 if __name__ == "__main__":
