@@ -402,8 +402,17 @@ void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html)
                       "road heading?", road->n);
     }
     buf_puts(b, eli);
-    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended (below)",
+    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended: ",
                li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
+    for (size_t j = 0; j < s->n_stats && j < road->n_stats; j++) {
+        buf_puts(b, j ? ", " : "");
+        if (html)
+            html_escape(b, s->stats[j].label);
+        else
+            buf_puts(b, s->stats[j].label);
+        buf_printf(b, " %d%s", road_final(road, j),
+                   s->stats[j].good == GOOD_LOW ? " (lower is better)" : "");
+    }
     if (rs->n > 1)
         buf_printf(b, "; %zu other road%s the room explored", rs->n - 1, rs->n == 2 ? "" : "s");
     buf_puts(b, eli);

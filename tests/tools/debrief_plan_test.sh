@@ -26,7 +26,8 @@ html=$(ls "$work"/out/*.html | grep -v -- '-handout\.html$')
 sed -n '/^## The 30-minute debrief/,/^## The road the room took/p' "$md" > "$work/plan"
 [ -s "$work/plan" ] || fail "no plan at the top of the debrief: $(head -20 "$md")"
 grep -q '^- \*\*0-5 min\*\*, reactions' "$work/plan" || fail "no reactions in the agenda"
-grep -q '^- \*\*5-10 min\*\*, what happened: 3 decisions' "$work/plan" || fail "no 'what happened'"
+grep -q '^- \*\*5-10 min\*\*, what happened: 3 decisions; where the stats ended: Burnout 90 (lower is better), Trust 60; 1 other road the room explored$' "$work/plan" ||
+  fail "no 'what happened' with the stats: $(grep '5-10 min' "$work/plan")"
 grep -q '^- \*\*25-30 min\*\*, what now' "$work/plan" || fail "no 'what now'"
 # the decisions' slots follow each other from 10 to 25
 sed -n 's/^- \*\*\([0-9]*\)-\([0-9]*\) min\*\*.*/\1 \2/p' "$work/plan" | awk '
