@@ -1,6 +1,6 @@
 /* report.c: `ladder report`: workshop participants' results files merged into one
- * self-contained HTML page (inline CSS and SVG, no scripts) and, on request, a CSV with one row
- * per decision per participant.
+ * self-contained HTML page (inline CSS and SVG, no scripts) and, on request, CSVs (one row per
+ * decision per participant, one per participant) and a handout.
  *
  * Results files are untrusted: each is read and checked by core/results.h; one that is not a
  * results file is named on stderr and skipped. Every string from a file reaches the page
@@ -73,6 +73,21 @@ static int write_output(const char *path, const char *text)
     }
     results_make_readable(path);
     return 0;
+}
+
+/* Write a CSV to path as emit(r, bom, file) makes it; 0, or 1 said on stderr. */
+static int write_csv(Report *r, const char *path, bool bom,
+                     void (*emit)(Report *r, bool bom, ReportFile *f))
+{
+    Err err;
+    ReportFile f;
+    if (report_file_open(&f, path, &err) == 0) {
+        emit(r, bom, &f);
+        if (report_file_close(&f, &err) == 0)
+            return 0;
+    }
+    utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
+    return 1;
 }
 
 static void report_free(Report *r)
@@ -210,16 +225,10 @@ int tool_report(int argc, char **argv)
     char *page = report_page(&r, argv + optind, argc - optind);
     rc |= write_output(out, page);
     free(page);
-    if (csv) {
-        char *text = report_csv(&r, bom);
-        rc |= write_output(csv, text);
-        free(text);
-    }
-    if (people) {
-        char *text = report_participants_csv(&r, bom);
-        rc |= write_output(people, text);
-        free(text);
-    }
+    if (csv)
+        rc |= write_csv(&r, csv, bom, report_csv);
+    if (people)
+        rc |= write_csv(&r, people, bom, report_participants_csv);
     if (handout) {
         char *text = report_handout(&r);
         rc |= write_output(handout, text);

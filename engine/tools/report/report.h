@@ -2,7 +2,7 @@
  * and reads the results files (through core/results.h) and loads their stories, tally.c
  * groups them by story and session and counts, baseline.c plays random playthroughs to
  * compare with, page.c and page_stats.c write the HTML page (through out/html.h), csv.c the
- * CSV, report.c is the command. Every id and text is interned (tally.c) as a small integer. */
+ * CSVs, report.c is the command. Every id and text is interned (tally.c) as a small integer. */
 #ifndef LADDER_TOOLS_REPORT_H
 #define LADDER_TOOLS_REPORT_H
 
@@ -255,15 +255,42 @@ char *report_handout(Report *r);
  * Files that cannot be read are skipped and named on stderr, as by `ladder report`. */
 char *report_page_of_folder(const char *dir, Err *err);
 
+/* ---- outfile.c ---- */
+
+/* An output file written as it is made: text appended to b goes out a megabyte at a time
+ * (report_file_flush) to a temporary file beside path (mode 0600), which report_file_close
+ * syncs and renames over path, made readable by others (results_make_readable). */
+typedef struct ReportFile {
+    char *path, *tmp, *dir; /* owned */
+    int fd;                 /* the temporary's, or -1 */
+    Buf b;                  /* not written yet */
+    int error;              /* errno of the first failure, 0 */
+} ReportFile;
+
+/* Start writing path (its folder made when missing). 0, or -1 with err ("cannot write PATH:
+ * REASON") and nothing left behind. */
+int report_file_open(ReportFile *f, const char *path, Err *err);
+/* Write out f->b when it holds a megabyte or more (everything when all); a failure is kept
+ * for report_file_close. */
+void report_file_flush(ReportFile *f, bool all);
+/* Write the rest, sync, rename over the target; 0, or -1 with err and the temporary removed.
+ * Frees what f holds either way. With fd -1 the temporary was written by name (the workbook). */
+int report_file_close(ReportFile *f, Err *err);
+/* Give up: remove the temporary and free what f holds. */
+void report_file_abandon(ReportFile *f);
+
 /* ---- csv.c ---- */
 
 /* Every decision of every participant of r as CSV (README's columns), after a UTF-8
- * byte-order mark when bom. malloc'd. */
-char *report_csv(Report *r, bool bom);
+ * byte-order mark when bom, into f (flushed as it goes). */
+void report_csv(Report *r, bool bom, ReportFile *f);
 /* One row per participant of r (README's columns: the file, the name, anonymous, the session,
  * the story, the ending, finished or not, the decisions, the seconds, the final stats, then
- * scene/choice at each decision), after a byte-order mark when bom. malloc'd. */
-char *report_participants_csv(Report *r, bool bom);
+ * scene/choice at each decision), after a byte-order mark when bom, into f. */
+void report_participants_csv(Report *r, bool bom, ReportFile *f);
+/* The stat columns of both CSVs: every section's stats in order of first
+ * appearance, as interned ids. malloc'd, *n long. */
+int *report_stat_columns(const Report *r, size_t *n);
 
 #endif
 
