@@ -5,6 +5,7 @@
  * replaying the same choices from the same seed rebuilds the same game. */
 #include "core/game.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,7 @@ void game_free(Game *g)
         free(g->journal[i].text);
         free(g->journal[i].reply);
         free(g->journal[i].not_taken);
+        free(g->journal[i].scene_text);
     }
     free(g->journal);
     free(g->stats);
@@ -343,9 +345,12 @@ static int enter(Game *g, int target, const int *baseline, int *forced, Err *err
     return describe(g, err);
 }
 
+static atomic_ullong last_serial; /* game_serial: the last one given */
+
 static Game *alloc_game(const Story *s, uint64_t seed, const char *player)
 {
     Game *g = xcalloc(1, sizeof *g);
+    g->serial = atomic_fetch_add(&last_serial, 1) + 1;
     g->story = s;
     g->seed = seed;
     rng_seed(&g->rng, seed);
@@ -427,7 +432,8 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
     size_t ci = g->avail[i];
     const Choice *c = &from->choices[ci];
     Decision d = {.scene = g->scene, .choice = (int)ci, .seconds = seconds, .forced = -1,
-                  .text = xstrdup(g->avail_text[i])};
+                  .text = xstrdup(g->avail_text[i]),
+                  .scene_text = g->quiet ? NULL : xstrdup(game_text(g))};
     if (c->advice != ADVICE_NONE) { /* the road not taken, among the choices offered now */
         Advice other = c->advice == ADVICE_FOLLOWS ? ADVICE_AGAINST : ADVICE_FOLLOWS;
         for (size_t k = 0; k < g->n_avail && !d.not_taken; k++)
@@ -488,6 +494,7 @@ int game_choose(Game *g, size_t i, double seconds, Err *err)
 fail:
     free(d.before);
     free(d.text);
+    free(d.scene_text);
     free(d.reply);
     free(d.not_taken);
     return -1;
@@ -588,6 +595,7 @@ const char *game_player_prose(const Game *g) { return *g->player ? g->player : G
 const Scene *game_scene(const Game *g) { return &g->story->scenes[g->scene]; }
 int game_scene_index(const Game *g) { return g->scene; }
 const char *game_text(const Game *g) { return g->text ? g->text : ""; }
+unsigned long long game_serial(const Game *g) { return g->serial; }
 const char *game_chapter(const Game *g) { return g->chapter; }
 bool game_ended(const Game *g) { return g->story->scenes[g->scene].ending; }
 size_t game_choice_count(const Game *g) { return g->n_avail; }
@@ -691,6 +699,8 @@ Game *game_clone(const Game *g)
         c->journal[i].reply = g->journal[i].reply ? xstrdup(g->journal[i].reply) : NULL;
         c->journal[i].not_taken = g->journal[i].not_taken ? xstrdup(g->journal[i].not_taken)
                                                           : NULL;
+        c->journal[i].scene_text =
+            g->journal[i].scene_text ? xstrdup(g->journal[i].scene_text) : NULL;
     }
     c->n_journal = g->n_journal;
     c->init_stats = copy_ints(g->init_stats, s->n_stats);

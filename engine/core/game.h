@@ -25,6 +25,9 @@ typedef struct Decision {
     char *reply;   /* the choice's reply as it was shown (laid out), or NULL when it has none */
     char *not_taken; /* the road not taken: the text, as shown, of the first other choice offered
                         at this decision that the story tags the other way (advice), or NULL */
+    char *scene_text; /* the scene's text as it was shown when the choice was taken (laid out,
+                         as game_text): the window's history reads it instead of replaying the
+                         game (issue 16, item 14); NULL in a quiet game (game_set_quiet) */
 } Decision;
 
 /* A decision as stored in a save: ids, so it survives edits of the story. */
@@ -131,6 +134,11 @@ size_t game_decision_count(const Game *g);
 const Decision *game_decision(const Game *g, size_t i);
 /* The lesson for decision i: the choice's own, else its scene's; NULL if none. */
 const char *game_decision_lesson(const Game *g, size_t i);
+/* A number no other Game of this process had (never 0): every game made (new, a replay, a
+ * rewind, a clone, a campaign's next chapter) has its own, and a decision taken keeps it, as it
+ * only adds to the journal. So a Screen described from a game of the same serial with fewer
+ * decisions holds the same first ones (screen_describe_next). */
+unsigned long long game_serial(const Game *g);
 
 /* For tools that play many games (explore, check). */
 

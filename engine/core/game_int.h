@@ -11,6 +11,7 @@
 
 struct Game {
     const Story *story;
+    unsigned long long serial; /* game_serial */
     uint64_t seed;
     Rng rng;
     char *player;

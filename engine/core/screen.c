@@ -165,51 +165,67 @@ static bool scene_advises(const Scene *ds)
     return false;
 }
 
+/* Put decision i among the best k (at[0..*n), weightiest first, ties: the earlier first). */
+static void keep_best(size_t *at, size_t *n, size_t k, const long *weight, size_t i)
+{
+    size_t j = *n;
+    if (j == k && weight[i] <= weight[at[k - 1]])
+        return; /* i comes after every one kept: a tie goes to the earlier */
+    if (j < k)
+        (*n)++;
+    else
+        j = k - 1;
+    while (j > 0 && weight[i] > weight[at[j - 1]]) {
+        at[j] = at[j - 1];
+        j--;
+    }
+    at[j] = i;
+}
+
 /* Mark the run's pivotal decisions (scenarios/README.md, "The end-of-run recap"): at an ending,
  * the last decision, which chose it; then those at scenes that speak to the source's advice, the
  * weightiest first while fewer than SCREEN_PIVOTAL_MAX are marked; when fewer than
  * SCREEN_PIVOTAL_MIN are, the weightiest decisions with a lesson make up the number. weight[i]
  * says how much decision i did: how far it moved the stats, 10 for each flag it set, and 20
- * when it went against the advice (a road the run will pay for). */
-static void mark_pivotal(Screen *sc, const bool *advises, const long *weight, bool ended)
+ * when it went against the advice (a road the run will pay for); trait[i] has TRAIT_ADVISES
+ * when its scene speaks to the advice, TRAIT_LESSON when it has a lesson. One pass: when the
+ * advice's scenes leave the number short of SCREEN_PIVOTAL_MIN, every one of them is marked,
+ * so the lessons make it up from the others. The marks are kept in sc->pivotal_at. */
+enum { TRAIT_ADVISES = 1, TRAIT_LESSON = 2 };
+static void mark_pivotal(Screen *sc, const unsigned char *trait, const long *weight, bool ended)
 {
     size_t n = sc->n_decisions, picked = 0;
-    if (ended && n) {
-        sc->decisions[n - 1].pivotal = true;
-        picked++;
+    size_t end = ended && n ? n - 1 : n; /* the last decision, marked first at an ending */
+    if (end < n)
+        sc->pivotal_at[picked++] = end;
+    size_t advised[SCREEN_PIVOTAL_MAX], n_advised = 0, taught[SCREEN_PIVOTAL_MIN],
+           n_taught = 0, goal = SCREEN_PIVOTAL_MAX - picked;
+    for (size_t i = 0; i < n; i++) {
+        if (i == end)
+            continue;
+        if (trait[i] & TRAIT_ADVISES)
+            keep_best(advised, &n_advised, goal, weight, i);
+        else if (trait[i] & TRAIT_LESSON)
+            keep_best(taught, &n_taught, SCREEN_PIVOTAL_MIN, weight, i);
     }
-    for (int pass = 0; pass < 2; pass++) {
-        size_t goal = pass == 0 ? SCREEN_PIVOTAL_MAX : SCREEN_PIVOTAL_MIN;
-        while (picked < goal) {
-            size_t best = n;
-            for (size_t i = 0; i < n; i++) {
-                ScreenDecision *d = &sc->decisions[i];
-                bool eligible = pass == 0 ? advises[i] : d->lesson != NULL;
-                if (d->pivotal || !eligible)
-                    continue;
-                if (best == n || weight[i] > weight[best])
-                    best = i; /* ties: the earlier decision */
-            }
-            if (best == n)
-                break;
-            sc->decisions[best].pivotal = true;
-            picked++;
-        }
-    }
+    for (size_t k = 0; k < n_advised; k++)
+        sc->pivotal_at[picked++] = advised[k];
+    for (size_t k = 0; k < n_taught && picked < SCREEN_PIVOTAL_MIN; k++)
+        sc->pivotal_at[picked++] = taught[k];
+    sc->n_pivotal = picked;
+    for (size_t k = 0; k < picked; k++)
+        sc->decisions[sc->pivotal_at[k]].pivotal = true;
 }
 
-static void describe_decisions(Screen *sc, const Game *g)
+/* Describe decisions from..n-1 of g into sc (whose arrays hold n). */
+static void describe_decisions_from(Screen *sc, const Game *g, size_t from, size_t n)
 {
     const Story *st = game_story(g);
-    size_t n = game_decision_count(g);
-    sc->n_decisions = n;
-    sc->decisions = xcalloc(n ? n : 1, sizeof *sc->decisions);
-    bool *advises = xcalloc(n ? n : 1, sizeof *advises);
-    long *weight = xcalloc(n ? n : 1, sizeof *weight);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = from; i < n; i++) {
         const Decision *d = game_decision(g, i);
         const Scene *ds = &st->scenes[d->scene];
         ScreenDecision *x = &sc->decisions[i];
+        memset(x, 0, sizeof *x);
         x->number = i + 1;
         x->scene_id = xstrdup(ds->id);
         x->choice_id = xstrdup(ds->choices[d->choice].id);
@@ -227,17 +243,48 @@ static void describe_decisions(Screen *sc, const Game *g)
         x->advice_text = screen_advice_text(x->advice);
         x->advises = dup_or_null(ds->advice);
         x->not_taken = dup_or_null(d->not_taken);
-        advises[i] = scene_advises(ds);
+        sc->trait[i] = (scene_advises(ds) ? TRAIT_ADVISES : 0) | (x->lesson ? TRAIT_LESSON : 0);
         const Choice *c = &ds->choices[d->choice];
+        long w = 0;
         for (size_t k = 0; k < st->n_stats; k++)
-            weight[i] += labs((long)d->after[k] - (long)d->before[k]);
-        weight[i] += 10 * (long)(c->set.n + (c->set.fn ? 1 : 0));
+            w += labs((long)d->after[k] - (long)d->before[k]);
+        w += 10 * (long)(c->set.n + (c->set.fn ? 1 : 0));
         if (c->advice == ADVICE_AGAINST)
-            weight[i] += 20;
+            w += 20;
+        sc->weight[i] = w;
     }
-    mark_pivotal(sc, advises, weight, game_ended(g));
-    free(advises);
-    free(weight);
+}
+
+/* The decisions of g; those prev (NULL: none) described of the same game, while it goes on,
+ * are taken over from it rather than described again (screen_describe_next). */
+static void describe_decisions(Screen *sc, const Game *g, Screen *prev)
+{
+    const Story *st = game_story(g);
+    size_t n = game_decision_count(g), from = 0;
+    sc->game_serial = game_serial(g);
+    sc->ended = game_ended(g);
+    if (prev && prev->decisions && prev->game_serial == sc->game_serial && !prev->ended &&
+        !sc->ended && prev->n_decisions <= n) {
+        from = prev->n_decisions;
+        sc->decisions = prev->decisions, sc->trait = prev->trait, sc->weight = prev->weight;
+        sc->cap_decisions = prev->cap_decisions;
+        for (size_t k = 0; k < prev->n_pivotal; k++) /* marked anew below */
+            sc->decisions[prev->pivotal_at[k]].pivotal = false;
+        prev->decisions = NULL, prev->trait = NULL, prev->weight = NULL;
+        prev->n_decisions = prev->cap_decisions = 0;
+    }
+    if (n > sc->cap_decisions || !sc->decisions) {
+        size_t cap = sc->cap_decisions ? sc->cap_decisions : 8;
+        while (cap < n)
+            cap *= 2;
+        sc->decisions = xrealloc(sc->decisions, cap * sizeof *sc->decisions);
+        sc->trait = xrealloc(sc->trait, cap * sizeof *sc->trait);
+        sc->weight = xrealloc(sc->weight, cap * sizeof *sc->weight);
+        sc->cap_decisions = cap;
+    }
+    sc->n_decisions = n;
+    describe_decisions_from(sc, g, from, n);
+    mark_pivotal(sc, sc->trait, sc->weight, sc->ended);
     if (n && sc->decisions[n - 1].reply.text)
         sc->reply = &sc->decisions[n - 1].reply;
     const Decision *last = n ? game_decision(g, n - 1) : NULL;
@@ -303,14 +350,31 @@ static void describe_ending(Screen *sc, const Game *g)
     sc->ending = x;
 }
 
+/* What s shows now; the decisions prev (may be NULL) described of the same game are taken
+ * over from it. */
+static Screen *describe(const Session *s, Screen *prev);
+
 Screen *screen_describe(Session *s)
 {
-    Screen *sc = screen_of(s);
+    Screen *sc = describe(s, NULL);
+    sc->notice = session_take_notice(s);
+    return sc;
+}
+
+Screen *screen_describe_next(Session *s, Screen *prev)
+{
+    Screen *sc = describe(s, prev);
+    screen_free(prev);
     sc->notice = session_take_notice(s);
     return sc;
 }
 
 Screen *screen_of(const Session *s)
+{
+    return describe(s, NULL);
+}
+
+static Screen *describe(const Session *s, Screen *prev)
 {
     const Game *g = session_game(s);
     const Story *st = game_story(g);
@@ -370,7 +434,7 @@ Screen *screen_of(const Session *s)
         c->requirement = xstrdup(game_locked_reason(g, k));
     }
     describe_stats(sc, g);
-    describe_decisions(sc, g);
+    describe_decisions(sc, g, prev);
     if (game_ended(g))
         describe_ending(sc, g);
     return sc;
@@ -453,6 +517,8 @@ void screen_free(Screen *sc)
         screen_prose_free(&d->reply);
     }
     free(sc->decisions);
+    free(sc->trait);
+    free(sc->weight);
     if (sc->ending) {
         free(sc->ending->id);
         free(sc->ending->title);

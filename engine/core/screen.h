@@ -69,6 +69,11 @@ typedef struct ScreenChange {
     char *text;
 } ScreenChange;
 
+/* The end-of-run recap names at most this many pivotal decisions, and at least
+ * SCREEN_PIVOTAL_MIN when the run has that many decisions with a lesson or advice. */
+#define SCREEN_PIVOTAL_MAX 7
+#define SCREEN_PIVOTAL_MIN 5
+
 /* A decision taken, for the history and the debrief. */
 typedef struct ScreenDecision {
     size_t number; /* 1-based */
@@ -175,6 +180,15 @@ typedef struct Screen {
     char *forced_reason;   /* the same in words, "Burnout has reached 100.", or NULL */
     ScreenDecision *decisions; /* every decision so far */
     size_t n_decisions;
+    /* screen_describe_next's: the decisions' room (cap_decisions), what marks each as a
+     * candidate for pivotal and its weight, the pivotal ones, and the game described (its
+     * game_serial, ended or not) */
+    size_t cap_decisions;
+    unsigned char *trait;
+    long *weight;
+    size_t pivotal_at[SCREEN_PIVOTAL_MAX], n_pivotal;
+    unsigned long long game_serial;
+    bool ended;
     ScreenEnding *ending;  /* NULL while the story goes on */
     ScreenRoom *room;      /* NULL outside room mode */
     /* the endings gallery (core/gallery.h): how many of the story's endings this player has
@@ -186,16 +200,18 @@ typedef struct Screen {
     size_t n_gallery;
 } Screen;
 
-/* The end-of-run recap names at most this many pivotal decisions, and at least
- * SCREEN_PIVOTAL_MIN when the run has that many decisions with a lesson or advice. */
-#define SCREEN_PIVOTAL_MAX 7
-#define SCREEN_PIVOTAL_MIN 5
-
 /* Describe what s shows now, taking the session's pending notices (session_take_notice). The
  * Screen owns copies of everything it holds (except ScreenDecision.tally and ScreenRoom.votes),
  * so it stays valid after s changes, until screen_free. Never fails (allocation failure aborts,
  * as everywhere in Ladder). */
 Screen *screen_describe(Session *s);
+/* The same, after a change of the Screen prev described (prev, freed here; NULL: none): the
+ * decisions prev described of the same game (game_serial) are taken over rather than described
+ * again, so a decision costs the same however many came before it (issue 16, item 14: at
+ * 10,000 decisions, describing them all anew took most of a decision's time). At an ending
+ * every decision is described anew (the changes then name hidden stats). The result is the
+ * same as screen_describe's. */
+Screen *screen_describe_next(Session *s, Screen *prev);
 /* The same without touching the session: notice is NULL and the notices stay pending (for the
  * core's own records, such as a room's roads). */
 Screen *screen_of(const Session *s);

@@ -180,6 +180,47 @@ static void test_dynamic_text_and_go(void **state)
     story_free(s);
 }
 
+/* Each decision keeps the scene's text as it was shown when it was taken (the window's history
+ * reads it, issue 16, item 14), in the game, its clones and its replays; a quiet game none. */
+static void test_decision_keeps_scene_text(void **state)
+{
+    (void)state;
+    Story *s = must_load(DYNAMIC_STORY);
+    Game *g = must_start(s, 1);
+    must_choose(g, "shop");
+    must_choose(g, "home");
+    must_choose(g, "nap");
+    const char *want[] = {"Energy 50, mood calm, met no.", "Money 15.",
+                          "Energy 40, mood busy, met yes."};
+    Err err;
+    Game *c = game_clone(g), *r = game_rewind(g, 3, &err), *r2 = game_rewind(g, 2, &err);
+    assert_non_null(r);
+    assert_non_null(r2);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(game_decision(g, i)->scene_text, want[i]);
+        assert_string_equal(game_decision(c, i)->scene_text, want[i]);
+        assert_string_equal(game_decision(r, i)->scene_text, want[i]);
+    }
+    assert_int_equal(game_decision_count(r2), 2);
+    assert_string_equal(game_decision(r2, 1)->scene_text, want[1]);
+    /* the text shown now is the next decision's */
+    assert_string_equal(game_text(r2), want[2]);
+    game_free(r2);
+    game_free(r);
+    game_free(c);
+    game_free(g);
+    /* a quiet game (explore's) lays out no text and keeps none */
+    g = must_start(s, 1);
+    game_set_quiet(g, true);
+    must_choose(g, "shop");
+    assert_null(game_decision(g, 0)->scene_text);
+    c = game_clone(g);
+    assert_null(game_decision(c, 0)->scene_text);
+    game_free(c);
+    game_free(g);
+    story_free(s);
+}
+
 /* ---- thresholds ---- */
 
 static const char THRESHOLD_STORY[] =
@@ -752,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_effects_and_when),
         cmocka_unit_test(test_effects_clamped_at_max),
         cmocka_unit_test(test_dynamic_text_and_go),
+        cmocka_unit_test(test_decision_keeps_scene_text),
         cmocka_unit_test(test_threshold_fires_when_crossed),
         cmocka_unit_test(test_threshold_from_arrival_effects),
         cmocka_unit_test(test_threshold_minimal_story),

@@ -438,6 +438,65 @@ static void test_pivotal_decisions(void **state)
     screen_free(sc);
 }
 
+/* Two descriptions of the same decisions agree on every field a front end shows. */
+static void same_decisions(const Screen *a, const Screen *b)
+{
+    assert_int_equal(a->n_decisions, b->n_decisions);
+    for (size_t i = 0; i < a->n_decisions; i++) {
+        const ScreenDecision *x = &a->decisions[i], *y = &b->decisions[i];
+        assert_int_equal(x->number, y->number);
+        assert_string_equal(x->scene_id, y->scene_id);
+        assert_string_equal(x->choice_id, y->choice_id);
+        assert_string_equal(x->text, y->text);
+        const char *xs[] = {x->changes, x->changes_words, x->lesson, x->advises, x->not_taken};
+        const char *ys[] = {y->changes, y->changes_words, y->lesson, y->advises, y->not_taken};
+        for (size_t k = 0; k < 5; k++) {
+            assert_int_equal(xs[k] == NULL, ys[k] == NULL);
+            if (xs[k])
+                assert_string_equal(xs[k], ys[k]);
+        }
+        assert_int_equal(x->pivotal, y->pivotal);
+        assert_int_equal(x->advice, y->advice);
+    }
+}
+
+/* screen_describe_next (issue 16, item 14) takes the earlier decisions over from the Screen
+ * before and describes the rest: at every step, after an undo and at the ending it says what
+ * screen_of says from scratch, the pivotal marks included (which move as decisions come). */
+static void test_describe_next(void **state)
+{
+    (void)state;
+    for (int tagged = 2; tagged <= 9; tagged += 7) {
+        char *src = xasprintf("N = %d\n%s", tagged, PIVOTS);
+        Err err;
+        Story *st = must_load(src);
+        free(src);
+        SessionOptions o = {.seed = 1, .seed_given = true, .player = "Ana", .no_autosave = true};
+        Session *s = session_open(st, &o, &err);
+        assert_non_null(s);
+        Screen *sc = screen_describe_next(s, NULL);
+        for (int i = 1; i <= 10; i++) {
+            choose(s, i == 10 ? "on" : i % 2 ? "r" : "w");
+            if (i == 6) { /* an undo replaces the game: described anew, then taken again */
+                assert_int_equal(session_undo(s, &err), 0);
+                sc = screen_describe_next(s, sc);
+                assert_int_equal(sc->n_decisions, 5);
+                choose(s, "w");
+            }
+            const char *first = sc->n_decisions ? sc->decisions[0].text : NULL;
+            sc = screen_describe_next(s, sc);
+            Screen *fresh = screen_of(s);
+            same_decisions(sc, fresh);
+            if (first && i != 6 && i < 10) /* taken over (the same copy), not described again */
+                assert_ptr_equal(sc->decisions[0].text, first);
+            screen_free(fresh);
+        }
+        assert_non_null(sc->ending);
+        screen_free(sc);
+        session_free(s);
+    }
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -451,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_descriptions_and_gallery_list),
         cmocka_unit_test(test_choice_api),
         cmocka_unit_test(test_pivotal_decisions),
+        cmocka_unit_test(test_describe_next),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
