@@ -14,8 +14,7 @@ void app_screen_free(App *a)
 
 void app_after_change(App *a)
 {
-    screen_free(a->screen);
-    a->screen = screen_describe(a->s);
+    a->screen = screen_describe_next(a->s, a->screen); /* the earlier decisions taken over */
     if (a->room) {
         Uint32 now = SDL_GetTicks();
         int left = !a->timer_on ? -1 : now >= a->timer_end ? 0 : (int)((a->timer_end - now) / 1000);

@@ -84,16 +84,22 @@ typedef struct Button {
     int action, arg;
 } Button;
 
-/* The scene as it was shown before decision i (the Screen's decisions[i] tells the choice
- * taken and what it changed). */
+/* Earlier scene i of the chapter in the story column (history.c; its text is the game's,
+ * Decision.scene_text, and the Screen's decisions[i] tells the choice taken and what it
+ * changed): its height in the column, laid out for the column's layout (App.hist_key) when
+ * measured, else estimated from its length. */
 typedef struct HistoryItem {
-    char *text;
-    /* its height in the column as last laid out (0: not yet), and what that layout was for:
-     * the column's width, the body size and scale, numbers shown or not */
-    int h, h_w, h_px;
-    float h_scale;
-    bool h_numbers;
+    int h;
+    bool measured;
 } HistoryItem;
+
+/* What the history's heights were laid out for: the column's width, the body size and scale,
+ * numbers shown or not. */
+typedef struct HistoryKey {
+    int w, px;
+    float scale;
+    bool numbers;
+} HistoryKey;
 
 /* A save the load list can offer. */
 typedef struct Slot {
@@ -153,19 +159,19 @@ typedef struct App {
     /* game */
     Session *s;
     Screen *screen; /* what the game shows, described at each change (app_after_change) */
-    HistoryItem *hist;
-    size_t n_hist;
+    HistoryItem *hist; /* the chapter's earlier scenes (history.c), cap_hist allocated */
+    size_t n_hist, cap_hist;
+    int *hist_tree;     /* a Fenwick tree over hist[].h (1-based, n_hist + 1 entries) */
+    HistoryKey hist_key;
+    int hist_y0;        /* where the last frame put the column's top (for sdl_test.h) */
     int scroll, content_h, pane_h, current_top;
     SDL_Rect column; /* the story column of the last frame */
     int choices_top, choices_end; /* where the scene's choices begin and end in the column */
     SDL_Rect scroll_track, scroll_thumb, choices_cue; /* of the last frame (scroll.c) */
     bool dragging;                /* the scroll bar's thumb, from drag_y0 at drag_scroll0 */
-    /* the column's blocks (each earlier scene, the current one, its choices) as offsets from
-     * the column's top, measured each frame; and the reading position kept across a change of
-     * text or window size (app_anchor_view): pinned to the bottom, or a block and how far
-     * into it the view's top was */
-    int *blocks;
-    size_t n_blocks, cap_blocks;
+    /* the reading position kept across a change of text or window size (app_anchor_view):
+     * pinned to the bottom, or a block of the column (each earlier scene, the current one, its
+     * choices: app_block_top) and how far into it the view's top was */
     bool anchored, anchor_bottom;
     size_t anchor_block;
     double anchor_frac;
@@ -226,12 +232,27 @@ void app_button_box(App *a, SDL_Rect r, int action, int arg);
 /* A square button with a centred one-line label, drawn and registered. */
 void app_small_button(App *a, SDL_Rect r, const char *label, int action, int arg);
 
-/* history.c */
+/* history.c: the chapter's earlier scenes, laid out only near the view (issue 16, item 14) */
 void app_history_free(App *a);
-/* Rebuild the history of the current chapter from the game's decisions. */
+/* Forget the history's layout (the game was replaced: undo, load, reload, a room's rewind):
+ * the next frame takes the decisions from the game again. Replays nothing. */
 void app_history_build(App *a);
-/* Append the decision just taken: text is the scene before it (malloc'd, taken over). */
+/* A decision was taken: text (the scene before it, malloc'd) is freed, as the game keeps it;
+ * the next frame adds the item. */
 void app_history_add(App *a, char *text);
+/* Before a frame: one item per decision of the game (capped at the Screen's), in O(log n)
+ * each for decisions taken since the last frame; when the column's layout (width w, text size,
+ * numbers) changed, every height is estimated anew (O(n), no layout). */
+void app_history_sync(App *a, int w);
+/* Item i was laid out h px tall: its height replaces the estimate (O(log n)). */
+void app_history_measured(App *a, size_t i, int h);
+/* The text of earlier scene i (borrowed from the game until it moves; "" when none). */
+const char *app_history_text(const App *a, size_t i);
+/* Item i's offset from the column's top (i >= n_hist: the history's height), in O(log n). */
+int app_history_top(const App *a, size_t i);
+int app_history_height(const App *a);
+/* The item at offset y from the column's top (0 for y < 0; n_hist past the history). */
+size_t app_history_at(const App *a, int y);
 
 /* screens.c: lay out and draw the whole screen under any overlay. */
 void app_title_screen(App *a); /* the title menu (a->cat) */
@@ -278,11 +299,15 @@ void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n);
 /* Before the text or window size changes: remember the reading position (the block at the
  * top of the view and how far into it, or that the view was at the bottom). */
 void app_anchor_view(App *a);
-/* After the column was measured anew (a->blocks, a->content_h, a->pane_h): put the view back on
- * the remembered position, once. */
+/* After the column was measured anew (a->content_h, a->pane_h): put the view back on the
+ * remembered position, once (screens.c has already done it for an earlier scene). */
 void app_apply_anchor(App *a);
-/* Record a block of the column starting at offset top (during the measuring pass). */
-void app_add_block(App *a, int top);
+/* The column's blocks, as offsets from its top: each earlier scene, the current scene, and its
+ * choices when it has some (a->choices_top >= 0); how many, where block k starts, and the block
+ * at offset y. O(log n) each. */
+size_t app_block_count(const App *a);
+int app_block_top(const App *a, size_t k);
+size_t app_block_at(const App *a, int y);
 
 /* ending.c */
 /* The ending's chart of a->screen at x, y, w wide: a row per stat (label and range, its line

@@ -32,50 +32,92 @@ static int locked_choice(App *a, int x, int y, int w, const ScreenChoice *c, boo
     return h;
 }
 
+/* Earlier scene i of the chapter at x, y, w wide: its text, the choice taken with its reply and
+ * what it changed, and a divider under it. Returns its height; draws only when render is true. */
+static int history_item(App *a, size_t i, int x, int y, int w, bool render)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const ScreenDecision *dc = &a->screen->decisions[i];
+    int top = y, gap = draw_px(d, 18);
+    y += draw_text(d, ROLE_BODY, app_history_text(a, i), x, y, w, t->dim, render) + gap / 2;
+    char *pick = xasprintf("*\u2192 %s*", dc->text);
+    y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
+                   render);
+    free(pick);
+    if (dc->reply.text) /* the choice's reply, right after it */
+        y += draw_text(d, ROLE_BODY, dc->reply.text, x + draw_px(d, 16), y, w - draw_px(d, 16),
+                       t->text, render);
+    const char *changes = a->set.show_numbers ? dc->changes : dc->changes_words;
+    if (changes)
+        y += draw_text(d, ROLE_SMALL, changes, x + draw_px(d, 16), y, w - draw_px(d, 16), t->dim,
+                       render);
+    y += gap;
+    if (render)
+        draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, draw_px(d, 1)}, t->button_border);
+    return y + gap - top;
+}
+
+/* Lay out the earlier scenes around the view (issue 16, item 14): item k, at the view's top,
+ * the view and a page below it, and a page above it; the others keep their estimates. */
+static void measure_history(App *a, int w, size_t k)
+{
+    int page = a->column.h > 0 ? a->column.h : a->h;
+    int span = 0;
+    for (size_t i = k; i < a->n_hist && span < 2 * page; i++) {
+        if (!a->hist[i].measured)
+            app_history_measured(a, i, history_item(a, i, 0, 0, w, false));
+        span += a->hist[i].h;
+    }
+    span = 0;
+    for (size_t i = k; i > 0 && span < page; i--) {
+        if (!a->hist[i - 1].measured)
+            app_history_measured(a, i - 1, history_item(a, i - 1, 0, 0, w, false));
+        span += a->hist[i - 1].h;
+    }
+}
+
+/* The scroll after laying out the history around the view, so that what the player saw stays
+ * where it was: the view's top (a->scroll, in the heights of the last frame) is kept as an
+ * offset from the first scene in view that was laid out then (the scenes above it may grow or
+ * shrink from their estimates), else from the scene at the top; past the history, as an
+ * offset from its end. */
+static int keep_view(App *a, int w)
+{
+    size_t k = app_history_at(a, a->scroll), j = k;
+    int page = a->column.h > 0 ? a->column.h : a->h;
+    while (j < a->n_hist && !a->hist[j].measured && app_history_top(a, j) < a->scroll + page)
+        j++;
+    if (j >= a->n_hist || !a->hist[j].measured || app_history_top(a, j) >= a->scroll + page)
+        j = k; /* nothing in view was laid out: keep the scene at the top */
+    int off = a->scroll - app_history_top(a, j);
+    measure_history(a, w, k);
+    return app_history_top(a, j) + off;
+}
+
 /* The story column: history, the current scene, then choices or the ending's debrief.
- * With render false it only measures (and sets current_top / content_h). */
+ * With render false it only measures (and sets current_top / content_h); the history's earlier
+ * scenes count by their heights (history.c), and only those in view are drawn. */
 static int story_column(App *a, int x, int y, int w, bool render)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
     const Screen *sc = a->screen;
     int y0 = y, gap = draw_px(d, 18);
-    for (size_t i = 0; i < a->n_hist && i < sc->n_decisions; i++) {
-        const ScreenDecision *dc = &sc->decisions[i];
-        HistoryItem *hi = &a->hist[i];
-        if (!render)
-            app_add_block(a, y - y0);
-        /* an earlier scene laid out before for this width and size is not laid out again, nor
-         * drawn when it is out of view: a frame's cost follows what shows, not the history's
-         * length (issue 16, item 14, in part: the first frame still lays out everything once) */
-        bool known = hi->h > 0 && hi->h_w == w && hi->h_px == d->body_px &&
-                     hi->h_scale == d->scale && hi->h_numbers == a->set.show_numbers;
-        if (known && (!render || y + hi->h < a->column.y || y > a->column.y + a->column.h)) {
-            y += hi->h;
-            continue;
+    if (render)
+        a->hist_y0 = y0;
+    if (render && a->n_hist) {
+        int view = a->column.y, end = a->column.y + a->column.h;
+        size_t i = app_history_at(a, view - y0);
+        int top = y0 + app_history_top(a, i);
+        for (; i < a->n_hist && top <= end; i++) {
+            int h = history_item(a, i, x, top, w, true);
+            app_history_measured(a, i, h);
+            top += h;
         }
-        int top = y;
-        y += draw_text(d, ROLE_BODY, hi->text, x, y, w, t->dim, render) + gap / 2;
-        char *pick = xasprintf("*\u2192 %s*", dc->text);
-        y += draw_text(d, ROLE_BODY, pick, x + draw_px(d, 16), y, w - draw_px(d, 16), t->accent,
-                       render);
-        free(pick);
-        if (dc->reply.text) /* the choice's reply, right after it */
-            y += draw_text(d, ROLE_BODY, dc->reply.text, x + draw_px(d, 16), y,
-                           w - draw_px(d, 16), t->text, render);
-        const char *changes = a->set.show_numbers ? dc->changes : dc->changes_words;
-        if (changes)
-            y += draw_text(d, ROLE_SMALL, changes, x + draw_px(d, 16), y, w - draw_px(d, 16),
-                           t->dim, render);
-        y += gap;
-        if (render)
-            draw_fill(d, (SDL_Rect){x + w / 3, y, w / 3, draw_px(d, 1)}, t->button_border);
-        y += gap;
-        *hi = (HistoryItem){hi->text, y - top, w, d->body_px, d->scale, a->set.show_numbers};
     }
+    y += app_history_height(a);
     a->current_top = y - y0;
-    if (!render)
-        app_add_block(a, y - y0);
     y += app_chapter_card(a, x, y, w, render);
     if (a->status) {
         y += draw_text(d, ROLE_SMALL, a->status, x, y, w, t->accent, render) + gap / 2;
@@ -91,8 +133,6 @@ static int story_column(App *a, int x, int y, int w, bool render)
         return y - y0 + app_room_choices(a, x, y, w, render);
     if (!e) {
         a->choices_top = y - y0;
-        if (!render)
-            app_add_block(a, y - y0);
         for (size_t i = 0; i < sc->n_available && i < 60; i++) {
             char badge[24];
             snprintf(badge, sizeof badge, "%zu", sc->choices[i].number);
@@ -291,10 +331,22 @@ void app_game_screen(App *a)
         col_w = draw_px(d, 34 * a->set.text_size); /* about 70 characters a line */
     int col_x = pane_x + (pane_w - col_w) / 2;
     a->column = (SDL_Rect){col_x, pane_y, col_w, pane_h};
-    /* measure, place the scroll, then draw */
+    /* the earlier scenes around the view's top laid out, the view kept on it (history.c);
+     * measure, place the scroll, then draw */
+    app_history_sync(a, col_w);
+    if (a->scroll_to_current) {
+        measure_history(a, col_w, a->n_hist);
+    } else if (a->anchored && !a->anchor_bottom && a->anchor_block < a->n_hist) {
+        /* a new text or window size: the same place in the scene at the top (app_anchor_view) */
+        size_t k = a->anchor_block;
+        a->anchored = false;
+        measure_history(a, col_w, k);
+        a->scroll = app_history_top(a, k) + (int)(a->anchor_frac * (double)a->hist[k].h);
+    } else {
+        a->scroll = keep_view(a, col_w);
+    }
     int saved = a->n_buttons;
     a->choices_top = a->choices_end = -1;
-    a->n_blocks = 0;
     a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
     a->n_buttons = saved;
     a->pane_h = pane_h;

@@ -75,31 +75,45 @@ void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n)
         a->choices_cue = a->buttons[k].r;
 }
 
-void app_add_block(App *a, int top)
+size_t app_block_count(const App *a)
 {
-    util_grow(&a->blocks, &a->cap_blocks, a->n_blocks + 1, sizeof *a->blocks);
-    a->blocks[a->n_blocks++] = top;
+    return a->n_hist + 1 + (a->choices_top >= 0 ? 1 : 0);
+}
+
+int app_block_top(const App *a, size_t k)
+{
+    if (k < a->n_hist)
+        return app_history_top(a, k);
+    return k == a->n_hist ? a->current_top : a->choices_top;
+}
+
+size_t app_block_at(const App *a, int y)
+{
+    if (a->choices_top >= 0 && y >= a->choices_top)
+        return a->n_hist + 1;
+    if (y >= a->current_top)
+        return a->n_hist;
+    size_t k = app_history_at(a, y);
+    return k < a->n_hist ? k : a->n_hist;
 }
 
 /* The end of block k: the next one's top, or the column's end. */
 static int block_end(const App *a, size_t k)
 {
-    return k + 1 < a->n_blocks ? a->blocks[k + 1] : a->content_h;
+    return k + 1 < app_block_count(a) ? app_block_top(a, k + 1) : a->content_h;
 }
 
 void app_anchor_view(App *a)
 {
-    if (!a->s || a->n_blocks == 0 || a->scroll_to_current)
+    if (!a->s || a->content_h <= 0 || a->scroll_to_current)
         return;
     a->anchored = true;
     int max_scroll = a->content_h - a->pane_h;
     a->anchor_bottom = max_scroll > 0 && a->scroll >= max_scroll - draw_px(&a->d, 4);
-    size_t k = 0;
-    while (k + 1 < a->n_blocks && a->blocks[k + 1] <= a->scroll)
-        k++;
-    int h = block_end(a, k) - a->blocks[k];
+    size_t k = app_block_at(a, a->scroll);
+    int top = app_block_top(a, k), h = block_end(a, k) - top;
     a->anchor_block = k;
-    a->anchor_frac = h > 0 ? (double)(a->scroll - a->blocks[k]) / (double)h : 0;
+    a->anchor_frac = h > 0 ? (double)(a->scroll - top) / (double)h : 0;
 }
 
 void app_apply_anchor(App *a)
@@ -113,9 +127,9 @@ void app_apply_anchor(App *a)
         a->scroll = a->content_h - a->pane_h;
         return;
     }
-    if (a->anchor_block >= a->n_blocks)
-        return;
     size_t k = a->anchor_block;
-    int h = block_end(a, k) - a->blocks[k];
-    a->scroll = a->blocks[k] + (int)(a->anchor_frac * (double)h);
+    if (k >= app_block_count(a))
+        return;
+    int top = app_block_top(a, k), h = block_end(a, k) - top;
+    a->scroll = top + (int)(a->anchor_frac * (double)h);
 }

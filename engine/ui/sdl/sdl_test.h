@@ -37,9 +37,12 @@ void ui_sdl_frame(UiSdlFrame *f);
  * h in drawable pixels. */
 void ui_sdl_frame_button(const UiSdlFrame *f, int i, int r[4]);
 void ui_sdl_frame_text(const UiSdlFrame *f, int i, int r[4]);
-/* The scene before decision i of the open game's history (the window's copy; NULL past its
- * end or with no game open). Borrowed until the game moves. */
+/* The scene before decision i of the open game's history (the game's text, Decision.scene_text;
+ * NULL past its end or with no game open). Borrowed until the game moves. */
 const char *ui_sdl_history_text(size_t i);
+/* Where the last frame put the top of that scene (drawable px, past the window's edges when out
+ * of view; the height of a scene never laid out is an estimate), or SDL_MIN_SINT32 when none. */
+int ui_sdl_history_y(size_t i);
 /* Rectangle of text block i (< n_splits) that cut a word inside. */
 void ui_sdl_frame_split(const UiSdlFrame *f, int i, int r[4]);
 

@@ -176,7 +176,6 @@ static void sdl_shutdown(void)
     if (!a->cfg || (!a->cfg->window.screenshot && a->cfg->window.frames == 0))
         settings_save(&a->set, &err); /* a failure here costs only the window geometry */
     app_history_free(a);
-    free(a->blocks);
     free(a->error);
     free(a->overlay_text);
     free(a->toast);
@@ -452,14 +451,19 @@ void ui_sdl_frame(UiSdlFrame *f)
     rect4(app->panel_view, f->panel);
     f->overlay = app->overlay != OV_NONE;
     f->overlay_text = app->overlay_text;
-    f->top_block = -1;
-    for (size_t k = 0; app->s && k < app->n_blocks && app->blocks[k] <= app->scroll; k++)
-        f->top_block = (int)k;
+    f->top_block = app->s && app->content_h > 0 ? (int)app_block_at(app, app->scroll) : -1;
 }
 
 const char *ui_sdl_history_text(size_t i)
 {
-    return app && app->s && i < app->n_hist ? app->hist[i].text : NULL;
+    return app && app->s && i < app->n_hist ? app_history_text(app, i) : NULL;
+}
+
+int ui_sdl_history_y(size_t i)
+{
+    if (!app || !app->s || i >= app->n_hist)
+        return SDL_MIN_SINT32;
+    return app->hist_y0 + app_history_top(app, i);
 }
 
 void ui_sdl_on_frame(void (*hook)(int frame, void *ud), void *ud)
