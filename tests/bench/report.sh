@@ -4,10 +4,14 @@
 # decisions each) through the engine, as participants would (`ladder play --ui json --session
 # BENCH --results DIR`, two plays at a time: several minutes), and takes the first N (default
 # 1,000) of them as the small folder. For each folder it prints, best of three runs by wall time:
-#   the page alone, and with --csv and --participants-csv (the time --csv adds), each with its
-#   peak RSS (/usr/bin/time -v), and the page's and the CSVs' sizes,
+#   the page alone, and with --csv and --participants-csv (the time --csv adds), and with
+#   --xlsx (the workbook), each with its peak RSS (/usr/bin/time -v), and the page's, the
+#   CSVs' and the workbook's sizes,
 # beside the goals: 20,000 files in under 2 s, --csv under 1 s more, a page that does not grow
 # with the participants past a few MB (at scale its stat charts draw percentile bands).
+# At 20,000 files it also counts the instructions the two CSVs take (callgrind, toggled on
+# report_csv and report_participants_csv: repeatable on a loaded machine, where the times are
+# not; about two minutes; INSTR=0 skips it).
 # STORY is a bundled story's id or a story's folder (e.g. one taken from an older commit with
 # git archive, which an older build can still load). LADDER=path/to/other/ladder times another build (e.g. from before a change); BENCH_DIR=DIR
 # keeps the generated folders there and uses them again on the next run.
@@ -73,7 +77,7 @@ measure() { # out-file, ladder args...
   done
   echo "$best" > "$out"
 }
-printf '\n%-8s %-22s %10s %10s %10s %12s %12s\n' files run "wall (s)" "CPU (s)" "RSS (MB)" "page (KiB)" "CSVs (KiB)"
+printf '\n%-8s %-22s %10s %10s %10s %12s %12s\n' files run "wall (s)" "CPU (s)" "RSS (MB)" "page (KiB)" "other (KiB)"
 for dir in "$small" "$big"; do
   files=$(ls "$dir" | wc -l)
   measure "$work/m1" report "$dir" -o "$work/page.html" --story "$snap"
@@ -92,6 +96,23 @@ for dir in "$small" "$big"; do
   printf '%-8s %-22s %10.2f %10.2f %10.0f %12s %12s\n' "$files" "page + both CSVs" "$w2" "$c2" "$((m2 / 1024))" "$page" "$csvs"
   printf '%-8s %-22s %10.2f %10.2f\n' "$files" "the CSVs add" "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')" \
     "$(awk -v a="$c2" -v b="$c1" 'BEGIN { print a - b }')"
+  xlsx=""
+  if "$ladder" report --help | grep -q -- --xlsx; then
+    measure "$work/m3" report "$dir" -o "$work/page.html" --xlsx "$work/r.xlsx" --story "$snap"
+    read -r w3 m3 c3 < "$work/m3"
+    printf '%-8s %-22s %10.2f %10.2f %10.0f %12s %12s\n' "$files" "page + workbook" "$w3" "$c3" \
+      "$((m3 / 1024))" "$page" "$(kib "$work/r.xlsx")"
+    xlsx=$(awk -v a="$w3" -v b="$w1" 'BEGIN { printf "%.2f", a - b }')
+    printf '%-8s %-22s %10s %10.2f\n' "$files" "the workbook adds" "$xlsx" \
+      "$(awk -v a="$c3" -v b="$c1" 'BEGIN { print a - b }')"
+  fi
+  instr=""
+  if [ "$files" -eq 20000 ] && [ "${INSTR:-1}" != 0 ] && command -v valgrind > /dev/null; then
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" --toggle-collect=report_csv \
+      --toggle-collect=report_participants_csv "$ladder" report "$dir" -o "$work/page.html" \
+      --csv "$work/d.csv" --participants-csv "$work/p.csv" --story "$snap" > /dev/null 2>&1 &&
+      instr=$(awk '/^summary:|^totals:/ { printf "%.0f", $2 / 1e6; exit }' "$work/cg.out")
+  fi
   if [ "$files" -eq 20000 ]; then
     verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v < g ? "met" : "NOT met") }'; }
     printf '\ngoals at 20,000: page under 2 s: %s (%.2f s); CSVs under 1 s more: %s (%.2f s); ' \
@@ -99,5 +120,11 @@ for dir in "$small" "$big"; do
       "$(awk -v a="$w2" -v b="$w1" 'BEGIN { print a - b }')"
     printf 'page a few MB at most: %s (%d KiB); load average %s\n' "$(verdict "$page" 5120)" "$page" \
       "$(cut -d' ' -f1 /proc/loadavg)"
+    if [ -n "$instr" ]; then
+      printf 'the CSVs take %s million instructions (callgrind)\n' "$instr"
+    fi
+    if [ -n "$xlsx" ]; then
+      printf 'the workbook (--xlsx) adds %s s\n' "$xlsx"
+    fi
   fi
 done

@@ -1,6 +1,6 @@
 /* report.c: `ladder report`: workshop participants' results files merged into one
  * self-contained HTML page (inline CSS and SVG, no scripts) and, on request, CSVs (one row per
- * decision per participant, one per participant) and a handout.
+ * decision per participant, one per participant), a workbook (.xlsx) and a handout.
  *
  * Results files are untrusted: each is read and checked by core/results.h; one that is not a
  * results file is named on stderr and skipped. Every string from a file reaches the page
@@ -25,7 +25,7 @@
 
 const char tool_report_usage[] =
     "Usage: ladder report PATH... -o FILE [--csv FILE] [--participants-csv FILE] [--bom]\n"
-    "                     [--handout FILE] [--baseline N] [--story PATH]...\n"
+    "                     [--xlsx FILE] [--handout FILE] [--baseline N] [--story PATH]...\n"
     "\n"
     "Merge workshop participants' results files (written by 'ladder play STORY --session CODE\n"
     "--results DIR') into one self-contained HTML page: how many played, how the endings\n"
@@ -44,6 +44,9 @@ const char tool_report_usage[] =
     "                     lessons, what the articles advise and the endings reached\n"
     "      --bom          begin the CSVs with a UTF-8 byte-order mark, for spreadsheets\n"
     "                     (Excel reads names such as Chloé right only with it)\n"
+    "      --xlsx FILE    also write a spreadsheet workbook (.xlsx): sheets Summary (each\n"
+    "                     section's participants and ending shares), Participants (the\n"
+    "                     participants' CSV) and Decisions (the CSV), numbers as numbers\n"
     "      --baseline N   also play N random playthroughs of each section's story and show\n"
     "                     them next to the room's figures, to compare with chance\n"
     "      --story PATH   a story that is not bundled (a scenario file or folder), for its\n"
@@ -133,13 +136,14 @@ int tool_report(int argc, char **argv)
                                          {"csv", required_argument, NULL, 'c'},
                                          {"participants-csv", required_argument, NULL, 'p'},
                                          {"bom", no_argument, NULL, 'B'},
+                                         {"xlsx", required_argument, NULL, 'x'},
                                          {"handout", required_argument, NULL, 'H'},
                                          {"baseline", required_argument, NULL, 'b'},
                                          {"story", required_argument, NULL, 's'},
                                          {"title", required_argument, NULL, 't'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *out = NULL, *csv = NULL, *people = NULL, *handout = NULL;
+    const char *out = NULL, *csv = NULL, *people = NULL, *handout = NULL, *xlsx = NULL;
     bool bom = false;
     Report r = {0};
     char **story_paths = NULL;
@@ -151,6 +155,7 @@ int tool_report(int argc, char **argv)
         case 'c': csv = optarg; break;
         case 'p': people = optarg; break;
         case 'B': bom = true; break;
+        case 'x': xlsx = optarg; break;
         case 'H': handout = optarg; break;
         case 't': r.title = optarg; break;
         case 's':
@@ -188,7 +193,8 @@ int tool_report(int argc, char **argv)
         return tools_usage_error("report", "%s",
                                  "report needs -o FILE, the HTML page to write");
     }
-    if (!*out || (csv && !*csv) || (people && !*people) || (handout && !*handout)) {
+    if (!*out || (csv && !*csv) || (people && !*people) || (handout && !*handout) ||
+        (xlsx && !*xlsx)) {
         free(story_paths);
         return tools_usage_error("report", "%s", "an output file name is empty");
     }
@@ -234,6 +240,13 @@ int tool_report(int argc, char **argv)
         rc |= write_output(handout, text);
         free(text);
     }
+    if (xlsx) {
+        Err err;
+        if (report_xlsx(&r, xlsx, &err) != 0) {
+            utf8_fprintf(stderr, "ladder: report: %s\n", err.msg);
+            rc = 1;
+        }
+    }
     if (rc == 0) {
         printf("%s: %zu results file%s in %zu section%s", out, r.nparts, r.nparts == 1 ? "" : "s",
                r.ng, r.ng == 1 ? "" : "s");
@@ -245,6 +258,8 @@ int tool_report(int argc, char **argv)
             printf("; %s", people);
         if (handout)
             printf("; %s", handout);
+        if (xlsx)
+            printf("; %s", xlsx);
         printf("\n");
     }
     report_free(&r);

@@ -2,7 +2,8 @@
  * and reads the results files (through core/results.h) and loads their stories, tally.c
  * groups them by story and session and counts, baseline.c plays random playthroughs to
  * compare with, page.c and page_stats.c write the HTML page (through out/html.h), csv.c the
- * CSVs, report.c is the command. Every id and text is interned (tally.c) as a small integer. */
+ * CSVs, xlsx.c the workbook, report.c is the command. Every id and text is interned (tally.c)
+ * as a small integer. */
 #ifndef LADDER_TOOLS_REPORT_H
 #define LADDER_TOOLS_REPORT_H
 
@@ -288,9 +289,19 @@ void report_csv(Report *r, bool bom, ReportFile *f);
  * the story, the ending, finished or not, the decisions, the seconds, the final stats, then
  * scene/choice at each decision), after a byte-order mark when bom, into f. */
 void report_participants_csv(Report *r, bool bom, ReportFile *f);
-/* The stat columns of both CSVs: every section's stats in order of first
+/* The stat columns of both CSVs and the workbook: every section's stats in order of first
  * appearance, as interned ids. malloc'd, *n long. */
 int *report_stat_columns(const Report *r, size_t *n);
+
+/* ---- xlsx.c ---- */
+
+/* Write r as a spreadsheet workbook to path (libxlsxwriter): sheets "Summary" (each section's
+ * story, session, participants and ending shares), "Participants" (--participants-csv's
+ * columns) and "Decisions" (--csv's rows), numbers as numbers, a bold frozen header row.
+ * Call after report_page (which puts the endings in story order). Written as a ReportFile
+ * (a temporary beside path, synced, renamed, readable by others). 0, or -1 with err saying
+ * why (path cannot be written, or libxlsxwriter's error) and nothing left behind. */
+int report_xlsx(Report *r, const char *path, Err *err);
 
 #endif
 
