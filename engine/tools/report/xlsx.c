@@ -95,8 +95,16 @@ static void put_text(Book *bk, Sheet *sh, size_t col, const char *s, lxw_format 
 static void put_num(Sheet *sh, size_t col, double v, lxw_format *fmt)
 {
     note_error(sh, worksheet_write_number(sh->ws, sh->row, (lxw_col_t)col, v, fmt));
-    char t[32];
-    int k = snprintf(t, sizeof t, "%g", v);
+    int k = 1; /* the characters it shows: counted for whole numbers (snprintf was a tenth of
+                  the workbook's instructions), printed for others */
+    if (v > -1e9 && v < 1e9 && v == (double)(long)v) {
+        for (long u = labs((long)v); u >= 10; u /= 10)
+            k++;
+        k += v < 0;
+    } else {
+        char t[32];
+        k = snprintf(t, sizeof t, "%g", v);
+    }
     widen(sh, col, (double)(k > 0 ? k : 1) + 2);
 }
 
