@@ -570,7 +570,8 @@ static void fallback_and_rtl(void **state)
     Draw d;
     Err err;
     assert_int_equal(draw_open(&d, r, 40, 1.0f, &THEMES[0], &err), 0);
-    if (!d.fallback_path)
+    TTF_Font *fallback = draw_fallback_font(&d, ROLE_BODY, 0x5D0);
+    if (!fallback)
         fail_msg("no fallback font (apt-get install fonts-dejavu-core or fonts-noto-core)");
     Uint32 cp = 0;
     const char *hebrew = "\xD7\x90\xD7\x91"; /* alef, bet */
@@ -594,8 +595,8 @@ static void fallback_and_rtl(void **state)
             Uint32 *px = (Uint32 *)((Uint8 *)shot->pixels + (size_t)y * (size_t)shot->pitch) + x;
             *px = ((255 - (*px & 0xFF)) << 24);
         }
-    SDL_Surface *right = TTF_RenderUTF8_Blended(d.fallback[ROLE_BODY], "\xD7\x91\xD7\x90", black);
-    SDL_Surface *wrong = TTF_RenderUTF8_Blended(d.fallback[ROLE_BODY], hebrew, black);
+    SDL_Surface *right = TTF_RenderUTF8_Blended(fallback, "\xD7\x91\xD7\x90", black);
+    SDL_Surface *wrong = TTF_RenderUTF8_Blended(fallback, hebrew, black);
     assert_non_null(right);
     assert_non_null(wrong);
     int got[400], ok[400], bad[400];

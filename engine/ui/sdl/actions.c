@@ -30,15 +30,15 @@ void app_after_change(App *a)
                       : xasprintf("%s \u2014 Ladder", sc->title);
     SDL_SetWindowTitle(a->win, title);
     free(title);
-    /* text no font can draw (the bundled ones nor the fallback) shows as boxes: say so rather
-     * than leave the player guessing (issue 16, item 15) */
+    /* text no font can draw (the bundled ones nor any installed font fontconfig finds) shows
+     * as boxes: say so rather than leave the player guessing (issue 16, item 15) */
     Uint32 cp = 0;
     bool ok = draw_has_glyphs(&a->d, sc->text.text, &cp);
     for (size_t i = 0; ok && i < sc->n_choices; i++)
         ok = draw_has_glyphs(&a->d, sc->choices[i].text.text, &cp);
     if (!ok)
-        app_toast(a, "Some characters here (the first is U+%04X) are not in the fonts Ladder has, "
-                     "and show as boxes.",
+        app_toast(a, "Some characters here (the first is U+%04X) are in no font on this "
+                     "computer, and show as boxes.",
                   (unsigned)cp);
 }
 

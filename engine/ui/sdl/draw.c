@@ -4,11 +4,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "core/paths.h"
 #include "core/text.h"
+#include "ui/sdl/bidi.h"
 
 /* bg, panel, text, dim, accent, button, button_hover, button_border, button_text, good, bad,
  * neutral, bar_bg, shade. Every colour drawn as text (dim, accent, good, bad, neutral) is at
@@ -30,96 +28,10 @@ const Theme THEMES[3] = {
      {70, 70, 70, 255}, {0, 0, 0, 210}},
 };
 
-static const char *const FONT_FILES[STYLE_COUNT] = {"CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf",
-                                                    "CharisSIL-Italic.ttf"};
-/* Fallbacks from common Debian font packages, when the bundled fonts are missing. */
-static const char *const SYSTEM_FONTS[STYLE_COUNT][3] = {
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
-};
-
-/* Fonts for what the story's fonts lack, the first found wins (Debian's packages): Noto's
- * broad sets first, then DejaVu Sans, which most systems have. */
-static const char *const FALLBACK_FONTS[] = {
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
-};
-
-/* A segment's style when its characters come from the fallback font. */
+/* A segment's style when its characters come from fallback font k: STYLE_FALLBACK + k. */
 #define STYLE_FALLBACK STYLE_COUNT
 
-static bool readable(const char *p)
-{
-    return access(p, R_OK) == 0;
-}
-
-/* The bundled fonts: $LADDER_FONTS, beside the scenarios folder in use (assets/ sits next to
- * scenarios/ both in the source tree and once installed), the install prefix, the source tree. */
-static char *fonts_dir(void)
-{
-    const char *env = getenv("LADDER_FONTS");
-    if (env && *env)
-        return xstrdup(env);
-    char *scen = paths_scenarios_dir();
-    char *cands[3] = {xasprintf("%s/../assets/fonts", scen),
-                      xstrdup(LADDER_INSTALL_DATADIR "/assets/fonts"),
-                      xstrdup(LADDER_SOURCE_SCENARIOS "/../assets/fonts")};
-    free(scen);
-    int pick = 0;
-    for (int i = 0; i < 3; i++) {
-        char *probe = xasprintf("%s/%s", cands[i], FONT_FILES[0]);
-        bool ok = readable(probe);
-        free(probe);
-        if (ok) {
-            pick = i;
-            break;
-        }
-    }
-    for (int i = 0; i < 3; i++)
-        if (i != pick)
-            free(cands[i]);
-    return cands[pick];
-}
-
-int draw_find_fonts(char *paths[STYLE_COUNT], Err *err)
-{
-    char *dir = fonts_dir();
-    for (int s = 0; s < STYLE_COUNT; s++) {
-        paths[s] = xasprintf("%s/%s", dir, FONT_FILES[s]);
-        if (readable(paths[s]))
-            continue;
-        free(paths[s]);
-        paths[s] = NULL;
-        for (int k = 0; k < 3 && !paths[s]; k++)
-            if (readable(SYSTEM_FONTS[s][k]))
-                paths[s] = xstrdup(SYSTEM_FONTS[s][k]);
-        if (!paths[s] && s > 0 && paths[0])
-            paths[s] = xstrdup(paths[0]); /* no bold or italic: use regular */
-        if (!paths[s]) {
-            err_set(err,
-                    "no font found: looked for %s/%s and the DejaVu and Liberation serif fonts "
-                    "(set LADDER_FONTS to a folder with the Charis SIL fonts)",
-                    dir, FONT_FILES[s]);
-            for (int k = 0; k < s; k++)
-                free(paths[k]);
-            free(dir);
-            return -1;
-        }
-    }
-    free(dir);
-    return 0;
-}
-
-static int role_px(const Draw *d, TextRole role)
+int draw_role_px(const Draw *d, TextRole role)
 {
     static const float factor[ROLE_COUNT] = {1.0f, 0.8f, 1.3f, 2.4f, 3.0f};
     return (int)((float)d->body_px * factor[role] * d->scale + 0.5f);
@@ -147,23 +59,30 @@ static void close_fonts(Draw *d)
                 TTF_CloseFont(d->font[r][s]);
             d->font[r][s] = NULL;
         }
-        if (d->fallback[r])
-            TTF_CloseFont(d->fallback[r]);
-        d->fallback[r] = NULL;
     }
 }
 
-/* The font of a segment in role and style (STYLE_FALLBACK: the fallback font). */
+/* The font of a segment in role and style (STYLE_FALLBACK + k: fallback font k). */
 static TTF_Font *font_of(const Draw *d, TextRole role, int style)
 {
-    return style == STYLE_FALLBACK ? d->fallback[role] : d->font[role][style];
+    TTF_Font *f = style >= STYLE_FALLBACK ? d->fallback[style - STYLE_FALLBACK][role]
+                                          : d->font[role][style];
+    return f ? f : d->font[role][STYLE_REGULAR]; /* a fallback that did not open at a size */
+}
+
+/* What a segment's renders are scaled by (fallback.c: a font of fixed bitmap sizes). */
+static float scale_of(const Draw *d, TextRole role, int style)
+{
+    return style >= STYLE_FALLBACK && d->fallback[style - STYLE_FALLBACK][role]
+               ? d->fallback_scale[style - STYLE_FALLBACK][role]
+               : 1.0f;
 }
 
 static int open_fonts(Draw *d, Err *err)
 {
     for (int r = 0; r < ROLE_COUNT; r++)
         for (int s = 0; s < STYLE_COUNT; s++) {
-            d->font[r][s] = TTF_OpenFont(d->font_path[s], role_px(d, (TextRole)r));
+            d->font[r][s] = TTF_OpenFont(d->font_path[s], draw_role_px(d, (TextRole)r));
             if (!d->font[r][s]) {
                 err_set(err, "cannot open the font %s: %s", d->font_path[s], TTF_GetError());
                 close_fonts(d);
@@ -171,9 +90,7 @@ static int open_fonts(Draw *d, Err *err)
             }
             TTF_SetFontHinting(d->font[r][s], TTF_HINTING_LIGHT);
         }
-    for (int r = 0; r < ROLE_COUNT && d->fallback_path; r++) /* none: boxes, as before */
-        if ((d->fallback[r] = TTF_OpenFont(d->fallback_path, role_px(d, (TextRole)r))))
-            TTF_SetFontHinting(d->fallback[r], TTF_HINTING_LIGHT);
+    draw_fallback_open(d); /* those found so far, at the new sizes */
     return 0;
 }
 
@@ -186,11 +103,6 @@ int draw_open(Draw *d, SDL_Renderer *r, int body_px, float scale, const Theme *t
     d->theme = theme;
     if (draw_find_fonts(d->font_path, err) != 0)
         return -1;
-    for (size_t i = 0; i < sizeof FALLBACK_FONTS / sizeof *FALLBACK_FONTS; i++)
-        if (readable(FALLBACK_FONTS[i])) {
-            d->fallback_path = xstrdup(FALLBACK_FONTS[i]);
-            break;
-        }
     if (open_fonts(d, err) != 0) {
         for (int s = 0; s < STYLE_COUNT; s++)
             free(d->font_path[s]);
@@ -204,6 +116,7 @@ int draw_resize(Draw *d, int body_px, float scale, Err *err)
     if (body_px == d->body_px && scale == d->scale)
         return 0;
     close_fonts(d);
+    draw_fallback_close(d, true);
     clear_cache(d);
     d->body_px = body_px;
     d->scale = scale;
@@ -221,9 +134,9 @@ void draw_close(Draw *d)
     free(d->split);
     clear_cache(d);
     close_fonts(d);
+    draw_fallback_close(d, false);
     for (int s = 0; s < STYLE_COUNT; s++)
         free(d->font_path[s]);
-    free(d->fallback_path);
 }
 
 int draw_line_height(Draw *d, TextRole role)
@@ -240,15 +153,18 @@ int draw_line_height(Draw *d, TextRole role)
 typedef struct Seg {
     const char *s;
     int len;
-    FontStyle style;
+    int style; /* a FontStyle, or STYLE_FALLBACK + k */
     int x, w;  /* position within the line */
     int run;   /* the markup run it comes from: one run renders as one piece */
     bool word; /* the first segment of a word (a space before it) */
+    bool rtl;  /* a right-to-left run of a line in visual order (bidi.h): shaped so */
 } Seg;
 
 typedef struct Line {
     int first, count; /* segments */
     int w;
+    bool hard; /* the first line of a paragraph for UAX #9: the text's first, or after a break */
+    bool rtl;  /* its paragraph runs right to left: the line sits at the block's right */
 } Line;
 
 typedef struct Layout {
@@ -285,7 +201,7 @@ static void new_line(Layout *L, int gap)
 {
     util_grow(&L->lines, &L->cap_lines, L->n_lines + 1, sizeof *L->lines);
     L->gap_before = xrealloc(L->gap_before, L->cap_lines * sizeof *L->gap_before);
-    L->lines[L->n_lines] = (Line){(int)L->n_segs, 0, 0};
+    L->lines[L->n_lines] = (Line){(int)L->n_segs, 0, 0, false, false};
     L->gap_before[L->n_lines] = gap;
     L->n_lines++;
 }
@@ -343,13 +259,13 @@ static void shape_as(TTF_Font *font, const char *script)
 static int measure_seg(const Draw *d, TextRole role, int style, const char *s, int len)
 {
     TTF_Font *font = font_of(d, role, style);
-    const char *rtl = style == STYLE_FALLBACK ? right_to_left(s, len) : NULL;
+    const char *rtl = style >= STYLE_FALLBACK ? right_to_left(s, len) : NULL;
     if (rtl)
         shape_as(font, rtl);
     int w = measure(font, s, len);
     if (rtl)
         shape_as(font, NULL);
-    return w;
+    return (int)((float)w * scale_of(d, role, style) + 0.5f);
 }
 
 /* What the layout walks: the runs of text_markup as pieces of text in one style, a MARK where
@@ -361,7 +277,7 @@ typedef struct Part {
     PartKind kind;
     const char *s; /* PART_TEXT: a stretch of the text (text_markup's run) */
     int len;
-    FontStyle style;
+    int style; /* as Seg's */
     bool gap; /* PART_NEWLINE: a paragraph break */
 } Part;
 
@@ -399,31 +315,34 @@ static void markup_run(void *ud, const char *text, size_t len, unsigned style)
     FontStyle st = (style & TEXT_STRONG) ? STYLE_BOLD
                    : (style & TEXT_EM)   ? STYLE_ITALIC
                                          : STYLE_REGULAR;
-    /* stretches of characters the style's font lacks but the fallback has go to the fallback
-     * (a space belongs to the stretch it is in, so a line of Hebrew stays one stretch) */
+    /* stretches of characters the style's font lacks but a fallback font has go to that font
+     * (looked up by layout's draw_fallback_resolve); a space, a mark or a character no font
+     * has belongs to the stretch it is in, so a line of Hebrew stays one stretch */
     size_t start = 0, k = 0;
-    bool fb = false;
+    int cur = (int)st;
     while (k < len) {
         size_t n = (size_t)utf8_len((unsigned char)text[k]);
         if (k + n > len)
             n = len - k;
-        bool here = fb;
+        int here = cur;
         if (text[k] != ' ') {
             Uint32 cp = utf8_decode((const unsigned char *)text + k, n);
-            here = cp >= 0x20 && P->d->fallback[ROLE_BODY] &&
-                   !TTF_GlyphIsProvided32(P->d->font[ROLE_BODY][st], cp) &&
-                   TTF_GlyphIsProvided32(P->d->fallback[ROLE_BODY], cp);
+            if (cp < 0x80 || TTF_GlyphIsProvided32(P->d->font[ROLE_BODY][st], cp)) {
+                here = (int)st;
+            } else {
+                int f = draw_fallback_of(P->d, cp);
+                if (f >= 0)
+                    here = STYLE_FALLBACK + f;
+            }
         }
-        if (here != fb && k > start) {
-            add_part(P, (Part){PART_TEXT, text + start, (int)(k - start),
-                               fb ? (FontStyle)STYLE_FALLBACK : st, false});
+        if (here != cur && k > start) {
+            add_part(P, (Part){PART_TEXT, text + start, (int)(k - start), cur, false});
             start = k;
         }
-        fb = here;
+        cur = here;
         k += n;
     }
-    add_part(P, (Part){PART_TEXT, text + start, (int)(len - start),
-                       fb ? (FontStyle)STYLE_FALLBACK : st, false});
+    add_part(P, (Part){PART_TEXT, text + start, (int)(len - start), cur, false});
 }
 
 /* A place in the pieces: piece i, byte k of it. */
@@ -465,8 +384,8 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
             continue;
         }
         const char *q = pc->s + p->k, *r = pc->s + stretch_end(pc, p->k);
-        FontStyle st = pc->style;
-        int sw = measure_seg(d, role, (int)st, q, (int)(r - q));
+        int st = pc->style;
+        int sw = measure_seg(d, role, st, q, (int)(r - q));
         p->k = (int)(r - pc->s);
         ww += sw;
         if (!emit)
@@ -476,24 +395,24 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
             const char *cut = q;
             while (cut < r) {
                 const char *nx = cut + utf8_len((unsigned char)*cut);
-                if (nx > r || measure_seg(d, role, (int)st, q, (int)(nx - q)) > width)
+                if (nx > r || measure_seg(d, role, st, q, (int)(nx - q)) > width)
                     break;
                 cut = nx;
             }
             if (cut == q)
                 cut = q + utf8_len((unsigned char)*q);
             L->split = true;
-            int cw = measure_seg(d, role, (int)st, q, (int)(cut - q));
-            add_seg(L, (Seg){q, (int)(cut - q), st, *x, cw, (int)p->i, first});
+            int cw = measure_seg(d, role, st, q, (int)(cut - q));
+            add_seg(L, (Seg){q, (int)(cut - q), st, *x, cw, (int)p->i, first, false});
             first = false;
             L->lines[L->n_lines - 1].count++;
             L->lines[L->n_lines - 1].w = *x + cw;
             new_line(L, 0);
             q = cut;
-            sw = measure_seg(d, role, (int)st, q, (int)(r - q));
+            sw = measure_seg(d, role, st, q, (int)(r - q));
         }
         if (r > q) {
-            add_seg(L, (Seg){q, (int)(r - q), st, *x, sw, (int)p->i, first});
+            add_seg(L, (Seg){q, (int)(r - q), st, *x, sw, (int)p->i, first, false});
             first = false;
             L->lines[L->n_lines - 1].count++;
             *x += sw;
@@ -501,6 +420,146 @@ static int walk_word(Draw *d, TextRole role, const Parts *P, Pos *p, int width, 
         }
     }
     return ww;
+}
+
+/* The width of a run of a line in visual order: shaped right to left when rtl, as its
+ * right-to-left script when it has letters of one (Arabic letters join). */
+static int measure_run(const Draw *d, TextRole role, int style, const char *s, int len, bool rtl)
+{
+    TTF_Font *font = font_of(d, role, style);
+    const char *script = rtl ? right_to_left(s, len) : NULL;
+    if (rtl)
+        shape_as(font, script ? script : "Zyyy");
+    int w = measure(font, s, len);
+    if (rtl)
+        shape_as(font, NULL);
+    return (int)((float)w * scale_of(d, role, style) + 0.5f);
+}
+
+/* A bidi paragraph's code points in logical order, from its lines' segments: each with the
+ * byte it starts at, its segment's run (a space between two runs: -1, a gap) and style. */
+typedef struct BidiText {
+    uint32_t *cp;
+    int *group, *style;
+    const char **at;
+    size_t n;
+} BidiText;
+
+static void bidi_text_add(BidiText *t, uint32_t cp, int group, int style, const char *at)
+{
+    t->cp[t->n] = cp;
+    t->group[t->n] = group;
+    t->style[t->n] = style;
+    t->at[t->n] = at;
+    t->n++;
+}
+
+/* Lines a..b-1 (one paragraph) laid out again in visual order into segs, when it holds
+ * right-to-left text (UAX #9, bidi.h); else their segments copied as they are. Line breaks
+ * stay where layout put them on the logical text: each line is reordered alone. */
+static void visual_paragraph(Draw *d, TextRole role, const Layout *L, size_t a, size_t b,
+                             int space, Layout *out)
+{
+    size_t bytes = 0;
+    for (size_t i = a; i < b; i++)
+        for (int j = 0; j < L->lines[i].count; j++)
+            bytes += (size_t)L->segs[L->lines[i].first + j].len + 1;
+    BidiText t = {xcalloc(bytes + 1, sizeof *t.cp), xcalloc(bytes + 1, sizeof *t.group),
+                  xcalloc(bytes + 1, sizeof *t.style), xcalloc(bytes + 1, sizeof *t.at), 0};
+    size_t *off = xcalloc(b - a, sizeof *off), *len = xcalloc(b - a, sizeof *len);
+    for (size_t i = a; i < b; i++) {
+        const Line *ln = &L->lines[i];
+        off[i - a] = t.n;
+        for (int j = 0; j < ln->count; j++) {
+            const Seg *sg = &L->segs[ln->first + j], *prev = j ? sg - 1 : NULL;
+            if (prev && sg->word) /* the space between two words: inside a run, or a gap */
+                bidi_text_add(&t, ' ', prev->run == sg->run ? sg->run : -1, sg->style,
+                              prev->s + prev->len);
+            for (int k = 0; k < sg->len;) {
+                int n = utf8_len((unsigned char)sg->s[k]);
+                if (n > sg->len - k)
+                    n = sg->len - k;
+                bidi_text_add(&t, utf8_decode((const unsigned char *)sg->s + k, (size_t)n),
+                              sg->run, sg->style, sg->s + k);
+                k += n;
+            }
+        }
+        len[i - a] = t.n - off[i - a];
+        if (i + 1 < b) /* where the line was wrapped: a space, on no line */
+            bidi_text_add(&t, ' ', -1, STYLE_REGULAR, NULL);
+    }
+    BidiPara bp;
+    bool reorder = false;
+    for (size_t i = 0; i < t.n && !reorder; i++)
+        reorder = bidi_right_to_left_char(t.cp[i]);
+    reorder = reorder && bidi_analyse(&bp, t.cp, t.n);
+    BidiRun *runs = reorder ? xcalloc(t.n + 1, sizeof *runs) : NULL;
+    for (size_t i = a; i < b; i++) {
+        const Line *ln = &L->lines[i];
+        new_line(out, L->gap_before[i]);
+        Line *nl = &out->lines[out->n_lines - 1];
+        nl->hard = ln->hard;
+        if (!reorder) {
+            for (int j = 0; j < ln->count; j++)
+                add_seg(out, L->segs[ln->first + j]);
+            nl->count = ln->count;
+            nl->w = ln->w;
+            continue;
+        }
+        nl->rtl = bp.rtl;
+        size_t nr = bidi_line_runs(&bp, t.group, off[i - a], len[i - a], runs);
+        int x = 0;
+        bool after_gap = false;
+        for (size_t r = 0; r < nr; r++) {
+            if (runs[r].gap) {
+                x += space;
+                after_gap = true;
+                continue;
+            }
+            const char *from = t.at[runs[r].from], *last = t.at[runs[r].to];
+            int n = (int)(last - from) + utf8_len((unsigned char)*last);
+            int st = t.style[runs[r].from];
+            int w = measure_run(d, role, st, from, n, runs[r].rtl);
+            /* each run renders alone: a run number no markup run has */
+            add_seg(out, (Seg){from, n, st, x, w, -(int)out->n_segs - 1, after_gap, runs[r].rtl});
+            nl->count++;
+            x += w;
+            after_gap = false;
+        }
+        nl->w = x;
+    }
+    if (reorder)
+        bidi_free(&bp);
+    free(runs);
+    free(off);
+    free(len);
+    free(t.cp);
+    free(t.group);
+    free(t.style);
+    free(t.at);
+}
+
+/* Every paragraph of L in visual order (visual_paragraph): L's lines and segments replaced. */
+static void visual_order(Draw *d, TextRole role, Layout *L, int space)
+{
+    Layout out = {0};
+    for (size_t a = 0; a < L->n_lines;) {
+        size_t b = a + 1;
+        while (b < L->n_lines && !L->lines[b].hard)
+            b++;
+        visual_paragraph(d, role, L, a, b, space, &out);
+        a = b;
+    }
+    free(L->segs);
+    free(L->lines);
+    free(L->gap_before);
+    L->segs = out.segs;
+    L->n_segs = out.n_segs;
+    L->cap_segs = out.cap_segs;
+    L->lines = out.lines;
+    L->n_lines = out.n_lines;
+    L->cap_lines = out.cap_lines;
+    L->gap_before = out.gap_before;
 }
 
 /* Word wrap: a word is a run of non-spaces (it may change style inside, as in "*this*,"). */
@@ -511,17 +570,20 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
     if (TTF_GlyphMetrics32(f[STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space) != 0)
         space = measure(f[STYLE_REGULAR], "a a", 3) - 2 * measure(f[STYLE_REGULAR], "a", 1);
     int para_gap = draw_line_height(d, role) * 6 / 10;
+    draw_fallback_resolve(d, text, strlen(text)); /* fontconfig only for what is new */
     Parts P = {0};
     P.d = d;
     text_markup(text, markup_run, &P);
     flush_newlines(&P);
     new_line(L, 0);
+    L->lines[0].hard = true;
     int x = 0;
     Pos p = {0, 0};
     for (settle(&P, &p); p.i < P.n; settle(&P, &p)) {
         const Part *pc = &P.v[p.i];
         if (pc->kind == PART_NEWLINE) {
             new_line(L, pc->gap ? para_gap : 0);
+            L->lines[L->n_lines - 1].hard = true;
             x = 0;
             p.i++;
             continue;
@@ -543,6 +605,8 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
         walk_word(d, role, &P, &w, width, &x, L, true);
     }
     free(P.v);
+    if (bidi_has_right_to_left(text))
+        visual_order(d, role, L, space);
     int lh = draw_line_height(d, role);
     L->height = 0;
     for (size_t i = 0; i < L->n_lines; i++)
@@ -579,9 +643,14 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
     int space = 0, dummy;
     TTF_GlyphMetrics32(d->font[role][STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space);
     char buf[1024];
+    int widest = 0; /* a line of a right-to-left paragraph sits at the right of the block */
+    for (size_t i = 0; i < L->n_lines; i++)
+        if (L->lines[i].w > widest)
+            widest = L->lines[i].w;
     for (size_t i = 0; i < L->n_lines; i++) {
         y += L->gap_before[i];
         const Line *ln = &L->lines[i];
+        int shift = ln->rtl ? widest - ln->w : 0;
         int run_end = -1; /* where the previous run really ended */
         for (int k = 0; k < ln->count;) {
             /* one render for a run of words in one style: the font spaces them itself */
@@ -595,23 +664,29 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
                 len = (int)sizeof buf - 1;
             memcpy(buf, sg->s, (size_t)len);
             buf[len] = '\0';
-            /* a run of Hebrew or Arabic is shaped right to left (HarfBuzz, in SDL_ttf), so
-             * it reads in its order; the line's runs still go left to right */
-            TTF_Font *font = font_of(d, role, (int)sg->style);
-            const char *rtl = sg->style == STYLE_FALLBACK ? right_to_left(buf, len) : NULL;
-            if (rtl)
-                shape_as(font, rtl);
-            SDL_Surface *t = TTF_RenderUTF8_Blended(font, buf, c);
-            if (rtl)
+            /* a right-to-left run (a line in visual order, bidi.h) is shaped right to left by
+             * SDL_ttf's HarfBuzz, as its script (Arabic letters join), so it reads in its
+             * order; the runs themselves are already in visual order, left to right */
+            TTF_Font *font = font_of(d, role, sg->style);
+            if (sg->rtl) {
+                const char *script = right_to_left(buf, len);
+                shape_as(font, script ? script : "Zyyy");
+            }
+            float zoom = scale_of(d, role, sg->style);
+            SDL_Surface *t = draw_fallback_scaled(TTF_RenderUTF8_Blended(font, buf, c), zoom);
+            if (sg->rtl)
                 shape_as(font, NULL);
             if (t) {
                 /* a run can come out a little wider than its measured words: keep the gap
                  * before the next one (a style change inside a word keeps no gap) */
-                int x = sg->x;
+                int x = sg->x + shift;
                 bool spaced = k > 0 && sg->word;
                 if (run_end >= 0 && x < run_end + (spaced ? space : 0))
                     x = run_end + (spaced ? space : 0);
-                pieces[n++] = (Piece){t, x, y};
+                /* on the line's baseline: a fallback font's ascent differs from Charis SIL's */
+                int dy = TTF_FontAscent(d->font[role][STYLE_REGULAR]) -
+                         (int)((float)TTF_FontAscent(font) * zoom + 0.5f);
+                pieces[n++] = (Piece){t, x, y + dy};
                 run_end = x + t->w;
                 if (x + t->w > width)
                     width = x + t->w;
@@ -693,6 +768,30 @@ int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL
     return b->h;
 }
 
+DrawRun *draw_text_runs(Draw *d, TextRole role, const char *text, int w, size_t *n)
+{
+    *n = 0;
+    if (!text || !*text)
+        return NULL;
+    Layout L = {0};
+    layout(d, role, text, w, &L);
+    DrawRun *runs = L.n_segs ? xcalloc(L.n_segs, sizeof *runs) : NULL;
+    int widest = 0;
+    for (size_t i = 0; i < L.n_lines; i++)
+        if (L.lines[i].w > widest)
+            widest = L.lines[i].w;
+    for (size_t i = 0; i < L.n_lines; i++) {
+        const Line *ln = &L.lines[i];
+        for (int k = 0; k < ln->count; k++) {
+            const Seg *sg = &L.segs[ln->first + k];
+            runs[(*n)++] = (DrawRun){(int)i, sg->x + (ln->rtl ? widest - ln->w : 0), sg->w,
+                                     (int)(sg->s - text), sg->len, sg->rtl};
+        }
+    }
+    free_layout(&L);
+    return runs;
+}
+
 bool draw_text_splits(Draw *d, TextRole role, const char *text, int w)
 {
     if (!text || !*text)
@@ -733,49 +832,6 @@ void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
     draw_fill(d, (SDL_Rect){r.x, r.y + r.h - t, r.w, t}, c);
     draw_fill(d, (SDL_Rect){r.x, r.y, t, r.h}, c);
     draw_fill(d, (SDL_Rect){r.x + r.w - t, r.y, t, r.h}, c);
-}
-
-/* The walk of draw_has_glyphs and draw_font_has_glyphs: with_fallback counts the fallback. */
-static bool has_glyphs(const Draw *d, const char *text, Uint32 *missing, bool with_fallback)
-{
-    if (!text)
-        return true;
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
-        Uint32 cp;
-        int n = utf8_len(*p);
-        if (n == 1)
-            cp = *p;
-        else if (n == 2)
-            cp = ((Uint32)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-        else if (n == 3)
-            cp = ((Uint32)(p[0] & 0x0F) << 12) | ((Uint32)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        else
-            cp = ((Uint32)(p[0] & 0x07) << 18) | ((Uint32)(p[1] & 0x3F) << 12) |
-                 ((Uint32)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-        for (int i = 0; i < n; i++)
-            if (!p[i])
-                return true; /* truncated sequence at the end: nothing to look up */
-        if (cp >= 0x20 && !TTF_GlyphIsProvided32(d->font[ROLE_BODY][STYLE_REGULAR], cp) &&
-            !(with_fallback && d->fallback[ROLE_BODY] &&
-              TTF_GlyphIsProvided32(d->fallback[ROLE_BODY], cp))) {
-            if (missing)
-                *missing = cp;
-            return false;
-        }
-        p += n;
-    }
-    return true;
-}
-
-bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing)
-{
-    return has_glyphs(d, text, missing, true);
-}
-
-bool draw_font_has_glyphs(Draw *d, const char *text, Uint32 *missing)
-{
-    return has_glyphs(d, text, missing, false);
 }
 
 char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "core/util.h"
+#include "ui/sdl/glyphs.h"
 
 typedef enum FontStyle { STYLE_REGULAR, STYLE_BOLD, STYLE_ITALIC, STYLE_COUNT } FontStyle;
 /* Text roles map to sizes relative to the body size (ROLE_CLOCK: the room's countdown, three
@@ -43,10 +44,22 @@ typedef struct Draw {
     SDL_Renderer *r;
     TTF_Font *font[ROLE_COUNT][STYLE_COUNT];
     char *font_path[STYLE_COUNT];
-    /* a system font for characters the story's fonts lack (Hebrew, Arabic, Greek, symbols in
-     * DejaVu Sans; a Noto font when installed): NULL when none is found */
-    TTF_Font *fallback[ROLE_COUNT];
-    char *fallback_path;
+    /* installed fonts for characters the story's fonts lack (Hebrew in DejaVu Sans, Korean in
+     * Noto Sans CJK when installed...), found by fontconfig (glyphs.h) the first time such a
+     * character is laid out and kept, each open at every role's size (fallback.c) */
+    Glyphs *glyphs; /* fontconfig, opened at the first search; NULL before */
+    GlyphsFont *fallback_files;
+    TTF_Font *(*fallback)[ROLE_COUNT]; /* fallback[k][role]: fallback_files[k] at role's size */
+    /* what fallback[k][role]'s renders are scaled by: 1, or less for a font of fixed bitmap
+     * sizes (a colour emoji font has one, about 109 px) so it matches the line */
+    float (*fallback_scale)[ROLE_COUNT];
+    size_t n_fallback;
+    /* code points already looked up: the fallback font that draws each (index), or -1 for
+     * none; an open-addressed table (0 marks a free slot: U+0000 is never looked up) */
+    Uint32 *cp_keys;
+    int *cp_font;
+    size_t cp_cap, cp_n;
+    unsigned long font_searches; /* fontconfig queries made, for tests */
     int body_px;  /* body text size in window points */
     float scale;  /* drawable pixels per window point */
     const Theme *theme;
@@ -80,6 +93,17 @@ int draw_text(Draw *d, TextRole role, const char *text, int x, int y, int w, SDL
 /* True when draw_text would cut a word of text inside to wrap it to width w (a word wider than
  * the line): the caller can give it more room or lay it out otherwise. Measures only (cached). */
 bool draw_text_splits(Draw *d, TextRole role, const char *text, int w);
+/* One run of text as draw_text lays it out, for tests: on line `line` (0 first), from x
+ * drawable pixels, w wide; the bytes start..start+len of the text (markup included when it
+ * falls inside); drawn right to left when rtl. */
+typedef struct DrawRun {
+    int line, x, w;
+    int start, len;
+    bool rtl;
+} DrawRun;
+/* The runs draw_text(d, role, text, .., w, ..) draws, left to right on each line (visual
+ * order), in a malloc'd array of *n (the caller frees it; NULL when there are none). */
+DrawRun *draw_text_runs(Draw *d, TextRole role, const char *text, int w, size_t *n);
 /* One line of plain text, no wrapping; returns its width (and height in *h if given), in
  * drawable pixels. */
 int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x, int y,
@@ -90,16 +114,40 @@ int draw_label(Draw *d, TextRole role, FontStyle style, const char *text, int x,
 char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w);
 /* The distance between two lines of role's regular font, in drawable pixels. */
 int draw_line_height(Draw *d, TextRole role);
+/* The size of role's fonts in drawable pixels (the body size times the role's factor). */
+int draw_role_px(const Draw *d, TextRole role);
 /* Scaled length: n window points in drawable pixels. */
 int draw_px(const Draw *d, int n);
 
 /* Fill rectangle r (drawable pixels) with c; draw its border, thickness pixels wide, inside r. */
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
-/* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts or the
- * fallback font; else false with the first missing code point in *missing. */
+/* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts or an
+ * installed font fontconfig finds (searched for now if not yet: not per frame); else false
+ * with the first missing code point in *missing. Characters drawn as nothing (glyphs_ignorable)
+ * need none. */
 bool draw_has_glyphs(Draw *d, const char *text, Uint32 *missing);
 /* The same for the story's own fonts alone (the bundled Charis SIL), without the fallback. */
 bool draw_font_has_glyphs(Draw *d, const char *text, Uint32 *missing);
+
+/* ---- fallback fonts (fallback.c) ---- */
+/* Look up, in one fontconfig query, every code point of the UTF-8 text (len bytes) that the
+ * bundled regular, bold or italic font lacks and that was not looked up before; open the fonts
+ * found at every role's size. Cheap when nothing is new (a table lookup per such character). */
+void draw_fallback_resolve(Draw *d, const char *text, size_t len);
+/* The fallback font drawing cp (index into d->fallback), or -1: none has it, or not looked
+ * up yet (draw_fallback_resolve first). */
+int draw_fallback_of(const Draw *d, Uint32 cp);
+/* The font drawing cp at role's size when the bundled fonts lack it, or NULL (borrowed: valid
+ * until draw_resize or draw_close). Looks cp up first when needed. */
+TTF_Font *draw_fallback_font(Draw *d, TextRole role, Uint32 cp);
+/* Open the fallback fonts found so far at the roles' sizes (after a resize); close them all
+ * (sizes only: keep_files) or forget them and fontconfig too (!keep_files, at draw_close). */
+void draw_fallback_open(Draw *d);
+/* t scaled by k with linear filtering (a fallback font of fixed bitmap sizes: its
+ * fallback_scale), as a new surface that replaces t (t is freed); t itself when k is 1 or
+ * scaling fails; NULL for NULL. */
+SDL_Surface *draw_fallback_scaled(SDL_Surface *t, float k);
+void draw_fallback_close(Draw *d, bool keep_files);
 
 #endif
