@@ -195,6 +195,69 @@ bool autosave_holds(Autosave *a, size_t n)
            (size_t)st.st_size == a->file_len;
 }
 
+bool autosave_adopt(Autosave *a, const char *head, size_t n, const char *last)
+{
+    if (n == 0)
+        return false;
+    int fd = open(a->path, O_RDWR | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return false;
+    char *text = NULL;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > 1024L * 1024 * 1024)
+        goto no;
+    size_t len = (size_t)st.st_size, got = 0;
+    text = xmalloc(len + 1);
+    while (got < len) {
+        ssize_t r = pread(fd, text + got, len - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            goto no;
+        got += (size_t)r;
+    }
+    text[len] = '\0';
+    size_t hl = strlen(head), ll = strlen(last);
+    if (hl > len || memcmp(text, head, hl) != 0)
+        goto no;
+    util_grow(&a->ends, &a->cap, n, sizeof *a->ends);
+    /* record 0 is "\n{...}", each later one ",\n{...}" (save_record_text); the tail "\n]..." */
+    size_t pos = hl;
+    for (size_t i = 0; i < n; i++) {
+        size_t sep = i ? 2 : 1;
+        if (pos + sep > len || memcmp(text + pos, i ? ",\n" : "\n", sep) != 0)
+            goto no;
+        const char *nl = memchr(text + pos + sep, '\n', len - pos - sep);
+        if (!nl)
+            goto no;
+        size_t end = (size_t)(nl - text);
+        if (text[end - 1] == ',')
+            end--;
+        if (i + 1 == n && (end - pos != ll || memcmp(text + pos, last, ll) != 0))
+            goto no;
+        a->ends[i] = end;
+        pos = end;
+    }
+    if (len - pos < 2 || memcmp(text + pos, "\n]", 2) != 0)
+        goto no;
+    free(text);
+    if (a->fd >= 0)
+        close(a->fd);
+    a->fd = fd;
+    a->dev = st.st_dev;
+    a->ino = st.st_ino;
+    a->file_len = len;
+    a->head_len = hl;
+    a->n = n;
+    a->valid = true;
+    synced(a);
+    return true;
+no:
+    free(text);
+    close(fd);
+    return false;
+}
+
 void autosave_forget(Autosave *a)
 {
     a->valid = false;

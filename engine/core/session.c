@@ -162,6 +162,23 @@ SaveSource session_source(const Session *s, const Game ***games)
     return src;
 }
 
+/* Resuming this game's own autosave: the file already holds the game, so the next decision
+ * appends to it (autosave_adopt) instead of writing it whole. */
+static void adopt_autosave(Session *s)
+{
+    Err err;
+    const Game **games;
+    SaveSource src = session_source(s, &games);
+    size_t n = game_decision_count(s->game);
+    char *head = save_head_text(&src, &err);
+    char *last = head && n ? save_record_text(&src, n - 1, &err) : NULL;
+    if (last && autosave_adopt(s->autosave, head, n, last))
+        s->saved_chapter = s->n_past;
+    free(last);
+    free(head);
+    free(games);
+}
+
 /* The whole save of the session, or NULL with err (a limit of the format). */
 static char *session_to_json(const Session *s, Err *err)
 {
@@ -529,6 +546,8 @@ Session *session_open(Story *story, const SessionOptions *o, Err *err)
                             (s->autosave && autosave_slot(s->autosave) != resume_slot);
         if (s->backup_pending)
             autosave(s);
+        else if (s->autosave && o->resume)
+            adopt_autosave(s);
         return s;
     }
     s->seed = o->seed_given ? o->seed : session_random_seed();

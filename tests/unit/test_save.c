@@ -533,6 +533,58 @@ static void test_session_resume(void **state)
     session_free(ss);
 }
 
+/* The autosave's inode: a whole write replaces the file (a temporary renamed over it), an
+ * append keeps it. */
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_ino;
+}
+
+/* Continue takes the autosave as written (autosave_adopt; issue 16, item 14): the first
+ * decision after it appends in place, and the file reads back with every decision. A file
+ * another engine wrote is written whole again instead. */
+static void test_resume_appends_in_place(void **state)
+{
+    const char *data = *state;
+    char *path = xasprintf("%s/ladder/saves/t/autosave.json", data);
+    Session *ss = open_session(7, false);
+    session_pick(ss, "work");
+    session_pick(ss, "rest");
+    session_free(ss);
+    ino_t before = inode_of(path);
+    ss = open_session(1, true);
+    session_pick(ss, "work");
+    assert_true(inode_of(path) == before); /* appended, not written whole */
+    char *steps = saved_steps(path, NULL);
+    assert_string_equal(steps, "a/work,a/rest,a/work");
+    free(steps);
+    Err err;
+    assert_int_equal(session_undo(ss, &err), 0); /* and dropped in place */
+    assert_true(inode_of(path) == before);
+    session_free(ss);
+    /* another engine's file: the same game, written whole at the next decision */
+    size_t len;
+    char *text = util_read_file(path, 1 << 20, &len, &err);
+    assert_non_null(text);
+    char *v = strstr(text, "\"engine\":\"");
+    assert_non_null(v);
+    v[10] = v[10] == '9' ? '8' : '9';
+    assert_int_equal(write_file_atomic(path, text, len, &err), 0);
+    free(text);
+    before = inode_of(path);
+    ss = open_session(1, true);
+    assert_int_equal(game_decision_count(session_game(ss)), 2);
+    session_pick(ss, "work");
+    assert_true(inode_of(path) != before);
+    steps = saved_steps(path, NULL);
+    assert_string_equal(steps, "a/work,a/rest,a/work");
+    free(steps);
+    session_free(ss);
+    free(path);
+}
+
 /* The names of the autosave-* backups in the save folder, joined by ','. */
 static char *backups(const char *data, size_t *n)
 {
@@ -625,6 +677,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_session_autosave_and_undo, data_dir_setup,
                                         data_dir_teardown),
         cmocka_unit_test_setup_teardown(test_session_resume, data_dir_setup, data_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_resume_appends_in_place, data_dir_setup,
+                                        data_dir_teardown),
         cmocka_unit_test_setup_teardown(test_new_game_keeps_old_autosave, data_dir_setup,
                                         data_dir_teardown),
     };
