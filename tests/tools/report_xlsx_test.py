@@ -5,12 +5,13 @@ files (issue 17).
 
 Participants play the office fixture and the two-chapter campaign through the engine (as in
 report_csv_test.py: a comma, quotes, an accent, a formula-like name, an anonymous player, one
-who stops early). Then `ladder report --xlsx`:
+who stops early, a name with a control character). Then `ladder report --xlsx`:
 - the workbook has the sheets Summary, Participants and Decisions, each with a bold header row,
   frozen, a filter on it, and column widths that follow what the columns hold;
 - Participants: one row per results file with --participants-csv's columns, each cell equal to
   what the file says, counts, seconds and stats stored as numbers, names as text (Chloé intact,
-  =1+1 as the text =1+1, never a formula);
+  =1+1 as the text =1+1, never a formula; a control character, which a worksheet cannot hold,
+  as U+FFFD);
 - Decisions: one row per decision of each file, in the file's order, as --csv's rows;
 - Summary: per section and ending, the participants who reached it and the share (a number
   formatted as a percentage), matching the files' endings;
@@ -54,7 +55,8 @@ def play(story, session, player, choices, *extra):
 
 
 office, campaign = "tests/fixtures/good/office", "tests/fixtures/good/campaign"
-names = ["Chloé Dubois", "Smith, Jane", '"Eve" & Co', "=1+1", "Zoë Ångström", "P6", "P7", "P8"]
+names = ["Chloé Dubois", "Smith, Jane", '"Eve" & Co', "=1+1", "Zoë Ångström", "P6", "P7", "P8",
+         "Bell\x07Ringer"]
 for i, name in enumerate(names):
     picks = [{"choose": 1 + (i >> k) % 2} for k in range(3)]
     if i == 5:
@@ -64,8 +66,8 @@ for i in range(2):
     play(campaign, "ROOM7", "C%d" % i,
          [{"choose": 1 + i}, {"choose": 1}, {"choose": 2 - i}, {"next": True}, {"choose": 1}])
 files = sorted(os.path.join(res, f) for f in os.listdir(res))
-if len(files) != 10:
-    fail("expected 10 results files, got %d" % len(files))
+if len(files) != 11:
+    fail("expected 11 results files, got %d" % len(files))
 data = {f: json.load(open(f, encoding="utf-8")) for f in files}
 
 book = work + "/out/report.xlsx"
@@ -183,6 +185,11 @@ def num(row, key):
     return c.value
 
 
+def shown(s):
+    """A text as a cell holds it: control characters a worksheet cannot hold become U+FFFD."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", s)
+
+
 def decisions(d):
     if "chapters" in d:
         return [(c["story"], x) for c in d["chapters"] for x in c["decisions"]]
@@ -205,7 +212,7 @@ for row in people:
     seen.add(f)
     d = data[f]
     decs = decisions(d)
-    want = {"participant": d["player"] if not d["anonymous"] else "",
+    want = {"participant": shown(d["player"]) if not d["anonymous"] else "",
             "anonymous": "yes" if d["anonymous"] else "no", "session": d["session"],
             "story": d["story"], "ending": d.get("ending", "") if d["ended"] else "",
             "finished": "yes" if d["ended"] else "no"}
@@ -227,7 +234,8 @@ for row in people:
     if extra:
         fail("%s: decisions past its last: %s" % (f, extra))
 names_read = [text(r, "participant") for r in people]
-for n in ("Chloé Dubois", "=1+1", "Smith, Jane", '"Eve" & Co', "Zoë Ångström"):
+for n in ("Chloé Dubois", "=1+1", "Smith, Jane", '"Eve" & Co', "Zoë Ångström",
+          "Bell\ufffdRinger"):
     if n not in names_read:
         fail("%r is not read back as it was typed: %s" % (n, names_read))
 if widths.get("file", 0) <= widths.get("anonymous", 99):
@@ -255,7 +263,7 @@ for f, d in data.items():
             fail("%s: row %d's text %r" % (f, k, text(row, "text")))
         if num(row, "seconds") != x.get("seconds", 0):
             fail("%s: row %d's seconds %r" % (f, k, num(row, "seconds")))
-        if text(row, "player") != (d["player"] if not d["anonymous"] else ""):
+        if text(row, "player") != (shown(d["player"]) if not d["anonymous"] else ""):
             fail("%s: row %d's player %r" % (f, k, text(row, "player")))
         for sid, v in x.get("before", {}).items():
             if num(row, sid + "_before") != v or num(row, sid + "_after") != x["after"][sid]:

@@ -72,17 +72,20 @@ static void put_text(Book *bk, Sheet *sh, size_t col, const char *s, lxw_format 
     if (odd || n > CELL_MAX) {
         Buf *c = &bk->clean;
         c->len = 0;
-        for (size_t i = 0; i < n && c->len < CELL_MAX - 3; i++) {
+        size_t i = 0;
+        for (; i < n && c->len < CELL_MAX - 3; i++) {
             unsigned char ch = (unsigned char)s[i];
             if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
                 buf_puts(c, "\xEF\xBF\xBD");
             else
                 buf_putc(c, (char)ch);
         }
-        while (c->len && ((unsigned char)c->s[c->len - 1] & 0xC0) == 0x80 && n > CELL_MAX)
-            c->len--; /* back to a sequence's first byte */
-        if (c->len && (unsigned char)c->s[c->len - 1] >= 0xC0 && n > CELL_MAX)
-            c->len--; /* and without it */
+        if (i < n) { /* cut: not inside a character */
+            while (c->len && ((unsigned char)c->s[c->len - 1] & 0xC0) == 0x80)
+                c->len--; /* back to a sequence's first byte */
+            if (c->len && (unsigned char)c->s[c->len - 1] >= 0xC0)
+                c->len--; /* and without it */
+        }
         c->s[c->len] = '\0';
         s = c->s;
         n = c->len;
