@@ -382,10 +382,13 @@ int save_parse_tree(const cJSON *root, SaveData *out, Err *err)
 /* ---- version 2, line by line ---- */
 
 /* Lines from memory or from a file, each at most SAVE_MAX_BYTES. */
+#define LINES_CHUNK 65536
 typedef struct Lines {
     const char *mem;
     size_t len, pos;
     FILE *f;
+    char *chunk; /* from f: what fread gave (LINES_CHUNK bytes), read from cpos up to clen */
+    size_t cpos, clen;
     Buf line;
     size_t number;
     bool too_long; /* the line just read was cut at SAVE_MAX_BYTES */
@@ -410,24 +413,26 @@ static bool next_line(Lines *l)
         l->number++;
         return true;
     }
-    for (;;) {
-        int c;
-        if (l->f) {
-            c = getc(l->f);
-            if (c == EOF)
+    while (l->f) { /* from the file: a chunk at a time, each line found with memchr (a byte
+                      at a time through getc took 40% of reading 10,000 decisions) */
+        if (l->cpos == l->clen) {
+            if (!l->chunk)
+                l->chunk = xmalloc(LINES_CHUNK);
+            l->clen = fread(l->chunk, 1, LINES_CHUNK, l->f);
+            l->cpos = 0;
+            if (l->clen == 0)
                 break;
-        } else {
-            if (l->pos >= l->len)
-                break;
-            c = (unsigned char)l->mem[l->pos++];
         }
+        const char *at = l->chunk + l->cpos, *nl = memchr(at, '\n', l->clen - l->cpos);
+        size_t n = nl ? (size_t)(nl - at) : l->clen - l->cpos;
+        size_t room = l->line.len < SAVE_MAX_BYTES ? SAVE_MAX_BYTES - l->line.len : 0;
         any = true;
-        if (c == '\n')
-            break;
-        if (l->line.len < SAVE_MAX_BYTES)
-            buf_putc(&l->line, (char)c);
-        else
+        if (n > room)
             l->too_long = true;
+        buf_add(&l->line, at, n < room ? n : room);
+        l->cpos += n + (nl != NULL);
+        if (nl)
+            break;
     }
     if (any)
         l->number++;
@@ -633,6 +638,7 @@ int save_read(const char *path, SaveData *out, Err *err)
             rc = -1;
         }
         fclose(l.f);
+        free(l.chunk);
         buf_free(&l.line);
         if (rc != 0)
             save_data_free(out);

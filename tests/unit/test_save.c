@@ -585,6 +585,36 @@ static void test_resume_appends_in_place(void **state)
     free(path);
 }
 
+/* A save of 3,000 decisions (about 500 KB, its lines read a 64 KB chunk at a time, many across
+ * a chunk's end) reads back with every decision in order. */
+static void test_long_save_reads_back(void **state)
+{
+    (void)state;
+    Err err;
+    Story *st = must_load("story { id = \"long\", title = \"Long\", start = \"a\",\n"
+                          "  stats = { { id = \"x\", start = 50 } } }\n"
+                          "scene \"a\" { text = \"A {x}.\",\n"
+                          "  choice { \"Up\", id = \"up\", effects = { x = 1 }, go = \"b\" } }\n"
+                          "scene \"b\" { text = \"B {x}.\",\n"
+                          "  choice { \"Down\", id = \"down\", effects = { x = -1 }, go = \"a\" } }\n");
+    SessionOptions o = {.seed = 3, .seed_given = true, .player = "Ada"};
+    Session *ss = session_open(st, &o, &err);
+    assert_non_null(ss);
+    for (int i = 0; i < 3000; i++)
+        assert_int_equal(session_choose(ss, 0, 1.0, &err), 0);
+    char *path = NULL;
+    assert_int_equal(session_save(ss, "long", &path, &err), 0);
+    SaveData d;
+    if (save_read(path, &d, &err) != 0)
+        fail_msg("%s", err.msg);
+    assert_int_equal(d.n_steps, 3000);
+    for (size_t i = 0; i < d.n_steps; i++)
+        assert_string_equal(d.steps[i].choice, i % 2 ? "down" : "up");
+    save_data_free(&d);
+    free(path);
+    session_free(ss);
+}
+
 /* The names of the autosave-* backups in the save folder, joined by ','. */
 static char *backups(const char *data, size_t *n)
 {
@@ -678,6 +708,8 @@ int main(void)
                                         data_dir_teardown),
         cmocka_unit_test_setup_teardown(test_session_resume, data_dir_setup, data_dir_teardown),
         cmocka_unit_test_setup_teardown(test_resume_appends_in_place, data_dir_setup,
+                                        data_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_long_save_reads_back, data_dir_setup,
                                         data_dir_teardown),
         cmocka_unit_test_setup_teardown(test_new_game_keeps_old_autosave, data_dir_setup,
                                         data_dir_teardown),
