@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "core/usage.h"
 #include "core/utf8.h"
+#include "tools/check_glyphs.h"
 #include "tools/explore.h"
 #include "tools/tools.h"
 
@@ -67,6 +68,12 @@ static void problem(Problems *p, const char *story, const char *file, int line, 
 }
 
 #define warning(p, ...) ((p)->warning = true, problem(p, __VA_ARGS__))
+
+/* check_glyphs' findings, told as warnings. */
+static void glyph_warning(void *ud, const char *story, const char *file, int line, const char *m)
+{
+    warning((Problems *)ud, story, file, line, "%s", m);
+}
 
 /* A load error message holds one "file:line: message" per line. */
 static void load_problems(Problems *p, const char *path, const char *msg)
@@ -642,6 +649,7 @@ static void check_story(Problems *p, const char *path)
         load_problems(p, path, err.msg);
         return;
     }
+    check_glyphs(s, glyph_warning, p); /* characters no font can show */
     if (s->n_chapters) { /* a campaign: check each chapter, found as play finds it */
         long before = p->n;
         Chapters ch = {xcalloc(s->n_chapters, sizeof *ch.v), s->n_chapters};
