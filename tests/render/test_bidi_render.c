@@ -4,7 +4,7 @@
  * them, an Arabic sentence's number to the left of the word before it), and the fonts for
  * characters the bundled Charis SIL lacks come from fontconfig's search (a test configuration
  * naming two DejaVu files, neither in the old fixed list), one font per character, looked up
- * once. */
+ * once; a font of fixed bitmap sizes is scaled to the line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -194,6 +194,28 @@ static void english_unchanged(void **state)
     canvas_close(&c);
 }
 
+/* A fallback font of fixed bitmap sizes (a colour emoji font's one strike, about 109 px) is
+ * scaled to the line: draw_fallback_scaled halves a render with its ink kept, and leaves it
+ * alone at scale 1. */
+static void bitmap_font_scaled(void **state)
+{
+    (void)state;
+    SDL_Surface *t = SDL_CreateRGBSurfaceWithFormat(0, 40, 20, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(t);
+    SDL_FillRect(t, NULL, SDL_MapRGBA(t->format, 0, 0, 0, 0));
+    SDL_FillRect(t, &(SDL_Rect){10, 4, 20, 12}, SDL_MapRGBA(t->format, 200, 120, 0, 255));
+    assert_ptr_equal(draw_fallback_scaled(t, 1.0f), t);
+    SDL_Surface *half = draw_fallback_scaled(t, 0.5f); /* t is freed */
+    assert_non_null(half);
+    assert_int_equal(half->w, 20);
+    assert_int_equal(half->h, 10);
+    Uint32 mid = ((Uint32 *)((Uint8 *)half->pixels + 5 * (size_t)half->pitch))[10];
+    Uint8 r, g, b, a;
+    SDL_GetRGBA(mid, half->format, &r, &g, &b, &a);
+    assert_true(a > 200 && r > 150); /* the colour survives (no text colour imposed) */
+    SDL_FreeSurface(half);
+}
+
 static char fcdir[64];
 
 /* A fontconfig configuration whose only fonts are DejaVu Serif (the degree Celsius sign, no
@@ -294,6 +316,7 @@ int main(void)
         cmocka_unit_test(hebrew_in_english),
         cmocka_unit_test(arabic_with_digits),
         cmocka_unit_test(english_unchanged),
+        cmocka_unit_test(bitmap_font_scaled),
         cmocka_unit_test(fontconfig_fallback),
     };
     int rc = cmocka_run_group_tests_name("render_bidi", tests, NULL, NULL);
