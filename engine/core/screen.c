@@ -69,10 +69,22 @@ static char *changes_text(const Story *s, const int *before, const int *after, b
             continue;
         if (b.len)
             buf_puts(&b, ", ");
-        if (numbers)
-            buf_printf(&b, "%s %+d", s->stats[k].label, d);
-        else
-            buf_printf(&b, "%s %s", s->stats[k].label, d > 0 ? "rises" : "falls");
+        buf_puts(&b, s->stats[k].label);
+        if (!numbers) {
+            buf_puts(&b, d > 0 ? " rises" : " falls");
+            continue;
+        }
+        /* " %+d" digit by digit: every decision's changes are described when a game opens,
+         * and printf took most of that (issue 16, item 14) */
+        char digits[24];
+        size_t n = sizeof digits;
+        long long v = d < 0 ? -(long long)d : d;
+        do
+            digits[--n] = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        digits[--n] = d < 0 ? '-' : '+';
+        digits[--n] = ' ';
+        buf_add(&b, digits + n, sizeof digits - n);
     }
     return b.len ? buf_take(&b) : NULL;
 }
