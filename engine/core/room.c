@@ -114,6 +114,15 @@ void room_road_free(RoomRoad *road)
         free(st->scene_id);
         free(st->choice_id);
     }
+    for (size_t k = 0; road->stats && k < road->n_stats; k++) {
+        free(road->stats[k].id);
+        free(road->stats[k].label);
+    }
+    free(road->stats);
+    free(road->chapter_title);
+    free(road->chapter_ends);
+    free(road->chapter_end_values);
+    free(road->chapter_end_has);
     free(road->story_id);
     free(road->steps);
     free(road->values);
@@ -335,6 +344,34 @@ void room_road_current(const Room *r, RoomRoad *out)
             tally_copy(&out->steps[i].tally, t);
     }
     out->story_id = xstrdup(story->id);
+    out->stats = xcalloc(story->n_stats ? story->n_stats : 1, sizeof *out->stats);
+    for (size_t k = 0; k < story->n_stats; k++) {
+        const StatDef *d = &story->stats[k];
+        out->stats[k] = (RoomStat){.id = xstrdup(d->id), .label = xstrdup(d->label),
+                                   .min = d->min, .max = d->max, .good = d->good,
+                                   .hidden = d->hidden};
+    }
+    if (session_root(r->s) != story) { /* a campaign */
+        out->chapter = chapters;
+        out->chapter_title = xstrdup(story->title);
+        out->chapters_ended = chapters; /* every earlier chapter was played to its ending */
+        out->chapter_ends = chapters ? xcalloc(chapters, sizeof *out->chapter_ends) : NULL;
+        size_t ns = story->n_stats ? story->n_stats : 1;
+        out->chapter_end_values = chapters ? xcalloc(chapters * ns, sizeof(int)) : NULL;
+        out->chapter_end_has = chapters ? xcalloc(chapters * ns, 1) : NULL;
+        for (size_t c = 0, at = 0; c < chapters; c++) {
+            const Game *pg = session_past_game(r->s, c);
+            at += game_decision_count(pg);
+            out->chapter_ends[c] = at;
+            const Story *ps = game_story(pg);
+            for (size_t k = 0; k < story->n_stats; k++)
+                for (size_t m = 0; m < ps->n_stats; m++)
+                    if (strcmp(ps->stats[m].id, story->stats[k].id) == 0) {
+                        out->chapter_end_values[c * ns + k] = game_stat(pg, m);
+                        out->chapter_end_has[c * ns + k] = 1;
+                    }
+        }
+    }
     if (sc->ending) {
         out->ended = true;
         out->ending_title = xstrdup(sc->ending->title);

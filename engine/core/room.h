@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "core/session.h"
 
@@ -36,6 +37,15 @@ typedef struct RoomStep {
                                    (core/road_replay.h); NULL for an earlier chapter's */
 } RoomStep;
 
+/* A stat as a road's values hold it: its definition in the road's story, copied (the road
+ * outlives the chapter's Story when the room rewinds into an earlier chapter). */
+typedef struct RoomStat {
+    char *id, *label;
+    int min, max;
+    StatGood good;
+    bool hidden;
+} RoomStat;
+
 /* A road: the decisions from the start, and how it ended (or where it stopped). */
 typedef struct RoomRoad {
     RoomStep *steps;
@@ -49,8 +59,35 @@ typedef struct RoomRoad {
                             decision i (Story.stats order; a campaign's earlier chapters by stat
                             id, their last row this chapter's start, as the stats carried over) */
     size_t n_stats;
+    RoomStat *stats; /* n_stats: what values' columns are (the story of story_id) */
     char *story_id; /* the story (a campaign's chapter) whose scenes the steps' ids name */
+    size_t chapter;  /* a campaign: the chapter (0-based) of its last decision; else 0 */
+    char *chapter_title; /* a campaign: that chapter's title; else NULL */
+    size_t chapters_ended; /* a campaign: the earlier chapters whose ending it reached and went
+                              on from (a road that did so reached an ending, issue 17's review) */
+    size_t *chapter_ends; /* chapters_ended of them: the decisions (counted from the start) at
+                             the end of each earlier chapter; NULL when none */
+    int *chapter_end_values; /* chapters_ended rows of n_stats: the stats where each earlier
+                                chapter ended, before the carry to the next (by stat id; a stat
+                                that chapter lacked: -1 with chapter_end_has 0) */
+    unsigned char *chapter_end_has; /* as chapter_end_values: 1 where the chapter had the stat */
 } RoomRoad;
+
+/* Whether a road reached an ending: its own, or a campaign chapter's it went on from. The
+ * debrief's room's road is the first road that did (README, room mode). */
+static inline bool room_road_reached_ending(const RoomRoad *road)
+{
+    return road->ended || road->chapters_ended > 0;
+}
+
+/* The column of stat id in road's values, or -1 when the road's story has no such stat. */
+static inline long room_road_stat(const RoomRoad *road, const char *id)
+{
+    for (size_t k = 0; k < road->n_stats; k++)
+        if (road->stats[k].id && id && strcmp(road->stats[k].id, id) == 0)
+            return (long)k;
+    return -1;
+}
 
 /* A room playing s (which it does not own: s must outlive the room). code: the session code or
  * NULL; out_dir: where the debrief goes ("." when NULL); both copied. Never NULL. Caller frees

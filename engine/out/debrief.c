@@ -27,7 +27,7 @@ Roads debrief_roads(Room *r, const RoomRoad *current)
         rs.v[i] = &old[i];
     rs.v[n_old] = current;
     for (size_t i = 0; i < rs.n; i++)
-        if (rs.v[i]->ended) {
+        if (room_road_reached_ending(rs.v[i])) {
             rs.room = i;
             break;
         }
@@ -63,17 +63,16 @@ void debrief_votes_text(Buf *b, const RoomTally *t)
 
 
 
-/* The story's title; a campaign's with the chapter the room is in ("A Career, chapter 2 of 4:
- * Derailed"). */
-static void title(Buf *b, Room *r, bool html)
+/* The story's title; a campaign's with the chapter the room's road reached ("A Career,
+ * chapter 2 of 4: Derailed"), not the one a rewind left the session in. */
+static void title(Buf *b, Room *r, const RoomRoad *road, bool html)
 {
-    const Session *se = room_session(r);
-    const Story *root = session_root(se), *st = session_story(se);
+    const Story *root = session_root(room_session(r));
     Buf t = {0};
     buf_puts(&t, root->title);
-    if (root != st)
-        buf_printf(&t, ", chapter %zu of %zu: %s", session_chapter(se) + 1, root->n_chapters,
-                   st->title);
+    if (road->chapter_title)
+        buf_printf(&t, ", chapter %zu of %zu: %s", road->chapter + 1, root->n_chapters,
+                   road->chapter_title);
     if (html)
         html_escape(b, buf_str(&t));
     else
@@ -129,37 +128,41 @@ static void road_md(Buf *b, const RoomRoad *road, size_t from)
 static void debrief_md(Buf *b, Room *r, const Roads *rs, const char *when)
 {
     const Game *g = session_game(room_session(r));
-    const Story *s = game_story(g);
     const RoomRoad *road = rs->v[rs->room];
     buf_puts(b, "# Debrief: ");
-    title(b, r, false);
+    title(b, r, road, false);
     buf_puts(b, "\n\n");
     buf_printf(b, "Session %s, %s. Seed %llu.\n\n", room_code(r) ? room_code(r) : "(none)", when,
                (unsigned long long)game_seed(g));
     buf_printf(b, "The participants' handout, to print (A4 or Letter) and hand round: "
                   "[%s-handout.html](%s-handout.html), beside this file.\n\n",
                room_stem(r), room_stem(r));
-    debrief_plan(b, s, rs, false);
+    debrief_plan(b, rs, false);
     buf_puts(b, "## The road the room took\n\n");
     road_md(b, road, 1);
     buf_puts(b, "## Where the stats ended\n\n");
-    for (size_t k = 0; k < s->n_stats; k++)
-        buf_printf(b, "- %s: %d%s\n", s->stats[k].label, road_final(road, k),
-                   s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
+    for (size_t k = 0; k < road->n_stats; k++)
+        buf_printf(b, "- %s: %d%s\n", road->stats[k].label, road_final(road, k),
+                   road->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
     buf_puts(b, "\n");
     if (rs->n > 1) {
         buf_puts(b, "## The roads side by side\n\n| Road | Ending |");
-        for (size_t k = 0; k < s->n_stats; k++)
-            buf_printf(b, " %s |", s->stats[k].label);
+        for (size_t k = 0; k < road->n_stats; k++)
+            buf_printf(b, " %s |", road->stats[k].label);
         buf_puts(b, "\n|---|---|");
-        for (size_t k = 0; k < s->n_stats; k++)
+        for (size_t k = 0; k < road->n_stats; k++)
             buf_puts(b, "---|");
         buf_puts(b, "\n");
         for (size_t j = 0; j < rs->n; j++) {
             buf_printf(b, "| %s | %s |", j == rs->room ? "the room's" : "another",
                        road_end(rs->v[j]));
-            for (size_t k = 0; k < s->n_stats; k++)
-                buf_printf(b, " %d |", road_final(rs->v[j], k));
+            for (size_t k = 0; k < road->n_stats; k++) {
+                long c = room_road_stat(rs->v[j], road->stats[k].id);
+                if (c < 0) /* a road that stopped in a chapter without this stat */
+                    buf_puts(b, " - |");
+                else
+                    buf_printf(b, " %d |", road_final(rs->v[j], (size_t)c));
+            }
             buf_puts(b, "\n");
         }
         buf_puts(b, "\n## Roads not taken\n\n");
@@ -247,27 +250,28 @@ static const char *const COLOURS[] = {"#c8463a", "#2f6fba", "#3c9650", "#aa6e14"
                                       "#8446aa", "#149696", "#be3c82", "#5a5a5a"};
 
 /* An SVG chart of every stat over the decisions of the room's road, with a legend. */
-static void chart_svg(Buf *b, const Story *s, const RoomRoad *road)
+static void chart_svg(Buf *b, const RoomRoad *road)
 {
     size_t n = road->n;
     if (n == 0)
         return;
     int W = 640, H = 220, P = 14;
-    int height = H + 30 + 18 * (int)((s->n_stats + 2) / 3);
+    int height = H + 30 + 18 * (int)((road->n_stats + 2) / 3);
     buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
                   "aria-label=\"Stats over the decisions\">\n",
                W, height, W, height);
     buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#fffcf6\" "
                   "stroke=\"#c4b6a4\"/>\n",
                W, H);
-    for (size_t k = 0; k < s->n_stats; k++) {
-        const StatDef *sd = &s->stats[k];
+    for (size_t k = 0; k < road->n_stats; k++) {
+        const RoomStat *sd = &road->stats[k];
+        int range = sd->max - sd->min > 0 ? sd->max - sd->min : 1;
         buf_printf(b, "<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"%s\" points=\"",
                    COLOURS[k % 8]);
         for (size_t i = 0; i <= n; i++) {
             int v = road->values[i * road->n_stats + k];
             double x = P + (double)(W - 2 * P) * (double)i / (double)n;
-            double y = H - P - (double)(H - 2 * P) * (v - sd->min) / (sd->max - sd->min);
+            double y = H - P - (double)(H - 2 * P) * (v - sd->min) / range;
             buf_printf(b, "%.1f,%.1f ", x, y);
         }
         buf_puts(b, "\"/>\n");
@@ -284,13 +288,12 @@ static void chart_svg(Buf *b, const Story *s, const RoomRoad *road)
 static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
 {
     const Game *g = session_game(room_session(r));
-    const Story *s = game_story(g);
     const RoomRoad *road = rs->v[rs->room];
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
-    html_escape(b, s->title);
+    html_escape(b, session_root(room_session(r))->title);
     buf_printf(b, " debrief</title>\n<style>\n%s</style></head><body>\n", assets_css_debrief);
     buf_puts(b, "<h1>Debrief: ");
-    title(b, r, true);
+    title(b, r, road, true);
     buf_puts(b, "</h1>\n<p>Session ");
     html_escape(b, room_code(r) ? room_code(r) : "(none)");
     buf_printf(b, ", %s. Seed %llu.</p>\n", when, (unsigned long long)game_seed(g));
@@ -300,25 +303,25 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
     buf_puts(b, "-handout.html\">");
     html_escape(b, room_stem(r));
     buf_puts(b, "-handout.html</a></p>\n");
-    debrief_plan(b, s, rs, true);
+    debrief_plan(b, rs, true);
     buf_puts(b, "<h2>The road the room took</h2>\n");
     road_html(b, road, 1);
     buf_puts(b, "<h2>How the stats moved</h2>\n");
-    chart_svg(b, s, road);
+    chart_svg(b, road);
     buf_puts(b, "<h2>Where the stats ended</h2>\n<ul>\n");
-    for (size_t k = 0; k < s->n_stats; k++) {
+    for (size_t k = 0; k < road->n_stats; k++) {
         buf_puts(b, "<li>");
-        html_escape(b, s->stats[k].label);
+        html_escape(b, road->stats[k].label);
         buf_printf(b, ": %d%s</li>\n", road_final(road, k),
-                   s->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
+                   road->stats[k].good == GOOD_LOW ? " (lower is better)" : "");
     }
     buf_puts(b, "</ul>\n");
     if (rs->n > 1) {
         buf_puts(b, "<h2>The roads side by side</h2>\n<table>\n<thead><tr><th scope=\"col\">Road"
                     "</th><th scope=\"col\">Ending</th>");
-        for (size_t k = 0; k < s->n_stats; k++) {
+        for (size_t k = 0; k < road->n_stats; k++) {
             buf_puts(b, "<th scope=\"col\">");
-            html_escape(b, s->stats[k].label);
+            html_escape(b, road->stats[k].label);
             buf_puts(b, "</th>");
         }
         buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -327,8 +330,13 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
                        j == rs->room ? "the room's" : "another");
             html_markup(b, road_end(rs->v[j]));
             buf_puts(b, "</td>");
-            for (size_t k = 0; k < s->n_stats; k++)
-                buf_printf(b, "<td>%d</td>", road_final(rs->v[j], k));
+            for (size_t k = 0; k < road->n_stats; k++) {
+                long c = room_road_stat(rs->v[j], road->stats[k].id);
+                if (c < 0)
+                    buf_puts(b, "<td>-</td>");
+                else
+                    buf_printf(b, "<td>%d</td>", road_final(rs->v[j], (size_t)c));
+            }
             buf_puts(b, "</tr>\n");
         }
         buf_puts(b, "</tbody></table>\n<h2>Roads not taken</h2>\n");

@@ -46,7 +46,7 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
                road->n == 1 ? "" : "s");
     /* the pivotal decisions, as the debrief's plan discusses them */
     size_t np;
-    Pivot *pv = debrief_pivots(game_story(rs->like), road, &np);
+    Pivot *pv = debrief_pivots(road, &np);
     HandoutDecision *dec = xcalloc(np ? np : 1, sizeof *dec);
     Buf *heads = xcalloc(np ? np : 1, sizeof *heads);
     HandoutOption **opts = xcalloc(np ? np : 1, sizeof *opts);

@@ -8,7 +8,8 @@
 #include "core/util.h"
 
 /* Every road in the order the room played them (those rewound away from, then the one played
- * now), and which is the room's own: the first that reached an ending (later ones are roads
+ * now), and which is the room's own: the first that reached an ending (room_road_reached_ending:
+ * a campaign's road that went on from a chapter's ending counts; later ones are roads
  * explored after it), or the one played now when none did (the room changed its mind before an
  * ending). The review of issue 14 found the last road called the room's after a rewind. */
 typedef struct Roads {
@@ -36,7 +37,7 @@ size_t debrief_parts_at(const Roads *rs, size_t j);
 /* The votes of a tally in words: "3, 5 (8 voted; 42 s)" (debrief.c). */
 void debrief_votes_text(Buf *b, const RoomTally *t);
 /* The 30-minute plan in Markdown (html false) or HTML, appended to b (debrief_plan.c). */
-void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html);
+void debrief_plan(Buf *b, const Roads *rs, bool html);
 
 /* The room's roads (debrief.c): those rewound away from, then current (borrowed); rs.v is
  * malloc'd (the caller frees it), the roads stay the room's and current's. */
@@ -59,7 +60,7 @@ typedef struct Pivot {
  * room went against the articles' advice; filled up to 3 with the largest swings, at most
  * PIVOTS_MAX. The picks follow the review of issue 17 (most divided, most consequential,
  * against the advice). malloc'd, *n long. */
-Pivot *debrief_pivots(const Story *s, const RoomRoad *road, size_t *n);
+Pivot *debrief_pivots(const RoomRoad *road, size_t *n);
 
 /* The participants' handout of the room (out/handout.h's page) appended to b: the story's
  * premise, the pivotal decisions of the room's road with each option's share of the votes and

@@ -52,14 +52,14 @@ static int cmp_index(const void *a, const void *b)
 }
 
 /* debrief_int.h */
-Pivot *debrief_pivots(const Story *s, const RoomRoad *road, size_t *n)
+Pivot *debrief_pivots(const RoomRoad *road, size_t *n)
 {
     Pivot *all = xcalloc(road->n ? road->n : 1, sizeof *all);
     for (size_t i = 0; i < road->n; i++) {
         all[i].i = i;
         all[i].split = vote_split(&road->steps[i].tally);
-        for (size_t k = 0; k < road->n_stats && k < s->n_stats; k++) {
-            int range = s->stats[k].max - s->stats[k].min;
+        for (size_t k = 0; k < road->n_stats; k++) {
+            int range = road->stats[k].max - road->stats[k].min;
             int d = road->values[(i + 1) * road->n_stats + k] - road->values[i * road->n_stats + k];
             all[i].swing += (double)(d < 0 ? -d : d) / (range > 0 ? range : 1);
         }
@@ -237,7 +237,8 @@ static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadRepla
         offset++;
     const RoomTally *t = &road->steps[i].tally;
     if (!road->story_id || strcmp(road->story_id, game_story(rs->like)->id) != 0) {
-        out->error = xstrdup("it was taken in another chapter");
+        out->error = xstrdup("the room has since gone back to an earlier chapter, and the "
+                             "engine replays only the chapter the room is in");
         return;
     }
     if (i < offset) {
@@ -262,18 +263,71 @@ static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadRepla
     free(steps);
 }
 
-/* The stats at the end of another road beside the room's: "Burnout 70 against 90, ...". */
-static void stats_beside(Buf *b, const Story *s, const int *other, size_t n_other,
+/* The stats at the end of another road beside the room's, `mine` (road->n_stats values; `has`
+ * NULL, or 0 where the room's road had no such stat then): "Burnout 70 against 90, ..."; other
+ * holds values in the columns of other_road (the room's road's when NULL), matched to the
+ * room's by stat id (roads in different chapters of a campaign have different stats). */
+static void stats_beside_at(Buf *b, const RoomRoad *other_road, const int *other,
+                            size_t n_other, const RoomRoad *road, const int *mine,
+                            const unsigned char *has, bool html)
+{
+    const char *sep = "";
+    for (size_t j = 0; j < road->n_stats; j++) {
+        long c = other_road ? room_road_stat(other_road, road->stats[j].id) : (long)j;
+        if (c < 0 || (size_t)c >= n_other || (has && !has[j]))
+            continue;
+        buf_puts(b, sep);
+        sep = ", ";
+        if (html)
+            html_escape(b, road->stats[j].label);
+        else
+            buf_puts(b, road->stats[j].label);
+        buf_printf(b, " %d against %d", other[c], mine[j]);
+    }
+}
+
+/* The same against where the room's road ended. */
+static void stats_beside(Buf *b, const RoomRoad *other_road, const int *other, size_t n_other,
                          const RoomRoad *road, bool html)
 {
-    for (size_t j = 0; j < s->n_stats && j < n_other && j < road->n_stats; j++) {
-        buf_puts(b, j ? ", " : "");
+    stats_beside_at(b, other_road, other, n_other, road,
+                    road->values + road->n * road->n_stats, NULL, html);
+}
+
+/* A road the room played after a rewind, beside the room's: like with like. A road that
+ * ended an earlier chapter than the one the room's road reached is set against the room's
+ * stats at the end of that chapter; a road that stopped mid-way is said to have. */
+static void other_played(Buf *b, const RoomRoad *other, const RoomRoad *road, bool html)
+{
+    buf_puts(b, "the room played it after a rewind; it ");
+    bool earlier = other->chapter < road->chapter && other->chapter < road->chapters_ended;
+    if (other->ended) {
+        buf_puts(b, "led to ");
         if (html)
-            html_escape(b, s->stats[j].label);
+            html_markup(b, other->ending_title);
         else
-            buf_puts(b, s->stats[j].label);
-        buf_printf(b, " %d against %d", other[j], road_final(road, j));
+            buf_puts(b, other->ending_title);
+        if (earlier)
+            buf_printf(b, ", the end of chapter %zu,", other->chapter + 1);
+    } else {
+        buf_puts(b, "stopped before an ending");
     }
+    buf_printf(b, " after %zu decisions (", other->n);
+    int *finals = xcalloc(other->n_stats ? other->n_stats : 1, sizeof *finals);
+    for (size_t j = 0; j < other->n_stats; j++)
+        finals[j] = road_final(other, j);
+    if (earlier && other->ended) {
+        size_t at = other->chapter * road->n_stats;
+        stats_beside_at(b, other, finals, other->n_stats, road, road->chapter_end_values + at,
+                        road->chapter_end_has + at, html);
+        buf_printf(b, " where the room's road ended chapter %zu)", other->chapter + 1);
+    } else {
+        stats_beside(b, other, finals, other->n_stats, road, html);
+        buf_printf(b, " where the room's road %s after %zu decisions)",
+                   road->ended ? "ended" : "stopped", road->n);
+    }
+    free(finals);
+    buf_puts(b, ".");
 }
 
 /* The same against the room's stats where an earlier chapter ended (its story's stats). */
@@ -292,7 +346,7 @@ static void stats_beside_chapter(Buf *b, const Game *chapter, const int *other, 
 }
 
 /* What the replayed road led to, in a sentence (after "The other road: "). */
-static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
+static void replay_text(Buf *b, const RoomRoad *road, size_t i,
                         const RoadReplay *rr, const Chapter *where, bool html)
 {
     if (rr->error) {
@@ -346,7 +400,7 @@ static void replay_text(Buf *b, const Story *s, const RoomRoad *road, size_t i,
             buf_puts(b, html ? " where the room ended the chapter" : " where the room ended the "
                                                                      "chapter");
         } else {
-            stats_beside(b, s, rr->stats, rr->n_stats, road, html);
+            stats_beside(b, NULL, rr->stats, rr->n_stats, road, html);
         }
         buf_printf(b, "); after it the room's own choice still applied at %zu decision%s, the "
                       "advice chose at %zu",
@@ -367,11 +421,11 @@ static const char *const STORY_QUESTIONS[] = {
 };
 
 /* debrief_int.h */
-void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html)
+void debrief_plan(Buf *b, const Roads *rs, bool html)
 {
     const RoomRoad *road = rs->v[rs->room];
     size_t np;
-    Pivot *pv = debrief_pivots(s, road, &np);
+    Pivot *pv = debrief_pivots(road, &np);
     int each = np ? 15 / (int)np : 0, at = 10;
     /* the roads not taken at the pivots that the room did not play: the engine plays them */
     RoadReplay *rr = xcalloc(np ? np : 1, sizeof *rr);
@@ -404,14 +458,14 @@ void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html)
     buf_puts(b, eli);
     buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended: ",
                li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
-    for (size_t j = 0; j < s->n_stats && j < road->n_stats; j++) {
+    for (size_t j = 0; j < road->n_stats; j++) {
         buf_puts(b, j ? ", " : "");
         if (html)
-            html_escape(b, s->stats[j].label);
+            html_escape(b, road->stats[j].label);
         else
-            buf_puts(b, s->stats[j].label);
+            buf_puts(b, road->stats[j].label);
         buf_printf(b, " %d%s", road_final(road, j),
-                   s->stats[j].good == GOOD_LOW ? " (lower is better)" : "");
+                   road->stats[j].good == GOOD_LOW ? " (lower is better)" : "");
     }
     if (rs->n > 1)
         buf_printf(b, "; %zu other road%s the room explored", rs->n - 1, rs->n == 2 ? "" : "s");
@@ -485,20 +539,9 @@ void debrief_plan(Buf *b, const Story *s, const Roads *rs, bool html)
         else
             buf_puts(b, "**The other road:** ");
         if (other) {
-            buf_puts(b, "the room played it after a rewind; it led to ");
-            if (html)
-                html_markup(b, road_end(other));
-            else
-                buf_puts(b, road_end(other));
-            buf_puts(b, " (");
-            int *finals = xcalloc(other->n_stats ? other->n_stats : 1, sizeof *finals);
-            for (size_t j = 0; j < other->n_stats; j++)
-                finals[j] = road_final(other, j);
-            stats_beside(b, s, finals, other->n_stats, road, html);
-            free(finals);
-            buf_puts(b, ").");
+            other_played(b, other, road, html);
         } else {
-            replay_text(b, s, road, pv[k].i, &rr[k], &where[k], html);
+            replay_text(b, road, pv[k].i, &rr[k], &where[k], html);
         }
         buf_puts(b, html ? "</p></div>\n" : "\n\n");
     }
