@@ -122,8 +122,8 @@ static void hebrew_in_english(void **state)
 /* An Arabic sentence with a number: a right-to-left paragraph (its first strong letter is
  * Arabic) whose number reads left to right (level 2) between the words around it: "The
  * committee meets at 10 in the morning." The word before the number is right of it, the word
- * after it left of it, the full stop at the far left; the paragraph's one line sits at the
- * right of its block. */
+ * after it left of it, the full stop at the far left; the paragraph's one line ends at the
+ * column's right edge. */
 static void arabic_with_digits(void **state)
 {
     (void)state;
@@ -142,6 +142,11 @@ static void arabic_with_digits(void **state)
     assert_left_of(runs, n, text, "10", sa_a);
     assert_false(run_of(runs, n, text, "10")->rtl);
     assert_true(run_of(runs, n, text, sa_a)->rtl);
+    int right = 0; /* the paragraph runs right to left: its line ends at the column's right */
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].x + runs[i].w > right)
+            right = runs[i].x + runs[i].w;
+    assert_int_equal(right, 1200);
     free(runs);
     /* drawn, the text's ink is where the runs say: the number's pixels sit between the two
      * words' (checked on the rendered block, not only on the layout) */

@@ -583,7 +583,8 @@ static void fallback_and_rtl(void **state)
     SDL_Color black = {0, 0, 0, 255};
     SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
     SDL_RenderClear(r);
-    int h = draw_text(&d, ROLE_BODY, hebrew, 0, 0, 400, black, true);
+    int h = 0; /* as a label: a right-to-left paragraph in a 400 px column sits at its right */
+    draw_label(&d, ROLE_BODY, STYLE_REGULAR, hebrew, 0, 0, black, true, &h);
     assert_true(h > 0);
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, 400, h, 32, SDL_PIXELFORMAT_ARGB8888);
     assert_int_equal(SDL_RenderReadPixels(r, &(SDL_Rect){0, 0, 400, h}, SDL_PIXELFORMAT_ARGB8888,

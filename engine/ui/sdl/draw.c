@@ -175,6 +175,7 @@ typedef struct Layout {
     int height;
     int *gap_before; /* extra space before line i (paragraph breaks) */
     bool split;      /* a word was cut inside: it is wider than a line */
+    int right;       /* where a right-to-left paragraph's lines end: the wrap width */
 } Layout;
 
 static int measure(TTF_Font *f, const char *s, int len)
@@ -605,8 +606,16 @@ static void layout(Draw *d, TextRole role, const char *text, int width, Layout *
         walk_word(d, role, &P, &w, width, &x, L, true);
     }
     free(P.v);
-    if (bidi_has_right_to_left(text))
+    if (bidi_has_right_to_left(text)) {
         visual_order(d, role, L, space);
+        /* a right-to-left paragraph's lines end at the wrap width (a one-line label, whose
+         * width is unbounded, at its widest line) */
+        for (size_t i = 0; i < L->n_lines; i++)
+            if (L->lines[i].w > L->right)
+                L->right = L->lines[i].w;
+        if (width < INT_MAX / 4 && width > L->right)
+            L->right = width;
+    }
     int lh = draw_line_height(d, role);
     L->height = 0;
     for (size_t i = 0; i < L->n_lines; i++)
@@ -643,14 +652,10 @@ static SDL_Texture *render_block(Draw *d, TextRole role, const Layout *L, SDL_Co
     int space = 0, dummy;
     TTF_GlyphMetrics32(d->font[role][STYLE_REGULAR], ' ', &dummy, &dummy, &dummy, &dummy, &space);
     char buf[1024];
-    int widest = 0; /* a line of a right-to-left paragraph sits at the right of the block */
-    for (size_t i = 0; i < L->n_lines; i++)
-        if (L->lines[i].w > widest)
-            widest = L->lines[i].w;
     for (size_t i = 0; i < L->n_lines; i++) {
         y += L->gap_before[i];
         const Line *ln = &L->lines[i];
-        int shift = ln->rtl ? widest - ln->w : 0;
+        int shift = ln->rtl ? L->right - ln->w : 0; /* a right-to-left line at the right */
         int run_end = -1; /* where the previous run really ended */
         for (int k = 0; k < ln->count;) {
             /* one render for a run of words in one style: the font spaces them itself */
@@ -776,15 +781,11 @@ DrawRun *draw_text_runs(Draw *d, TextRole role, const char *text, int w, size_t 
     Layout L = {0};
     layout(d, role, text, w, &L);
     DrawRun *runs = L.n_segs ? xcalloc(L.n_segs, sizeof *runs) : NULL;
-    int widest = 0;
-    for (size_t i = 0; i < L.n_lines; i++)
-        if (L.lines[i].w > widest)
-            widest = L.lines[i].w;
     for (size_t i = 0; i < L.n_lines; i++) {
         const Line *ln = &L.lines[i];
         for (int k = 0; k < ln->count; k++) {
             const Seg *sg = &L.segs[ln->first + k];
-            runs[(*n)++] = (DrawRun){(int)i, sg->x + (ln->rtl ? widest - ln->w : 0), sg->w,
+            runs[(*n)++] = (DrawRun){(int)i, sg->x + (ln->rtl ? L.right - ln->w : 0), sg->w,
                                      (int)(sg->s - text), sg->len, sg->rtl};
         }
     }
