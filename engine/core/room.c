@@ -36,6 +36,7 @@ struct Room {
     int journal_fd;            /* -1: not journaled */
     char *journal_path;
     bool replaying;            /* room_continue is playing the journal again: write nothing */
+    int participants;          /* room_set_participants, or 0 */
     /* the ballot of the current decision */
     struct Ballot {
         char id[33];
@@ -216,6 +217,49 @@ size_t room_winner(const int *counts, size_t n, size_t *ties)
     return best;
 }
 
+/* After a decision: when the room rewound to this very decision and took the same choice
+ * among the same options again, the road it rewound away from was a correction (a mistyped
+ * vote), not another road: it leaves the record (issue 17's second review). */
+static void drop_same_road(Room *r)
+{
+    if (!r->n_roads)
+        return;
+    RoomRoad *last = &r->roads[r->n_roads - 1];
+    size_t k = r->n_tallies; /* the decision just taken, 1-based */
+    if (last->rewound_to != k || k > last->n)
+        return;
+    const RoomTally *now = &r->tallies[k - 1];
+    const RoomStep *was = &last->steps[k - 1];
+    const Game *g = session_game(r->s);
+    size_t nd = game_decision_count(g);
+    if (!nd || strcmp(game_decision(g, nd - 1)->text, was->choice) != 0)
+        return;
+    if (was->tally.n && (was->tally.n != now->n || was->tally.chosen != now->chosen))
+        return;
+    for (size_t i = 0; was->tally.n && i < now->n; i++)
+        if (strcmp(was->tally.texts[i], now->texts[i]) != 0)
+            return;
+    room_road_free(last);
+    r->n_roads--;
+}
+
+int room_participants(const Room *r)
+{
+    if (r->participants > 0)
+        return r->participants;
+    for (size_t i = 0; i < r->n_tallies; i++)
+        if (r->tallies[i].counts) {
+            int total = 0;
+            for (size_t k = 0; k < r->tallies[i].n; k++)
+                total += r->tallies[i].counts[k];
+            if (total > 0)
+                return total;
+        }
+    return 0;
+}
+
+void room_set_participants(Room *r, int n) { r->participants = n > 0 ? n : 0; }
+
 int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
 {
     const Game *g = session_game(r->s);
@@ -236,6 +280,7 @@ int room_decide(Room *r, size_t choice, const int *counts, bool tie, Err *err)
     }
     r->tallies = xrealloc(r->tallies, (r->n_tallies + 1) * sizeof *r->tallies);
     r->tallies[r->n_tallies++] = t;
+    drop_same_road(r);
     r->shown = now;
     ballot_clear(r);
     cJSON *o = cJSON_CreateObject();
@@ -402,6 +447,35 @@ int room_advance(Room *r, Err *err)
     return 0;
 }
 
+/* Undo the session back to just before decision k (counted across chapters) and drop the
+ * tallies from k on. */
+static int back_to(Room *r, size_t k, Err *err)
+{
+    while (room_decision_count(r) >= k) /* back into an earlier chapter when k is in one */
+        if (session_undo(r->s, err) != 0)
+            return -1;
+    while (r->n_tallies >= k)
+        tally_free(&r->tallies[--r->n_tallies]);
+    r->shown = util_now_seconds();
+    ballot_clear(r);
+    return 0;
+}
+
+int room_undo(Room *r, Err *err)
+{
+    size_t n = room_decision_count(r);
+    if (n == 0) {
+        err_set(err, "there is no decision to take back yet");
+        return -1;
+    }
+    if (back_to(r, n, err) != 0)
+        return -1;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "undo", (double)n);
+    journal(r, o);
+    return 0;
+}
+
 int room_rewind(Room *r, size_t k, Err *err)
 {
     size_t n = room_decision_count(r);
@@ -412,13 +486,8 @@ int room_rewind(Room *r, size_t k, Err *err)
     r->roads = xrealloc(r->roads, (r->n_roads + 1) * sizeof *r->roads);
     room_road_current(r, &r->roads[r->n_roads]);
     r->roads[r->n_roads++].rewound_to = k;
-    while (room_decision_count(r) >= k) /* back into an earlier chapter when k is in one */
-        if (session_undo(r->s, err) != 0)
-            return -1;
-    while (r->n_tallies >= k)
-        tally_free(&r->tallies[--r->n_tallies]);
-    r->shown = util_now_seconds();
-    ballot_clear(r);
+    if (back_to(r, k, err) != 0)
+        return -1;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "rewind", (double)k);
     journal(r, o);
@@ -608,6 +677,14 @@ static int replay_event(Room *r, const cJSON *o, size_t line, const char *path, 
     if (cJSON_IsNumber(adv)) {
         if (adv->valuedouble != (double)session_chapter(r->s) + 2 || room_advance(r, err) != 0) {
             err_set(err, "%s:%zu: the next chapter does not replay", path, line);
+            return -1;
+        }
+        return 0;
+    }
+    const cJSON *undo = cJSON_GetObjectItemCaseSensitive(o, "undo");
+    if (cJSON_IsNumber(undo)) {
+        if (undo->valuedouble != (double)room_decision_count(r) || room_undo(r, err) != 0) {
+            err_set(err, "%s:%zu: the decision taken back does not replay", path, line);
             return -1;
         }
         return 0;

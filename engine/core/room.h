@@ -102,8 +102,8 @@ const char *room_stem(const Room *r);
 /* ---- the journal: a room that survives a crash ----
  * OUT_DIR/STEM.journal holds a header line (format "ladder-room-journal", version 1, the story
  * as given, its id, the seed, the code, the stem) and then one JSON line per event: a decision
- * {"decide":N,"choice":I,"counts":[..]|null,"tie":B,"seconds":S}, a rewind {"rewind":K} or
- * a campaign's next chapter {"advance":N}.
+ * {"decide":N,"choice":I,"counts":[..]|null,"tie":B,"seconds":S}, a rewind {"rewind":K}, a
+ * decision taken back {"undo":N} or a campaign's next chapter {"advance":N}.
  * Each line is appended and synced (fdatasync) before the call that made it returns, so kill -9
  * loses nothing the room decided. */
 
@@ -146,9 +146,21 @@ size_t room_decision_count(const Room *r);
  * room_continue plays it again). Decisions keep their numbers across chapters. Returns what
  * session_advance returns (STATUS_NO_SUCH: no next chapter, or this one has not ended). */
 int room_advance(Room *r, Err *err);
+/* Take back the room's last decision (a mistyped vote), without keeping the road it made: the
+ * decision is shown again, to be voted anew; journaled ({"undo":N}, N the decision's number).
+ * A campaign's first decision of a chapter is taken back into the chapter before. Returns 0, or
+ * -1 with err when there is no decision to take back. */
+int room_undo(Room *r, Err *err);
+/* The room's size, to question a vote total far above it: the facilitator's count
+ * (room_set_participants, `ladder workshop --participants N`), else the total of the first
+ * vote typed on the road played now, else 0 (not known). */
+int room_participants(const Room *r);
+void room_set_participants(Room *r, int n); /* n <= 0: not given */
 /* Go back to just before decision k (1-based, counted across a campaign's chapters: back into
  * an earlier chapter when k is in one); the road so far is kept in the record, and the
- * rewind journaled. Returns 0, or -1 with err when there is no decision k. */
+ * rewind journaled. Returns 0, or -1 with err when there is no decision k. When the room then
+ * takes the same choice at decision k again (the same options shown), the road kept is
+ * dropped from the record: it was a correction, not another road. */
 int room_rewind(Room *r, size_t k, Err *err);
 /* How many roads the room rewound away from (as room_roads' *n). */
 int room_roads_not_taken(const Room *r);

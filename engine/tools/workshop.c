@@ -20,6 +20,7 @@
 
 const char tool_workshop_usage[] =
     "Usage: ladder workshop STORY [--session CODE] [--timer SECONDS] [--hide-numbers]\n"
+    "                             [--participants N] [--player NAME]\n"
     "                             [--out DIR] [--ui NAME] [--continue]\n"
     "       ladder workshop STORY --phones [--lan] [--listen ADDR:PORT] [--session CODE]\n"
     "                             [--timer SECONDS] [--out DIR] [--continue]\n"
@@ -38,6 +39,10 @@ const char tool_workshop_usage[] =
     "  --hide-numbers    show which stats rose or fell, not by how much\n"
     "  --out DIR         where to write the debrief and the room's journal\n"
     "  --continue        resume the last room of STORY (and CODE) journaled in DIR\n"
+    "  --participants N  how many are in the room: a vote total far above it is\n"
+    "                    questioned (without it, the first vote's total is the room's size)\n"
+    "  --player NAME     the name the story calls the player (default: none, and the\n"
+    "                    story leaves it out)\n"
     "  --phones          the room votes on its own phones: a web server shows the\n"
     "                    projector page, the presenter page (every control, with a token)\n"
     "                    and the phones' page, which participants open with a room code\n"
@@ -60,12 +65,15 @@ int tool_workshop(int argc, char **argv)
                                          {"hide-numbers", no_argument, NULL, 'n'},
                                          {"out", required_argument, NULL, 'o'},
                                          {"continue", no_argument, NULL, 'C'},
+                                         {"player", required_argument, NULL, 'p'},
+                                         {"participants", required_argument, NULL, 'N'},
                                          {"phones", no_argument, NULL, 'P'},
                                          {"lan", no_argument, NULL, 'L'},
                                          {"listen", required_argument, NULL, 'l'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *code = NULL, *out_dir = ".";
+    const char *code = NULL, *out_dir = ".", *player = NULL;
+    int participants = 0;
     bool resume = false;
     PhonesOptions phones = {0};
     bool use_phones = false;
@@ -101,6 +109,13 @@ int tool_workshop(int argc, char **argv)
         case 'n': cfg.room.hide_numbers = true; break;
         case 'o': out_dir = optarg; break;
         case 'C': resume = true; break;
+        case 'p': player = optarg; break;
+        case 'N':
+            if (!tools_parse_count(optarg, 1, 100000, &v))
+                return tools_usage_error("workshop", "--participants takes a count from 1 to "
+                                                     "100000, not '%s'", optarg);
+            participants = (int)v;
+            break;
         case 'P': use_phones = true; break;
         case 'L': phones.lan = true; break;
         case 'l': phones.listen = optarg; break;
@@ -124,7 +139,9 @@ int tool_workshop(int argc, char **argv)
     }
     SessionOptions so = {.seed_given = code != NULL,
                          .seed = code ? session_seed_for_code(code) : 0,
-                         .player = "the room",
+                         /* no name unless the facilitator gives one: g.named is false and
+                          * the stories leave out their vocative (issue 17's second review) */
+                         .player = player,
                          /* the room's record is its journal: no autosave to set aside at each
                           * --continue, and the room adds nothing to anyone's endings gallery */
                          .no_autosave = true};
@@ -168,6 +185,7 @@ int tool_workshop(int argc, char **argv)
                    "--continue resumes the room.\n", room_journal_path(room));
         free(ref);
     }
+    room_set_participants(room, participants);
     if (use_phones) {
         int prc = phones_run(room, &phones, &err);
         if (prc != 0)

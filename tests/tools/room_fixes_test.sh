@@ -4,6 +4,12 @@
 # 1. a rewind into an earlier chapter keeps the room's road: the first road to reach an ending
 #    (here one that reached chapter 1's ending and went on into chapter 2) stays the room's,
 #    with its own votes, title and stats; the replayed chapter is a road explored after it.
+# 2. a mistyped vote is corrected (`fix 5 2 1`, `undo`) in the record, not as another road; a
+#    rewind that takes the same choice again is no other road; a total far above the room's
+#    size is questioned; `help` names fix and undo; --continue replays a decision taken back.
+# 3. the room has no player's name unless --player gives one (the story leaves it out).
+# 4. a lone number at a one-option decision is its votes; a number that is no option says what
+#    is expected, with an example; a tie says "1 and 2", and why a reply is refused.
 set -eu
 ladder=$1
 cd "$2"
@@ -41,5 +47,71 @@ grep -q '^| Road | Ending | .*Job satisfaction' "$md" &&
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (Burnout [0-9]* against [0-9]*.* where the room.s road ended chapter 1)\.$' "$md" ||
   fail "the road played again is not set against the room's at chapter 1's end: $(grep 'other road:' "$md")"
 grep -q '12 decisions' "$handout" || fail "the handout does not cover the room's road"
+
+# 2. and 3. supervisor, a room of 30: 41 2 0 questioned and taken (yes), rewind 1, 24 4 2 (the
+# same choice: no other road); 19 9 2 then fix 18 10 2; undo and 14 14 2 (a tie: x refused,
+# then 2); 50 2 0 questioned, typed again as 20 8 2
+printf '41 2 0\nyes\nrewind 1\nhelp\n24 4 2\n19 9 2\nfix 18 10 2\nundo\n14 14 2\nx\n2\n50 2 0\n20 8 2\nend\n' |
+  "$ladder" workshop supervisor --session F --participants 30 --ui term --out "$work/f" \
+    > "$work/tf" 2>&1 || { cat "$work/tf"; fail "ladder workshop supervisor failed"; }
+md=$(ls "$work"/f/*.md)
+grep -q 'other roads\? the room explored' "$md" &&
+  fail "a rewind that took the same choice again counts as another road: $(grep 'explored' "$md")"
+grep -q '^## Roads not taken' "$md" && fail "a corrected vote left a road not taken"
+grep -q '41, 2, 0\|50, 2, 0\|19, 9, 2\|18, 10, 2' "$md" && fail "a vote typed wrong or taken back is still in the debrief: $(grep 'Votes' "$md")"
+grep -q '^Votes: 24, 4, 2 (30 voted' "$md" || fail "decision 1's corrected vote: $(grep 'Votes' "$md")"
+grep -q '^Votes: 14, 14, 2 (30 voted' "$md" || fail "decision 2's vote after undo: $(grep 'Votes' "$md")"
+grep -q '^Votes: 20, 8, 2 (30 voted' "$md" || fail "decision 3's vote typed again: $(grep 'Votes' "$md")"
+grep -q '^Decision 2 taken back: its vote is out of the record\. Vote again\.$' "$work/tf" ||
+  fail "fix/undo does not say what it did"
+grep -q '^  fix 4 2 0 ' "$work/tf" && grep -q '^  undo ' "$work/tf" || fail "help does not name fix and undo"
+grep -q '"fix 4 2 0" or "undo"' "$work/tf" || fail "the prompt does not name fix and undo"
+grep -q '^43 votes from a room of 30: type the votes again, or "yes" to take them: yes$' "$work/tf" ||
+  fail "a total far above the room's size is not questioned: $(grep 'votes from' "$work/tf")"
+grep -q '^52 votes from a room of 30: type the votes again, or "yes" to take them: 20 8 2$' "$work/tf" ||
+  fail "a total far above the room's size cannot be typed again: $(grep 'votes from' "$work/tf")"
+grep -q 'votes from a room of 30: .*24 4 2\|from a room of 30: 14 14 2' "$work/tf" && fail "a total within the room is questioned"
+grep -q '^A tie between 1 and 2\. Facilitator, your call: x$' "$work/tf" || fail "the tie prompt: $(grep 'A tie' "$work/tf")"
+grep -q '^Type the number of one of the options that tied: 1 and 2\.$' "$work/tf" ||
+  fail "a refused reply at a tie is not explained"
+grep -q '^{"undo":2}$' "$work"/f/*.journal || fail "undo is not journaled"
+printf 'end\n' | "$ladder" workshop supervisor --session F --ui term --out "$work/f" --continue \
+  > "$work/tf2" 2>&1 || { cat "$work/tf2"; fail "--continue after undo failed"; }
+grep -q 'at decision 4 with every vote so far' "$work/tf2" || fail "--continue after undo: $(head -1 "$work/tf2")"
+grep -q '^Votes: 14, 14, 2 (30 voted' "$md" || fail "--continue lost the vote after undo"
+grep -q '^## Roads not taken' "$md" && fail "--continue made a road of the corrected vote"
+# 3. no name: the vocative is left out; --player gives one
+tr '\n' ' ' < "$work/tf" | grep -q 'what that team looks after\. Will you' ||
+  fail "the room is given a name: $(grep -A1 'You built half' "$work/tf")"
+grep -q 'the room\.' "$work/tf" && grep -q 'looks after, the room' "$work/tf" && fail "the room is called 'the room'"
+printf 'end\n' | "$ladder" workshop supervisor --player Alex --ui term --out "$work/g" > "$work/tg" 2>&1
+tr '\n' ' ' < "$work/tg" | grep -q 'looks after, Alex\. Will you' || fail "--player does not name the player"
+
+# 4. prompts: a story with a one-option decision, then three options
+mkdir "$work/one"
+cat > "$work/one/story.lua" <<'LUA'
+story {
+  id = "one", title = "One Way", start = "door", summary = "A door with one way through.",
+  stats = { { id = "trust", label = "Trust", start = 50 } },
+}
+scene "door" {
+  text = "The server room's door is open and the alarm is off.",
+  choice { "Go in", id = "in", go = "rack" },
+}
+scene "rack" {
+  text = "The rack hums.",
+  choice { "Reboot it", id = "reboot", go = "done" },
+  choice { "Call Ruth", id = "call", go = "done" },
+  choice { "Leave it", id = "leave", go = "done" },
+}
+ending "done" { title = "Done", verdict = "good", text = "The hum stops." }
+LUA
+printf '30\n7\n0 0 30\nend\n' |
+  "$ladder" workshop "$work/one" --ui term --out "$work/o" > "$work/to" 2>&1 ||
+  { cat "$work/to"; fail "ladder workshop one failed"; }
+grep -q '^The room: 30 for 1\. Option 1 it is\.$' "$work/to" ||
+  fail "a lone number at a one-option decision is not its votes: $(grep -A1 '^room> 30' "$work/to")"
+grep -q '^There is no option 7 here\. Type the votes for each of the 3 options in order (e\.g\. "4 2 0"), or one option.s number to pick it' "$work/to" ||
+  fail "a number that is no option does not say what is expected: $(grep -A1 '^room> 7' "$work/to")"
 
 echo "room fixes ok"

@@ -15,7 +15,7 @@ printf '3 5\n4 4\n7\n1\n1\nrewind 2\n0 6\n2 1\nend\n' |
   "$ladder" workshop tests/fixtures/good/office --session ROOM9 --out "$work" > "$work/out" 2>&1 ||
   fail "workshop exited with status $?"
 grep -q "The room: 3 for 1, 5 for 2. Option 2 it is." "$work/out" || fail "the votes were not counted"
-grep -q "A tie between 1 2. Facilitator, your call:" "$work/out" || fail "no tie was called"
+grep -q "A tie between 1 and 2. Facilitator, your call:" "$work/out" || fail "no tie was called"
 grep -q "Option 1 it is (the facilitator's call)" "$work/out" || fail "the tie was not broken as asked"
 grep -q "== The end: Collapse (bad ending, after 3 decisions) ==" "$work/out" || fail "no ending"
 grep -q "Back to decision 2. The road you left is kept in the debrief." "$work/out" || fail "no rewind"

@@ -106,7 +106,8 @@ static void show_scene(TermRoom *r)
         fprintf(r->out, "(Discussion: %d seconds. Start the clock, then enter the votes.)\n",
                 r->timer);
     fputs("\nEnter the votes for each option in order (e.g. \"4 2 0\"), or \"pick N\"; also\n"
-          "\"rewind N\", \"history\", \"stats\", \"numbers on|off\", \"end\".\n",
+          "\"fix 4 2 0\" or \"undo\" (the last vote was mistyped), \"rewind N\", \"history\",\n"
+          "\"stats\", \"numbers on|off\", \"help\", \"end\".\n",
           r->out);
 }
 
@@ -222,14 +223,150 @@ static int decide(TermRoom *r, size_t k, const int *counts, bool tie)
     return 0;
 }
 
+/* The options tied at counts' best, in words: "1 and 2", "1, 3 and 4". */
+static void tied_list(Buf *b, const int *counts, size_t n, size_t best)
+{
+    size_t total = 0, seen = 0;
+    for (size_t i = 0; i < n; i++)
+        total += counts[i] == counts[best];
+    for (size_t i = 0; i < n; i++)
+        if (counts[i] == counts[best]) {
+            seen++;
+            buf_printf(b, "%s%zu", seen == 1 ? "" : seen == total ? " and " : ", ", i + 1);
+        }
+}
+
+/* What a decision expects, with an example, for the n options shown. */
+static void say_expected(TermRoom *r, size_t n)
+{
+    if (n == 1)
+        fputs("Type the number of votes for the one option (e.g. \"12\"), or \"pick 1\".\n",
+              r->out);
+    else
+        fprintf(r->out, "Type the votes for each of the %zu options in order (e.g. \"%s\"), or "
+                        "one option's number to pick it (\"pick 2\" or \"2\", from 1 to %zu).\n",
+                n, n == 2 ? "4 2" : n == 3 ? "4 2 0" : "4 2 0 1", n);
+}
+
+/* Read the vote counts in p (one per option); false when p is not that. */
+static bool parse_counts(const char *p, int *counts, size_t n)
+{
+    size_t got = 0;
+    for (const char *q = p; *q;) {
+        while (isspace((unsigned char)*q))
+            q++;
+        if (!*q)
+            break;
+        char *end;
+        long v = strtol(q, &end, 10);
+        if (end == q || v < 0 || v > 100000 || got == n)
+            return false;
+        counts[got++] = (int)v;
+        q = end;
+    }
+    return got == n;
+}
+
+/* A line typed at a decision: a pick ("pick N", or a lone number when there is more than one
+ * option), or the votes for each option. A total far above the room's size (room_participants:
+ * more than a tenth and two over) is questioned first: typed again, or "yes". *stop: the input
+ * ended at a question. Returns decide's status (0 when nothing was decided). */
+static int vote_line(TermRoom *r, const char *p, bool *stop)
+{
+    size_t n = game_choice_count(session_game(r->s));
+    char *end;
+    while (isspace((unsigned char)*p))
+        p++;
+    bool pick = strncmp(p, "pick", 4) == 0;
+    if (pick || (n > 1 && (strtol(p, &end, 10), !*end && strchr(p, ' ') == NULL))) {
+        long k = strtol(pick ? p + 4 : p, &end, 10);
+        if (*end || k < 1 || (size_t)k > n) {
+            fprintf(r->out, "There is no option %s here. ", pick ? p + 4 : p);
+            say_expected(r, n);
+            return 0;
+        }
+        return decide(r, (size_t)k - 1, NULL, false);
+    }
+    int *counts = xcalloc(n, sizeof *counts);
+    char again[512];
+    for (;;) {
+        if (!parse_counts(p, counts, n)) {
+            say_expected(r, n);
+            free(counts);
+            return 0;
+        }
+        int total = 0, size = room_participants(r->room);
+        for (size_t i = 0; i < n; i++)
+            total += counts[i];
+        if (size <= 0 || total <= size + (size / 10 > 2 ? size / 10 : 2))
+            break;
+        Buf q = {0};
+        buf_printf(&q, "%d votes from a room of %d: type the votes again, or \"yes\" to take "
+                       "them: ", total, size);
+        bool got = read_line(r, buf_str(&q), again, sizeof again);
+        buf_free(&q);
+        if (!got || strcmp(again, "end") == 0 || strcmp(again, "quit") == 0) {
+            *stop = true;
+            free(counts);
+            return 0;
+        }
+        if (strcmp(again, "yes") == 0)
+            break;
+        p = strncmp(again, "fix", 3) == 0 ? again + 3 : again;
+    }
+    size_t ties, best = room_winner(counts, n, &ties);
+    bool tie = ties > 1;
+    if (tie) {
+        Buf q = {0}, which = {0};
+        tied_list(&which, counts, n, best);
+        buf_printf(&q, "A tie between %s. Facilitator, your call: ", buf_str(&which));
+        char pick_line[64];
+        long v = 0;
+        while (read_line(r, buf_str(&q), pick_line, sizeof pick_line)) {
+            v = strtol(pick_line, &end, 10);
+            if (!*end && v >= 1 && (size_t)v <= n && counts[v - 1] == counts[best])
+                break;
+            v = 0;
+            utf8_fprintf(r->out, "Type the number of one of the options that tied: %s.\n",
+                         buf_str(&which));
+        }
+        buf_free(&q);
+        buf_free(&which);
+        if (!v) {
+            *stop = true;
+            free(counts);
+            return 0;
+        }
+        best = (size_t)v - 1;
+    }
+    int status = decide(r, best, counts, tie);
+    free(counts);
+    return status;
+}
+
+/* `undo`: take back the last decision (a mistyped vote) and show it again. Returns 0, or -1
+ * when there was none to take back. */
+static int undo_last(TermRoom *r)
+{
+    Err err;
+    size_t n = room_decision_count(r->room);
+    if (room_undo(r->room, &err) != 0) {
+        utf8_fprintf(r->out, "Nothing to take back: %s.\n", err.msg);
+        return -1;
+    }
+    fprintf(r->out, "\nDecision %zu taken back: its vote is out of the record. Vote again.\n", n);
+    show_scene(r);
+    return 0;
+}
+
 static int room_loop(TermRoom *r)
 {
     show_scene(r);
     char line[512];
     int status = 0;
+    bool stop = false;
     while (read_line(r, "\nroom> ", line, sizeof line)) {
         const Game *g = session_game(r->s);
-        size_t n = game_choice_count(g);
         char *p = line;
         while (isspace((unsigned char)*p))
             p++;
@@ -267,61 +404,34 @@ static int room_loop(TermRoom *r)
                       ? "The chapter has ended: \"next\", \"rewind N\" or \"end\".\n"
                       : "The story has ended: \"rewind N\" or \"end\".\n",
                   r->out);
-        } else if (strncmp(p, "pick", 4) == 0 ||
-                   (strtol(p, &end, 10), !*end && strchr(p, ' ') == NULL)) {
-            k = strtol(strncmp(p, "pick", 4) == 0 ? p + 4 : p, &end, 10);
-            if (*end || k < 1 || (size_t)k > n)
-                fprintf(r->out, "Pick a number from 1 to %zu.\n", n);
-            else
-                status |= decide(r, (size_t)k - 1, NULL, false);
+        } else if (strcmp(p, "help") == 0) {
+            fputs("At a decision: the votes for each option in order (\"4 2 0\"), or \"pick N\".\n"
+                  "  fix 4 2 0    the last vote was mistyped: take it back and count these\n"
+                  "  undo         take back the last decision and vote it again\n"
+                  "  rewind N     go back to decision N to play the road not taken (both\n"
+                  "               roads stay in the debrief)\n"
+                  "  history      the decisions so far, with the numbers rewind takes\n"
+                  "  stats        where the stats stand\n"
+                  "  numbers on|off  show or hide the stats' numbers\n"
+                  "  next         a campaign's next chapter, once this one has ended\n"
+                  "  end          end the session and write the debrief\n",
+                  r->out);
+        } else if (strncmp(p, "undo", 4) == 0 && !p[4]) {
+            undo_last(r);
+        } else if (strncmp(p, "fix", 3) == 0 && (!p[3] || isspace((unsigned char)p[3]))) {
+            /* the last vote typed again: taken back, then this one in its place */
+            if (undo_last(r) == 0 && p[3])
+                status |= vote_line(r, p + 3, &stop);
+        } else if (game_ended(g)) {
+            fputs(session_next_chapter(r->s)
+                      ? "The chapter has ended: \"next\", \"rewind N\" or \"end\".\n"
+                      : "The story has ended: \"rewind N\" or \"end\".\n",
+                  r->out);
         } else {
-            int *counts = xcalloc(n, sizeof *counts);
-            size_t got = 0;
-            bool bad = false;
-            for (char *q = p; *q && !bad;) {
-                while (isspace((unsigned char)*q))
-                    q++;
-                if (!*q)
-                    break;
-                long v = strtol(q, &end, 10);
-                if (end == q || v < 0 || v > 100000 || got == n)
-                    bad = true;
-                else
-                    counts[got++] = (int)v;
-                q = end;
-            }
-            if (bad || got != n) {
-                fprintf(r->out, "Give %zu vote counts, one per option, or \"pick N\".\n", n);
-                free(counts);
-                continue;
-            }
-            size_t ties, best = room_winner(counts, n, &ties);
-            bool tie = ties > 1;
-            if (tie) {
-                Buf q = {0};
-                buf_puts(&q, "A tie between");
-                for (size_t i = 0; i < n; i++)
-                    if (counts[i] == counts[best])
-                        buf_printf(&q, " %zu", i + 1);
-                buf_puts(&q, ". Facilitator, your call: ");
-                char pick[64];
-                long v = 0;
-                while (read_line(r, buf_str(&q), pick, sizeof pick)) {
-                    v = strtol(pick, &end, 10);
-                    if (!*end && v >= 1 && (size_t)v <= n && counts[v - 1] == counts[best])
-                        break;
-                    v = 0;
-                }
-                buf_free(&q);
-                if (!v) {
-                    free(counts);
-                    break;
-                }
-                best = (size_t)v - 1;
-            }
-            status |= decide(r, best, counts, tie);
-            free(counts);
+            status |= vote_line(r, p, &stop);
         }
+        if (stop)
+            break;
     }
     if (leave_signal())
         fprintf(stderr, "\nladder: leaving on %s, as if you typed end; the debrief keeps the "
