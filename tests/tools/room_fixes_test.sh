@@ -10,6 +10,7 @@
 # 3. the room has no player's name unless --player gives one (the story leaves it out).
 # 4. a lone number at a one-option decision is its votes; a number that is no option says what
 #    is expected, with an example; a tie says "1 and 2", and why a reply is refused.
+# 5. the choices and the question for the room wrap at words to the terminal's width.
 set -eu
 ladder=$1
 cd "$2"
@@ -113,5 +114,18 @@ grep -q '^The room: 30 for 1\. Option 1 it is\.$' "$work/to" ||
   fail "a lone number at a one-option decision is not its votes: $(grep -A1 '^room> 30' "$work/to")"
 grep -q '^There is no option 7 here\. Type the votes for each of the 3 options in order (e\.g\. "4 2 0"), or one option.s number to pick it' "$work/to" ||
   fail "a number that is no option does not say what is expected: $(grep -A1 '^room> 7' "$work/to")"
+
+# 5. at 60 columns: supervisor's decision 2 (choices of 59 to 103 characters)
+printf 'pick 1\nend\n' | COLUMNS=60 "$ladder" workshop supervisor --ui term --out "$work/w" > "$work/tw" 2>&1 ||
+  { cat "$work/tw"; fail "ladder workshop at 60 columns failed"; }
+sed -n '/^== Decision 2/,/^Enter the votes/p' "$work/tw" > "$work/tw2"
+awk '/^Enter the votes/ { inside = 0 } /^  [0-9]\. |^     [^ ]|^For the room:/ { inside = 1 } inside && length > 60 { bad = 1; print }
+  END { exit bad }' "$work/tw2" || fail "a choice or the question runs past 60 columns"
+grep -q '^  2\. Hold design reviews every Thursday, and pair Ruth and$' "$work/tw2" ||
+  fail "a long choice is not wrapped at a word: $(grep '^  2\.' "$work/tw2")"
+grep -q '^     Marco on the Bridge until they can run it without you$' "$work/tw2" ||
+  fail "a choice's next line is not under its text"
+grep -q '^For the room: What do you hold on to at work because it is$' "$work/tw2" ||
+  fail "the question for the room is not wrapped: $(grep '^For the room' "$work/tw2")"
 
 echo "room fixes ok"

@@ -90,16 +90,26 @@ static void show_scene(TermRoom *r)
     }
     fputc('\n', r->out);
     for (size_t i = 0; i < sc->n_available; i++) {
-        char head[32];
-        snprintf(head, sizeof head, "  %zu. ", sc->choices[i].number);
-        fputs(head, r->out);
+        /* "  1. " then the choice, wrapped at words with its lines under the text */
+        Buf line = {0};
+        buf_printf(&line, "  %zu. ", sc->choices[i].number);
+        int head = (int)line.len;
         char *plain = text_plain(sc->choices[i].text.text);
-        utf8_fprintf(r->out, "%s\n", plain);
+        char *shown = utf8_visible_dup(plain, 0);
+        text_wrap_line(&line, shown, strlen(shown), r->width, head, head);
+        buf_putc(&line, '\n');
+        fputs(buf_str(&line), r->out);
+        buf_free(&line);
+        free(shown);
         free(plain);
     }
     if (sc->discuss) {
-        fputs("\nFor the room: ", r->out);
-        utf8_fprintf(r->out, "%s\n", sc->discuss);
+        Buf q = {0};
+        buf_puts(&q, "For the room: ");
+        buf_puts(&q, sc->discuss);
+        fputc('\n', r->out);
+        wrap(r, buf_str(&q), 0);
+        buf_free(&q);
     }
     screen_free(sc);
     if (r->timer > 0)
