@@ -248,8 +248,10 @@ void app_history_sync(App *a, int w);
 void app_history_measured(App *a, size_t i, int h);
 /* The text of earlier scene i (borrowed from the game until it moves; "" when none). */
 const char *app_history_text(const App *a, size_t i);
-/* Item i's offset from the column's top (i >= n_hist: the history's height), in O(log n). */
+/* Item i's offset from the column's top (i >= n_hist: the history's height), in O(log n), px
+ * (drawable): measured heights, and estimates for the items not laid out yet. */
 int app_history_top(const App *a, size_t i);
+/* The history's whole height (the current scene's offset from the column's top), the same. */
 int app_history_height(const App *a);
 /* The item at offset y from the column's top (0 for y < 0; n_hist past the history). */
 size_t app_history_at(const App *a, int y);
