@@ -345,6 +345,32 @@ static void stats_beside_chapter(Buf *b, const Game *chapter, const int *other, 
     }
 }
 
+/* How the engine chose after the other choice, in words a facilitator can read out: "After
+ * it the engine took the room's own choice where it came up again (2 decisions), followed the
+ * articles' advice elsewhere (3) and left it to chance where the story gives no advice (1)." */
+static void later_text(Buf *b, const RoadReplay *rr)
+{
+    size_t parts[3] = {rr->kept, rr->advised, rr->chance}, n = 0, seen = 0;
+    static const char *const WORDS[3] = {
+        "took the room's own choice where it came up again", "followed the articles' advice "
+        "elsewhere", "left it to chance where the story gives no advice"};
+    for (size_t i = 0; i < 3; i++)
+        n += parts[i] > 0;
+    if (n == 0) {
+        buf_puts(b, "The ending came straight after it.");
+        return;
+    }
+    buf_puts(b, "After it the engine ");
+    for (size_t i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        seen++;
+        buf_printf(b, "%s%s (%zu%s)", seen == 1 ? "" : seen == n ? " and " : ", ", WORDS[i],
+                   parts[i], seen == 1 ? (parts[i] == 1 ? " decision" : " decisions") : "");
+    }
+    buf_puts(b, ".");
+}
+
 /* What the replayed road led to, in a sentence (after "The other road: "). */
 static void replay_text(Buf *b, const RoomRoad *road, size_t i,
                         const RoadReplay *rr, const Chapter *where, bool html)
@@ -401,13 +427,12 @@ static void replay_text(Buf *b, const RoomRoad *road, size_t i,
                                                                      "chapter");
         } else {
             stats_beside(b, NULL, rr->stats, rr->n_stats, road, html);
+            if (!road->ended) /* like with like: the room's road has no ending yet */
+                buf_printf(b, " where the room's road stopped, before an ending, after %zu "
+                              "decisions", road->n);
         }
-        buf_printf(b, "); after it the room's own choice still applied at %zu decision%s, the "
-                      "advice chose at %zu",
-                   rr->kept, rr->kept == 1 ? "" : "s", rr->advised);
-        if (rr->chance)
-            buf_printf(b, ", chance at %zu (no advice there)", rr->chance);
-        buf_puts(b, ".");
+        buf_puts(b, "). ");
+        later_text(b, rr);
     }
     buf_printf(b, html ? " <code>rewind %zu</code> in the room plays it." : " `rewind %zu` in the "
                                                                             "room plays it.",
