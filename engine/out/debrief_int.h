@@ -51,12 +51,14 @@ enum { WHY_DIVIDED = 1, WHY_SWING = 2, WHY_AGAINST = 4 };
 typedef struct Pivot {
     size_t i;     /* the decision, 0-based */
     int why;      /* WHY_* */
-    double split; /* 0..1: 1 for a tie between the two most voted options */
+    double split; /* 0..1: the share of the votes not for the most voted option; -1: no votes */
+    bool tie;     /* the facilitator broke a tie */
     double swing; /* the stats' moves, each as a share of its range, summed */
 } Pivot;
 
-/* The pivotal decisions of road, in the road's order: the two closest votes (at least 40 in
- * 100 for the runner-up's side), the two largest swings of the stats, and up to two where the
+/* The pivotal decisions of road, in the road's order: the two most divided votes (the room's
+ * choice had at most 60 in 100 of the votes; the fewer it had, the more divided), the two
+ * largest swings of the stats, and up to two where the
  * room went against the articles' advice; filled up to 3 with the largest swings, at most
  * PIVOTS_MAX. The picks follow the review of issue 17 (most divided, most consequential,
  * against the advice). malloc'd, *n long. */

@@ -15,28 +15,32 @@
 #define PLAN_MINUTES 30
 
 
-/* How close the two most voted options came (1: a tie), or -1 without counts. */
+/* How divided the room was: the share of the votes that went to other options than the most
+ * voted one (0: all for one; 9/11/10 is 0.63, a 14/14/2 tie 0.53), or -1 without counts. A
+ * three-way split is more divided than a tie between two, as a facilitator sees it (issue
+ * 17's second review: 9/11/10 was left out for two ties). */
 static double vote_split(const RoomTally *t)
 {
     if (!t->counts || t->n < 2)
         return -1;
-    int first = 0, second = 0, voted = 0;
+    int first = 0, voted = 0;
     for (size_t k = 0; k < t->n; k++) {
         voted += t->counts[k];
-        if (t->counts[k] > first) {
-            second = first;
+        if (t->counts[k] > first)
             first = t->counts[k];
-        } else if (t->counts[k] > second) {
-            second = t->counts[k];
-        }
     }
-    return voted ? 1 - (double)(first - second) / voted : -1;
+    return voted ? 1 - (double)first / voted : -1;
 }
 
+/* Most divided first; at equal division a tie the facilitator broke, then the earlier. */
 static int cmp_split(const void *a, const void *b)
 {
     const Pivot *x = a, *y = b;
-    return x->split != y->split ? (x->split < y->split ? 1 : -1) : (x->i > y->i) - (x->i < y->i);
+    if (x->split != y->split)
+        return x->split < y->split ? 1 : -1;
+    if (x->tie != y->tie)
+        return x->tie ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
 }
 
 static int cmp_swing(const void *a, const void *b)
@@ -58,6 +62,7 @@ Pivot *debrief_pivots(const RoomRoad *road, size_t *n)
     for (size_t i = 0; i < road->n; i++) {
         all[i].i = i;
         all[i].split = vote_split(&road->steps[i].tally);
+        all[i].tie = road->steps[i].tally.tie;
         for (size_t k = 0; k < road->n_stats; k++) {
             int range = road->stats[k].max - road->stats[k].min;
             int d = road->values[(i + 1) * road->n_stats + k] - road->values[i * road->n_stats + k];
@@ -70,7 +75,7 @@ Pivot *debrief_pivots(const RoomRoad *road, size_t *n)
     memcpy(tmp, all, road->n * sizeof *tmp);
     qsort(tmp, road->n, sizeof *tmp, cmp_split);
     for (size_t k = 0, taken = 0; k < road->n && taken < 2; k++)
-        if (tmp[k].split >= 0.8) { /* the runner-up had at least 40% of the votes */
+        if (tmp[k].split >= 0.4) { /* the room's choice had at most 60% of the votes */
             picked += !why[tmp[k].i];
             why[tmp[k].i] |= WHY_DIVIDED;
             taken++;
@@ -451,7 +456,8 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
     const RoomRoad *road = rs->v[rs->room];
     size_t np;
     Pivot *pv = debrief_pivots(road, &np);
-    int each = np ? 15 / (int)np : 0, at = 10;
+    /* 15 minutes shared as evenly as whole minutes go: 4 decisions take 3, 4, 4 and 4 */
+    int at = 10;
     /* the roads not taken at the pivots that the room did not play: the engine plays them */
     RoadReplay *rr = xcalloc(np ? np : 1, sizeof *rr);
     Chapter *where = xcalloc(np ? np : 1, sizeof *where);
@@ -481,8 +487,8 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
                       "road heading?", road->n);
     }
     buf_puts(b, eli);
-    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decisions; where the stats ended: ",
-               li, html ? "<b>" : "**", html ? "</b>" : "**", road->n);
+    buf_printf(b, "%s%s5-10 min%s, what happened: %zu decision%s; where the stats ended: ",
+               li, html ? "<b>" : "**", html ? "</b>" : "**", road->n, road->n == 1 ? "" : "s");
     for (size_t j = 0; j < road->n_stats; j++) {
         buf_puts(b, j ? ", " : "");
         if (html)
@@ -495,9 +501,10 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
     if (rs->n > 1)
         buf_printf(b, "; %zu other road%s the room explored", rs->n - 1, rs->n == 2 ? "" : "s");
     buf_puts(b, eli);
-    for (size_t k = 0; k < np; k++, at += each) {
-        buf_printf(b, "%s%s%d-%d min%s, decision %zu: ", li, html ? "<b>" : "**", at,
-                   k + 1 == np ? 25 : at + each, html ? "</b>" : "**", pv[k].i + 1);
+    for (size_t k = 0; k < np; k++) {
+        int from = at + (int)(15 * k / np), to = at + (int)(15 * (k + 1) / np);
+        buf_printf(b, "%s%s%d-%d min%s, decision %zu: ", li, html ? "<b>" : "**", from, to,
+                   html ? "</b>" : "**", pv[k].i + 1);
         if (html)
             html_markup(b, road->steps[pv[k].i].heading);
         else

@@ -11,6 +11,8 @@
 # 4. a lone number at a one-option decision is its votes; a number that is no option says what
 #    is expected, with an example; a tie says "1 and 2", and why a reply is refused.
 # 5. the choices and the question for the room wrap at words to the terminal's width.
+# 7. the agenda shares its 15 minutes evenly (3, 4, 4, 4 for four decisions) and says "1
+#    decision"; the most divided vote (9/11/10) is picked before two ties of two options.
 set -eu
 ladder=$1
 cd "$2"
@@ -48,6 +50,9 @@ grep -q '^| Road | Ending | .*Job satisfaction' "$md" &&
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (Burnout [0-9]* against [0-9]*.* where the room.s road ended chapter 1)\.$' "$md" ||
   fail "the road played again is not set against the room's at chapter 1's end: $(grep 'other road:' "$md")"
 grep -q '12 decisions' "$handout" || fail "the handout does not cover the room's road"
+# 7. four pivotal decisions: 10-13, 13-17, 17-21, 21-25
+[ "$(sed -n 's/^- \*\*\([0-9]*-[0-9]*\) min\*\*, decision .*/\1/p' "$md" | tr '\n' ' ')" = "10-13 13-17 17-21 21-25 " ] ||
+  fail "the agenda's minutes are not shared evenly: $(grep 'min\*\*, decision' "$md")"
 
 # 2. and 3. supervisor, a room of 30: 41 2 0 questioned and taken (yes), rewind 1, 24 4 2 (the
 # same choice: no other road); 19 9 2 then fix 18 10 2; undo and 14 14 2 (a tie: x refused,
@@ -127,5 +132,16 @@ grep -q '^     Marco on the Bridge until they can run it without you$' "$work/tw
   fail "a choice's next line is not under its text"
 grep -q '^For the room: What do you hold on to at work because it is$' "$work/tw2" ||
   fail "the question for the room is not wrapped: $(grep '^For the room' "$work/tw2")"
+
+# 7. the most divided vote: 14/14/2 (a tie, 1), 9/11/10, 12/12/6 (a tie, 1); and one decision
+printf '14 14 2\n1\n9 11 10\n12 12 6\n1\nend\n' |
+  "$ladder" workshop supervisor --session P --ui term --out "$work/p" > "$work/tp" 2>&1 ||
+  { cat "$work/tp"; fail "ladder workshop (divided votes) failed"; }
+grep -q '^- \*\*[0-9-]* min\*\*, decision 2: .*(a split vote' "$work"/p/*.md ||
+  fail "the most divided vote (9/11/10) is not on the agenda as split: $(grep 'min\*\*, decision' "$work"/p/*.md)"
+grep -q '^Picked because the room was split, 9, 11, 10 (30 voted' "$work"/p/*.md || fail "9/11/10 is not why decision 2 was picked"
+printf '9 1\nend\n' | "$ladder" workshop tests/fixtures/good/office --ui term --out "$work/q" > "$work/tq" 2>&1 ||
+  { cat "$work/tq"; fail "ladder workshop office failed"; }
+grep -q '^- \*\*5-10 min\*\*, what happened: 1 decision;' "$work"/q/*.md || fail "'1 decisions': $(grep '5-10 min' "$work"/q/*.md)"
 
 echo "room fixes ok"
