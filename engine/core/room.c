@@ -114,6 +114,8 @@ void room_road_free(RoomRoad *road)
         free(st->reply);
         free(st->scene_id);
         free(st->choice_id);
+        free(st->advised);
+        free(st->advised_lesson);
     }
     for (size_t k = 0; road->stats && k < road->n_stats; k++) {
         free(road->stats[k].id);
@@ -305,6 +307,19 @@ static int stat_by_id(const Story *from, const int *row, const StatDef *want, in
     return fallback;
 }
 
+/* The choice of scene sc that follows the articles' advice, into st (none: left NULL). */
+static void advised_of(RoomStep *st, const Scene *sc)
+{
+    for (size_t k = 0; k < sc->n_choices; k++) {
+        const Choice *ch = &sc->choices[k];
+        if (ch->advice == ADVICE_FOLLOWS && ch->text.str) {
+            st->advised = xstrdup(ch->text.str);
+            st->advised_lesson = ch->lesson ? xstrdup(ch->lesson) : NULL;
+            return;
+        }
+    }
+}
+
 /* Step i of out from decision d of a campaign's finished chapter pg (no ids: a replay takes
  * them from the session's past game), as the Screen describes the current chapter's. */
 static void past_step(RoomStep *st, const Game *pg, size_t d, const char **chapter)
@@ -326,6 +341,7 @@ static void past_step(RoomStep *st, const Game *pg, size_t d, const char **chapt
     st->lesson = lesson ? xstrdup(lesson) : NULL;
     st->reply = gd->reply ? xstrdup(gd->reply) : NULL;
     st->advice = screen_advice_text(sc->choices[gd->choice].advice);
+    advised_of(st, sc);
 }
 
 void room_road_current(const Room *r, RoomRoad *out)
@@ -382,6 +398,7 @@ void room_road_current(const Room *r, RoomRoad *out)
         const Decision *gd = game_decision(g, j);
         st->scene_id = xstrdup(story->scenes[gd->scene].id);
         st->choice_id = xstrdup(story->scenes[gd->scene].choices[gd->choice].id);
+        advised_of(st, &story->scenes[gd->scene]);
     }
     for (size_t i = 0; i < out->n; i++) {
         const RoomTally *t = room_tally(r, i);

@@ -35,6 +35,9 @@ typedef struct RoomStep {
     const char *advice; /* "follows the advice", "goes against the advice" (static), or NULL */
     char *scene_id, *choice_id; /* the decision's ids in the road's story_id, for a replay
                                    (core/road_replay.h); NULL for an earlier chapter's */
+    char *advised;        /* the choice the story tags as following the articles' advice at
+                             this decision (its text as written, markup), or NULL: none */
+    char *advised_lesson; /* that choice's lesson, or NULL */
 } RoomStep;
 
 /* A stat as a road's values hold it: its definition in the road's story, copied (the road

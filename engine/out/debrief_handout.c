@@ -1,11 +1,15 @@
 /* debrief_handout.c: the room's handout for its participants (debrief_int.h), filled from the
  * room's record and written by out/handout.c, the page `ladder report --handout` writes too. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/game.h"
 #include "out/debrief_int.h"
 #include "out/handout.h"
 #include "out/html.h"
+
+/* Decisions whose advice the room's handout lists at most (1-2 printed pages). */
+#define ADVICE_MAX 8
 
 /* The room's vote at a decision as handout options: each option's share of the votes, the
  * room's choice marked; a pick without votes marks the choice alone. malloc'd, *n long. */
@@ -59,12 +63,45 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
         dec[k] = (HandoutDecision){.heading_html = buf_str(&heads[k]), .ask = st->discuss,
                                    .options = opts[k], .n_options = n, .lesson = st->lesson};
     }
-    /* the advice of the chapters the room played (a single story: the story's) */
-    size_t nch = session_chapter(session) + 1;
-    const Story **stories = xcalloc(nch, sizeof *stories);
-    for (size_t c = 0; c + 1 < nch; c++)
-        stories[c] = game_story(session_past_game(session, c));
-    stories[nch - 1] = session_story(session);
+    /* the advice at the decisions the room played: those where it chose otherwise and the
+     * pivotal ones first, at most ADVICE_MAX, in the road's order */
+    HandoutAdvice *adv = xcalloc(road->n ? road->n : 1, sizeof *adv);
+    Buf *adv_heads = xcalloc(road->n ? road->n : 1, sizeof *adv_heads);
+    bool *take = xcalloc(road->n ? road->n : 1, sizeof *take);
+    size_t na = 0, taking = 0;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < road->n && taking < ADVICE_MAX; i++) {
+            const RoomStep *st = &road->steps[i];
+            bool otherwise = !(st->advice && strstr(st->advice, "follows"));
+            bool pivotal = false;
+            for (size_t k = 0; k < np; k++)
+                pivotal |= pv[k].i == i;
+            if (!st->advised || take[i] || (pass == 0 && !otherwise) || (pass == 1 && !pivotal))
+                continue;
+            take[i] = true;
+            taking++;
+        }
+    for (size_t i = 0; i < road->n; i++) {
+        if (!take[i])
+            continue;
+        const RoomStep *st = &road->steps[i];
+        buf_printf(&adv_heads[na], "Decision %zu &middot; ", i + 1);
+        html_markup(&adv_heads[na], st->heading);
+        adv[na] = (HandoutAdvice){.heading_html = buf_str(&adv_heads[na]), .text = st->advised,
+                                  .lesson = st->advised_lesson,
+                                  .otherwise = !(st->advice && strstr(st->advice, "follows"))};
+        na++;
+    }
+    /* where the room's road stopped, when it has no ending */
+    Buf stopped = {0};
+    if (!road->ended) {
+        buf_printf(&stopped, "The room stopped before an ending, after %zu decision%s", road->n,
+                   road->n == 1 ? "" : "s");
+        if (road->chapter_title)
+            buf_printf(&stopped, ", in chapter %zu of %zu (%s)", road->chapter + 1,
+                       root->n_chapters, road->chapter_title);
+        buf_puts(&stopped, ".");
+    }
     /* the endings of the roads the room played, its own first */
     HandoutEnding *ends = xcalloc(rs->n, sizeof *ends);
     size_t ne = 0;
@@ -74,15 +111,16 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
         if (x->ended)
             ends[ne++] = (HandoutEnding){
                 .title = x->ending_title, .share = -1, .lesson = x->ending_lesson,
-                .note = at == rs->room ? "the room's road" : "a road the room also played"};
+                .note = at == rs->room ? "the room's road" : "a road the room also played",
+                .keep = at == rs->room};
     /* (an ending two roads reached is told once, with the room's road first) */
     }
     HandoutSection sec = {.title_html = buf_str(&title), .meta_html = buf_str(&meta),
                           .premise = root->summary,
                           .decisions_heading = "The decisions the room talked over",
                           .decisions = dec, .n_decisions = np,
-                          .stories = stories, .n_stories = nch, .endings = ends,
-                          .n_endings = ne};
+                          .endings = ends, .n_endings = ne, .advice = adv, .n_advice = na,
+                          .stopped = road->ended ? NULL : buf_str(&stopped)};
     handout_page(b, buf_str(&title), &sec, 1);
     for (size_t k = 0; k < np; k++) {
         free(opts[k]);
@@ -92,7 +130,12 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
     free(opts);
     free(dec);
     free(pv);
-    free(stories);
+    for (size_t i = 0; i < na; i++)
+        buf_free(&adv_heads[i]);
+    free(adv_heads);
+    free(adv);
+    free(take);
+    buf_free(&stopped);
     free(ends);
     buf_free(&title);
     buf_free(&meta);

@@ -54,6 +54,28 @@ static void decision(Buf *b, const HandoutDecision *d)
  * HANDOUT_ADVICE. */
 static void advice(Buf *b, const HandoutSection *sec)
 {
+    if (sec->advice) { /* room mode: the decisions played, each with its advice */
+        for (size_t i = 0; i < sec->n_advice; i++) {
+            const HandoutAdvice *a = &sec->advice[i];
+            if (!i)
+                buf_puts(b, "<h2>What the articles advise</h2>\n<ul class=\"advice\">\n");
+            buf_puts(b, "<li>");
+            buf_puts(b, a->heading_html);
+            buf_puts(b, a->otherwise ? " <span class=\"share\">the room chose otherwise</span>"
+                                     : "");
+            buf_puts(b, ": <b>");
+            html_markup(b, a->text);
+            buf_puts(b, "</b>");
+            if (a->lesson) {
+                buf_puts(b, " ");
+                html_markup(b, a->lesson);
+            }
+            buf_puts(b, "</li>\n");
+        }
+        if (sec->n_advice)
+            buf_puts(b, "</ul>\n");
+        return;
+    }
     size_t shown = 0;
     for (size_t c = 0; c < sec->n_stories && shown < HANDOUT_ADVICE; c++) {
         const Story *st = sec->stories[c];
@@ -96,13 +118,19 @@ static void section(Buf *b, const HandoutSection *sec)
         decision(b, &sec->decisions[i]);
     advice(b, sec);
     bool any = false;
+    if (sec->stopped) { /* the room's road first */
+        buf_puts(b, "<h2>Where the room ended</h2>\n<ul>\n<li>");
+        html_escape(b, sec->stopped);
+        buf_puts(b, "</li>\n");
+        any = true;
+    }
     for (size_t i = 0; i < sec->n_endings; i++) {
         const HandoutEnding *e = &sec->endings[i];
         bool again = false; /* two roads to the same ending: told once, the first's note */
         for (size_t j = 0; j < i && !again; j++)
             again = e->title && sec->endings[j].title &&
                     strcmp(e->title, sec->endings[j].title) == 0;
-        if (!e->lesson || again)
+        if ((!e->lesson && !e->keep) || again)
             continue;
         if (!any)
             buf_puts(b, "<h2>Where the room ended</h2>\n<ul>\n");
@@ -118,8 +146,10 @@ static void section(Buf *b, const HandoutSection *sec)
                 html_escape(b, e->note);
             buf_puts(b, "</span>");
         }
-        buf_puts(b, " ");
-        html_markup(b, e->lesson);
+        if (e->lesson) {
+            buf_puts(b, " ");
+            html_markup(b, e->lesson);
+        }
         buf_puts(b, "</li>\n");
     }
     if (any)

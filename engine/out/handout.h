@@ -36,8 +36,17 @@ typedef struct HandoutEnding {
     const char *title;  /* markup */
     double share;       /* of the room (0 to 1); < 0: not shown */
     const char *note;   /* plain text after the title ("the room's road"), or NULL */
-    const char *lesson; /* markup */
+    const char *lesson; /* markup; NULL: the ending is left out unless `keep` */
+    bool keep;          /* shown even without a lesson (the room's own ending) */
 } HandoutEnding;
+
+/* The articles' advice at one decision the room played (room mode). Strings borrowed. */
+typedef struct HandoutAdvice {
+    const char *heading_html; /* "Decision 5 &middot; October", as HTML */
+    const char *text;         /* the choice the advice follows (markup) */
+    const char *lesson;       /* its lesson (markup), or NULL */
+    bool otherwise;           /* the room chose otherwise */
+} HandoutAdvice;
 
 /* One section: a story (and session) as one article of the page. Strings borrowed. */
 typedef struct HandoutSection {
@@ -52,9 +61,15 @@ typedef struct HandoutSection {
      * are passed over */
     const Story *const *stories;
     size_t n_stories;
-    const HandoutEnding *endings; /* those without a lesson, or titled as one before, are left
-                                     out */
+    const HandoutEnding *endings; /* those without a lesson (unless kept), or titled as one
+                                     before, are left out */
     size_t n_endings;
+    /* room mode: the advice at the decisions the room played, listed instead of the stories'
+     * (NULL: the stories'); and, when the room's road has no ending, where it stopped (plain
+     * text, under "Where the room ended"), or NULL */
+    const HandoutAdvice *advice;
+    size_t n_advice;
+    const char *stopped;
 } HandoutSection;
 
 /* Pieces of advice a section lists at most. */

@@ -13,6 +13,8 @@
 # 5. the choices and the question for the room wrap at words to the terminal's width.
 # 7. the agenda shares its 15 minutes evenly (3, 4, 4, 4 for four decisions) and says "1
 #    decision"; the most divided vote (9/11/10) is picked before two ties of two options.
+# 8. the handout's advice is that of the decisions played (chapter 2's too), each named; it says
+#    where the room's road stopped when it has no ending.
 set -eu
 ladder=$1
 cd "$2"
@@ -50,6 +52,14 @@ grep -q '^| Road | Ending | .*Job satisfaction' "$md" &&
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (Burnout [0-9]* against [0-9]*.* where the room.s road ended chapter 1)\.$' "$md" ||
   fail "the road played again is not set against the room's at chapter 1's end: $(grep 'other road:' "$md")"
 grep -q '12 decisions' "$handout" || fail "the handout does not cover the room's road"
+# 8. the handout
+sed -n '/<h2>What the articles advise<\/h2>/,/<\/ul>/p' "$handout" > "$work/advice"
+grep -q '^<li>Decision 12 &middot; The first ninety days' "$work/advice" ||
+  fail "the handout's advice leaves out chapter 2's decisions: $(cat "$work/advice")"
+[ "$(grep -c '^<li>Decision [0-9]* &middot; ' "$work/advice")" = "$(grep -c '^<li>' "$work/advice")" ] ||
+  fail "the handout's advice lists what is not a decision played: $(cat "$work/advice")"
+grep -q '^<li>The room stopped before an ending, after 12 decisions, in chapter 2 of 4 (Derailed)\.</li>$' "$handout" ||
+  fail "the handout does not say where the room's road stopped"
 # 7. four pivotal decisions: 10-13, 13-17, 17-21, 21-25
 [ "$(sed -n 's/^- \*\*\([0-9]*-[0-9]*\) min\*\*, decision .*/\1/p' "$md" | tr '\n' ' ')" = "10-13 13-17 17-21 21-25 " ] ||
   fail "the agenda's minutes are not shared evenly: $(grep 'min\*\*, decision' "$md")"
