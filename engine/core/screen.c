@@ -459,8 +459,12 @@ void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer)
     x->votes = votes;
     x->timer = timer;
     x->roads_not_taken = room_roads_not_taken(r);
+    /* the room numbers its decisions across a campaign's chapters; the Screen's are this
+     * chapter's, which come after the earlier chapters' */
+    size_t all = room_decision_count(r);
+    size_t before = all > sc->n_decisions ? all - sc->n_decisions : 0;
     for (size_t i = 0; i < sc->n_decisions; i++)
-        sc->decisions[i].tally = room_tally(r, i);
+        sc->decisions[i].tally = room_tally(r, before + i);
     sc->room = x;
 }
 

@@ -3,7 +3,9 @@
  * the rewind timeline of a long session scrolls with the keyboard's focus and the wheel (the
  * focused decision and Cancel are always in view, and Return rewinds to the one in view); the
  * countdown's digits are large and high in contrast, and at zero it says "Time is up" on the
- * alert colour; stat labels in large type wrap at spaces, never inside a word. */
+ * alert colour; stat labels in large type wrap at spaces, never inside a word; a campaign room
+ * goes on to its next chapter from the ending's button, and the decisions shown in a later
+ * chapter carry their own votes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +22,8 @@
 #include "core/room.h"
 #include "core/session.h"
 #include "lua/lua_host.h"
+#include "core/screen.h"
+#include "ui/sdl/app.h" /* Button and A_NEXT: which of the frame's buttons goes on */
 #include "ui/sdl/sdl_test.h"
 #include "ui/ui.h"
 
@@ -384,6 +388,86 @@ static void labels_wrap_at_spaces(void **state)
     }
 }
 
+/* A campaign room (office, then office_sequel) at chapter 1's end: the ending offers the next
+ * chapter (issue 17's second review: the window had no way on); a click on it goes on through
+ * room_advance. */
+typedef struct Next {
+    int found;     /* frames on which the ending showed the button */
+    int chapter;   /* the session's chapter (0-based) on the last frame */
+    Session *s;
+} Next;
+
+static void next_frame(int frame, void *ud)
+{
+    Next *n = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    n->chapter = (int)session_chapter(n->s);
+    if (frame != 1)
+        return;
+    const Button *b = f.buttons;
+    for (int i = 0; i < f.n_buttons; i++)
+        if (b[i].action == A_NEXT) {
+            n->found++;
+            int r[4];
+            ui_sdl_frame_button(&f, i, r);
+            if (!inside(r, 0, 0, f.w, f.h))
+                fail_msg("the next chapter's button is off the screen: %d,%d %dx%d", r[0], r[1],
+                         r[2], r[3]);
+            SDL_Event e;
+            memset(&e, 0, sizeof e);
+            e.button.button = SDL_BUTTON_LEFT;
+            e.button.x = r[0] + r[2] / 2;
+            e.button.y = r[1] + r[3] / 2;
+            e.type = SDL_MOUSEBUTTONDOWN;
+            e.button.state = SDL_PRESSED;
+            assert_int_equal(SDL_PushEvent(&e), 1);
+            e.type = SDL_MOUSEBUTTONUP;
+            e.button.state = SDL_RELEASED;
+            assert_int_equal(SDL_PushEvent(&e), 1);
+        }
+}
+
+static void campaign_next(void **state)
+{
+    (void)state;
+    set_window(1920, 1080, 20);
+    Play p = open_room(LADDER_TEST_FIXTURES "/good/campaign", 0);
+    Err err;
+    int votes[2] = {7, 3};
+    while (!game_ended(session_game(p.s)))
+        assert_int_equal(room_decide(p.r, 0, votes, false, &err), 0);
+    size_t chapter1 = room_decision_count(p.r);
+    assert_true(chapter1 > 0);
+    Next n = {.s = p.s};
+    cfg = (UiConfig){.window = {.frames = 3}};
+    ui_sdl_on_frame(next_frame, &n);
+    assert_int_equal(ui_sdl.room(p.r, &cfg), 0);
+    ui_sdl_on_frame(NULL, NULL);
+    assert_int_equal(n.found, 1);
+    assert_int_equal(n.chapter, 1); /* the click went on to chapter 2 */
+    assert_false(game_ended(session_game(p.s)));
+    /* chapter 2's first decision, voted 2 to 9: the Screen's decision 0 of this chapter shows
+     * these votes, not chapter 1's first decision's 7 to 3 */
+    size_t nc = game_choice_count(session_game(p.s));
+    int *v2 = calloc(nc, sizeof *v2);
+    assert_non_null(v2);
+    v2[nc - 1] = 9;
+    v2[0] = nc > 1 ? 2 : 9;
+    assert_int_equal(room_decide(p.r, nc - 1, v2, false, &err), 0);
+    assert_int_equal(room_decision_count(p.r), chapter1 + 1);
+    Screen *sc = screen_of(p.s);
+    int live[64] = {0};
+    screen_add_room(sc, p.r, live, 0);
+    assert_int_equal(sc->n_decisions, 1);
+    assert_non_null(sc->decisions[0].tally);
+    assert_non_null(sc->decisions[0].tally->counts);
+    assert_int_equal(sc->decisions[0].tally->counts[nc - 1], 9);
+    screen_free(sc);
+    free(v2);
+    close_room(&p);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -402,6 +486,7 @@ int main(void)
         cmocka_unit_test(clock_large),
         cmocka_unit_test(clock_narrow),
         cmocka_unit_test(labels_wrap_at_spaces),
+        cmocka_unit_test(campaign_next),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();

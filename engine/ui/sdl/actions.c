@@ -239,7 +239,12 @@ void app_act(App *a, int action, int arg)
         a->done = true;
         a->result = UI_BACK_TO_TITLE;
         break;
-    case A_NEXT: next_chapter(a); break;
+    case A_NEXT: /* a room goes on through room_advance (journaled): room.c */
+        if (a->room)
+            app_room_act(a, action, arg);
+        else
+            next_chapter(a);
+        break;
     case A_TO_CHOICES: /* the choices' end at the pane's foot, or their start at its top */
         a->scroll = a->choices_end + draw_px(&a->d, 28) - a->pane_h;
         if (a->scroll > a->choices_top)

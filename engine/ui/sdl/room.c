@@ -1,6 +1,7 @@
 /* room.c: the window's room mode (a workshop on a projector): the question for the room, the
  * options with vote counters, and what the facilitator's buttons and keys do: vote, decide,
- * pick or break a tie, run the discussion timer, rewind, end the session. */
+ * pick or break a tie, run the discussion timer, rewind, go on to a campaign's next chapter,
+ * end the session. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,11 +135,33 @@ static void room_choose(App *a, size_t k, bool counted, bool tie)
     app_after_change(a); /* the room shows no notices */
     if (a->screen->ending) {
         const char *md, *html;
-        if (debrief_write(a->room, &md, &html, &err) == 0)
-            a->status = xasprintf("The debrief is written: %s and %s", md, html);
-        else
+        if (debrief_write(a->room, &md, &html, &err) == 0) {
+            char *handout = debrief_handout_path(a->room);
+            a->status = xasprintf("The debrief is written: %s and %s; the participants' "
+                                  "handout to print: %s", md, html, handout);
+            free(handout);
+        } else {
             app_show_error(a, err.msg);
+        }
     }
+}
+
+/* A campaign room: the next chapter, once this one has ended (room_advance: journaled, the
+ * stats carried over, decisions numbered on). */
+static void next_chapter(App *a)
+{
+    Err err;
+    if (room_advance(a->room, &err) != 0) {
+        app_show_error(a, err.msg);
+        return;
+    }
+    app_history_free(a);
+    memset(a->votes, 0, sizeof a->votes);
+    a->timer_on = false;
+    free(a->status);
+    a->status = NULL;
+    app_after_change(a);
+    a->scroll = 0;
 }
 
 static void vote(App *a, int option, int by)
@@ -211,6 +234,7 @@ bool app_room_act(App *a, int action, int arg)
     case A_PICK: pick(a, arg); return true;
     case A_TIMER: start_timer(a); return true;
     case A_REWIND: rewind_to(a, arg); return true;
+    case A_NEXT: next_chapter(a); return true;
     case A_END_ROOM:
         a->overlay = OV_NONE;
         a->done = true;

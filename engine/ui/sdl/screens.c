@@ -227,6 +227,13 @@ static int story_column(App *a, int x, int y, int w, bool render)
     if (e->lesson)
         y += draw_text(d, ROLE_BODY, e->lesson, x, y, w, t->text, render) + gap;
     if (a->room) {
+        if (sc->campaign && sc->campaign->next) { /* a campaign room goes on chapter by chapter */
+            char *go = xasprintf("**Go on to chapter %zu of %zu**", sc->campaign->chapter + 1,
+                                 sc->campaign->chapters);
+            y += app_button(a, x, y, w, NULL, go, ROLE_BODY, A_NEXT, 0, render) +
+                 draw_px(d, 10);
+            free(go);
+        }
         y += app_button(a, x, y, w, NULL, "Rewind to an earlier decision (R)", ROLE_BODY,
                         A_TIMELINE, 0, render) +
              draw_px(d, 10);
