@@ -20,6 +20,7 @@
 #include "core/usage.h"
 #include "core/utf8.h"
 #include "tools/check_glyphs.h"
+#include "tools/source_lines.h"
 #include "tools/explore.h"
 #include "tools/tools.h"
 
@@ -407,37 +408,23 @@ static void scan_line(Problems *p, Story *s, const char *file, int ln, const cha
  * s->usage is set. A scan of the text, not of Lua's own parse: names built at run time are
  * not seen, and long comments are skipped only when --[[ opens a line. p NULL: report
  * nothing. */
+/* scan_sources' state for each line. */
+typedef struct ScanCtx {
+    Problems *p;
+    Story *s;
+    bool told;
+} ScanCtx;
+
+static void scan_source_line(void *ud, const char *file, int line, char *code)
+{
+    ScanCtx *c = ud;
+    scan_line(c->p, c->s, file, line, code, &c->told);
+}
+
 static void scan_sources(Problems *p, Story *s)
 {
-    bool told = false;
-    for (size_t f = 0; f < s->n_files; f++) {
-        Err err;
-        char *text = util_read_file(s->files[f], 64u << 20, NULL, &err);
-        if (!text)
-            continue;
-        int ln = 0;
-        bool long_comment = false;
-        for (char *line = text; line; ) {
-            char *nl = strchr(line, '\n');
-            if (nl)
-                *nl = '\0';
-            ln++;
-            char *start = line + strspn(line, " \t");
-            if (long_comment) {
-                long_comment = !strstr(line, "]]");
-            } else if (strncmp(start, "--[[", 4) == 0 || strncmp(start, "--[=[", 5) == 0) {
-                long_comment = !strstr(start, "]]") && !strstr(start, "]=]");
-            } else {
-                char *dash = strstr(line, "--");
-                if (dash && !memchr(line, '"', (size_t)(dash - line)) &&
-                    !memchr(line, '\'', (size_t)(dash - line)))
-                    *dash = '\0';
-                scan_line(p, s, s->files[f], ln, line, &told);
-            }
-            line = nl ? nl + 1 : NULL;
-        }
-        free(text);
-    }
+    ScanCtx c = {p, s, false};
+    source_lines_each(s, scan_source_line, &c);
 }
 
 /* Where flag f is first set by a static set, or NULL. */

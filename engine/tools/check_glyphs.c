@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
+#include "tools/source_lines.h"
 #include "ui/sdl/draw.h"
 #include "ui/sdl/glyphs.h"
 
@@ -48,59 +49,47 @@ static size_t line_gaps(Glyphs **g, bool *tried, const char *const *fonts, const
     return found;
 }
 
+/* check_glyphs' state across the story's lines. */
+typedef struct GlyphScan {
+    const Story *s;
+    CheckGlyphsSay say;
+    void *ud;
+    char *fonts[STYLE_COUNT];
+    Glyphs *g;
+    bool tried;
+    uint32_t *named;
+    size_t n_named, cap, total;
+} GlyphScan;
+
+static void glyph_line(void *ud, const char *file, int line, char *code)
+{
+    GlyphScan *c = ud;
+    Buf msg = {0};
+    size_t found = line_gaps(&c->g, &c->tried, (const char *const *)c->fonts, code, &c->named,
+                             &c->n_named, &c->cap, &msg);
+    if (found) {
+        buf_printf(&msg, " %s in no font here (not the bundled Charis SIL, nor "
+                         "any installed font): the window draws %s as a box; "
+                         "install a font that has %s (Debian: fonts-noto-core, "
+                         "fonts-noto-cjk) or write %s another way",
+                   found == 1 ? "is" : "are", found == 1 ? "it" : "each",
+                   found == 1 ? "it" : "them", found == 1 ? "it" : "them");
+        c->say(c->ud, c->s->id, file, line, buf_str(&msg));
+        c->total += found;
+    }
+    buf_free(&msg);
+}
+
 size_t check_glyphs(const Story *s, CheckGlyphsSay say, void *ud)
 {
-    char *fonts[STYLE_COUNT] = {0};
+    GlyphScan c = {.s = s, .say = say, .ud = ud};
     Err err;
-    if (draw_find_fonts(fonts, &err) != 0) /* no bundled font: installed ones alone */
-        memset(fonts, 0, sizeof fonts);
-    Glyphs *g = NULL;
-    bool tried = false;
-    uint32_t *named = NULL;
-    size_t n_named = 0, cap = 0, total = 0;
-    for (size_t f = 0; f < s->n_files; f++) {
-        char *text = util_read_file(s->files[f], 64u << 20, NULL, &err);
-        if (!text)
-            continue;
-        int ln = 0;
-        bool long_comment = false;
-        for (char *line = text; line;) {
-            char *nl = strchr(line, '\n');
-            if (nl)
-                *nl = '\0';
-            ln++;
-            char *start = line + strspn(line, " \t");
-            if (long_comment) {
-                long_comment = !strstr(line, "]]");
-            } else if (strncmp(start, "--[[", 4) == 0 || strncmp(start, "--[=[", 5) == 0) {
-                long_comment = !strstr(start, "]]") && !strstr(start, "]=]");
-            } else {
-                char *dash = strstr(line, "--");
-                if (dash && !memchr(line, '"', (size_t)(dash - line)) &&
-                    !memchr(line, '\'', (size_t)(dash - line)))
-                    *dash = '\0';
-                Buf msg = {0};
-                size_t found = line_gaps(&g, &tried, (const char *const *)fonts, line, &named, &n_named,
-                                         &cap, &msg);
-                if (found) {
-                    buf_printf(&msg, " %s in no font here (not the bundled Charis SIL, nor "
-                                     "any installed font): the window draws %s as a box; "
-                                     "install a font that has %s (Debian: fonts-noto-core, "
-                                     "fonts-noto-cjk) or write %s another way",
-                               found == 1 ? "is" : "are", found == 1 ? "it" : "each",
-                               found == 1 ? "it" : "them", found == 1 ? "it" : "them");
-                    say(ud, s->id, s->files[f], ln, buf_str(&msg));
-                    total += found;
-                }
-                buf_free(&msg);
-            }
-            line = nl ? nl + 1 : NULL;
-        }
-        free(text);
-    }
-    glyphs_close(g);
-    free(named);
+    if (draw_find_fonts(c.fonts, &err) != 0) /* no bundled font: installed ones alone */
+        memset(c.fonts, 0, sizeof c.fonts);
+    source_lines_each(s, glyph_line, &c);
+    glyphs_close(c.g);
+    free(c.named);
     for (int i = 0; i < STYLE_COUNT; i++)
-        free(fonts[i]);
-    return total;
+        free(c.fonts[i]);
+    return c.total;
 }
