@@ -171,6 +171,45 @@ Story *load_story_files(const char *const *names, const char *const *srcs, size_
     return s;
 }
 
+int support_data_home_setup(void **state)
+{
+    char *dir = tmp_dir_new();
+    setenv("XDG_DATA_HOME", dir, 1);
+    *state = dir;
+    return 0;
+}
+
+int support_data_home_teardown(void **state)
+{
+    tmp_dir_remove(*state);
+    free(*state);
+    unsetenv("XDG_DATA_HOME");
+    return 0;
+}
+
+Session *support_must_open_session(const char *src, uint64_t seed, bool resume,
+                                   const char *load, const char *file, int line)
+{
+    SessionOptions o = {.seed = seed, .seed_given = true, .player = "Ada", .resume = resume,
+                        .load = load};
+    Err err;
+    Session *ss = session_open(support_must_load(src, file, line), &o, &err);
+    if (!ss) {
+        print_error("session_open: %s\n", err.msg);
+        _fail(file, line);
+    }
+    return ss;
+}
+
+void support_must_session_choose(Session *ss, const char *id, const char *file, int line)
+{
+    Err err;
+    if (session_choose_id(ss, id, 1.0, &err) != 0) {
+        print_error("choosing %s: %s\n", id, err.msg);
+        _fail(file, line);
+    }
+}
+
 Story *support_must_load(const char *src, const char *file, int line)
 {
     Err err;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/session.h"
 #include "core/story.h"
 #include "core/util.h"
 
@@ -51,6 +52,23 @@ Story *load_story_files(const char *const *names, const char *const *srcs, size_
 #define load_error(src) support_load_error((src), __FILE__, __LINE__)
 Story *support_must_load(const char *src, const char *file, int line);
 char *support_load_error(const char *src, const char *file, int line);
+
+/* ---- data folders and sessions ---- */
+
+/* cmocka setup and teardown: a fresh temporary data folder (XDG_DATA_HOME) for the test in
+ * *state, removed afterwards even when the test fails, and XDG_DATA_HOME unset. */
+int support_data_home_setup(void **state);
+int support_data_home_teardown(void **state);
+
+/* A session of the story src for the player Ada: a new game with seed, or --continue
+ * (resume), or --load of load (NULL: none); the test fails with the engine's message. */
+#define must_open_session(src, seed, resume, load) \
+    support_must_open_session((src), (seed), (resume), (load), __FILE__, __LINE__)
+/* Take the choice with this id (1 s spent on it), or fail the test. */
+#define must_session_choose(ss, id) support_must_session_choose((ss), (id), __FILE__, __LINE__)
+Session *support_must_open_session(const char *src, uint64_t seed, bool resume,
+                                   const char *load, const char *file, int line);
+void support_must_session_choose(Session *ss, const char *id, const char *file, int line);
 
 /* ---- games ---- */
 

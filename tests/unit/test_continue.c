@@ -11,44 +11,10 @@
 #include "core/session.h"
 #include "lua/lua_host.h"
 
-static int data_setup(void **state)
-{
-    char *data = tmp_dir_new();
-    setenv("XDG_DATA_HOME", data, 1);
-    *state = data;
-    return 0;
-}
-
-static int data_teardown(void **state)
-{
-    tmp_dir_remove(*state);
-    free(*state);
-    return 0;
-}
-
 /* A session of the minimal story (id "t") for the player Ada: a new game with seed, or
  * --continue (resume), or --load of load. */
-static Session *open_t(uint64_t seed, bool resume, const char *load)
-{
-    SessionOptions o = {.seed = seed, .seed_given = true, .player = "Ada", .resume = resume,
-                        .load = load};
-    Err err;
-    Session *ss = session_open(must_load(MINIMAL_STORY), &o, &err);
-    if (!ss) {
-        print_error("session_open: %s\n", err.msg);
-        fail();
-    }
-    return ss;
-}
-
-static void pick(Session *ss, const char *id)
-{
-    Err err;
-    if (session_choose_id(ss, id, 1.0, &err) != 0) {
-        print_error("choosing %s: %s\n", id, err.msg);
-        fail();
-    }
-}
+#define open_t(seed, resume, load) must_open_session(MINIMAL_STORY, (seed), (resume), (load))
+#define pick(ss, id) must_session_choose((ss), (id))
 
 /* The decisions of the save at path as "choice,choice" (malloc'd) and its seed. */
 static char *decisions(const char *path, uint64_t *seed)
@@ -258,12 +224,12 @@ int main(void)
 {
     host_install(lua_host());
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_load_at_open_then_leave, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_load_in_game_then_leave, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_load_the_autosave_itself, data_setup,
-                                        data_teardown),
-        cmocka_unit_test_setup_teardown(test_title_continue_picks_loaded_story, data_setup,
-                                        data_teardown),
+        cmocka_unit_test_setup_teardown(test_load_at_open_then_leave, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_load_in_game_then_leave, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_load_the_autosave_itself, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_title_continue_picks_loaded_story, support_data_home_setup,
+                                        support_data_home_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

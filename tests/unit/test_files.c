@@ -267,23 +267,6 @@ static void test_fifo_is_not_read(void **state)
 
 /* ---- damaged autosaves ---- */
 
-/* A fresh data folder (XDG_DATA_HOME) per test. */
-static int data_setup(void **state)
-{
-    char *dir = tmp_dir_new();
-    setenv("XDG_DATA_HOME", dir, 1);
-    *state = dir;
-    return 0;
-}
-
-static int data_teardown(void **state)
-{
-    tmp_dir_remove(*state);
-    free(*state);
-    unsetenv("XDG_DATA_HOME");
-    return 0;
-}
-
 static Session *try_open(bool resume, Err *err)
 {
     SessionOptions o = {.seed = 5, .seed_given = true, .player = "Ada", .resume = resume};
@@ -599,18 +582,18 @@ int main(void)
         cmocka_unit_test(test_results_wrong_shape_and_newer),
         cmocka_unit_test(test_huge_files),
         cmocka_unit_test(test_fifo_is_not_read),
-        cmocka_unit_test_setup_teardown(test_damaged_autosave_kinds, data_setup, data_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_autosave_kinds, support_data_home_setup, support_data_home_teardown),
         cmocka_unit_test_setup_teardown(test_damaged_autosave_truncated_at_every_length,
-                                        data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_huge_autosave_set_aside, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_damaged_autosaves_never_clobbered, data_setup,
-                                        data_teardown),
-        cmocka_unit_test_setup_teardown(test_after_the_set_aside, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_newer_autosave_left_alone, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_damaged_slot_left_in_place, data_setup,
-                                        data_teardown),
-        cmocka_unit_test_setup_teardown(test_save_list_skips_damaged, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_save_list_with_fifo, data_setup, data_teardown),
+                                        support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_huge_autosave_set_aside, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_autosaves_never_clobbered, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_after_the_set_aside, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_newer_autosave_left_alone, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_slot_left_in_place, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_save_list_skips_damaged, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_save_list_with_fifo, support_data_home_setup, support_data_home_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

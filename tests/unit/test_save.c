@@ -125,24 +125,6 @@ static void test_round_trip(void **state)
 
 /* ---- atomic writes ---- */
 
-/* A temporary folder for the test (removed afterwards, even when the test fails); it is also
- * the data folder (XDG_DATA_HOME) for the session tests. */
-static int data_dir_setup(void **state)
-{
-    char *dir = tmp_dir_new();
-    setenv("XDG_DATA_HOME", dir, 1);
-    *state = dir;
-    return 0;
-}
-
-static int data_dir_teardown(void **state)
-{
-    tmp_dir_remove(*state);
-    free(*state);
-    unsetenv("XDG_DATA_HOME");
-    return 0;
-}
-
 static void test_save_write_atomic(void **state)
 {
     const char *dir = *state;
@@ -415,28 +397,10 @@ static void test_fixture_files(void **state)
 
 /* ---- sessions ---- */
 
-/* Each session test gets its own data folder (data_dir_setup). */
+/* Each session test gets its own data folder (support_data_home_setup). */
 
-static Session *open_session(uint64_t seed, bool resume)
-{
-    SessionOptions o = {.seed = seed, .seed_given = true, .player = "Ada", .resume = resume};
-    Err err;
-    Session *ss = session_open(must_load(MINIMAL_STORY), &o, &err);
-    if (!ss) {
-        print_error("session_open: %s\n", err.msg);
-        fail();
-    }
-    return ss;
-}
-
-static void session_pick(Session *ss, const char *id)
-{
-    Err err;
-    if (session_choose_id(ss, id, 1.0, &err) != 0) {
-        print_error("choosing %s: %s\n", id, err.msg);
-        fail();
-    }
-}
+#define open_session(seed, resume) must_open_session(MINIMAL_STORY, (seed), (resume), NULL)
+#define session_pick(ss, id) must_session_choose((ss), (id))
 
 /* The steps of the save at path, as "scene/choice,..." (malloc'd), and its seed. */
 static char *saved_steps(const char *path, uint64_t *seed)
@@ -696,23 +660,23 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_content),
         cmocka_unit_test(test_round_trip),
-        cmocka_unit_test_setup_teardown(test_save_write_atomic, data_dir_setup,
-                                        data_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_save_write_seen_whole, data_dir_setup,
-                                        data_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_save_write_atomic, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_save_write_seen_whole, support_data_home_setup,
+                                        support_data_home_teardown),
         cmocka_unit_test(test_corrupted_inputs),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_truncated_at_every_length),
         cmocka_unit_test(test_fixture_files),
-        cmocka_unit_test_setup_teardown(test_session_autosave_and_undo, data_dir_setup,
-                                        data_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_session_resume, data_dir_setup, data_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_resume_appends_in_place, data_dir_setup,
-                                        data_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_long_save_reads_back, data_dir_setup,
-                                        data_dir_teardown),
-        cmocka_unit_test_setup_teardown(test_new_game_keeps_old_autosave, data_dir_setup,
-                                        data_dir_teardown),
+        cmocka_unit_test_setup_teardown(test_session_autosave_and_undo, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_session_resume, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_resume_appends_in_place, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_long_save_reads_back, support_data_home_setup,
+                                        support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_new_game_keeps_old_autosave, support_data_home_setup,
+                                        support_data_home_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,21 +25,6 @@ static void put_save(const char *data, const char *id, const char *name, const c
     free(dir);
 }
 
-static int data_setup(void **state)
-{
-    char *data = tmp_dir_new();
-    setenv("XDG_DATA_HOME", data, 1);
-    *state = data;
-    return 0;
-}
-
-static int data_teardown(void **state)
-{
-    tmp_dir_remove(*state);
-    free(*state);
-    return 0;
-}
-
 static char id0[] = "office", id1[] = "demo", title0[] = "The Office", title1[] = "Demo";
 static char path0[] = "/s/office", path1[] = "/s/demo";
 
@@ -120,8 +105,8 @@ static void test_is_autosave(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_list_all_newest_first, data_setup, data_teardown),
-        cmocka_unit_test_setup_teardown(test_latest_autosave, data_setup, data_teardown),
+        cmocka_unit_test_setup_teardown(test_list_all_newest_first, support_data_home_setup, support_data_home_teardown),
+        cmocka_unit_test_setup_teardown(test_latest_autosave, support_data_home_setup, support_data_home_teardown),
         cmocka_unit_test(test_is_autosave),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
