@@ -3,6 +3,7 @@
  * with its question, the room's vote, the lesson and what the other road led to (the road the
  * room played after a rewind, or one replayed by the engine, core/road_replay.h), and the
  * questions for the whole story. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -534,6 +535,15 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
         const RoomStep *st = &road->steps[pv[k].i];
         Buf why = {0};
         pivot_why(&why, &pv[k], st);
+        /* a scene the room came back to asks the same question: say it was asked before */
+        size_t asked = 0;
+        for (size_t j = 0; st->discuss && j < pv[k].i && !asked; j++)
+            if (road->steps[j].discuss && strcmp(road->steps[j].discuss, st->discuss) == 0)
+                asked = j + 1;
+        char again[96] = "";
+        if (asked)
+            snprintf(again, sizeof again,
+                     "(asked at decision %zu too: has the answer changed?) ", asked);
         if (html) {
             buf_printf(b, "<div class=\"pivot\"><h3>Decision %zu: ", pv[k].i + 1);
             html_markup(b, st->heading);
@@ -542,6 +552,7 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
             buf_puts(b, ".</p>\n");
             if (st->discuss) {
                 buf_puts(b, "<p><b>Ask:</b> ");
+                buf_puts(b, again);
                 html_markup(b, st->discuss);
                 buf_puts(b, "</p>\n");
             }
@@ -557,7 +568,7 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
             buf_printf(b, "### Decision %zu: %s\n\nPicked because %s.\n\n", pv[k].i + 1,
                        st->heading, buf_str(&why));
             if (st->discuss)
-                buf_printf(b, "**Ask:** %s\n\n", st->discuss);
+                buf_printf(b, "**Ask:** %s%s\n\n", again, st->discuss);
             buf_puts(b, "**The room chose:** ");
             room_choice(b, st, false);
             buf_puts(b, "\n\n");

@@ -13,6 +13,9 @@
 # 5. the choices and the question for the room wrap at words to the terminal's width.
 # 7. the agenda shares its 15 minutes evenly (3, 4, 4, 4 for four decisions) and says "1
 #    decision"; the most divided vote (9/11/10) is picked before two ties of two options.
+# 10. an ending is headed by its title, not by a decision's number; a campaign's history lists
+#    the earlier chapters' decisions with their numbers; the next chapter says what carried
+#    over; a question asked again at a scene the room came back to says so.
 # 8. the handout's advice is that of the decisions played (chapter 2's too), each named; it says
 #    where the room's road stopped when it has no ending.
 set -eu
@@ -27,7 +30,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 # chapter 2, then rewind 2 into chapter 1, decision 2 voted 3/7/20, played to chapter 1's
 # ending, end
 { echo "pick 1"; echo "20 7 3"; for i in 1 2 3 4 5 6 7 8; do echo "pick 1"; done
-  echo next; echo "pick 1"; echo "pick 1"; echo "rewind 2"; echo "3 7 20"
+  echo next; echo "pick 1"; echo "pick 1"; echo history; echo "rewind 2"; echo "3 7 20"
   for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo "pick 1"; done; echo end; } |
   "$ladder" workshop career --session C --ui term --out "$work/c" > "$work/tc" 2>&1 ||
   { cat "$work/tc"; fail "ladder workshop career failed"; }
@@ -52,6 +55,17 @@ grep -q '^| Road | Ending | .*Job satisfaction' "$md" &&
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (Burnout [0-9]* against [0-9]*.* where the room.s road ended chapter 1)\.$' "$md" ||
   fail "the road played again is not set against the room's at chapter 1's end: $(grep 'other road:' "$md")"
 grep -q '12 decisions' "$handout" || fail "the handout does not cover the room's road"
+# 10. the ending's heading, the history across chapters, what carried over
+grep -q '^== Decision 11: Winter' "$work/tc" && fail "chapter 1's ending is headed as decision 11"
+grep -B2 '^== The end of the chapter: Steady Hands' "$work/tc" | grep -q '^== Decision' &&
+  fail "a decision's heading stands over the ending"
+grep -q '^== Steady Hands ==$' "$work/tc" || fail "the ending is not headed by its title"
+sed -n '/^room> history/,/^room> rewind/p' "$work/tc" > "$work/history"
+grep -q '^Chapter 1: The Reluctant Supervisor$' "$work/history" && grep -q '^  1\. Say yes' "$work/history" &&
+  grep -q '^  10\. ' "$work/history" && grep -q '^Chapter 2: Derailed$' "$work/history" &&
+  grep -q '^  12\. ' "$work/history" || fail "history does not list every chapter's decisions: $(cat "$work/history")"
+grep -q '^Carried over from the chapter before: Burnout [0-9]* ([0-9]* when chapter 1 ended)' "$work/tc" ||
+  fail "the next chapter does not say what carried over: $(grep -A2 '^== Chapter 2' "$work/tc")"
 # 8. the handout
 sed -n '/<h2>What the articles advise<\/h2>/,/<\/ul>/p' "$handout" > "$work/advice"
 grep -q '^<li>Decision 12 &middot; The first ninety days' "$work/advice" ||
@@ -129,6 +143,13 @@ grep -q '^The room: 30 for 1\. Option 1 it is\.$' "$work/to" ||
   fail "a lone number at a one-option decision is not its votes: $(grep -A1 '^room> 30' "$work/to")"
 grep -q '^There is no option 7 here\. Type the votes for each of the 3 options in order (e\.g\. "4 2 0"), or one option.s number to pick it' "$work/to" ||
   fail "a number that is no option does not say what is expected: $(grep -A1 '^room> 7' "$work/to")"
+
+# 10. supervisor's crossroads, come back to after lunch with Ruth: its question again
+printf 'pick 1\npick 1\npick 1\npick 1\npick 1\npick 1\npick 2\npick 1\nend\n' |
+  "$ladder" workshop supervisor --ui term --out "$work/x" > "$work/tx" 2>&1 ||
+  { cat "$work/tx"; fail "ladder workshop (crossroads) failed"; }
+grep -q '^For the room (asked at decision 7 too: has the answer changed?): Which of the' "$work/tx" ||
+  fail "the question asked again is not said to be: $(grep '^For the room' "$work/tx")"
 
 # 5. at 60 columns: supervisor's decision 2 (choices of 59 to 103 characters)
 printf 'pick 1\nend\n' | COLUMNS=60 "$ladder" workshop supervisor --ui term --out "$work/w" > "$work/tw" 2>&1 ||

@@ -81,13 +81,15 @@ static void show_scene(TermRoom *r)
     Screen *sc = screen_describe(r->s);
     if (sc->notice)
         wrap(r, sc->notice, 0);
-    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", room_decision_count(r->room) + 1,
-                 sc->chapter ? ": " : "", sc->chapter ? sc->chapter : "");
-    wrap(r, sc->text.text, 0);
-    if (sc->ending) {
+    if (sc->ending) { /* no decision here: the ending's title, then its summary (show_debrief) */
+        utf8_fprintf(r->out, "\n== %s ==\n\n", sc->ending->title);
+        wrap(r, sc->text.text, 0);
         screen_free(sc);
         return;
     }
+    utf8_fprintf(r->out, "\n== Decision %zu%s%s ==\n\n", room_decision_count(r->room) + 1,
+                 sc->chapter ? ": " : "", sc->chapter ? sc->chapter : "");
+    wrap(r, sc->text.text, 0);
     fputc('\n', r->out);
     for (size_t i = 0; i < sc->n_available; i++) {
         /* "  1. " then the choice, wrapped at words with its lines under the text */
@@ -104,8 +106,17 @@ static void show_scene(TermRoom *r)
         free(plain);
     }
     if (sc->discuss) {
+        /* a scene the room comes back to asks its question again: say so */
+        size_t asked = 0, before = room_decision_count(r->room) - sc->n_decisions;
+        for (size_t i = 0; i < sc->n_decisions && !asked; i++)
+            if (sc->decisions[i].discuss && strcmp(sc->decisions[i].discuss, sc->discuss) == 0)
+                asked = before + i + 1;
         Buf q = {0};
-        buf_puts(&q, "For the room: ");
+        if (asked)
+            buf_printf(&q, "For the room (asked at decision %zu too: has the answer changed?): ",
+                       asked);
+        else
+            buf_puts(&q, "For the room: ");
         buf_puts(&q, sc->discuss);
         fputc('\n', r->out);
         wrap(r, buf_str(&q), 0);
@@ -192,7 +203,31 @@ static void next_chapter(TermRoom *r)
     const Story *st = session_story(r->s);
     utf8_fprintf(r->out, "\n== Chapter %zu of %zu: %s ==\n", session_chapter(r->s) + 1,
                  session_root(r->s)->n_chapters, st->title);
-    fputs("The stats carry over from the chapter before (\"stats\" shows them).\n", r->out);
+    /* what carried over: each stat where it starts (and where the chapter before ended), or
+     * with numbers hidden the stats' names */
+    Screen *sc = screen_describe(r->s);
+    Buf line = {0};
+    bool told = sc->campaign && sc->campaign->carried && !r->hide_numbers;
+    if (told) {
+        buf_puts(&line, "Carried over from the chapter before: ");
+        buf_puts(&line, sc->campaign->carried);
+    } else {
+        buf_puts(&line, "The stats carried over:");
+    }
+    for (size_t i = 0, n = 0; !told && i < sc->n_stats; i++) {
+        if (sc->stats[i].hidden)
+            continue;
+        if (r->hide_numbers)
+            buf_printf(&line, "%s %s", n++ ? "," : "", sc->stats[i].label);
+        else
+            buf_printf(&line, "%s %s %d", n++ ? "," : "", sc->stats[i].label,
+                       sc->stats[i].value);
+    }
+    if (line.len && buf_str(&line)[line.len - 1] != '.')
+        buf_puts(&line, ".");
+    wrap(r, buf_str(&line), 0);
+    buf_free(&line);
+    screen_free(sc);
     show_scene(r);
 }
 
@@ -392,6 +427,16 @@ static int room_loop(TermRoom *r)
         } else if (strcmp(p, "history") == 0 || strcmp(p, "stats") == 0) {
             Screen *sc = screen_describe(r->s);
             size_t before = room_decision_count(r->room) - sc->n_decisions;
+            /* a campaign: the earlier chapters' decisions too, with the numbers rewind takes */
+            for (size_t c = 0, at = 0; p[0] == 'h' && c < session_chapter(r->s); c++) {
+                const Game *pg = session_past_game(r->s, c);
+                utf8_fprintf(r->out, "Chapter %zu: %s\n", c + 1, game_story(pg)->title);
+                for (size_t i = 0; i < game_decision_count(pg); i++)
+                    utf8_fprintf(r->out, "  %zu. %s\n", ++at, game_decision(pg, i)->text);
+            }
+            if (p[0] == 'h' && session_chapter(r->s) > 0)
+                utf8_fprintf(r->out, "Chapter %zu: %s\n", session_chapter(r->s) + 1,
+                             session_story(r->s)->title);
             for (size_t i = 0; p[0] == 'h' && i < sc->n_decisions; i++)
                 utf8_fprintf(r->out, "  %zu. %s\n", before + sc->decisions[i].number,
                              sc->decisions[i].text);
