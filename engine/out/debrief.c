@@ -249,20 +249,67 @@ static void road_html(Buf *b, const RoomRoad *road, size_t from)
 static const char *const COLOURS[] = {"#c8463a", "#2f6fba", "#3c9650", "#aa6e14",
                                       "#8446aa", "#149696", "#be3c82", "#5a5a5a"};
 
-/* An SVG chart of every stat over the decisions of the room's road, with a legend. */
+/* An SVG chart of every stat over the decisions of the room's road, with a legend: a vertical
+ * scale (the stats' values when they share a range, else the share of each stat's range),
+ * grid lines at a quarter, a half and three quarters, and the decisions numbered along the
+ * bottom ("start", then the decision each point comes after). */
 static void chart_svg(Buf *b, const RoomRoad *road)
 {
     size_t n = road->n;
     if (n == 0)
         return;
-    int W = 640, H = 220, P = 14;
-    int height = H + 30 + 18 * (int)((road->n_stats + 2) / 3);
+    int W = 640, H = 250, L = 46, R = 14, T = 12, B = 44; /* plot area inside the margins */
+    int pw = W - L - R, ph = H - T - B;
+    int height = H + 12 + 18 * (int)((road->n_stats + 2) / 3);
+    bool same = true; /* every stat on one range: the scale shows values */
+    for (size_t k = 1; k < road->n_stats; k++)
+        same &= road->stats[k].min == road->stats[0].min &&
+                road->stats[k].max == road->stats[0].max;
     buf_printf(b, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
                   "aria-label=\"Stats over the decisions\">\n",
                W, height, W, height);
-    buf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#fffcf6\" "
+    buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fffcf6\" "
                   "stroke=\"#c4b6a4\"/>\n",
-               W, H);
+               L, T, pw, ph);
+    for (int q = 0; q <= 4; q++) { /* the scale and its grid lines */
+        int y = T + ph - ph * q / 4;
+        if (q > 0 && q < 4)
+            buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e0d6c8\"/>\n",
+                       L, y, L + pw, y);
+        if (q % 2)
+            continue;
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", L - 6,
+                   y + 4);
+        if (same && road->n_stats)
+            buf_printf(b, "%d", road->stats[0].min +
+                                     (road->stats[0].max - road->stats[0].min) * q / 4);
+        else
+            buf_printf(b, "%d%%", 25 * q);
+        buf_puts(b, "</text>\n");
+    }
+    /* the decisions along the bottom: every one, or every second, fifth... as they fit */
+    size_t step = 1;
+    while (n / step > 20)
+        step = step == 1 ? 2 : step == 2 ? 5 : step * 2;
+    for (size_t i = 0; i <= n; i += step) {
+        int x = L + (int)((double)pw * (double)i / (double)n);
+        buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c4b6a4\"/>",
+                   x, T + ph, x, T + ph + 5);
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", x,
+                   T + ph + 18);
+        if (i == 0)
+            buf_puts(b, "start");
+        else
+            buf_printf(b, "%zu", i);
+        buf_puts(b, "</text>\n");
+    }
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" "
+                  "fill=\"#6b5f52\">after decision</text>\n",
+               L + pw / 2, T + ph + 36);
+    if (!same)
+        buf_printf(b, "<text x=\"4\" y=\"%d\" font-size=\"11\" fill=\"#6b5f52\" "
+                      "transform=\"rotate(-90 10 %d)\">of each stat's range</text>\n",
+                   T + ph / 2 + 40, T + ph / 2);
     for (size_t k = 0; k < road->n_stats; k++) {
         const RoomStat *sd = &road->stats[k];
         int range = sd->max - sd->min > 0 ? sd->max - sd->min : 1;
@@ -270,12 +317,12 @@ static void chart_svg(Buf *b, const RoomRoad *road)
                    COLOURS[k % 8]);
         for (size_t i = 0; i <= n; i++) {
             int v = road->values[i * road->n_stats + k];
-            double x = P + (double)(W - 2 * P) * (double)i / (double)n;
-            double y = H - P - (double)(H - 2 * P) * (v - sd->min) / range;
+            double x = L + (double)pw * (double)i / (double)n;
+            double y = T + ph - (double)ph * (v - sd->min) / range;
             buf_printf(b, "%.1f,%.1f ", x, y);
         }
         buf_puts(b, "\"/>\n");
-        int lx = 10 + (int)(k % 3) * 210, ly = H + 22 + (int)(k / 3) * 18;
+        int lx = 10 + (int)(k % 3) * 210, ly = H + 8 + (int)(k / 3) * 18;
         buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"8\" fill=\"%s\"/>", lx,
                    ly - 8, COLOURS[k % 8]);
         buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", lx + 20, ly);
@@ -317,8 +364,8 @@ static void debrief_html(Buf *b, Room *r, const Roads *rs, const char *when)
     }
     buf_puts(b, "</ul>\n");
     if (rs->n > 1) {
-        buf_puts(b, "<h2>The roads side by side</h2>\n<table>\n<thead><tr><th scope=\"col\">Road"
-                    "</th><th scope=\"col\">Ending</th>");
+        buf_puts(b, "<h2>The roads side by side</h2>\n<table class=\"roads\">\n<thead><tr>"
+                    "<th scope=\"col\">Road</th><th scope=\"col\">Ending</th>");
         for (size_t k = 0; k < road->n_stats; k++) {
             buf_puts(b, "<th scope=\"col\">");
             html_escape(b, road->stats[k].label);

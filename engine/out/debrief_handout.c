@@ -8,8 +8,10 @@
 #include "out/handout.h"
 #include "out/html.h"
 
-/* Decisions whose advice the room's handout lists at most (1-2 printed pages). */
-#define ADVICE_MAX 8
+/* Decisions whose advice the room's handout lists at most: the page's two printed pages hold
+ * the pivotal decisions and about five pieces of advice with their lessons (Letter, looked at
+ * in Chromium's PDF of the supervisor room of issue 17's second review). */
+#define ADVICE_MAX 5
 
 /* The room's vote at a decision as handout options: each option's share of the votes, the
  * room's choice marked; a pick without votes marks the choice alone. malloc'd, *n long. */
@@ -63,20 +65,27 @@ void debrief_handout_render(Room *r, const Roads *rs, const char *when, Buf *b)
         dec[k] = (HandoutDecision){.heading_html = buf_str(&heads[k]), .ask = st->discuss,
                                    .options = opts[k], .n_options = n, .lesson = st->lesson};
     }
-    /* the advice at the decisions the room played: those where it chose otherwise and the
-     * pivotal ones first, at most ADVICE_MAX, in the road's order */
+    /* the advice at the decisions the room played, at most ADVICE_MAX, listed in the road's
+     * order: the pivotal ones first, then from the latest back those where the room chose
+     * otherwise, then the others (so a campaign's later chapters are not crowded out) */
     HandoutAdvice *adv = xcalloc(road->n ? road->n : 1, sizeof *adv);
     Buf *adv_heads = xcalloc(road->n ? road->n : 1, sizeof *adv_heads);
     bool *take = xcalloc(road->n ? road->n : 1, sizeof *take);
     size_t na = 0, taking = 0;
     for (int pass = 0; pass < 3; pass++)
-        for (size_t i = 0; i < road->n && taking < ADVICE_MAX; i++) {
+        for (size_t at = 0; at < road->n && taking < ADVICE_MAX; at++) {
+            size_t i = pass == 0 ? at : road->n - 1 - at;
             const RoomStep *st = &road->steps[i];
             bool otherwise = !(st->advice && strstr(st->advice, "follows"));
             bool pivotal = false;
             for (size_t k = 0; k < np; k++)
                 pivotal |= pv[k].i == i;
-            if (!st->advised || take[i] || (pass == 0 && !otherwise) || (pass == 1 && !pivotal))
+            if (!st->advised || take[i] || (pass == 0 && !pivotal) || (pass == 1 && !otherwise))
+                continue;
+            bool again = false; /* a scene come back to gives the same advice: listed once */
+            for (size_t j = 0; j < road->n && !again; j++)
+                again = take[j] && strcmp(road->steps[j].advised, st->advised) == 0;
+            if (again)
                 continue;
             take[i] = true;
             taking++;

@@ -269,41 +269,78 @@ static void replay_at(const Roads *rs, const RoomRoad *road, size_t i, RoadRepla
     free(steps);
 }
 
+/* Stats of another road beside the room's: inline, "Burnout 70 against 90, ..."; or, in HTML
+ * with more than three (issue 17's second review: six in a sentence are hard to read out), the
+ * words "the stats in the table below, against the room's" and into *table a small table of
+ * the two rows, which the caller puts after the paragraph. */
+static void beside_emit(Buf *b, Buf *table, bool html, size_t n, const char *const *labels,
+                        const int *other, const int *mine)
+{
+    if (html && table && n > 3) {
+        buf_puts(b, "the stats in the table below, against the room's");
+        buf_puts(table, "<table class=\"beside\"><thead><tr><th></th>");
+        for (size_t j = 0; j < n; j++) {
+            buf_puts(table, "<th scope=\"col\">");
+            html_escape(table, labels[j]);
+            buf_puts(table, "</th>");
+        }
+        buf_puts(table, "</tr></thead><tbody>\n<tr><th scope=\"row\">the other road</th>");
+        for (size_t j = 0; j < n; j++)
+            buf_printf(table, "<td>%d</td>", other[j]);
+        buf_puts(table, "</tr>\n<tr><th scope=\"row\">the room's</th>");
+        for (size_t j = 0; j < n; j++)
+            buf_printf(table, "<td>%d</td>", mine[j]);
+        buf_puts(table, "</tr></tbody></table>\n");
+        return;
+    }
+    for (size_t j = 0; j < n; j++) {
+        buf_puts(b, j ? ", " : "");
+        if (html)
+            html_escape(b, labels[j]);
+        else
+            buf_puts(b, labels[j]);
+        buf_printf(b, " %d against %d", other[j], mine[j]);
+    }
+}
+
 /* The stats at the end of another road beside the room's, `mine` (road->n_stats values; `has`
- * NULL, or 0 where the room's road had no such stat then): "Burnout 70 against 90, ..."; other
- * holds values in the columns of other_road (the room's road's when NULL), matched to the
- * room's by stat id (roads in different chapters of a campaign have different stats). */
-static void stats_beside_at(Buf *b, const RoomRoad *other_road, const int *other,
+ * NULL, or 0 where the room's road had no such stat then), as beside_emit; other holds values
+ * in the columns of other_road (the room's road's when NULL), matched to the room's by stat id
+ * (roads in different chapters of a campaign have different stats). */
+static void stats_beside_at(Buf *b, Buf *table, const RoomRoad *other_road, const int *other,
                             size_t n_other, const RoomRoad *road, const int *mine,
                             const unsigned char *has, bool html)
 {
-    const char *sep = "";
+    size_t n = 0, cap = road->n_stats ? road->n_stats : 1;
+    const char **labels = xcalloc(cap, sizeof *labels);
+    int *o = xcalloc(cap, sizeof *o), *m = xcalloc(cap, sizeof *m);
     for (size_t j = 0; j < road->n_stats; j++) {
         long c = other_road ? room_road_stat(other_road, road->stats[j].id) : (long)j;
         if (c < 0 || (size_t)c >= n_other || (has && !has[j]))
             continue;
-        buf_puts(b, sep);
-        sep = ", ";
-        if (html)
-            html_escape(b, road->stats[j].label);
-        else
-            buf_puts(b, road->stats[j].label);
-        buf_printf(b, " %d against %d", other[c], mine[j]);
+        labels[n] = road->stats[j].label;
+        o[n] = other[c];
+        m[n++] = mine[j];
     }
+    beside_emit(b, table, html, n, labels, o, m);
+    free(labels);
+    free(o);
+    free(m);
 }
 
 /* The same against where the room's road ended. */
-static void stats_beside(Buf *b, const RoomRoad *other_road, const int *other, size_t n_other,
-                         const RoomRoad *road, bool html)
+static void stats_beside(Buf *b, Buf *table, const RoomRoad *other_road, const int *other,
+                         size_t n_other, const RoomRoad *road, bool html)
 {
-    stats_beside_at(b, other_road, other, n_other, road,
+    stats_beside_at(b, table, other_road, other, n_other, road,
                     road->values + road->n * road->n_stats, NULL, html);
 }
 
 /* A road the room played after a rewind, beside the room's: like with like. A road that
  * ended an earlier chapter than the one the room's road reached is set against the room's
  * stats at the end of that chapter; a road that stopped mid-way is said to have. */
-static void other_played(Buf *b, const RoomRoad *other, const RoomRoad *road, bool html)
+static void other_played(Buf *b, Buf *table, const RoomRoad *other, const RoomRoad *road,
+                         bool html)
 {
     buf_puts(b, "the room played it after a rewind; it ");
     bool earlier = other->chapter < road->chapter && other->chapter < road->chapters_ended;
@@ -324,11 +361,11 @@ static void other_played(Buf *b, const RoomRoad *other, const RoomRoad *road, bo
         finals[j] = road_final(other, j);
     if (earlier && other->ended) {
         size_t at = other->chapter * road->n_stats;
-        stats_beside_at(b, other, finals, other->n_stats, road, road->chapter_end_values + at,
-                        road->chapter_end_has + at, html);
+        stats_beside_at(b, table, other, finals, other->n_stats, road,
+                        road->chapter_end_values + at, road->chapter_end_has + at, html);
         buf_printf(b, " where the room's road ended chapter %zu)", other->chapter + 1);
     } else {
-        stats_beside(b, other, finals, other->n_stats, road, html);
+        stats_beside(b, table, other, finals, other->n_stats, road, html);
         buf_printf(b, " where the room's road %s after %zu decisions)",
                    road->ended ? "ended" : "stopped", road->n);
     }
@@ -337,18 +374,20 @@ static void other_played(Buf *b, const RoomRoad *other, const RoomRoad *road, bo
 }
 
 /* The same against the room's stats where an earlier chapter ended (its story's stats). */
-static void stats_beside_chapter(Buf *b, const Game *chapter, const int *other, size_t n_other,
-                                 bool html)
+static void stats_beside_chapter(Buf *b, Buf *table, const Game *chapter, const int *other,
+                                 size_t n_other, bool html)
 {
     const Story *s = game_story(chapter);
-    for (size_t j = 0; j < s->n_stats && j < n_other; j++) {
-        buf_puts(b, j ? ", " : "");
-        if (html)
-            html_escape(b, s->stats[j].label);
-        else
-            buf_puts(b, s->stats[j].label);
-        buf_printf(b, " %d against %d", other[j], game_stat(chapter, j));
+    size_t n = s->n_stats < n_other ? s->n_stats : n_other;
+    const char **labels = xcalloc(n ? n : 1, sizeof *labels);
+    int *m = xcalloc(n ? n : 1, sizeof *m);
+    for (size_t j = 0; j < n; j++) {
+        labels[j] = s->stats[j].label;
+        m[j] = game_stat(chapter, j);
     }
+    beside_emit(b, table, html, n, labels, other, m);
+    free(labels);
+    free(m);
 }
 
 /* How the engine chose after the other choice, in words a facilitator can read out: "After
@@ -378,7 +417,7 @@ static void later_text(Buf *b, const RoadReplay *rr)
 }
 
 /* What the replayed road led to, in a sentence (after "The other road: "). */
-static void replay_text(Buf *b, const RoomRoad *road, size_t i,
+static void replay_text(Buf *b, Buf *table, const RoomRoad *road, size_t i,
                         const RoadReplay *rr, const Chapter *where, bool html)
 {
     if (rr->error) {
@@ -428,11 +467,11 @@ static void replay_text(Buf *b, const RoomRoad *road, size_t i,
             buf_printf(b, "no ending within %d more decisions (", ROAD_REPLAY_MAX_DECISIONS);
         }
         if (where->game) {
-            stats_beside_chapter(b, where->game, rr->stats, rr->n_stats, html);
+            stats_beside_chapter(b, table, where->game, rr->stats, rr->n_stats, html);
             buf_puts(b, html ? " where the room ended the chapter" : " where the room ended the "
                                                                      "chapter");
         } else {
-            stats_beside(b, NULL, rr->stats, rr->n_stats, road, html);
+            stats_beside(b, table, NULL, rr->stats, rr->n_stats, road, html);
             if (!road->ended) /* like with like: the room's road has no ending yet */
                 buf_printf(b, " where the room's road stopped, before an ending, after %zu "
                               "decisions", road->n);
@@ -581,12 +620,19 @@ void debrief_plan(Buf *b, const Roads *rs, bool html)
             buf_puts(b, "<p><b>The other road:</b> ");
         else
             buf_puts(b, "**The other road:** ");
-        if (other) {
-            other_played(b, other, road, html);
+        Buf table = {0};
+        if (other)
+            other_played(b, &table, other, road, html);
+        else
+            replay_text(b, &table, road, pv[k].i, &rr[k], &where[k], html);
+        if (html) {
+            buf_puts(b, "</p>\n");
+            buf_puts(b, buf_str(&table));
+            buf_puts(b, "</div>\n");
         } else {
-            replay_text(b, road, pv[k].i, &rr[k], &where[k], html);
+            buf_puts(b, "\n\n");
         }
-        buf_puts(b, html ? "</p></div>\n" : "\n\n");
+        buf_free(&table);
     }
     /* the whole story */
     buf_puts(b, html ? "<h3>For the whole story</h3>\n" : "### For the whole story\n\n");

@@ -13,6 +13,9 @@
 # 5. the choices and the question for the room wrap at words to the terminal's width.
 # 7. the agenda shares its 15 minutes evenly (3, 4, 4, 4 for four decisions) and says "1
 #    decision"; the most divided vote (9/11/10) is picked before two ties of two options.
+# 9. the page: another road's five or more stats beside the room's in a small table (the Markdown
+#    keeps the sentence); the chart of the stats has a scale and the decisions numbered; the
+#    roads' table is classed for its print CSS (its Ending column kept wide).
 # 10. an ending is headed by its title, not by a decision's number; a campaign's history lists
 #    the earlier chapters' decisions with their numbers; the next chapter says what carried
 #    over; a question asked again at a scene the room came back to says so.
@@ -55,6 +58,17 @@ grep -q '^| Road | Ending | .*Job satisfaction' "$md" &&
 grep -q '^\*\*The other road:\*\* the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (Burnout [0-9]* against [0-9]*.* where the room.s road ended chapter 1)\.$' "$md" ||
   fail "the road played again is not set against the room's at chapter 1's end: $(grep 'other road:' "$md")"
 grep -q '12 decisions' "$handout" || fail "the handout does not cover the room's road"
+# 9. the page
+grep -q '<p><b>The other road:</b> the room played it after a rewind; it led to Steady Hands, the end of chapter 1, after 10 decisions (the stats in the table below, against the room.s where the room.s road ended chapter 1)\.</p>$' "$html" ||
+  fail "another road's stats are not put in a table: $(grep 'The other road:</b> the room played' "$html")"
+grep -A1 'The other road:</b> the room played' "$html" | grep -q '^<table class="beside"><thead><tr><th></th><th scope="col">Burnout</th>' ||
+  fail "no table of the other road's stats after its paragraph"
+grep -q '<tr><th scope="row">the other road</th><td>[0-9]*</td>' "$html" && grep -q '<tr><th scope="row">the room.s</th><td>[0-9]*</td>' "$html" ||
+  fail "the table lacks the two roads' rows"
+grep -q '>start</text>' "$html" && grep -q '>after decision</text>' "$html" && grep -q 'text-anchor="end">100</text>' "$html" ||
+  fail "the chart has no scale or decision numbers"
+grep -q '<table class="roads">' "$html" || fail "the roads' table is not classed"
+grep -q '@page{margin' "$html" || fail "the debrief has no page margins for print"
 # 10. the ending's heading, the history across chapters, what carried over
 grep -q '^== Decision 11: Winter' "$work/tc" && fail "chapter 1's ending is headed as decision 11"
 grep -B2 '^== The end of the chapter: Steady Hands' "$work/tc" | grep -q '^== Decision' &&
