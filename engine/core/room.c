@@ -220,8 +220,10 @@ size_t room_winner(const int *counts, size_t n, size_t *ties)
 }
 
 /* After a decision: when the room rewound to this very decision and took the same choice
- * among the same options again, the road it rewound away from was a correction (a mistyped
- * vote), not another road: it leaves the record (issue 17's second review). */
+ * among the same options again, the road it rewound away from parts from this one only later:
+ * its parting moves on to the next decision, and once the room has retaken every decision of
+ * it, it was a correction (a mistyped vote), not another road, and leaves the record (issue
+ * 17's second review). */
 static void drop_same_road(Room *r)
 {
     if (!r->n_roads)
@@ -241,6 +243,9 @@ static void drop_same_road(Room *r)
     for (size_t i = 0; was->tally.n && i < now->n; i++)
         if (strcmp(was->tally.texts[i], now->texts[i]) != 0)
             return;
+    last->rewound_to = k + 1;
+    if (last->rewound_to <= last->n || (last->ended && !game_ended(g)))
+        return;
     room_road_free(last);
     r->n_roads--;
 }

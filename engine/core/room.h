@@ -162,8 +162,9 @@ void room_set_participants(Room *r, int n); /* n <= 0: not given */
 /* Go back to just before decision k (1-based, counted across a campaign's chapters: back into
  * an earlier chapter when k is in one); the road so far is kept in the record, and the
  * rewind journaled. Returns 0, or -1 with err when there is no decision k. When the room then
- * takes the same choice at decision k again (the same options shown), the road kept is
- * dropped from the record: it was a correction, not another road. */
+ * takes the same choice at decision k again (the same options shown), the road kept parts
+ * from the room's at k + 1 (its rewound_to moves on), and once the room has taken all of its
+ * decisions again it leaves the record: it was a correction, not another road. */
 int room_rewind(Room *r, size_t k, Err *err);
 /* How many roads the room rewound away from (as room_roads' *n). */
 int room_roads_not_taken(const Room *r);

@@ -124,6 +124,12 @@ printf 'end\n' | "$ladder" workshop supervisor --session F --ui term --out "$wor
 grep -q 'at decision 4 with every vote so far' "$work/tf2" || fail "--continue after undo: $(head -1 "$work/tf2")"
 grep -q '^Votes: 14, 14, 2 (30 voted' "$md" || fail "--continue lost the vote after undo"
 grep -q '^## Roads not taken' "$md" && fail "--continue made a road of the corrected vote"
+# a rewind to 1 that takes the same choice there and another at 2 is a road from decision 2
+printf '9 1\n5 5\n1\n2 8\nrewind 1\n8 2\n1 9\n2\n8 2\nend\n' |
+  "$ladder" workshop tests/fixtures/good/office --ui term --out "$work/of" > "$work/tof" 2>&1 ||
+  { cat "$work/tof"; fail "ladder workshop office (same choice, then another) failed"; }
+grep -q '^### Explored after the ending, from decision 2: ' "$work"/of/*.md ||
+  fail "a road that parts at decision 2 is said to part elsewhere: $(grep '^### [LE]' "$work"/of/*.md)"
 # 3. no name: the vocative is left out; --player gives one
 tr '\n' ' ' < "$work/tf" | grep -q 'what that team looks after\. Will you' ||
   fail "the room is given a name: $(grep -A1 'You built half' "$work/tf")"
