@@ -459,6 +459,9 @@ void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer)
     x->votes = votes;
     x->timer = timer;
     x->roads_not_taken = room_roads_not_taken(r);
+    /* a room has no player to ask a name of: the facilitator gives one (ladder workshop
+     * --player) or the story leaves it out */
+    sc->ask_name = false;
     /* the room numbers its decisions across a campaign's chapters; the Screen's are this
      * chapter's, which come after the earlier chapters' */
     size_t all = room_decision_count(r);

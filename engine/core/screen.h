@@ -217,7 +217,8 @@ Screen *screen_describe_next(Session *s, Screen *prev);
 Screen *screen_of(const Session *s);
 /* Add room mode to a screen: the room's code and record (r is borrowed; the tallies stay
  * valid until the room changes), the current votes (borrowed, one per choice, or NULL) and the
- * seconds left on the timer (-1: none). */
+ * seconds left on the timer (-1: none). A room asks no player's name (ask_name false), and
+ * its decisions' tallies are the room's for this chapter (the room numbers across chapters). */
 void screen_add_room(Screen *sc, const Room *r, const int *votes, int timer);
 /* Free sc and every copy it holds. NULL: nothing. */
 void screen_free(Screen *sc);

@@ -468,6 +468,21 @@ static void campaign_next(void **state)
     close_room(&p);
 }
 
+/* A room on a story that asks the player's name (career asks it) opens on its first decision,
+ * not the name entry: rooms have no player's name unless the facilitator gives one. */
+static void room_asks_no_name(void **state)
+{
+    (void)state;
+    Play p = open_room(LADDER_TEST_FIXTURES "/good/ask_name", 0);
+    assert_true(session_wants_name(p.s)); /* the story asks, and no name was given */
+    Screen *sc = screen_of(p.s);
+    int live[64] = {0};
+    screen_add_room(sc, p.r, live, -1);
+    assert_false(sc->ask_name);
+    screen_free(sc);
+    close_room(&p);
+}
+
 int main(void)
 {
     host_install(lua_host()); /* the scripting host behind story_load */
@@ -487,6 +502,7 @@ int main(void)
         cmocka_unit_test(clock_narrow),
         cmocka_unit_test(labels_wrap_at_spaces),
         cmocka_unit_test(campaign_next),
+        cmocka_unit_test(room_asks_no_name),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ui_sdl.shutdown();
