@@ -58,6 +58,12 @@ for i in range(2):
 files = sorted(os.path.join(res, f) for f in os.listdir(res))
 if len(files) != 10:
     fail("expected 10 results files, got %d" % len(files))
+# a choice's text with markup ("*" emphasis, "**" strong), as a story may write one: the
+# spreadsheet gives the text as plain prose (core/text.h's text_plain leaves the markers out)
+MARKED = "Say yes, as *acting* supervisor, **for now**"
+d0 = json.load(open(files[0], encoding="utf-8"))
+(d0["chapters"][0] if "chapters" in d0 else d0)["decisions"][0]["text"] = MARKED
+json.dump(d0, open(files[0], "w", encoding="utf-8"), ensure_ascii=False)
 data = {f: json.load(open(f, encoding="utf-8")) for f in files}
 
 out = subprocess.run([ladder, "report", res, "-o", work + "/r.html", "--csv", work + "/d.csv",
@@ -146,7 +152,7 @@ for f, d in data.items():
     for k, (row, (story, x)) in enumerate(zip(got, decs), 1):
         if (row["decision"], row["chapter"], row["scene"], row["choice"]) != (str(k), story, x["scene"], x["choice"]):
             fail("%s: row %d is %s" % (f, k, row))
-        if row["text"] != cell(x.get("text", "")):
+        if row["text"] != cell(x.get("text", "").replace("*", "")):
             fail("%s: row %d's text %r" % (f, k, row["text"]))
         for sid, v in x.get("before", {}).items():
             if row[sid + "_before"] != str(v) or row[sid + "_after"] != str(x["after"][sid]):

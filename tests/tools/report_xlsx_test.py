@@ -68,6 +68,12 @@ for i in range(2):
 files = sorted(os.path.join(res, f) for f in os.listdir(res))
 if len(files) != 11:
     fail("expected 11 results files, got %d" % len(files))
+# a choice's text with markup ("*" emphasis, "**" strong), as a story may write one: the
+# spreadsheet gives the text as plain prose (core/text.h's text_plain leaves the markers out)
+MARKED = "Say yes, as *acting* supervisor, **for now**"
+d0 = json.load(open(files[0], encoding="utf-8"))
+(d0["chapters"][0] if "chapters" in d0 else d0)["decisions"][0]["text"] = MARKED
+json.dump(d0, open(files[0], "w", encoding="utf-8"), ensure_ascii=False)
 data = {f: json.load(open(f, encoding="utf-8")) for f in files}
 
 book = work + "/out/report.xlsx"
@@ -259,7 +265,7 @@ for f, d in data.items():
         if (num(row, "decision"), text(row, "chapter"), text(row, "scene"),
                 text(row, "choice")) != (k, story, x["scene"], x["choice"]):
             fail("%s: row %d is %s" % (f, k, {a: c.value for a, c in row.items()}))
-        if text(row, "text") != x.get("text", ""):
+        if text(row, "text") != x.get("text", "").replace("*", ""):
             fail("%s: row %d's text %r" % (f, k, text(row, "text")))
         if num(row, "seconds") != x.get("seconds", 0):
             fail("%s: row %d's seconds %r" % (f, k, num(row, "seconds")))

@@ -1,7 +1,7 @@
 /* csv.c: the report's CSVs: one row per decision per participant, and one row per
  * participant (RFC 4180 quoting, CRLF line ends; fields that a spreadsheet would take for a
  * formula are prefixed with '; on request a UTF-8 byte-order mark, which spreadsheets need to
- * read the file as UTF-8).
+ * read the file as UTF-8). A choice's text is written as plain prose, its markup left out.
  *
  * At 20,000 participants the per-decision CSV is about 360,000 rows (87 MB): every interned
  * string is quoted once (CsvCells) and copied into each row that shows it, a row's room is
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "tools/report/report.h"
 
 /* ---- CSV ---- */
@@ -51,6 +52,10 @@ typedef struct CsvCells {
     size_t *len;
     size_t *raw;   /* strlen of the string itself */
     bool *plain;   /* no quoting in it (, " CR LF) */
+    /* the string as prose without its markup (text_plain: "*acting*" is "acting"), for the
+     * choice's text column: at prose_off[i], prose_len[i] bytes of text */
+    size_t *prose_off;
+    size_t *prose_len;
     size_t n;
 } CsvCells;
 
@@ -70,6 +75,19 @@ static void cells_make(CsvCells *c, const Report *r)
         c->raw[i] = strlen(s);
         c->plain[i] = !strpbrk(s, ",\"\r\n");
     }
+    c->prose_off = xcalloc(c->n + 1, sizeof *c->prose_off);
+    c->prose_len = xcalloc(c->n + 1, sizeof *c->prose_len);
+    for (size_t i = 0; i < c->n; i++) {
+        c->prose_off[i] = c->off[i];
+        c->prose_len[i] = c->len[i];
+        if (!strchr(r->s.v[i], '*')) /* the markup's one marker (core/text.h) */
+            continue;
+        char *prose = text_plain(r->s.v[i]);
+        c->prose_off[i] = c->text.len;
+        csv_field(&c->text, prose, true);
+        c->prose_len[i] = c->text.len - c->prose_off[i];
+        free(prose);
+    }
 }
 
 static void cells_free(CsvCells *c)
@@ -79,6 +97,8 @@ static void cells_free(CsvCells *c)
     free(c->len);
     free(c->raw);
     free(c->plain);
+    free(c->prose_off);
+    free(c->prose_len);
 }
 
 /* The length of interned string id's cell (0 for none, id < 0). */
@@ -94,6 +114,21 @@ static char *put_cell(char *o, const CsvCells *c, int id)
         return o;
     memcpy(o, c->text.s + c->off[id], c->len[id]);
     return o + c->len[id];
+}
+
+/* The length of interned string id's cell as prose (0 for none, id < 0). */
+static size_t prose_len(const CsvCells *c, int id)
+{
+    return id < 0 ? 0 : c->prose_len[id];
+}
+
+/* Copy interned string id's cell as prose (no markup) to o; returns the end. */
+static char *put_prose(char *o, const CsvCells *c, int id)
+{
+    if (id < 0)
+        return o;
+    memcpy(o, c->text.s + c->prose_off[id], c->prose_len[id]);
+    return o + c->prose_len[id];
 }
 
 /* Make room for n more bytes and a NUL at the end of b; returns where they go. */
@@ -232,7 +267,7 @@ void report_csv(Report *r, bool bom, ReportFile *f)
                     }
                 }
                 o = reserve(b, pre.len + cell_len(&c, d->story) + cell_len(&c, d->scene) +
-                                    cell_len(&c, d->choice) + cell_len(&c, d->text) +
+                                    cell_len(&c, d->choice) + prose_len(&c, d->text) +
                                     cell_len(&c, d->forced) + INT_CELL_MAX + SECS_CELL_MAX +
                                     2 * nc * INT_CELL_MAX + 8);
                 memcpy(o, pre.s, pre.len);
@@ -244,7 +279,7 @@ void report_csv(Report *r, bool bom, ReportFile *f)
                 *o++ = ',';
                 o = put_cell(o, &c, d->choice);
                 *o++ = ',';
-                o = put_cell(o, &c, d->text);
+                o = put_prose(o, &c, d->text);
                 o = put_secs(o, d->seconds);
                 *o++ = ',';
                 o = put_cell(o, &c, d->forced);

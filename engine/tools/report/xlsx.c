@@ -321,7 +321,13 @@ static void write_decisions(Book *bk, Report *r, const int *cols, size_t nc)
                 put_num(&sh, 6, (double)(i + 1), NULL);
                 put_text(bk, &sh, 7, S(r, d->scene), NULL);
                 put_text(bk, &sh, 8, S(r, d->choice), NULL);
-                put_text(bk, &sh, 9, S(r, d->text), NULL);
+                if (strchr(S(r, d->text), '*')) { /* the choice as prose, no markup */
+                    char *prose = text_plain(S(r, d->text));
+                    put_text(bk, &sh, 9, prose, NULL);
+                    free(prose);
+                } else {
+                    put_text(bk, &sh, 9, S(r, d->text), NULL);
+                }
                 put_num(&sh, 10, d->seconds, NULL);
                 put_text(bk, &sh, 11, S(r, d->forced), NULL);
                 for (size_t j = 0; j < nc; j++) {
