@@ -251,6 +251,10 @@ void app_act(App *a, int action, int arg)
             a->scroll = a->choices_top;
         a->focus = -1;
         break;
+    case A_TO_ENDING: /* the ending's heading a little under the pane's top */
+        a->scroll = a->ending_top;
+        a->focus = -1;
+        break;
     case A_NAME: app_name_take(a); break;
     case A_AGAIN: play_again(a); break;
     case A_BIGGER:

@@ -63,6 +63,7 @@ enum Action {
     A_HELP,       /* the keys, on F1 or ? */
     A_STATS_INFO, /* the stats explained, on S */
     A_ENDINGS,    /* the endings gallery, on E */
+    A_TO_ENDING,  /* scroll the story so that the ending's heading shows (scroll.c's cue) */
 };
 
 typedef enum Overlay {
@@ -79,9 +80,14 @@ typedef enum Overlay {
     OV_ENDINGS /* the endings gallery (explain.c) */
 } Overlay;
 
+/* A button of the last frame. One scrolled out of its area takes no click (action A_NONE)
+ * but keeps in off_action what it does in view, so that the keyboard's focus still reaches
+ * it and scrolls it into view (events.c; window review, item 1); off_action is A_NONE for the
+ * others. */
 typedef struct Button {
     SDL_Rect r;
     int action, arg;
+    int off_action;
 } Button;
 
 /* Earlier scene i of the chapter in the story column (history.c; its text is the game's,
@@ -166,6 +172,12 @@ typedef struct App {
     int hist_y0;        /* where the last frame put the column's top (for sdl_test.h) */
     int scroll, content_h, pane_h, current_top;
     SDL_Rect column; /* the story column of the last frame */
+    /* the scrolling area of the last frame (the story pane, the title's list of stories; 0
+     * when none) and its buttons, first to end - 1: the keyboard's focus scrolls them into
+     * view, clear of the stats panel and the top bar (events.c) */
+    SDL_Rect scroll_view;
+    int scroll_first, scroll_end;
+    int ending_top; /* where the ending's heading begins in the column (-1: no ending) */
     int choices_top, choices_end; /* where the scene's choices begin and end in the column */
     SDL_Rect scroll_track, scroll_thumb, choices_cue; /* of the last frame (scroll.c) */
     bool dragging;                /* the scroll bar's thumb, from drag_y0 at drag_scroll0 */
@@ -297,6 +309,12 @@ void app_scrollbar_drag(App *a, int y);
 /* When the first of the scene's n choices starts below the pane (first_choice_y, drawable
  * px), a button at the pane's foot: "3 choices below" (A_TO_CHOICES); records a->choices_cue. */
 void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n);
+/* At an ending whose heading starts below the pane (heading_y, drawable px), the same kind of
+ * button: "The end, below" (A_TO_ENDING), so that the page does not stop on the last scene
+ * with no sign of the ending (window review, item 4); records a->choices_cue. Either cue
+ * stands on a band of the page's colour that fades the text above it, so that it covers no
+ * words (item 5). */
+void app_ending_cue(App *a, SDL_Rect pane, int heading_y);
 
 /* Before the text or window size changes: remember the reading position (the block at the
  * top of the view and how far into it, or that the view was at the bottom). */

@@ -24,6 +24,81 @@ static void scroll_by(App *a, int dy)
     a->redraw = true;
 }
 
+/* A button the keyboard can take: one that acts, or one scrolled out of view (Button). */
+static bool focusable(const Button *b)
+{
+    return b->action != A_NONE || b->off_action != A_NONE;
+}
+
+/* Scroll the focused button of the scrolling area wholly into it (the story pane starts under
+ * the top bar and, in a narrow window, under the stats: window review, items 1 and 2), a
+ * margin clear of its edges; one taller than the area shows its top. */
+static void show_focus(App *a)
+{
+    SDL_Rect v = a->scroll_view;
+    int f = a->focus;
+    if (a->overlay != OV_NONE || v.h <= 0 || f < a->scroll_first || f >= a->scroll_end)
+        return;
+    SDL_Rect r = a->buttons[f].r;
+    int pad = draw_px(&a->d, 12), top = v.y + pad, bottom = v.y + v.h - pad, dy = 0;
+    if (r.y + r.h > bottom)
+        dy = r.y + r.h - bottom;
+    if (r.y - dy < top)
+        dy = r.y - top;
+    a->scroll += dy;
+}
+
+/* Move the focus to the next (or previous) button the keyboard can take, round the end. */
+static void focus_step(App *a, bool back)
+{
+    int n = a->n_buttons, f = a->focus;
+    for (int tries = 0; tries < n; tries++) {
+        f = f < 0 || f >= n ? (back ? n - 1 : 0) : (f + (back ? n - 1 : 1)) % n;
+        if (focusable(&a->buttons[f])) {
+            a->focus = f;
+            show_focus(a);
+            return;
+        }
+    }
+}
+
+/* Home, End, Page Up and Page Down in a dialog's list (window review, item 7): the first or
+ * the last item, or a page of items (as many as show in the list at once) up or down. */
+static void focus_jump(App *a, SDL_Keycode sym)
+{
+    int n = a->n_buttons, first = -1, last = -1, page = 0;
+    SDL_Rect v = a->list_view;
+    for (int i = 0; i < n; i++) {
+        if (!focusable(&a->buttons[i]))
+            continue;
+        if (first < 0)
+            first = i;
+        last = i;
+        SDL_Rect r = a->buttons[i].r;
+        if (r.h > 0 && r.y >= v.y && r.y + r.h <= v.y + v.h)
+            page++;
+    }
+    if (first < 0)
+        return;
+    if (page < 1)
+        page = 1;
+    int f = a->focus < 0 ? first : a->focus;
+    if (sym == SDLK_HOME)
+        f = first;
+    else if (sym == SDLK_END)
+        f = last;
+    else
+        f += sym == SDLK_PAGEUP ? -page : page;
+    if (f < first)
+        f = first;
+    if (f > last)
+        f = last;
+    while (f < last && !focusable(&a->buttons[f]))
+        f++;
+    a->focus = f;
+    a->redraw = true;
+}
+
 static void key(App *a, const SDL_KeyboardEvent *k)
 {
     SDL_Keycode sym = k->keysym.sym;
@@ -75,34 +150,30 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         return;
     case SDLK_UP:
     case SDLK_DOWN:
-    case SDLK_TAB: {
-        int n = a->n_buttons;
-        if (n == 0)
-            return;
-        bool back = sym == SDLK_UP || (sym == SDLK_TAB && (k->keysym.mod & KMOD_SHIFT));
-        int f = a->focus;
-        for (int tries = 0; tries < n; tries++) {
-            f = f < 0 ? (back ? n - 1 : 0) : (f + (back ? n - 1 : 1)) % n;
-            if (a->buttons[f].action != A_NONE)
-                break;
-        }
-        a->focus = f;
-        if (a->overlay == OV_NONE) { /* keep the focused button in view */
-            SDL_Rect r = a->buttons[f].r;
-            if (r.y + r.h > a->h)
-                a->scroll += r.y + r.h - a->h + draw_px(&a->d, 20);
-            else if (r.y < draw_px(&a->d, 120))
-                a->scroll -= draw_px(&a->d, 120) - r.y;
-        }
+    case SDLK_TAB:
+        focus_step(a, sym == SDLK_UP || (sym == SDLK_TAB && (k->keysym.mod & KMOD_SHIFT)));
         a->redraw = true;
         return;
-    }
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
-        if (a->focus >= 0 && a->focus < a->n_buttons)
-            app_act(a, a->buttons[a->focus].action, a->buttons[a->focus].arg);
+        if (a->focus >= 0 && a->focus < a->n_buttons) { /* (scrolled into view by now) */
+            const Button *b = &a->buttons[a->focus];
+            app_act(a, b->action != A_NONE ? b->action : b->off_action, b->arg);
+        }
         return;
+    case SDLK_PAGEUP:
+    case SDLK_PAGEDOWN:
+    case SDLK_HOME:
+    case SDLK_END:
+        if (a->list_view.h > 0 && a->overlay != OV_NONE) { /* a dialog's list: move the focus */
+            focus_jump(a, sym);
+            return;
+        }
+        break;
+    default: break;
+    }
+    switch (sym) {
     case SDLK_PAGEUP: scroll_by(a, -a->pane_h * 9 / 10); return;
     case SDLK_PAGEDOWN: scroll_by(a, a->pane_h * 9 / 10); return;
     case SDLK_HOME: scroll_by(a, -a->content_h); return;

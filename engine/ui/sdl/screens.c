@@ -146,6 +146,7 @@ static int story_column(App *a, int x, int y, int w, bool render)
         return y - y0;
     }
     /* the ending and its debrief */
+    a->ending_top = y - y0;
     y += draw_px(d, 6);
     if (render)
         draw_fill(d, (SDL_Rect){x, y, w, draw_px(d, 2)}, t->accent);
@@ -264,6 +265,22 @@ static int story_column(App *a, int x, int y, int w, bool render)
     return y - y0 + gap;
 }
 
+/* The buttons from first on are the scrolling area view's: those scrolled out of it take no
+ * click, and keep what they do for the keyboard (Button.off_action). */
+static void scrolled_out(App *a, SDL_Rect view, int first)
+{
+    a->scroll_view = view;
+    a->scroll_first = first;
+    a->scroll_end = a->n_buttons;
+    for (int i = first; i < a->n_buttons; i++) {
+        SDL_Rect r = a->buttons[i].r, vis;
+        if (!SDL_IntersectRect(&r, &view, &vis)) {
+            a->buttons[i].off_action = a->buttons[i].action;
+            a->buttons[i].action = A_NONE;
+        }
+    }
+}
+
 /* A story's button on the title screen: title, summary, and the endings found (malloc'd). */
 static char *story_button_text(const CatalogEntry *e)
 {
@@ -353,7 +370,7 @@ void app_game_screen(App *a)
         a->scroll = keep_view(a, col_w);
     }
     int saved = a->n_buttons;
-    a->choices_top = a->choices_end = -1;
+    a->choices_top = a->choices_end = a->ending_top = -1;
     a->content_h = story_column(a, col_x, 0, col_w, false) + margin * 2;
     a->n_buttons = saved;
     a->pane_h = pane_h;
@@ -371,15 +388,12 @@ void app_game_screen(App *a)
     SDL_RenderSetClipRect(d->r, &clip);
     int first = a->n_buttons;
     story_column(a, col_x, pane_y + margin - a->scroll, col_w, true);
-    /* buttons scrolled out of the pane cannot be clicked */
-    for (int i = first; i < a->n_buttons; i++) {
-        SDL_Rect r = a->buttons[i].r, vis;
-        if (!SDL_IntersectRect(&r, &clip, &vis))
-            a->buttons[i].action = A_NONE;
-    }
+    scrolled_out(a, clip, first);
     app_pane_scrollbar(a, clip, max_scroll);
     if (a->choices_top >= 0 && !a->room)
         app_choices_cue(a, clip, pane_y + margin - a->scroll + a->choices_top, sc->n_available);
+    if (a->ending_top >= 0)
+        app_ending_cue(a, clip, pane_y + margin - a->scroll + a->ending_top);
     SDL_RenderSetClipRect(d->r, NULL);
     /* the top bar last, so that its Menu button comes after the choices in the focus order */
     char *title = sc->campaign ? xasprintf("%s \u2014 %s", sc->campaign->title, sc->title)
@@ -449,11 +463,7 @@ void app_title_screen(App *a)
              draw_px(d, 8);
         free(text);
     }
-    for (int i = first; i < a->n_buttons; i++) {
-        SDL_Rect r = a->buttons[i].r, vis;
-        if (!SDL_IntersectRect(&r, &clip, &vis))
-            a->buttons[i].action = A_NONE;
-    }
+    scrolled_out(a, clip, first);
     if (a->cat->n == 0)
         draw_text(d, ROLE_BODY, "No stories were found.", x, y, col_w, t->bad, true);
     if (max_scroll > 0) {

@@ -2,7 +2,7 @@
  * 4). The bar is 12 points wide and takes the mouse: drag its thumb, or click the track above
  * or below it to move a page. When the scene's choices start below the visible part of the
  * pane, a button at the pane's foot says how many there are ("3 choices below") and brings
- * them into view. */
+ * them into view; at an ending, one says "The end, below" the same way (window review). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -54,25 +54,51 @@ void app_scrollbar_drag(App *a, int y)
     a->redraw = true;
 }
 
-void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n)
+/* A cue button (text) centred at the pane's foot, taking action, on a band of the page's
+ * colour from a little above it to the pane's foot, which fades in over a line's height above
+ * that, so that the words behind the cue are hidden, not half covered (window review, item
+ * 5). */
+static void cue_button(App *a, SDL_Rect pane, const char *text, int action)
 {
     Draw *d = &a->d;
-    a->choices_cue = (SDL_Rect){0, 0, 0, 0};
-    int line = draw_line_height(d, ROLE_BODY);
-    if (n == 0 || first_choice_y + line < pane.y + pane.h)
-        return; /* the first choice shows (its first line at least) */
-    char text[64];
-    snprintf(text, sizeof text, "\u2193  **%zu choice%s below**", n, n == 1 ? "" : "s");
+    SDL_Color bg = d->theme->bg;
     int w = draw_label(d, ROLE_BODY, STYLE_BOLD, text, 0, 0, d->theme->text, false, NULL) +
             draw_px(d, 60);
     if (w > pane.w - draw_px(d, 40))
         w = pane.w - draw_px(d, 40);
     int h = app_button(a, 0, 0, w, NULL, text, ROLE_BODY, 0, 0, false);
+    int y = pane.y + pane.h - h - draw_px(d, 12), solid = y - draw_px(d, 8);
+    int fade = draw_line_height(d, ROLE_BODY);
+    int right = a->scroll_track.w > 0 ? a->scroll_track.x : pane.x + pane.w; /* bar stays */
+    for (int i = 0; i < fade; i++) {
+        SDL_Color c = bg;
+        c.a = (Uint8)(255 * (i + 1) / (fade + 1));
+        draw_fill(d, (SDL_Rect){pane.x, solid - fade + i, right - pane.x, 1}, c);
+    }
+    draw_fill(d, (SDL_Rect){pane.x, solid, right - pane.x, pane.y + pane.h - solid}, bg);
     int k = a->n_buttons;
-    app_button(a, pane.x + (pane.w - w) / 2, pane.y + pane.h - h - draw_px(d, 12), w, NULL, text,
-               ROLE_BODY, A_TO_CHOICES, 0, true);
+    app_button(a, pane.x + (pane.w - w) / 2, y, w, NULL, text, ROLE_BODY, action, 0, true);
     if (k < a->n_buttons)
         a->choices_cue = a->buttons[k].r;
+}
+
+void app_choices_cue(App *a, SDL_Rect pane, int first_choice_y, size_t n)
+{
+    a->choices_cue = (SDL_Rect){0, 0, 0, 0};
+    int line = draw_line_height(&a->d, ROLE_BODY);
+    if (n == 0 || first_choice_y + line < pane.y + pane.h)
+        return; /* the first choice shows (its first line at least) */
+    char text[64];
+    snprintf(text, sizeof text, "\u2193  **%zu choice%s below**", n, n == 1 ? "" : "s");
+    cue_button(a, pane, text, A_TO_CHOICES);
+}
+
+void app_ending_cue(App *a, SDL_Rect pane, int heading_y)
+{
+    int line = draw_line_height(&a->d, ROLE_HEADING);
+    if (heading_y + line + draw_px(&a->d, 20) < pane.y + pane.h)
+        return; /* the heading shows */
+    cue_button(a, pane, "\u2193  **The end, below**", A_TO_ENDING);
 }
 
 size_t app_block_count(const App *a)

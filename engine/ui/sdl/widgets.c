@@ -57,6 +57,8 @@ void app_draw_toast(App *a)
     int w = lw + 2 * pad > most ? most : lw + 2 * pad;
     int th = draw_text(d, ROLE_BODY, a->toast, 0, 0, w - 2 * pad, t->bg, false);
     SDL_Rect r = {(a->w - w) / 2, draw_px(d, 64), w, th + 2 * pad};
+    if (a->column.h > 0) /* in a game: at the story pane's top, clear of the stats */
+        r = (SDL_Rect){a->column.x + (a->column.w - w) / 2, a->column.y + pad, w, r.h};
     draw_fill(d, r, t->text); /* the page's colours inverted: the body text's contrast */
     draw_frame(d, r, t->accent, draw_px(d, 2));
     draw_text(d, ROLE_BODY, a->toast, r.x + pad, r.y + pad, w - 2 * pad, t->bg, true);
@@ -91,7 +93,7 @@ void app_confirm(App *a, const char *title, const char *text, const char *yes, i
 void app_add_button(App *a, SDL_Rect r, int action, int arg)
 {
     if (a->n_buttons < MAX_BUTTONS)
-        a->buttons[a->n_buttons++] = (Button){r, action, arg};
+        a->buttons[a->n_buttons++] = (Button){r, action, arg, A_NONE};
 }
 
 /* Add a button at r and draw its box: filled when the pointer is on it, a thick accent frame

@@ -261,6 +261,8 @@ void app_render(App *a)
     a->d.n_drawn = a->d.n_split = 0;
     a->column = a->clock = a->clock_digits = (SDL_Rect){0, 0, 0, 0};
     a->scroll_track = a->scroll_thumb = a->choices_cue = a->panel_view = (SDL_Rect){0, 0, 0, 0};
+    a->scroll_view = (SDL_Rect){0, 0, 0, 0};
+    a->scroll_first = a->scroll_end = 0;
     a->clock_label = NULL;
     a->inactive = a->overlay != OV_NONE;
     if (a->s && a->screen->ask_name)
@@ -273,7 +275,10 @@ void app_render(App *a)
     if (a->overlay != OV_NONE)
         a->n_buttons = 0; /* only the overlay's buttons act */
     app_draw_overlay(a);
-    app_draw_toast(a);
+    if (a->overlay == OV_NONE) /* never over a dialog (window review, item 3): it waits */
+        app_draw_toast(a);
+    else
+        a->toast_box = (SDL_Rect){0, 0, 0, 0};
     if (a->focus >= a->n_buttons)
         a->focus = a->n_buttons - 1;
     a->frames_drawn++;
