@@ -280,6 +280,10 @@ int app_stat_panel(App *a, int x, int y, int w, size_t first, size_t count, bool
  * they scroll (a->panel_scroll: the wheel over them, events.c) with a bar at the right, and
  * a->panel_view records the area. */
 void app_stats_scrolling(App *a, SDL_Rect view, int pad);
+/* The stats in a strip across a narrow window under its top bar at y = top, in the columns
+ * that make it least tall, ended at a row's boundary within 35% of the window's height; rows
+ * past it scroll (a->panel_scroll, a->panel_view as above). Returns the strip's height. */
+int app_stats_strip(App *a, int top);
 /* The arrows for a change with the numbers hidden, at x, y in a line h tall: one to three
  * (app_change_arrows) pointing the way the stat moved, filled when good, hollow when bad, in
  * the theme's good or bad colour. Returns their width (0 for no change); draws when render. */

@@ -25,6 +25,14 @@ static int tick_x(int x, int w, int pad, size_t i, size_t n)
     return x + pad + (int)((long long)(w - 2 * pad) * (long long)i / (long long)(n ? n : 1));
 }
 
+/* The role of the chart's and the card's secondary text: the small type, or the body's when
+ * the small would be under 18 points (the review, item 12: at text size 20 the axis labels
+ * and "You carry into it" were about 14 px high, too small to read at 1920x1080). */
+static TextRole secondary_role(const Draw *d)
+{
+    return draw_role_px(d, ROLE_SMALL) < draw_px(d, 18) ? ROLE_BODY : ROLE_SMALL;
+}
+
 int app_ending_chart(App *a, int x, int y, int w, bool render)
 {
     Draw *d = &a->d;
@@ -34,7 +42,8 @@ int app_ending_chart(App *a, int x, int y, int w, bool render)
     size_t n = scr->n_decisions;
     if (!e || n == 0)
         return 0;
-    int sh = draw_line_height(d, ROLE_SMALL), gap = draw_px(d, 10), pad = draw_px(d, 6);
+    TextRole sr = secondary_role(d);
+    int sh = draw_line_height(d, sr), gap = draw_px(d, 10), pad = draw_px(d, 6);
     int label_w = w * 34 / 100, value_w = w * 22 / 100;
     int box_x = x + label_w + gap, box_w = w - label_w - value_w - 2 * gap;
     int row_h = 2 * sh + draw_px(d, 4), y0 = y;
@@ -46,7 +55,7 @@ int app_ending_chart(App *a, int x, int y, int w, bool render)
         int first = ss->values[0], last = ss->values[ss->n_values - 1];
         char *label = xasprintf("**%s**\n*%d to %d%s*", sd->label, sd->min, sd->max,
                                 sd->good == GOOD_LOW ? ", lower is better" : "");
-        int lh = draw_text(d, ROLE_SMALL, label, x, y, label_w, t->text, render);
+        int lh = draw_text(d, sr, label, x, y, label_w, t->text, render);
         free(label);
         int h = lh > row_h ? lh : row_h;
         if (render) {
@@ -79,11 +88,11 @@ int app_ending_chart(App *a, int x, int y, int w, bool render)
                           : good                                  ? t->good
                                                                   : t->bad;
             char *from = xasprintf("%d \u2192 **%d**", first, last);
-            draw_text(d, ROLE_SMALL, from, x + w - value_w, y, value_w, c, true);
+            draw_text(d, sr, from, x + w - value_w, y, value_w, c, true);
             free(from);
             if (moved) {
                 char *by = xasprintf("*(%+d)*", moved);
-                draw_text(d, ROLE_SMALL, by, x + w - value_w, y + sh, value_w, c, true);
+                draw_text(d, sr, by, x + w - value_w, y + sh, value_w, c, true);
                 free(by);
             }
         }
@@ -99,11 +108,11 @@ int app_ending_chart(App *a, int x, int y, int w, bool render)
                 continue;
             char num[24];
             snprintf(num, sizeof num, "%zu", i);
-            int nw = draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, 0, 0, t->dim, false, NULL);
-            draw_label(d, ROLE_SMALL, STYLE_REGULAR, num, xx - nw / 2, y + draw_px(d, 6), t->dim,
+            int nw = draw_label(d, sr, STYLE_REGULAR, num, 0, 0, t->dim, false, NULL);
+            draw_label(d, sr, STYLE_REGULAR, num, xx - nw / 2, y + draw_px(d, 6), t->dim,
                        true, NULL);
         }
-        draw_label(d, ROLE_SMALL, STYLE_ITALIC, "decision", x, y + draw_px(d, 6), t->dim, true,
+        draw_label(d, sr, STYLE_ITALIC, "decision", x, y + draw_px(d, 6), t->dim, true,
                    NULL);
     }
     y += draw_px(d, 6) + sh;
@@ -119,12 +128,13 @@ int app_chapter_card(App *a, int x, int y, int w, bool render)
     if (!c || c->chapter < 2 || sc->n_decisions > 0)
         return 0;
     int pad = draw_px(d, 18), y0 = y, inner = w - 2 * pad;
+    TextRole sr = secondary_role(d);
     char *head = xasprintf("*%s: chapter %zu of %zu*", c->title, c->chapter, c->chapters);
     char *title = xasprintf("**%s**", sc->title);
     char *carried = c->carried ? xasprintf("You carry into it: %s.", c->carried) : NULL;
     int h = pad + draw_text(d, ROLE_BODY, head, 0, 0, inner, t->dim, false) +
             draw_text(d, ROLE_HEADING, title, 0, 0, inner, t->text, false) +
-            (carried ? draw_px(d, 8) + draw_text(d, ROLE_SMALL, carried, 0, 0, inner, t->text,
+            (carried ? draw_px(d, 8) + draw_text(d, sr, carried, 0, 0, inner, t->text,
                                                  false)
                      : 0) +
             pad;
@@ -136,7 +146,7 @@ int app_chapter_card(App *a, int x, int y, int w, bool render)
         yy += draw_text(d, ROLE_BODY, head, x + pad, yy, inner, t->dim, true);
         yy += draw_text(d, ROLE_HEADING, title, x + pad, yy, inner, t->text, true);
         if (carried)
-            draw_text(d, ROLE_SMALL, carried, x + pad, yy + draw_px(d, 8), inner, t->text, true);
+            draw_text(d, sr, carried, x + pad, yy + draw_px(d, 8), inner, t->text, true);
     }
     free(head);
     free(title);

@@ -3,6 +3,8 @@
  * with its value, which way is good and the story's description of it; and "Endings" (E), the
  * endings gallery of the story, found endings by title and verdict, the others "Not found
  * yet" (issue 16: "a stats screen explaining each stat, the endings gallery"). */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,20 @@ static const char *good_words(StatGood g)
     return "higher is better";
 }
 
+/* Whether text holds words (ASCII letters in either case). */
+static bool says(const char *text, const char *words)
+{
+    size_t n = strlen(words);
+    for (; *text; text++) {
+        size_t i = 0;
+        while (i < n && text[i] && tolower((unsigned char)text[i]) == words[i])
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
 char *app_stats_text(const App *a)
 {
     const Screen *sc = a->screen;
@@ -30,11 +46,18 @@ char *app_stats_text(const App *a)
             continue;
         if (shown++)
             buf_puts(&b, "\n\n");
+        /* which way is good, unless the story's description says it in the same words (the
+         * review, item 11: "lower is better" twice for Burnout) */
+        const char *way = good_words(st->good);
+        if (st->description && says(st->description, way))
+            way = NULL;
         if (a->set.show_numbers)
-            buf_printf(&b, "**%s** \u2014 %d (from %d to %d), *%s*", st->label, st->value,
-                       st->min, st->max, good_words(st->good));
+            buf_printf(&b, "**%s** \u2014 %d (from %d to %d)", st->label, st->value, st->min,
+                       st->max);
         else
-            buf_printf(&b, "**%s** \u2014 *%s*", st->label, good_words(st->good));
+            buf_printf(&b, "**%s**", st->label);
+        if (way)
+            buf_printf(&b, a->set.show_numbers ? ", *%s*" : " \u2014 *%s*", way);
         if (st->description)
             buf_printf(&b, "\n%s", st->description);
     }

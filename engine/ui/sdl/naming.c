@@ -33,11 +33,15 @@ void app_name_screen(App *a)
     draw_label(d, ROLE_SMALL, STYLE_ITALIC, "The story calls you by it. Enter to begin.", x, y,
                t->dim, true, NULL);
     y += draw_line_height(d, ROLE_SMALL) + draw_px(d, 20);
+    /* Begin always in its place (the review, item 8: shown only after typing, it moved the
+     * layout), in dim type and doing nothing while the box is empty; what follows (a refused
+     * name, the story's content note) a line of space under it */
     int bw = draw_px(d, 180);
-    if (a->name_entry[0])
-        app_button(a, x, y, bw, NULL, "Begin", ROLE_BODY, A_NAME, 0, true);
-    if (a->status) /* why the name was refused */
-        draw_text(d, ROLE_SMALL, a->status, x, y + draw_px(d, 70), w, t->bad, true);
+    y += app_button(a, x, y, bw, NULL, "Begin", ROLE_BODY, a->name_entry[0] ? A_NAME : A_NONE, 0,
+                    true);
+    if (a->status)
+        draw_text(d, ROLE_SMALL, a->status, x, y + draw_line_height(d, ROLE_SMALL), w, t->bad,
+                  true);
 }
 
 void app_name_text(App *a, const char *text)

@@ -77,7 +77,8 @@ char *app_save_words(const SaveInfo *si, const char *story_title, const Story *s
     if (si->ended) {
         int k = story ? story_find_scene(story, si->scene) : -1;
         const char *title = k >= 0 && story->scenes[k].title ? story->scenes[k].title : NULL;
-        where = title ? xasprintf("the end: %s", title) : xstrdup("finished");
+        /* as the ending's heading reads ("The end: Paid, at a Price") */
+        where = title ? xasprintf("The end: %s", title) : xstrdup("Finished");
     } else if (si->decisions == 0) {
         where = xasprintf("%s, at the start", si->scene);
     } else {

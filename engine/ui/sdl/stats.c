@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/sdl/app.h"
 
@@ -154,4 +155,97 @@ void app_stats_scrolling(App *a, SDL_Rect view, int pad)
     int ty = view.y + (view.h - th) * a->panel_scroll / max;
     draw_fill(d, (SDL_Rect){view.x + view.w - bar - draw_px(d, 4), view.y, bar, view.h}, t->bar_bg);
     draw_fill(d, (SDL_Rect){view.x + view.w - bar - draw_px(d, 4), ty, bar, th}, t->neutral);
+}
+
+/* The stats' grid under the top bar of a narrow window: stat k (the shown ones, in order) in
+ * row k / cols, column k % cols. Fills rows[] with each row's height (the tallest cell, its
+ * gap under the bar included) and returns their number; cw is a column's width. */
+static size_t strip_rows(App *a, const size_t *shown, size_t n, size_t cols, int cw, int *rows)
+{
+    size_t n_rows = (n + cols - 1) / cols;
+    for (size_t r = 0; r < n_rows; r++) {
+        rows[r] = 0;
+        for (size_t c = 0; c < cols && r * cols + c < n; c++) {
+            int h = app_stat_panel(a, 0, 0, cw, shown[r * cols + c], 1, false);
+            rows[r] = h > rows[r] ? h : rows[r];
+        }
+    }
+    return n_rows;
+}
+
+int app_stats_strip(App *a, int top)
+{
+    Draw *d = &a->d;
+    const Theme *t = d->theme;
+    const Screen *sc = a->screen;
+    int gap = draw_px(d, 16), pad = draw_px(d, 10);
+    size_t n = 0, *shown = xmalloc((sc->n_stats ? sc->n_stats : 1) * sizeof *shown);
+    for (size_t i = 0; i < sc->n_stats; i++)
+        if (!sc->stats[i].hidden)
+            shown[n++] = i;
+    a->panel_view = (SDL_Rect){0, 0, 0, 0};
+    if (!n) {
+        free(shown);
+        return 0;
+    }
+    int *rows = xmalloc(n * sizeof *rows), *best = xmalloc(n * sizeof *best);
+    /* as many columns as leave each about 6 em (at most 4): the count that makes the grid the
+     * least tall, the fewer columns when two tie (wider labels wrap less) */
+    int min_w = draw_px(d, a->set.text_size * 6);
+    size_t cols = 0, n_rows = 0;
+    int full = 0;
+    for (size_t k = 1; k <= 4 && k <= n; k++) {
+        int cw = (a->w - (int)(k + 1) * gap) / (int)k;
+        if (k > 1 && cw < min_w)
+            break;
+        size_t nr = strip_rows(a, shown, n, k, cw, rows);
+        int h = 0;
+        for (size_t r = 0; r < nr; r++)
+            h += rows[r];
+        if (!cols || h < full) {
+            cols = k, n_rows = nr, full = h;
+            memcpy(best, rows, nr * sizeof *rows);
+        }
+    }
+    int cw = (a->w - (int)(cols + 1) * gap) / (int)cols;
+    /* the story keeps most of a small window: at most 35% of its height for the stats, ended
+     * at a row's boundary (no bar cut in half), the rest scrolled to by the wheel a row at a
+     * time */
+    int cap = a->h * 35 / 100 - pad, strip = 0;
+    for (size_t r = 0; r < n_rows && strip + best[r] <= cap; r++)
+        strip += best[r];
+    if (!strip) /* one row taller than the cap: cut, but scrollable */
+        strip = cap;
+    int max = 0; /* the top of the last row a scroll may start at */
+    for (size_t r = 0, y = 0; r < n_rows; y += (size_t)best[r], r++)
+        if (full - (int)y <= strip || r == n_rows - 1) {
+            max = (int)y;
+            break;
+        }
+    if (a->panel_scroll > max)
+        a->panel_scroll = max;
+    if (a->panel_scroll < 0)
+        a->panel_scroll = 0;
+    int off = 0; /* the top of the row the scroll is in */
+    for (size_t r = 0, y = 0; r < n_rows && (int)y <= a->panel_scroll; y += (size_t)best[r], r++)
+        off = (int)y;
+    SDL_Rect view = {0, top, a->w, strip + pad};
+    draw_fill(d, view, t->panel);
+    SDL_RenderSetClipRect(d->r, &view);
+    for (size_t r = 0, y = (size_t)(top + pad - off); r < n_rows; y += (size_t)best[r], r++)
+        for (size_t c = 0; c < cols && r * cols + c < n; c++)
+            app_stat_panel(a, gap + (int)c * (cw + gap), (int)y, cw, shown[r * cols + c], 1,
+                           true);
+    SDL_RenderSetClipRect(d->r, NULL);
+    if (max > 0) {
+        a->panel_view = view;
+        int bar = draw_px(d, 6), th = view.h * strip / full;
+        int ty = top + (view.h - th) * off / max;
+        draw_fill(d, (SDL_Rect){a->w - bar - draw_px(d, 2), top, bar, view.h}, t->bar_bg);
+        draw_fill(d, (SDL_Rect){a->w - bar - draw_px(d, 2), ty, bar, th}, t->neutral);
+    }
+    free(rows);
+    free(best);
+    free(shown);
+    return view.h;
 }
