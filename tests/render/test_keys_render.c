@@ -4,7 +4,9 @@
  * the stats above the story (items 1, 2); an ending below the fold has a cue (4); the cue
  * hides the words behind it (5); "Saved to slot 1." waits while a dialog is open and stays
  * off the stats (3); Home, End and Page Down in a dialog move the focus to the first, last
- * item or a page on (7). */
+ * item or a page on (7); the title leaves most of a short window to the stories, its buttons
+ * at the body's size (9); a locked choice has a dashed frame in every theme (10); the keys
+ * panel of a solo game has no room's keys (11). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,8 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/catalog.h"
 #include "core/session.h"
+#include "core/story.h"
 #include "play_support.h"
+#include "ui/sdl/app.h" /* Button, A_STORY */
 
 /* The demo at its ending (a bad one, after five decisions), in a window of 800x600, size 30. */
 static Session *demo_at_ending(const char *extra)
@@ -263,12 +268,166 @@ static void dialog_home_end(void **state)
     session_free(s);
 }
 
+/* ---- item 9: the title in a short window ---- */
+
+typedef struct Title {
+    int first_story_y, load_h, h;
+} Title;
+
+static void title_frame(int frame, void *ud)
+{
+    Title *t = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    t->h = f.h;
+    const Button *b = f.buttons;
+    for (int i = 0; i < f.n_buttons; i++) {
+        if (b[i].action == A_STORY && t->first_story_y < 0)
+            t->first_story_y = b[i].r.y;
+        if (b[i].action == A_LOAD_MENU)
+            t->load_h = b[i].r.h;
+    }
+}
+
+static void title_short_window(void **state)
+{
+    (void)state;
+    Catalog *c = catalog_scan(LADDER_SCENARIOS_DIR);
+    play_set_window(800, 600, 30, NULL);
+    memset(&play_cfg, 0, sizeof play_cfg);
+    play_cfg.window.frames = 1;
+    Title t = {-1, 0, 0};
+    ui_sdl_on_frame(title_frame, &t);
+    MenuPick pick = {0};
+    ui_sdl.menu(c, &play_cfg, &pick);
+    ui_sdl_on_frame(NULL, NULL);
+    catalog_free(c);
+    /* the header (title, actions) takes under a third of 600 px, not 350 */
+    if (t.first_story_y < 0 || t.first_story_y > t.h / 3)
+        fail_msg("the first story starts at y %d of %d", t.first_story_y, t.h);
+    /* "Load a game" in body type: a line of 30 px type (49 px) and its padding */
+    if (t.load_h < 30 * 3 / 2 + 16)
+        fail_msg("\"Load a game\" is %d px tall: smaller than the body's type", t.load_h);
+}
+
+/* ---- item 10: a locked choice looks locked in every theme ---- */
+
+/* A story with one open choice and one that needs a stat of 60 (it starts at 30). */
+static Session *locked_story(void)
+{
+    char *dir = xasprintf("%s/locked", play_tmpdir);
+    Err err;
+    assert_int_equal(util_make_dirs(dir, &err), 0);
+    char *file = xasprintf("%s/story.lua", dir);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("story { id = \"locked\", title = \"Locked\", summary = \"A test.\",\n"
+          " stats = { { id = \"acumen\", start = 30, label = \"Business acumen\" } },\n"
+          " start = \"a\" }\n"
+          "scene \"a\" { text = \"The CFO has ten minutes.\",\n"
+          " choice { \"Wait\", id = \"wait\", go = \"e\" },\n"
+          " choice { \"Ask for the budget\", id = \"ask\", requires = { acumen = 60 }, "
+          "go = \"e\" } }\n"
+          "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n",
+          f);
+    fclose(f);
+    free(file);
+    Story *st = story_load(dir, &err);
+    if (!st)
+        fail_msg("%s", err.msg);
+    free(dir);
+    SessionOptions so = {.seed = 1, .seed_given = true, .no_autosave = true};
+    Session *s = session_open(st, &so, &err);
+    assert_non_null(s);
+    return s;
+}
+
+typedef struct Dashes {
+    int changes; /* colour changes along the locked box's top edge */
+} Dashes;
+
+static void dashes_frame(int frame, void *ud)
+{
+    Dashes *ds = ud;
+    if (frame != 1)
+        return;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    const Button *b = f.buttons;
+    int below = -1; /* the foot of the last choice: the locked box starts 10 px under it */
+    for (int i = 0; i < f.n_buttons; i++)
+        if (b[i].action == A_CHOOSE && b[i].r.y + b[i].r.h > below)
+            below = b[i].r.y + b[i].r.h;
+    assert_true(below > 0);
+    SDL_Surface *px = ui_sdl_frame_pixels();
+    assert_non_null(px);
+    const Uint8 *row = (const Uint8 *)px->pixels + (below + 10) * px->pitch;
+    for (int x = f.column_x + 1; x < f.column_x + f.column_w - 1; x++)
+        if (memcmp(row + x * 3, row + (x - 1) * 3, 3) != 0)
+            ds->changes++;
+    SDL_FreeSurface(px);
+}
+
+static void locked_looks_locked(void **state)
+{
+    (void)state;
+    static const char *const themes[] = {"\"theme\": \"light\", ", "\"theme\": \"dark\", ",
+                                         "\"theme\": \"contrast\", "};
+    for (int k = 0; k < 3; k++) {
+        Session *s = locked_story();
+        play_set_window(1280, 800, 20, themes[k]);
+        static const SDL_Keycode none[] = {0};
+        Dashes ds = {0};
+        Script sc = {none, 1, dashes_frame, &ds};
+        play_script(s, &sc);
+        if (ds.changes < 20)
+            fail_msg("theme %d: the locked choice's frame is solid (%d changes along its top), "
+                     "like an open choice's", k, ds.changes);
+        session_free(s);
+    }
+}
+
+/* ---- item 11: the keys of a solo game ---- */
+
+typedef struct Keys {
+    int room_words, seen;
+} Keys;
+
+static void keys_frame(int frame, void *ud)
+{
+    Keys *k = ud;
+    UiSdlFrame f;
+    ui_sdl_frame(&f);
+    if (frame == 2 && f.overlay_text) {
+        k->seen = 1;
+        k->room_words = strstr(f.overlay_text, "room") != NULL;
+    }
+}
+
+static void keys_solo(void **state)
+{
+    (void)state;
+    Session *s = play_open_story("demo", false);
+    play_set_window(800, 600, 30, NULL);
+    static const SDL_Keycode keys[] = {SDLK_F1};
+    Keys k = {0, 0};
+    Script sc = {keys, 1, keys_frame, &k};
+    play_script(s, &sc);
+    assert_true(k.seen);
+    if (k.room_words)
+        fail_msg("the keys of a solo game speak of a room");
+    session_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(focus_reaches_ending), cmocka_unit_test(ending_cue),
         cmocka_unit_test(cue_hides_text),       cmocka_unit_test(toast_under_dialogs),
-        cmocka_unit_test(dialog_home_end),
+        cmocka_unit_test(dialog_home_end),      cmocka_unit_test(title_short_window),
+        cmocka_unit_test(locked_looks_locked),  cmocka_unit_test(keys_solo),
     };
     return play_main(tests, sizeof tests / sizeof *tests, "render_keys");
 }

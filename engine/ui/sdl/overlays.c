@@ -317,12 +317,16 @@ static void text_overlay(App *a, const char *title, const char *text)
 static void help_overlay(App *a)
 {
     Buf b = {0};
-    buf_puts(&b, "**1** to **9**: take a choice (in a room: a vote; with Shift, take one back)\n"
-                 "**Tab**, **Up**, **Down**: move between buttons; **Return** or **Space**: press\n"
-                 "**Esc**: the menu (save, load, settings, quit), and back\n"
+    /* the room's keys only in a room (window review, item 11) */
+    buf_puts(&b, a->room ? "**1** to **9**: a vote for that choice; with **Shift**, take the "
+                           "vote back\n"
+                         : "**1** to **9**: take that choice\n");
+    buf_puts(&b, "**Tab**, **Up**, **Down**: move between buttons; **Return** or **Space**: press\n"
+                 "**Esc**: open the menu (save, load, settings, quit); in a dialog, close it\n"
                  "**Ctrl+Z**: take back the last decision\n"
                  "**Ctrl+Plus**, **Ctrl+Minus**: larger or smaller text\n"
-                 "**Page Up**, **Page Down**, **Home**, **End**, the wheel: scroll\n"
+                 "**Page Up**, **Page Down**, **Home**, **End**, the wheel: scroll (in a "
+                 "dialog: move a page, to the first or the last item)\n"
                  "**Ctrl+C**: copy the scene's text (or an error)\n"
                  "**F11**: fullscreen\n"
                  "**S**: the stats explained; **E**: the story's endings\n"

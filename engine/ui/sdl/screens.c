@@ -7,9 +7,37 @@
 
 #include "ui/sdl/app.h"
 
-/* A locked choice: a dimmed box, not a button (nothing to click or focus), with a dash for a
- * number, the choice's text and why it is locked ("Needs Business acumen 60"). Returns its
- * height; draws only when render is true. */
+/* A padlock in colour c with its top left corner at x, y, h tall (about 3/4 as wide). */
+static void padlock(Draw *d, int x, int y, int h, SDL_Color c)
+{
+    int w = h * 3 / 4, t = h / 8 > 1 ? h / 8 : 1, body = h * 5 / 9;
+    draw_fill(d, (SDL_Rect){x, y + h - body, w, body}, c);
+    int sx = x + w / 6, sw = w - 2 * (w / 6), sh = h - body;
+    draw_fill(d, (SDL_Rect){sx, y, sw, t}, c);        /* the shackle: top, */
+    draw_fill(d, (SDL_Rect){sx, y, t, sh}, c);        /* left */
+    draw_fill(d, (SDL_Rect){sx + sw - t, y, t, sh}, c); /* and right */
+}
+
+/* A frame of dashes (each about 8 points and a 6-point gap) t thick in colour c. */
+static void dashed_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
+{
+    int dash = draw_px(d, 8), step = dash + draw_px(d, 6);
+    for (int x = r.x; x < r.x + r.w; x += step) {
+        int w = x + dash > r.x + r.w ? r.x + r.w - x : dash;
+        draw_fill(d, (SDL_Rect){x, r.y, w, t}, c);
+        draw_fill(d, (SDL_Rect){x, r.y + r.h - t, w, t}, c);
+    }
+    for (int y = r.y; y < r.y + r.h; y += step) {
+        int h = y + dash > r.y + r.h ? r.y + r.h - y : dash;
+        draw_fill(d, (SDL_Rect){r.x, y, t, h}, c);
+        draw_fill(d, (SDL_Rect){r.x + r.w - t, y, t, h}, c);
+    }
+}
+
+/* A locked choice: not a button (nothing to click or focus) and unlike one in every theme, by
+ * shape as well as colour (window review, item 10): a dashed frame, a padlock where the number
+ * goes, the choice's text in the dim colour, and why it is locked ("Needs Business acumen
+ * 60") at the body's size. Returns its height; draws only when render is true. */
 static int locked_choice(App *a, int x, int y, int w, const ScreenChoice *c, bool render)
 {
     Draw *d = &a->d;
@@ -17,16 +45,16 @@ static int locked_choice(App *a, int x, int y, int w, const ScreenChoice *c, boo
     int pad = draw_px(d, 12), bw = draw_px(d, 34), tw = w - 2 * pad - bw;
     char *why = xasprintf("*%s*", c->requirement);
     int th = draw_text(d, ROLE_BODY, c->text.text, 0, 0, tw, t->dim, false);
-    int rh = draw_text(d, ROLE_SMALL, why, 0, 0, tw, t->dim, false);
-    int h = th + draw_px(d, 4) + rh + 2 * pad;
+    int rh = draw_text(d, ROLE_BODY, why, 0, 0, tw, t->dim, false);
+    int h = th + rh + 2 * pad;
     if (render) {
         SDL_Rect r = {x, y, w, h};
         draw_fill(d, r, t->bg);
-        draw_frame(d, r, t->button_border, draw_px(d, 1));
-        draw_label(d, ROLE_BODY, STYLE_BOLD, "-", x + pad, y + pad, t->dim, true, NULL);
+        dashed_frame(d, r, t->dim, draw_px(d, 2));
+        int lh = draw_px(d, a->set.text_size * 9 / 10);
+        padlock(d, x + pad, y + pad + (draw_line_height(d, ROLE_BODY) - lh) / 2, lh, t->dim);
         draw_text(d, ROLE_BODY, c->text.text, x + pad + bw, y + pad, tw, t->dim, true);
-        draw_text(d, ROLE_SMALL, why, x + pad + bw, y + pad + th + draw_px(d, 4), tw, t->dim,
-                  true);
+        draw_text(d, ROLE_BODY, why, x + pad + bw, y + pad + th, tw, t->dim, true);
     }
     free(why);
     return h;
@@ -374,14 +402,19 @@ void app_title_screen(App *a)
     int col_w = a->w - 2 * draw_px(d, 32);
     if (col_w > draw_px(d, 760))
         col_w = draw_px(d, 760);
-    int x = (a->w - col_w) / 2, y = draw_px(d, 32);
+    /* a short window (under 24 lines of body text: 800x600 at size 30) keeps its height for
+     * the stories: a smaller title and no tagline (window review, item 9) */
+    bool short_window = a->h < draw_px(d, a->set.text_size * 24);
+    int x = (a->w - col_w) / 2, y = draw_px(d, short_window ? 12 : 32);
     int th;
-    draw_label(d, ROLE_TITLE, STYLE_BOLD, "Ladder", x, y, t->text, true, &th);
-    y += th;
-    y += draw_text(d, ROLE_BODY,
-                   "*Career stories about IT leaders: the choices, and what they cost.*", x, y,
-                   col_w, t->dim, true) +
-         draw_px(d, 18);
+    draw_label(d, short_window ? ROLE_HEADING : ROLE_TITLE, STYLE_BOLD, "Ladder", x, y, t->text,
+               true, &th);
+    y += th + (short_window ? draw_px(d, 8) : 0);
+    if (!short_window)
+        y += draw_text(d, ROLE_BODY,
+                       "*Career stories about IT leaders: the choices, and what they cost.*", x,
+                       y, col_w, t->dim, true) +
+             draw_px(d, 18);
     /* the actions first, so they stay in view however many stories there are */
     int n = 3, gap = draw_px(d, 10);
     int bw = (col_w - gap * (n - 1)) / n, bx = x, bh = 0, h;
@@ -390,14 +423,14 @@ void app_title_screen(App *a)
         y += app_button(a, x, y, col_w, NULL, c, ROLE_BODY, A_CONTINUE, 0, true) + gap;
         free(c);
     }
-    h = app_button(a, bx, y, bw, NULL, "Load a game", ROLE_SMALL, A_LOAD_MENU, 0, true);
+    h = app_button(a, bx, y, bw, NULL, "Load a game", ROLE_BODY, A_LOAD_MENU, 0, true);
     bh = h > bh ? h : bh;
     bx += bw + gap;
-    app_button(a, bx, y, bw, NULL, "Settings", ROLE_SMALL, A_SETTINGS, 0, true);
+    app_button(a, bx, y, bw, NULL, "Settings", ROLE_BODY, A_SETTINGS, 0, true);
     bx += bw + gap;
     /* the last takes what the division left, so the row ends with the cards' edge */
-    app_button(a, bx, y, x + col_w - bx, NULL, "Quit", ROLE_SMALL, A_QUIT, 0, true);
-    y += bh + draw_px(d, 18);
+    app_button(a, bx, y, x + col_w - bx, NULL, "Quit", ROLE_BODY, A_QUIT, 0, true);
+    y += bh + draw_px(d, short_window ? 12 : 18);
     if (a->status)
         y += draw_text(d, ROLE_SMALL, a->status, x, y, col_w, t->accent, true) + draw_px(d, 10);
     /* the stories, scrolling under the actions when they do not fit */
