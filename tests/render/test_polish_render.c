@@ -1,8 +1,8 @@
 /* test_polish_render.c: the window review's items 6, 8, 11 and 12 (issue 16), drawn with SDL's
  * dummy video driver and the software renderer (play_support.h): the stats strip of a narrow
  * window ends at a row's boundary, uses its columns and takes less height; the name entry
- * shows Begin before anything is typed, in the same place after, with a line of space under
- * it; the save list's ending reads "The end:" and Stats explained says which way is good once;
+ * shows Begin before anything is typed (inactive: a dashed border), in the same place after,
+ * with a line of space under it; the save list's ending reads "The end:" and Stats explained says which way is good once;
  * the chart's figures and the chapter card's "You carry into it" are not in small type at
  * text size 20. */
 #include <setjmp.h>
@@ -146,6 +146,7 @@ typedef struct Name {
     int begin[3][4]; /* the Begin button: frame 1 (nothing typed), frame 3 (typed) */
     int n_buttons[3];
     int note_gap[3]; /* from Begin's bottom to the top of the next text under it, or -1 */
+    int gaps[3];     /* pixels of Begin's top border unlike its first: a dashed border */
 } Name;
 
 static void push_text(const char *text)
@@ -175,6 +176,14 @@ static void name_frame(int frame, void *ud)
             memcpy(n->begin[k], r, sizeof r);
         }
     }
+    SDL_Surface *px = ui_sdl_frame_pixels();
+    assert_non_null(px);
+    if (low >= 0) {
+        const Uint8 *row = (const Uint8 *)px->pixels + (size_t)low * (size_t)px->pitch;
+        for (int x = n->begin[k][0]; x < n->begin[k][0] + n->begin[k][2]; x++)
+            n->gaps[k] += memcmp(row + 3 * x, row + 3 * n->begin[k][0], 3) != 0;
+    }
+    SDL_FreeSurface(px);
     n->note_gap[k] = -1;
     int bottom = n->begin[k][1] + n->begin[k][3];
     for (int i = 0; i < f.n_texts && low >= 0; i++) {
@@ -191,8 +200,9 @@ static void name_frame(int frame, void *ud)
 }
 
 /* The supervisor story asks for a name and has a content note: at 800x600, size 30, Begin is
- * there before typing (it appeared only after, moving the note), stays put after, and the note
- * is a line (at least 20 px) under it (it was about 5 px). */
+ * there before typing (it appeared only after, moving the note), its border dashed until a
+ * name is typed, stays put after, and the note is a line (at least 20 px) under it (it was
+ * about 5 px). */
 static void name_entry(void **state)
 {
     (void)state;
@@ -218,6 +228,11 @@ static void name_entry(void **state)
         fail_msg("typing moved Begin from %d,%d %dx%d to %d,%d %dx%d", n.begin[1][0],
                  n.begin[1][1], n.begin[1][2], n.begin[1][3], n.begin[2][0], n.begin[2][1],
                  n.begin[2][2], n.begin[2][3]);
+    /* inactive while the box is empty, by shape as well as colour: a dashed border, solid
+     * once a name is typed */
+    if (n.gaps[1] == 0 || n.gaps[2] != 0)
+        fail_msg("Begin's border: %d gaps empty, %d typed (dashed, then solid)", n.gaps[1],
+                 n.gaps[2]);
     for (int k = 1; k <= 2; k++)
         if (n.note_gap[k] < 20)
             fail_msg("frame %d: the content note is %d px under Begin", k == 1 ? 1 : 3,

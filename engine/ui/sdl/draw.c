@@ -835,6 +835,21 @@ void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
     draw_fill(d, (SDL_Rect){r.x + r.w - t, r.y, t, r.h}, c);
 }
 
+void draw_dashed_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
+{
+    int dash = draw_px(d, 8), step = dash + draw_px(d, 6);
+    for (int x = r.x; x < r.x + r.w; x += step) {
+        int w = x + dash > r.x + r.w ? r.x + r.w - x : dash;
+        draw_fill(d, (SDL_Rect){x, r.y, w, t}, c);
+        draw_fill(d, (SDL_Rect){x, r.y + r.h - t, w, t}, c);
+    }
+    for (int y = r.y; y < r.y + r.h; y += step) {
+        int h = y + dash > r.y + r.h ? r.y + r.h - y : dash;
+        draw_fill(d, (SDL_Rect){r.x, y, t, h}, c);
+        draw_fill(d, (SDL_Rect){r.x + r.w - t, y, t, h}, c);
+    }
+}
+
 char *draw_ellipsize(Draw *d, TextRole role, FontStyle style, const char *text, int w)
 {
     SDL_Color c = {0, 0, 0, 255};

@@ -122,6 +122,9 @@ int draw_px(const Draw *d, int n);
 /* Fill rectangle r (drawable pixels) with c; draw its border, thickness pixels wide, inside r. */
 void draw_fill(Draw *d, SDL_Rect r, SDL_Color c);
 void draw_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
+/* The same border in dashes of 8 points with 6-point gaps: what cannot be used now (a locked
+ * choice, an inactive button), told by shape as well as colour. */
+void draw_dashed_frame(Draw *d, SDL_Rect r, SDL_Color c, int thickness);
 /* True if every code point of the UTF-8 text (NULL: none) has a glyph in the body fonts or an
  * installed font fontconfig finds (searched for now if not yet: not per frame); else false
  * with the first missing code point in *missing. Characters drawn as nothing (glyphs_ignorable)

@@ -97,13 +97,19 @@ void app_add_button(App *a, SDL_Rect r, int action, int arg)
 }
 
 /* Add a button at r and draw its box: filled when the pointer is on it, a thick accent frame
- * when it has the keyboard's focus. */
+ * when it has the keyboard's focus; one that does nothing now (A_NONE) unfilled, its border
+ * dashed. */
 void app_button_box(App *a, SDL_Rect r, int action, int arg)
 {
     Draw *d = &a->d;
     const Theme *t = d->theme;
     int idx = a->n_buttons;
     app_add_button(a, r, action, arg);
+    if (action == A_NONE) { /* does nothing now: no fill, a dashed border (not colour alone) */
+        draw_fill(d, r, t->bg);
+        draw_dashed_frame(d, r, t->dim, draw_px(d, 1));
+        return;
+    }
     bool hot = !a->inactive && a->hover == idx, focused = !a->inactive && a->focus == idx;
     draw_fill(d, r, hot ? t->button_hover : t->button);
     draw_frame(d, r, focused ? t->accent : t->button_border,
