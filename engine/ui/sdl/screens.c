@@ -18,22 +18,6 @@ static void padlock(Draw *d, int x, int y, int h, SDL_Color c)
     draw_fill(d, (SDL_Rect){sx + sw - t, y, t, sh}, c); /* and right */
 }
 
-/* A frame of dashes (each about 8 points and a 6-point gap) t thick in colour c. */
-static void dashed_frame(Draw *d, SDL_Rect r, SDL_Color c, int t)
-{
-    int dash = draw_px(d, 8), step = dash + draw_px(d, 6);
-    for (int x = r.x; x < r.x + r.w; x += step) {
-        int w = x + dash > r.x + r.w ? r.x + r.w - x : dash;
-        draw_fill(d, (SDL_Rect){x, r.y, w, t}, c);
-        draw_fill(d, (SDL_Rect){x, r.y + r.h - t, w, t}, c);
-    }
-    for (int y = r.y; y < r.y + r.h; y += step) {
-        int h = y + dash > r.y + r.h ? r.y + r.h - y : dash;
-        draw_fill(d, (SDL_Rect){r.x, y, t, h}, c);
-        draw_fill(d, (SDL_Rect){r.x + r.w - t, y, t, h}, c);
-    }
-}
-
 /* A locked choice: not a button (nothing to click or focus) and unlike one in every theme, by
  * shape as well as colour (window review, item 10): a dashed frame, a padlock where the number
  * goes, the choice's text in the dim colour, and why it is locked ("Needs Business acumen
@@ -50,7 +34,7 @@ static int locked_choice(App *a, int x, int y, int w, const ScreenChoice *c, boo
     if (render) {
         SDL_Rect r = {x, y, w, h};
         draw_fill(d, r, t->bg);
-        dashed_frame(d, r, t->dim, draw_px(d, 2));
+        draw_dashed_frame(d, r, t->dim, draw_px(d, 2));
         int lh = draw_px(d, a->set.text_size * 9 / 10);
         padlock(d, x + pad, y + pad + (draw_line_height(d, ROLE_BODY) - lh) / 2, lh, t->dim);
         draw_text(d, ROLE_BODY, c->text.text, x + pad + bw, y + pad, tw, t->dim, true);
