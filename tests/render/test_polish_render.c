@@ -124,9 +124,8 @@ static void stats_strip(void **state)
         Script sc2 = {NULL, 0, strip_frame, &st};
         play_script(s, &sc2);
         int h = st.top[1] - BAR_H;
-        if (getenv("POLISH_DEBUG"))
-            printf("twelve stats at %dx%d, size %d: %d px\n", sizes[k][0], sizes[k][1],
-                   sizes[k][2], h);
+        printf("twelve stats at %dx%d, size %d: %d px\n", sizes[k][0], sizes[k][1], sizes[k][2],
+               h);
         if (h <= 0 || h > sizes[k][1] * 35 / 100)
             fail_msg("twelve stats at %dx%d, size %d: the strip is %d px", sizes[k][0],
                      sizes[k][1], sizes[k][2], h);
@@ -357,8 +356,6 @@ static void card_frame(int frame, void *ud)
     for (int i = 0; i < f.n_texts; i++) {
         int r[4];
         ui_sdl_frame_text(&f, i, r);
-        if (getenv("POLISH_DEBUG"))
-            printf("text %d,%d %dx%d (column %d)\n", r[0], r[1], r[2], r[3], f.column_x);
         if (r[0] != f.column_x + 18) /* the card's text, 18 px in */
             continue;
         if (n++ == 0)
