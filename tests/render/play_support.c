@@ -82,6 +82,26 @@ Session *play_open_story(const char *id, bool autosave)
     return s;
 }
 
+Session *play_open_source(const char *name, const char *source, uint64_t seed)
+{
+    Err err;
+    char *dir = xasprintf("%s/%s", play_tmpdir, name);
+    char *file = xasprintf("%s/story.lua", dir);
+    if (util_make_dirs(dir, &err) != 0 ||
+        write_file_atomic(file, source, strlen(source), &err) != 0)
+        fail_msg("%s: %s", file, err.msg);
+    free(file);
+    Story *st = story_load(dir, &err);
+    if (!st)
+        fail_msg("%s: %s", dir, err.msg);
+    free(dir);
+    SessionOptions so = {.seed = seed, .seed_given = true, .no_autosave = true};
+    Session *s = session_open(st, &so, &err);
+    if (!s)
+        fail_msg("%s: %s", name, err.msg);
+    return s;
+}
+
 size_t play_decisions(const Session *s)
 {
     return game_decision_count(session_game(s));

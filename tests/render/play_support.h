@@ -45,6 +45,10 @@ int play_script(Session *s, Script *sc);
 /* A session on bundled story id, seed 7, player Morgan (autosaving into the test's data folder
  * unless autosave is false). Fails the test when it does not open. */
 Session *play_open_story(const char *id, bool autosave);
+/* A session on a story written for the test: source (Lua) is written to
+ * play_tmpdir/name/story.lua and loaded; seed as given, no autosave. Fails the test when the
+ * story does not load or the session does not open. */
+Session *play_open_source(const char *name, const char *source, uint64_t seed);
 /* Decisions taken in s. */
 size_t play_decisions(const Session *s);
 /* The top of the last block of text that starts at the column's left edge, or -1. */

@@ -94,20 +94,8 @@ static const char RAMBLING[] =
 
 static Session *rambling(int behind)
 {
+    Session *s = play_open_source("rambling", RAMBLING, 3);
     Err err;
-    char dir[128];
-    snprintf(dir, sizeof dir, "%s/rambling", play_tmpdir);
-    assert_int_equal(util_make_dirs(dir, &err), 0);
-    char path[160];
-    snprintf(path, sizeof path, "%s/story.lua", dir);
-    assert_int_equal(write_file_atomic(path, RAMBLING, strlen(RAMBLING), &err), 0);
-    Story *st = story_load(dir, &err);
-    if (!st)
-        fail_msg("%s", err.msg);
-    assert_non_null(st);
-    SessionOptions so = {.seed = 3, .seed_given = true, .no_autosave = true};
-    Session *s = session_open(st, &so, &err);
-    assert_non_null(s);
     for (int i = 0; i < behind; i++)
         assert_int_equal(session_choose(s, (size_t)(i % 2), 1.0, &err), 0);
     return s;

@@ -314,34 +314,20 @@ static void title_short_window(void **state)
 
 /* ---- item 10: a locked choice looks locked in every theme ---- */
 
+static const char LOCKED_STORY[] =
+    "story { id = \"locked\", title = \"Locked\", summary = \"A test.\",\n"
+    " stats = { { id = \"acumen\", start = 30, label = \"Business acumen\" } },\n"
+    " start = \"a\" }\n"
+    "scene \"a\" { text = \"The CFO has ten minutes.\",\n"
+    " choice { \"Wait\", id = \"wait\", go = \"e\" },\n"
+    " choice { \"Ask for the budget\", id = \"ask\", requires = { acumen = 60 }, "
+    "go = \"e\" } }\n"
+    "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n";
+
 /* A story with one open choice and one that needs a stat of 60 (it starts at 30). */
 static Session *locked_story(void)
 {
-    char *dir = xasprintf("%s/locked", play_tmpdir);
-    Err err;
-    assert_int_equal(util_make_dirs(dir, &err), 0);
-    char *file = xasprintf("%s/story.lua", dir);
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fputs("story { id = \"locked\", title = \"Locked\", summary = \"A test.\",\n"
-          " stats = { { id = \"acumen\", start = 30, label = \"Business acumen\" } },\n"
-          " start = \"a\" }\n"
-          "scene \"a\" { text = \"The CFO has ten minutes.\",\n"
-          " choice { \"Wait\", id = \"wait\", go = \"e\" },\n"
-          " choice { \"Ask for the budget\", id = \"ask\", requires = { acumen = 60 }, "
-          "go = \"e\" } }\n"
-          "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n",
-          f);
-    fclose(f);
-    free(file);
-    Story *st = story_load(dir, &err);
-    if (!st)
-        fail_msg("%s", err.msg);
-    free(dir);
-    SessionOptions so = {.seed = 1, .seed_given = true, .no_autosave = true};
-    Session *s = session_open(st, &so, &err);
-    assert_non_null(s);
-    return s;
+    return play_open_source("locked", LOCKED_STORY, 1);
 }
 
 typedef struct Dashes {

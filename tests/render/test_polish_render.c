@@ -63,32 +63,18 @@ static void strip_frame(int frame, void *ud)
 /* A story with twelve stats, one with a long label, written into the test's folder. */
 static Session *twelve_stats(void)
 {
-    char *dir = xasprintf("%s/twelve", play_tmpdir);
-    Err err;
-    assert_int_equal(util_make_dirs(dir, &err), 0);
-    char *file = xasprintf("%s/story.lua", dir);
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fputs("story {\n id = \"twelve\", title = \"Twelve\", summary = \"Many stats.\",\n"
-          " stats = {\n",
-          f);
+    Buf src = {0};
+    buf_puts(&src, "story {\n id = \"twelve\", title = \"Twelve\", summary = \"Many stats.\",\n"
+                   " stats = {\n");
     for (int i = 1; i <= 12; i++)
-        fprintf(f, "  { id = \"s%d\", start = 50, label = \"%s %d\" },\n", i,
-                i == 5 ? "Standing with the business" : "Stat", i);
-    fputs(" },\n start = \"a\",\n}\n"
-          "scene \"a\" { text = \"It begins.\",\n choice { \"Go on\", id = \"go\", effects = { "
-          "s1 = 5, s12 = -5 }, go = \"e\" } }\n"
-          "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n",
-          f);
-    fclose(f);
-    free(file);
-    Story *st = story_load(dir, &err);
-    if (!st)
-        fail_msg("%s", err.msg);
-    free(dir);
-    SessionOptions so = {.seed = 1, .seed_given = true, .no_autosave = true};
-    Session *s = session_open(st, &so, &err);
-    assert_non_null(s);
+        buf_printf(&src, "  { id = \"s%d\", start = 50, label = \"%s %d\" },\n", i,
+                   i == 5 ? "Standing with the business" : "Stat", i);
+    buf_puts(&src, " },\n start = \"a\",\n}\n"
+                   "scene \"a\" { text = \"It begins.\",\n choice { \"Go on\", id = \"go\", "
+                   "effects = { s1 = 5, s12 = -5 }, go = \"e\" } }\n"
+                   "ending \"e\" { title = \"Done\", verdict = \"good\", text = \"Done.\" }\n");
+    Session *s = play_open_source("twelve", buf_str(&src), 1);
+    buf_free(&src);
     return s;
 }
 

@@ -101,35 +101,26 @@ static void cells_free(CsvCells *c)
     free(c->prose_len);
 }
 
-/* The length of interned string id's cell (0 for none, id < 0). */
-static size_t cell_len(const CsvCells *c, int id)
+/* The length of interned string id's cell, as written or as prose (0 for none, id < 0). */
+static size_t cell_len_as(const CsvCells *c, int id, bool prose)
 {
-    return id < 0 ? 0 : c->len[id];
+    return id < 0 ? 0 : prose ? c->prose_len[id] : c->len[id];
 }
 
-/* Copy interned string id's cell to o; returns the end. */
-static char *put_cell(char *o, const CsvCells *c, int id)
+/* Copy interned string id's cell, as written or as prose, to o; returns the end. */
+static char *put_cell_as(char *o, const CsvCells *c, int id, bool prose)
 {
     if (id < 0)
         return o;
-    memcpy(o, c->text.s + c->off[id], c->len[id]);
-    return o + c->len[id];
+    size_t len = cell_len_as(c, id, prose);
+    memcpy(o, c->text.s + (prose ? c->prose_off[id] : c->off[id]), len);
+    return o + len;
 }
 
-/* The length of interned string id's cell as prose (0 for none, id < 0). */
-static size_t prose_len(const CsvCells *c, int id)
-{
-    return id < 0 ? 0 : c->prose_len[id];
-}
-
-/* Copy interned string id's cell as prose (no markup) to o; returns the end. */
-static char *put_prose(char *o, const CsvCells *c, int id)
-{
-    if (id < 0)
-        return o;
-    memcpy(o, c->text.s + c->prose_off[id], c->prose_len[id]);
-    return o + c->prose_len[id];
-}
+#define cell_len(c, id) cell_len_as((c), (id), false)
+#define put_cell(o, c, id) put_cell_as((o), (c), (id), false)
+#define prose_len(c, id) cell_len_as((c), (id), true)
+#define put_prose(o, c, id) put_cell_as((o), (c), (id), true)
 
 /* Make room for n more bytes and a NUL at the end of b; returns where they go. */
 static char *reserve(Buf *b, size_t n)
