@@ -12,6 +12,23 @@
 #define LADDER_PRINTF(f, a)
 #endif
 
+/* Built with AddressSanitizer (gcc defines __SANITIZE_ADDRESS__, clang has the feature; GCC's
+ * and Clang's manuals, "Instrumentation Options"): compiled C runs several times slower, so the
+ * wall-clock limits that back up a work budget (the script watchdog, `ladder check`'s deadline)
+ * are LADDER_WALL_SCALE times longer there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LADDER_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LADDER_SANITIZED 1
+#endif
+#endif
+#ifdef LADDER_SANITIZED
+#define LADDER_WALL_SCALE 4
+#else
+#define LADDER_WALL_SCALE 1
+#endif
+
 /* An error message the caller can show. Functions that fail fill one and return nonzero. */
 typedef struct Err {
     char msg[4096];

@@ -11,6 +11,7 @@
 #include "core/game.h"
 #include "core/host.h"
 #include "core/story.h"
+#include "core/util.h"
 
 /* The Lua host's state behind a story: core/host.h's opaque Host. */
 typedef struct Host Script;
@@ -23,30 +24,10 @@ typedef struct ScriptLimits {
     long step_budget;  /* instructions for all the callbacks of one step (see script_step) */
 } ScriptLimits;
 
-/* Built with AddressSanitizer (gcc defines __SANITIZE_ADDRESS__, clang has the feature):
- * C code runs several times slower, the Lua interpreter does not, so the wall-clock limit
- * (which backs up the instruction budget) is longer. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SCRIPT_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SCRIPT_SANITIZED 1
-/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
-char *script_take_warning(Script *sc);
-
-#endif
-/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
-char *script_take_warning(Script *sc);
-
-#endif
-#ifdef SCRIPT_SANITIZED
-#define SCRIPT_WALL_MS 8000
-#else
-#define SCRIPT_WALL_MS 2000
-/* The warning the callbacks made since the last take (HostOps.take_warning), malloc'd, or NULL. */
-char *script_take_warning(Script *sc);
-
-#endif
+/* The wall-clock limit (which backs up the instruction budget): 2 s, longer under
+ * AddressSanitizer, where C code runs several times slower and the Lua interpreter with it
+ * (core/util.h's LADDER_WALL_SCALE). */
+#define SCRIPT_WALL_MS (2000L * LADDER_WALL_SCALE)
 
 /* The defaults: 64 MiB, 50 million instructions to load, 5 million per callback and 20 million
  * for all the callbacks of one step, 2,000 ms of wall-clock time per load chunk or callback
