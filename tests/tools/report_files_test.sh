@@ -10,6 +10,7 @@
 #   link, a looping link and a link back up are named in the skipped list, on stderr and on the
 #   page; a file whose scene or choice ids the story does not have is named and not counted
 #   (no phantom decision point); a reason does not repeat the path.
+# - A room's folder given by mistake is named as one, with its debrief.
 set -eu
 ladder=$1
 cd "$2"
@@ -124,4 +125,15 @@ grep -q "r6.html: 2 results files in 1 section$" "$work/out6" || fail "anonymous
 rc=0
 "$ladder" report "$res/wrong-scene.json" -o "$work/r5.html" --story "$story" > /dev/null 2>&1 || rc=$?
 [ $rc -eq 1 ] && [ ! -e "$work/r5.html" ] || fail "only unfit files: exit $rc"
+# a room's folder (its journal and debrief, no results files) given by mistake: the message
+# points to the room's debrief and says what report reads
+mkdir "$work/room"
+: > "$work/room/workshop-office-ROOM7-20261130-0900.journal"
+: > "$work/room/workshop-office-ROOM7-20261130-0900.html"
+rc=0
+"$ladder" report "$work/room" -o "$work/r7.html" > "$work/out7" 2>&1 || rc=$?
+[ $rc -eq 1 ] && [ ! -e "$work/r7.html" ] || fail "a room's folder: exit $rc"
+grep -q "holds a room's record (workshop-office-ROOM7-20261130-0900.journal): the room's report is its debrief beside it, $work/room/workshop-office-ROOM7-20261130-0900.html" "$work/out7" ||
+  fail "a room's folder: $(cat "$work/out7")"
+grep -q "ladder play --results FOLDER" "$work/out7" || fail "a room's folder: $(cat "$work/out7")"
 echo "report files ok"

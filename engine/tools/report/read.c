@@ -455,6 +455,22 @@ static size_t add_folder(Collect *c, const char *dir, const struct stat *dst, in
     return found;
 }
 
+/* The first room journal (*.journal, written by room mode beside its debrief) directly in
+ * dir, malloc'd, or NULL: a folder a facilitator may give report by mistake. */
+static char *room_journal_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    char *found = NULL;
+    for (struct dirent *e; d && !found && (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len > 8 && strcmp(e->d_name + len - 8, ".journal") == 0)
+            found = xstrdup(e->d_name);
+    }
+    if (d)
+        closedir(d);
+    return found;
+}
+
 char **report_collect(Report *r, char **args, int n, size_t *count)
 {
     Collect c = {.r = r};
@@ -465,9 +481,21 @@ char **report_collect(Report *r, char **args, int n, size_t *count)
             report_skip(r, args[i], why);
             free(why);
         } else if (S_ISDIR(st.st_mode)) {
-            if (add_folder(&c, args[i], &st, 0) == 0)
+            if (add_folder(&c, args[i], &st, 0) == 0) {
                 utf8_fprintf(stderr, "ladder: report: no *.json files in %s or its subfolders\n",
                              args[i]);
+                char *journal = room_journal_in(args[i]);
+                if (journal) { /* a room's folder: its debrief is the room's report */
+                    size_t stem = strlen(journal) - 8;
+                    utf8_fprintf(stderr,
+                                 "ladder: report: %s holds a room's record (%s): the room's "
+                                 "report is its debrief beside it, %s/%.*s.html; ladder report "
+                                 "reads the results files that participants' own games write "
+                                 "(ladder play --results FOLDER)\n",
+                                 args[i], journal, args[i], (int)stem, journal);
+                    free(journal);
+                }
+            }
         } else {
             add_file(&c, xstrdup(args[i]), &st);
         }
