@@ -82,6 +82,18 @@ Session *play_open_story(const char *id, bool autosave)
     return s;
 }
 
+Session *play_demo_at_ending(bool autosave)
+{
+    Session *s = play_open_story("demo", autosave);
+    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
+                                       "spot_check", "business_plan"};
+    Err err;
+    for (size_t i = 0; i < sizeof road / sizeof *road; i++)
+        if (session_choose_id(s, road[i], 1.0, &err) != 0)
+            fail_msg("demo, choosing %s: %s", road[i], err.msg);
+    return s;
+}
+
 Session *play_open_source(const char *name, const char *source, uint64_t seed)
 {
     Err err;

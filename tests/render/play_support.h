@@ -45,6 +45,9 @@ int play_script(Session *s, Script *sc);
 /* A session on bundled story id, seed 7, player Morgan (autosaving into the test's data folder
  * unless autosave is false). Fails the test when it does not open. */
 Session *play_open_story(const char *id, bool autosave);
+/* play_open_story("demo", autosave) played to an ending in five decisions: the road the
+ * window's ending tests share. Fails the test on an error. */
+Session *play_demo_at_ending(bool autosave);
 /* A session on a story written for the test: source (Lua) is written to
  * play_tmpdir/name/story.lua and loaded; seed as given, no autosave. Fails the test when the
  * story does not load or the session does not open. */

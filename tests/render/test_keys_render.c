@@ -28,12 +28,7 @@
 /* The demo at its ending (a bad one, after five decisions), in a window of 800x600, size 30. */
 static Session *demo_at_ending(const char *extra)
 {
-    Err err;
-    Session *s = play_open_story("demo", false);
-    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
-                                       "spot_check", "business_plan"};
-    for (size_t i = 0; i < 5; i++)
-        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    Session *s = play_demo_at_ending(false);
     play_set_window(800, 600, 30, extra);
     return s;
 }

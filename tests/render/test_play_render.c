@@ -505,12 +505,7 @@ static void explain_frame(int frame, void *ud)
 static void stats_and_endings(void **state)
 {
     (void)state;
-    Err err;
-    Session *s = play_open_story("demo", true);
-    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
-                                       "spot_check", "business_plan"};
-    for (size_t i = 0; i < 5; i++)
-        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    Session *s = play_demo_at_ending(true);
     play_set_window(800, 600, 40, NULL);
     static const SDL_Keycode keys[] = {SDLK_e, SDLK_ESCAPE, SDLK_s, SDLK_PAGEDOWN, SDLK_s};
     Explain x = {0};
@@ -596,12 +591,7 @@ static void ending_button_frame(int frame, void *ud)
 static void ending_page_endings(void **state)
 {
     (void)state;
-    Err err;
-    Session *s = play_open_story("demo", true);
-    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
-                                       "spot_check", "business_plan"};
-    for (size_t i = 0; i < 5; i++)
-        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    Session *s = play_demo_at_ending(true);
     play_set_window(1280, 800, 20, NULL);
     static const SDL_Keycode keys[] = {SDLK_END, 0};
     Explain x = {0};

@@ -358,12 +358,7 @@ static void card_frame(int frame, void *ud)
 static void small_text(void **state)
 {
     (void)state;
-    Err err;
-    Session *s = play_open_story("demo", false);
-    static const char *const road[] = {"call_team", "let_priya_lead", "promise_0200",
-                                       "spot_check", "business_plan"};
-    for (size_t i = 0; i < 5; i++)
-        assert_int_equal(session_choose_id(s, road[i], 1.0, &err), 0);
+    Session *s = play_demo_at_ending(false);
     play_set_window(1920, 1080, 20, NULL);
     Small m;
     memset(&m, 0, sizeof m);
@@ -371,6 +366,7 @@ static void small_text(void **state)
     play_script(s, &sc);
     session_free(s);
 
+    Err err;
     Story *st = story_load(LADDER_TEST_FIXTURES "/good/campaign", &err);
     if (!st)
         fail_msg("%s", err.msg);
