@@ -18,63 +18,24 @@ who stops early, a name with a control character). Then `ladder report --xlsx`:
 - an existing workbook is replaced whole, readable by others, with no temporary left beside it;
   a path that cannot be written is a clear message, exit status 1, and nothing written.
 """
-import json
 import os
 import re
 import stat
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_room import CAMPAIGN as campaign, OFFICE as office, Room, decisions, fail  # noqa: E402
+
 ladder, src = sys.argv[1], sys.argv[2]
-os.chdir(src)
-work = tempfile.mkdtemp(prefix="ladder-report-xlsx-")
-env = dict(os.environ, XDG_DATA_HOME=work + "/data", XDG_CONFIG_HOME=work + "/config",
-           HOME=work, NO_COLOR="1")
-res = work + "/results"
+room = Room(ladder, src, "xlsx", extra_names=["Bell\x07Ringer"])
+work, env, res, files, data = room.work, room.env, room.res, room.files, room.data
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 M = "{%s}" % NS["m"]
-
-
-def fail(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
-
-
-def play(story, session, player, choices, *extra):
-    lines = "".join(json.dumps(c) + "\n" for c in choices)
-    p = subprocess.run([ladder, "play", story, "--ui", "json", "--session", session, "--results",
-                        res, "--player", player, *extra], input=lines.encode(), env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if p.returncode != 0:
-        fail("ladder play %s for %s: %s" % (story, player, p.stderr.decode()))
-
-
-office, campaign = "tests/fixtures/good/office", "tests/fixtures/good/campaign"
-names = ["Chloé Dubois", "Smith, Jane", '"Eve" & Co', "=1+1", "Zoë Ångström", "P6", "P7", "P8",
-         "Bell\x07Ringer"]
-for i, name in enumerate(names):
-    picks = [{"choose": 1 + (i >> k) % 2} for k in range(3)]
-    if i == 5:
-        picks = picks[:1]  # stops after one decision
-    play(office, "ROOM7", name, picks, *(["--anonymous"] if i == 6 else []))
-for i in range(2):
-    play(campaign, "ROOM7", "C%d" % i,
-         [{"choose": 1 + i}, {"choose": 1}, {"choose": 2 - i}, {"next": True}, {"choose": 1}])
-files = sorted(os.path.join(res, f) for f in os.listdir(res))
-if len(files) != 11:
-    fail("expected 11 results files, got %d" % len(files))
-# a choice's text with markup ("*" emphasis, "**" strong), as a story may write one: the
-# spreadsheet gives the text as plain prose (core/text.h's text_plain leaves the markers out)
-MARKED = "Say yes, as *acting* supervisor, **for now**"
-d0 = json.load(open(files[0], encoding="utf-8"))
-(d0["chapters"][0] if "chapters" in d0 else d0)["decisions"][0]["text"] = MARKED
-json.dump(d0, open(files[0], "w", encoding="utf-8"), ensure_ascii=False)
-data = {f: json.load(open(f, encoding="utf-8")) for f in files}
 
 book = work + "/out/report.xlsx"
 os.makedirs(work + "/out")
@@ -194,12 +155,6 @@ def num(row, key):
 def shown(s):
     """A text as a cell holds it: control characters a worksheet cannot hold become U+FFFD."""
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", s)
-
-
-def decisions(d):
-    if "chapters" in d:
-        return [(c["story"], x) for c in d["chapters"] for x in c["decisions"]]
-    return [(d["story"], x) for x in d["decisions"]]
 
 
 # ---- Participants ----
