@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/save.h"
+
 const char MINIMAL_STORY[] =
     "story { id = \"t\", title = \"T\", summary = \"s\", start = \"a\",\n"
     "  stats = { { id = \"burnout\", start = 30, label = \"Burnout\", good = \"low\" },"
@@ -185,6 +187,24 @@ int support_data_home_teardown(void **state)
     free(*state);
     unsetenv("XDG_DATA_HOME");
     return 0;
+}
+
+char *support_saved_steps(const char *path, bool with_scenes, uint64_t *seed)
+{
+    SaveData d;
+    Err err;
+    if (save_read(path, &d, &err) != 0) {
+        print_error("%s\n", err.msg);
+        fail();
+    }
+    Buf b = {0};
+    for (size_t i = 0; i < d.n_steps; i++)
+        buf_printf(&b, "%s%s%s%s", i ? "," : "", with_scenes ? d.steps[i].scene : "",
+                   with_scenes ? "/" : "", d.steps[i].choice);
+    if (seed)
+        *seed = d.seed;
+    save_data_free(&d);
+    return b.len ? buf_take(&b) : xstrdup("");
 }
 
 Session *support_must_open_session(const char *src, uint64_t seed, bool resume,

@@ -66,6 +66,10 @@ int support_data_home_teardown(void **state);
     support_must_open_session((src), (seed), (resume), (load), __FILE__, __LINE__)
 /* Take the choice with this id (1 s spent on it), or fail the test. */
 #define must_session_choose(ss, id) support_must_session_choose((ss), (id), __FILE__, __LINE__)
+/* The decisions of the save at path as "choice,choice", or "scene/choice,..." with scenes
+ * (malloc'd, "" for none), and its seed in *seed (NULL: not wanted); the test fails when the
+ * save does not read. */
+char *support_saved_steps(const char *path, bool with_scenes, uint64_t *seed);
 Session *support_must_open_session(const char *src, uint64_t seed, bool resume,
                                    const char *load, const char *file, int line);
 void support_must_session_choose(Session *ss, const char *id, const char *file, int line);

@@ -16,22 +16,7 @@
 #define open_t(seed, resume, load) must_open_session(MINIMAL_STORY, (seed), (resume), (load))
 #define pick(ss, id) must_session_choose((ss), (id))
 
-/* The decisions of the save at path as "choice,choice" (malloc'd) and its seed. */
-static char *decisions(const char *path, uint64_t *seed)
-{
-    SaveData d;
-    Err err;
-    if (save_read(path, &d, &err) != 0) {
-        print_error("%s\n", err.msg);
-        fail();
-    }
-    Buf b = {0};
-    for (size_t i = 0; i < d.n_steps; i++)
-        buf_printf(&b, "%s%s", i ? "," : "", d.steps[i].choice);
-    *seed = d.seed;
-    save_data_free(&d);
-    return b.len ? buf_take(&b) : xstrdup("");
-}
+#define decisions(path, seed) support_saved_steps((path), false, (seed))
 
 /* The decisions of the games kept aside (the saves autosave-TIME), sorted, joined by ';'. */
 static char *kept(const char *data)

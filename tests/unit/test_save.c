@@ -402,23 +402,7 @@ static void test_fixture_files(void **state)
 #define open_session(seed, resume) must_open_session(MINIMAL_STORY, (seed), (resume), NULL)
 #define session_pick(ss, id) must_session_choose((ss), (id))
 
-/* The steps of the save at path, as "scene/choice,..." (malloc'd), and its seed. */
-static char *saved_steps(const char *path, uint64_t *seed)
-{
-    SaveData d;
-    Err err;
-    if (save_read(path, &d, &err) != 0) {
-        print_error("%s\n", err.msg);
-        fail();
-    }
-    Buf b = {0};
-    for (size_t i = 0; i < d.n_steps; i++)
-        buf_printf(&b, "%s%s/%s", i ? "," : "", d.steps[i].scene, d.steps[i].choice);
-    if (seed)
-        *seed = d.seed;
-    save_data_free(&d);
-    return buf_take(&b);
-}
+#define saved_steps(path, seed) support_saved_steps((path), true, (seed))
 
 static void test_session_autosave_and_undo(void **state)
 {
